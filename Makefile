@@ -1,0 +1,28 @@
+# Two commands for a fresh machine: `make demo` and `make test`.
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+BENCH_DATA ?= ../shared/bench/articles
+
+.PHONY: demo test install bench clean
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[test,bench]'
+	touch $@
+
+install: $(VENV)/.installed
+
+demo: install
+	$(VENV)/bin/cleaner clean seeds --out out
+	$(VENV)/bin/cleaner explain seeds/*.txt
+
+test: install
+	$(PY) -m pytest -q
+
+bench: install
+	$(PY) benchmarks/articles.py $(BENCH_DATA)
+
+clean:
+	rm -rf out .pytest_cache

@@ -1,0 +1,29 @@
+"""cleaner: strip boilerplate from scraped text and HTML, keep the article and its metadata."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Iterable
+
+from .config import Config, ConfigError
+from .document import Document, Removal
+from .pipeline import Pipeline
+
+__version__ = "0.1.0"
+__all__ = ["Config", "ConfigError", "Document", "Pipeline", "Removal", "clean", "__version__"]
+
+
+@lru_cache(maxsize=8)
+def _pipeline(disable: frozenset[str], kind: str) -> Pipeline:
+    return Pipeline(Config(disable=disable, kind=kind))
+
+
+def clean(raw: str | bytes, url: str | None = None, *, kind: str = "auto",
+          disable: Iterable[str] = (), config: Config | None = None) -> Document:
+    """Clean one scraped page (plain text or HTML) into a :class:`Document`.
+
+    ``doc.text`` is the article body, ``doc.metadata`` what was learned about it
+    (title, author, date, site, language, source), ``doc.removed`` what was taken out.
+    """
+    pipeline = Pipeline(config) if config else _pipeline(frozenset(disable), kind)
+    return pipeline.clean(raw, url=url, kind=kind if kind != "auto" else None)

@@ -1,0 +1,106 @@
+"""Configuration: which filters run and with what options.
+
+Read, like ruff and black do, from the nearest ``cleaner.toml`` (top-level keys) or
+``pyproject.toml`` (under ``[tool.cleaner]``), searching upwards from a directory::
+
+    [tool.cleaner]
+    disable = ["teasers"]          # filter names, see `cleaner filters`
+    language = "auto"              # or an ISO 639-1 code to skip detection
+    kind = "auto"                  # "text", "html" or "auto"
+
+    [tool.cleaner.filters.content] # options of one filter
+    min_words = 8
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+KINDS = ("auto", "text", "html")
+
+
+class ConfigError(ValueError):
+    """A configuration value that cannot be used; the message says which and why."""
+
+
+@dataclass(frozen=True)
+class Config:
+    disable: frozenset[str] = frozenset()
+    language: str = "auto"
+    kind: str = "auto"
+    filters: dict[str, dict[str, Any]] = field(default_factory=dict)
+    path: Path | None = None  # where it was read from, if anywhere
+
+    def __post_init__(self) -> None:
+        if self.kind not in KINDS:
+            raise ConfigError(f"kind must be one of {', '.join(KINDS)}, not {self.kind!r}")
+
+    def with_overrides(self, *, disable: list[str] | None = None, kind: str | None = None,
+                       language: str | None = None) -> "Config":
+        """This configuration with command-line options laid over it."""
+        changes: dict[str, Any] = {}
+        if disable:
+            changes["disable"] = self.disable | frozenset(disable)
+        if kind:
+            changes["kind"] = kind
+        if language:
+            changes["language"] = language
+        return replace(self, **changes) if changes else self
+
+    @classmethod
+    def from_mapping(cls, data: dict[str, Any], path: Path | None = None) -> "Config":
+        known = {"disable", "language", "kind", "filters"}
+        unknown = set(data) - known
+        where = f" in {path}" if path else ""
+        if unknown:
+            raise ConfigError(f"unknown setting(s){where}: {', '.join(sorted(unknown))}")
+        disable = data.get("disable", [])
+        if not isinstance(disable, list) or not all(isinstance(x, str) for x in disable):
+            raise ConfigError(f"'disable'{where} must be a list of filter names")
+        filters = data.get("filters", {})
+        if not isinstance(filters, dict) or not all(isinstance(v, dict) for v in filters.values()):
+            raise ConfigError(f"'filters'{where} must be a table of tables, one per filter")
+        return cls(
+            disable=frozenset(disable),
+            language=str(data.get("language", "auto")),
+            kind=str(data.get("kind", "auto")),
+            filters={k: dict(v) for k, v in filters.items()},
+            path=path,
+        )
+
+    @classmethod
+    def load(cls, path: Path) -> "Config":
+        """Read a ``cleaner.toml`` or a ``pyproject.toml`` explicitly named by the user."""
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (OSError, tomllib.TOMLDecodeError) as exc:
+            raise ConfigError(f"cannot read configuration {path}: {exc}") from exc
+        if path.name == "pyproject.toml":
+            data = data.get("tool", {}).get("cleaner", {})
+        return cls.from_mapping(data, path)
+
+    @classmethod
+    def discover(cls, start: Path | None = None) -> "Config":
+        """The configuration in force for ``start`` (default: the working directory)."""
+        found = find_config_file(start or Path.cwd())
+        return cls.load(found) if found else cls()
+
+
+def find_config_file(start: Path) -> Path | None:
+    start = start.resolve()
+    for folder in (start, *start.parents):
+        candidate = folder / "cleaner.toml"
+        if candidate.is_file():
+            return candidate
+        candidate = folder / "pyproject.toml"
+        if candidate.is_file():
+            try:
+                data = tomllib.loads(candidate.read_text(encoding="utf-8"))
+            except (OSError, tomllib.TOMLDecodeError):
+                continue
+            if "cleaner" in data.get("tool", {}):
+                return candidate
+    return None

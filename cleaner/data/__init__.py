@@ -1,0 +1,73 @@
+"""Phrase lists and patterns, one TOML file per filter family and language.
+
+Layout: ``cleaner/data/<lang>/<family>.toml``. A family file holds named lists of
+phrases (matched case-insensitively against a whole block or its start) and of
+regular expressions. Languages without their own file fall back to English, so a
+new language can be added one family at a time.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+FALLBACK_LANGUAGE = "en"
+
+
+def available_languages() -> list[str]:
+    root = resources.files(__name__)
+    return sorted(p.name for p in root.iterdir() if p.is_dir() and not p.name.startswith("_"))
+
+
+@lru_cache(maxsize=None)
+def load_family(language: str, family: str) -> dict[str, Any]:
+    """The raw contents of ``<language>/<family>.toml``, falling back to English."""
+    root = resources.files(__name__)
+    for lang in (language, FALLBACK_LANGUAGE):
+        path = root / lang / f"{family}.toml"
+        if path.is_file():
+            return tomllib.loads(path.read_text(encoding="utf-8"))
+    raise FileNotFoundError(f"no phrase data for family {family!r} (language {language!r})")
+
+
+class LanguageData:
+    """Access to one language's phrase data, compiled once and cached per process."""
+
+    def __init__(self, language: str):
+        self.language = language if language in available_languages() else FALLBACK_LANGUAGE
+
+    def __repr__(self) -> str:
+        return f"LanguageData({self.language!r})"
+
+    def family(self, family: str) -> dict[str, Any]:
+        return load_family(self.language, family)
+
+    def phrases(self, family: str, key: str) -> tuple[str, ...]:
+        """A phrase list, lower-cased."""
+        return _phrases(self.language, family, key)
+
+    def phrase_set(self, family: str, key: str) -> frozenset[str]:
+        return frozenset(self.phrases(family, key))
+
+    def pattern(self, family: str, key: str) -> re.Pattern[str]:
+        """A list of regular expressions under ``key``, compiled into one alternation."""
+        return _pattern(self.language, family, key)
+
+
+@lru_cache(maxsize=None)
+def _phrases(language: str, family: str, key: str) -> tuple[str, ...]:
+    values = load_family(language, family).get(key, [])
+    return tuple(str(v).casefold() for v in values)
+
+
+@lru_cache(maxsize=None)
+def _pattern(language: str, family: str, key: str) -> re.Pattern[str]:
+    values = load_family(language, family).get(key, [])
+    if isinstance(values, str):
+        values = [values]
+    if not values:
+        return re.compile(r"(?!)")  # matches nothing
+    return re.compile("|".join(f"(?:{v})" for v in values), re.IGNORECASE)

@@ -1,0 +1,84 @@
+"""The document that flows through the pipeline, and the record of what was removed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+#: Metadata keys every document carries (``None`` where unknown).
+METADATA_KEYS = ("title", "author", "date", "site", "language", "source")
+
+
+def empty_metadata() -> dict[str, Any]:
+    return {key: None for key in METADATA_KEYS}
+
+
+@dataclass(frozen=True, slots=True)
+class Removal:
+    """One piece of text a filter took out of the body, and why."""
+
+    filter: str
+    text: str
+    reason: str
+
+    def to_dict(self) -> dict[str, str]:
+        return {"filter": self.filter, "text": self.text, "reason": self.reason}
+
+
+@dataclass(slots=True)
+class Block:
+    """A line of the input: the unit filters keep or drop.
+
+    ``group`` numbers the blank-line-separated paragraph group the line came from, so
+    filters can tell lines that stood together (a widget, an author box) from lines
+    that did not.
+    """
+
+    text: str
+    group: int = 0
+    dropped: bool = False
+
+
+@dataclass(slots=True)
+class Document:
+    """The result of cleaning: the body, what was learned about it, what was removed.
+
+    ``text`` holds the article body, paragraphs separated by one blank line.
+    """
+
+    text: str
+    id: str | None = None
+    metadata: dict[str, Any] = field(default_factory=empty_metadata)
+    removed: list[Removal] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "text": self.text,
+            "metadata": dict(self.metadata),
+            "removed": [r.to_dict() for r in self.removed],
+        }
+
+
+class Page:
+    """The working state of one document inside the pipeline."""
+
+    __slots__ = ("blocks", "metadata", "removed")
+
+    def __init__(self, blocks: list[Block], metadata: dict[str, Any], removed: list[Removal]):
+        self.blocks = blocks
+        self.metadata = metadata
+        self.removed = removed
+
+    def drop(self, block: Block, filter_name: str, reason: str) -> None:
+        if not block.dropped:
+            block.dropped = True
+            self.removed.append(Removal(filter_name, block.text, reason))
+
+    def compact(self) -> None:
+        self.blocks = [b for b in self.blocks if not b.dropped]
+
+    def set_meta(self, key: str, value: Any) -> None:
+        """Set a metadata field unless an earlier source already filled it."""
+        if value and not self.metadata.get(key):
+            self.metadata[key] = value

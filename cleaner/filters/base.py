@@ -1,0 +1,50 @@
+"""The filter interface: a small named unit that keeps, drops or moves blocks."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from ..config import ConfigError
+from ..data import LanguageData
+from ..document import Block, Page
+
+
+class Filter:
+    """Base class of all filters.
+
+    A subclass sets ``name`` (used by ``--disable`` and in ``removed`` records), a
+    one-line ``summary`` and, if it takes options, their ``defaults``. Filters of
+    stage ``"text"`` see the whole text before it is split into blocks and return
+    the new text; filters of stage ``"blocks"`` look at ``page.blocks`` and drop
+    blocks with :meth:`drop` or move what they learn into ``page.metadata``.
+    Filters must be idempotent: on their own output they remove nothing.
+    """
+
+    name: ClassVar[str] = ""
+    summary: ClassVar[str] = ""
+    stage: ClassVar[str] = "blocks"
+    defaults: ClassVar[dict[str, Any]] = {}
+
+    def __init__(self, data: LanguageData, **options: Any):
+        unknown = set(options) - set(self.defaults)
+        if unknown:
+            raise ConfigError(
+                f"filter {self.name!r} has no option(s) {', '.join(sorted(unknown))}; "
+                f"it takes: {', '.join(sorted(self.defaults)) or 'none'}"
+            )
+        self.data = data
+        self.options = {**self.defaults, **options}
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.data.language!r})"
+
+    def drop(self, page: Page, block: Block, reason: str) -> None:
+        page.drop(block, self.name, reason)
+
+    def apply(self, page: Page) -> None:
+        """Blocks stage: inspect ``page.blocks``; drop, keep, or record metadata."""
+        raise NotImplementedError
+
+    def apply_text(self, text: str, page: Page) -> str:
+        """Text stage: return the text with what this filter removes taken out."""
+        raise NotImplementedError

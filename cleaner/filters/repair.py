@@ -1,0 +1,28 @@
+"""Repairs: paragraphs glued together without a space."""
+
+from __future__ import annotations
+
+import re
+
+from ..document import Block, Page
+from .base import Filter
+
+# "conflict.President": a sentence end glued to the capitalised start of the next
+# paragraph. The lower-case run before the stop keeps "U.S.Army", "ASP.NET" and
+# domain names such as "example.Com" (too short after the dot to be a sentence) out.
+_GLUED = re.compile(r"(?<=[a-z\u00e0-\u00ff]{3}[.!?])(?=[A-Z\u00c0-\u00de][a-z\u00e0-\u00ff]{2})")
+
+
+class GluedParagraphs(Filter):
+    name = "glued"
+    summary = "Split paragraphs glued together without a space (\"conflict.President\")."
+
+    def apply(self, page: Page) -> None:
+        out: list[Block] = []
+        for block in page.blocks:
+            parts = _GLUED.split(block.text)
+            if len(parts) == 1:
+                out.append(block)
+            else:
+                out.extend(Block(part.strip(), block.group) for part in parts if part.strip())
+        page.blocks = out
