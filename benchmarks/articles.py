@@ -1,0 +1,173 @@
+"""Score cleaner against other extractors on the article-extraction benchmark.
+
+    python benchmarks/articles.py ../shared/bench/articles [--mode html|text|all]
+
+DATA_DIR holds ``html/KEY.html.gz`` (the pages), ``text/KEY.txt`` (the same pages
+rendered to plain text) and ``ground-truth.json`` (the true article bodies). Every
+system runs in this one process on the same pages, so pages per second are
+comparable within a run (not across machines or runs).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import sys
+import time
+from pathlib import Path
+from typing import Callable
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from scoring import Score, score  # noqa: E402
+
+Extractor = Callable[[str], str]
+
+
+def load(data_dir: Path, mode: str) -> tuple[dict[str, str], dict[str, str]]:
+    """(inputs by key, true bodies by key) for one mode."""
+    truth = {k: v.get("articleBody", "") for k, v in json.loads((data_dir / "ground-truth.json").read_text()).items()}
+    inputs: dict[str, str] = {}
+    for key in sorted(truth):
+        if mode == "html":
+            path = data_dir / "html" / f"{key}.html.gz"
+            inputs[key] = gzip.decompress(path.read_bytes()).decode("utf-8", errors="replace")
+        else:
+            inputs[key] = (data_dir / "text" / f"{key}.txt").read_text(encoding="utf-8")
+    return inputs, truth
+
+
+def lines_as_html(text: str) -> str:
+    """Plain text as HTML, one <p> per line, for extractors that want markup."""
+    from html import escape
+
+    body = "".join(f"<p>{escape(line)}</p>\n" for line in text.splitlines() if line.strip())
+    return f"<html><body>{body}</body></html>"
+
+
+# -- systems ---------------------------------------------------------------------------
+
+def cleaner_html() -> Extractor:
+    from cleaner import Pipeline, Config
+
+    pipeline = Pipeline(Config(kind="html"))
+    return lambda page: pipeline.clean(page).text
+
+
+def cleaner_text() -> Extractor:
+    from cleaner import Pipeline, Config
+
+    pipeline = Pipeline(Config(kind="text"))
+    return lambda page: pipeline.clean(page).text
+
+
+def keep_everything() -> Extractor:
+    return lambda page: page
+
+
+def trafilatura_default() -> Extractor:
+    import trafilatura
+
+    return lambda page: trafilatura.extract(page) or ""
+
+
+def trafilatura_precision() -> Extractor:
+    import trafilatura
+
+    return lambda page: trafilatura.extract(page, favor_precision=True) or ""
+
+
+def readability() -> Extractor:
+    import lxml.html
+    from readability import Document
+
+    def run(page: str) -> str:
+        summary = Document(page).summary(html_partial=True)
+        return lxml.html.fromstring(summary).text_content() if summary.strip() else ""
+
+    return run
+
+
+def justext_html() -> Extractor:
+    import justext
+
+    stoplist = justext.get_stoplist("English")
+
+    def run(page: str) -> str:
+        paragraphs = justext.justext(page.encode("utf-8"), stoplist)
+        return "\n\n".join(p.text for p in paragraphs if not p.is_boilerplate)
+
+    return run
+
+
+def on_lines(make: Callable[[], Extractor]) -> Callable[[], Extractor]:
+    """An HTML extractor fed plain text, one <p> per line."""
+
+    def factory() -> Extractor:
+        run = make()
+        return lambda text: run(lines_as_html(text))
+
+    return factory
+
+
+SYSTEMS: dict[str, dict[str, Callable[[], Extractor]]] = {
+    "html": {
+        "cleaner (html)": cleaner_html,
+        "trafilatura": trafilatura_default,
+        "trafilatura (favor_precision)": trafilatura_precision,
+        "readability-lxml": readability,
+        "jusText": justext_html,
+    },
+    "text": {
+        "cleaner (text)": cleaner_text,
+        "keep everything": keep_everything,
+        "jusText (lines as <p>)": on_lines(justext_html),
+        "trafilatura (lines as <p>)": on_lines(trafilatura_default),
+    },
+}
+
+
+def run_system(extract: Extractor, inputs: dict[str, str], truth: dict[str, str]) -> tuple[Score, float]:
+    outputs: dict[str, str] = {}
+    start = time.perf_counter()
+    for key, page in inputs.items():
+        try:
+            outputs[key] = extract(page) or ""
+        except Exception as exc:  # a crash scores as an empty extraction, and is reported
+            print(f"  {key}: {type(exc).__name__}: {exc}", file=sys.stderr)
+            outputs[key] = ""
+    elapsed = time.perf_counter() - start
+    return score([(truth[k], outputs[k]) for k in inputs]), len(inputs) / elapsed
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("data_dir", type=Path, help="e.g. ../shared/bench/articles")
+    parser.add_argument("--mode", choices=["html", "text", "all"], default="all")
+    parser.add_argument("--only", action="append", help="run only systems whose name contains this")
+    args = parser.parse_args(argv)
+
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console()
+    for mode in (["html", "text"] if args.mode == "all" else [args.mode]):
+        inputs, truth = load(args.data_dir, mode)
+        table = Table(title=f"{mode} mode: {len(inputs)} pages from {args.data_dir}")
+        for col in ("system", "F1", "precision", "recall", "pages/s"):
+            table.add_column(col, justify="left" if col == "system" else "right")
+        for name, factory in SYSTEMS[mode].items():
+            if args.only and not any(o.lower() in name.lower() for o in args.only):
+                continue
+            extract = factory()
+            extract(next(iter(inputs.values())))  # warm up: imports, caches
+            s, pps = run_system(extract, inputs, truth)
+            table.add_row(name, f"{s.f1:.3f}", f"{s.precision:.3f}", f"{s.recall:.3f}", f"{pps:.1f}")
+        console.print(table)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
