@@ -4,8 +4,13 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-SAMPLE_CHARS = 1200
-MIN_CHARS = 20
+#: How much text langdetect sees. Its cost grows with the sample; a few hundred
+#: characters of prose tell the language as reliably as whole pages do.
+SAMPLE_CHARS = 400
+MIN_LETTERS = 20
+#: langdetect averages several random trials (7 by default); on a prose sample three
+#: agree with seven on every page of the article benchmark, at under half the cost.
+TRIALS = 3
 
 
 @lru_cache(maxsize=1)
@@ -18,24 +23,35 @@ def _factory():
 
 
 def sample(text: str, size: int = SAMPLE_CHARS) -> str:
-    """A bounded slice from the middle of the text, where the article usually is."""
+    """A bounded sample of prose: the longest lines (menus and widgets are short).
+
+    Lines are taken longest first until ``size`` characters are gathered, and each
+    line is cut to ``size``, so the cost is bounded however long the text is.
+    """
     if len(text) <= size:
         return text
-    start = (len(text) - size) // 2
-    # start and end on whitespace so no word is cut
-    start = text.find(" ", start) + 1 or start
-    end = text.rfind(" ", start, start + size)
-    return text[start : end if end > start else start + size]
+    lines = text[: size * 200].splitlines()  # bound the work on huge inputs too
+    lines.sort(key=len, reverse=True)
+    picked: list[str] = []
+    total = 0
+    for line in lines:
+        if total >= size:
+            break
+        piece = line.strip()[: size - total]
+        picked.append(piece)
+        total += len(piece) + 1
+    return "\n".join(picked)
 
 
 def detect_language(text: str) -> str | None:
     """ISO 639-1 code of the text's language, or ``None`` when it cannot be told."""
     snippet = sample(text)
-    if sum(c.isalpha() for c in snippet) < MIN_CHARS:
+    if sum(c.isalpha() for c in snippet) < MIN_LETTERS:
         return None
     from langdetect.lang_detect_exception import LangDetectException
 
     detector = _factory().create()
+    detector.n_trial = TRIALS
     detector.append(snippet)
     try:
         lang = detector.detect()

@@ -26,3 +26,21 @@ def test_pipeline_pickles_without_its_loaded_filters():
     restored = pickle.loads(pickle.dumps(p))
     assert restored.config == p.config
     assert restored.clean("Hello there.").text == "Hello there."
+
+
+def test_language_is_detected_deterministically():
+    from cleaner.language import detect_language
+
+    german = "Der schnelle braune Fuchs springt über den faulen Hund und läuft dann davon."
+    assert {detect_language(german) for _ in range(5)} == {"de"}
+    assert clean("The quick brown fox jumps over the lazy dog and runs away.").metadata["language"] == "en"
+    assert detect_language("12 34 56 !!") is None
+
+
+def test_language_sample_is_bounded():
+    from cleaner.language import SAMPLE_CHARS, sample
+
+    text = ("menu\n" * 1000) + ("This is a long line of prose about the article. " * 40) + "\nfooter"
+    s = sample(text)
+    assert len(s) <= SAMPLE_CHARS + 10
+    assert "prose" in s and "menu" not in s
