@@ -48,3 +48,27 @@ class Filter:
     def apply_text(self, text: str, page: Page) -> str:
         """Text stage: return the text with what this filter removes taken out."""
         raise NotImplementedError
+
+
+class PatternFilter(Filter):
+    """Drops short blocks matched by the patterns under ``data[family][key]``.
+
+    The patterns are anchored by the data (most to the block start); ``max_words``
+    keeps a long paragraph that happens to start the same way in the body.
+    """
+
+    family: ClassVar[str] = ""
+    key: ClassVar[str] = ""
+    reason: ClassVar[str] = ""
+    defaults = {"max_words": 30}
+
+    def __init__(self, data: LanguageData, **options: Any):
+        super().__init__(data, **options)
+        self.pattern = data.pattern(self.family, self.key)
+
+    def apply(self, page: Page) -> None:
+        max_words = self.options["max_words"]
+        search = self.pattern.search
+        for block in page.blocks:
+            if len(block.text.split()) <= max_words and search(block.text):
+                self.drop(page, block, self.reason)

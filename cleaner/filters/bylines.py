@@ -1,0 +1,97 @@
+"""Bylines and author boxes: the author goes to ``metadata.author`` and leaves the body."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Any
+
+from ..data import LanguageData
+from ..document import Page
+from .base import Filter
+from .shape import ends_sentence, is_name, key, short_key, word_count
+
+#: Where a byline's name ends and a role or outlet begins: "By Jane Doe, Reuters".
+_NAME_END = re.compile(r"\s*(?:[,|;\u2022\u00b7]|\s[-\u2013\u2014]\s)\s*")
+
+
+class Byline(Filter):
+    name = "byline"
+    summary = "Move a byline (\"By Jane Doe, Reuters\") into metadata.author."
+    defaults = {"max_words": 14}
+
+    def __init__(self, data: LanguageData, **options: Any):
+        super().__init__(data, **options)
+        # longest first, so that "written by" wins over "by"
+        self.prefixes = sorted(data.phrases("bylines", "prefixes"), key=len, reverse=True)
+        self.roles = data.phrase_set("bylines", "roles")
+        self.initials = frozenset(c for p in self.prefixes for c in (p[:1], p[:1].upper()))
+
+    def author(self, text: str) -> str | None:
+        """The name in a byline, or None if the block is not one."""
+        if len(text) > 200 or text[:1] not in self.initials or len(text.split()) > self.options["max_words"]:
+            return None
+        folded = text.casefold()
+        for prefix in self.prefixes:
+            if folded.startswith(prefix) and len(text) > len(prefix) and not text[len(prefix)].isalnum():
+                rest = text[len(prefix):].strip(" :")
+                break
+        else:
+            return None
+        name, *tail = _NAME_END.split(rest, maxsplit=1)
+        if sum(1 for t in name.split() if t[:1].isupper()) < 2 or not is_name(name, max_words=7):
+            return None
+        if tail and not self.is_credit_tail(tail[0]):
+            return None
+        return name
+
+    def is_credit_tail(self, tail: str) -> bool:
+        """What may follow the name: a role or an outlet, not the rest of a sentence."""
+        if key(tail) in self.roles:
+            return True
+        return tail[:1].isupper() and not ends_sentence(tail) and word_count(tail) <= 6
+
+    def apply(self, page: Page) -> None:
+        for block in page.blocks:
+            name = self.author(block.text)
+            if name:
+                page.set_meta("author", name)
+                self.drop(page, block, "byline")
+
+
+class AuthorBox(Filter):
+    name = "authorbox"
+    summary = ("Move an author box into metadata.author: the marker (\"+ posts\", \"Author Profile "
+               "Photo\"), the author's name and the bio, which such boxes often repeat.")
+    defaults = {"window": 6, "min_bio_words": 6}
+
+    def __init__(self, data: LanguageData, **options: Any):
+        super().__init__(data, **options)
+        self.markers = data.phrase_set("bylines", "author_box")
+
+    def apply(self, page: Page) -> None:
+        blocks = page.blocks
+        markers = [i for i, b in enumerate(blocks) if short_key(b.text) in self.markers]
+        if not markers:
+            return
+        counts = Counter(key(b.text) for b in blocks)
+        min_bio = self.options["min_bio_words"]
+        for i in markers:
+            marker = blocks[i]
+            self.drop(page, marker, "author box")
+            if i > 0 and blocks[i - 1].group == marker.group and is_name(blocks[i - 1].text):
+                self.take_name(page, blocks[i - 1])
+            for b in blocks[i + 1: i + 1 + self.options["window"]]:
+                k = key(b.text)
+                if short_key(b.text) in self.markers:
+                    break
+                if is_name(b.text) and not ends_sentence(b.text):
+                    self.take_name(page, b)
+                elif counts[k] > 1 and word_count(b.text) >= min_bio:
+                    self.drop(page, b, "author bio (repeated)")
+                else:
+                    break
+
+    def take_name(self, page: Page, block) -> None:
+        page.set_meta("author", block.text)
+        self.drop(page, block, "author name")
