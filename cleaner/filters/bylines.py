@@ -7,7 +7,7 @@ from collections import Counter
 from typing import Any
 
 from ..data import LanguageData
-from ..document import Page
+from ..document import Block, Page
 from .base import Filter
 from .shape import ends_sentence, is_name, key, short_key, word_count
 
@@ -63,7 +63,7 @@ class AuthorBox(Filter):
     name = "authorbox"
     summary = ("Move an author box into metadata.author: the marker (\"+ posts\", \"Author Profile "
                "Photo\"), the author's name and the bio, which such boxes often repeat.")
-    defaults = {"window": 6, "min_bio_words": 6}
+    defaults = {"window": 6, "min_bio_words": 6, "max_bio_words": 80}
 
     def __init__(self, data: LanguageData, **options: Any):
         super().__init__(data, **options)
@@ -76,22 +76,27 @@ class AuthorBox(Filter):
             return
         counts = Counter(key(b.text) for b in blocks)
         min_bio = self.options["min_bio_words"]
+        max_bio = self.options["max_bio_words"]
         for i in markers:
             marker = blocks[i]
             self.drop(page, marker, "author box")
+            names: list[str] = []
             if i > 0 and blocks[i - 1].group == marker.group and is_name(blocks[i - 1].text):
-                self.take_name(page, blocks[i - 1])
+                self.take_name(page, blocks[i - 1], names)
             for b in blocks[i + 1: i + 1 + self.options["window"]]:
-                k = key(b.text)
                 if short_key(b.text) in self.markers:
                     break
-                if is_name(b.text) and not ends_sentence(b.text):
-                    self.take_name(page, b)
-                elif counts[k] > 1 and word_count(b.text) >= min_bio:
+                words = word_count(b.text)
+                if is_name(b.text):
+                    self.take_name(page, b, names)
+                elif counts[key(b.text)] > 1 and min_bio <= words <= max_bio:
                     self.drop(page, b, "author bio (repeated)")
+                elif names and words <= max_bio and b.text.startswith(tuple(names)):
+                    self.drop(page, b, "author bio")
                 else:
                     break
 
-    def take_name(self, page: Page, block) -> None:
+    def take_name(self, page: Page, block: Block, names: list[str]) -> None:
         page.set_meta("author", block.text)
+        names.append(block.text)
         self.drop(page, block, "author name")
