@@ -87,7 +87,7 @@ class Teasers(Filter):
         blocks = page.blocks
         n = len(blocks)
         start = max(head_end(blocks), n - o["max_run"])
-        if n - start < o["min_run"] or start < o["min_article"]:
+        if n - start < o["min_run"]:
             return
         if not all(self.is_teaser_shaped(b.text) for b in blocks[n - o["min_run"]:]):
             return
