@@ -70,5 +70,5 @@ class PatternFilter(Filter):
         max_words = self.options["max_words"]
         search = self.pattern.search
         for block in page.blocks:
-            if len(block.text.split()) <= max_words and search(block.text):
+            if block.text.count(" ") < max_words and search(block.text):
                 self.drop(page, block, self.reason)

@@ -8,6 +8,7 @@ from typing import Any
 from ..data import LanguageData
 from ..document import Page
 from .base import Filter
+from .shape import nwords
 
 
 
@@ -23,12 +24,12 @@ class Captions(Filter):
         self.credit_suffix = data.pattern("captions", "credit_suffix")
 
     def is_credit(self, text: str) -> bool:
-        return len(text.split()) <= self.options["max_credit_words"] and bool(self.credit.search(text))
+        return nwords(text) <= self.options["max_credit_words"] and bool(self.credit.search(text))
 
     def is_credited_caption(self, text: str, max_words: int) -> bool:
         """A caption sentence that ends with its credit: "... (AP Photo/Name)"."""
         tail = text[-100:]
-        return ((text.endswith(")") or ":" in tail) and len(text.split()) <= max_words
+        return ((text.endswith(")") or ":" in tail) and nwords(text) <= max_words
                 and bool(self.credit_suffix.search(tail)))
 
     def apply(self, page: Page) -> None:
@@ -37,7 +38,7 @@ class Captions(Filter):
         for _, group in groupby(page.blocks, key=lambda b: b.group):
             group = list(group)
             credited = any(self.is_credit(b.text) for b in group)
-            if credited and 1 < len(group) <= max_lines and all(len(b.text.split()) <= max_words for b in group):
+            if credited and 1 < len(group) <= max_lines and all(nwords(b.text) <= max_words for b in group):
                 for b in group:
                     self.drop(page, b, "photo credit" if self.is_credit(b.text) else "photo caption")
                 continue

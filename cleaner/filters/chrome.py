@@ -7,7 +7,7 @@ from typing import Any
 from ..data import LanguageData
 from ..document import Page
 from .base import Filter
-from .shape import head_end, is_heading, short_key, word_count
+from .shape import head_end, is_heading, nwords, short_key, word_count
 
 
 class Navigation(Filter):
@@ -41,7 +41,7 @@ class Navigation(Filter):
                 self.drop(page, block, "navigation link")
             elif i < head and k in self.sections:
                 self.drop(page, block, "section label")
-            elif len(text.split()) <= max_topic and self.topic.search(text):
+            elif nwords(text) <= max_topic and self.topic.search(text):
                 self.drop(page, block, "topic line")
             elif self.is_menu(text):
                 self.drop(page, block, "menu")

@@ -6,6 +6,7 @@ All of them are linear in the block's length and use precompiled patterns only.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..document import Block
 
@@ -26,9 +27,20 @@ def word_count(text: str) -> int:
     return len(_WORD.findall(text))
 
 
+def nwords(text: str) -> int:
+    """Words in a block as split by spaces (blocks are normalised to single spaces): cheap."""
+    return text.count(" ") + 1
+
+
+@lru_cache(maxsize=8192)
 def key(text: str) -> str:
-    """A block reduced for comparing: case-folded, quotes and dashes folded, decoration trimmed."""
-    return " ".join(text.translate(_QUOTES).casefold().split()).strip(_DECORATION)
+    """A block reduced for comparing: case-folded, quotes and dashes folded, decoration trimmed.
+
+    Cached: several filters look up the same short blocks in their phrase lists.
+    """
+    if not text.isascii():
+        text = text.translate(_QUOTES)
+    return " ".join(text.casefold().split()).strip(_DECORATION)
 
 
 def short_key(text: str, limit: int = 60) -> str | None:
