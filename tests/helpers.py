@@ -29,3 +29,11 @@ def normalized(text: str) -> str:
 
 def removed_by(doc: Document, name: str) -> list[str]:
     return [r.text for r in doc.removed if r.filter == name]
+
+
+def assert_removes(name: str, article: str, pieces: list[str]) -> Document:
+    """Cleaning ``article`` followed by ``pieces`` gives back the article; ``name`` removed them all."""
+    doc = run(article + "\n\n" + "\n\n".join(pieces))
+    assert doc.text == article
+    assert removed_by(doc, name) == pieces
+    return doc

@@ -1,4 +1,4 @@
-from helpers import removed_by, run
+from helpers import assert_removes, removed_by, run
 
 ARTICLE = "The bridge reopened to traffic on Wednesday, three months after a barge struck one of its piers."
 
@@ -10,12 +10,9 @@ def test_caption_group_with_credit_and_repeated_caption():
 
 
 def test_credit_lines_and_credited_captions():
-    lines = ["Photo: City Transport Department",
-             "The bridge at dawn on Wednesday. (AP Photo/Jane Roe)",
-             "\u00a9 2025 Example Media"]
-    doc = run(ARTICLE + "\n\n" + "\n\n".join(lines))
-    assert doc.text == ARTICLE
-    assert len(removed_by(doc, "captions")) == 3
+    assert_removes("captions", ARTICLE, ["Photo: City Transport Department",
+                                         "The bridge at dawn on Wednesday. (AP Photo/Jane Roe)",
+                                         "\u00a9 2025 Example Media"])
 
 
 def test_agency_names_in_prose_and_lowercase_words_stay():

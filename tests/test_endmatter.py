@@ -1,14 +1,12 @@
-from helpers import FIXTURES, removed_by, run
+from helpers import FIXTURES, assert_removes, removed_by, run
 
 ARTICLE = ("The hospital opened its new children's wing on Monday, doubling the number of beds for young patients.\n\n"
            "Doctors said the wing would cut waiting times for surgery by several months.")
 
 
 def test_read_more_and_see_also_lines():
-    lines = ["Read More: Nurses Vote to Accept Pay Deal", "See also: How the wing was built", "Also read \u00bb New clinic opens"]
-    doc = run(ARTICLE + "\n\n" + "\n\n".join(lines))
-    assert doc.text == ARTICLE
-    assert removed_by(doc, "readmore") == lines
+    assert_removes("readmore", ARTICLE, ["Read More: Nurses Vote to Accept Pay Deal",
+                                         "See also: How the wing was built", "Also read \u00bb New clinic opens"])
 
 
 def test_read_more_inside_a_sentence_stays():
@@ -17,9 +15,7 @@ def test_read_more_inside_a_sentence_stays():
 
 
 def test_dangling_labels():
-    doc = run(ARTICLE + "\n\nSource:\n\nTags\n\nVia:")
-    assert doc.text == ARTICLE
-    assert removed_by(doc, "labels") == ["Source:", "Tags", "Via:"]
+    assert_removes("labels", ARTICLE, ["Source:", "Tags", "Via:"])
 
 
 def test_a_label_with_its_content_stays():
@@ -50,9 +46,7 @@ TEASERS = [
 
 
 def test_trailing_teasers_of_other_stories_are_dropped():
-    doc = run(_article(8) + "\n\n" + "\n\n".join(TEASERS))
-    assert doc.text == _article(8)
-    assert removed_by(doc, "teasers") == TEASERS
+    doc = assert_removes("teasers", _article(8), TEASERS)
     assert all("cohesion" in r.reason for r in doc.removed)
 
 

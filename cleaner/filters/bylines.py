@@ -19,12 +19,12 @@ class Byline(Filter):
     name = "byline"
     summary = "Move a byline (\"By Jane Doe, Reuters\") into metadata.author."
     defaults = {"max_words": 14}
+    phrases = {"roles": ("bylines", "roles")}
 
     def __init__(self, data: LanguageData, **options: Any):
         super().__init__(data, **options)
         # longest first, so that "written by" wins over "by"
         self.prefixes = sorted(data.phrases("bylines", "prefixes"), key=len, reverse=True)
-        self.roles = data.phrase_set("bylines", "roles")
         self.initials = frozenset(c for p in self.prefixes for c in (p[:1], p[:1].upper()))
 
     def author(self, text: str) -> str | None:
@@ -64,10 +64,7 @@ class AuthorBox(Filter):
     summary = ("Move an author box into metadata.author: the marker (\"+ posts\", \"Author Profile "
                "Photo\"), the author's name and the bio, which such boxes often repeat.")
     defaults = {"window": 6, "min_bio_words": 6, "max_bio_words": 80}
-
-    def __init__(self, data: LanguageData, **options: Any):
-        super().__init__(data, **options)
-        self.markers = data.phrase_set("bylines", "author_box")
+    phrases = {"markers": ("bylines", "author_box")}
 
     def apply(self, page: Page) -> None:
         blocks = page.blocks

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 from itertools import groupby
-from typing import Any
 
-from ..data import LanguageData
 from ..document import Page
 from .base import Filter
 from .shape import nwords
@@ -17,11 +15,7 @@ class Captions(Filter):
     summary = ("Drop photo credits (\"AP\", \"Photo: Reuters\"), captions that end in one, and a "
                "short group of lines that holds a credit (caption, credit, repeated caption).")
     defaults = {"max_credit_words": 12, "max_caption_words": 60, "max_group_lines": 4}
-
-    def __init__(self, data: LanguageData, **options: Any):
-        super().__init__(data, **options)
-        self.credit = data.pattern("captions", "credit")
-        self.credit_suffix = data.pattern("captions", "credit_suffix")
+    patterns = {"credit": ("captions", "credit"), "credit_suffix": ("captions", "credit_suffix")}
 
     def is_credit(self, text: str) -> bool:
         return nwords(text) <= self.options["max_credit_words"] and bool(self.credit.search(text))

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
 
-from ..data import LanguageData
 from ..document import Page
 from .base import Filter
 from .shape import head_end, is_heading, nwords, short_key, word_count
@@ -15,13 +13,9 @@ class Navigation(Filter):
     summary = ("Drop skip links, menus, \"Jump to comments\", topic lines (\"Article Topic Follows:\") "
                "and, above the article, section labels.")
     defaults = {"max_topic_words": 20, "min_menu_items": 4}
-
-    def __init__(self, data: LanguageData, **options: Any):
-        super().__init__(data, **options)
-        self.phrases = data.phrase_set("chrome", "navigation")
-        self.sections = data.phrase_set("chrome", "sections")
-        self.topic = data.pattern("chrome", "topic")
-        self.separators = data.phrases("chrome", "menu_separators")
+    patterns = {"topic": ("chrome", "topic")}
+    phrases = {"links": ("chrome", "navigation"), "sections": ("chrome", "sections"),
+               "separators": ("chrome", "menu_separators")}
 
     def is_menu(self, text: str) -> bool:
         """Several one-to-three-word items in one line, separated by bars or bullets."""
@@ -37,7 +31,7 @@ class Navigation(Filter):
         for i, block in enumerate(page.blocks):
             text = block.text
             k = short_key(text)
-            if k in self.phrases:
+            if k in self.links:
                 self.drop(page, block, "navigation link")
             elif i < head and k in self.sections:
                 self.drop(page, block, "section label")
@@ -51,10 +45,7 @@ class WeatherWidget(Filter):
     name = "weather"
     summary = "Drop weather widgets: a temperature line and the place or condition lines beside it."
     defaults = {"max_words": 3}
-
-    def __init__(self, data: LanguageData, **options: Any):
-        super().__init__(data, **options)
-        self.temperature = data.pattern("chrome", "temperature")
+    patterns = {"temperature": ("chrome", "temperature")}
 
     def is_label(self, text: str) -> bool:
         """A place or condition beside the temperature: a few words, no digits, no sentence."""
@@ -79,10 +70,7 @@ class Rails(Filter):
     summary = ("Drop rails of other stories: a heading such as \"Trending Now\", \"Latest News\" or "
                "\"Related posts\" and, after the article has begun, the headlines listed under it.")
     defaults = {"max_headline_words": 25}
-
-    def __init__(self, data: LanguageData, **options: Any):
-        super().__init__(data, **options)
-        self.headings = data.phrase_set("chrome", "rails")
+    phrases = {"headings": ("chrome", "rails")}
 
     def apply(self, page: Page) -> None:
         blocks = page.blocks

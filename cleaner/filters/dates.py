@@ -8,9 +8,7 @@ from __future__ import annotations
 
 import warnings
 from datetime import datetime
-from typing import Any
 
-from ..data import LanguageData
 from ..document import Page
 from .base import Filter
 from .shape import head_end, key
@@ -47,11 +45,8 @@ class DateBar(Filter):
     name = "datebar"
     summary = "Move a date bar (\"Monday, November 10, 2025\") into metadata.date as ISO 8601."
     defaults = {"max_chars": 80}
-
-    def __init__(self, data: LanguageData, **options: Any):
-        super().__init__(data, **options)
-        self.labels = data.phrase_set("dates", "labels")
-        self.year = data.pattern("dates", "year")
+    patterns = {"year": ("dates", "year")}
+    phrases = {"labels": ("dates", "labels")}
 
     def apply(self, page: Page) -> None:
         head = head_end(page.blocks)

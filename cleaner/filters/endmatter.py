@@ -5,9 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from typing import Any
 
-from ..data import LanguageData
 from ..document import Page
 from .base import Filter, PatternFilter
 from .shape import ends_sentence, head_end, short_key, word_count, words
@@ -29,17 +27,15 @@ def _stem(word: str) -> str:
 class CrossLinks(PatternFilter):
     name = "readmore"
     summary = "Drop cross-links to other stories: \"Read More: ...\", \"See also: ...\"."
-    family, key, reason = "endmatter", "crosslinks", "cross-link"
+    patterns = {"pattern": ("endmatter", "crosslinks")}
+    reason = "cross-link"
     defaults = {"max_words": 25}
 
 
 class DanglingLabels(Filter):
     name = "labels"
     summary = "Drop labels left without what they labelled: a lone \"Source:\", \"Tags:\"."
-
-    def __init__(self, data: LanguageData, **options: Any):
-        super().__init__(data, **options)
-        self.labels = data.phrase_set("endmatter", "labels")
+    phrases = {"labels": ("endmatter", "labels")}
 
     def apply(self, page: Page) -> None:
         for block in page.blocks:
@@ -62,10 +58,7 @@ class Teasers(Filter):
                "lexical cohesion to the article above them.")
     defaults = {"min_run": 3, "max_run": 10, "min_article": 6, "weak_ratio": 0.6,
                 "min_words": 8, "max_words": 45, "stem": 6}
-
-    def __init__(self, data: LanguageData, **options: Any):
-        super().__init__(data, **options)
-        self.stopwords = data.phrase_set("common", "stopwords")
+    phrases = {"stopwords": ("common", "stopwords")}
 
     def content(self, text: str) -> frozenset[str]:
         """Content-word stems: case-folded, possessives and hyphens split off, stopwords out."""

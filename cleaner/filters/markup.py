@@ -63,7 +63,8 @@ class StrayMarkup(Filter):
 class CodeFences(PatternFilter):
     name = "fences"
     summary = "Drop code-fence lines (```html, ~~~) and their smart-quoted forms (\u201c`html)."
-    family, key, reason = "markup", "fence", "code fence"
+    patterns = {"pattern": ("markup", "fence")}
+    reason = "code fence"
     defaults = {"max_words": 2}
 
 
@@ -71,10 +72,7 @@ class ScriptResidue(Filter):
     name = "scripts"
     summary = "Drop blocks of JavaScript or CSS left over from the page's scripts and styles."
     defaults = {"min_code_share": 0.04}
-
-    def __init__(self, data: LanguageData, **options: Any):
-        super().__init__(data, **options)
-        self.pattern = data.pattern("markup", "code")
+    patterns = {"pattern": ("markup", "code")}
 
     def apply(self, page: Page) -> None:
         share = self.options["min_code_share"]

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
 
-from ..data import LanguageData
 from ..document import Page
 from .base import Filter, PatternFilter
 
@@ -13,11 +11,7 @@ class CookieNotice(Filter):
     name = "cookies"
     summary = "Drop cookie and consent notices (\"This website uses cookies ... Accept\")."
     defaults = {"max_words": 120}
-
-    def __init__(self, data: LanguageData, **options: Any):
-        super().__init__(data, **options)
-        self.openers = data.pattern("prompts", "cookie_openers")
-        self.signals = data.pattern("prompts", "cookie_signals")
+    patterns = {"openers": ("prompts", "cookie_openers"), "signals": ("prompts", "cookie_signals")}
 
     def apply(self, page: Page) -> None:
         for block in page.blocks:
@@ -30,12 +24,14 @@ class CookieNotice(Filter):
 class Prompts(PatternFilter):
     name = "prompts"
     summary = "Drop subscription, newsletter, share and follow prompts."
-    family, key, reason = "prompts", "prompts", "subscription or share prompt"
+    patterns = {"pattern": ("prompts", "prompts")}
+    reason = "subscription or share prompt"
     defaults = {"max_words": 30}
 
 
 class CommentSection(PatternFilter):
     name = "comments"
     summary = "Drop comment prompts and community-guideline boilerplate (\"Be part of the conversation\")."
-    family, key, reason = "prompts", "comments", "comment section"
+    patterns = {"pattern": ("prompts", "comments")}
+    reason = "comment section"
     defaults = {"max_words": 40}

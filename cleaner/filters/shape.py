@@ -113,8 +113,3 @@ def head_end(blocks: list[Block]) -> int:
         if is_prose(b.text):
             return i
     return len(blocks)
-
-
-def body_start_seen(blocks: list[Block], index: int) -> bool:
-    """Whether a paragraph of prose stands anywhere before ``index``."""
-    return head_end(blocks[:index]) < index

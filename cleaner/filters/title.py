@@ -19,11 +19,11 @@ class Title(Filter):
     summary = ("Move the headline above the article into metadata.title (a \"Title | Section | site\" "
                "line gives the site too) and drop its copies at the top of the body.")
     defaults = {"max_site_words": 4}
+    phrases = {"site_separators": ("title", "site_separators")}
 
     def __init__(self, data: LanguageData, **options: Any):
         super().__init__(data, **options)
-        self.separators = data.phrases("title", "separators")
-        self.site_separators = frozenset(data.phrases("title", "site_separators"))
+        self.separators = data.phrases("title", "separators")  # in order: the first found wins
 
     def split(self, text: str) -> tuple[str, str | None]:
         """(title, site) of a "Title | Section | site" line; (text, None) for a plain one."""
@@ -62,6 +62,8 @@ class Title(Filter):
             page.set_meta("site", site)
         else:
             return  # several headlines above the article: leave them rather than guess
+        reason = "title"
         for block, k in found:
             if k in keep:
-                self.drop(page, block, "title" if block is found[0][0] else "repeated title")
+                self.drop(page, block, reason)
+                reason = "repeated title"
