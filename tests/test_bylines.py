@@ -41,3 +41,11 @@ def test_repeated_paragraphs_without_an_author_box_stay():
     para = "The board will meet again in six weeks to review the latest figures on prices."
     text = ARTICLE + "\n\n" + para + "\n\n" + para
     assert run(text).text == text
+
+
+def test_byline_with_a_date_gives_both():
+    doc = run("By Joseph Tsidulko November 19, 2019, 07:47 PM EST\n\n" + ARTICLE)
+    assert doc.text == ARTICLE
+    assert (doc.metadata["author"], doc.metadata["date"]) == ("Joseph Tsidulko", "2019-11-19T19:47")
+    doc = run("By Jane Doe | March 3, 2024\n\n" + ARTICLE)
+    assert (doc.metadata["author"], doc.metadata["date"]) == ("Jane Doe", "2024-03-03")

@@ -9,6 +9,7 @@ from typing import Any
 from ..data import LanguageData
 from ..document import Block, Page
 from .base import Filter
+from .dates import parse_date
 from .shape import ends_sentence, is_name, key, short_key, word_count
 
 #: Where a byline's name ends and a role or outlet begins: "By Jane Doe, Reuters".
@@ -19,7 +20,7 @@ class Byline(Filter):
     name = "byline"
     summary = "Move a byline (\"By Jane Doe, Reuters\") into metadata.author."
     defaults = {"max_words": 14}
-    phrases = {"roles": ("bylines", "roles")}
+    phrases = {"roles": ("bylines", "roles"), "date_labels": ("dates", "labels")}
 
     def __init__(self, data: LanguageData, **options: Any):
         super().__init__(data, **options)
@@ -27,8 +28,19 @@ class Byline(Filter):
         self.prefixes = sorted(data.phrases("bylines", "prefixes"), key=len, reverse=True)
         self.initials = frozenset(c for p in self.prefixes for c in (p[:1], p[:1].upper()))
 
-    def author(self, text: str) -> str | None:
-        """The name in a byline, or None if the block is not one."""
+    def split_date(self, rest: str) -> tuple[str, str | None]:
+        """A byline's text without the date that ends it ("Jane Doe November 19, 2019"), and that date."""
+        if not any(c.isdigit() for c in rest):
+            return rest, None
+        tokens = rest.split()
+        for i in range(1, len(tokens)):
+            iso = parse_date(" ".join(tokens[i:]), self.date_labels)
+            if iso:
+                return " ".join(tokens[:i]).rstrip(",;|-\u2013\u2014 "), iso
+        return rest, None
+
+    def author(self, text: str) -> tuple[str, str | None] | None:
+        """(name, date) of a byline, date None unless it carries one; None if not a byline."""
         if len(text) > 200 or text[:1] not in self.initials or len(text.split()) > self.options["max_words"]:
             return None
         folded = text.casefold()
@@ -38,12 +50,13 @@ class Byline(Filter):
                 break
         else:
             return None
+        rest, date = self.split_date(rest)
         name, *tail = _NAME_END.split(rest, maxsplit=1)
         if sum(1 for t in name.split() if t[:1].isupper()) < 2 or not is_name(name, max_words=7):
             return None
         if tail and not self.is_credit_tail(tail[0]):
             return None
-        return name
+        return name, date
 
     def is_credit_tail(self, tail: str) -> bool:
         """What may follow the name: a role or an outlet, not the rest of a sentence."""
@@ -53,9 +66,10 @@ class Byline(Filter):
 
     def apply(self, page: Page) -> None:
         for block in page.blocks:
-            name = self.author(block.text)
-            if name:
-                page.set_meta("author", name)
+            found = self.author(block.text)
+            if found:
+                page.set_meta("author", found[0])
+                page.set_meta("date", found[1])
                 self.drop(page, block, "byline")
 
 

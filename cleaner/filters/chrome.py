@@ -33,6 +33,8 @@ class Navigation(Filter):
             k = short_key(text)
             if k in self.links:
                 self.drop(page, block, "navigation link")
+            elif k == "" and len(text) <= 2:
+                self.drop(page, block, "stray bullet or separator")
             elif i < head and k in self.sections:
                 self.drop(page, block, "section label")
             elif nwords(text) <= max_topic and self.topic.search(text):
