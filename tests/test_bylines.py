@@ -49,3 +49,13 @@ def test_byline_with_a_date_gives_both():
     assert (doc.metadata["author"], doc.metadata["date"]) == ("Joseph Tsidulko", "2019-11-19T19:47")
     doc = run("By Jane Doe | March 3, 2024\n\n" + ARTICLE)
     assert (doc.metadata["author"], doc.metadata["date"]) == ("Jane Doe", "2024-03-03")
+
+
+def test_byline_name_is_cleaned_of_roles_and_copies():
+    assert run("By Meg James Staff Writer\n\n" + ARTICLE).metadata["author"] == "Meg James"
+    assert run("By Sean Martin Sean Martin\n\n" + ARTICLE).metadata["author"] == "Sean Martin"
+
+
+def test_headings_that_start_with_by_are_not_bylines():
+    for line in ["By Any Means Necessary", "By All Accounts Amazing"]:
+        assert run(line + "\n\n" + ARTICLE).metadata["author"] is None

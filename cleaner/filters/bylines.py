@@ -20,7 +20,8 @@ class Byline(Filter):
     name = "byline"
     summary = "Move a byline (\"By Jane Doe, Reuters\") into metadata.author."
     defaults = {"max_words": 14}
-    phrases = {"roles": ("bylines", "roles"), "date_labels": ("dates", "labels")}
+    phrases = {"roles": ("bylines", "roles"), "date_labels": ("dates", "labels"),
+               "stopwords": ("common", "stopwords")}
 
     def __init__(self, data: LanguageData, **options: Any):
         super().__init__(data, **options)
@@ -52,11 +53,26 @@ class Byline(Filter):
             return None
         rest, date = self.split_date(rest)
         name, *tail = _NAME_END.split(rest, maxsplit=1)
+        name = self.bare_name(name)
         if sum(1 for t in name.split() if t[:1].isupper()) < 2 or not is_name(name, max_words=7):
             return None
+        if name.split()[0].casefold() in self.stopwords - {"the"}:
+            return None  # "By Any Means Necessary", "By All Accounts"
         if tail and not self.is_credit_tail(tail[0]):
             return None
         return name, date
+
+    def bare_name(self, name: str) -> str:
+        """The name without a role stuck to it ("Meg James Staff Writer") or a second copy."""
+        tokens = name.split()
+        for n in (2, 1):
+            if len(tokens) > n + 1 and " ".join(tokens[-n:]).casefold() in self.roles:
+                tokens = tokens[:-n]
+                break
+        half = len(tokens) // 2
+        if len(tokens) % 2 == 0 and half and tokens[:half] == tokens[half:]:
+            tokens = tokens[:half]
+        return " ".join(tokens)
 
     def is_credit_tail(self, tail: str) -> bool:
         """What may follow the name: a role or an outlet, not the rest of a sentence."""
