@@ -42,26 +42,25 @@ class Title(Filter):
         head = head_end(blocks)
         if head == len(blocks):
             return  # no article to stand above
-        known = page.metadata.get("title")
+        known = page.metadata.get("title")  # e.g. from an HTML page's <title>
+        keep = {key(known), key(self.split(known)[0])} if known else set()
         candidates: dict[str, tuple[str, str | None]] = {}
         found: list[tuple[Block, str]] = []
         for block in blocks[:head]:
             title, site = self.split(block.text)
             k = key(title)
-            if known and k == key(known) or is_heading(title):
-                candidates.setdefault(k, (title, site))
-                if site and not candidates[k][1]:
-                    candidates[k] = (title, site)
+            if k in keep or is_heading(title):
                 found.append((block, k))
-        if known:
-            keep = {key(known)}
-        elif len(candidates) == 1:
-            keep = set(candidates)
-            title, site = next(iter(candidates.values()))
+            if k not in keep and is_heading(title):
+                if site or k not in candidates:
+                    candidates[k] = (title, site)
+        # One headline above the article is its title; several are left alone rather than
+        # guessed between (so that cleaning the body again finds the same).
+        if len(candidates) == 1:
+            (k, (title, site)), = candidates.items()
+            keep.add(k)
             page.set_meta("title", title)
             page.set_meta("site", site)
-        else:
-            return  # several headlines above the article: leave them rather than guess
         reason = "title"
         for block, k in found:
             if k in keep:
