@@ -60,7 +60,9 @@ class Pipeline:
         metadata["source"] = source or url
         kind = kind or self.config.kind
         removed: list[Removal] = []
-        if kind == "html" or (kind == "auto" and looks_like_html(raw)):
+        if kind == "auto":
+            kind = "html" if looks_like_html(raw) else "text"
+        if kind == "html":
             found = extract(raw, url=url)  # bytes are fine: trafilatura finds the encoding
             metadata.update(found.metadata)
             if not found.text:
@@ -75,7 +77,7 @@ class Pipeline:
             language = metadata.get("language") or detect_language(text)
         metadata["language"] = language
         page = Page([], metadata, removed)
-        filters = self.filters_for(language)
+        filters = [f for f in self.filters_for(language) if kind in f.kinds]
         for f in filters:
             if f.stage == "text":
                 text = f.apply_text(text, page)

@@ -139,3 +139,15 @@ def test_cli_kind_option_forces_text(tmp_path):
     result = CliRunner().invoke(app, ["clean", str(FIXTURES / "article.html"), "--out", str(tmp_path), "--kind", "text"])
     assert result.exit_code == 0, result.output
     assert "<article>" in (tmp_path / "article.txt").read_text(encoding="utf-8")
+
+
+def test_filters_run_only_on_their_kinds(monkeypatch):
+    from cleaner.filters.repair import GluedParagraphs
+
+    page = ("<html><body><article><p>" + "The river rose all night long and the town waited. " * 6
+            + "The levee held through the storm.Officials said the water would fall by morning.</p>"
+            "</article></body></html>")
+    assert "storm.\n\nOfficials" in clean(page, kind="html").text
+    monkeypatch.setattr(GluedParagraphs, "kinds", ("text",))
+    assert "storm.Officials" in Pipeline(Config(kind="html")).clean(page).text
+    assert "storm.\n\nOfficials" in Pipeline(Config(kind="text")).clean("The levee held through the storm.Officials said so.").text
