@@ -96,7 +96,8 @@ def test_bytes_in_another_encoding_are_decoded():
     assert kind == "html" and isinstance(content, bytes)
     doc = clean(content)
     assert doc.metadata["title"] == "Les loutres reviennent dans la vallée"
-    assert "otters are breeding" in doc.text
+    assert "des loutres se reproduisent à nouveau" in doc.text
+    assert doc.metadata["language"] == "fr"
 
 
 # -- no article ---------------------------------------------------------------------
