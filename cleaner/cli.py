@@ -14,7 +14,7 @@ from rich.table import Table
 from . import __version__
 from .config import Config, ConfigError
 from .filters import FILTERS
-from .io import InputError, output_stem, read_text
+from .io import InputError, output_stem, read_input
 from .pipeline import Pipeline
 
 app = typer.Typer(
@@ -98,7 +98,8 @@ def clean(
     count = 0
     for path, rel in iter_inputs([Path(s) for s in sources]):
         try:
-            doc = pipeline.clean(read_text(path), source=str(path))
+            content, what = read_input(path, pipeline.config.kind)
+            doc = pipeline.clean(content, source=str(path), kind=what)
         except InputError as exc:
             err.print(f"[red]error:[/red] {exc}")
             failures += 1
@@ -126,7 +127,8 @@ def explain(
     console = Console()
     for path in files:
         try:
-            doc = pipeline.clean(read_text(path), source=str(path))
+            content, what = read_input(path, pipeline.config.kind)
+            doc = pipeline.clean(content, source=str(path), kind=what)
         except InputError as exc:
             err.print(f"[red]error:[/red] {exc}")
             continue
