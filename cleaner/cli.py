@@ -68,7 +68,7 @@ def make_pipeline(config_path: Path | None, disable: list[str] | None, kind: str
 
 
 def report_error(message: str) -> None:
-    err.print("[red]error:[/red]", escape(message))
+    err.print("[red]error:[/red]", escape(message), soft_wrap=True)
 
 
 @app.command()
