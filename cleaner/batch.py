@@ -21,9 +21,10 @@ import hashlib
 import json
 import os
 import tempfile
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator
+from typing import IO, Any, Callable, Iterable, Iterator
 
 from . import __version__
 from .document import Document
@@ -205,8 +206,10 @@ def body_bytes(doc: Document) -> bytes:
     return (doc.text + ("\n" if doc.text else "")).encode("utf-8")
 
 
-def atomic_write(path: Path, data: bytes, mode: int | None = None) -> None:
-    """Write ``data`` to a temporary file beside ``path``, then rename it over ``path``.
+@contextmanager
+def atomic_open(path: Path, mode: int | None = None) -> Iterator[IO[bytes]]:
+    """A binary file to write ``path`` through: a temporary file beside it, renamed over
+    ``path`` when the block ends without error and removed when it does not.
 
     A reader (or a crash) sees the old file or the new one, never half of one.
     """
@@ -214,7 +217,7 @@ def atomic_write(path: Path, data: bytes, mode: int | None = None) -> None:
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+            yield fh
             fh.flush()
             os.fsync(fh.fileno())
         if mode is not None:
@@ -226,6 +229,12 @@ def atomic_write(path: Path, data: bytes, mode: int | None = None) -> None:
         except FileNotFoundError:
             pass
         raise
+
+
+def atomic_write(path: Path, data: bytes, mode: int | None = None) -> None:
+    """Write ``data`` to ``path`` atomically (see :func:`atomic_open`)."""
+    with atomic_open(path, mode) as fh:
+        fh.write(data)
 
 
 def _up_to_date(task: Task, digest: str) -> bool:

@@ -103,9 +103,13 @@ def clean(
         if out is not None or in_place:
             report_error("--jsonl writes one stream; it does not go with --out or --in-place")
             raise typer.Exit(2)
-        with progress(err, None, "records", show and err.is_terminal) as advance:
-            totals = jsonl_run(sources, jsonl, pipeline, n_workers, text_key=text_key,
-                               meta_key=meta_key, on_result=_reporting(advance))
+        try:
+            with progress(err, None, "records", show and err.is_terminal) as advance:
+                totals = jsonl_run(sources, jsonl, pipeline, n_workers, text_key=text_key,
+                                   meta_key=meta_key, on_result=_reporting(advance))
+        except OSError as exc:  # the output cannot be written
+            report_error(f"{jsonl}: cannot write: {exc.strerror or exc}")
+            raise typer.Exit(2) from exc
         finish(totals, show)
         return
     if sources == ["-"] and out is None and not in_place:

@@ -12,16 +12,14 @@ from __future__ import annotations
 
 import gzip
 import json
-import os
 import sys
-import tempfile
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from typing import IO, Callable, Iterable, Iterator
 
-from .batch import Result, Totals, metadata_record, removed_counts
+from .batch import Result, Totals, atomic_open, metadata_record, removed_counts
 from .io import InputError
 from .parallel import ordered_map
 from .pipeline import Pipeline
@@ -74,22 +72,12 @@ def open_output(dest: str) -> Iterator[IO[bytes]]:
         with open(path, "wb") as fh:
             yield fh
         return
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            if path.suffix == ".gz":
-                with gzip.GzipFile(fileobj=fh, mode="wb", compresslevel=6, mtime=0) as gz:
-                    yield gz
-            else:
-                yield fh
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
+    with atomic_open(path) as fh:
+        if path.suffix == ".gz":
+            with gzip.GzipFile(fileobj=fh, mode="wb", compresslevel=6, mtime=0) as gz:
+                yield gz
+        else:
+            yield fh
 
 
 def read_chunks(sources: Iterable[str], errors: Callable[[Result], None]
