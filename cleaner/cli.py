@@ -16,7 +16,7 @@ from . import __version__, batch
 from .check import check_one
 from .config import Config, ConfigError
 from .filters import FILTERS
-from .io import InputError, read_text
+from .io import InputError, decode, read_text
 from .jsonl import run as jsonl_run
 from .parallel import chunked, default_workers, ordered_map
 from .pipeline import Pipeline
@@ -113,7 +113,11 @@ def clean(
         finish(totals, show)
         return
     if sources == ["-"] and out is None and not in_place:
-        doc = pipeline.clean(sys.stdin.read(), source="-")
+        try:
+            doc = pipeline.clean(decode(sys.stdin.buffer.read(), "<stdin>"), source="-")
+        except InputError as exc:
+            report_error(str(exc))
+            raise typer.Exit(1) from exc
         sys.stdout.write(doc.text + ("\n" if doc.text else ""))
         return
     if "-" in sources:
@@ -128,7 +132,7 @@ def clean(
     except batch.BatchError as exc:
         report_error(str(exc))
         raise typer.Exit(2) from exc
-    with progress(err, len(tasks), "cleaning", show and err.is_terminal) as advance:
+    with progress(err, len(tasks) + len(problems), "cleaning", show and err.is_terminal) as advance:
         on_result = _reporting(advance)
         for problem in problems:
             on_result(problem)

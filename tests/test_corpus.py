@@ -292,3 +292,10 @@ def test_check_names_dirty_files_and_filters(tmp_path):
     lines = r.stdout.splitlines()
     assert len(lines) == 1 and "dirty.txt" in lines[0] and "glued" in lines[0]
     assert run("check", tmp_path / "clean.txt").exit_code == 0
+
+
+def test_stdin_text_to_stdout_and_binary_refused():
+    r = CliRunner().invoke(app, ["clean", "-"], input=GLUED.encode())
+    assert r.exit_code == 0 and r.stdout == SPLIT
+    r = CliRunner().invoke(app, ["clean", "-"], input=b"\xff\xfe\x00\x81")
+    assert r.exit_code == 1 and "<stdin>" in r.stderr

@@ -60,8 +60,7 @@ def test_check_and_fix_hooks_in_a_corpus_repo(tmp_path, pre_commit_home):
     )
     git("add", "-A", cwd=repo)
     git("-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-qm", "corpus", cwd=repo)
-    env = dict(CLEAN_ENV,
-               PRE_COMMIT_HOME=str(pre_commit_home), PRE_COMMIT_COLOR="never")
+    env = dict(CLEAN_ENV, PRE_COMMIT_HOME=str(pre_commit_home), PRE_COMMIT_COLOR="never")
 
     def pre_commit(*args: str) -> subprocess.CompletedProcess[str]:
         return subprocess.run([sys.executable, "-m", "pre_commit", "run", *args, "--all-files"],
