@@ -168,17 +168,20 @@ def plan(sources: list[Path], pipeline: Pipeline, out: Path | None = None, *,
 
 
 def _unique(tasks: list[Task], problems: list[Result]) -> tuple[list[Task], list[Result]]:
-    """Refuse every task whose output another task already writes (a.txt and a.html)."""
+    """Refuse every task whose output another task already writes (a.txt and a.html).
+
+    The same input named twice (a folder and a file in it) is simply cleaned once.
+    """
     owner: dict[Path, Task] = {}
     kept: list[Task] = []
     for task in tasks:
         key = task.body.resolve()
         first = owner.setdefault(key, task)
-        if first is not task:
+        if first is task:
+            kept.append(task)
+        elif first.path.resolve() != task.path.resolve():
             problems.append(Result.failed(
                 task.path, f"{task.path}: same output {task.body} as {first.path}; not cleaned"))
-        else:
-            kept.append(task)
     return kept, problems
 
 

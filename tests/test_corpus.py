@@ -299,3 +299,10 @@ def test_stdin_text_to_stdout_and_binary_refused():
     assert r.exit_code == 0 and r.stdout == SPLIT
     r = CliRunner().invoke(app, ["clean", "-"], input=b"\xff\xfe\x00\x81")
     assert r.exit_code == 1 and "<stdin>" in r.stderr
+
+
+def test_an_input_named_twice_is_cleaned_once(tmp_path):
+    make_tree(tmp_path / "in")
+    r = run("clean", tmp_path / "in", tmp_path / "in" / "a.txt", "--in-place", "-j", "1")
+    assert r.exit_code == 0, r.stderr
+    assert (tmp_path / "in" / "a.txt").read_text() == SPLIT
