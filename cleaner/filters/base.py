@@ -25,6 +25,10 @@ class Filter:
     name: ClassVar[str] = ""
     summary: ClassVar[str] = ""
     stage: ClassVar[str] = "blocks"
+    #: The input kinds the filter runs on. HTML input reaches the filters as the body
+    #: an extractor already cut out of the page, so a filter that finds the article in
+    #: a whole flattened page (and would cut into an extracted body) says ``("text",)``.
+    kinds: ClassVar[tuple[str, ...]] = ("text", "html")
     defaults: ClassVar[dict[str, Any]] = {}
     patterns: ClassVar[dict[str, tuple[str, str]]] = {}
     phrases: ClassVar[dict[str, tuple[str, str]]] = {}
