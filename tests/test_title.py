@@ -55,14 +55,15 @@ def test_a_question_is_a_title_only_in_title_case():
     assert run(text).text == text
 
 
-def test_a_title_known_from_the_page_drops_its_copies_and_the_headline():
+def test_a_title_known_from_the_page_drops_only_its_copies():
     from cleaner.blocks import split_blocks
     from cleaner.data import LanguageData
     from cleaner.document import Page, empty_metadata
     from cleaner.filters.title import Title
 
     meta = {**empty_metadata(), "title": "Flood Waters Recede | River Daily"}
-    page = Page(split_blocks("Flood Waters Recede\n\nRiver Towns Count the Cost\n\n" + ARTICLE), meta, [])
+    text = "Flood Waters Recede\n\nRiver Towns Count the Cost\n\nFlood waters recede - River Daily\n\n" + ARTICLE
+    page = Page(split_blocks(text), meta, [])
     Title(LanguageData("en")).apply(page)
-    assert [b.text for b in page.blocks if not b.dropped] == ARTICLE.split("\n\n")
+    assert [b.text for b in page.blocks if not b.dropped] == ["River Towns Count the Cost"] + ARTICLE.split("\n\n")
     assert meta["title"] == "Flood Waters Recede | River Daily"
