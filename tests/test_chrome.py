@@ -50,3 +50,15 @@ def test_rail_heading_in_the_head_drops_only_itself():
     doc = run("Trending Now\n\nBudget Passes After Long Night\n\n" + ARTICLE)
     assert "Trending Now" not in doc.text
     assert doc.metadata["title"] == "Budget Passes After Long Night"
+
+
+def test_footer_and_advertising_notices():
+    assert_removes("navigation", ARTICLE, [
+        "\u00a9 2025 The Associated Press. All rights reserved.",
+        "This material may not be published, broadcast, rewritten or redistributed without permission.",
+        "Story continues below advertisement", "Previous article", "Like Loading..."])
+
+
+def test_rights_and_ads_in_prose_stay():
+    text = "Copyright lawyers said the ruling reserved all rights to the authors, not to the publishers."
+    assert run(text).text == text

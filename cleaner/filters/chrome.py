@@ -10,10 +10,10 @@ from .shape import head_end, is_heading, nwords, short_key, word_count
 
 class Navigation(Filter):
     name = "navigation"
-    summary = ("Drop skip links, menus, \"Jump to comments\", topic lines (\"Article Topic Follows:\") "
-               "and, above the article, section labels.")
-    defaults = {"max_topic_words": 20, "min_menu_items": 4}
-    patterns = {"topic": ("chrome", "topic")}
+    summary = ("Drop skip links, menus, \"Jump to comments\", topic lines (\"Article Topic Follows:\"), "
+               "footer and advertising notices and, above the article, section labels.")
+    defaults = {"max_topic_words": 20, "max_notice_words": 40, "min_menu_items": 4}
+    patterns = {"topic": ("chrome", "topic"), "notices": ("chrome", "notices")}
     phrases = {"links": ("chrome", "navigation"), "sections": ("chrome", "sections"),
                "separators": ("chrome", "menu_separators")}
 
@@ -39,6 +39,8 @@ class Navigation(Filter):
                 self.drop(page, block, "section label")
             elif nwords(text) <= max_topic and self.topic.search(text):
                 self.drop(page, block, "topic line")
+            elif nwords(text) <= self.options["max_notice_words"] and self.notices.search(text):
+                self.drop(page, block, "footer or advertising notice")
             elif self.is_menu(text):
                 self.drop(page, block, "menu")
 
