@@ -12,6 +12,7 @@ def test_skip_links_menus_and_jump_links():
 
 def test_section_label_only_above_the_article():
     doc = run("Politics\n\n" + ARTICLE + "\n\nPolitics")
+    assert removed_by(doc, "sections") == ["Politics"]
     assert doc.text == ARTICLE + "\n\nPolitics"
 
 
@@ -62,3 +63,11 @@ def test_footer_and_advertising_notices():
 def test_rights_and_ads_in_prose_stay():
     text = "Copyright lawyers said the ruling reserved all rights to the authors, not to the publishers."
     assert run(text).text == text
+
+
+def test_section_label_below_a_prose_like_caption_is_judged_as_a_second_cleaning_would():
+    caption = "The council chamber on Tuesday evening, when the debate began in front of a full gallery."
+    text = caption + "\nPhoto: City Council\n\nPolitics\n\n" + ARTICLE
+    once = run(text)
+    assert once.text == ARTICLE
+    assert run(once.text).text == once.text
