@@ -47,8 +47,9 @@ def looks_like_html(raw: str | bytes) -> bool:
         head = head.decode("utf-8", errors="replace")
     if _HTML_START.match(head):
         return True
-    # markup that does not start with a doctype: several tags near the start
-    return len(_HTML_TAG.findall(head)) >= 3
+    # a fragment without <html>: it opens with a tag and has several more near the start
+    # (scraped text with stray tags in its sentences does not open with one)
+    return head.lstrip("\ufeff \t\r\n").startswith("<") and len(_HTML_TAG.findall(head)) >= 3
 
 
 @dataclass

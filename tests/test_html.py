@@ -34,6 +34,7 @@ def test_html_is_detected(raw):
     "Plain text about a river.\n\nAnother paragraph with a < b and c > d in it.",
     "I <3 otters. Reply to <john@example.org> about it.",
     "Use the <p> tag for paragraphs, said the tutorial.",
+    "Scraped text with stray markup<br> in it, <b>bold</b> words and a <a href='/x'>link</a>.",
     "",
 ])
 def test_text_is_not_detected_as_html(raw):
