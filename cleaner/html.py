@@ -62,11 +62,18 @@ class Extraction:
 
 
 def _as_list(value: Any) -> list[str] | None:
+    """Categories or tags as a list: comma-joined strings (as in keyword meta tags) are
+    split, blanks and repeats dropped."""
     if not value:
         return None
     items = value if isinstance(value, (list, tuple)) else [value]
-    items = [str(v).strip() for v in items if v and str(v).strip()]
-    return items or None
+    seen: dict[str, None] = {}
+    for item in items:
+        for part in str(item).split(","):
+            part = " ".join(part.split())
+            if part:
+                seen.setdefault(part, None)
+    return list(seen) or None
 
 
 def map_metadata(doc: Any) -> dict[str, Any]:

@@ -80,6 +80,16 @@ def test_metadata_is_mapped_onto_ours():
     assert meta["source"] == "https://courier.example.org/news/otters-return"
 
 
+def test_comma_joined_categories_and_tags_are_split():
+    from types import SimpleNamespace
+
+    from cleaner.html import map_metadata
+
+    meta = map_metadata(SimpleNamespace(categories=["politics,elections, debates", "politics"], tags=" ", title="T"))
+    assert meta["categories"] == ["politics", "elections", "debates"]
+    assert meta["tags"] is None and meta["title"] == "T" and meta["author"] is None
+
+
 def test_text_mode_metadata_keys_are_unchanged():
     doc = clean("A plain paragraph of text about rivers and otters in the valley.")
     assert set(doc.metadata) == {"title", "author", "date", "site", "language", "source"}
