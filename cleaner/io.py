@@ -52,9 +52,13 @@ def read_input(path: Path, kind: str = "auto") -> tuple[str | bytes, str]:
     HTML (named so, forced, or detected from the content) is returned as bytes, for
     the extractor to find its encoding; text must be UTF-8 and is returned decoded.
     """
+    return as_input(read_bytes(path), path, kind)
+
+
+def as_input(data: bytes, path: Path | str, kind: str = "auto") -> tuple[str | bytes, str]:
+    """(content, kind) of an input's bytes: see :func:`read_input`."""
     from .html import looks_like_html
 
-    data = read_bytes(path)
     if kind == "auto" and (is_html_name(path) or looks_like_html(data)):
         kind = "html"
     if kind == "html":
