@@ -7,11 +7,13 @@ Text-stage filters run first, on the whole text; then the text is split into blo
 from __future__ import annotations
 
 from .base import Filter
+from .content import MainContent
 from .repair import GluedParagraphs
 
 #: Every filter, in pipeline order.
 FILTERS: tuple[type[Filter], ...] = (
     GluedParagraphs,
+    MainContent,
 )
 
 BY_NAME: dict[str, type[Filter]] = {f.name: f for f in FILTERS}

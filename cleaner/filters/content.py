@@ -1,0 +1,199 @@
+"""Main content: keep the article's run of prose, drop the page chrome around and inside it.
+
+Scraped text is often a whole page flattened to lines: menus, link lists and share
+bars first and last, the article in the middle. Without markup to go by, each block
+(line) is judged on its own text, in the spirit of jusText but on plain text:
+
+1. *Local class*, one pass over the blocks: ``good`` (long enough, with a prose share
+   of stopwords), ``neargood`` (prose-like but weaker), ``short`` (too short to tell
+   alone) or ``bad`` (link- or menu-like: few stopwords, title case, separators,
+   addresses, no sentence punctuation).
+2. *Context*: short and near-good blocks take the class of their nearest decided
+   neighbours (a one-line paragraph between two paragraphs is prose; a short line
+   between menu items is a menu item).
+3. *Run*: the article is the contiguous run of blocks with the largest weight (good
+   text counts for, bad text against); everything outside it is dropped, and bad
+   blocks inside it (a share bar, "Read more: ...") are dropped too.
+
+A page with nothing bad on it (a clean article) passes through untouched, and so does
+the stage's own output, which holds only blocks it judged good.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from ..document import Block, Page
+from .base import Filter
+
+_WORD = re.compile(r"\w+")
+#: Tokens that say "link, address or navigation": URLs, e-mail addresses, handles.
+_LINKLIKE = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|(?<!\w)[@#]\w+|\w+\.(?:com|org|net|html?|php)\b", re.I)
+#: Separators of menus and breadcrumbs.
+_SEPARATORS = re.compile(r"\s[|»›/·•>]\s|^[|»›·•>]|[|»›·•]$")
+#: A block that ends like a sentence (closing quotes and brackets allowed).
+_SENTENCE_END = re.compile(r"[.!?…:;。！？][\"'”’»)\]]*$")
+_CHROME_WORDS = re.compile(r"^[\W\d_]*$")
+
+
+@lru_cache(maxsize=1)
+def _stoplist_names() -> dict[str, str]:
+    text = (resources.files("cleaner.data") / "_common" / "stoplists.toml").read_text(encoding="utf-8")
+    return tomllib.loads(text)["stoplists"]
+
+
+@lru_cache(maxsize=None)
+def stopwords(language: str | None) -> frozenset[str]:
+    """The jusText stoplist for an ISO 639-1 code; empty if there is none."""
+    name = _stoplist_names().get(language or "")
+    if not name:
+        return frozenset()
+    import justext
+
+    return frozenset(w.casefold() for w in justext.get_stoplist(name))
+
+
+GOOD, NEARGOOD, SHORT, BAD = "good", "neargood", "short", "bad"
+
+
+class MainContent(Filter):
+    name = "content"
+    summary = "Keep the article's contiguous run of prose; drop menus, link lists and share bars around and inside it."
+    defaults = {
+        # characters: below length_low a block is too short to judge alone
+        "length_low": 70,
+        # characters: from length_high a prose-like block is good on its own
+        "length_high": 200,
+        # stopword share of the words: below stop_low a block is not prose
+        "stop_low": 0.30,
+        # stopword share from which a long enough block is good
+        "stop_high": 0.32,
+        # share of link-like tokens above which a block is navigation
+        "max_link_density": 0.2,
+        # stopword shares used when the language has no stoplist: the page's own
+        # most frequent words stand in for one
+        "fallback_stopwords": 40,
+        # bad text inside the run counts this many times its length against it
+        "bad_weight": 1.0,
+        "short_weight": 0.6,
+        "neargood_weight": 0.0,
+        # characters: every block that is not good costs at least this much
+        "min_block_cost": 100,
+    }
+
+    def apply(self, page: Page) -> None:
+        blocks = page.blocks
+        if not blocks:
+            return
+        classes, start, end, final = self.classify(blocks, page.metadata.get("language"))
+        if start < 0:
+            if BAD in classes:
+                for b in blocks:
+                    self.drop(page, b, "no article text: every line looks like navigation")
+            return
+        for i, b in enumerate(blocks):
+            if i < start:
+                self.drop(page, b, "before the article")
+            elif i > end:
+                self.drop(page, b, "after the article")
+            elif final[i] == BAD:
+                self.drop(page, b, f"inside the article, looks like chrome ({classes[i]})")
+
+    def classify(self, blocks: list[Block], language: str | None) -> tuple[list[str], int, int, list[str]]:
+        """(local classes, run start, run end, final classes); start -1 if no article."""
+        o = self.options
+        stops = stopwords(language)
+        words_per_block = [_WORD.findall(b.text.casefold()) for b in blocks]
+        if not stops:
+            stops = _page_stopwords(words_per_block, o["fallback_stopwords"])
+        classes = [self._local(b.text, w, stops) for b, w in zip(blocks, words_per_block)]
+        if BAD not in classes:
+            # nothing looks like chrome: a clean text passes through
+            return classes, 0, len(blocks) - 1, [GOOD] * len(blocks)
+        if GOOD not in classes:
+            return classes, -1, -1, [BAD] * len(blocks)
+        start, end = _best_run(blocks, classes, o)
+        final = [BAD] * start + _context(classes[start : end + 1]) + [BAD] * (len(blocks) - end - 1)
+        return classes, start, end, final
+
+    def _local(self, text: str, words: list[str], stops: frozenset[str]) -> str:
+        o = self.options
+        n = len(words)
+        if n == 0:
+            return BAD
+        links = len(_LINKLIKE.findall(text))
+        if links / n > o["max_link_density"] or _SEPARATORS.search(text):
+            return BAD
+        length = len(text)
+        stop_density = sum(1 for w in words if w in stops) / n
+        sentence = _SENTENCE_END.search(text) is not None
+        if length < o["length_low"]:
+            return SHORT if stop_density > 0 or sentence else BAD
+        if stop_density < o["stop_low"]:
+            return BAD
+        if (length >= o["length_high"] and stop_density >= o["stop_high"]) or sentence:
+            return GOOD
+        return NEARGOOD
+
+
+def _page_stopwords(words_per_block: list[list[str]], count: int) -> frozenset[str]:
+    freq: dict[str, int] = {}
+    for words in words_per_block:
+        for w in words:
+            freq[w] = freq.get(w, 0) + 1
+    return frozenset(sorted(freq, key=freq.__getitem__, reverse=True)[:count])
+
+
+def _neighbour(classes: list[str], i: int, step: int, ignore_neargood: bool) -> str:
+    j = i + step
+    while 0 <= j < len(classes):
+        c = classes[j]
+        if c == GOOD or c == BAD or (c == NEARGOOD and not ignore_neargood):
+            return c
+        j += step
+    return BAD
+
+
+def _context(classes: list[str]) -> list[str]:
+    """jusText's context rules: short, then near-good blocks take their neighbours' class."""
+    final = list(classes)
+    for i, c in enumerate(classes):
+        if c != SHORT:
+            continue
+        prev = _neighbour(classes, i, -1, True)
+        nxt = _neighbour(classes, i, 1, True)
+        if prev == nxt:
+            final[i] = prev
+        elif (prev == BAD and _neighbour(classes, i, -1, False) == NEARGOOD) or (
+            nxt == BAD and _neighbour(classes, i, 1, False) == NEARGOOD
+        ):
+            final[i] = GOOD
+        else:
+            final[i] = BAD
+    for i, c in enumerate(classes):
+        if c != NEARGOOD:
+            continue
+        prev = _neighbour(final, i, -1, True)
+        nxt = _neighbour(final, i, 1, True)
+        final[i] = BAD if prev == nxt == BAD else GOOD
+    return final
+
+
+def _best_run(blocks: list[Block], classes: list[str], o: dict[str, Any]) -> tuple[int, int]:
+    """The run of blocks with the largest weight: good text for it, bad text against."""
+    best, best_start, best_end = float("-inf"), 0, -1
+    total, start = 0.0, 0
+    weights = {GOOD: 1.0, NEARGOOD: o["neargood_weight"], SHORT: -o["short_weight"], BAD: -o["bad_weight"]}
+    floor = o["min_block_cost"]
+    for i, (b, c) in enumerate(zip(blocks, classes)):
+        w = weights[c] * (len(b.text) if c == GOOD else max(len(b.text), floor))
+        if total <= 0:
+            total, start = 0.0, i
+        total += w
+        if total > best:
+            best, best_start, best_end = total, start, i
+    return best_start, best_end
