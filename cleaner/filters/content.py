@@ -81,6 +81,8 @@ class MainContent(Filter):
         "bad_weight": 1.0,
         "short_weight": 0.6,
         "neargood_weight": 0.0,
+        # a page with no prose is all navigation only if it has this many lines
+        "min_page_blocks": 3,
         # characters: every block that is not good costs at least this much
         "min_block_cost": 100,
     }
@@ -111,8 +113,8 @@ class MainContent(Filter):
         if not stops:
             stops = _page_stopwords(words_per_block, o["fallback_stopwords"])
         classes = [self._local(b.text, w, stops) for b, w in zip(blocks, words_per_block)]
-        if BAD not in classes:
-            # nothing looks like chrome: a clean text passes through
+        if BAD not in classes or (GOOD not in classes and len(blocks) < o["min_page_blocks"]):
+            # nothing looks like chrome, or too little to judge: the text passes through
             return classes, 0, len(blocks) - 1, [GOOD] * len(blocks)
         if GOOD not in classes:
             return classes, -1, -1, [BAD] * len(blocks)
