@@ -36,8 +36,9 @@ _LINKLIKE = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|(?<!\w)[@#]\w+|\w+\
 #: Separators of menus and breadcrumbs.
 _SEPARATORS = re.compile(r"\s[|»›/·•>]\s|^[|»›·•>]|[|»›·•]$")
 #: A block that ends like a sentence (closing quotes and brackets allowed).
-_SENTENCE_END = re.compile(r"[.!?…:;。！？][\"'”’»)\]]*$")
-_CHROME_WORDS = re.compile(r"^[\W\d_]*$")
+_SENTENCE_END = re.compile(r"(?<!\.\.)[.!?:。！？][\"'”’»)\]]*$")
+#: What separates a headline from the site's name in a page title.
+_TITLE_SEPARATORS = "|-–—:·•»/"
 
 
 @lru_cache(maxsize=1)
@@ -58,6 +59,8 @@ def stopwords(language: str | None) -> frozenset[str]:
 
 
 GOOD, NEARGOOD, SHORT, BAD = "good", "neargood", "short", "bad"
+#: A short block that reads as a sentence: classed as short, weighed apart.
+SHORT_SENTENCE = "short sentence"
 
 
 class MainContent(Filter):
@@ -70,6 +73,8 @@ class MainContent(Filter):
         "length_high": 200,
         # stopword share of the words: below stop_low a block is not prose
         "stop_low": 0.30,
+        # stopword share from which a sentence (ending in . ! ? :) is prose
+        "stop_sentence": 0.25,
         # stopword share from which a long enough block is good
         "stop_high": 0.32,
         # share of link-like tokens above which a block is navigation
@@ -83,6 +88,17 @@ class MainContent(Filter):
         "neargood_weight": 0.0,
         # a page with no prose is all navigation only if it has this many lines
         "min_page_blocks": 3,
+        # weight of a short sentence in the run (positive: counts for it)
+        "short_sentence_weight": -0.3,
+        # how many lines from the top to look for the title's repetition
+        "title_search": 1000,
+        # lines after the title's repetition within which the article must start
+        "title_reach": 10,
+        # the run under the headline wins over a heavier one further down if it
+        # weighs at least this share of it
+        "title_run_share": 0.3,
+        # weight of good text above the title's repetition (teasers, a lede box)
+        "before_title_weight": 0.0,
         # characters: every block that is not good costs at least this much
         "min_block_cost": 100,
     }
@@ -112,13 +128,15 @@ class MainContent(Filter):
         words_per_block = [_WORD.findall(b.text.casefold()) for b in blocks]
         if not stops:
             stops = _page_stopwords(words_per_block, o["fallback_stopwords"])
-        classes = [self._local(b.text, w, stops) for b, w in zip(blocks, words_per_block)]
+        local = [self._local(b.text, w, stops) for b, w in zip(blocks, words_per_block)]
+        classes = [SHORT if c == SHORT_SENTENCE else c for c in local]
         if BAD not in classes or (GOOD not in classes and len(blocks) < o["min_page_blocks"]):
             # nothing looks like chrome, or too little to judge: the text passes through
             return classes, 0, len(blocks) - 1, [GOOD] * len(blocks)
         if GOOD not in classes:
             return classes, -1, -1, [BAD] * len(blocks)
-        start, end = _best_run(blocks, classes, o)
+        anchor = _title_repeat(blocks, o["title_search"])
+        start, end = _best_run(blocks, local, o, anchor)
         final = [BAD] * start + _context(classes[start : end + 1]) + [BAD] * (len(blocks) - end - 1)
         return classes, start, end, final
 
@@ -134,10 +152,14 @@ class MainContent(Filter):
         stop_density = sum(1 for w in words if w in stops) / n
         sentence = _SENTENCE_END.search(text) is not None
         if length < o["length_low"]:
+            if sentence and stop_density > 0:
+                return SHORT_SENTENCE
             return SHORT if stop_density > 0 or sentence else BAD
+        if sentence and stop_density >= o["stop_sentence"]:
+            return GOOD if stop_density >= o["stop_low"] or length >= o["length_high"] else NEARGOOD
         if stop_density < o["stop_low"]:
             return BAD
-        if (length >= o["length_high"] and stop_density >= o["stop_high"]) or sentence:
+        if length >= o["length_high"] and stop_density >= o["stop_high"]:
             return GOOD
         return NEARGOOD
 
@@ -185,17 +207,70 @@ def _context(classes: list[str]) -> list[str]:
     return final
 
 
-def _best_run(blocks: list[Block], classes: list[str], o: dict[str, Any]) -> tuple[int, int]:
-    """The run of blocks with the largest weight: good text for it, bad text against."""
-    best, best_start, best_end = float("-inf"), 0, -1
-    total, start = 0.0, 0
-    weights = {GOOD: 1.0, NEARGOOD: o["neargood_weight"], SHORT: -o["short_weight"], BAD: -o["bad_weight"]}
+def _title_repeat(blocks: list[Block], search: int) -> int:
+    """Index of the first line that repeats the page's first line (its title), or 0.
+
+    A flattened page usually opens with the ``<title>`` ("Headline - Site"); the
+    headline shown again above the article ("Headline") marks where it starts.
+    """
+    title = blocks[0].text.casefold()
+    if len(title) < 15:
+        return 0
+    for i in range(1, min(len(blocks), search)):
+        line = blocks[i].text.casefold()
+        if len(line) >= 15 and title.startswith(line):
+            rest = title[len(line):].lstrip()
+            if not rest or (rest[0] in _TITLE_SEPARATORS and len(line) >= 0.4 * len(title)):
+                return i
+    return 0
+
+
+def _best_run(blocks: list[Block], classes: list[str], o: dict[str, Any], anchor: int = 0) -> tuple[int, int]:
+    """The run of blocks with the largest weight: good text for it, bad text against.
+
+    Good text before ``anchor`` (the title's repetition) weighs ``before_title_weight``;
+    when a good block follows the anchor within ``title_reach`` lines, the run is the
+    best one that contains it.
+    """
+    weights = {GOOD: 1.0, NEARGOOD: o["neargood_weight"], SHORT: -o["short_weight"],
+               SHORT_SENTENCE: o["short_sentence_weight"], BAD: -o["bad_weight"]}
     floor = o["min_block_cost"]
+    ws: list[float] = []
     for i, (b, c) in enumerate(zip(blocks, classes)):
         w = weights[c] * (len(b.text) if c == GOOD else max(len(b.text), floor))
+        if i < anchor and w > 0:
+            w *= o["before_title_weight"]
+        ws.append(w)
+    best, best_start, best_end = float("-inf"), 0, -1
+    total, start = 0.0, 0
+    for i, w in enumerate(ws):
         if total <= 0:
             total, start = 0.0, i
         total += w
         if total > best:
             best, best_start, best_end = total, start, i
+    if anchor and best_start > anchor + o["title_reach"]:
+        # the heaviest run is far below the headline (a teaser list, the comments):
+        # prefer the run right under the headline unless it is much lighter
+        for j in range(anchor + 1, min(len(blocks), anchor + 1 + o["title_reach"])):
+            if classes[j] == GOOD:
+                start, end, weight = _run_through(ws, j)
+                if weight >= o["title_run_share"] * best:
+                    return start, end
+                break
     return best_start, best_end
+
+
+def _run_through(ws: list[float], j: int) -> tuple[int, int, float]:
+    """The heaviest run that contains block ``j``: (start, end, weight)."""
+    start, total, left = j, 0.0, 0.0
+    for i in range(j - 1, -1, -1):
+        total += ws[i]
+        if total > left:
+            left, start = total, i
+    end, total, right = j, 0.0, 0.0
+    for i in range(j + 1, len(ws)):
+        total += ws[i]
+        if total > right:
+            right, end = total, i
+    return start, end, left + ws[j] + right
