@@ -37,6 +37,8 @@ _LINKLIKE = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|(?<!\w)[@#]\w+|\w+\
 _SEPARATORS = re.compile(r"\s[|»›/·•>]\s|^[|»›·•>]|[|»›·•]$")
 #: A block that ends like a sentence (closing quotes and brackets allowed).
 _SENTENCE_END = re.compile(r"(?<!\.\.)[.!?:。！？][\"'”’»)\]]*$")
+_ELLIPSIS = re.compile(r"(?:\.\.\.|…)[\"'”’»)\]]*$")
+_SENTENCE_SPLIT = re.compile(r"(?<=[.!?。！？])\s+")
 #: What separates a headline from the site's name in a page title.
 _TITLE_SEPARATORS = "|-–—:·•»/"
 
@@ -59,6 +61,8 @@ def stopwords(language: str | None) -> frozenset[str]:
 
 
 GOOD, NEARGOOD, SHORT, BAD = "good", "neargood", "short", "bad"
+#: A block of the run whose sentences were all kept above it already.
+REPEAT = "repeat"
 #: A short block that reads as a sentence: classed as short, weighed apart.
 SHORT_SENTENCE = "short sentence"
 
@@ -118,6 +122,8 @@ class MainContent(Filter):
                 self.drop(page, b, "before the article")
             elif i > end:
                 self.drop(page, b, "after the article")
+            elif final[i] == REPEAT:
+                self.drop(page, b, "repeats text kept above it")
             elif final[i] == BAD:
                 self.drop(page, b, f"inside the article, looks like chrome ({classes[i]})")
 
@@ -138,6 +144,7 @@ class MainContent(Filter):
         anchor = _title_repeat(blocks, o["title_search"])
         start, end = _best_run(blocks, local, o, anchor)
         final = [BAD] * start + _context(classes[start : end + 1]) + [BAD] * (len(blocks) - end - 1)
+        _mark_repeats(blocks, final, start, end)
         return classes, start, end, final
 
     def _local(self, text: str, words: list[str], stops: frozenset[str]) -> str:
@@ -155,6 +162,9 @@ class MainContent(Filter):
             if sentence and stop_density > 0:
                 return SHORT_SENTENCE
             return SHORT if stop_density > 0 or sentence else BAD
+        if _ELLIPSIS.search(text):
+            # a truncated teaser ("... more") is never the article's own paragraph
+            return NEARGOOD if stop_density >= o["stop_low"] else BAD
         if sentence and stop_density >= o["stop_sentence"]:
             return GOOD if stop_density >= o["stop_low"] or length >= o["length_high"] else NEARGOOD
         if stop_density < o["stop_low"]:
@@ -162,6 +172,23 @@ class MainContent(Filter):
         if length >= o["length_high"] and stop_density >= o["stop_high"]:
             return GOOD
         return NEARGOOD
+
+
+def _mark_repeats(blocks: list[Block], final: list[str], start: int, end: int) -> None:
+    """Mark kept blocks whose sentences all appeared in kept blocks above them.
+
+    Pages repeat their lede or summary (a teaser of the article itself, a summary
+    box at the end); the article needs it once.
+    """
+    seen: set[str] = set()
+    for i in range(start, end + 1):
+        if final[i] != GOOD:
+            continue
+        sentences = [" ".join(_WORD.findall(x.casefold())) for x in _SENTENCE_SPLIT.split(blocks[i].text)]
+        sentences = [x for x in sentences if x]
+        if sentences and all(x in seen for x in sentences):
+            final[i] = REPEAT
+        seen.update(sentences)
 
 
 def _page_stopwords(words_per_block: list[list[str]], count: int) -> frozenset[str]:
