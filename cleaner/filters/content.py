@@ -31,8 +31,8 @@ from ..document import Block, Page
 from .base import Filter
 
 _WORD = re.compile(r"\w+")
-#: Tokens that say "link, address or navigation": URLs, e-mail addresses, handles.
-_LINKLIKE = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|(?<!\w)[@#]\w+|\w+\.(?:com|org|net|html?|php)\b", re.I)
+#: Marks of links and addresses: URLs, domains, e-mail addresses, handles and tags.
+_LINKLIKE = re.compile(r"https?://|www\.|[@#]\w|\.(?:com|org|net|html?|php)\b", re.I)
 #: Separators of menus and breadcrumbs.
 _SEPARATORS = re.compile(r"\s[|»›/·•>]\s|^[|»›·•>]|[|»›·•]$")
 #: A block that ends like a sentence (closing quotes and brackets allowed).
@@ -157,12 +157,12 @@ class MainContent(Filter):
             return BAD
         length = len(text)
         stop_density = sum(1 for w in words if w in stops) / n
-        sentence = _SENTENCE_END.search(text) is not None
+        sentence = _SENTENCE_END.search(text[-8:]) is not None
         if length < o["length_low"]:
             if sentence and stop_density > 0:
                 return SHORT_SENTENCE
             return SHORT if stop_density > 0 or sentence else BAD
-        if _ELLIPSIS.search(text):
+        if _ELLIPSIS.search(text[-8:]):
             # a truncated teaser ("... more") is never the article's own paragraph
             return NEARGOOD if stop_density >= o["stop_low"] else BAD
         if sentence and stop_density >= o["stop_sentence"]:
