@@ -107,6 +107,13 @@ class MainContent(Filter):
         "min_block_cost": 100,
     }
 
+    def __init__(self, data: Any, **options: Any):
+        super().__init__(data, **options)
+        o = self.options
+        self._length_low, self._length_high = o["length_low"], o["length_high"]
+        self._stop_low, self._stop_high = o["stop_low"], o["stop_high"]
+        self._stop_sentence, self._max_links = o["stop_sentence"], o["max_link_density"]
+
     def apply(self, page: Page) -> None:
         blocks = page.blocks
         if not blocks:
@@ -148,28 +155,29 @@ class MainContent(Filter):
         return classes, start, end, final
 
     def _local(self, text: str, words: list[str], stops: frozenset[str]) -> str:
-        o = self.options
         n = len(words)
         if n == 0:
             return BAD
-        links = len(_LINKLIKE.findall(text))
-        if links / n > o["max_link_density"] or _SEPARATORS.search(text):
-            return BAD
         length = len(text)
+        if len(_LINKLIKE.findall(text)) > self._max_links * n or (
+            _SEPARATORS.search(text)
+        ):
+            return BAD
         stop_density = sum(1 for w in words if w in stops) / n
-        sentence = _SENTENCE_END.search(text[-8:]) is not None
-        if length < o["length_low"]:
+        tail = text[-8:]
+        sentence = _SENTENCE_END.search(tail) is not None
+        if length < self._length_low:
             if sentence and stop_density > 0:
                 return SHORT_SENTENCE
             return SHORT if stop_density > 0 or sentence else BAD
-        if _ELLIPSIS.search(text[-8:]):
+        if _ELLIPSIS.search(tail):
             # a truncated teaser ("... more") is never the article's own paragraph
-            return NEARGOOD if stop_density >= o["stop_low"] else BAD
-        if sentence and stop_density >= o["stop_sentence"]:
-            return GOOD if stop_density >= o["stop_low"] or length >= o["length_high"] else NEARGOOD
-        if stop_density < o["stop_low"]:
+            return NEARGOOD if stop_density >= self._stop_low else BAD
+        if sentence and stop_density >= self._stop_sentence:
+            return GOOD if stop_density >= self._stop_low or length >= self._length_high else NEARGOOD
+        if stop_density < self._stop_low:
             return BAD
-        if length >= o["length_high"] and stop_density >= o["stop_high"]:
+        if length >= self._length_high and stop_density >= self._stop_high:
             return GOOD
         return NEARGOOD
 
@@ -184,8 +192,7 @@ def _mark_repeats(blocks: list[Block], final: list[str], start: int, end: int) -
     for i in range(start, end + 1):
         if final[i] != GOOD:
             continue
-        sentences = [" ".join(_WORD.findall(x.casefold())) for x in _SENTENCE_SPLIT.split(blocks[i].text)]
-        sentences = [x for x in sentences if x]
+        sentences = _SENTENCE_SPLIT.split(blocks[i].text.casefold())
         if sentences and all(x in seen for x in sentences):
             final[i] = REPEAT
         seen.update(sentences)
