@@ -34,7 +34,8 @@ _WORD = re.compile(r"\w+")
 #: Marks of links and addresses: URLs, domains, e-mail addresses, handles and tags.
 _LINKLIKE = re.compile(r"https?://|www\.|[@#]\w|\.(?:com|org|net|html?|php)\b", re.I)
 #: Separators of menus and breadcrumbs.
-_SEPARATORS = re.compile(r"\s[|»›/·•>]\s|^[|»›·•>]|[|»›·•]$")
+_SEPARATORS = re.compile(r"\s[|»›/·•>]\s")
+_EDGE_SEPARATORS = frozenset("|»›·•>")
 #: A block that ends like a sentence (closing quotes and brackets allowed).
 _SENTENCE_END = re.compile(r"(?<!\.\.)[.!?:。！？][\"'”’»)\]]*$")
 _ELLIPSIS = re.compile(r"(?:\.\.\.|…)[\"'”’»)\]]*$")
@@ -159,11 +160,14 @@ class MainContent(Filter):
         if n == 0:
             return BAD
         length = len(text)
-        if len(_LINKLIKE.findall(text)) > self._max_links * n or (
-            _SEPARATORS.search(text)
+        if (
+            text[0] in _EDGE_SEPARATORS
+            or text[-1] in _EDGE_SEPARATORS
+            or len(_LINKLIKE.findall(text)) > self._max_links * n
+            or _SEPARATORS.search(text)
         ):
             return BAD
-        stop_density = sum(1 for w in words if w in stops) / n
+        stop_density = sum(map(stops.__contains__, words)) / n
         tail = text[-8:]
         sentence = _SENTENCE_END.search(tail) is not None
         if length < self._length_low:
