@@ -154,8 +154,18 @@ SPEED_BASELINE = {"text": "jusText (lines as <p>)"}
 
 
 def run_system(extract: Extractor, inputs: dict[str, str], truth: dict[str, str],
-               outputs: dict[str, str] | None = None) -> tuple[Score, float]:
+               outputs: dict[str, str] | None = None, repeat: int = 1) -> tuple[Score, float]:
+    """Score one system; pages per second from the fastest of ``repeat`` passes
+    (the machine is shared: the best pass is the least disturbed one)."""
     outputs = {} if outputs is None else outputs
+    best = float("inf")
+    for _ in range(max(1, repeat)):
+        elapsed = _one_pass(extract, inputs, outputs)
+        best = min(best, elapsed)
+    return score([(truth[k], outputs[k]) for k in inputs]), len(inputs) / best
+
+
+def _one_pass(extract: Extractor, inputs: dict[str, str], outputs: dict[str, str]) -> float:
     start = time.perf_counter()
     for key, page in inputs.items():
         try:
@@ -163,8 +173,7 @@ def run_system(extract: Extractor, inputs: dict[str, str], truth: dict[str, str]
         except Exception as exc:  # a crash scores as an empty extraction, and is reported
             print(f"  {key}: {type(exc).__name__}: {exc}", file=sys.stderr)
             outputs[key] = ""
-    elapsed = time.perf_counter() - start
-    return score([(truth[k], outputs[k]) for k in inputs]), len(inputs) / elapsed
+    return time.perf_counter() - start
 
 
 def print_worst(console, name: str, outputs: dict[str, str], truth: dict[str, str], n: int) -> None:
@@ -182,6 +191,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("data_dir", type=Path, help="e.g. ../shared/bench/articles")
     parser.add_argument("--mode", choices=["html", "text", "all"], default="all")
     parser.add_argument("--only", action="append", help="run only systems whose name contains this")
+    parser.add_argument("--repeat", type=int, default=1, metavar="N",
+                        help="time each system over N passes and keep the fastest (default 1)")
     parser.add_argument("--worst", type=int, default=0, metavar="N",
                         help="list the N pages where the first system scores lowest (text mode)")
     args = parser.parse_args(argv)
@@ -207,7 +218,7 @@ def main(argv: list[str] | None = None) -> int:
             extract = factory()
             extract(next(iter(inputs.values())))  # warm up: imports, caches
             outputs: dict[str, str] = {}
-            s, pps = run_system(extract, inputs, truth, outputs)
+            s, pps = run_system(extract, inputs, truth, outputs, args.repeat)
             if first_outputs is None:
                 first_outputs = outputs
             rows.append((name, s, pps))
