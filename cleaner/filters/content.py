@@ -64,7 +64,8 @@ def stopwords(language: str | None) -> frozenset[str]:
 GOOD, NEARGOOD, SHORT, BAD = "good", "neargood", "short", "bad"
 #: A block of the run whose sentences were all kept above it already.
 REPEAT = "repeat"
-#: A short block that reads as a sentence: classed as short, weighed apart.
+#: A short block that reads like prose (a sentence, a list item in sentence case):
+#: classed as short, weighed apart.
 SHORT_SENTENCE = "short sentence"
 
 
@@ -93,6 +94,9 @@ class MainContent(Filter):
         "neargood_weight": 0.0,
         # a page with no prose is all navigation only if it has this many lines
         "min_page_blocks": 3,
+        # a gap of this many prose-like short lines between paragraphs (and nothing
+        # else) is a list of the article, and costs nothing
+        "min_list_lines": 3,
         # weight of a short sentence in the run (positive: counts for it)
         "short_sentence_weight": -0.3,
         # how many lines from the top to look for the title's repetition
@@ -171,7 +175,7 @@ class MainContent(Filter):
         tail = text[-8:]
         sentence = _SENTENCE_END.search(tail) is not None
         if length < self._length_low:
-            if sentence and stop_density > 0:
+            if stop_density > 0 and (sentence or (n >= 3 and _lower_share(text) >= 0.6)):
                 return SHORT_SENTENCE
             return SHORT if stop_density > 0 or sentence else BAD
         if _ELLIPSIS.search(tail):
@@ -184,6 +188,14 @@ class MainContent(Filter):
         if length >= self._length_high and stop_density >= self._stop_high:
             return GOOD
         return NEARGOOD
+
+
+def _lower_share(text: str) -> float:
+    """Share of the words after the first that start in lower case (prose, list items),
+    as against Title Case (menus, headlines)."""
+    rest = text.split()[1:]
+    alpha = [w for w in rest if w[0].isalpha()]
+    return sum(1 for w in alpha if w[0].islower()) / len(alpha) if alpha else 0.0
 
 
 def _mark_repeats(blocks: list[Block], final: list[str], start: int, end: int) -> None:
@@ -207,7 +219,8 @@ def _page_stopwords(words_per_block: list[list[str]], count: int) -> frozenset[s
     for words in words_per_block:
         for w in words:
             freq[w] = freq.get(w, 0) + 1
-    return frozenset(sorted(freq, key=freq.__getitem__, reverse=True)[:count])
+    frequent = sorted((w for w, k in freq.items() if k > 1), key=freq.__getitem__, reverse=True)
+    return frozenset(frequent[:count])
 
 
 def _neighbour(classes: list[str], i: int, step: int, ignore_neargood: bool) -> str:
@@ -279,6 +292,21 @@ def _best_run(blocks: list[Block], classes: list[str], o: dict[str, Any], anchor
         if i < anchor and w > 0:
             w *= o["before_title_weight"]
         ws.append(w)
+    # a list between paragraphs (several prose-like short lines and nothing else)
+    # costs nothing: it does not break the run
+    prev = BAD
+    gap: list[int] = []
+    for i, c in enumerate(classes):
+        if c == SHORT_SENTENCE or c == SHORT:
+            gap.append(i)
+            continue
+        if c == GOOD and prev == GOOD and len(gap) >= o["min_list_lines"] and all(
+            classes[j] == SHORT_SENTENCE for j in gap
+        ):
+            for j in gap:
+                ws[j] = 0.0
+        gap.clear()
+        prev = c
     best, best_start, best_end = float("-inf"), 0, -1
     total, start = 0.0, 0
     for i, w in enumerate(ws):
