@@ -90,8 +90,8 @@ class MainContent(Filter):
         "fallback_stopwords": 40,
         # bad text inside the run counts this many times its length against it
         "bad_weight": 1.0,
-        "short_weight": 0.6,
-        "neargood_weight": 0.0,
+        "short_weight": 0.8,
+        "neargood_weight": 0.1,
         # a page with no prose is all navigation only if it has this many lines
         "min_page_blocks": 3,
         # a gap of this many prose-like short lines between paragraphs (and nothing
@@ -109,7 +109,7 @@ class MainContent(Filter):
         # weight of good text above the title's repetition (teasers, a lede box)
         "before_title_weight": 0.0,
         # characters: every block that is not good costs at least this much
-        "min_block_cost": 100,
+        "min_block_cost": 150,
     }
 
     def __init__(self, data: Any, **options: Any):
