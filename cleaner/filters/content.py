@@ -33,9 +33,9 @@ from .base import Filter
 _WORD = re.compile(r"\w+")
 #: Marks of links and addresses: URLs, domains, e-mail addresses, handles and tags.
 _LINKLIKE = re.compile(r"https?://|www\.|[@#]\w|\.(?:com|org|net|html?|php)\b", re.I)
-#: Separators of menus and breadcrumbs.
+#: Separators of menus and breadcrumbs (a line with « has quotations, not crumbs).
 _SEPARATORS = re.compile(r"\s[|»›/·•>]\s")
-_EDGE_SEPARATORS = frozenset("|»›·•>")
+_EDGE_SEPARATORS = frozenset("|›·•>")  # not », which closes quotations
 #: A block that ends like a sentence (closing quotes and brackets allowed).
 _SENTENCE_END = re.compile(r"(?<!\.\.)[.!?:。！？][\"'”’»)\]]*$")
 _ELLIPSIS = re.compile(r"(?:\.\.\.|…)[\"'”’»)\]]*$")
@@ -168,7 +168,7 @@ class MainContent(Filter):
             text[0] in _EDGE_SEPARATORS
             or text[-1] in _EDGE_SEPARATORS
             or len(_LINKLIKE.findall(text)) > self._max_links * n
-            or _SEPARATORS.search(text)
+            or (_SEPARATORS.search(text) and "«" not in text)
         ):
             return BAD
         stop_density = sum(map(stops.__contains__, words)) / n
