@@ -31,10 +31,10 @@ from ..document import Block, Page
 from .base import Filter
 
 _WORD = re.compile(r"\w+")
-#: Marks of links and addresses: URLs, domains, e-mail addresses, handles and tags.
-_LINKLIKE = re.compile(r"https?://|www\.|[@#]\w|\.(?:com|org|net|html?|php)\b", re.I)
-#: Separators of menus and breadcrumbs (a line with « has quotations, not crumbs).
-_SEPARATORS = re.compile(r"\s[|»›/·•>]\s")
+#: Marks of chrome, found in one pass: links and addresses (URLs, domains, e-mail
+#: addresses, handles, tags) and, starting with a space, the separators of menus and
+#: breadcrumbs (a line with « has quotations, not crumbs).
+_MARKS = re.compile(r"https?://|www\.|[@#]\w|\.(?:com|org|net|html?|php)\b|\s[|»›/·•>]\s", re.I)
 _EDGE_SEPARATORS = frozenset("|›·•>")  # not », which closes quotations
 #: A block that ends like a sentence (closing quotes and brackets allowed).
 _SENTENCE_END = re.compile(r"(?<!\.\.)[.!?:。！？][\"'”’»)\]]*$")
@@ -164,13 +164,15 @@ class MainContent(Filter):
         if n == 0:
             return BAD
         length = len(text)
-        if (
-            text[0] in _EDGE_SEPARATORS
-            or text[-1] in _EDGE_SEPARATORS
-            or len(_LINKLIKE.findall(text)) > self._max_links * n
-            or (_SEPARATORS.search(text) and "«" not in text)
-        ):
+        if text[0] in _EDGE_SEPARATORS or text[-1] in _EDGE_SEPARATORS:
             return BAD
+        marks = _MARKS.findall(text)
+        if marks:
+            separators = sum(1 for m in marks if m[0] == " ")
+            if separators and "«" not in text:
+                return BAD
+            if len(marks) - separators > self._max_links * n:
+                return BAD
         stop_density = sum(map(stops.__contains__, words)) / n
         tail = text[-8:]
         sentence = _SENTENCE_END.search(tail) is not None
