@@ -269,9 +269,13 @@ def _title_repeat(blocks: list[Block], search: int) -> int:
     title = blocks[0].text.casefold()
     if len(title) < 15:
         return 0
+    size, first = len(title), title[0]
     for i in range(1, min(len(blocks), search)):
-        line = blocks[i].text.casefold()
-        if len(line) >= 15 and title.startswith(line):
+        line = blocks[i].text
+        if not 15 <= len(line) <= size or line[0].casefold() != first:
+            continue
+        line = line.casefold()
+        if title.startswith(line):
             rest = title[len(line):].lstrip()
             if not rest or (rest[0] in _TITLE_SEPARATORS and len(line) >= 0.4 * len(title)):
                 return i
