@@ -30,7 +30,7 @@ from typing import Any
 from ..document import Block, Page
 from .base import Filter
 
-_WORD = re.compile(r"\w+")
+_WORD = re.compile(r"[^\W_]+")  # "___" is a divider, not a word
 #: Marks of chrome, found in one pass: links and addresses (URLs, domains, e-mail
 #: addresses, handles, tags) and, starting with a space, the separators of menus and
 #: breadcrumbs (a line with « has quotations, not crumbs).
@@ -92,6 +92,9 @@ class MainContent(Filter):
         "bad_weight": 1.0,
         "short_weight": 0.8,
         "neargood_weight": 0.1,
+        # the stage cuts only a page with at least this many chrome-like lines (those
+        # it sees and those earlier filters removed): fewer is a clean text
+        "min_chrome_lines": 3,
         # a page with no prose is all navigation only if it has this many lines
         "min_page_blocks": 3,
         # a gap of this many prose-like short lines between paragraphs (and nothing
@@ -123,7 +126,7 @@ class MainContent(Filter):
         blocks = page.blocks
         if not blocks:
             return
-        classes, start, end, final = self.classify(blocks, page.metadata.get("language"))
+        classes, start, end, final = self.classify(blocks, page.metadata.get("language"), len(page.removed))
         if start < 0:
             if BAD in classes:
                 for b in blocks:
@@ -139,8 +142,13 @@ class MainContent(Filter):
             elif final[i] == BAD:
                 self.drop(page, b, f"inside the article, looks like chrome ({classes[i]})")
 
-    def classify(self, blocks: list[Block], language: str | None) -> tuple[list[str], int, int, list[str]]:
-        """(local classes, run start, run end, final classes); start -1 if no article."""
+    def classify(self, blocks: list[Block], language: str | None,
+                 removed: int = 0) -> tuple[list[str], int, int, list[str]]:
+        """(local classes, run start, run end, final classes); start -1 if no article.
+
+        ``removed`` is how many lines earlier filters took out as chrome: they count
+        towards telling a flattened page (cut it) from a clean text (leave it alone).
+        """
         o = self.options
         stops = stopwords(language)
         words_per_block = [_WORD.findall(b.text.casefold()) for b in blocks]
@@ -148,21 +156,36 @@ class MainContent(Filter):
             stops = _page_stopwords(words_per_block, o["fallback_stopwords"])
         local = [self._local(b.text, w, stops) for b, w in zip(blocks, words_per_block)]
         classes = [SHORT if c == SHORT_SENTENCE else c for c in local]
-        if BAD not in classes or (GOOD not in classes and len(blocks) < o["min_page_blocks"]):
-            # nothing looks like chrome, or too little to judge: the text passes through
+        chrome = classes.count(BAD)
+        if (
+            not chrome
+            or chrome + removed < o["min_chrome_lines"]
+            or (GOOD not in classes and len(blocks) < o["min_page_blocks"])
+        ):
+            # (almost) nothing looks like chrome, or too little to judge: the text passes
+            # through (a clean article, or a page the specific filters already cleaned)
             return classes, 0, len(blocks) - 1, [GOOD] * len(blocks)
         if GOOD not in classes:
             return classes, -1, -1, [BAD] * len(blocks)
         anchor = _title_repeat(blocks, o["title_search"])
         start, end = _best_run(blocks, local, o, anchor)
         final = [BAD] * start + _context(classes[start : end + 1]) + [BAD] * (len(blocks) - end - 1)
+        # the article's last lines: a short closing sentence or credit ("Reporting
+        # contributed by AFP."), with a divider ("___") before it, right after the run
+        j = end + 1
+        while j < len(blocks) and local[j] == SHORT and not _WORD.search(blocks[j].text):
+            j += 1
+        if j < len(blocks) and local[j] == SHORT_SENTENCE and _SENTENCE_END.search(blocks[j].text[-8:]):
+            for k in range(end + 1, j + 1):
+                final[k] = GOOD
+            end = j
         _mark_repeats(blocks, final, start, end)
         return classes, start, end, final
 
     def _local(self, text: str, words: list[str], stops: frozenset[str]) -> str:
         n = len(words)
         if n == 0:
-            return BAD
+            return SHORT  # a divider ("* * *", "___"): neither prose nor chrome
         length = len(text)
         if text[0] in _EDGE_SEPARATORS or text[-1] in _EDGE_SEPARATORS:
             return BAD
@@ -179,7 +202,9 @@ class MainContent(Filter):
         if length < self._length_low:
             if stop_density > 0 and (sentence or (n >= 3 and _lower_share(text) >= 0.6)):
                 return SHORT_SENTENCE
-            return SHORT if stop_density > 0 or sentence else BAD
+            if stop_density > 0 or sentence or (n >= 2 and _lower_share(text) >= 0.6):
+                return SHORT  # a list item in lower case is no menu entry
+            return BAD
         if _ELLIPSIS.search(tail):
             # a truncated teaser ("... more") is never the article's own paragraph
             return NEARGOOD if stop_density >= self._stop_low else BAD
