@@ -29,6 +29,7 @@ from typing import Any
 
 from ..document import Block, Page
 from .base import Filter
+from .shape import is_prose
 
 _WORD = re.compile(r"[^\W_]+")  # "___" is a divider, not a word
 #: Marks of chrome, found in one pass: links and addresses (URLs, domains, e-mail
@@ -169,6 +170,10 @@ class MainContent(Filter):
             return classes, -1, -1, [BAD] * len(blocks)
         anchor = _title_repeat(blocks, o["title_search"])
         start, end = _best_run(blocks, local, o, anchor)
+        # the body opens with a paragraph of prose, not with a headline, caption or
+        # lead-in above it (which the title filter would take on a second pass)
+        while start < end and not (classes[start] == GOOD and is_prose(blocks[start].text)):
+            start += 1
         final = [BAD] * start + _context(classes[start : end + 1]) + [BAD] * (len(blocks) - end - 1)
         # the article's last lines: a short closing sentence or credit ("Reporting
         # contributed by AFP."), with a divider ("___") before it, right after the run
