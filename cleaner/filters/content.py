@@ -4,19 +4,25 @@ Scraped text is often a whole page flattened to lines: menus, link lists and sha
 bars first and last, the article in the middle. Without markup to go by, each block
 (line) is judged on its own text, in the spirit of jusText but on plain text:
 
-1. *Local class*, one pass over the blocks: ``good`` (long enough, with a prose share
-   of stopwords), ``neargood`` (prose-like but weaker), ``short`` (too short to tell
-   alone) or ``bad`` (link- or menu-like: few stopwords, title case, separators,
-   addresses, no sentence punctuation).
-2. *Context*: short and near-good blocks take the class of their nearest decided
-   neighbours (a one-line paragraph between two paragraphs is prose; a short line
-   between menu items is a menu item).
-3. *Run*: the article is the contiguous run of blocks with the largest weight (good
-   text counts for, bad text against); everything outside it is dropped, and bad
-   blocks inside it (a share bar, "Read more: ...") are dropped too.
+1. *Local class*, one pass over the blocks: ``good`` (prose: a sentence end and a
+   share of stopwords, or long and stopword-rich), ``neargood`` (prose-like but
+   weaker: no sentence end, a truncated teaser "..."), ``short`` (under
+   ``length_low``; a short sentence or lower-case list item is weighed apart) or
+   ``bad`` (links and addresses, menu separators, too few stopwords, a short line
+   with neither stopwords nor lower-case words).
+2. *Run*: the article is the contiguous run of blocks with the largest weight (good
+   text counts for it, short and bad lines against, a list between paragraphs is
+   free). The page's title repeated above the article anchors it: good text above
+   the anchor counts for nothing, and the run under it wins over a heavier one far
+   below (a teaser list, the comments) unless it is much lighter. The run opens with
+   a paragraph of prose and takes a closing sentence or credit right after it.
+3. *Context* inside the run: jusText's rules give short and near-good lines the
+   class of their neighbours (a one-line paragraph between paragraphs stays, a share
+   bar between them goes); a paragraph repeating text kept above it goes too.
 
-A page with nothing bad on it (a clean article) passes through untouched, and so does
-the stage's own output, which holds only blocks it judged good.
+Everything outside the run is dropped, with where it was as the reason. A page with
+almost nothing chrome-like on it (a clean article, or a page the specific filters
+already cleaned) passes through untouched, and so does the stage's own output.
 """
 
 from __future__ import annotations
@@ -76,44 +82,44 @@ class MainContent(Filter):
     defaults = {
         # characters: below length_low a block is too short to judge alone
         "length_low": 70,
-        # characters: from length_high a prose-like block is good on its own
+        # characters: from length_high a stopword-rich block is good without a sentence end
         "length_high": 200,
         # stopword share of the words: below stop_low a block is not prose
         "stop_low": 0.30,
         # stopword share from which a sentence (ending in . ! ? :) is prose
         "stop_sentence": 0.25,
-        # stopword share from which a long enough block is good
+        # stopword share from which a long block is good
         "stop_high": 0.32,
-        # share of link-like tokens above which a block is navigation
+        # link marks per word above which a block is navigation
         "max_link_density": 0.2,
-        # stopword shares used when the language has no stoplist: the page's own
-        # most frequent words stand in for one
+        # languages without a stoplist: this many of the page's repeated words stand in
         "fallback_stopwords": 40,
-        # bad text inside the run counts this many times its length against it
+        # run weights, per character: good text counts 1 for the run; these count
+        # for (positive) or against (the block's length, at least min_block_cost)
         "bad_weight": 1.0,
         "short_weight": 0.8,
+        "short_sentence_weight": -0.3,
         "neargood_weight": 0.1,
+        # characters: every block that is not good costs at least this much
+        "min_block_cost": 150,
+        # a gap of at least this many prose-like short lines between paragraphs (and
+        # nothing else) is a list of the article, and costs nothing
+        "min_list_lines": 3,
         # the stage cuts only a page with at least this many chrome-like lines (those
         # it sees and those earlier filters removed): fewer is a clean text
         "min_chrome_lines": 3,
         # a page with no prose is all navigation only if it has this many lines
         "min_page_blocks": 3,
-        # a gap of this many prose-like short lines between paragraphs (and nothing
-        # else) is a list of the article, and costs nothing
-        "min_list_lines": 3,
-        # weight of a short sentence in the run (positive: counts for it)
-        "short_sentence_weight": -0.3,
         # how many lines from the top to look for the title's repetition
         "title_search": 1000,
-        # lines after the title's repetition within which the article must start
+        # the run under the title is the one through the first good line within
+        # this many lines below its repetition
         "title_reach": 10,
-        # the run under the headline wins over a heavier one further down if it
-        # weighs at least this share of it
+        # ... and it wins over a heavier run further down if it weighs at least
+        # this share of it
         "title_run_share": 0.3,
         # weight of good text above the title's repetition (teasers, a lede box)
         "before_title_weight": 0.0,
-        # characters: every block that is not good costs at least this much
-        "min_block_cost": 150,
     }
 
     def __init__(self, data: Any, **options: Any):
