@@ -100,6 +100,8 @@ class MainContent(Filter):
         "short_weight": 0.8,
         "short_sentence_weight": -0.3,
         "neargood_weight": 0.1,
+        # each line an earlier filter removed inside a gap (chrome it recognised)
+        "cut_weight": 0.5,
         # characters: every block that is not good costs at least this much
         "min_block_cost": 150,
         # a gap of at least this many prose-like short lines between paragraphs (and
@@ -334,6 +336,8 @@ def _best_run(blocks: list[Block], classes: list[str], o: dict[str, Any], anchor
         if i < anchor and w > 0:
             w *= o["before_title_weight"]
         ws.append(w)
+    # lines earlier filters removed right above a block were chrome: crossing them costs
+    gaps = [o["cut_weight"] * floor * b.cut for b in blocks]
     # a list between paragraphs (several prose-like short lines and nothing else)
     # costs nothing: it does not break the run
     prev = BAD
@@ -352,8 +356,10 @@ def _best_run(blocks: list[Block], classes: list[str], o: dict[str, Any], anchor
     best, best_start, best_end = float("-inf"), 0, -1
     total, start = 0.0, 0
     for i, w in enumerate(ws):
-        if total <= 0:
+        if total - gaps[i] <= 0:
             total, start = 0.0, i
+        else:
+            total -= gaps[i]
         total += w
         if total > best:
             best, best_start, best_end = total, start, i
@@ -362,23 +368,25 @@ def _best_run(blocks: list[Block], classes: list[str], o: dict[str, Any], anchor
         # prefer the run right under the headline unless it is much lighter
         for j in range(anchor + 1, min(len(blocks), anchor + 1 + o["title_reach"])):
             if classes[j] == GOOD:
-                start, end, weight = _run_through(ws, j)
+                start, end, weight = _run_through(ws, gaps, j)
                 if weight >= o["title_run_share"] * best:
                     return start, end
                 break
     return best_start, best_end
 
 
-def _run_through(ws: list[float], j: int) -> tuple[int, int, float]:
-    """The heaviest run that contains block ``j``: (start, end, weight)."""
+def _run_through(ws: list[float], gaps: list[float], j: int) -> tuple[int, int, float]:
+    """The heaviest run that contains block ``j``: (start, end, weight).
+
+    ``gaps[i]`` is what crossing from block i - 1 to block i costs."""
     start, total, left = j, 0.0, 0.0
     for i in range(j - 1, -1, -1):
-        total += ws[i]
+        total += ws[i] - gaps[i + 1]
         if total > left:
             left, start = total, i
     end, total, right = j, 0.0, 0.0
     for i in range(j + 1, len(ws)):
-        total += ws[i]
+        total += ws[i] - gaps[i]
         if total > right:
             right, end = total, i
     return start, end, left + ws[j] + right
