@@ -37,6 +37,33 @@ def test_language_is_detected_deterministically():
     assert detect_language("12 34 56 !!") is None
 
 
+#: One short news paragraph per language: the sample and the number of langdetect trials
+#: are kept small for speed, and must still tell these apart.
+PROSE = {
+    "de": "Die Bundesregierung hat am Mittwoch ein neues Gesetz zur Förderung erneuerbarer Energien "
+          "beschlossen. Bis zum Ende des Jahrzehnts sollen deutlich mehr Windräder gebaut werden.",
+    "fr": "Le gouvernement a présenté mercredi un projet de loi visant à réformer le système des "
+          "retraites. Selon le ministre, cette réforme est indispensable pour garantir l'équilibre.",
+    "es": "El Gobierno aprobó este martes un paquete de medidas para frenar la subida de los precios "
+          "de la energía. Las ayudas llegarán a más de cuatro millones de hogares.",
+    "pt": "O governo anunciou nesta quarta-feira um novo programa de investimentos em infraestrutura, "
+          "que deve gerar milhares de empregos nas regiões mais pobres do país.",
+    "ru": "Правительство в среду утвердило новую программу поддержки малого бизнеса. По словам "
+          "министра, она позволит сохранить тысячи рабочих мест в регионах.",
+    "it": "Il governo ha approvato ieri un decreto che prevede nuovi aiuti per le famiglie e le imprese "
+          "colpite dall'aumento dei prezzi dell'energia.",
+}
+
+
+@pytest.mark.parametrize("language", sorted(PROSE))
+def test_language_of_short_prose(language):
+    from cleaner.language import detect_language
+
+    page = f"Home\nNews\n{PROSE[language]}\nContact\n"
+    assert detect_language(page) == language
+    assert clean(page).metadata["language"] == language
+
+
 def test_language_sample_is_bounded():
     from cleaner.language import SAMPLE_CHARS, sample
 
