@@ -57,6 +57,8 @@ class StrayMarkup(Filter):
             for m in _SCRIPT_STYLE.finditer(text):
                 page.removed.append(Removal(self.name, m.group(0), f"{m.group(1).lower()} element"))
             text = _SCRIPT_STYLE.sub("\n", text)
+        if not self.markup.search(text):
+            return text  # a stray "<" or "&" in prose: no line has anything to strip
         lines = text.split("\n")
         for i, line in enumerate(lines):
             found = self.markup.findall(line) if ("<" in line or "&" in line) else None
