@@ -4,23 +4,36 @@ from __future__ import annotations
 
 from .document import Block
 
-_SPACE_TRANS = {ord(c): " " for c in "\t\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"}
-_DROP_TRANS = {ord(c): None for c in "\u200b\u200c\u200d\u2060\ufeff"}
+#: Odd spaces (folded to a plain space) and zero-width characters (dropped).
+_ODD_SPACES = "\t\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
+_ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
+
+
+def fold_spaces(text: str) -> str:
+    """Odd spaces to plain ones, zero-width characters dropped.
+
+    One ``in`` test and, for the few characters present, one ``replace`` each: many
+    times faster than ``str.translate`` with a table, which looks up every character.
+    """
+    for c in _ODD_SPACES:
+        if c in text:
+            text = text.replace(c, " ")
+    for c in _ZERO_WIDTH:
+        if c in text:
+            text = text.replace(c, "")
+    return text
 
 
 def normalize_line(line: str) -> str:
     """Fold odd spaces to plain ones, drop zero-width characters, trim and squeeze."""
-    line = line.translate(_SPACE_TRANS).translate(_DROP_TRANS).strip()
+    line = fold_spaces(line).strip()
     return " ".join(line.split()) if "  " in line else line
-
-
-_LINE_TRANS = {**_SPACE_TRANS, **_DROP_TRANS}
 
 
 def split_blocks(text: str) -> list[Block]:
     """One block per non-empty line; blank lines start a new group."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
-    text = text.translate(_LINE_TRANS)  # once for the whole text: what normalize_line does per line
+    text = fold_spaces(text)  # once for the whole text: what normalize_line does per line
     blocks: list[Block] = []
     group = 0
     pending_gap = False
