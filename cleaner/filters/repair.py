@@ -11,6 +11,9 @@ from .base import Filter
 # paragraph. The lower-case run before the stop keeps "U.S.Army", "ASP.NET" and
 # domain names such as "example.Com" (too short after the dot to be a sentence) out.
 _GLUED = re.compile(r"(?<=[a-z\u00e0-\u00ff]{3}[.!?])(?=[A-Z\u00c0-\u00de][a-z\u00e0-\u00ff]{2})")
+#: The same test, led by the stop itself: the regex engine skips ahead to a stop
+#: instead of trying the lookbehind at every position. Used once on the whole page.
+_GLUED_STOP = re.compile(r"[.!?](?=[A-Z\u00c0-\u00de][a-z\u00e0-\u00ff]{2})(?<=[a-z\u00e0-\u00ff]{3}[.!?])")
 
 
 class GluedParagraphs(Filter):
@@ -18,6 +21,9 @@ class GluedParagraphs(Filter):
     summary = "Split paragraphs glued together without a space (\"conflict.President\")."
 
     def apply(self, page: Page) -> None:
+        # one search over the page (a match never spans the newlines between blocks)
+        if not _GLUED_STOP.search("\n".join(b.text for b in page.blocks)):
+            return
         out: list[Block] = []
         for block in page.blocks:
             parts = _GLUED.split(block.text)
