@@ -65,19 +65,26 @@ class Document:
 class Page:
     """The working state of one document inside the pipeline."""
 
-    __slots__ = ("blocks", "metadata", "removed")
+    __slots__ = ("blocks", "metadata", "removed", "_dropped")
 
     def __init__(self, blocks: list[Block], metadata: dict[str, Any], removed: list[Removal]):
         self.blocks = blocks
         self.metadata = metadata
         self.removed = removed
+        self._dropped = True  # blocks may come in dropped: the first compact looks
 
     def drop(self, block: Block, filter_name: str, reason: str) -> None:
         if not block.dropped:
             block.dropped = True
+            self._dropped = True
             self.removed.append(Removal(filter_name, block.text, reason))
 
     def compact(self) -> None:
+        """Take the dropped blocks out of ``blocks`` (counting them in ``cut`` of the next
+        kept one); at once when nothing was dropped with :meth:`drop` since the last time."""
+        if not self._dropped:
+            return
+        self._dropped = False
         kept: list[Block] = []
         cut = 0
         for b in self.blocks:
