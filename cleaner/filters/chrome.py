@@ -18,27 +18,32 @@ class Navigation(Filter):
 
     def is_menu(self, text: str) -> bool:
         """Several one-to-three-word items in one line, separated by bars or bullets."""
+        need = self.options["min_menu_items"] - 1  # separators
         for sep in self.separators:
-            if text.count(sep) + 1 >= self.options["min_menu_items"]:
+            if text.count(sep) >= need:
                 items = [item.strip() for item in text.split(sep)]
                 return all(item and len(item.split()) <= 3 and not item.endswith(".") for item in items)
         return False
 
     def apply(self, page: Page) -> None:
         max_topic = self.options["max_topic_words"]
+        max_notice = self.options["max_notice_words"]
+        links, topic, notices = self.links, self.topic.search, self.notices.search
         for block in page.blocks:
             text = block.text
             k = short_key(text)
-            if k in self.links:
+            if k in links:
                 self.drop(page, block, "navigation link")
             elif k == "" and len(text) <= 2:
                 self.drop(page, block, "stray bullet or separator")
-            elif nwords(text) <= max_topic and self.topic.search(text):
-                self.drop(page, block, "topic line")
-            elif nwords(text) <= self.options["max_notice_words"] and self.notices.search(text):
-                self.drop(page, block, "footer or advertising notice")
-            elif self.is_menu(text):
-                self.drop(page, block, "menu")
+            else:
+                n = nwords(text)
+                if n <= max_topic and topic(text):
+                    self.drop(page, block, "topic line")
+                elif n <= max_notice and notices(text):
+                    self.drop(page, block, "footer or advertising notice")
+                elif self.is_menu(text):
+                    self.drop(page, block, "menu")
 
 
 class SectionLabels(Filter):
