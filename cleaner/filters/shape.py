@@ -52,8 +52,12 @@ def ends_sentence(text: str) -> bool:
     return bool(_SENTENCE_END.search(text))
 
 
+@lru_cache(maxsize=4096)
 def is_prose(text: str, min_words: int = 12) -> bool:
-    """A paragraph of running text: enough words and a sentence end."""
+    """A paragraph of running text: enough words and a sentence end.
+
+    Cached: :func:`head_end` asks it of the same blocks for several filters.
+    """
     return ends_sentence(text) and word_count(text) >= min_words
 
 
