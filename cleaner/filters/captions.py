@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from itertools import groupby
+from operator import attrgetter
 
 from ..document import Page
 from .base import Filter
@@ -29,13 +30,16 @@ class Captions(Filter):
     def apply(self, page: Page) -> None:
         max_lines = self.options["max_group_lines"]
         max_words = self.options["max_caption_words"]
-        for _, group in groupby(page.blocks, key=lambda b: b.group):
+        max_credit_spaces = self.options["max_credit_words"] - 1  # nwords(text) <= n, in spaces
+        credit = self.credit.search
+        for _, group in groupby(page.blocks, key=attrgetter("group")):
             group = list(group)
-            credits = [self.is_credit(b.text) for b in group]
+            # is_credit, inlined: it runs on every block
+            credits = [b.text.count(" ") <= max_credit_spaces and bool(credit(b.text)) for b in group]
             whole = (any(credits) and 1 < len(group) <= max_lines
                      and all(nwords(b.text) <= max_words for b in group))
-            for b, credit in zip(group, credits):
-                if credit:
+            for b, is_credit in zip(group, credits):
+                if is_credit:
                     self.drop(page, b, "photo credit")
                 elif whole or self.is_credited_caption(b.text, max_words):
                     self.drop(page, b, "photo caption")
