@@ -227,9 +227,11 @@ class MainContent(Filter):
         tail = text[-8:]
         sentence = _SENTENCE_END.search(tail) is not None
         if length < self._length_low:
-            if stop_density > 0 and (sentence or (n >= 3 and _lower_share(text) >= 0.6)):
-                return SHORT_SENTENCE
-            if stop_density > 0 or sentence or (n >= 2 and _lower_share(text) >= 0.6):
+            if stop_density > 0:
+                if sentence or (n >= 3 and _lower_share(text) >= 0.6):
+                    return SHORT_SENTENCE
+                return SHORT
+            if sentence or (n >= 2 and _lower_share(text) >= 0.6):
                 return SHORT  # a list item in lower case is no menu entry
             return BAD
         if _ELLIPSIS.search(tail):
