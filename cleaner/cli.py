@@ -106,8 +106,7 @@ def clean(
         stem = out / output_stem(rel)
         stem.parent.mkdir(parents=True, exist_ok=True)
         stem.with_suffix(".txt").write_text(doc.text + ("\n" if doc.text else ""), encoding="utf-8")
-        meta = {**doc.metadata, "removed": [r.to_dict() for r in doc.removed]}
-        stem.with_suffix(".json").write_text(json.dumps(meta, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        stem.with_suffix(".json").write_text(json.dumps(doc.sidecar(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
         count += 1
     err.print(f"cleaned {count} file(s) into {out}" + (f", {failures} failed" if failures else ""))
     if failures:
