@@ -102,6 +102,7 @@ def clean_record(pipeline: Pipeline, record: str | dict[str, Any], *, text_key: 
         record = {text_key: record}
     if record.get("error"):
         sidecar: dict[str, Any] = {key: None for key in METADATA_KEYS}
+        sidecar["source"] = record.get("source") or record.get("url")
         sidecar["removed"] = []
         body = None
     else:
@@ -206,12 +207,15 @@ def _is_jsonl(path: str) -> bool:
     return path.endswith(JSONL_SUFFIXES)
 
 
-def _read_partition(paths: Iterable[str], text_key: str) -> list[dict[str, Any]]:
-    """Records of the files in one partition: a record per text file or JSONL line."""
+def _read_partition(paths: Iterable[tuple[str, str]], text_key: str) -> list[dict[str, Any]]:
+    """Records of the files in one partition: a record per text file or JSONL line.
+
+    ``paths`` are (absolute path to read, path as the user gave it, kept as ``source``).
+    """
     records: list[dict[str, Any]] = []
-    for path in paths:
+    for real, path in paths:
         try:
-            data = read_bytes(Path(path))
+            data = read_bytes(Path(real))
             if not _is_jsonl(path):
                 records.append({"source": path, text_key: decode(data, path)})
                 continue
@@ -240,10 +244,11 @@ def clean_files(pattern: str | os.PathLike[str] | list[str], config: Config | Pi
     import dask.bag as db
 
     paths = pattern if isinstance(pattern, list) else expand(pattern)
-    paths = [str(p) for p in paths]
     if not paths:
         raise FileNotFoundError(f"no files match {pattern!r}")
-    npartitions = max(1, -(-len(paths) // max(1, files_per_partition)))
-    bag = db.from_sequence(paths, npartitions=npartitions).map_partitions(_read_partition, text_key)
+    # workers may run in another directory: read absolute paths, report the given ones
+    pairs = [(os.path.abspath(p), str(p)) for p in paths]
+    npartitions = max(1, -(-len(pairs) // max(1, files_per_partition)))
+    bag = db.from_sequence(pairs, npartitions=npartitions).map_partitions(_read_partition, text_key)
     return clean_bag(bag, config, text_key=text_key, meta_key=meta_key)
 
