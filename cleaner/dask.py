@@ -29,7 +29,8 @@ import os
 import pickle
 import threading
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable
+from collections import deque
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
 from .config import Config
 from .document import METADATA_KEYS
@@ -84,6 +85,49 @@ def _resolve(config: Config | Pipeline | None) -> Config:
     if config is None:
         return Config.discover()
     return config
+
+
+# -- the CLI's batches on a cluster ------------------------------------------------------
+
+def connect(address: str, timeout: str = "10s"):
+    """A ``distributed.Client`` for a running scheduler; ``OSError`` if none answers."""
+    from distributed import Client
+
+    try:
+        return Client(address, timeout=timeout)
+    except (OSError, TimeoutError) as exc:
+        raise OSError(f"no Dask scheduler answers at {address}: {exc}") from exc
+
+
+def _run_chunk(fn: Callable[[Any, Pipeline], Any], items: list[Any], config: Config) -> list[Any]:
+    pipeline = worker_pipeline(config)
+    return [fn(item, pipeline) for item in items]
+
+
+def ordered_map(fn: Callable[[Any, Pipeline], Any], chunks: Iterable[list[Any]], pipeline: Pipeline,
+                client: Any, window: int | None = None) -> Iterator[list[Any]]:
+    """``[fn(item, pipeline) for item in chunk]`` for each chunk, on the cluster, in order.
+
+    The same contract as the local pool's ``ordered_map``: ``fn`` is a module-level
+    function (it travels by reference), results come back in input order, and at
+    most ``window`` chunks (default: four per worker thread) are in flight, so memory
+    stays flat however long the input is. Only the configuration travels with a
+    chunk; each worker keeps its pipeline (:func:`worker_pipeline`).
+    """
+    if window is None:
+        window = 4 * max(1, sum(client.nthreads().values()))
+    config = pipeline.config
+    pending: deque[Any] = deque()
+    try:
+        for chunk in chunks:
+            pending.append(client.submit(_run_chunk, fn, chunk, config, pure=False))
+            if len(pending) >= window:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+    finally:
+        for future in pending:
+            future.cancel()
 
 
 # -- records ------------------------------------------------------------------------------
