@@ -172,3 +172,15 @@ def test_jsonl_files_and_unreadable_inputs(client, tmp_path):
     assert "not UTF-8" in out[5]["error"] and out[5]["text"] is None
     with pytest.raises(FileNotFoundError):
         clean_files(str(tmp_path / "*.nothing"))
+
+
+def _length(item: str, pipeline: Pipeline) -> tuple[str, int]:
+    return item, len(pipeline.clean(item).text)
+
+
+def test_ordered_map_keeps_order_with_a_small_window(client):
+    from cleaner.dask import ordered_map
+
+    chunks = [[f"Chunk {i} line {j} is long enough to be prose." for j in range(i % 4 + 1)] for i in range(30)]
+    got = list(ordered_map(_length, chunks, Pipeline(Config()), client, window=3))
+    assert [[item for item, _ in chunk] for chunk in got] == chunks
