@@ -51,13 +51,6 @@ class Document:
     metadata: dict[str, Any] = field(default_factory=empty_metadata)
     removed: list[Removal] = field(default_factory=list)
 
-    def sidecar(self) -> dict[str, Any]:
-        """The metadata kept beside the body: metadata fields plus the ``removed`` list.
-
-        The CLI writes it as ``<stem>.json``; the Dask path returns it as fields.
-        """
-        return {**self.metadata, "removed": [r.to_dict() for r in self.removed]}
-
     def to_dict(self) -> dict[str, Any]:
         return {
             "id": self.id,

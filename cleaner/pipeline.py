@@ -7,8 +7,9 @@ from typing import Any, Iterable, Iterator
 from .blocks import join_blocks, split_blocks
 from .config import Config, ConfigError
 from .data import LanguageData
-from .document import Document, Page, empty_metadata
+from .document import Document, Page, Removal, empty_metadata
 from .filters import BY_NAME, FILTERS, Filter
+from .html import extract, looks_like_html
 from .language import detect_language
 
 
@@ -52,18 +53,31 @@ class Pipeline:
             ]
         return self._filters[key]
 
-    def clean(self, raw: str, *, url: str | None = None, source: str | None = None,
+    def clean(self, raw: str | bytes, *, url: str | None = None, source: str | None = None,
               id: str | None = None, kind: str | None = None) -> Document:
-        """Clean one document given as text."""
+        """Clean one document, given as text or HTML (``kind`` overrides the configuration)."""
         metadata = empty_metadata()
         metadata["source"] = source or url
+        kind = kind or self.config.kind
+        removed: list[Removal] = []
+        if kind == "auto":
+            kind = "html" if looks_like_html(raw) else "text"
+        if kind == "html":
+            found = extract(raw, url=url)  # bytes are fine: trafilatura finds the encoding
+            metadata.update(found.metadata)
+            if not found.text:
+                removed.append(Removal("html", "", found.reason or "no article found"))
+                return Document("", id=id, metadata=metadata, removed=removed)
+            raw = found.text
+        elif isinstance(raw, bytes):
+            raw = raw.decode("utf-8", errors="replace")
         text = raw
         language = self.config.language
         if language == "auto":
-            language = detect_language(text)
+            language = metadata.get("language") or detect_language(text)
         metadata["language"] = language
-        page = Page([], metadata, [])
-        filters = self.filters_for(language)
+        page = Page([], metadata, removed)
+        filters = [f for f in self.filters_for(language) if kind in f.kinds]
         for f in filters:
             if f.stage == "text":
                 text = f.apply_text(text, page)
