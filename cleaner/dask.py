@@ -32,6 +32,7 @@ from pathlib import Path
 from collections import deque
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
+from .batch import metadata_record
 from .config import Config
 from .document import METADATA_KEYS
 from .io import InputError, decode, read_bytes
@@ -89,14 +90,23 @@ def _resolve(config: Config | Pipeline | None) -> Config:
 
 # -- the CLI's batches on a cluster ------------------------------------------------------
 
-def connect(address: str, timeout: str = "10s"):
+#: How long ``--scheduler`` waits for a scheduler to answer.
+CONNECT_TIMEOUT = "10s"
+
+
+def connect(address: str, timeout: str | None = None):
     """A ``distributed.Client`` for a running scheduler; ``OSError`` if none answers."""
     from distributed import Client
 
     try:
-        return Client(address, timeout=timeout)
+        return Client(address, timeout=timeout or CONNECT_TIMEOUT)
     except (OSError, TimeoutError) as exc:
         raise OSError(f"no Dask scheduler answers at {address}: {exc}") from exc
+
+
+def cluster_threads(client: Any) -> int:
+    """Worker threads on the cluster (at least 1): how many chunks can run at once."""
+    return max(1, sum(client.nthreads().values()))
 
 
 def _run_chunk(fn: Callable[[Any, Pipeline], Any], items: list[Any], config: Config) -> list[Any]:
@@ -115,7 +125,7 @@ def ordered_map(fn: Callable[[Any, Pipeline], Any], chunks: Iterable[list[Any]],
     chunk; each worker keeps its pipeline (:func:`worker_pipeline`).
     """
     if window is None:
-        window = 4 * max(1, sum(client.nthreads().values()))
+        window = 4 * cluster_threads(client)
     config = pipeline.config
     pending: deque[Any] = deque()
     try:
@@ -137,7 +147,8 @@ def clean_record(pipeline: Pipeline, record: str | dict[str, Any], *, text_key: 
     """Clean one document given as a string or a dict holding its text under ``text_key``.
 
     Returns a new dict: the input's fields, the body under ``text_key`` and the sidecar
-    (:meth:`Document.sidecar`: metadata fields and the ``removed`` list), flat or, with
+    (:func:`cleaner.batch.metadata_record`: metadata fields and the ``removed``
+    list, as in the CLI's ``.json`` files), flat or, with
     ``meta_key``, nested under that key. A record with an ``error`` field (an input that
     could not be read) is passed through with the metadata fields set to ``None``.
     The id, url and source of a dict are taken from its ``id``, ``url`` and ``source``.
@@ -155,7 +166,7 @@ def clean_record(pipeline: Pipeline, record: str | dict[str, Any], *, text_key: 
             raise TypeError(f"record has no text under {text_key!r}: {sorted(record)}")
         doc = pipeline.clean(raw, url=record.get("url"), source=record.get("source"),
                              id=None if record.get("id") is None else str(record["id"]))
-        sidecar = doc.sidecar()
+        sidecar = metadata_record(doc)
         body = doc.text
         _STATS["documents"] += 1
     out = dict(record)

@@ -73,3 +73,17 @@ def ordered_map(fn: Callable[[T, Pipeline], R], chunks: Iterable[list[T]], pipel
         finally:
             for future in pending:
                 future.cancel()
+
+
+def map_chunks(fn: Callable[[T, Pipeline], R], chunks: Iterable[list[T]], pipeline: Pipeline,
+               workers: int, client: Any = None) -> Iterator[list[R]]:
+    """:func:`ordered_map` here, or on a Dask cluster when given a ``distributed.Client``.
+
+    Either way results come in input order; on the cluster ``workers`` is ignored and
+    chunk contents travel to the workers (see :func:`cleaner.dask.ordered_map`).
+    """
+    if client is None:
+        return ordered_map(fn, chunks, pipeline, workers)
+    from .dask import ordered_map as on_cluster
+
+    return on_cluster(fn, chunks, pipeline, client)

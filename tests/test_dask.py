@@ -68,25 +68,86 @@ def test_config_and_pipeline_pickle_small():
     assert len(pickle.dumps(p)) < 1000  # only the configuration travels
 
 
-def test_files_through_cluster_match_local_cli(client, corpus, tmp_path, monkeypatch):
-    """A few hundred documents: same bodies and metadata as `cleaner clean`, same order."""
+@pytest.fixture(scope="module")
+def local_out(corpus, tmp_path_factory) -> Path:
+    """The corpus cleaned by the local CLI (`--workers 2`), run from the corpus's parent."""
+    out = tmp_path_factory.mktemp("local") / "out"
+    with pytest.MonkeyPatch.context() as mp:
+        mp.chdir(corpus.parent)
+        result = CliRunner().invoke(app, ["clean", corpus.name, "--out", str(out), "--workers", "2"])
+    assert result.exit_code == 0, result.output
+    (out.parent / "summary.txt").write_text(result.output)
+    return out
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_cli_scheduler_writes_the_same_folder_as_local_workers(client, corpus, local_out, tmp_path,
+                                                              monkeypatch):
+    """`cleaner clean --scheduler`: the same files, byte for byte, and the same summary."""
+    monkeypatch.chdir(corpus.parent)  # relative sources, as a user would type them
+    runner = CliRunner()
+    remote = runner.invoke(app, ["clean", corpus.name, "--out", str(tmp_path / "dask"),
+                                 "--scheduler", client.scheduler.address])
+    assert remote.exit_code == 0, remote.output
+    assert remote.output == (local_out.parent / "summary.txt").read_text()  # the summary table
+    local_files, dask_files = tree(local_out), tree(tmp_path / "dask")
+    assert len(local_files) == 600 and dask_files == local_files
+    # a re-run on the cluster skips every input, as a local re-run does
+    again = runner.invoke(app, ["clean", corpus.name, "--out", str(tmp_path / "dask"),
+                                "--scheduler", client.scheduler.address])
+    assert again.exit_code == 0 and "300" in again.output and tree(tmp_path / "dask") == local_files
+
+
+def test_cli_scheduler_jsonl_stream_matches_local(client, tmp_path):
+    lines = [json.dumps({"id": i, "text": f"Record {i} ended in a long conflict.President Putin spoke."})
+             for i in range(120)]
+    src = tmp_path / "in.jsonl"
+    src.write_text("\n".join(lines[:60] + ["not json"] + lines[60:]) + "\n", encoding="utf-8")
+    runner = CliRunner()
+    local = runner.invoke(app, ["clean", str(src), "--jsonl", str(tmp_path / "local.jsonl"), "-j", "2"])
+    remote = runner.invoke(app, ["clean", str(src), "--jsonl", str(tmp_path / "dask.jsonl"),
+                                 "--scheduler", client.scheduler.address])
+    assert local.exit_code == remote.exit_code == 1  # the bad line
+    assert remote.output == local.output
+    assert (tmp_path / "dask.jsonl").read_bytes() == (tmp_path / "local.jsonl").read_bytes()
+    assert len((tmp_path / "dask.jsonl").read_text().splitlines()) == 120
+
+
+def test_cli_scheduler_that_does_not_answer_is_a_clear_error(tmp_path, monkeypatch):
+    import socket
+
+    with socket.socket() as s:  # a free port nobody listens on
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    from cleaner import dask as cdask
+
+    monkeypatch.setattr(cdask, "CONNECT_TIMEOUT", "1s")
+    result = CliRunner().invoke(app, ["clean", str(SEEDS), "--out", str(tmp_path / "o"),
+                                      "--scheduler", f"tcp://127.0.0.1:{port}"])
+    assert result.exit_code == 2 and "no Dask scheduler answers" in result.output
+
+
+def test_files_through_cluster_match_local_cli(client, corpus, local_out, monkeypatch):
+    """clean_files: a few hundred documents, same bodies and metadata as `cleaner clean`, same order."""
     from cleaner.dask import clean_files
 
-    monkeypatch.chdir(corpus.parent)  # relative sources, as a user would type them
+    monkeypatch.chdir(corpus.parent)
     rel = corpus.name
-    result = CliRunner().invoke(app, ["clean", rel, "--out", str(tmp_path / "out")])
-    assert result.exit_code == 0, result.output
 
     records = clean_files(rel, files_per_partition=25).compute()
     paths = sorted(p for p in corpus.rglob("*") if p.is_file())
     assert len(records) == len(paths) == 300
     assert [r["source"] for r in records] == [str(Path(rel) / p.relative_to(corpus)) for p in paths]
     for record, path in zip(records, paths):
-        stem = tmp_path / "out" / path.relative_to(corpus).with_suffix("")
+        stem = local_out / path.relative_to(corpus).with_suffix("")
         body = record["text"]
         assert stem.with_suffix(".txt").read_text(encoding="utf-8") == body + ("\n" if body else "")
-        sidecar = {k: v for k, v in record.items() if k != "text"}
-        assert json.loads(stem.with_suffix(".json").read_text(encoding="utf-8")) == sidecar
+        written = json.loads(stem.with_suffix(".json").read_text(encoding="utf-8"))
+        written.pop("input_sha256"), written.pop("config_sha256")  # resume bookkeeping of the CLI
+        assert written == {k: v for k, v in record.items() if k != "text"}
     assert {r["language"] for r in records} >= {"en", "de"}
     glued = [r for r, p in zip(records, paths) if int(p.stem[3:]) % 11 == 0]
     assert len(glued) == 28 and all("conflict.\n\nPresident Putin" in r["text"] for r in glued)
@@ -124,6 +185,7 @@ def test_bag_of_dicts_keeps_fields_and_nests_metadata(client):
     import dask.bag as db
 
     from cleaner import clean
+    from cleaner.batch import metadata_record
     from cleaner.dask import clean_bag
 
     glued = "The war ended in a long conflict.President Putin spoke at length today."
@@ -134,7 +196,7 @@ def test_bag_of_dicts_keeps_fields_and_nests_metadata(client):
     assert [r["id"] for r in out] == list(range(10))
     assert all(r["body"] == expected.text and r["lang_hint"] == "x" for r in out)
     assert out[3]["cleaner"]["source"] == "https://example.com/3"
-    assert out[3]["cleaner"] == {**expected.sidecar(), "source": "https://example.com/3"}
+    assert out[3]["cleaner"] == {**metadata_record(expected), "source": "https://example.com/3"}
 
 
 def test_dataframe_gets_metadata_columns_in_order(client):
