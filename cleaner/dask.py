@@ -29,13 +29,12 @@ import os
 import pickle
 import threading
 from pathlib import Path
-from collections import deque
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
 from .batch import metadata_record
 from .config import Config
 from .document import METADATA_KEYS
-from .io import InputError, decode, read_bytes
+from .io import InputError, as_input, decode, read_bytes
 from .pipeline import Pipeline
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -126,49 +125,17 @@ def ordered_map(fn: Callable[[Any, Pipeline], Any], chunks: Iterable[list[Any]],
     """
     if window is None:
         window = 4 * cluster_threads(client)
+    from .parallel import windowed
+
     config = pipeline.config
-    pending: deque[Any] = deque()
-    try:
-        for chunk in chunks:
-            pending.append(client.submit(_run_chunk, fn, chunk, config, pure=False))
-            if len(pending) >= window:
-                yield pending.popleft().result()
-        while pending:
-            yield pending.popleft().result()
-    finally:
-        for future in pending:
-            future.cancel()
+    yield from windowed(lambda chunk: client.submit(_run_chunk, fn, chunk, config, pure=False),
+                        chunks, window)
 
 
 # -- records ------------------------------------------------------------------------------
 
-def clean_record(pipeline: Pipeline, record: str | dict[str, Any], *, text_key: str = "text",
-                 meta_key: str | None = None) -> dict[str, Any]:
-    """Clean one document given as a string or a dict holding its text under ``text_key``.
-
-    Returns a new dict: the input's fields, the body under ``text_key`` and the sidecar
-    (:func:`cleaner.batch.metadata_record`: metadata fields and the ``removed``
-    list, as in the CLI's ``.json`` files), flat or, with
-    ``meta_key``, nested under that key. A record with an ``error`` field (an input that
-    could not be read) is passed through with the metadata fields set to ``None``.
-    The id, url and source of a dict are taken from its ``id``, ``url`` and ``source``.
-    """
-    if isinstance(record, str):
-        record = {text_key: record}
-    if record.get("error"):
-        sidecar: dict[str, Any] = {key: None for key in METADATA_KEYS}
-        sidecar["source"] = record.get("source") or record.get("url")
-        sidecar["removed"] = []
-        body = None
-    else:
-        raw = record.get(text_key)
-        if not isinstance(raw, str):
-            raise TypeError(f"record has no text under {text_key!r}: {sorted(record)}")
-        doc = pipeline.clean(raw, url=record.get("url"), source=record.get("source"),
-                             id=None if record.get("id") is None else str(record["id"]))
-        sidecar = metadata_record(doc)
-        body = doc.text
-        _STATS["documents"] += 1
+def _assemble(record: dict[str, Any], body: str | None, sidecar: dict[str, Any], text_key: str,
+              meta_key: str | None) -> dict[str, Any]:
     out = dict(record)
     out[text_key] = body
     if meta_key:
@@ -176,6 +143,34 @@ def clean_record(pipeline: Pipeline, record: str | dict[str, Any], *, text_key: 
     else:
         out.update(sidecar)
     return out
+
+
+def clean_record(pipeline: Pipeline, record: str | dict[str, Any], *, text_key: str = "text",
+                 meta_key: str | None = None) -> dict[str, Any]:
+    """Clean one document given as a string or a dict holding its text under ``text_key``.
+
+    Returns a new dict: the input's fields, the body under ``text_key`` and the sidecar
+    (:func:`cleaner.batch.metadata_record`: metadata fields and the ``removed`` list,
+    as in the CLI's ``.json`` files), flat or, with ``meta_key``, nested under that
+    key. A record with an ``error`` field (an input that could not be read) is passed
+    through with the metadata fields set to ``None``. The id, url and source of a
+    dict are taken from its ``id``, ``url`` and ``source`` fields.
+    """
+    if isinstance(record, str):
+        record = {text_key: record}
+    if record.get("error"):
+        sidecar: dict[str, Any] = {key: None for key in METADATA_KEYS}
+        sidecar["source"] = record.get("source") or record.get("url")
+        sidecar["removed"] = []
+        return _assemble(record, None, sidecar, text_key, meta_key)
+    raw = record.get(text_key)
+    if not isinstance(raw, str):
+        raise TypeError(f"record has no text under {text_key!r}: {sorted(record)}")
+    url = record.get("url")
+    doc = pipeline.clean(raw, url=url if isinstance(url, str) else None, source=record.get("source"),
+                         id=None if record.get("id") is None else str(record["id"]))
+    _STATS["documents"] += 1
+    return _assemble(record, doc.text, metadata_record(doc), text_key, meta_key)
 
 
 def _clean_partition(records: Iterable[Any], config: Config, text_key: str,
@@ -262,26 +257,34 @@ def _is_jsonl(path: str) -> bool:
     return path.endswith(JSONL_SUFFIXES)
 
 
-def _read_partition(paths: Iterable[tuple[str, str]], text_key: str) -> list[dict[str, Any]]:
-    """Records of the files in one partition: a record per text file or JSONL line.
+def _clean_files(paths: Iterable[tuple[str, str]], config: Config, text_key: str,
+                 meta_key: str | None) -> list[dict[str, Any]]:
+    """Clean the files of one partition: a record per text or HTML file, or per JSONL line.
 
     ``paths`` are (absolute path to read, path as the user gave it, kept as ``source``).
+    A file is read and cleaned as the CLI does (``io.as_input``: HTML by name or content).
     """
+    pipeline = worker_pipeline(config)
     records: list[dict[str, Any]] = []
     for real, path in paths:
         try:
             data = read_bytes(Path(real))
             if not _is_jsonl(path):
-                records.append({"source": path, text_key: decode(data, path)})
+                content, kind = as_input(data, path, config.kind)
+                doc = pipeline.clean(content, source=path, kind=kind)
+                _STATS["documents"] += 1
+                records.append(_assemble({"source": path}, doc.text, metadata_record(doc), text_key, meta_key))
                 continue
             for n, line in enumerate(decode(data, path).splitlines(), 1):
                 if line.strip():
                     try:
-                        records.append(json.loads(line))
+                        record = json.loads(line)
                     except json.JSONDecodeError as exc:
-                        records.append({"source": f"{path}:{n}", "error": f"{path}:{n}: invalid JSON: {exc.msg}"})
+                        record = {"source": f"{path}:{n}", "error": f"{path}:{n}: invalid JSON: {exc.msg}"}
+                    records.append(clean_record(pipeline, record, text_key=text_key, meta_key=meta_key))
         except InputError as exc:
-            records.append({"source": path, "error": str(exc)})
+            records.append(clean_record(pipeline, {"source": path, "error": str(exc)},
+                                        text_key=text_key, meta_key=meta_key))
     return records
 
 
@@ -291,8 +294,8 @@ def clean_files(pattern: str | os.PathLike[str] | list[str], config: Config | Pi
     """A bag of cleaned records from text files and JSONL files (lazy; order kept).
 
     ``pattern`` is a glob, a folder, or a list of paths. Files are read by the
-    workers, so they must see the same file system as the client. A text file gives
-    one record (``source`` is its path); a ``.jsonl``/``.ndjson`` file (optionally
+    workers, so they must see the same file system as the client. A text or HTML file
+    gives one record (``source`` is its path), cleaned as ``cleaner clean`` does; a ``.jsonl``/``.ndjson`` file (optionally
     gzipped) gives one record per line, its text under ``text_key``. Inputs that
     cannot be read give a record with an ``error`` field instead of failing the job.
     """
@@ -304,6 +307,6 @@ def clean_files(pattern: str | os.PathLike[str] | list[str], config: Config | Pi
     # workers may run in another directory: read absolute paths, report the given ones
     pairs = [(os.path.abspath(p), str(p)) for p in paths]
     npartitions = max(1, -(-len(pairs) // max(1, files_per_partition)))
-    bag = db.from_sequence(pairs, npartitions=npartitions).map_partitions(_read_partition, text_key)
-    return clean_bag(bag, config, text_key=text_key, meta_key=meta_key)
+    bag = db.from_sequence(pairs, npartitions=npartitions)
+    return bag.map_partitions(_clean_files, _resolve(config), text_key, meta_key)
 

@@ -37,7 +37,11 @@ def make_corpus(folder: Path, n: int = 300) -> list[Path]:
             text = f"Story {i} ended in a long conflict.President Putin spoke at length today.\n" + text
         sub = folder / f"part{i % 3}"
         sub.mkdir(parents=True, exist_ok=True)
-        path = sub / f"doc{i:04d}.txt"
+        if i % 13 == 0:  # some HTML pages too
+            paras = "".join(f"<p>{line}</p>\n" for line in text.splitlines() if line.strip())
+            text = (f"<html><head><title>Page {i}</title></head><body><nav><a href='/'>Home</a></nav>"
+                    f"<article><h1>Page {i}</h1>{paras}</article><footer>© 2024</footer></body></html>")
+        path = sub / f"doc{i:04d}.{'html' if i % 13 == 0 else 'txt'}"
         path.write_text(text, encoding="utf-8")
         paths.append(path)
     return paths
@@ -149,6 +153,7 @@ def test_files_through_cluster_match_local_cli(client, corpus, local_out, monkey
         written.pop("input_sha256"), written.pop("config_sha256")  # resume bookkeeping of the CLI
         assert written == {k: v for k, v in record.items() if k != "text"}
     assert {r["language"] for r in records} >= {"en", "de"}
+    assert sum(r["title"] is not None for r in records) >= 20  # the HTML pages
     glued = [r for r, p in zip(records, paths) if int(p.stem[3:]) % 11 == 0]
     assert len(glued) == 28 and all("conflict.\n\nPresident Putin" in r["text"] for r in glued)
 
