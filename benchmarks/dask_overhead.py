@@ -13,7 +13,7 @@ sub-folders until it holds ``--docs`` files, then times on that same corpus:
   (records come back to the client; nothing is written).
 
 Each command runs as a fresh process (``python -m cleaner``), as a user types it;
-the best of ``--repeat`` runs counts. The overhead per document is
+the paths alternate and the best of ``--repeat`` runs of each counts. The overhead per document is
 ``(dask - local) / docs``. The two output folders are compared byte for byte.
 Timings on a shared machine are noisy: compare within one run, and note the load.
 """
@@ -46,18 +46,15 @@ def build_corpus(data_dir: Path, folder: Path, docs: int) -> int:
     return docs
 
 
-def timed(cmd: list[str], repeat: int, cleanup: Path | None = None) -> float:
-    best = float("inf")
-    for _ in range(repeat):
-        if cleanup is not None:
-            shutil.rmtree(cleanup, ignore_errors=True)
-        start = time.perf_counter()
-        proc = subprocess.run(cmd, capture_output=True, text=True)
-        elapsed = time.perf_counter() - start
-        if proc.returncode != 0:
-            sys.exit(f"failed: {' '.join(cmd)}\n{proc.stderr[-2000:]}")
-        best = min(best, elapsed)
-    return best
+def timed(cmd: list[str], out: Path) -> float:
+    """Seconds one run of ``cmd`` takes, into a fresh ``out`` folder."""
+    shutil.rmtree(out, ignore_errors=True)
+    start = time.perf_counter()
+    proc = subprocess.run(cmd, capture_output=True, text=True)
+    elapsed = time.perf_counter() - start
+    if proc.returncode != 0:
+        sys.exit(f"failed: {' '.join(cmd)}\n{proc.stderr[-2000:]}")
+    return elapsed
 
 
 def same_tree(a: Path, b: Path) -> bool:
@@ -94,19 +91,20 @@ def main() -> None:
             startup = time.perf_counter() - t0
             address = cluster.scheduler_address
 
-            local = timed(cli + ["--out", str(work / "local"), "--workers", str(args.workers)],
-                          args.repeat, work / "local")
-            dask = timed(cli + ["--out", str(work / "dask"), "--scheduler", address],
-                         args.repeat, work / "dask")
-            api = float("inf")
-            for _ in range(args.repeat):
+            local = dask = api = float("inf")
+            for _ in range(args.repeat):  # alternate the paths, so load changes hit both
+                local = min(local, timed(cli + ["--out", str(work / "local"), "--workers", str(args.workers)],
+                                         work / "local"))
+                dask = min(dask, timed(cli + ["--out", str(work / "dask"), "--scheduler", address],
+                                       work / "dask"))
                 start = time.perf_counter()
                 records = clean_files(str(corpus)).compute()
                 api = min(api, time.perf_counter() - start)
-            assert len(records) == n
+                assert len(records) == n
         identical = same_tree(work / "local", work / "dask")
 
     load = os.getloadavg()
+    print(time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()))
     print(f"corpus: {n} documents, {size / 1e6:.1f} MB; {args.workers} workers; best of {args.repeat}")
     print(f"load average before the summary: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}")
     print(f"LocalCluster start-up (not counted): {startup:.2f} s")
