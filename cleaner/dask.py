@@ -5,12 +5,13 @@ when a function here is called, so ``import cleaner.dask`` is free.
 
 ::
 
+    import json
+    import dask.dataframe as dd
     from distributed import Client
-    import dask.bag as db
-    from cleaner.dask import clean_bag, clean_dataframe, clean_files
+    from cleaner.dask import clean_dataframe, clean_files
 
     client = Client("tcp://scheduler:8786")
-    clean_files("corpus/*.jsonl").to_textfiles("clean/*.jsonl")   # a bag of dicts
+    clean_files("corpus/*.jsonl").map(json.dumps).to_textfiles("clean/*.jsonl")  # a bag of dicts
     clean_dataframe(dd.read_parquet("pages/"), text_column="text")  # metadata as columns
 
 The configuration is that of the CLI: when ``config`` is not given it is discovered
@@ -35,6 +36,7 @@ from .batch import metadata_record
 from .config import Config
 from .document import METADATA_KEYS
 from .io import InputError, as_input, decode, read_bytes
+from .parallel import windowed
 from .pipeline import Pipeline
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -125,8 +127,6 @@ def ordered_map(fn: Callable[[Any, Pipeline], Any], chunks: Iterable[list[Any]],
     """
     if window is None:
         window = 4 * cluster_threads(client)
-    from .parallel import windowed
-
     config = pipeline.config
     yield from windowed(lambda chunk: client.submit(_run_chunk, fn, chunk, config, pure=False),
                         chunks, window)

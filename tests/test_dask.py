@@ -181,6 +181,8 @@ def test_one_pipeline_per_worker_not_per_document(client):
     assert sum(cleaned.values()) == 200
     # 20 partitions, yet every worker that cleaned anything built the pipeline exactly once
     assert all(built[w] == (1 if cleaned[w] else 0) for w in after), (built, cleaned)
+    # (phrase data is read: the counter watches something real)
+    assert all(middle[w]["phrase_files_loaded"] > 0 for w in after if cleaned[w])
     # the second run reuses it: no pipeline built, no phrase file read again
     assert sum(delta(middle, after, "documents").values()) == 200
     assert set(delta(middle, after, "pipelines_built").values()) == {0}
