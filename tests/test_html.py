@@ -34,6 +34,7 @@ def test_html_is_detected(raw):
     "Plain text about a river.\n\nAnother paragraph with a < b and c > d in it.",
     "I <3 otters. Reply to <john@example.org> about it.",
     "Use the <p> tag for paragraphs, said the tutorial.",
+    "Scraped text with stray markup<br> in it, <b>bold</b> words and a <a href='/x'>link</a>.",
     "",
 ])
 def test_text_is_not_detected_as_html(raw):
@@ -77,6 +78,16 @@ def test_metadata_is_mapped_onto_ours():
     assert meta["tags"] == ["wildlife", "rivers"]
     assert meta["language"] == "en"
     assert meta["source"] == "https://courier.example.org/news/otters-return"
+
+
+def test_comma_joined_categories_and_tags_are_split():
+    from types import SimpleNamespace
+
+    from cleaner.html import map_metadata
+
+    meta = map_metadata(SimpleNamespace(categories=["politics,elections, debates", "politics"], tags=" ", title="T"))
+    assert meta["categories"] == ["politics", "elections", "debates"]
+    assert meta["tags"] is None and meta["title"] == "T" and meta["author"] is None
 
 
 def test_text_mode_metadata_keys_are_unchanged():
