@@ -148,3 +148,9 @@ def test_seeds_lose_no_article_paragraph_to_the_stage(seed):
         missing = [p[:60] for p in want if " ".join(re.findall(r"\w+", p)) not in got]
         assert missing == []
         assert pipeline.clean(doc.text).text == doc.text
+
+
+def test_content_stage_leaves_extracted_html_bodies_to_the_extractor():
+    from cleaner.filters.content import MainContent
+
+    assert MainContent.kinds == ("text",)

@@ -61,7 +61,11 @@ def test_article_body_is_extracted_without_the_chrome():
 
 
 def test_paragraph_structure_is_kept():
-    paragraphs = clean(ARTICLE).text.split("\n\n")
+    doc = clean(ARTICLE)
+    paragraphs = doc.text.split("\n\n")
+    # the four paragraphs of the article, whole; only the headline (now metadata) is gone
+    assert len(paragraphs) == 4, doc.removed
+    assert [r.filter for r in doc.removed] == ["title"]
     assert any(p.startswith("The animals vanished") and p.endswith("followed them upstream.") for p in paragraphs)
     assert all("\n" not in p for p in paragraphs)
 

@@ -92,6 +92,9 @@ SHORT_SENTENCE = "short sentence"
 class MainContent(Filter):
     name = "content"
     summary = "Keep the article's contiguous run of prose; drop menus, link lists and share bars around and inside it."
+    #: HTML bodies arrive already extracted by trafilatura, which sees the markup this
+    #: stage has to guess from: cutting them again loses article text (F1 0.976 -> 0.946).
+    kinds = ("text",)
     defaults = {
         # characters: below length_low a block is too short to judge alone
         "length_low": 70,
