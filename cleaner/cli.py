@@ -14,7 +14,7 @@ from rich.table import Table
 from . import __version__
 from .config import Config, ConfigError
 from .filters import FILTERS
-from .io import InputError, output_stem, read_text
+from .io import InputError, output_stem, read_bytes, read_stream
 from .pipeline import Pipeline
 
 app = typer.Typer(
@@ -88,7 +88,11 @@ def clean(
     """
     pipeline = make_pipeline(config, disable, kind)
     if sources == ["-"]:
-        doc = pipeline.clean(sys.stdin.read(), source="-")
+        try:
+            doc = pipeline.clean(read_stream(sys.stdin.buffer, "-", pipeline.config.max_bytes), source="-")
+        except InputError as exc:
+            err.print(f"[red]error:[/red] {exc}")
+            raise typer.Exit(1) from exc
         sys.stdout.write(doc.text + ("\n" if doc.text else ""))
         return
     if out is None:
@@ -98,9 +102,9 @@ def clean(
     count = 0
     for path, rel in iter_inputs([Path(s) for s in sources]):
         try:
-            doc = pipeline.clean(read_text(path), source=str(path))
+            doc = pipeline.clean(read_bytes(path, pipeline.config.max_bytes), source=str(path))
         except InputError as exc:
-            err.print(f"[red]error:[/red] {exc}")
+            err.print(f"error: {exc}", markup=False, highlight=False)
             failures += 1
             continue
         stem = out / output_stem(rel)
@@ -126,9 +130,9 @@ def explain(
     console = Console()
     for path in files:
         try:
-            doc = pipeline.clean(read_text(path), source=str(path))
+            doc = pipeline.clean(read_bytes(path, pipeline.config.max_bytes), source=str(path))
         except InputError as exc:
-            err.print(f"[red]error:[/red] {exc}")
+            err.print(f"error: {exc}", markup=False, highlight=False)
             continue
         table = Table(title=str(path), show_lines=False, expand=True)
         table.add_column("filter", style="cyan", no_wrap=True)

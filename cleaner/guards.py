@@ -1,0 +1,92 @@
+"""Cheap checks run before an HTML parser sees a document.
+
+Parsers (lxml, and trafilatura and BeautifulSoup on top of it) recurse on nesting
+and expand entities; a page nested 100,000 levels deep can exhaust the stack or
+memory, and a DTD that declares entities in terms of each other (the "billion
+laughs") can expand a few hundred bytes into gigabytes. These guards look at the
+raw markup in linear time, before any parser does:
+
+* :func:`strip_internal_subset` removes a DOCTYPE's internal subset (``<!DOCTYPE
+  html [ <!ENTITY ...> ]>``), so no declared entity is ever expanded; references
+  to them stay as literal text;
+* :func:`nesting_depth` estimates how deep elements nest, and :func:`guard_html`
+  refuses a page nested deeper than ``max_depth`` with an :class:`InputError`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .io import InputError
+
+#: Deepest element nesting passed to an HTML parser. Real pages stay under a few
+#: hundred levels; libxml2 itself stops at 256 unless huge_tree is on.
+MAX_HTML_DEPTH = 1000
+
+# Elements that never have content, or whose end tag is optional and usually left
+# out: neither deepens the estimate.
+_VOID = frozenset(
+    "area base br col embed hr img input link meta param source track wbr "
+    "p li dt dd tr td th option optgroup thead tbody tfoot colgroup rb rt rtc rp "
+    "!doctype".split()
+)
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]{0,40})\b[^<>]{0,4096}?(/?)>")
+_RAW = frozenset({"script", "style", "textarea", "title", "xmp", "plaintext"})
+_DOCTYPE_SUBSET = re.compile(r"<!DOCTYPE[^\[>]{0,1024}\[", re.IGNORECASE)
+
+
+def strip_internal_subset(html: str) -> str:
+    """``html`` with the internal subset of its DOCTYPE (entity declarations) removed."""
+    match = _DOCTYPE_SUBSET.search(html, 0, 65536)
+    if not match:
+        return html
+    end = html.find("]", match.end())
+    close = html.find(">", end) if end >= 0 else -1
+    if close < 0:
+        return html[: match.start()] + html[match.end():]
+    return html[: match.start()] + html[match.start(): match.end() - 1].rstrip() + ">" + html[close + 1:]
+
+
+def nesting_depth(html: str, stop_at: int | None = None) -> int:
+    """The deepest nesting of elements in ``html``, estimated in one linear pass.
+
+    End tags close back to the nearest matching open element (as parsers do); void
+    elements and those whose end tag is usually omitted are not counted. Stops
+    early once ``stop_at`` is passed.
+    """
+    stack: list[str] = []
+    deepest = 0
+    raw_until: str | None = None
+    for match in _TAG.finditer(html):
+        closing, name, selfclose = match.group(1), match.group(2).lower(), match.group(3)
+        if raw_until is not None:
+            if closing and name == raw_until:
+                raw_until = None
+            continue
+        if closing:
+            if name in stack[-64:]:
+                # Pop back to the matching open element (bounded look-back).
+                while stack and stack.pop() != name:
+                    pass
+            continue
+        if selfclose or name in _VOID:
+            continue
+        if name in _RAW:
+            raw_until = name
+            continue
+        stack.append(name)
+        if len(stack) > deepest:
+            deepest = len(stack)
+            if stop_at is not None and deepest > stop_at:
+                break
+    return deepest
+
+
+def guard_html(html: str, name: str = "<input>", max_depth: int = MAX_HTML_DEPTH) -> str:
+    """``html`` made safe to parse, or :class:`InputError` if it cannot be."""
+    html = strip_internal_subset(html)
+    depth = nesting_depth(html, stop_at=max_depth)
+    if depth > max_depth:
+        raise InputError(f"{name}: HTML nested more than {max_depth:,} levels deep, "
+                         "refused to protect the parser")
+    return html
