@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Annotated, Optional
@@ -14,7 +15,8 @@ from rich.table import Table
 from . import __version__
 from .config import Config, ConfigError
 from .filters import FILTERS
-from .io import InputError, output_stem, read_bytes, read_stream
+from .io import InputError, read_bytes, read_stream
+from .paths import plan_outputs, safe_output, walk_inputs
 from .pipeline import Pipeline
 
 app = typer.Typer(
@@ -62,17 +64,6 @@ def make_pipeline(config_path: Path | None, disable: list[str] | None, kind: str
         raise typer.Exit(2) from exc
 
 
-def iter_inputs(sources: list[Path]):
-    """Yield (file, path relative to the source it was found under)."""
-    for src in sources:
-        if src.is_dir():
-            for path in sorted(src.rglob("*")):
-                if path.is_file():
-                    yield path, path.relative_to(src)
-        else:
-            yield src, Path(src.name)
-
-
 @app.command()
 def clean(
     sources: Annotated[list[str], typer.Argument(help="Files or folders to clean; - for stdin.")],
@@ -100,18 +91,27 @@ def clean(
         raise typer.Exit(2)
     failures = 0
     count = 0
-    for path, rel in iter_inputs([Path(s) for s in sources]):
+    inputs = list(walk_inputs([Path(s) for s in sources], exclude=[out]))
+    plan = plan_outputs(rel for _, rel in inputs)
+    real_inputs = {os.path.realpath(p) for p, _ in inputs}
+    for path, rel in inputs:
         try:
+            body = safe_output(out, plan[rel], ".txt", real_inputs)
+            meta_path = safe_output(out, plan[rel], ".json", real_inputs)
             doc = pipeline.clean(read_bytes(path, pipeline.config.max_bytes), source=str(path))
         except InputError as exc:
-            err.print(f"error: {exc}", markup=False, highlight=False)
+            err.print(f"error: {exc}", markup=False, highlight=False, soft_wrap=True)
             failures += 1
             continue
-        stem = out / output_stem(rel)
-        stem.parent.mkdir(parents=True, exist_ok=True)
-        stem.with_suffix(".txt").write_text(doc.text + ("\n" if doc.text else ""), encoding="utf-8")
+        except Exception as exc:  # a bug must not stop a batch: report it, go on
+            err.print(f"error: {path}: internal error: {type(exc).__name__}: {exc}",
+                      markup=False, highlight=False, soft_wrap=True)
+            failures += 1
+            continue
+        body.parent.mkdir(parents=True, exist_ok=True)
+        body.write_text(doc.text + ("\n" if doc.text else ""), encoding="utf-8")
         meta = {**doc.metadata, "removed": [r.to_dict() for r in doc.removed]}
-        stem.with_suffix(".json").write_text(json.dumps(meta, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        meta_path.write_text(json.dumps(meta, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
         count += 1
     err.print(f"cleaned {count} file(s) into {out}" + (f", {failures} failed" if failures else ""))
     if failures:
@@ -132,7 +132,7 @@ def explain(
         try:
             doc = pipeline.clean(read_bytes(path, pipeline.config.max_bytes), source=str(path))
         except InputError as exc:
-            err.print(f"error: {exc}", markup=False, highlight=False)
+            err.print(f"error: {exc}", markup=False, highlight=False, soft_wrap=True)
             continue
         table = Table(title=str(path), show_lines=False, expand=True)
         table.add_column("filter", style="cyan", no_wrap=True)

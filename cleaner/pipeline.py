@@ -9,6 +9,7 @@ from .config import Config, ConfigError
 from .data import LanguageData
 from .document import Block, Document, Page, empty_metadata
 from .filters import BY_NAME, FILTERS, Filter
+from .guards import guard_html, looks_like_markup
 from .io import InputError, decode
 from .language import detect_language
 from .textfix import fix_mojibake
@@ -79,6 +80,9 @@ class Pipeline:
         metadata = empty_metadata()
         metadata["source"] = source or url
         text = self.prepare(raw, source or url)
+        kind = kind or self.config.kind
+        if kind == "html" or (kind == "auto" and looks_like_markup(text)):
+            text = guard_html(text, source or url or "<input>", self.config.max_html_depth)
         language = self.config.language
         if language == "auto":
             language = detect_language(text)
