@@ -15,7 +15,7 @@ from rich.table import Table
 from . import __version__
 from .config import Config, ConfigError
 from .filters import FILTERS
-from .io import InputError, read_bytes, read_stream
+from .io import InputError, read_input, read_stream
 from .paths import plan_outputs, safe_output, walk_inputs
 from .pipeline import Pipeline
 
@@ -98,7 +98,8 @@ def clean(
         try:
             body = safe_output(out, plan[rel], ".txt", real_inputs)
             meta_path = safe_output(out, plan[rel], ".json", real_inputs)
-            doc = pipeline.clean(read_bytes(path, pipeline.config.max_bytes), source=str(path))
+            content, what = read_input(path, pipeline.config.kind, pipeline.config.max_bytes)
+            doc = pipeline.clean(content, source=str(path), kind=what)
         except InputError as exc:
             err.print(f"error: {exc}", markup=False, highlight=False, soft_wrap=True)
             failures += 1
@@ -130,7 +131,8 @@ def explain(
     console = Console()
     for path in files:
         try:
-            doc = pipeline.clean(read_bytes(path, pipeline.config.max_bytes), source=str(path))
+            content, what = read_input(path, pipeline.config.kind, pipeline.config.max_bytes)
+            doc = pipeline.clean(content, source=str(path), kind=what)
         except InputError as exc:
             err.print(f"error: {exc}", markup=False, highlight=False, soft_wrap=True)
             continue

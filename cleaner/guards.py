@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from .io import InputError
+from .io import InputError, decode, sniff_binary
 
 #: Deepest element nesting passed to an HTML parser. Real pages stay under a few
 #: hundred levels; libxml2 itself stops at 256 unless huge_tree is on.
@@ -96,3 +96,20 @@ def guard_html(html: str, name: str = "<input>", max_depth: int = MAX_HTML_DEPTH
         raise InputError(f"{name}: HTML nested more than {max_depth:,} levels deep, "
                          "refused to protect the parser")
     return html
+
+
+def guard_html_bytes(data: bytes, name: str = "<input>", max_depth: int = MAX_HTML_DEPTH) -> str | bytes:
+    """:func:`guard_html` for undecoded HTML; binaries are refused here too.
+
+    ASCII-compatible bytes stay bytes (the extractor honours the page's charset
+    declaration): the guards work on a Latin-1 view, which keeps every byte and
+    every tag as it is. UTF-16/32 (BOM or NUL bytes) is decoded first.
+    """
+    what = sniff_binary(data[:64])
+    if what:
+        raise InputError(f"{name}: binary file ({what}), not text")
+    if b"\x00" in data or data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return guard_html(decode(data, name), name, max_depth)
+    view = data.decode("latin-1")
+    guarded = guard_html(view, name, max_depth)
+    return data if guarded is view else guarded.encode("latin-1")

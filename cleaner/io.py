@@ -72,7 +72,7 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
 )
 
 
-def _sniff(head: bytes) -> str | None:
+def sniff_binary(head: bytes) -> str | None:
     """The name of a binary format ``head`` starts with, if any."""
     for magic, what in _MAGIC:
         if head.startswith(magic):
@@ -218,7 +218,7 @@ def decode(data: bytes, name: str | Path = "<input>") -> str:
     among equally good answers. Known binary formats, NUL bytes and a high share
     of control characters are refused.
     """
-    what = _sniff(data[:64])
+    what = sniff_binary(data[:64])
     if what:
         raise InputError(f"{name}: binary file ({what}), not text")
     for bom, encoding in _BOMS:
@@ -267,6 +267,34 @@ def _refuse_controls(text: str, name: str | Path) -> str:
 
 def read_text(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
     return decode(read_bytes(path, max_bytes), path)
+
+
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+
+
+def is_html_name(path: Path | str) -> bool:
+    """Whether a file name says HTML: ``.html``, ``.htm`` (``.xhtml``), or ``.gz`` of one."""
+    path = Path(path)
+    if path.suffix.lower() == ".gz":
+        path = path.with_suffix("")
+    return path.suffix.lower() in HTML_SUFFIXES
+
+
+def read_input(path: Path, kind: str = "auto",
+               max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[str | bytes, str]:
+    """(content, kind) of one input file.
+
+    HTML (named so, forced, or detected from the content) is returned as bytes, for
+    the extractor to find its encoding; text is returned decoded by :func:`decode`.
+    """
+    from .html import looks_like_html
+
+    data = read_bytes(path, max_bytes)
+    if kind == "auto" and (is_html_name(path) or looks_like_html(data)):
+        kind = "html"
+    if kind == "html":
+        return data, kind
+    return decode(data, path), kind
 
 
 def output_stem(relative: Path) -> Path:

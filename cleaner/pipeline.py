@@ -7,9 +7,10 @@ from typing import Any, Iterable, Iterator
 from .blocks import join_blocks, split_blocks
 from .config import Config, ConfigError
 from .data import LanguageData
-from .document import Block, Document, Page, empty_metadata
+from .document import Block, Document, Page, Removal, empty_metadata
 from .filters import BY_NAME, FILTERS, Filter
-from .guards import guard_html, looks_like_markup
+from .guards import guard_html, guard_html_bytes
+from .html import extract, looks_like_html
 from .io import InputError, decode
 from .language import detect_language
 from .textfix import fix_mojibake
@@ -55,40 +56,69 @@ class Pipeline:
             ]
         return self._filters[key]
 
+    def _check_size(self, raw: str | bytes, name: str) -> None:
+        if len(raw) > self.config.max_bytes:
+            unit = "bytes" if isinstance(raw, bytes) else "characters"
+            raise InputError(f"{name}: too large: more than {self.config.max_bytes:,} {unit} "
+                             "(the max_bytes limit)")
+
     def prepare(self, raw: str | bytes, name: str | None = None) -> str:
-        """The text the filters start from: decoded (bytes), size-checked, mojibake repaired.
+        """The text the text filters start from: decoded (bytes), size-checked, mojibake repaired.
 
         Raises :class:`~cleaner.io.InputError` for binary or oversized input.
         """
         name = name or "<input>"
-        if isinstance(raw, (bytes, bytearray, memoryview)):
+        if isinstance(raw, (bytearray, memoryview)):
             raw = bytes(raw)
-            if len(raw) > self.config.max_bytes:
-                raise InputError(f"{name}: too large: more than {self.config.max_bytes:,} bytes "
-                                 "(the max_bytes limit)")
-            raw = decode(raw, name)
-        elif not isinstance(raw, str):
+        if not isinstance(raw, (str, bytes)):
             raise TypeError(f"clean() takes str or bytes, not {type(raw).__name__}")
-        elif len(raw) > self.config.max_bytes:
-            raise InputError(f"{name}: too large: more than {self.config.max_bytes:,} characters "
-                             "(the max_bytes limit)")
+        self._check_size(raw, name)
+        if isinstance(raw, bytes):
+            raw = decode(raw, name)
         return fix_mojibake(raw)
+
+    def prepare_html(self, raw: str | bytes, name: str | None = None) -> str | bytes:
+        """HTML made safe to parse: size-checked, binaries refused, entity declarations
+        removed, nesting depth bounded (:mod:`cleaner.guards`). Bytes stay bytes (the
+        extractor reads the page's own charset declaration) unless they are UTF-16/32."""
+        name = name or "<input>"
+        if isinstance(raw, (bytearray, memoryview)):
+            raw = bytes(raw)
+        self._check_size(raw, name)
+        if isinstance(raw, bytes):
+            return guard_html_bytes(raw, name, self.config.max_html_depth)
+        return guard_html(fix_mojibake(raw), name, self.config.max_html_depth)
 
     def clean(self, raw: str | bytes, *, url: str | None = None, source: str | None = None,
               id: str | None = None, kind: str | None = None) -> Document:
-        """Clean one document given as text (or bytes, decoded by :func:`cleaner.io.decode`)."""
+        """Clean one document, given as text or HTML (``kind`` overrides the configuration).
+
+        Bytes are decoded by :func:`cleaner.io.decode` (text) or by the extractor
+        (HTML); input that is not text raises :class:`~cleaner.io.InputError`.
+        """
         metadata = empty_metadata()
         metadata["source"] = source or url
-        text = self.prepare(raw, source or url)
+        name = source or url or "<input>"
         kind = kind or self.config.kind
-        if kind == "html" or (kind == "auto" and looks_like_markup(text)):
-            text = guard_html(text, source or url or "<input>", self.config.max_html_depth)
+        removed: list[Removal] = []
+        if kind == "auto":
+            kind = "html" if looks_like_html(raw) else "text"
+        if kind == "html":
+            raw = self.prepare_html(raw, name)
+            found = extract(raw, url=url)  # bytes are fine: trafilatura finds the encoding
+            metadata.update(found.metadata)
+            if not found.text:
+                removed.append(Removal("html", "", found.reason or "no article found"))
+                return Document("", id=id, metadata=metadata, removed=removed)
+            text = fix_mojibake(found.text)
+        else:
+            text = self.prepare(raw, name)
         language = self.config.language
         if language == "auto":
-            language = detect_language(text)
+            language = metadata.get("language") or detect_language(text)
         metadata["language"] = language
-        page = Page([], metadata, [])
-        filters = self.filters_for(language)
+        page = Page([], metadata, removed)
+        filters = [f for f in self.filters_for(language) if kind in f.kinds]
         for f in filters:
             if f.stage == "text":
                 text = f.apply_text(text, page)

@@ -63,6 +63,31 @@ def _phrases(language: str, family: str, key: str) -> tuple[str, ...]:
     return tuple(str(v).casefold() for v in values)
 
 
+def _anchored(pattern: str) -> bool:
+    """Whether ``pattern`` starts with ``^`` and has no ``|`` outside groups and classes."""
+    if not pattern.startswith("^"):
+        return False
+    depth, i, in_class = 0, 1, False
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 1
+        elif in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+            if pattern[i + 1: i + 2] == "]":
+                i += 1
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            return False
+        i += 1
+    return True
+
+
 @lru_cache(maxsize=None)
 def _pattern(language: str, family: str, key: str) -> re.Pattern[str]:
     values = load_family(language, family).get(key, [])
@@ -70,4 +95,9 @@ def _pattern(language: str, family: str, key: str) -> re.Pattern[str]:
         values = [values]
     if not values:
         return re.compile(r"(?!)")  # matches nothing
-    return re.compile("|".join(f"(?:{v})" for v in values), re.IGNORECASE)
+    # Patterns anchored at the start go under one shared ^: the regex engine then tries
+    # them at the start only, instead of failing each one at every position of the text.
+    anchored = [v[1:] for v in values if _anchored(v)]
+    parts = [f"^(?:{'|'.join(f'(?:{v})' for v in anchored)})"] if anchored else []
+    parts += [f"(?:{v})" for v in values if not _anchored(v)]
+    return re.compile("|".join(parts), re.IGNORECASE)

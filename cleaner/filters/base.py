@@ -13,7 +13,9 @@ class Filter:
     """Base class of all filters.
 
     A subclass sets ``name`` (used by ``--disable`` and in ``removed`` records), a
-    one-line ``summary`` and, if it takes options, their ``defaults``. Filters of
+    one-line ``summary`` and, if it takes options, their ``defaults``; the phrase data
+    it reads it names in ``patterns`` and ``phrases`` (attribute -> (family, key)),
+    loaded on construction as one compiled alternation or one set of case-folded phrases. Filters of
     stage ``"text"`` see the whole text before it is split into blocks and return
     the new text; filters of stage ``"blocks"`` look at ``page.blocks`` and drop
     blocks with :meth:`drop` or move what they learn into ``page.metadata``.
@@ -23,7 +25,13 @@ class Filter:
     name: ClassVar[str] = ""
     summary: ClassVar[str] = ""
     stage: ClassVar[str] = "blocks"
+    #: The input kinds the filter runs on. HTML input reaches the filters as the body
+    #: an extractor already cut out of the page, so a filter that finds the article in
+    #: a whole flattened page (and would cut into an extracted body) says ``("text",)``.
+    kinds: ClassVar[tuple[str, ...]] = ("text", "html")
     defaults: ClassVar[dict[str, Any]] = {}
+    patterns: ClassVar[dict[str, tuple[str, str]]] = {}
+    phrases: ClassVar[dict[str, tuple[str, str]]] = {}
 
     def __init__(self, data: LanguageData, **options: Any):
         unknown = set(options) - set(self.defaults)
@@ -34,6 +42,10 @@ class Filter:
             )
         self.data = data
         self.options = {**self.defaults, **options}
+        for attr, (family, key) in self.patterns.items():
+            setattr(self, attr, data.pattern(family, key))
+        for attr, (family, key) in self.phrases.items():
+            setattr(self, attr, data.phrase_set(family, key))
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}({self.data.language!r})"
@@ -48,3 +60,21 @@ class Filter:
     def apply_text(self, text: str, page: Page) -> str:
         """Text stage: return the text with what this filter removes taken out."""
         raise NotImplementedError
+
+
+class PatternFilter(Filter):
+    """Drops short blocks matched by its one entry in ``patterns``, named ``pattern``.
+
+    The patterns are anchored by the data (most to the block start); ``max_words``
+    keeps a long paragraph that happens to start the same way in the body.
+    """
+
+    reason: ClassVar[str] = ""
+    defaults = {"max_words": 30}
+
+    def apply(self, page: Page) -> None:
+        max_words = self.options["max_words"]
+        search = self.pattern.search
+        for block in page.blocks:
+            if block.text.count(" ") < max_words and search(block.text):
+                self.drop(page, block, self.reason)

@@ -1,0 +1,129 @@
+"""Bylines and author boxes: the author goes to ``metadata.author`` and leaves the body."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Any
+
+from ..data import LanguageData
+from ..document import Block, Page
+from .base import Filter
+from .dates import parse_date
+from .shape import ends_sentence, is_name, key, short_key, word_count
+
+#: Where a byline's name ends and a role or outlet begins: "By Jane Doe, Reuters".
+_NAME_END = re.compile(r"\s*(?:[,|;\u2022\u00b7]|\s[-\u2013\u2014]\s)\s*")
+
+
+class Byline(Filter):
+    name = "byline"
+    summary = "Move a byline (\"By Jane Doe, Reuters\") into metadata.author."
+    defaults = {"max_words": 14}
+    phrases = {"roles": ("bylines", "roles"), "date_labels": ("dates", "labels"),
+               "stopwords": ("common", "stopwords")}
+
+    def __init__(self, data: LanguageData, **options: Any):
+        super().__init__(data, **options)
+        # longest first, so that "written by" wins over "by"
+        self.prefixes = sorted(data.phrases("bylines", "prefixes"), key=len, reverse=True)
+        self.initials = frozenset(c for p in self.prefixes for c in (p[:1], p[:1].upper()))
+
+    def split_date(self, rest: str) -> tuple[str, str | None]:
+        """A byline's text without the date that ends it ("Jane Doe November 19, 2019"), and that date."""
+        if not any(c.isdigit() for c in rest):
+            return rest, None
+        tokens = rest.split()
+        for i in range(1, len(tokens)):
+            iso = parse_date(" ".join(tokens[i:]), self.date_labels)
+            if iso:
+                return " ".join(tokens[:i]).rstrip(",;|-\u2013\u2014 "), iso
+        return rest, None
+
+    def author(self, text: str) -> tuple[str, str | None] | None:
+        """(name, date) of a byline, date None unless it carries one; None if not a byline."""
+        if len(text) > 200 or text[:1] not in self.initials or len(text.split()) > self.options["max_words"]:
+            return None
+        folded = text.casefold()
+        for prefix in self.prefixes:
+            if folded.startswith(prefix) and len(text) > len(prefix) and not text[len(prefix)].isalnum():
+                rest = text[len(prefix):].strip(" :")
+                break
+        else:
+            return None
+        rest, date = self.split_date(rest)
+        name, *tail = _NAME_END.split(rest, maxsplit=1)
+        name = self.bare_name(name)
+        if sum(1 for t in name.split() if t[:1].isupper()) < 2 or not is_name(name, max_words=7):
+            return None
+        if name.split()[0].casefold() in self.stopwords - {"the"}:
+            return None  # "By Any Means Necessary", "By All Accounts"
+        if tail and not self.is_credit_tail(tail[0]):
+            return None
+        return name, date
+
+    def bare_name(self, name: str) -> str:
+        """The name without a role stuck to it ("Meg James Staff Writer") or a second copy."""
+        tokens = name.split()
+        for n in (2, 1):
+            if len(tokens) > n + 1 and " ".join(tokens[-n:]).casefold() in self.roles:
+                tokens = tokens[:-n]
+                break
+        half = len(tokens) // 2
+        if len(tokens) % 2 == 0 and half and tokens[:half] == tokens[half:]:
+            tokens = tokens[:half]
+        return " ".join(tokens)
+
+    def is_credit_tail(self, tail: str) -> bool:
+        """What may follow the name: a role or an outlet, not the rest of a sentence."""
+        if key(tail) in self.roles:
+            return True
+        return tail[:1].isupper() and not ends_sentence(tail) and word_count(tail) <= 6
+
+    def apply(self, page: Page) -> None:
+        for block in page.blocks:
+            found = self.author(block.text)
+            if found:
+                page.set_meta("author", found[0])
+                page.set_meta("date", found[1])
+                self.drop(page, block, "byline")
+
+
+class AuthorBox(Filter):
+    name = "authorbox"
+    summary = ("Move an author box into metadata.author: the marker (\"+ posts\", \"Author Profile "
+               "Photo\"), the author's name and the bio, which such boxes often repeat.")
+    defaults = {"window": 6, "min_bio_words": 6, "max_bio_words": 80}
+    phrases = {"markers": ("bylines", "author_box")}
+
+    def apply(self, page: Page) -> None:
+        blocks = page.blocks
+        markers = [i for i, b in enumerate(blocks) if short_key(b.text) in self.markers]
+        if not markers:
+            return
+        counts = Counter(key(b.text) for b in blocks)
+        min_bio = self.options["min_bio_words"]
+        max_bio = self.options["max_bio_words"]
+        for i in markers:
+            marker = blocks[i]
+            self.drop(page, marker, "author box")
+            names: list[str] = []
+            if i > 0 and blocks[i - 1].group == marker.group and is_name(blocks[i - 1].text):
+                self.take_name(page, blocks[i - 1], names)
+            for b in blocks[i + 1: i + 1 + self.options["window"]]:
+                if short_key(b.text) in self.markers:
+                    break
+                words = word_count(b.text)
+                if is_name(b.text):
+                    self.take_name(page, b, names)
+                elif counts[key(b.text)] > 1 and min_bio <= words <= max_bio:
+                    self.drop(page, b, "author bio (repeated)")
+                elif names and words <= max_bio and b.text.startswith(tuple(names)):
+                    self.drop(page, b, "author bio")
+                else:
+                    break
+
+    def take_name(self, page: Page, block: Block, names: list[str]) -> None:
+        page.set_meta("author", block.text)
+        names.append(block.text)
+        self.drop(page, block, "author name")

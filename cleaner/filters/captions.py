@@ -1,0 +1,43 @@
+"""Photo captions and credits."""
+
+from __future__ import annotations
+
+from itertools import groupby
+
+from ..document import Page
+from .base import Filter
+from .shape import nwords
+
+
+
+class Captions(Filter):
+    name = "captions"
+    summary = ("Drop photo credits (\"AP\", \"Photo: Reuters\"), captions that end in one, and a "
+               "short group of lines that holds a credit (caption, credit, repeated caption).")
+    defaults = {"max_credit_words": 12, "max_caption_words": 60, "max_group_lines": 4}
+    patterns = {"credit": ("captions", "credit"), "credit_suffix": ("captions", "credit_suffix")}
+
+    def is_credit(self, text: str) -> bool:
+        return nwords(text) <= self.options["max_credit_words"] and bool(self.credit.search(text))
+
+    def is_credited_caption(self, text: str, max_words: int) -> bool:
+        """A caption sentence that ends with its credit: "... (AP Photo/Name)"."""
+        tail = text[-100:]
+        return ((text.endswith(")") or ":" in tail) and nwords(text) <= max_words
+                and bool(self.credit_suffix.search(tail)))
+
+    def apply(self, page: Page) -> None:
+        max_lines = self.options["max_group_lines"]
+        max_words = self.options["max_caption_words"]
+        for _, group in groupby(page.blocks, key=lambda b: b.group):
+            group = list(group)
+            credited = any(self.is_credit(b.text) for b in group)
+            if credited and 1 < len(group) <= max_lines and all(nwords(b.text) <= max_words for b in group):
+                for b in group:
+                    self.drop(page, b, "photo credit" if self.is_credit(b.text) else "photo caption")
+                continue
+            for b in group:
+                if self.is_credit(b.text):
+                    self.drop(page, b, "photo credit")
+                elif self.is_credited_caption(b.text, max_words):
+                    self.drop(page, b, "photo caption")

@@ -1,0 +1,93 @@
+"""Site chrome: skip links and menus, section labels, weather widgets, rails of other stories."""
+
+from __future__ import annotations
+
+
+from ..document import Page
+from .base import Filter
+from .shape import head_end, is_heading, nwords, short_key, word_count
+
+
+class Navigation(Filter):
+    name = "navigation"
+    summary = ("Drop skip links, menus, \"Jump to comments\", topic lines (\"Article Topic Follows:\") "
+               "and, above the article, section labels.")
+    defaults = {"max_topic_words": 20, "min_menu_items": 4}
+    patterns = {"topic": ("chrome", "topic")}
+    phrases = {"links": ("chrome", "navigation"), "sections": ("chrome", "sections"),
+               "separators": ("chrome", "menu_separators")}
+
+    def is_menu(self, text: str) -> bool:
+        """Several one-to-three-word items in one line, separated by bars or bullets."""
+        for sep in self.separators:
+            if text.count(sep) + 1 >= self.options["min_menu_items"]:
+                items = [item.strip() for item in text.split(sep)]
+                return all(item and len(item.split()) <= 3 and not item.endswith(".") for item in items)
+        return False
+
+    def apply(self, page: Page) -> None:
+        head = head_end(page.blocks)
+        max_topic = self.options["max_topic_words"]
+        for i, block in enumerate(page.blocks):
+            text = block.text
+            k = short_key(text)
+            if k in self.links:
+                self.drop(page, block, "navigation link")
+            elif k == "" and len(text) <= 2:
+                self.drop(page, block, "stray bullet or separator")
+            elif i < head and k in self.sections:
+                self.drop(page, block, "section label")
+            elif nwords(text) <= max_topic and self.topic.search(text):
+                self.drop(page, block, "topic line")
+            elif self.is_menu(text):
+                self.drop(page, block, "menu")
+
+
+class WeatherWidget(Filter):
+    name = "weather"
+    summary = "Drop weather widgets: a temperature line and the place or condition lines beside it."
+    defaults = {"max_words": 3}
+    patterns = {"temperature": ("chrome", "temperature")}
+
+    def is_label(self, text: str) -> bool:
+        """A place or condition beside the temperature: a few words, no digits, no sentence."""
+        return (word_count(text) <= self.options["max_words"] and text[:1].isupper()
+                and not any(c.isdigit() for c in text) and not text.endswith("."))
+
+    def apply(self, page: Page) -> None:
+        blocks = page.blocks
+        for i, block in enumerate(blocks):
+            if not self.temperature.search(block.text):
+                continue
+            self.drop(page, block, "weather widget")
+            for step in (-1, 1):
+                j = i + step
+                while 0 <= j < len(blocks) and blocks[j].group == block.group and self.is_label(blocks[j].text):
+                    self.drop(page, blocks[j], "weather widget")
+                    j += step
+
+
+class Rails(Filter):
+    name = "rails"
+    summary = ("Drop rails of other stories: a heading such as \"Trending Now\", \"Latest News\" or "
+               "\"Related posts\" and, after the article has begun, the headlines listed under it.")
+    defaults = {"max_headline_words": 25}
+    phrases = {"headings": ("chrome", "rails")}
+
+    def apply(self, page: Page) -> None:
+        blocks = page.blocks
+        head = head_end(blocks)
+        max_words = self.options["max_headline_words"]
+        i = 0
+        while i < len(blocks):
+            block = blocks[i]
+            i += 1
+            if short_key(block.text) not in self.headings:
+                continue
+            self.drop(page, block, f"rail heading ({block.text})")
+            if i <= head:  # above the article a headline may be the article's own title
+                continue
+            while i < len(blocks) and is_heading(blocks[i].text, max_words=max_words) \
+                    and short_key(blocks[i].text) not in self.headings:
+                self.drop(page, blocks[i], f"rail headline ({block.text})")
+                i += 1

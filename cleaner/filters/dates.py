@@ -1,0 +1,63 @@
+"""Date bars: a line that is only a date goes to ``metadata.date`` (ISO 8601) and leaves the body.
+
+The parsing is python-dateutil's; a dateline that opens a paragraph ("MOSCOW (AP) —")
+is part of the paragraph and is not touched.
+"""
+
+from __future__ import annotations
+
+import warnings
+from datetime import datetime
+
+from ..document import Page
+from .base import Filter
+from .shape import head_end, key
+
+# Two different defaults: a field the text did not give comes back as the default, so
+# parsing twice tells which of year, month and day the line really names.
+_DEFAULTS = (datetime(1904, 1, 1), datetime(1908, 2, 2))
+
+
+def parse_date(text: str, ignorable: frozenset[str]) -> str | None:
+    """The ISO 8601 form of a line that is a full date (and time) and nothing else."""
+    from dateutil import parser
+
+    results = []
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # unknown time-zone names
+        for default in _DEFAULTS:
+            try:
+                when, skipped = parser.parse(text, default=default, fuzzy_with_tokens=True)
+            except (ValueError, OverflowError, TypeError):
+                return None
+            if any(key(tok) and key(tok) not in ignorable for tok in skipped):
+                return None  # words the parser skipped that are not labels: not just a date
+            results.append(when)
+    first, second = results
+    if first.year != second.year or first.month != second.month or first.day != second.day:
+        return None  # the year, month or day was not in the text
+    if first.hour or first.minute:
+        return first.replace(tzinfo=None).isoformat(timespec="minutes")
+    return first.date().isoformat()
+
+
+class DateBar(Filter):
+    name = "datebar"
+    summary = "Move a date bar (\"Monday, November 10, 2025\") into metadata.date as ISO 8601."
+    defaults = {"max_chars": 80}
+    patterns = {"year": ("dates", "year")}
+    phrases = {"labels": ("dates", "labels")}
+
+    def apply(self, page: Page) -> None:
+        head = head_end(page.blocks)
+        for i, block in enumerate(page.blocks):
+            text = block.text
+            if len(text) > self.options["max_chars"] or not self.year.search(text):
+                continue
+            labelled = key(text.split(None, 1)[0]) in self.labels
+            if i >= head and not labelled:
+                continue  # inside the article only a labelled date ("Updated: ...") is a bar
+            iso = parse_date(text, self.labels)
+            if iso:
+                page.set_meta("date", iso)
+                self.drop(page, block, "date bar")

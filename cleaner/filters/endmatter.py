@@ -1,0 +1,117 @@
+"""End matter: "Read More:" cross-links, dangling labels, and teasers of other stories
+that trail the article."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from ..document import Page
+from .base import Filter, PatternFilter
+from .shape import ends_sentence, head_end, short_key, word_count, words
+
+#: A sentence end inside a block, followed by the start of another sentence.
+#: (Three lower-case letters or a digit before the stop keep "Mr. Assad" and "U.S. Army" whole.)
+_INNER_SENTENCE = re.compile(r"(?:[a-z]{3}|[0-9%])[.!?][\"'\u201d\u2019)]?\s+[\"\u201c]?[A-Z]")
+
+
+def _stem(word: str) -> str:
+    """A light stem, enough to match "Syrian" with "Syria" and "talks" with "talk"."""
+    if word.endswith("ian"):
+        return word[:-1]
+    if len(word) > 4 and word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
+class CrossLinks(PatternFilter):
+    name = "readmore"
+    summary = "Drop cross-links to other stories: \"Read More: ...\", \"See also: ...\"."
+    patterns = {"pattern": ("endmatter", "crosslinks")}
+    reason = "cross-link"
+    defaults = {"max_words": 25}
+
+
+class DanglingLabels(Filter):
+    name = "labels"
+    summary = "Drop labels left without what they labelled: a lone \"Source:\", \"Tags:\"."
+    phrases = {"labels": ("endmatter", "labels")}
+
+    def apply(self, page: Page) -> None:
+        for block in page.blocks:
+            if short_key(block.text) in self.labels:
+                self.drop(page, block, "dangling label")
+
+
+class Teasers(Filter):
+    """Teasers of other stories after the end of the article.
+
+    A trailing run of one-sentence paragraphs whose words the article does not use: each
+    paragraph's cohesion is the share of its content words that occur in the article
+    before the run; the article's own cohesion is the same share for each of its
+    paragraphs against the rest of it. The run must open and close on weak paragraphs
+    and may hold at most one strong one in four (a teaser can share the subject).
+    """
+
+    name = "teasers"
+    summary = ("Drop a trailing run of one-sentence teasers of other stories: paragraphs with weak "
+               "lexical cohesion to the article above them.")
+    defaults = {"min_run": 3, "max_run": 10, "min_article": 6, "weak_ratio": 0.6,
+                "min_words": 8, "max_words": 45, "stem": 6}
+    phrases = {"stopwords": ("common", "stopwords")}
+
+    def content(self, text: str) -> frozenset[str]:
+        """Content-word stems: case-folded, possessives and hyphens split off, stopwords out."""
+        n = self.options["stem"]
+        out = set()
+        for w in words(text):
+            for part in w.casefold().replace("\u2019", "'").removesuffix("'s").split("-"):
+                if len(part) >= 3 and part not in self.stopwords and not part.isdigit():
+                    out.add(_stem(part)[:n])
+        return frozenset(out)
+
+    def is_teaser_shaped(self, text: str) -> bool:
+        o = self.options
+        return (ends_sentence(text) and o["min_words"] <= word_count(text) <= o["max_words"]
+                and not _INNER_SENTENCE.search(text))
+
+    def apply(self, page: Page) -> None:
+        o = self.options
+        blocks = page.blocks
+        n = len(blocks)
+        start = max(head_end(blocks), n - o["max_run"])
+        if n - start < o["min_run"]:
+            return
+        if not all(self.is_teaser_shaped(b.text) for b in blocks[n - o["min_run"]:]):
+            return
+        shaped = {i: self.is_teaser_shaped(blocks[i].text) for i in range(start, n)}
+        sets = [self.content(b.text) for b in blocks]
+        df: Counter[str] = Counter()
+        for s in sets:
+            df.update(s)
+        best = None
+        for s in range(n - 1, start - 1, -1):
+            df.subtract(sets[s])  # df now counts the article blocks[:s]
+            if not shaped[s]:
+                break
+            if n - s < o["min_run"]:
+                continue
+            cohesion = [self.cohesion(sets[j], df, 1) for j in range(s, n)]
+            core = [self.cohesion(sets[j], df, 2) for j in range(s) if sets[j] and len(sets[j]) >= 5]
+            if len(core) < o["min_article"]:
+                break
+            weak = o["weak_ratio"] * sum(core) / len(core)
+            strong = sum(c > weak for c in cohesion)
+            if cohesion[0] <= weak and cohesion[-1] <= weak and strong <= (len(cohesion) - 1) // 4:
+                best = (s, cohesion, weak)
+        if best:
+            s, cohesion, weak = best
+            for b, c in zip(blocks[s:], cohesion):
+                self.drop(page, b, f"teaser after the article (cohesion {c:.2f}, article {weak / o['weak_ratio']:.2f})")
+
+    @staticmethod
+    def cohesion(words_: frozenset[str], df: Counter[str], at_least: int) -> float:
+        """Share of the words found in at least ``at_least`` article blocks."""
+        if not words_:
+            return 1.0
+        return sum(df[w] >= at_least for w in words_) / len(words_)

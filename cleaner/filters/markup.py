@@ -1,0 +1,82 @@
+"""Stray markup: HTML tags and entities left in text, code fences, script and style residue."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+from ..data import LanguageData
+from ..document import Page, Removal
+from .base import Filter, PatternFilter
+
+_ENTITY = r"&(?:[A-Za-z][A-Za-z0-9]{1,9}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});"
+#: A script or style element with its content, as one piece (bounded, lazy: no backtracking blow-up).
+_SCRIPT_STYLE = re.compile(r"<(script|style)\b[^<>]{0,1000}>[\s\S]{0,200000}?</\1\s{0,5}>", re.IGNORECASE)
+_CODE_CHARS = frozenset("{}();=<>[]$")
+#: Script and style residue always holds one of these; prose seldom does.
+_CODE_HINT = re.compile(r"[{};=<]")
+
+
+@lru_cache(maxsize=None)
+def _markup_pattern(tags: tuple[str, ...]) -> re.Pattern[str]:
+    names = "|".join(sorted(tags, key=len, reverse=True))
+    tag = rf"</?(?:{names})(?:\s[^<>]{{0,1000}})?/?>|<!--[\s\S]{{0,20000}}?-->"
+    return re.compile(rf"{tag}|{_ENTITY}", re.IGNORECASE)
+
+
+def _strip_markup(line: str) -> str:
+    """The text of a line of HTML, per BeautifulSoup (tags dropped, entities decoded)."""
+    from bs4 import BeautifulSoup
+
+    return " ".join(BeautifulSoup(line, "html.parser").get_text(" ").split())
+
+
+class StrayMarkup(Filter):
+    name = "markup"
+    summary = "Strip leftover HTML tags, comments, script/style elements and entities (BeautifulSoup)."
+    stage = "text"
+
+    def __init__(self, data: LanguageData, **options: Any):
+        super().__init__(data, **options)
+        self.markup = _markup_pattern(data.phrases("markup", "tags"))
+
+    def apply_text(self, text: str, page: Page) -> str:
+        if "<" not in text and "&" not in text:
+            return text
+        if "<" in text:
+            for m in _SCRIPT_STYLE.finditer(text):
+                page.removed.append(Removal(self.name, m.group(0), f"{m.group(1).lower()} element"))
+            text = _SCRIPT_STYLE.sub("\n", text)
+        lines = text.split("\n")
+        for i, line in enumerate(lines):
+            found = self.markup.findall(line) if ("<" in line or "&" in line) else None
+            if not found:
+                continue
+            lines[i] = _strip_markup(line)
+            tags = [f for f in found if f.startswith("<")]
+            reason = "HTML tags" if tags else "HTML entities"
+            page.removed.append(Removal(self.name, " ".join(tags or found), reason))
+        return "\n".join(lines)
+
+
+class CodeFences(PatternFilter):
+    name = "fences"
+    summary = "Drop code-fence lines (```html, ~~~) and their smart-quoted forms (\u201c`html)."
+    patterns = {"pattern": ("markup", "fence")}
+    reason = "code fence"
+    defaults = {"max_words": 2}
+
+
+class ScriptResidue(Filter):
+    name = "scripts"
+    summary = "Drop blocks of JavaScript or CSS left over from the page's scripts and styles."
+    defaults = {"min_code_share": 0.04}
+    patterns = {"pattern": ("markup", "code")}
+
+    def apply(self, page: Page) -> None:
+        share = self.options["min_code_share"]
+        for block in page.blocks:
+            text = block.text
+            if _CODE_HINT.search(text) and self.pattern.search(text) and sum(c in _CODE_CHARS for c in text) >= share * len(text):
+                self.drop(page, block, "script or style residue")

@@ -1,0 +1,37 @@
+"""Cookie and consent notices; subscription, newsletter, share and comment prompts."""
+
+from __future__ import annotations
+
+
+from ..document import Page
+from .base import Filter, PatternFilter
+
+
+class CookieNotice(Filter):
+    name = "cookies"
+    summary = "Drop cookie and consent notices (\"This website uses cookies ... Accept\")."
+    defaults = {"max_words": 120}
+    patterns = {"openers": ("prompts", "cookie_openers"), "signals": ("prompts", "cookie_signals")}
+
+    def apply(self, page: Page) -> None:
+        for block in page.blocks:
+            text = block.text
+            if (self.openers.search(text) and self.signals.search(text)
+                    and len(text.split()) <= self.options["max_words"]):
+                self.drop(page, block, "cookie notice")
+
+
+class Prompts(PatternFilter):
+    name = "prompts"
+    summary = "Drop subscription, newsletter, share and follow prompts."
+    patterns = {"pattern": ("prompts", "prompts")}
+    reason = "subscription or share prompt"
+    defaults = {"max_words": 30}
+
+
+class CommentSection(PatternFilter):
+    name = "comments"
+    summary = "Drop comment prompts and community-guideline boilerplate (\"Be part of the conversation\")."
+    patterns = {"pattern": ("prompts", "comments")}
+    reason = "comment section"
+    defaults = {"max_words": 40}

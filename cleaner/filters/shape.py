@@ -1,0 +1,115 @@
+"""The shape of a block: helpers the filters share (word counts, prose, headings, names).
+
+All of them are linear in the block's length and use precompiled patterns only.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..document import Block
+
+_WORD = re.compile(r"[^\W_]+(?:['\u2019\-][^\W_]+)*")
+_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"})
+#: Trailing decoration that does not change what a short block says ("Skip to Content »").
+_DECORATION = " \t:;,.!?|>»›→↓↑←•·-–—*#()[]"
+#: A sentence end, possibly followed by closing quotes or brackets.
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*$")
+
+
+def words(text: str) -> list[str]:
+    """The words of a text (letters and digits, with inner apostrophes and hyphens)."""
+    return _WORD.findall(text)
+
+
+def word_count(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def nwords(text: str) -> int:
+    """Words in a block as split by spaces (blocks are normalised to single spaces): cheap."""
+    return text.count(" ") + 1
+
+
+@lru_cache(maxsize=8192)
+def key(text: str) -> str:
+    """A block reduced for comparing: case-folded, quotes and dashes folded, decoration trimmed.
+
+    Cached: several filters look up the same short blocks in their phrase lists.
+    """
+    if not text.isascii():
+        text = text.translate(_QUOTES)
+    return " ".join(text.casefold().split()).strip(_DECORATION)
+
+
+def short_key(text: str, limit: int = 60) -> str | None:
+    """:func:`key` of a short block (phrase lists hold short phrases); None for a long one."""
+    return key(text) if len(text) <= limit else None
+
+
+def ends_sentence(text: str) -> bool:
+    return bool(_SENTENCE_END.search(text))
+
+
+def is_prose(text: str, min_words: int = 12) -> bool:
+    """A paragraph of running text: enough words and a sentence end."""
+    return ends_sentence(text) and word_count(text) >= min_words
+
+
+def is_heading(text: str, min_words: int = 3, max_words: int = 30) -> bool:
+    """Shaped like a headline: a few words, capitalised start, no sentence punctuation at the end.
+
+    A question or exclamation counts only when the line is in title case.
+    """
+    if not text or not (text[0].isupper() or text[0].isdigit() or text[0] in "\"'\u201c\u2018"):
+        return False
+    n = word_count(text)
+    if not min_words <= n <= max_words or len(text) > 250:
+        return False
+    last = text.rstrip("\"'\u201d\u2019)")[-1:]
+    if last in ".,;:":
+        return False
+    if last in "?!":
+        return title_case_ratio(text) >= 0.6
+    return True
+
+
+def title_case_ratio(text: str) -> float:
+    """The share of longer words (four letters or more) that start with a capital."""
+    long_words = [w for w in words(text) if len(w) >= 4]
+    if not long_words:
+        return 0.0
+    return sum(w[0].isupper() for w in long_words) / len(long_words)
+
+
+_NAME_TOKEN = re.compile(r"[A-Z\u00c0-\u00de][\w.'\u2019\-]*")
+_NAME_JOINERS = frozenset({"and", "&", "de", "da", "del", "der", "van", "von", "al", "bin", "ibn", "la", "le"})
+
+
+def is_name(text: str, max_words: int = 5) -> bool:
+    """Shaped like a person's or a desk's name: a few capitalised words, nothing else.
+
+    "Web Desk", "Associated Press", "Jane van der Berg", "J. R. Smith"; not an all-caps
+    shout of several words, not a sentence.
+    """
+    tokens = text.split()
+    if not 1 <= len(tokens) <= max_words or any(c.isdigit() for c in text):
+        return False
+    if len(tokens) > 2 and text.isupper():
+        return False
+    named = 0
+    for t in tokens:
+        if _NAME_TOKEN.fullmatch(t):
+            named += 1
+        elif t.casefold() not in _NAME_JOINERS:
+            return False
+    return named >= 1 and tokens[0] not in _NAME_JOINERS
+
+
+def head_end(blocks: list[Block]) -> int:
+    """Index of the first paragraph of prose: the blocks before it are the page head."""
+    for i, b in enumerate(blocks):
+        if is_prose(b.text):
+            return i
+    return len(blocks)

@@ -1,0 +1,61 @@
+from helpers import removed_by, run
+
+ARTICLE = ("The central bank left interest rates unchanged on Thursday, citing stubborn inflation in services.\n\n"
+           "Economists had expected the decision, which was taken unanimously by the board.")
+
+
+def test_byline_goes_to_metadata():
+    for line, name in [("By Jane Doe", "Jane Doe"), ("By JOHN SMITH, Associated Press", "JOHN SMITH"),
+                       ("Written by Ana de la Cruz | Reuters", "Ana de la Cruz"),
+                       ("By Associated Press", "Associated Press"), ("By Tom Lee and Ann Park", "Tom Lee and Ann Park")]:
+        doc = run(line + "\n\n" + ARTICLE)
+        assert doc.text == ARTICLE, line
+        assert doc.metadata["author"] == name, line
+
+
+def test_sentences_that_start_with_by_stay():
+    for text in ["By the end of the year, the bank expects inflation to fall to three percent.",
+                 "By Friday, the markets had recovered most of their losses.",
+                 "By 2030 the network will reach every village in the province.",
+                 "By comparison, the previous board met only twice a year."]:
+        doc = run(text)
+        assert doc.text == text
+        assert doc.metadata["author"] is None
+
+
+def test_wordpress_author_box_with_repeated_bio():
+    bio = "Established in 1990, the Valley Courier is the region's oldest independent weekly newspaper."
+    doc = run(ARTICLE + "\n\n+ posts\n\n" + bio + "\n\nNews Desk\nNews Desk\n" + bio)
+    assert doc.text == ARTICLE
+    assert doc.metadata["author"] == "News Desk"
+    assert removed_by(doc, "authorbox")[0] == "+ posts"
+
+
+def test_author_profile_box():
+    doc = run(ARTICLE + "\n\nAuthor Profile Photo\n\nMaria Lopez\n\nMaria Lopez reports on the economy from Madrid.")
+    assert doc.text == ARTICLE
+    assert doc.metadata["author"] == "Maria Lopez"
+
+
+def test_repeated_paragraphs_without_an_author_box_stay():
+    para = "The board will meet again in six weeks to review the latest figures on prices."
+    text = ARTICLE + "\n\n" + para + "\n\n" + para
+    assert run(text).text == text
+
+
+def test_byline_with_a_date_gives_both():
+    doc = run("By Joseph Tsidulko November 19, 2019, 07:47 PM EST\n\n" + ARTICLE)
+    assert doc.text == ARTICLE
+    assert (doc.metadata["author"], doc.metadata["date"]) == ("Joseph Tsidulko", "2019-11-19T19:47")
+    doc = run("By Jane Doe | March 3, 2024\n\n" + ARTICLE)
+    assert (doc.metadata["author"], doc.metadata["date"]) == ("Jane Doe", "2024-03-03")
+
+
+def test_byline_name_is_cleaned_of_roles_and_copies():
+    assert run("By Meg James Staff Writer\n\n" + ARTICLE).metadata["author"] == "Meg James"
+    assert run("By Sean Martin Sean Martin\n\n" + ARTICLE).metadata["author"] == "Sean Martin"
+
+
+def test_headings_that_start_with_by_are_not_bylines():
+    for line in ["By Any Means Necessary", "By All Accounts Amazing"]:
+        assert run(line + "\n\n" + ARTICLE).metadata["author"] is None

@@ -1,0 +1,52 @@
+from helpers import assert_removes, removed_by, run
+
+ARTICLE = ("The council approved the new budget on Tuesday after a long debate about school funding.\n\n"
+           "Officials said the money would be released in two parts over the coming year.")
+
+
+def test_skip_links_menus_and_jump_links():
+    doc = run("Skip to main content\n\nHome | News | Sport | Weather | Travel\n\n" + ARTICLE + "\n\nJump to comments \u2193\n\nBack to top")
+    assert doc.text == ARTICLE
+    assert len(removed_by(doc, "navigation")) == 4
+
+
+def test_section_label_only_above_the_article():
+    doc = run("Politics\n\n" + ARTICLE + "\n\nPolitics")
+    assert doc.text == ARTICLE + "\n\nPolitics"
+
+
+def test_topic_lines():
+    doc = run(ARTICLE + "\n\nArticle Topic Follows: Local News\n\nTags: budget, schools")
+    assert doc.text == ARTICLE
+
+
+def test_a_sentence_with_bars_is_not_a_menu():
+    text = "Voters chose between three options | keep the law | repeal it entirely | amend its second article."
+    assert run(text).text == text
+
+
+def test_weather_widget_takes_place_and_condition_lines_with_it():
+    doc = run("72\u00b0F\nSpringfield\nPartly Cloudy\n\n" + ARTICLE)
+    assert doc.text == ARTICLE
+    assert removed_by(doc, "weather") == ["72\u00b0F", "Springfield", "Partly Cloudy"]
+
+
+def test_temperatures_in_prose_stay():
+    text = "It was 19 C at noon, the warmest November day on record in the city."
+    assert run(text).text == text
+
+
+def test_rail_heading_and_its_headlines_after_the_article():
+    assert_removes("rails", ARTICLE, ["Latest News", "Mayor Opens New Library Branch", "River Festival Returns in June"])
+
+
+def test_rail_run_stops_at_prose():
+    tail = "The decision was welcomed by parents, who had campaigned for the change for two years."
+    doc = run(ARTICLE + "\n\nRelated\n\nSchools Face Teacher Shortage\n\n" + tail)
+    assert doc.text == ARTICLE + "\n\n" + tail
+
+
+def test_rail_heading_in_the_head_drops_only_itself():
+    doc = run("Trending Now\n\nBudget Passes After Long Night\n\n" + ARTICLE)
+    assert "Trending Now" not in doc.text
+    assert doc.metadata["title"] == "Budget Passes After Long Night"

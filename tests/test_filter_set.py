@@ -1,0 +1,86 @@
+"""The filter set as a whole: names, order, switches, data files, pattern safety."""
+
+import re
+import time
+
+import pytest
+from typer.testing import CliRunner
+
+from cleaner import Config, Pipeline
+from cleaner.cli import app
+from cleaner.data import load_family
+from cleaner.filters import BY_NAME, FILTERS
+from helpers import ROOT
+
+FAMILIES = sorted(p.stem for p in (ROOT / "cleaner" / "data" / "en").glob("*.toml"))
+SEED = (ROOT / "seeds" / "003_0e517cdbf3ce3b0f.txt").read_text(encoding="utf-8")
+
+
+def test_every_filter_has_a_unique_name_and_a_summary():
+    assert len(BY_NAME) == len(FILTERS)
+    for f in FILTERS:
+        assert re.fullmatch(r"[a-z]+", f.name) and f.summary and f.stage in ("text", "blocks")
+
+
+def test_text_stage_filters_come_first():
+    stages = [f.stage for f in FILTERS]
+    assert stages == sorted(stages, key=lambda s: s != "text")
+
+
+def test_filters_command_lists_every_filter_in_order():
+    out = CliRunner().invoke(app, ["filters"], env={"COLUMNS": "200"}).output
+    positions = [out.index(f" {f.name} ") for f in FILTERS]
+    assert positions == sorted(positions)
+
+
+@pytest.mark.parametrize("name", [f.name for f in FILTERS])
+def test_each_filter_can_be_disabled(name):
+    doc = Pipeline(Config(language="en", disable=frozenset({name}))).clean(SEED)
+    assert all(r.filter != name for r in doc.removed)
+
+
+def test_disabling_a_filter_keeps_what_it_would_remove():
+    doc = Pipeline(Config(language="en", disable=frozenset({"comments"}))).clean(SEED)
+    assert "BE PART OF THE CONVERSATION" in doc.text
+
+
+def test_filter_options_from_config(tmp_path):
+    (tmp_path / "cleaner.toml").write_text('disable = ["title"]\n[filters.teasers]\nmin_run = 4\n')
+    config = Config.discover(tmp_path)
+    assert "title" in config.disable
+    Pipeline(config).clean(SEED)
+
+
+def compiled_patterns():
+    """Every compiled pattern the filters hold (they compile their data on construction)."""
+    pipeline = Pipeline(Config(language="en"))
+    for f in pipeline.filters_for("en"):
+        for name, value in vars(f).items():
+            if isinstance(value, re.Pattern):
+                yield f"{f.name}.{name}", value
+
+
+def test_every_data_family_is_used():
+    used = {family for family in FAMILIES if load_family("en", family)}
+    assert used == set(FAMILIES)
+
+
+ADVERSARIAL = ["a" * 5000, "By " + "A " * 3000, "<" * 4000, "&" * 4000 + ";", "{" + ";" * 3000 + "}",
+               "| " * 3000, "Read More:" + " " * 4000, "`" * 4000, "1" * 4000 + " C", "_ " * 3000,
+               "<div " + "a=b " * 2000, "This website uses cookies " + "x " * 3000]
+
+
+def test_patterns_are_fast_on_hostile_input():
+    for name, pattern in compiled_patterns():
+        for text in ADVERSARIAL:
+            start = time.perf_counter()
+            pattern.search(text)
+            assert time.perf_counter() - start < 0.1, (name, text[:20])
+
+
+def test_filters_are_fast_on_hostile_input():
+    pipeline = Pipeline(Config(language="en"))
+    for text in ADVERSARIAL:
+        start = time.perf_counter()
+        pipeline.clean(text + "\n" + text)
+        assert time.perf_counter() - start < 0.5, text[:20]

@@ -1,0 +1,154 @@
+"""HTML input: detection, extraction, metadata mapping, gzip files, pages with no article."""
+
+import gzip
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from cleaner import Config, Pipeline, clean
+from cleaner.cli import app
+from cleaner.html import NO_ARTICLE, looks_like_html
+from cleaner.io import is_html_name, read_input
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "html"
+ARTICLE = (FIXTURES / "article.html").read_text(encoding="utf-8")
+NO_ARTICLE_PAGE = (FIXTURES / "no-article.html").read_text(encoding="utf-8")
+
+
+# -- detection ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("raw", [
+    ARTICLE,
+    ARTICLE.encode("utf-8"),
+    "<html><body><p>Hello</p></body></html>",
+    "\ufeff  <!-- saved page -->\n<!doctype html><title>x</title>",
+    "<div class='post'><p>One paragraph.</p><p>Another <a href='/x'>link</a>.</p></div>",
+])
+def test_html_is_detected(raw):
+    assert looks_like_html(raw)
+
+
+@pytest.mark.parametrize("raw", [
+    "Plain text about a river.\n\nAnother paragraph with a < b and c > d in it.",
+    "I <3 otters. Reply to <john@example.org> about it.",
+    "Use the <p> tag for paragraphs, said the tutorial.",
+    "",
+])
+def test_text_is_not_detected_as_html(raw):
+    assert not looks_like_html(raw)
+
+
+@pytest.mark.parametrize("name, html", [
+    ("a.html", True), ("a.htm", True), ("a.HTML.gz", True), ("a.htm.gz", True),
+    ("a.txt", False), ("a.txt.gz", False), ("html", False),
+])
+def test_html_file_names(name, html):
+    assert is_html_name(name) is html
+
+
+# -- extraction and metadata --------------------------------------------------------
+
+def test_article_body_is_extracted_without_the_chrome():
+    doc = clean(ARTICLE)
+    assert "otters are breeding along the upper reaches" in doc.text
+    assert "asking walkers to report sightings" in doc.text
+    for chrome in ("Home", "Related stories", "Beavers considered", "old mill bridge",
+                   "All rights reserved", "Privacy"):
+        assert chrome not in doc.text
+
+
+def test_paragraph_structure_is_kept():
+    paragraphs = clean(ARTICLE).text.split("\n\n")
+    assert any(p.startswith("The animals vanished") and p.endswith("followed them upstream.") for p in paragraphs)
+    assert all("\n" not in p for p in paragraphs)
+
+
+def test_metadata_is_mapped_onto_ours():
+    meta = clean(ARTICLE, url="https://courier.example.org/news/otters-return").metadata
+    assert meta["title"] == "River Otters Return to the Valley"
+    assert meta["author"] == "Maria Lindqvist"
+    assert meta["date"] == "2024-03-18"
+    assert meta["site"] == "The Valley Courier"
+    assert meta["url"] == "https://courier.example.org/news/otters-return"
+    assert meta["description"].startswith("After forty years")
+    assert meta["categories"] == ["Nature"]
+    assert meta["tags"] == ["wildlife", "rivers"]
+    assert meta["language"] == "en"
+    assert meta["source"] == "https://courier.example.org/news/otters-return"
+
+
+def test_text_mode_metadata_keys_are_unchanged():
+    doc = clean("A plain paragraph of text about rivers and otters in the valley.")
+    assert set(doc.metadata) == {"title", "author", "date", "site", "language", "source"}
+
+
+def test_kind_can_be_forced():
+    html_doc = Pipeline(Config(kind="html")).clean("<p>Tiny.</p>")
+    assert html_doc.text == "" and html_doc.removed[0].filter == "html"
+    text_doc = clean(ARTICLE, kind="text")
+    assert "<p>" in text_doc.text and text_doc.metadata["title"] is None
+
+
+def test_bytes_in_another_encoding_are_decoded():
+    content, kind = read_input(FIXTURES / "latin1.htm")
+    assert kind == "html" and isinstance(content, bytes)
+    doc = clean(content)
+    assert doc.metadata["title"] == "Les loutres reviennent dans la vallée"
+    assert "des loutres se reproduisent à nouveau" in doc.text
+    assert doc.metadata["language"] == "fr"
+
+
+# -- no article ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("raw", [NO_ARTICLE_PAGE, "<html></html>", "<html><body>   </body></html>", b"\x00\xff<html>"])
+def test_page_without_article_gives_empty_body_and_reason(raw):
+    doc = Pipeline(Config(kind="html")).clean(raw)
+    assert doc.text == ""
+    assert [(r.filter, r.reason.split(" (")[0]) for r in doc.removed] == [("html", NO_ARTICLE)]
+
+
+def test_page_without_article_keeps_its_metadata():
+    doc = clean(NO_ARTICLE_PAGE)
+    assert doc.text == "" and doc.metadata["title"] == "Sign in"
+
+
+# -- files --------------------------------------------------------------------------
+
+def test_gzip_html_file_is_read_as_html():
+    content, kind = read_input(FIXTURES / "article-gz.html.gz")
+    assert kind == "html"
+    assert gzip.decompress((FIXTURES / "article-gz.html.gz").read_bytes()) == content
+
+
+def test_cli_cleans_html_and_gzip_files(tmp_path):
+    result = CliRunner().invoke(app, ["clean", str(FIXTURES), "--out", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    for stem in ("article", "article-gz"):
+        body = (tmp_path / f"{stem}.txt").read_text(encoding="utf-8")
+        meta = json.loads((tmp_path / f"{stem}.json").read_text(encoding="utf-8"))
+        assert "otters are breeding" in body
+        assert meta["title"] == "River Otters Return to the Valley"
+        assert meta["source"].endswith(f"{stem}.html" + (".gz" if stem.endswith("gz") else ""))
+    meta = json.loads((tmp_path / "no-article.json").read_text(encoding="utf-8"))
+    assert (tmp_path / "no-article.txt").read_text() == ""
+    assert meta["removed"] == [{"filter": "html", "text": "", "reason": NO_ARTICLE}]
+
+
+def test_cli_kind_option_forces_text(tmp_path):
+    result = CliRunner().invoke(app, ["clean", str(FIXTURES / "article.html"), "--out", str(tmp_path), "--kind", "text"])
+    assert result.exit_code == 0, result.output
+    assert "<article>" in (tmp_path / "article.txt").read_text(encoding="utf-8")
+
+
+def test_filters_run_only_on_their_kinds(monkeypatch):
+    from cleaner.filters.repair import GluedParagraphs
+
+    page = ("<html><body><article><p>" + "The river rose all night long and the town waited. " * 6
+            + "The levee held through the storm.Officials said the water would fall by morning.</p>"
+            "</article></body></html>")
+    assert "storm.\n\nOfficials" in clean(page, kind="html").text
+    monkeypatch.setattr(GluedParagraphs, "kinds", ("text",))
+    assert "storm.Officials" in Pipeline(Config(kind="html")).clean(page).text
+    assert "storm.\n\nOfficials" in Pipeline(Config(kind="text")).clean("The levee held through the storm.Officials said so.").text

@@ -1,0 +1,37 @@
+"""Cleaning a cleaned body changes nothing, whatever mix of chrome and prose went in."""
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from helpers import FIXTURES, run
+
+PROSE = [p for path in sorted((FIXTURES / "clean").glob("*.txt"))
+         for p in path.read_text(encoding="utf-8").split("\n\n") if p.strip()]
+CHROME = [
+    "Skip to Content", "Home | News | Sport | Weather", "Trending Now", "Latest News", "Related posts",
+    "Harbour Strike Ends After Nine Days", "Harbour Strike Ends | News | example.com", "By Jane Doe",
+    "Monday, November 10, 2025", "19.9 C", "Islamabad", "+ posts", "Web Desk", "Author Profile Photo",
+    "Source:", "Read More: Other Story Here", "\u201c`html", "```", "AP", "Photo: Reuters",
+    "This website uses cookies to improve your experience. Accept", "Leave a comment",
+    "Jump to comments", "Article Topic Follows: World", "Politics", "<p>", "&amp;", "___",
+    "Subscribe to our newsletter", "Share this article",
+]
+PIECES = st.lists(st.sampled_from(PROSE + CHROME), min_size=1, max_size=14)
+SEPARATORS = st.lists(st.sampled_from(["\n", "\n\n"]), min_size=14, max_size=14)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(PIECES, SEPARATORS)
+def test_cleaning_twice_is_cleaning_once(pieces, seps):
+    text = "".join(p + s for p, s in zip(pieces, seps))
+    once = run(text)
+    twice = run(once.text)
+    assert twice.text == once.text, [r.text for r in twice.removed]
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(PROSE), min_size=1, max_size=12))
+def test_prose_in_any_order_loses_nothing(paragraphs):
+    # teasers judge how paragraphs hang together, which shuffling destroys on purpose
+    doc = run("\n\n".join(paragraphs), "teasers")
+    assert doc.removed == []

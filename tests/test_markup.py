@@ -1,0 +1,36 @@
+from helpers import removed_by, run
+
+
+def test_html_tags_and_entities_are_stripped():
+    doc = run("<div class=\"x\"><p>Prices rose &amp; wages fell in the third quarter, the agency said.</p></div>")
+    assert doc.text == "Prices rose & wages fell in the third quarter, the agency said."
+    assert removed_by(doc, "markup")
+
+
+def test_script_and_style_elements_go_with_their_content():
+    text = "<script>var a = 1;\nfoo();</script>\nThe minister resigned on Friday after a week of pressure.\n<style>p { color: red; }</style>"
+    doc = run(text)
+    assert doc.text == "The minister resigned on Friday after a week of pressure."
+
+
+def test_angle_brackets_that_are_not_tags_stay():
+    text = "The result was x < 3 and y > 2 in every trial, which the authors call <remarkable>."
+    assert run(text).text == text
+
+
+def test_code_fences_and_smart_quoted_fences_are_dropped():
+    doc = run("```html\nThe talks ended without an agreement on Thursday evening.\n```\n\u201c`\n~~~")
+    assert doc.text == "The talks ended without an agreement on Thursday evening."
+    assert len(removed_by(doc, "fences")) == 4
+
+
+def test_backticks_inside_prose_stay():
+    text = "Type `make test` to run the suite; it takes about a minute on a laptop."
+    assert run(text).text == text
+
+
+def test_script_residue_is_dropped_but_prose_about_code_stays():
+    doc = run("(adsbygoogle = window.adsbygoogle || []).push({});\n\n"
+              "The company said its window.open calls were removed from the site last year.")
+    assert doc.text == "The company said its window.open calls were removed from the site last year."
+    assert removed_by(doc, "scripts")

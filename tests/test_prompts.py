@@ -1,0 +1,43 @@
+from helpers import assert_removes, run
+
+ARTICLE = "Rescuers reached the village on Sunday after a landslide cut the only road into the valley."
+
+
+def test_cookie_notices():
+    for notice in [
+        "This website uses cookies to improve your experience. We'll assume you're ok with this, but you can opt-out if you wish. Accept",
+        "We use cookies and similar technologies to personalise content. Manage settings or Accept all.",
+        "By continuing to use this site you agree to our cookie policy.",
+    ]:
+        assert_removes("cookies", ARTICLE, [notice])
+
+
+def test_paragraphs_about_cookies_stay():
+    for text in [
+        "Regulators said the website uses cookies to track visitors without their consent, and fines may follow.",
+        "We use cookies from the bakery next door for the school fair, and parents bring the lemonade.",
+    ]:
+        assert run(text).text == text
+
+
+def test_subscription_newsletter_and_share_prompts():
+    assert_removes("prompts", ARTICLE, ["Sign up for our daily newsletter", "Subscribe to the Morning Briefing newsletter",
+                                        "Share this story", "Share on Facebook", "Follow us on Twitter"])
+
+
+def test_prompt_words_in_prose_stay():
+    text = "Sign up for the Disney+ bundle was the most searched phrase of the week, analysts said."
+    assert run(text).text == text
+
+
+def test_comment_section_and_guidelines():
+    section = ["Join the conversation", "Leave a Reply", "12 Comments",
+               "The Daily Star is committed to providing a forum for civil and respectful discussion.",
+               "Please read our community guidelines before posting here.",
+               "Do you have a news tip? Email the newsroom."]
+    assert_removes("comments", ARTICLE, section)
+
+
+def test_comments_in_prose_stay():
+    text = "Comments from the minister drew criticism from opposition parties on Monday."
+    assert run(text).text == text

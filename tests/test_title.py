@@ -1,0 +1,55 @@
+from helpers import removed_by, run
+
+ARTICLE = ("Flood waters began to recede on Sunday in the river towns, where thousands had spent the night in shelters.\n\n"
+           "Engineers will inspect the levees before residents are allowed to return home.")
+
+
+def test_title_line_goes_to_metadata():
+    doc = run("Flood Waters Recede in River Towns\n\n" + ARTICLE)
+    assert doc.text == ARTICLE
+    assert doc.metadata["title"] == "Flood Waters Recede in River Towns"
+    assert doc.metadata["site"] is None
+
+
+def test_title_section_site_line_is_split_and_copies_dropped():
+    doc = run("Flood Waters Recede | Weather | rivernews.example.com\n\nFlood Waters Recede\n\nFlood waters recede\n\n" + ARTICLE)
+    assert doc.text == ARTICLE
+    assert doc.metadata["title"] == "Flood Waters Recede"
+    assert doc.metadata["site"] == "rivernews.example.com"
+    assert removed_by(doc, "title")[1:] == ["Flood Waters Recede", "Flood waters recede"]
+
+
+def test_short_site_name_after_a_bar():
+    doc = run("Flood Waters Recede | River Daily\n\n" + ARTICLE)
+    assert (doc.metadata["title"], doc.metadata["site"]) == ("Flood Waters Recede", "River Daily")
+
+
+def test_dash_in_a_title_is_not_a_site_separator():
+    doc = run("Flood Waters Recede - But Not Everywhere\n\n" + ARTICLE)
+    assert doc.metadata["title"] == "Flood Waters Recede - But Not Everywhere"
+    assert doc.metadata["site"] is None
+
+
+def test_several_different_headlines_above_the_article_are_left_alone():
+    text = "Flood Waters Recede in River Towns\n\nLevees Hold After Long Weekend\n\n" + ARTICLE
+    doc = run(text)
+    assert doc.text == text
+    assert doc.metadata["title"] is None
+
+
+def test_no_title_without_an_article_under_it():
+    text = "Flood Waters Recede in River Towns"
+    assert run(text).text == text
+
+
+def test_a_short_first_paragraph_is_not_a_title():
+    for first in ["It was over.", "Nobody expected this:", "the levees held"]:
+        text = first + "\n\n" + ARTICLE
+        assert run(text).text == text
+
+
+def test_a_question_is_a_title_only_in_title_case():
+    doc = run("Will the Levees Hold Next Spring?\n\n" + ARTICLE)
+    assert doc.metadata["title"] == "Will the Levees Hold Next Spring?"
+    text = "Will the levees hold next spring?\n\n" + ARTICLE
+    assert run(text).text == text
