@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 BENCH_DATA ?= ../shared/bench/articles
 
-.PHONY: demo test install bench clean
+.PHONY: demo test install bench throughput clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -23,6 +23,11 @@ test: install
 
 bench: install
 	$(PY) benchmarks/articles.py $(BENCH_DATA)
+
+# Batch throughput with 1 and 2 workers, peak memory of 200 MB and 1 GB JSONL streams
+# (builds its corpus in a temporary folder; needs both cores free to mean anything).
+throughput: install
+	$(PY) benchmarks/throughput.py $(BENCH_DATA)
 
 clean:
 	rm -rf out .pytest_cache

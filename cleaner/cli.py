@@ -3,21 +3,24 @@
 from __future__ import annotations
 
 import json
-import os
 import sys
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
-from . import __version__
+from . import __version__, batch
+from .check import check_one
 from .config import Config, ConfigError
 from .filters import FILTERS
-from .io import InputError, read_input, read_stream
-from .paths import plan_outputs, safe_output, walk_inputs
+from .io import InputError, as_input, read_input, read_stream
+from .jsonl import run as jsonl_run
+from .parallel import chunked, default_workers, ordered_map
 from .pipeline import Pipeline
+from .report import progress, summary_table
 
 app = typer.Typer(
     help="Strip boilerplate from scraped text and HTML; keep the article and its metadata.",
@@ -64,58 +67,131 @@ def make_pipeline(config_path: Path | None, disable: list[str] | None, kind: str
         raise typer.Exit(2) from exc
 
 
+def report_error(message: str) -> None:
+    err.print("[red]error:[/red]", escape(message), soft_wrap=True)
+
+
 @app.command()
 def clean(
     sources: Annotated[list[str], typer.Argument(help="Files or folders to clean; - for stdin.")],
-    out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Folder for the cleaned bodies and metadata.")] = None,
+    out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Folder for the cleaned bodies and metadata (the input tree is mirrored under it).")] = None,
+    in_place: Annotated[bool, typer.Option("--in-place", help="Rewrite the inputs themselves (atomically); metadata goes to a FILE.cleaner.json sidecar.")] = False,
+    sidecar: Annotated[bool, typer.Option("--sidecar/--no-sidecar", help="With --in-place: write the metadata sidecars (needed to skip unchanged files on a re-run).")] = True,
+    include: Annotated[Optional[list[str]], typer.Option("--include", "-i", help="Only files in folders matching this glob (repeatable), e.g. '*.txt' or 'news/**/*.html'.")] = None,
+    exclude: Annotated[Optional[list[str]], typer.Option("--exclude", "-x", help="Skip files in folders matching this glob (repeatable).")] = None,
+    workers: Annotated[Optional[int], typer.Option("--workers", "-j", min=1, help="Worker processes (default: all cores).")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Clean every input, even those unchanged since the last run.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary; errors only.")] = False,
+    jsonl: Annotated[Optional[str], typer.Option("--jsonl", help="Treat SOURCES as JSONL (plain or gzip) and write the cleaned records here (.gz: gzip; - for stdout).")] = None,
+    text_key: Annotated[str, typer.Option("--text-key", help="With --jsonl: the field holding the text to clean.")] = "text",
+    meta_key: Annotated[str, typer.Option("--meta-key", help="With --jsonl: the field the metadata is added under.")] = "cleaner",
     disable: DisableOpt = None,
     config: ConfigOpt = None,
     kind: KindOpt = None,
 ) -> None:
-    """Clean files and folders into --out, or stdin to stdout.
+    """Clean files and folders into --out (or --in-place), JSONL streams into --jsonl, or stdin to stdout.
 
     For an input a/b.txt found under a folder given as SRC, writes OUT/a/b.txt (the
-    body) and OUT/a/b.json (metadata and the list of what was removed).
+    body) and OUT/a/b.json (metadata, what was removed, and the input's hash: a re-run
+    skips inputs unchanged since). A file that cannot be cleaned is named with the
+    reason; the others are cleaned and the exit code is 1.
     """
     pipeline = make_pipeline(config, disable, kind)
-    if sources == ["-"]:
+    n_workers = workers or default_workers()
+    show = not quiet
+    if jsonl is not None:
+        if out is not None or in_place:
+            report_error("--jsonl writes one stream; it does not go with --out or --in-place")
+            raise typer.Exit(2)
         try:
-            doc = pipeline.clean(read_stream(sys.stdin.buffer, "-", pipeline.config.max_bytes), source="-")
+            with progress(err, None, "records", show and err.is_terminal) as advance:
+                totals = jsonl_run(sources, jsonl, pipeline, n_workers, text_key=text_key,
+                                   meta_key=meta_key, on_result=_reporting(advance))
+        except OSError as exc:  # the output cannot be written
+            report_error(f"{jsonl}: cannot write: {exc.strerror or exc}")
+            raise typer.Exit(2) from exc
+        finish(totals, show)
+        return
+    if sources == ["-"] and out is None and not in_place:
+        try:
+            data = read_stream(sys.stdin.buffer, "<stdin>", pipeline.config.max_bytes)
+            content, what = as_input(data, "<stdin>", pipeline.config.kind)
+            doc = pipeline.clean(content, source="-", kind=what)
         except InputError as exc:
-            err.print(f"[red]error:[/red] {exc}")
+            report_error(str(exc))
             raise typer.Exit(1) from exc
         sys.stdout.write(doc.text + ("\n" if doc.text else ""))
         return
-    if out is None:
-        err.print("[red]error:[/red] --out DIR is required when cleaning files (or give - for stdin)")
+    if "-" in sources:
+        report_error("- (stdin) cannot be mixed with files; use it alone, or with --jsonl")
         raise typer.Exit(2)
-    failures = 0
-    count = 0
-    inputs = list(walk_inputs([Path(s) for s in sources], exclude=[out]))
-    plan = plan_outputs(rel for _, rel in inputs)
-    real_inputs = {os.path.realpath(p) for p, _ in inputs}
-    for path, rel in inputs:
-        try:
-            body = safe_output(out, plan[rel], ".txt", real_inputs)
-            meta_path = safe_output(out, plan[rel], ".json", real_inputs)
-            content, what = read_input(path, pipeline.config.kind, pipeline.config.max_bytes)
-            doc = pipeline.clean(content, source=str(path), kind=what)
-        except InputError as exc:
-            err.print(f"error: {exc}", markup=False, highlight=False, soft_wrap=True)
-            failures += 1
-            continue
-        except Exception as exc:  # a bug must not stop a batch: report it, go on
-            err.print(f"error: {path}: internal error: {type(exc).__name__}: {exc}",
-                      markup=False, highlight=False, soft_wrap=True)
-            failures += 1
-            continue
-        body.parent.mkdir(parents=True, exist_ok=True)
-        body.write_text(doc.text + ("\n" if doc.text else ""), encoding="utf-8")
-        meta = {**doc.metadata, "removed": [r.to_dict() for r in doc.removed]}
-        meta_path.write_text(json.dumps(meta, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-        count += 1
-    err.print(f"cleaned {count} file(s) into {out}" + (f", {failures} failed" if failures else ""))
-    if failures:
+    if out is None and not in_place:
+        report_error("--out DIR (or --in-place) is required when cleaning files (or give - for stdin)")
+        raise typer.Exit(2)
+    try:
+        tasks, problems = batch.plan([Path(s) for s in sources], pipeline, out, include=include or (),
+                                     exclude=exclude or (), in_place=in_place, sidecar=sidecar)
+    except batch.BatchError as exc:
+        report_error(str(exc))
+        raise typer.Exit(2) from exc
+    with progress(err, len(tasks) + len(problems), "cleaning", show and err.is_terminal) as advance:
+        on_result = _reporting(advance)
+        for problem in problems:
+            on_result(problem)
+        totals = batch.run(tasks, pipeline, n_workers, force=force, on_result=on_result)
+        for problem in problems:
+            totals.add(problem)
+    finish(totals, show)
+
+
+def _reporting(advance):
+    def on_result(result: batch.Result) -> None:
+        if result.status == "error":
+            report_error(result.error or result.path)
+        advance(result)
+    return on_result
+
+
+def finish(totals: batch.Totals, show: bool) -> None:
+    """The summary table (unless quiet), and exit code 1 if anything failed."""
+    if show:
+        err.print(summary_table(totals))
+    if totals.errors:
+        if not show:
+            err.print(f"{len(totals.errors)} input(s) failed")
+        raise typer.Exit(1)
+
+
+@app.command()
+def check(
+    sources: Annotated[list[Path], typer.Argument(help="Files or folders to check.")],
+    include: Annotated[Optional[list[str]], typer.Option("--include", "-i", help="Only files in folders matching this glob (repeatable).")] = None,
+    exclude: Annotated[Optional[list[str]], typer.Option("--exclude", "-x", help="Skip files in folders matching this glob (repeatable).")] = None,
+    workers: Annotated[Optional[int], typer.Option("--workers", "-j", min=1, help="Worker processes (default: all cores).")] = None,
+    disable: DisableOpt = None,
+    config: ConfigOpt = None,
+    kind: KindOpt = None,
+) -> None:
+    """Exit 1, with a line per file, if cleaning would change any of the files.
+
+    Each line names the filters that would fire and what they would remove. Nothing
+    is written. For pre-commit and CI.
+    """
+    pipeline = make_pipeline(config, disable, kind)
+    paths = [p for p, _ in batch.iter_inputs(sources, include or (), exclude or ())]
+    n_workers = max(1, min(workers or default_workers(), len(paths)))
+    dirty = failed = 0
+    for chunk in ordered_map(check_one, chunked(paths, batch.chunk_size(len(paths), n_workers)),
+                             pipeline, n_workers):
+        for finding in chunk:
+            if finding.error:
+                failed += 1
+                report_error(finding.message)
+            elif finding.dirty:
+                dirty += 1
+                typer.echo(finding.message)
+    if dirty or failed:
+        err.print(f"{dirty} file(s) would be changed by cleaning" + (f", {failed} could not be read" if failed else ""))
         raise typer.Exit(1)
 
 
@@ -131,10 +207,10 @@ def explain(
     console = Console()
     for path in files:
         try:
-            content, what = read_input(path, pipeline.config.kind, pipeline.config.max_bytes)
+            content, what = read_input(path, pipeline.config.kind)
             doc = pipeline.clean(content, source=str(path), kind=what)
         except InputError as exc:
-            err.print(f"error: {exc}", markup=False, highlight=False, soft_wrap=True)
+            err.print(f"[red]error:[/red] {exc}")
             continue
         table = Table(title=str(path), show_lines=False, expand=True)
         table.add_column("filter", style="cyan", no_wrap=True)

@@ -287,9 +287,13 @@ def read_input(path: Path, kind: str = "auto",
     HTML (named so, forced, or detected from the content) is returned as bytes, for
     the extractor to find its encoding; text is returned decoded by :func:`decode`.
     """
+    return as_input(read_bytes(path, max_bytes), path, kind)
+
+
+def as_input(data: bytes, path: Path | str, kind: str = "auto") -> tuple[str | bytes, str]:
+    """(content, kind) of an input's bytes: see :func:`read_input`."""
     from .html import looks_like_html
 
-    data = read_bytes(path, max_bytes)
     if kind == "auto" and (is_html_name(path) or looks_like_html(data)):
         kind = "html"
     if kind == "html":

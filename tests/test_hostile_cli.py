@@ -1,8 +1,9 @@
 """The CLI over the hostile fixture set, beside good files.
 
 Every good file is cleaned, every bad one is named with its reason, the exit code
-is non-zero, nothing hangs, peak memory stays bounded, no input is changed, and the
-output folder (inside the input folder) is neither cleaned as input nor clobbered.
+is non-zero, nothing hangs, peak memory stays bounded, no input is changed, a second
+run gives the same outcome, and an output folder inside the input folder is refused
+before anything is written.
 """
 
 from __future__ import annotations
@@ -76,7 +77,7 @@ def outputs_by_source(out: Path) -> dict[str, str]:
 def corpus(tmp_path_factory) -> tuple[Path, dict]:
     root = tmp_path_factory.mktemp("hostile")
     src = root / "in"
-    for part in ("good", "bad"):
+    for part in ("good", "bad", "clash"):
         shutil.copytree(ROOT / "fixtures" / "hostile" / part, src / part)
     expected = generate.generate(src, large=True, special=True)
     shutil.copytree(ROOT / "seeds", src / "seeds")
@@ -92,11 +93,11 @@ def test_committed_small_fixtures_match_the_generator():
 
 def test_cli_over_hostile_and_good_files(corpus):
     src, expected = corpus
-    out = src / "out"  # the output folder inside the input folder
+    out = src.parent / "out"
     before = snapshot(src, out)
-    proc, elapsed, peak_mb = run_cli("clean", "in", "--out", "in/out", cwd=src.parent)
+    proc, elapsed, peak_mb = run_cli("clean", "in", "--out", "out", "--workers", "2", cwd=src.parent)
     print(f"first run: {elapsed:.1f}s, peak {peak_mb} MB")
-    assert proc.returncode != 0, "bad inputs must make the exit code non-zero"
+    assert proc.returncode == 1, "bad inputs must make the exit code non-zero"
     assert elapsed < TIME_LIMIT
     assert peak_mb < MEMORY_LIMIT_MB, f"peak memory {peak_mb} MB"
     errors = [l for l in proc.stderr.splitlines() if "error" in l.lower()]
@@ -113,15 +114,17 @@ def test_cli_over_hostile_and_good_files(corpus):
             assert lines, f"{name} is not named in the errors:\n" + "\n".join(errors)
             for word in words:
                 assert any(word.lower() in l.lower() for l in lines), f"{name}: no {word!r} in {lines}"
-    # nothing was cleaned from the output folder, and no input was changed
-    assert not any(s.startswith(os.path.normpath("in/out")) for s in bodies)
-    assert snapshot(src, out) == before
-    # two inputs with the same stem (collide.txt, collide.md) both kept their output
-    assert bodies[os.path.normpath("in/good/collide.txt")] != bodies[os.path.normpath("in/good/collide.md")]
+    assert snapshot(src, out) == before, "an input was changed"
+    outputs = snapshot(out, out / "none")
 
-    # a second run over the same folders: same outcome, outputs not cleaned as inputs
-    proc2, elapsed2, _ = run_cli("clean", "in", "--out", "in/out", cwd=src.parent)
-    assert proc2.returncode == proc.returncode
-    assert outputs_by_source(out).keys() == bodies.keys()
-    assert not (out / "out").exists()
+    # a second run: the same outcome, nothing rewritten
+    proc2, elapsed2, _ = run_cli("clean", "in", "--out", "out", "--workers", "2", cwd=src.parent)
+    print(f"second run: {elapsed2:.1f}s")
+    assert proc2.returncode == 1
+    assert snapshot(out, out / "none") == outputs
     assert snapshot(src, out) == before
+
+    # an output folder inside the input folder is refused before anything is written
+    proc3, _, _ = run_cli("clean", "in", "--out", "in/out", cwd=src.parent)
+    assert proc3.returncode == 2 and "inside the input folder" in proc3.stderr
+    assert not (src / "out").exists()

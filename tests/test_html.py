@@ -88,7 +88,11 @@ def test_kind_can_be_forced():
     html_doc = Pipeline(Config(kind="html")).clean("<p>Tiny.</p>")
     assert html_doc.text == "" and html_doc.removed[0].filter == "html"
     text_doc = clean(ARTICLE, kind="text")
-    assert "<p>" in text_doc.text and text_doc.metadata["title"] is None
+    # as text, nothing is extracted: no HTML-only metadata, the markup filter strips the tags
+    assert "url" not in text_doc.metadata and "description" not in text_doc.metadata
+    assert not any(r.filter == "html" for r in text_doc.removed)
+    assert "<" not in text_doc.text and "DOCTYPE" not in text_doc.text
+    assert any(r.filter == "markup" for r in text_doc.removed)
 
 
 def test_bytes_in_another_encoding_are_decoded():
@@ -139,7 +143,10 @@ def test_cli_cleans_html_and_gzip_files(tmp_path):
 def test_cli_kind_option_forces_text(tmp_path):
     result = CliRunner().invoke(app, ["clean", str(FIXTURES / "article.html"), "--out", str(tmp_path), "--kind", "text"])
     assert result.exit_code == 0, result.output
-    assert "<article>" in (tmp_path / "article.txt").read_text(encoding="utf-8")
+    body = (tmp_path / "article.txt").read_text(encoding="utf-8")
+    meta = json.loads((tmp_path / "article.json").read_text(encoding="utf-8"))
+    assert "otters are breeding" in body and "<article>" not in body
+    assert "url" not in meta and not any(r["filter"] == "html" for r in meta["removed"])
 
 
 def test_filters_run_only_on_their_kinds(monkeypatch):

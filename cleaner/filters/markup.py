@@ -21,7 +21,7 @@ _CODE_HINT = re.compile(r"[{};=<]")
 @lru_cache(maxsize=None)
 def _markup_pattern(tags: tuple[str, ...]) -> re.Pattern[str]:
     names = "|".join(sorted(tags, key=len, reverse=True))
-    tag = rf"</?(?:{names})(?:\s[^<>]{{0,1000}})?/?>|<!--[\s\S]{{0,20000}}?-->"
+    tag = rf"</?(?:{names})(?:\s[^<>]{{0,1000}})?/?>|<!--[\s\S]{{0,20000}}?-->|<!doctype\b[^<>]{{0,200}}>"
     return re.compile(rf"{tag}|{_ENTITY}", re.IGNORECASE)
 
 

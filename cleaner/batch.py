@@ -1,0 +1,345 @@
+"""Cleaning folders of files: plan inputs to outputs, clean each one, add up the results.
+
+The unit of work is :func:`process_one`: it takes a :class:`Task` (an input path and
+where its body and metadata go), reads and cleans the file in the calling process,
+writes the outputs atomically and returns a small picklable :class:`Result`. The
+runner (:func:`run`) sends tasks, not file contents, to worker processes.
+
+Outputs: the body goes to ``OUT/<rel stem>.txt`` and the metadata to
+``OUT/<rel stem>.json`` (metadata fields, ``removed``, ``input_sha256`` and
+``config_sha256``). With ``in_place`` the body replaces the input itself and the
+metadata goes to a sidecar ``<file>.cleaner.json`` beside it. A re-run skips every
+input whose content hash and configuration match its metadata file, so an
+interrupted run resumes where it stopped.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import gzip
+import hashlib
+import json
+import os
+import tempfile
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any, Callable, Iterable, Iterator
+
+from . import __version__
+from .document import Document
+from .io import InputError, as_input, output_stem, read_bytes
+from .parallel import chunked, ordered_map
+from .pipeline import Pipeline
+
+SIDECAR_SUFFIX = ".cleaner.json"
+
+
+class BatchError(Exception):
+    """A batch that must not start (it would overwrite its own inputs); the message says why."""
+
+
+# -- planning ----------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Task:
+    """One input and where its outputs go."""
+
+    path: Path                 # the input file
+    body: Path                 # where the cleaned body is written (the input itself in place)
+    meta: Path | None          # where the metadata goes; None: nowhere
+    config_sha256: str = ""    # fingerprint of the configuration, for resuming
+    in_place: bool = False
+
+
+@dataclass
+class Result:
+    """What became of one input (picklable, small: the body stays on disk).
+
+    ``status`` is ``cleaned`` (outputs written), ``unchanged`` (in place: already
+    clean), ``skipped`` (unchanged since the last run) or ``error`` (see ``error``).
+    ``removed`` maps each filter to ``[pieces, characters]`` it removed.
+    """
+
+    path: str
+    status: str
+    error: str | None = None
+    chars_in: int = 0
+    chars_kept: int = 0
+    removed: dict[str, list[int]] = field(default_factory=dict)
+
+    @classmethod
+    def failed(cls, path: Path | str, reason: str) -> "Result":
+        return cls(str(path), "error", error=reason)
+
+
+def _matches(rel: Path, patterns: Iterable[str]) -> bool:
+    """Glob match on the path relative to its source folder, or on the bare name.
+
+    ``*`` also crosses ``/``; a leading ``**/`` matches at any depth, top level included.
+    """
+    posix = rel.as_posix()
+    for pattern in patterns:
+        bare = pattern[3:] if pattern.startswith("**/") else pattern
+        if fnmatch.fnmatchcase(posix, pattern) or fnmatch.fnmatchcase(posix, bare):
+            return True
+        if "/" not in bare and fnmatch.fnmatchcase(rel.name, bare):
+            return True
+    return False
+
+
+def iter_inputs(sources: Iterable[Path], include: Iterable[str] = (), exclude: Iterable[str] = ()
+                ) -> Iterator[tuple[Path, Path]]:
+    """Yield (file, path relative to the folder it was found under), sorted per source.
+
+    Files given by name are always taken. In folders, hidden files and folders
+    (``.git``) and our own sidecars are passed over, and ``include``/``exclude``
+    globs apply to the path relative to the folder.
+    """
+    include, exclude = list(include), list(exclude)
+    for src in sources:
+        if not src.is_dir():
+            yield src, Path(src.name)
+            continue
+        for folder, dirs, files in os.walk(src):
+            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            for name in sorted(files):
+                if name.startswith(".") or name.endswith(SIDECAR_SUFFIX):
+                    continue
+                path = Path(folder, name)
+                rel = path.relative_to(src)
+                if include and not _matches(rel, include):
+                    continue
+                if exclude and _matches(rel, exclude):
+                    continue
+                yield path, rel
+
+
+def config_fingerprint(pipeline: Pipeline) -> str:
+    c = pipeline.config
+    blob = json.dumps({"version": __version__, "disable": sorted(c.disable), "language": c.language,
+                       "kind": c.kind, "filters": c.filters}, sort_keys=True, default=str)
+    return hashlib.sha256(blob.encode()).hexdigest()
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    return path == folder or folder in path.parents
+
+
+def plan(sources: list[Path], pipeline: Pipeline, out: Path | None = None, *,
+         include: Iterable[str] = (), exclude: Iterable[str] = (), in_place: bool = False,
+         sidecar: bool = True) -> tuple[list[Task], list[Result]]:
+    """The tasks for a batch, and the inputs refused before any work (missing, clashing).
+
+    Raises :class:`BatchError` when the outputs would overwrite an input.
+    """
+    if in_place == (out is not None):
+        raise BatchError("give either --out DIR or --in-place")
+    fingerprint = config_fingerprint(pipeline)
+    tasks: list[Task] = []
+    problems: list[Result] = []
+    found: list[tuple[Path, Path]] = []
+    for src in sources:
+        if not src.exists():
+            problems.append(Result.failed(src, f"{src}: no such file or folder"))
+            continue
+        found.extend(iter_inputs([src], include, exclude))
+    if in_place:
+        for path, _ in found:
+            meta = path.with_name(path.name + SIDECAR_SUFFIX) if sidecar else None
+            tasks.append(Task(path, path, meta, fingerprint, in_place=True))
+        return _unique(tasks, problems)
+    assert out is not None
+    root = out.resolve()
+    for src in sources:
+        if src.is_dir() and _inside(root, src.resolve()):
+            raise BatchError(f"--out {out} lies inside the input folder {src}; "
+                             "choose a folder outside it (or use --in-place)")
+    inputs = {path.resolve() for path, _ in found}
+    for path, rel in found:
+        stem = out / output_stem(rel)
+        body, meta = stem.with_name(stem.name + ".txt"), stem.with_name(stem.name + ".json")
+        for target in (body, meta):
+            if target.resolve() in inputs:
+                raise BatchError(f"writing {target} would overwrite an input; "
+                                 "choose another --out (or use --in-place)")
+        tasks.append(Task(path, body, meta, fingerprint))
+    return _unique(tasks, problems)
+
+
+def _unique(tasks: list[Task], problems: list[Result]) -> tuple[list[Task], list[Result]]:
+    """Refuse every task whose output another task already writes (a.txt and a.html).
+
+    The same input named twice (a folder and a file in it) is simply cleaned once.
+    """
+    owner: dict[Path, Task] = {}
+    kept: list[Task] = []
+    for task in tasks:
+        key = task.body.resolve()
+        first = owner.setdefault(key, task)
+        if first is task:
+            kept.append(task)
+        elif first.path.resolve() != task.path.resolve():
+            problems.append(Result.failed(
+                task.path, f"{task.path}: same output {task.body} as {first.path}; not cleaned"))
+    return kept, problems
+
+
+# -- one document ------------------------------------------------------------------------
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def removed_counts(doc: Document) -> dict[str, list[int]]:
+    counts: dict[str, list[int]] = {}
+    for r in doc.removed:
+        entry = counts.setdefault(r.filter, [0, 0])
+        entry[0] += 1
+        entry[1] += len(r.text)
+    return counts
+
+
+def metadata_record(doc: Document, **extra: Any) -> dict[str, Any]:
+    """The metadata written next to a body: metadata fields, ``removed``, then ``extra``."""
+    return {**doc.metadata, "removed": [r.to_dict() for r in doc.removed], **extra}
+
+
+def body_bytes(doc: Document) -> bytes:
+    return (doc.text + ("\n" if doc.text else "")).encode("utf-8")
+
+
+@contextmanager
+def atomic_open(path: Path, mode: int | None = None) -> Iterator[IO[bytes]]:
+    """A binary file to write ``path`` through: a temporary file beside it, renamed over
+    ``path`` when the block ends without error and removed when it does not.
+
+    A reader (or a crash) sees the old file or the new one, never half of one.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            yield fh
+            fh.flush()
+            os.fsync(fh.fileno())
+        if mode is not None:
+            os.chmod(tmp, mode)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
+
+
+def atomic_write(path: Path, data: bytes, mode: int | None = None) -> None:
+    """Write ``data`` to ``path`` atomically (see :func:`atomic_open`)."""
+    with atomic_open(path, mode) as fh:
+        fh.write(data)
+
+
+def _up_to_date(task: Task, digest: str) -> bool:
+    """Whether the task's metadata says this very content was cleaned with this configuration."""
+    if task.meta is None or not task.body.exists():
+        return False
+    try:
+        meta = json.loads(task.meta.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return (isinstance(meta, dict) and meta.get("input_sha256") == digest
+            and meta.get("config_sha256") == task.config_sha256)
+
+
+def process_one(task: Task, pipeline: Pipeline, *, force: bool = False) -> Result:
+    """Clean one file and write its outputs; never raises for a bad input."""
+    try:
+        raw = read_bytes(task.path, pipeline.config.max_bytes)
+        digest = sha256(raw)
+        if not force and _up_to_date(task, digest):
+            return Result(str(task.path), "skipped")
+        content, kind = as_input(raw, task.path, pipeline.config.kind)
+        doc = pipeline.clean(content, source=str(task.path), kind=kind)
+        result = Result(str(task.path), "cleaned", chars_in=len(content), chars_kept=len(doc.text),
+                        removed=removed_counts(doc))
+        body = body_bytes(doc)
+        if task.in_place:
+            if body == raw:  # already clean: leave the file (and its mtime) alone
+                result.status = "unchanged"
+            else:
+                if task.path.suffix == ".gz":
+                    body = gzip.compress(body, mtime=0)
+                atomic_write(task.path, body, mode=os.stat(task.path).st_mode & 0o7777)
+                digest = sha256(body)
+        else:
+            atomic_write(task.body, body)
+        if task.meta is not None:
+            record = metadata_record(doc, input_sha256=digest, config_sha256=task.config_sha256)
+            atomic_write(task.meta, (json.dumps(record, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
+        return result
+    except InputError as exc:
+        return Result.failed(task.path, str(exc))
+    except Exception as exc:  # one bad document must not stop the batch
+        return Result.failed(task.path, f"{task.path}: {type(exc).__name__}: {exc}")
+
+
+def _process(task: Task, pipeline: Pipeline) -> Result:
+    return process_one(task, pipeline)
+
+
+def _process_forced(task: Task, pipeline: Pipeline) -> Result:
+    return process_one(task, pipeline, force=True)
+
+
+# -- the batch ---------------------------------------------------------------------------
+
+@dataclass
+class Totals:
+    """What a batch or stream did, added up result by result."""
+
+    documents: int = 0
+    cleaned: int = 0
+    unchanged: int = 0
+    skipped: int = 0
+    chars_in: int = 0
+    chars_kept: int = 0
+    removed: dict[str, list[int]] = field(default_factory=dict)
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def chars_removed(self) -> int:
+        """Characters the filters took out (layout changes such as blank lines aside)."""
+        return sum(chars for _, chars in self.removed.values())
+
+    def add(self, result: Result) -> None:
+        self.documents += 1
+        if result.status == "error":
+            self.errors.append(result.error or result.path)
+            return
+        setattr(self, result.status, getattr(self, result.status) + 1)
+        self.chars_in += result.chars_in
+        self.chars_kept += result.chars_kept
+        for name, (pieces, chars) in result.removed.items():
+            entry = self.removed.setdefault(name, [0, 0])
+            entry[0] += pieces
+            entry[1] += chars
+
+
+def chunk_size(n_tasks: int, workers: int) -> int:
+    """Enough tasks per chunk to amortise the trip to a worker, few enough to balance."""
+    return max(1, min(32, n_tasks // (workers * 8) or 1))
+
+
+def run(tasks: list[Task], pipeline: Pipeline, workers: int, *, force: bool = False,
+        on_result: Callable[[Result], None] | None = None) -> Totals:
+    """Process every task (in ``workers`` processes) and add up the results."""
+    totals = Totals()
+    workers = max(1, min(workers, len(tasks)))
+    fn = _process_forced if force else _process
+    for chunk in ordered_map(fn, chunked(tasks, chunk_size(len(tasks), workers)), pipeline, workers):
+        for result in chunk:
+            totals.add(result)
+            if on_result:
+                on_result(result)
+    return totals

@@ -1,0 +1,67 @@
+"""``cleaner check``: which files cleaning would change, by which filters, removing what.
+
+A file is clean when cleaning it gives back exactly its bytes. For a file that is not,
+the filters that would fire are those that record removals, plus those that rewrite
+text without removing any (such as ``glued``), found by cleaning once more with each
+of them switched off and seeing whether the result differs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from .batch import body_bytes
+from .filters import FILTERS
+from .io import InputError, as_input, read_bytes
+from .pipeline import Pipeline
+
+PREVIEW = 40
+
+
+@dataclass
+class Finding:
+    path: str
+    dirty: bool
+    message: str = ""          # what would change, or the error
+    error: bool = False
+
+
+@lru_cache(maxsize=64)
+def _without(pipeline: Pipeline, name: str) -> Pipeline:
+    return Pipeline(pipeline.config.with_overrides(disable=[name]))
+
+
+def _preview(text: str) -> str:
+    text = " ".join(text.split())
+    return repr(text if len(text) <= PREVIEW else text[: PREVIEW - 1] + "…")
+
+
+def check_one(path: Path, pipeline: Pipeline) -> Finding:
+    try:
+        raw = read_bytes(path, pipeline.config.max_bytes)
+        text, kind = as_input(raw, path, pipeline.config.kind)
+        doc = pipeline.clean(text, source=str(path), kind=kind)
+    except InputError as exc:
+        return Finding(str(path), False, str(exc), error=True)
+    except Exception as exc:
+        return Finding(str(path), False, f"{path}: {type(exc).__name__}: {exc}", error=True)
+    if body_bytes(doc) == raw:
+        return Finding(str(path), False)
+    parts: list[str] = []
+    removers: dict[str, list[str]] = {}
+    for r in doc.removed:
+        removers.setdefault(r.filter, []).append(r.text)
+    for name, texts in removers.items():
+        chars = sum(len(t) for t in texts)
+        shown = ", ".join(_preview(t) for t in texts[:2]) + (", ..." if len(texts) > 2 else "")
+        parts.append(f"{name} removes {len(texts)} ({chars} chars: {shown})")
+    for f in FILTERS:
+        if f.name in removers or f.name in pipeline.config.disable:
+            continue
+        if _without(pipeline, f.name).clean(text, source=str(path), kind=kind).text != doc.text:
+            parts.append(f"{f.name} rewrites ({f.summary.rstrip('.')})")
+    if not parts:
+        parts.append("layout (spacing, blank lines, line endings)")
+    return Finding(str(path), True, f"{path}: " + "; ".join(parts))

@@ -1,0 +1,153 @@
+"""Streaming JSONL: records in, records out, plain or gzip, in input order.
+
+Each input line is a JSON object; the string under ``text_key`` is cleaned and put
+back in its place, every other field is kept as it was, and the metadata (fields,
+``removed``) is added under ``meta_key``. Lines are read and sent to the workers in
+bounded chunks and written back in order, so memory stays flat however large the
+stream. A record that cannot be cleaned is reported with its line number and left
+out of the output; the rest of the stream goes on.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import sys
+from contextlib import contextmanager
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+from typing import IO, Callable, Iterable, Iterator
+
+from .batch import Result, Totals, atomic_open, metadata_record, removed_counts
+from .io import InputError
+from .parallel import ordered_map
+from .pipeline import Pipeline
+
+GZIP_MAGIC = b"\x1f\x8b"
+#: A chunk sent to a worker: at most this many records or (about) this many bytes.
+CHUNK_RECORDS = 128
+CHUNK_BYTES = 1 << 20
+
+
+@dataclass(frozen=True)
+class Line:
+    where: str     # "file:lineno", for error messages
+    data: bytes
+
+
+@contextmanager
+def open_input(source: str) -> Iterator[IO[bytes]]:
+    """A binary stream of ``source`` (``-`` is stdin), gunzipped if it starts like gzip."""
+    if source == "-":
+        raw: IO[bytes] = sys.stdin.buffer
+        close = False
+    else:
+        try:
+            raw = open(source, "rb")
+        except OSError as exc:
+            raise InputError(f"{source}: cannot read: {exc.strerror or exc}") from exc
+        close = True
+    try:
+        head = raw.peek(2)[:2] if hasattr(raw, "peek") else b""
+        yield gzip.GzipFile(fileobj=raw, mode="rb") if head == GZIP_MAGIC else raw
+    finally:
+        if close:
+            raw.close()
+
+
+@contextmanager
+def open_output(dest: str) -> Iterator[IO[bytes]]:
+    """A binary stream to ``dest`` (``-`` is stdout), gzipped when it ends in ``.gz``.
+
+    A regular file is written to a temporary name beside it and renamed into place
+    only when the stream completes, so a failed run never leaves half a file.
+    """
+    if dest == "-":
+        yield sys.stdout.buffer
+        sys.stdout.buffer.flush()
+        return
+    path = Path(dest)
+    if path.exists() and not path.is_file():  # /dev/null, a pipe: write straight to it
+        with open(path, "wb") as fh:
+            yield fh
+        return
+    with atomic_open(path) as fh:
+        if path.suffix == ".gz":
+            with gzip.GzipFile(fileobj=fh, mode="wb", compresslevel=6, mtime=0) as gz:
+                yield gz
+        else:
+            yield fh
+
+
+def read_chunks(sources: Iterable[str], errors: Callable[[Result], None]
+                ) -> Iterator[list[Line]]:
+    """Non-blank lines of every source, in order, in chunks of bounded size."""
+    chunk: list[Line] = []
+    size = 0
+    for source in sources:
+        name = "<stdin>" if source == "-" else source
+        try:
+            with open_input(source) as stream:
+                for lineno, data in enumerate(stream, 1):
+                    if not data.strip():
+                        continue
+                    chunk.append(Line(f"{name}:{lineno}", data))
+                    size += len(data)
+                    if len(chunk) >= CHUNK_RECORDS or size >= CHUNK_BYTES:
+                        yield chunk
+                        chunk, size = [], 0
+        except InputError as exc:
+            errors(Result.failed(name, str(exc)))
+        except (OSError, EOFError) as exc:  # a truncated or corrupt gzip stream
+            errors(Result.failed(name, f"{name}: cannot read: {exc}"))
+    if chunk:
+        yield chunk
+
+
+def clean_record(line: Line, pipeline: Pipeline, *, text_key: str, meta_key: str
+                 ) -> tuple[bytes | None, Result]:
+    """One JSONL line in, the cleaned line out (``None`` if it could not be cleaned)."""
+    try:
+        record = json.loads(line.data)
+    except ValueError as exc:
+        return None, Result.failed(line.where, f"{line.where}: not a JSON record: {exc}")
+    if not isinstance(record, dict):
+        return None, Result.failed(line.where, f"{line.where}: not a JSON object")
+    text = record.get(text_key)
+    if not isinstance(text, str):
+        what = "missing" if text_key not in record else f"a {type(text).__name__}, not a string"
+        return None, Result.failed(line.where, f"{line.where}: field {text_key!r} is {what}")
+    url = record.get("url")
+    ident = record.get("id")
+    try:
+        doc = pipeline.clean(text, url=url if isinstance(url, str) else None,
+                             id=str(ident) if ident is not None else None)
+    except Exception as exc:  # one bad record must not stop the stream
+        return None, Result.failed(line.where, f"{line.where}: {type(exc).__name__}: {exc}")
+    record[text_key] = doc.text
+    record[meta_key] = metadata_record(doc)
+    out = json.dumps(record, ensure_ascii=False).encode("utf-8") + b"\n"
+    return out, Result(line.where, "cleaned", chars_in=len(text), chars_kept=len(doc.text),
+                       removed=removed_counts(doc))
+
+
+def run(sources: list[str], dest: str, pipeline: Pipeline, workers: int, *,
+        text_key: str = "text", meta_key: str = "cleaner",
+        on_result: Callable[[Result], None] | None = None) -> Totals:
+    """Clean the records of ``sources`` into ``dest``, in order; add up the results."""
+    totals = Totals()
+
+    def note(result: Result) -> None:
+        totals.add(result)
+        if on_result:
+            on_result(result)
+
+    fn = partial(clean_record, text_key=text_key, meta_key=meta_key)
+    with open_output(dest) as out:
+        for chunk in ordered_map(fn, read_chunks(sources, note), pipeline, workers):
+            for data, result in chunk:
+                if data is not None:
+                    out.write(data)
+                note(result)
+    return totals

@@ -1,0 +1,60 @@
+"""What a batch shows a person: a progress bar on a terminal, a summary table at the end."""
+
+from __future__ import annotations
+
+import time
+from contextlib import contextmanager
+from typing import Callable, Iterator
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+from rich.table import Table
+
+from .batch import Result, Totals
+
+
+@contextmanager
+def progress(console: Console, total: int | None, label: str, enabled: bool
+             ) -> Iterator[Callable[[Result], None]]:
+    """A callback to call once per result; draws a bar only when ``enabled``.
+
+    The bar is redrawn from the callback (no refresh thread), at most ten times a second.
+    """
+    if not enabled:
+        yield lambda result: None
+        return
+    columns = [SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn()]
+    columns += [TimeElapsedColumn(), TimeRemainingColumn()] if total else [TimeElapsedColumn()]
+    bar = Progress(*columns, console=console, auto_refresh=False, transient=True)
+    task = bar.add_task(label, total=total)
+    last = 0.0
+
+    def advance(result: Result) -> None:
+        nonlocal last
+        bar.advance(task)
+        now = time.monotonic()
+        if now - last >= 0.1:
+            last = now
+            bar.refresh()
+
+    with bar:
+        yield advance
+
+
+def summary_table(totals: Totals, title: str = "cleaner") -> Table:
+    table = Table(title=title, show_header=True, header_style="bold", title_justify="left")
+    table.add_column("", style="cyan")
+    table.add_column("count", justify="right")
+    table.add_column("characters", justify="right")
+    done = totals.documents - len(totals.errors)
+    table.add_row("documents", f"{done:,}", f"{totals.chars_in:,}")
+    if totals.skipped:
+        table.add_row("  skipped (unchanged since last run)", f"{totals.skipped:,}", "")
+    if totals.unchanged:
+        table.add_row("  already clean", f"{totals.unchanged:,}", "")
+    table.add_row("kept", "", f"{totals.chars_kept:,}")
+    table.add_row("removed", "", f"{totals.chars_removed:,}")
+    for name, (pieces, chars) in sorted(totals.removed.items(), key=lambda kv: -kv[1][1]):
+        table.add_row(f"  by {name}", f"{pieces:,}", f"{chars:,}")
+    table.add_row("errors", f"{len(totals.errors):,}", "", style="red" if totals.errors else None)
+    return table
