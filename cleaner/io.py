@@ -52,7 +52,7 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"PK\x03\x04", "ZIP archive"),
     (b"PK\x05\x06", "ZIP archive"),
     (b"PK\x07\x08", "ZIP archive"),
-    (b"\x1f\x8b", "gzip data (name it .gz to have it decompressed)"),
+    (b"\x1f\x8b", "gzip data in a file not named .gz"),
     (b"BZh91AY&SY", "bzip2 data"),
     (b"\xfd7zXZ\x00", "xz data"),
     (b"(\xb5/\xfd", "zstd data"),
