@@ -16,6 +16,7 @@ raw markup in linear time, before any parser does:
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from .io import InputError, decode, sniff_binary
 
@@ -88,8 +89,48 @@ def nesting_depth(html: str, stop_at: int | None = None) -> int:
     return deepest
 
 
+# Characters the parser or the extractor drops silently (controls, unassigned and
+# private-use code points: trafilatura keeps only printable characters), gluing the
+# words either side ("0\x1f0" became "00"): turned into spaces before parsing.
+# Format characters (soft hyphen, zero-width joiners) are left to be dropped.
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+# Text that runs straight into a block element ("valley<main>Otters") comes out of
+# the extractor glued ("valleyOtters"); a newline there changes nothing a browser
+# shows and keeps the words apart.
+_BLOCKS = (r"(?:main|div|p|article|section|header|footer|nav|aside|h[1-6]|ul|ol|li|dl|dt|dd"
+           r"|table|tr|td|th|blockquote|pre|figure|figcaption|form|hr|br)")
+_BEFORE_BLOCK = re.compile(rf"(?<=[^\s<>])(?=<{_BLOCKS}\b)", re.IGNORECASE)
+_AFTER_BLOCK = re.compile(rf"(</{_BLOCKS}\s{{0,10}}>)(?=[^\s<])", re.IGNORECASE)
+
+
+def _unglue_blocks(html: str) -> str:
+    if _BEFORE_BLOCK.search(html):
+        html = _BEFORE_BLOCK.sub("\n", html)
+    if _AFTER_BLOCK.search(html):
+        html = _AFTER_BLOCK.sub("\\1\n", html)
+    return html
+
+
+def _unprintable(text: str) -> dict[int, str]:
+    """A translate table turning dropped characters (see above) into spaces."""
+    if text.isascii():
+        return {}
+    return {ord(c): " " for c in set(text)
+            if not c.isprintable() and not c.isspace() and unicodedata.category(c) != "Cf"}
+_CONTROL_BYTES = bytes.maketrans(bytes(range(0x20)), b"".join(
+    bytes([c]) if c in (9, 10, 13) else b" " for c in range(0x20)))
+
+
 def guard_html(html: str, name: str = "<input>", max_depth: int = MAX_HTML_DEPTH) -> str:
     """``html`` made safe to parse, or :class:`InputError` if it cannot be."""
+    if _CONTROLS.search(html):
+        html = _CONTROLS.sub(" ", html)
+    table = _unprintable(html)
+    if table:
+        html = html.translate(table)
+    html = _unglue_blocks(html)
     html = strip_internal_subset(html)
     depth = nesting_depth(html, stop_at=max_depth)
     if depth > max_depth:
@@ -110,6 +151,9 @@ def guard_html_bytes(data: bytes, name: str = "<input>", max_depth: int = MAX_HT
         raise InputError(f"{name}: binary file ({what}), not text")
     if b"\x00" in data or data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return guard_html(decode(data, name), name, max_depth)
+    # Bytes below 0x20 are never part of a multi-byte character in the ASCII-compatible
+    # encodings pages use, so they can be replaced before decoding.
+    data = data.translate(_CONTROL_BYTES)
     view = data.decode("latin-1")
     guarded = guard_html(view, name, max_depth)
     return data if guarded is view else guarded.encode("latin-1")
