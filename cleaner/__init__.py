@@ -23,7 +23,10 @@ def clean(raw: str | bytes, url: str | None = None, *, kind: str = "auto",
     """Clean one scraped page (plain text or HTML) into a :class:`Document`.
 
     ``doc.text`` is the article body, ``doc.metadata`` what was learned about it
-    (title, author, date, site, language, source), ``doc.removed`` what was taken out.
+    (title, author, date, site, language, source; for HTML also url, description,
+    categories and tags), ``doc.removed`` what was taken out. HTML is recognised from
+    the content, or forced with ``kind="html"``; a page with no article gives an empty
+    body and a removal by filter ``"html"`` saying so.
     """
     pipeline = Pipeline(config) if config else _pipeline(frozenset(disable), kind)
     return pipeline.clean(raw, url=url, kind=kind if kind != "auto" else None)

@@ -3,7 +3,8 @@
 The unit of work is :func:`process_one`: it takes a :class:`Task` (an input path and
 where its body and metadata go), reads and cleans the file in the calling process,
 writes the outputs atomically and returns a small picklable :class:`Result`. The
-runner (:func:`run`) sends tasks, not file contents, to worker processes.
+runner (:func:`run`) sends tasks, not file contents, to worker processes; on a Dask
+cluster it reads and writes here and sends contents (see :func:`clean_prepared`).
 
 Outputs: the body goes to ``OUT/<rel stem>.txt`` and the metadata to
 ``OUT/<rel stem>.json`` (metadata fields, ``removed``, ``input_sha256`` and
@@ -252,17 +253,49 @@ def _up_to_date(task: Task, digest: str) -> bool:
             and meta.get("config_sha256") == task.config_sha256)
 
 
-def process_one(task: Task, pipeline: Pipeline, *, force: bool = False) -> Result:
-    """Clean one file and write its outputs; never raises for a bad input."""
+@dataclass
+class Cleaned:
+    """One input cleaned but not written yet: its result and the files to write.
+
+    ``writes`` holds (path, bytes, keep the mode of the file replaced) in order.
+    """
+
+    result: Result
+    writes: list[tuple[Path, bytes, bool]] = field(default_factory=list)
+
+
+def _failure(task: Task, exc: Exception) -> Result:
+    if isinstance(exc, InputError):
+        return Result.failed(task.path, str(exc))
+    return Result.failed(task.path, f"{task.path}: {type(exc).__name__}: {exc}")
+
+
+def prepare(task: Task, force: bool = False) -> tuple[Task, bytes, str] | Result:
+    """Read one input: (task, its bytes, their hash), or its final result (skipped, failed)."""
     try:
         raw = read_bytes(task.path, pipeline.config.max_bytes)
         digest = sha256(raw)
         if not force and _up_to_date(task, digest):
             return Result(str(task.path), "skipped")
+        return task, raw, digest
+    except Exception as exc:  # one bad document must not stop the batch
+        return _failure(task, exc)
+
+
+def clean_prepared(item: tuple[Task, bytes, str] | Result, pipeline: Pipeline) -> Cleaned | Result:
+    """Clean an input read by :func:`prepare` into the bytes to write; touches no file.
+
+    A :class:`Result` (an input already settled) passes through unchanged.
+    """
+    if isinstance(item, Result):
+        return item
+    task, raw, digest = item
+    try:
         content, kind = as_input(raw, task.path, pipeline.config.kind)
         doc = pipeline.clean(content, source=str(task.path), kind=kind)
         result = Result(str(task.path), "cleaned", chars_in=len(content), chars_kept=len(doc.text),
                         removed=removed_counts(doc))
+        cleaned = Cleaned(result)
         body = body_bytes(doc)
         if task.in_place:
             if body == raw:  # already clean: leave the file (and its mtime) alone
@@ -270,18 +303,38 @@ def process_one(task: Task, pipeline: Pipeline, *, force: bool = False) -> Resul
             else:
                 if task.path.suffix == ".gz":
                     body = gzip.compress(body, mtime=0)
-                atomic_write(task.path, body, mode=os.stat(task.path).st_mode & 0o7777)
+                cleaned.writes.append((task.path, body, True))
                 digest = sha256(body)
         else:
-            atomic_write(task.body, body)
+            cleaned.writes.append((task.body, body, False))
         if task.meta is not None:
             record = metadata_record(doc, input_sha256=digest, config_sha256=task.config_sha256)
-            atomic_write(task.meta, (json.dumps(record, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
-        return result
-    except InputError as exc:
-        return Result.failed(task.path, str(exc))
+            data = (json.dumps(record, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+            cleaned.writes.append((task.meta, data, False))
+        return cleaned
     except Exception as exc:  # one bad document must not stop the batch
-        return Result.failed(task.path, f"{task.path}: {type(exc).__name__}: {exc}")
+        return _failure(task, exc)
+
+
+def write_cleaned(item: Cleaned | Result) -> Result:
+    """Write what :func:`clean_prepared` produced (atomically); the input's final result."""
+    if isinstance(item, Result):
+        return item
+    try:
+        for path, data, keep_mode in item.writes:
+            atomic_write(path, data, mode=os.stat(path).st_mode & 0o7777 if keep_mode else None)
+    except OSError as exc:
+        return Result.failed(item.result.path, f"{item.result.path}: cannot write: {exc.strerror or exc}")
+    return item.result
+
+
+def process_one(task: Task, pipeline: Pipeline, *, force: bool = False) -> Result:
+    """Clean one file and write its outputs; never raises for a bad input.
+
+    Read, clean, write: the three steps are separate functions so that a batch on a
+    Dask cluster (see :func:`run`) can read and write here and clean on the workers.
+    """
+    return write_cleaned(clean_prepared(prepare(task, force), pipeline))
 
 
 def _process(task: Task, pipeline: Pipeline) -> Result:
@@ -332,14 +385,28 @@ def chunk_size(n_tasks: int, workers: int) -> int:
 
 
 def run(tasks: list[Task], pipeline: Pipeline, workers: int, *, force: bool = False,
-        on_result: Callable[[Result], None] | None = None) -> Totals:
-    """Process every task (in ``workers`` processes) and add up the results."""
+        on_result: Callable[[Result], None] | None = None, client: Any = None) -> Totals:
+    """Process every task (in ``workers`` processes) and add up the results.
+
+    With a ``distributed.Client`` the cleaning runs on its cluster instead: this
+    process reads each input and writes its outputs (the workers need no access to
+    the files), the workers only clean. Results come in the same order either way.
+    """
     totals = Totals()
-    workers = max(1, min(workers, len(tasks)))
-    fn = _process_forced if force else _process
-    for chunk in ordered_map(fn, chunked(tasks, chunk_size(len(tasks), workers)), pipeline, workers):
-        for result in chunk:
-            totals.add(result)
-            if on_result:
-                on_result(result)
+    if client is None:
+        workers = max(1, min(workers, len(tasks)))
+        fn = _process_forced if force else _process
+        chunks = ordered_map(fn, chunked(tasks, chunk_size(len(tasks), workers)), pipeline, workers)
+        results: Iterable[Result] = (result for chunk in chunks for result in chunk)
+    else:
+        from .dask import cluster_threads, ordered_map as on_cluster
+
+        size = chunk_size(len(tasks), cluster_threads(client))
+        prepared = ([prepare(task, force) for task in chunk] for chunk in chunked(tasks, size))
+        results = (write_cleaned(item) for chunk in on_cluster(clean_prepared, prepared, pipeline, client)
+                   for item in chunk)
+    for result in results:
+        totals.add(result)
+        if on_result:
+            on_result(result)
     return totals

@@ -17,14 +17,20 @@ def normalize_line(line: str) -> str:
     return " ".join(line.split()) if "  " in line else line
 
 
+_LINE_TRANS = {**_SPACE_TRANS, **_DROP_TRANS}
+
+
 def split_blocks(text: str) -> list[Block]:
     """One block per non-empty line; blank lines start a new group."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
+    text = text.translate(_LINE_TRANS)  # once for the whole text: what normalize_line does per line
     blocks: list[Block] = []
     group = 0
     pending_gap = False
     for raw in text.split("\n"):
-        line = normalize_line(raw)
+        line = raw.strip()
+        if "  " in line:
+            line = " ".join(line.split())
         if not line:
             pending_gap = True
             continue

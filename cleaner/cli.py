@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import json
 import sys
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Any, Iterator, Optional
 
 import typer
 from rich.console import Console
@@ -85,6 +86,7 @@ def clean(
     jsonl: Annotated[Optional[str], typer.Option("--jsonl", help="Treat SOURCES as JSONL (plain or gzip) and write the cleaned records here (.gz: gzip; - for stdout).")] = None,
     text_key: Annotated[str, typer.Option("--text-key", help="With --jsonl: the field holding the text to clean.")] = "text",
     meta_key: Annotated[str, typer.Option("--meta-key", help="With --jsonl: the field the metadata is added under.")] = "cleaner",
+    scheduler: Annotated[Optional[str], typer.Option("--scheduler", metavar="ADDRESS", help="Clean on a running Dask cluster (e.g. tcp://host:8786) instead of local processes; needs cleaner[dask].")] = None,
     disable: DisableOpt = None,
     config: ConfigOpt = None,
     kind: KindOpt = None,
@@ -104,9 +106,10 @@ def clean(
             report_error("--jsonl writes one stream; it does not go with --out or --in-place")
             raise typer.Exit(2)
         try:
-            with progress(err, None, "records", show and err.is_terminal) as advance:
+            with cluster(scheduler) as client, \
+                    progress(err, None, "records", show and err.is_terminal) as advance:
                 totals = jsonl_run(sources, jsonl, pipeline, n_workers, text_key=text_key,
-                                   meta_key=meta_key, on_result=_reporting(advance))
+                                   meta_key=meta_key, on_result=_reporting(advance), client=client)
         except OSError as exc:  # the output cannot be written
             report_error(f"{jsonl}: cannot write: {exc.strerror or exc}")
             raise typer.Exit(2) from exc
@@ -138,10 +141,29 @@ def clean(
         on_result = _reporting(advance)
         for problem in problems:
             on_result(problem)
-        totals = batch.run(tasks, pipeline, n_workers, force=force, on_result=on_result)
+        with cluster(scheduler) as client:
+            totals = batch.run(tasks, pipeline, n_workers, force=force, on_result=on_result, client=client)
         for problem in problems:
             totals.add(problem)
     finish(totals, show)
+
+
+@contextmanager
+def cluster(address: str | None) -> Iterator[Any]:
+    """A ``distributed.Client`` for ``--scheduler ADDRESS`` (closed after), or ``None``."""
+    if not address:
+        yield None
+        return
+    from .dask import connect  # imports dask itself only when called
+
+    try:
+        client = connect(address)
+    except (OSError, ValueError, ImportError) as exc:
+        report_error(f"--scheduler needs Dask: pip install 'cleaner[dask]' ({exc})"
+                     if isinstance(exc, ImportError) else str(exc))
+        raise typer.Exit(2) from exc
+    with client:
+        yield client
 
 
 def _reporting(advance):

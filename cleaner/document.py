@@ -31,12 +31,14 @@ class Block:
 
     ``group`` numbers the blank-line-separated paragraph group the line came from, so
     filters can tell lines that stood together (a widget, an author box) from lines
-    that did not.
+    that did not. ``cut`` counts the lines earlier filters removed right above this
+    one, so later filters still see where chrome stood.
     """
 
     text: str
     group: int = 0
     dropped: bool = False
+    cut: int = 0
 
 
 @dataclass(slots=True)
@@ -76,7 +78,17 @@ class Page:
             self.removed.append(Removal(filter_name, block.text, reason))
 
     def compact(self) -> None:
-        self.blocks = [b for b in self.blocks if not b.dropped]
+        kept: list[Block] = []
+        cut = 0
+        for b in self.blocks:
+            if b.dropped:
+                cut += 1 + b.cut
+            else:
+                if cut:
+                    b.cut += cut
+                    cut = 0
+                kept.append(b)
+        self.blocks = kept
 
     def set_meta(self, key: str, value: Any) -> None:
         """Set a metadata field unless an earlier source already filled it."""

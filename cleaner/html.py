@@ -47,8 +47,9 @@ def looks_like_html(raw: str | bytes) -> bool:
         head = head.decode("utf-8", errors="replace")
     if _HTML_START.match(head):
         return True
-    # markup that does not start with a doctype: several tags near the start
-    return len(_HTML_TAG.findall(head)) >= 3
+    # a fragment without <html>: it opens with a tag and has several more near the start
+    # (scraped text with stray tags in its sentences does not open with one)
+    return head.lstrip("\ufeff \t\r\n").startswith("<") and len(_HTML_TAG.findall(head)) >= 3
 
 
 @dataclass
@@ -61,11 +62,18 @@ class Extraction:
 
 
 def _as_list(value: Any) -> list[str] | None:
+    """Categories or tags as a list: comma-joined strings (as in keyword meta tags) are
+    split, blanks and repeats dropped."""
     if not value:
         return None
     items = value if isinstance(value, (list, tuple)) else [value]
-    items = [str(v).strip() for v in items if v and str(v).strip()]
-    return items or None
+    seen: dict[str, None] = {}
+    for item in items:
+        for part in str(item).split(","):
+            part = " ".join(part.split())
+            if part:
+                seen.setdefault(part, None)
+    return list(seen) or None
 
 
 def map_metadata(doc: Any) -> dict[str, Any]:
@@ -88,30 +96,26 @@ def map_metadata(doc: Any) -> dict[str, Any]:
 def extract(raw: str | bytes, url: str | None = None) -> Extraction:
     """The article body and metadata of an HTML page; an empty body with a reason if none.
 
-    The page is parsed once; metadata and a fast extraction come from one
-    ``bare_extraction`` call, and a short result is retried with the full cascade
-    on the same parsed tree.
+    Metadata and a fast extraction come from one ``bare_extraction`` call; a short
+    result is retried with the full cascade. (The raw page is handed over each time:
+    trafilatura copies a parsed tree before working on it, and that copy costs more
+    on every page than parsing again on the few pages that are retried.)
     """
     import trafilatura
-    from trafilatura.utils import load_html
 
     logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
     try:
-        tree = load_html(raw)
-        if tree is None:
-            return Extraction("", map_metadata(None), f"{NO_ARTICLE} (not parseable as HTML)")
-        doc = trafilatura.bare_extraction(tree, url=url, with_metadata=True, **EXTRACT_OPTIONS)
+        doc = trafilatura.bare_extraction(raw, url=url, with_metadata=True, **EXTRACT_OPTIONS)
         text = (doc.text or "").strip() if doc is not None else ""
         if len(text) < RETRY_BELOW_CHARS:
-            retry = trafilatura.bare_extraction(tree, url=url, **{**EXTRACT_OPTIONS, "fast": False})
+            retry = trafilatura.bare_extraction(raw, url=url, **{**EXTRACT_OPTIONS, "fast": False})
             retried = (retry.text or "").strip() if retry is not None else ""
             if len(retried) > len(text):
                 text = retried
         if doc is None:  # trafilatura returns metadata only with a long enough body
             from trafilatura.metadata import extract_metadata
 
-            doc = extract_metadata(tree, url)
+            doc = extract_metadata(raw, url)
     except Exception as exc:  # trafilatura raises on some malformed input
         return Extraction("", map_metadata(None), f"{NO_ARTICLE} (extraction failed: {type(exc).__name__})")
-    metadata = map_metadata(doc)
-    return Extraction(text, metadata, None if text else NO_ARTICLE)
+    return Extraction(text, map_metadata(doc), None if text else NO_ARTICLE)

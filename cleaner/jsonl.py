@@ -17,11 +17,11 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import IO, Callable, Iterable, Iterator
+from typing import IO, Any, Callable, Iterable, Iterator
 
 from .batch import Result, Totals, atomic_open, metadata_record, removed_counts
 from .io import InputError
-from .parallel import ordered_map
+from .parallel import map_chunks
 from .pipeline import Pipeline
 
 GZIP_MAGIC = b"\x1f\x8b"
@@ -134,8 +134,12 @@ def clean_record(line: Line, pipeline: Pipeline, *, text_key: str, meta_key: str
 
 def run(sources: list[str], dest: str, pipeline: Pipeline, workers: int, *,
         text_key: str = "text", meta_key: str = "cleaner",
-        on_result: Callable[[Result], None] | None = None) -> Totals:
-    """Clean the records of ``sources`` into ``dest``, in order; add up the results."""
+        on_result: Callable[[Result], None] | None = None, client: Any = None) -> Totals:
+    """Clean the records of ``sources`` into ``dest``, in order; add up the results.
+
+    With a ``distributed.Client`` the records are cleaned on its cluster (this process
+    still reads and writes the streams).
+    """
     totals = Totals()
 
     def note(result: Result) -> None:
@@ -145,7 +149,7 @@ def run(sources: list[str], dest: str, pipeline: Pipeline, workers: int, *,
 
     fn = partial(clean_record, text_key=text_key, meta_key=meta_key)
     with open_output(dest) as out:
-        for chunk in ordered_map(fn, read_chunks(sources, note), pipeline, workers):
+        for chunk in map_chunks(fn, read_chunks(sources, note), pipeline, workers, client):
             for data, result in chunk:
                 if data is not None:
                     out.write(data)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 from collections import deque
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
 from itertools import islice
 from typing import Any, Callable, Iterable, Iterator, TypeVar
 
@@ -62,14 +62,37 @@ def ordered_map(fn: Callable[[T, Pipeline], R], chunks: Iterable[list[T]], pipel
     window = window or 3 * workers
     with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,
                              initargs=(pipeline,)) as pool:
-        pending: deque[Future[list[R]]] = deque()
-        try:
-            for chunk in chunks:
-                pending.append(pool.submit(_run_chunk, fn, chunk))
-                if len(pending) >= window:
-                    yield pending.popleft().result()
-            while pending:
+        yield from windowed(lambda chunk: pool.submit(_run_chunk, fn, chunk), chunks, window)
+
+
+def windowed(submit: Callable[[list[T]], Any], chunks: Iterable[list[T]], window: int) -> Iterator[Any]:
+    """The results of ``submit(chunk)`` futures, in order, with at most ``window`` in flight.
+
+    Works with any future that has ``result()`` and ``cancel()`` (``concurrent.futures``
+    and ``distributed`` alike); futures still pending when the consumer stops are cancelled.
+    """
+    pending: deque[Any] = deque()
+    try:
+        for chunk in chunks:
+            pending.append(submit(chunk))
+            if len(pending) >= window:
                 yield pending.popleft().result()
-        finally:
-            for future in pending:
-                future.cancel()
+        while pending:
+            yield pending.popleft().result()
+    finally:
+        for future in pending:
+            future.cancel()
+
+
+def map_chunks(fn: Callable[[T, Pipeline], R], chunks: Iterable[list[T]], pipeline: Pipeline,
+               workers: int, client: Any = None) -> Iterator[list[R]]:
+    """:func:`ordered_map` here, or on a Dask cluster when given a ``distributed.Client``.
+
+    Either way results come in input order; on the cluster ``workers`` is ignored and
+    chunk contents travel to the workers (see :func:`cleaner.dask.ordered_map`).
+    """
+    if client is None:
+        return ordered_map(fn, chunks, pipeline, workers)
+    from .dask import ordered_map as on_cluster
+
+    return on_cluster(fn, chunks, pipeline, client)

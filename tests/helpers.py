@@ -14,11 +14,11 @@ FIXTURES = ROOT / "fixtures"
 
 @lru_cache(maxsize=None)
 def pipeline(disable: frozenset[str] = frozenset()) -> Pipeline:
-    return Pipeline(Config(language="en", disable=disable))
+    return Pipeline(Config(language="en", kind="text", disable=disable))
 
 
 def run(text: str, *disable: str) -> Document:
-    """Clean ``text`` as English (no language detection), with some filters off."""
+    """Clean ``text`` as English plain text (no language or kind detection), some filters off."""
     return pipeline(frozenset(disable)).clean(text)
 
 

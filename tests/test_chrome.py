@@ -12,6 +12,7 @@ def test_skip_links_menus_and_jump_links():
 
 def test_section_label_only_above_the_article():
     doc = run("Politics\n\n" + ARTICLE + "\n\nPolitics")
+    assert removed_by(doc, "sections") == ["Politics"]
     assert doc.text == ARTICLE + "\n\nPolitics"
 
 
@@ -50,3 +51,23 @@ def test_rail_heading_in_the_head_drops_only_itself():
     doc = run("Trending Now\n\nBudget Passes After Long Night\n\n" + ARTICLE)
     assert "Trending Now" not in doc.text
     assert doc.metadata["title"] == "Budget Passes After Long Night"
+
+
+def test_footer_and_advertising_notices():
+    assert_removes("navigation", ARTICLE, [
+        "\u00a9 2025 The Associated Press. All rights reserved.",
+        "This material may not be published, broadcast, rewritten or redistributed without permission.",
+        "Story continues below advertisement", "Previous article", "Like Loading..."])
+
+
+def test_rights_and_ads_in_prose_stay():
+    text = "Copyright lawyers said the ruling reserved all rights to the authors, not to the publishers."
+    assert run(text).text == text
+
+
+def test_section_label_below_a_prose_like_caption_is_judged_as_a_second_cleaning_would():
+    caption = "The council chamber on Tuesday evening, when the debate began in front of a full gallery."
+    text = caption + "\nPhoto: City Council\n\nPolitics\n\n" + ARTICLE
+    once = run(text)
+    assert once.text == ARTICLE
+    assert run(once.text).text == once.text

@@ -34,6 +34,7 @@ def test_html_is_detected(raw):
     "Plain text about a river.\n\nAnother paragraph with a < b and c > d in it.",
     "I <3 otters. Reply to <john@example.org> about it.",
     "Use the <p> tag for paragraphs, said the tutorial.",
+    "Scraped text with stray markup<br> in it, <b>bold</b> words and a <a href='/x'>link</a>.",
     "",
 ])
 def test_text_is_not_detected_as_html(raw):
@@ -60,7 +61,11 @@ def test_article_body_is_extracted_without_the_chrome():
 
 
 def test_paragraph_structure_is_kept():
-    paragraphs = clean(ARTICLE).text.split("\n\n")
+    doc = clean(ARTICLE)
+    paragraphs = doc.text.split("\n\n")
+    # the four paragraphs of the article, whole; only the headline (now metadata) is gone
+    assert len(paragraphs) == 4, doc.removed
+    assert [r.filter for r in doc.removed] == ["title"]
     assert any(p.startswith("The animals vanished") and p.endswith("followed them upstream.") for p in paragraphs)
     assert all("\n" not in p for p in paragraphs)
 
@@ -77,6 +82,16 @@ def test_metadata_is_mapped_onto_ours():
     assert meta["tags"] == ["wildlife", "rivers"]
     assert meta["language"] == "en"
     assert meta["source"] == "https://courier.example.org/news/otters-return"
+
+
+def test_comma_joined_categories_and_tags_are_split():
+    from types import SimpleNamespace
+
+    from cleaner.html import map_metadata
+
+    meta = map_metadata(SimpleNamespace(categories=["politics,elections, debates", "politics"], tags=" ", title="T"))
+    assert meta["categories"] == ["politics", "elections", "debates"]
+    assert meta["tags"] is None and meta["title"] == "T" and meta["author"] is None
 
 
 def test_text_mode_metadata_keys_are_unchanged():

@@ -34,3 +34,10 @@ def test_script_residue_is_dropped_but_prose_about_code_stays():
               "The company said its window.open calls were removed from the site last year.")
     assert doc.text == "The company said its window.open calls were removed from the site last year."
     assert removed_by(doc, "scripts")
+
+
+def test_inline_tags_leave_no_gaps_and_block_tags_end_paragraphs():
+    doc = run("Tom &amp; Jerry <b>rock</b>! They said so on <a href=\"/x\">the radio</a> today.<br>"
+              "<p>Then the show ended for the season.</p><p>Fans were sad about it all week long.</p>")
+    assert doc.text.split("\n\n") == ["Tom & Jerry rock! They said so on the radio today.",
+                                      "Then the show ended for the season.", "Fans were sad about it all week long."]

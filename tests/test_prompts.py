@@ -41,3 +41,10 @@ def test_comment_section_and_guidelines():
 def test_comments_in_prose_stay():
     text = "Comments from the minister drew criticism from opposition parties on Monday."
     assert run(text).text == text
+
+
+def test_comment_form_boilerplate():
+    assert_removes("comments", ARTICLE, [
+        "Your email address will not be published. Required fields are marked *",
+        "Save my name, email, and website in this browser for the next time I comment.",
+        "Post Comment"])

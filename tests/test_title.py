@@ -53,3 +53,17 @@ def test_a_question_is_a_title_only_in_title_case():
     assert doc.metadata["title"] == "Will the Levees Hold Next Spring?"
     text = "Will the levees hold next spring?\n\n" + ARTICLE
     assert run(text).text == text
+
+
+def test_a_title_known_from_the_page_drops_only_its_copies():
+    from cleaner.blocks import split_blocks
+    from cleaner.data import LanguageData
+    from cleaner.document import Page, empty_metadata
+    from cleaner.filters.title import Title
+
+    meta = {**empty_metadata(), "title": "Flood Waters Recede | River Daily"}
+    text = "Flood Waters Recede\n\nRiver Towns Count the Cost\n\nFlood waters recede - River Daily\n\n" + ARTICLE
+    page = Page(split_blocks(text), meta, [])
+    Title(LanguageData("en")).apply(page)
+    assert [b.text for b in page.blocks if not b.dropped] == ["River Towns Count the Cost"] + ARTICLE.split("\n\n")
+    assert meta["title"] == "Flood Waters Recede | River Daily"

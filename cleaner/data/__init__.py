@@ -17,9 +17,11 @@ from typing import Any
 FALLBACK_LANGUAGE = "en"
 
 
-def available_languages() -> list[str]:
+@lru_cache(maxsize=1)
+def available_languages() -> tuple[str, ...]:
+    """The languages with phrase data of their own (read once: the package does not change)."""
     root = resources.files(__name__)
-    return sorted(p.name for p in root.iterdir() if p.is_dir() and not p.name.startswith("_"))
+    return tuple(sorted(p.name for p in root.iterdir() if p.is_dir() and not p.name.startswith("_")))
 
 
 @lru_cache(maxsize=None)

@@ -103,7 +103,7 @@ class AuthorBox(Filter):
         markers = [i for i, b in enumerate(blocks) if short_key(b.text) in self.markers]
         if not markers:
             return
-        counts = Counter(key(b.text) for b in blocks)
+        counts = Counter(short_key(b.text, 1000) for b in blocks)  # bios are at most a paragraph
         min_bio = self.options["min_bio_words"]
         max_bio = self.options["max_bio_words"]
         for i in markers:
@@ -118,7 +118,7 @@ class AuthorBox(Filter):
                 words = word_count(b.text)
                 if is_name(b.text):
                     self.take_name(page, b, names)
-                elif counts[key(b.text)] > 1 and min_bio <= words <= max_bio:
+                elif counts[short_key(b.text, 1000)] > 1 and min_bio <= words <= max_bio:
                     self.drop(page, b, "author bio (repeated)")
                 elif names and words <= max_bio and b.text.startswith(tuple(names)):
                     self.drop(page, b, "author bio")

@@ -31,13 +31,11 @@ class Captions(Filter):
         max_words = self.options["max_caption_words"]
         for _, group in groupby(page.blocks, key=lambda b: b.group):
             group = list(group)
-            credited = any(self.is_credit(b.text) for b in group)
-            if credited and 1 < len(group) <= max_lines and all(nwords(b.text) <= max_words for b in group):
-                for b in group:
-                    self.drop(page, b, "photo credit" if self.is_credit(b.text) else "photo caption")
-                continue
-            for b in group:
-                if self.is_credit(b.text):
+            credits = [self.is_credit(b.text) for b in group]
+            whole = (any(credits) and 1 < len(group) <= max_lines
+                     and all(nwords(b.text) <= max_words for b in group))
+            for b, credit in zip(group, credits):
+                if credit:
                     self.drop(page, b, "photo credit")
-                elif self.is_credited_caption(b.text, max_words):
+                elif whole or self.is_credited_caption(b.text, max_words):
                     self.drop(page, b, "photo caption")

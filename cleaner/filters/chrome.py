@@ -10,12 +10,11 @@ from .shape import head_end, is_heading, nwords, short_key, word_count
 
 class Navigation(Filter):
     name = "navigation"
-    summary = ("Drop skip links, menus, \"Jump to comments\", topic lines (\"Article Topic Follows:\") "
-               "and, above the article, section labels.")
-    defaults = {"max_topic_words": 20, "min_menu_items": 4}
-    patterns = {"topic": ("chrome", "topic")}
-    phrases = {"links": ("chrome", "navigation"), "sections": ("chrome", "sections"),
-               "separators": ("chrome", "menu_separators")}
+    summary = ("Drop skip links, menus, \"Jump to comments\", topic lines (\"Article Topic Follows:\"), "
+               "footer and advertising notices.")
+    defaults = {"max_topic_words": 20, "max_notice_words": 40, "min_menu_items": 4}
+    patterns = {"topic": ("chrome", "topic"), "notices": ("chrome", "notices")}
+    phrases = {"links": ("chrome", "navigation"), "separators": ("chrome", "menu_separators")}
 
     def is_menu(self, text: str) -> bool:
         """Several one-to-three-word items in one line, separated by bars or bullets."""
@@ -26,21 +25,38 @@ class Navigation(Filter):
         return False
 
     def apply(self, page: Page) -> None:
-        head = head_end(page.blocks)
         max_topic = self.options["max_topic_words"]
-        for i, block in enumerate(page.blocks):
+        for block in page.blocks:
             text = block.text
             k = short_key(text)
             if k in self.links:
                 self.drop(page, block, "navigation link")
             elif k == "" and len(text) <= 2:
                 self.drop(page, block, "stray bullet or separator")
-            elif i < head and k in self.sections:
-                self.drop(page, block, "section label")
             elif nwords(text) <= max_topic and self.topic.search(text):
                 self.drop(page, block, "topic line")
+            elif nwords(text) <= self.options["max_notice_words"] and self.notices.search(text):
+                self.drop(page, block, "footer or advertising notice")
             elif self.is_menu(text):
                 self.drop(page, block, "menu")
+
+
+class SectionLabels(Filter):
+    """Section labels ("World", "Politics") above the article.
+
+    It runs after every other filter that drops blocks in the page head, so that the
+    head it sees (the blocks before the first paragraph of prose) is the one a second
+    cleaning would see.
+    """
+
+    name = "sections"
+    summary = "Drop section labels (\"World\", \"Politics\") above the article."
+    phrases = {"sections": ("chrome", "sections")}
+
+    def apply(self, page: Page) -> None:
+        for block in page.blocks[:head_end(page.blocks)]:
+            if short_key(block.text) in self.sections:
+                self.drop(page, block, "section label")
 
 
 class WeatherWidget(Filter):

@@ -6,8 +6,10 @@ is part of the paragraph and is not touched.
 
 from __future__ import annotations
 
+import re
 import warnings
 from datetime import datetime
+from functools import lru_cache
 
 from ..document import Page
 from .base import Filter
@@ -18,10 +20,22 @@ from .shape import head_end, key
 _DEFAULTS = (datetime(1904, 1, 1), datetime(1908, 2, 2))
 
 
+@lru_cache(maxsize=1)
+def _date_hint() -> re.Pattern[str]:
+    """A quick test that a line may hold a full date: a month name (dateutil's own list, so
+    it follows the parser) or a numeric date such as 2025-11-10 or 10/11/2025."""
+    from dateutil import parser
+
+    months = sorted({name for names in parser.parserinfo().MONTHS for name in names}, key=len, reverse=True)
+    return re.compile(rf"\b(?:{'|'.join(months)})\b|\b\d{{1,4}}[-/.]\d{{1,2}}[-/.]\d{{1,4}}\b", re.IGNORECASE)
+
+
 def parse_date(text: str, ignorable: frozenset[str]) -> str | None:
     """The ISO 8601 form of a line that is a full date (and time) and nothing else."""
     from dateutil import parser
 
+    if not _date_hint().search(text):
+        return None
     results = []
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # unknown time-zone names

@@ -25,11 +25,20 @@ def _markup_pattern(tags: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"{tag}|{_ENTITY}", re.IGNORECASE)
 
 
+#: Tags that end a paragraph or a line: their text does not run on into what follows.
+_BREAK = re.compile(r"<br\s{0,5}/?>|</(?:p|div|li|h[1-6]|tr|td|section|article|header|footer|blockquote)\s{0,5}>",
+                    re.IGNORECASE)
+
+
 def _strip_markup(line: str) -> str:
-    """The text of a line of HTML, per BeautifulSoup (tags dropped, entities decoded)."""
+    """The text of a line of HTML, per BeautifulSoup (tags dropped, entities decoded).
+
+    Inline tags vanish without a trace ("<b>rock</b>!" -> "rock!"); block tags and <br>
+    end a line.
+    """
     from bs4 import BeautifulSoup
 
-    return " ".join(BeautifulSoup(line, "html.parser").get_text(" ").split())
+    return BeautifulSoup(_BREAK.sub("\n", line), "html.parser").get_text()
 
 
 class StrayMarkup(Filter):

@@ -9,7 +9,7 @@ from typing import Any
 from ..data import LanguageData
 from ..document import Block, Page
 from .base import Filter
-from .shape import head_end, is_heading, key
+from .shape import head_end, is_heading, key, words
 
 _DOMAIN = re.compile(r"(?:[\w\-]{1,63}\.){1,6}[A-Za-z]{2,24}")
 
@@ -18,7 +18,7 @@ class Title(Filter):
     name = "title"
     summary = ("Move the headline above the article into metadata.title (a \"Title | Section | site\" "
                "line gives the site too) and drop its copies at the top of the body.")
-    defaults = {"max_site_words": 4}
+    defaults = {"max_site_words": 4, "same_words": 0.8}
     phrases = {"site_separators": ("title", "site_separators")}
 
     def __init__(self, data: LanguageData, **options: Any):
@@ -37,31 +37,47 @@ class Title(Filter):
                     return parts[0], site
         return text, None
 
+    def same_words(self, text: str, title_words: set[str]) -> bool:
+        """Whether ``text`` says what the title says: most words shared, either way round."""
+        own = set(words(text))
+        return bool(own) and len(own & title_words) >= self.options["same_words"] * max(len(own), len(title_words))
+
+    def find(self, page: Page, head: list[Block]) -> tuple[set[str], list[tuple[Block, str]]]:
+        """The title's key (recorded in metadata) and the head's headlines; no key if not one title.
+
+        One headline above the article is its title; several are left alone rather than
+        guessed between (so that cleaning the body again finds the same).
+        """
+        candidates: dict[str, tuple[str, str | None]] = {}
+        found: list[tuple[Block, str]] = []
+        for block in head:
+            title, site = self.split(block.text)
+            if is_heading(title):
+                k = key(title)
+                found.append((block, k))
+                if site or k not in candidates:
+                    candidates[k] = (title, site)
+        if len(candidates) != 1:
+            return set(), found
+        (k, (title, site)), = candidates.items()
+        page.set_meta("title", title)
+        page.set_meta("site", site)
+        return {k}, found
+
     def apply(self, page: Page) -> None:
         blocks = page.blocks
         head = head_end(blocks)
         if head == len(blocks):
             return  # no article to stand above
-        known = page.metadata.get("title")
-        candidates: dict[str, tuple[str, str | None]] = {}
-        found: list[tuple[Block, str]] = []
-        for block in blocks[:head]:
-            title, site = self.split(block.text)
-            k = key(title)
-            if known and k == key(known) or is_heading(title):
-                candidates.setdefault(k, (title, site))
-                if site and not candidates[k][1]:
-                    candidates[k] = (title, site)
-                found.append((block, k))
+        known = page.metadata.get("title")  # from an HTML page's metadata
         if known:
-            keep = {key(known)}
-        elif len(candidates) == 1:
-            keep = set(candidates)
-            title, site = next(iter(candidates.values()))
-            page.set_meta("title", title)
-            page.set_meta("site", site)
+            # The extractor found the title: drop only its copies (by words, so that a
+            # "Title - Site" form matches too); another headline may start the body.
+            forms = [set(words(key(known))), set(words(key(self.split(known)[0])))]
+            found = [(b, key(b.text)) for b in blocks[:head]]
+            keep = {k for _, k in found if any(self.same_words(k, form) for form in forms)}
         else:
-            return  # several headlines above the article: leave them rather than guess
+            keep, found = self.find(page, blocks[:head])
         reason = "title"
         for block, k in found:
             if k in keep:

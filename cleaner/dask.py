@@ -1,0 +1,312 @@
+"""Cleaning on a Dask cluster: bags, dataframes and globs of files.
+
+Needs the ``dask`` extra (``pip install 'cleaner[dask]'``); dask is imported only
+when a function here is called, so ``import cleaner.dask`` is free.
+
+::
+
+    import json
+    import dask.dataframe as dd
+    from distributed import Client
+    from cleaner.dask import clean_dataframe, clean_files
+
+    client = Client("tcp://scheduler:8786")
+    clean_files("corpus/*.jsonl").map(json.dumps).to_textfiles("clean/*.jsonl")  # a bag of dicts
+    clean_dataframe(dd.read_parquet("pages/"), text_column="text")  # metadata as columns
+
+The configuration is that of the CLI: when ``config`` is not given it is discovered
+on the client (``Config.discover()``, the nearest ``cleaner.toml`` or
+``[tool.cleaner]``) and travels with the tasks. Each worker process builds one
+:class:`~cleaner.Pipeline` per configuration and keeps it (see :func:`worker_pipeline`),
+so phrase data and compiled patterns are loaded once per worker, not per document
+or per partition.
+"""
+
+from __future__ import annotations
+
+import glob as globlib
+import json
+import os
+import pickle
+import threading
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
+
+from .batch import metadata_record
+from .config import Config
+from .document import METADATA_KEYS
+from .io import InputError, as_input, decode, read_bytes
+from .parallel import windowed
+from .pipeline import Pipeline
+
+if TYPE_CHECKING:  # pragma: no cover
+    import dask.bag
+    import dask.dataframe
+
+#: Suffixes read as JSON Lines (one document per line) by :func:`clean_files`.
+JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
+
+# -- one pipeline per worker process -----------------------------------------------------
+
+_PIPELINES: dict[bytes, Pipeline] = {}
+_LOCK = threading.Lock()
+_STATS = {"pipelines_built": 0, "documents": 0}
+
+
+def worker_pipeline(config: Config) -> Pipeline:
+    """The pipeline for ``config`` in this process, built on first use and then kept.
+
+    Keyed by the pickled configuration (a :class:`Config` holds a dict of filter
+    options, so it is not hashable). Tasks carry only the configuration; the filters,
+    phrase data and compiled patterns stay loaded in the worker between tasks.
+    """
+    key = pickle.dumps(config)
+    pipeline = _PIPELINES.get(key)
+    if pipeline is None:
+        with _LOCK:
+            pipeline = _PIPELINES.get(key)
+            if pipeline is None:
+                pipeline = _PIPELINES[key] = Pipeline(config)
+                _STATS["pipelines_built"] += 1
+    return pipeline
+
+
+def worker_stats() -> dict[str, Any]:
+    """What this process has done: pipelines built, documents cleaned, phrase files read.
+
+    Read it from every worker with ``client.run(cleaner.dask.worker_stats)``.
+    """
+    from .data import load_family
+
+    return {**_STATS, "pid": os.getpid(), "phrase_files_loaded": load_family.cache_info().misses}
+
+
+def _resolve(config: Config | Pipeline | None) -> Config:
+    if isinstance(config, Pipeline):
+        return config.config
+    if config is None:
+        return Config.discover()
+    return config
+
+
+# -- the CLI's batches on a cluster ------------------------------------------------------
+
+#: How long ``--scheduler`` waits for a scheduler to answer.
+CONNECT_TIMEOUT = "10s"
+
+
+def connect(address: str, timeout: str | None = None):
+    """A ``distributed.Client`` for a running scheduler; ``OSError`` if none answers."""
+    from distributed import Client
+
+    try:
+        return Client(address, timeout=timeout or CONNECT_TIMEOUT)
+    except (OSError, TimeoutError) as exc:
+        raise OSError(f"no Dask scheduler answers at {address}: {exc}") from exc
+
+
+def cluster_threads(client: Any) -> int:
+    """Worker threads on the cluster (at least 1): how many chunks can run at once."""
+    return max(1, sum(client.nthreads().values()))
+
+
+def _run_chunk(fn: Callable[[Any, Pipeline], Any], items: list[Any], config: Config) -> list[Any]:
+    pipeline = worker_pipeline(config)
+    return [fn(item, pipeline) for item in items]
+
+
+def ordered_map(fn: Callable[[Any, Pipeline], Any], chunks: Iterable[list[Any]], pipeline: Pipeline,
+                client: Any, window: int | None = None) -> Iterator[list[Any]]:
+    """``[fn(item, pipeline) for item in chunk]`` for each chunk, on the cluster, in order.
+
+    The same contract as the local pool's ``ordered_map``: ``fn`` is a module-level
+    function (it travels by reference), results come back in input order, and at
+    most ``window`` chunks (default: four per worker thread) are in flight, so memory
+    stays flat however long the input is. Only the configuration travels with a
+    chunk; each worker keeps its pipeline (:func:`worker_pipeline`).
+    """
+    if window is None:
+        window = 4 * cluster_threads(client)
+    config = pipeline.config
+    yield from windowed(lambda chunk: client.submit(_run_chunk, fn, chunk, config, pure=False),
+                        chunks, window)
+
+
+# -- records ------------------------------------------------------------------------------
+
+def _assemble(record: dict[str, Any], body: str | None, sidecar: dict[str, Any], text_key: str,
+              meta_key: str | None) -> dict[str, Any]:
+    out = dict(record)
+    out[text_key] = body
+    if meta_key:
+        out[meta_key] = sidecar
+    else:
+        out.update(sidecar)
+    return out
+
+
+def clean_record(pipeline: Pipeline, record: str | dict[str, Any], *, text_key: str = "text",
+                 meta_key: str | None = None) -> dict[str, Any]:
+    """Clean one document given as a string or a dict holding its text under ``text_key``.
+
+    Returns a new dict: the input's fields, the body under ``text_key`` and the sidecar
+    (:func:`cleaner.batch.metadata_record`: metadata fields and the ``removed`` list,
+    as in the CLI's ``.json`` files), flat or, with ``meta_key``, nested under that
+    key. A record with an ``error`` field (an input that could not be read) is passed
+    through with the metadata fields set to ``None``. The id, url and source of a
+    dict are taken from its ``id``, ``url`` and ``source`` fields.
+    """
+    if isinstance(record, str):
+        record = {text_key: record}
+    if record.get("error"):
+        sidecar: dict[str, Any] = {key: None for key in METADATA_KEYS}
+        sidecar["source"] = record.get("source") or record.get("url")
+        sidecar["removed"] = []
+        return _assemble(record, None, sidecar, text_key, meta_key)
+    raw = record.get(text_key)
+    if not isinstance(raw, str):
+        raise TypeError(f"record has no text under {text_key!r}: {sorted(record)}")
+    url = record.get("url")
+    doc = pipeline.clean(raw, url=url if isinstance(url, str) else None, source=record.get("source"),
+                         id=None if record.get("id") is None else str(record["id"]))
+    _STATS["documents"] += 1
+    return _assemble(record, doc.text, metadata_record(doc), text_key, meta_key)
+
+
+def _clean_partition(records: Iterable[Any], config: Config, text_key: str,
+                     meta_key: str | None) -> list[dict[str, Any]]:
+    pipeline = worker_pipeline(config)
+    return [clean_record(pipeline, r, text_key=text_key, meta_key=meta_key) for r in records]
+
+
+def clean_bag(bag: "dask.bag.Bag", config: Config | Pipeline | None = None, *,
+              text_key: str = "text", meta_key: str | None = None) -> "dask.bag.Bag":
+    """A bag of cleaned records from a bag of strings or dicts (lazy; order kept).
+
+    See :func:`clean_record` for the shape of each record.
+    """
+    return bag.map_partitions(_clean_partition, _resolve(config), text_key, meta_key)
+
+
+# -- dataframes ---------------------------------------------------------------------------
+
+def _clean_frame(part, config: Config, text_column: str, removed: str, id_column: str | None,
+                 url_column: str | None, source_column: str | None):
+    import pandas as pd
+
+    n = len(part)
+    columns: dict[str, list[Any]] = {key: [None] * n for key in (text_column, *METADATA_KEYS)}
+    removals: list[Any] = [0 if removed == "count" else []] * n
+    if n:
+        pipeline = worker_pipeline(config)
+        texts = part[text_column].tolist()
+        ids = part[id_column].tolist() if id_column else [None] * n
+        urls = part[url_column].tolist() if url_column else [None] * n
+        sources = part[source_column].tolist() if source_column else [None] * n
+        for i in range(n):
+            doc = pipeline.clean(texts[i], id=None if ids[i] is None else str(ids[i]),
+                                 url=urls[i], source=sources[i])
+            columns[text_column][i] = doc.text
+            for key in METADATA_KEYS:
+                columns[key][i] = doc.metadata.get(key)
+            removals[i] = len(doc.removed) if removed == "count" else [r.to_dict() for r in doc.removed]
+        _STATS["documents"] += n
+    out = part.copy()
+    for key, values in columns.items():
+        out[key] = pd.Series(values, index=part.index, dtype=object)
+    out["removed"] = pd.Series(removals, index=part.index, dtype="int64" if removed == "count" else object)
+    return out
+
+
+def clean_dataframe(df: "dask.dataframe.DataFrame", text_column: str = "text",
+                    config: Config | Pipeline | None = None, *, removed: str = "count",
+                    id_column: str | None = None, url_column: str | None = None,
+                    source_column: str | None = None) -> "dask.dataframe.DataFrame":
+    """The dataframe with ``text_column`` cleaned and the metadata added as columns.
+
+    Adds (or replaces) ``title``, ``author``, ``date``, ``site``, ``language``,
+    ``source`` (object columns, ``None`` where unknown) and ``removed``: the number of
+    removed pieces (``removed="count"``) or their list of dicts (``removed="list"``).
+    ``id``/``url``/``source`` columns are used when present unless named otherwise.
+    Partitions and row order are kept.
+    """
+    if removed not in ("count", "list"):
+        raise ValueError(f"removed must be 'count' or 'list', not {removed!r}")
+    cols = set(df.columns)
+    if text_column not in cols:
+        raise KeyError(f"no column {text_column!r} in {sorted(map(str, cols))}")
+    id_column = id_column or ("id" if "id" in cols else None)
+    url_column = url_column or ("url" if "url" in cols else None)
+    source_column = source_column or ("source" if "source" in cols else None)
+    args = (_resolve(config), text_column, removed, id_column, url_column, source_column)
+    meta = _clean_frame(df._meta, *args)
+    return df.map_partitions(_clean_frame, *args, meta=meta)
+
+
+# -- files --------------------------------------------------------------------------------
+
+def expand(pattern: str | os.PathLike[str]) -> list[str]:
+    """Files matched by a glob (``**`` allowed), or every file under a folder, sorted."""
+    pattern = str(pattern)
+    if os.path.isdir(pattern):
+        return [str(p) for p in sorted(Path(pattern).rglob("*")) if p.is_file()]
+    return sorted(p for p in globlib.glob(pattern, recursive=True) if os.path.isfile(p))
+
+
+def _is_jsonl(path: str) -> bool:
+    return path.endswith(JSONL_SUFFIXES)
+
+
+def _clean_files(paths: Iterable[tuple[str, str]], config: Config, text_key: str,
+                 meta_key: str | None) -> list[dict[str, Any]]:
+    """Clean the files of one partition: a record per text or HTML file, or per JSONL line.
+
+    ``paths`` are (absolute path to read, path as the user gave it, kept as ``source``).
+    A file is read and cleaned as the CLI does (``io.as_input``: HTML by name or content).
+    """
+    pipeline = worker_pipeline(config)
+    records: list[dict[str, Any]] = []
+    for real, path in paths:
+        try:
+            data = read_bytes(Path(real))
+            if not _is_jsonl(path):
+                content, kind = as_input(data, path, config.kind)
+                doc = pipeline.clean(content, source=path, kind=kind)
+                _STATS["documents"] += 1
+                records.append(_assemble({"source": path}, doc.text, metadata_record(doc), text_key, meta_key))
+                continue
+            for n, line in enumerate(decode(data, path).splitlines(), 1):
+                if line.strip():
+                    try:
+                        record = json.loads(line)
+                    except json.JSONDecodeError as exc:
+                        record = {"source": f"{path}:{n}", "error": f"{path}:{n}: invalid JSON: {exc.msg}"}
+                    records.append(clean_record(pipeline, record, text_key=text_key, meta_key=meta_key))
+        except InputError as exc:
+            records.append(clean_record(pipeline, {"source": path, "error": str(exc)},
+                                        text_key=text_key, meta_key=meta_key))
+    return records
+
+
+def clean_files(pattern: str | os.PathLike[str] | list[str], config: Config | Pipeline | None = None, *,
+                text_key: str = "text", meta_key: str | None = None,
+                files_per_partition: int = 16) -> "dask.bag.Bag":
+    """A bag of cleaned records from text files and JSONL files (lazy; order kept).
+
+    ``pattern`` is a glob, a folder, or a list of paths. Files are read by the
+    workers, so they must see the same file system as the client. A text or HTML file
+    gives one record (``source`` is its path), cleaned as ``cleaner clean`` does; a ``.jsonl``/``.ndjson`` file (optionally
+    gzipped) gives one record per line, its text under ``text_key``. Inputs that
+    cannot be read give a record with an ``error`` field instead of failing the job.
+    """
+    import dask.bag as db
+
+    paths = pattern if isinstance(pattern, list) else expand(pattern)
+    if not paths:
+        raise FileNotFoundError(f"no files match {pattern!r}")
+    # workers may run in another directory: read absolute paths, report the given ones
+    pairs = [(os.path.abspath(p), str(p)) for p in paths]
+    npartitions = max(1, -(-len(pairs) // max(1, files_per_partition)))
+    bag = db.from_sequence(pairs, npartitions=npartitions)
+    return bag.map_partitions(_clean_files, _resolve(config), text_key, meta_key)
+

@@ -1,0 +1,395 @@
+"""Main content: keep the article's run of prose, drop the page chrome around and inside it.
+
+Scraped text is often a whole page flattened to lines: menus, link lists and share
+bars first and last, the article in the middle. Without markup to go by, each block
+(line) is judged on its own text, in the spirit of jusText but on plain text:
+
+1. *Local class*, one pass over the blocks: ``good`` (prose: a sentence end and a
+   share of stopwords, or long and stopword-rich), ``neargood`` (prose-like but
+   weaker: no sentence end, a truncated teaser "..."), ``short`` (under
+   ``length_low``; a short sentence or lower-case list item is weighed apart) or
+   ``bad`` (links and addresses, menu separators, too few stopwords, a short line
+   with neither stopwords nor lower-case words).
+2. *Run*: the article is the contiguous run of blocks with the largest weight (good
+   text counts for it, short and bad lines against, a list between paragraphs is
+   free). The page's title repeated above the article anchors it: good text above
+   the anchor counts for nothing, and the run under it wins over a heavier one far
+   below (a teaser list, the comments) unless it is much lighter. The run opens with
+   a paragraph of prose and takes a closing sentence or credit right after it.
+3. *Context* inside the run: jusText's rules give short and near-good lines the
+   class of their neighbours (a one-line paragraph between paragraphs stays, a share
+   bar between them goes); a paragraph repeating text kept above it goes too.
+
+Everything outside the run is dropped, with where it was as the reason. A page with
+almost nothing chrome-like on it (a clean article, or a page the specific filters
+already cleaned) passes through untouched, and so does the stage's own output.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from ..document import Block, Page
+from .base import Filter
+from .shape import is_prose
+
+_WORD = re.compile(r"[^\W_]+")  # "___" is a divider, not a word
+#: Marks of chrome, found in one pass: links and addresses (URLs, domains, e-mail
+#: addresses, handles, tags) and, starting with a space, the separators of menus and
+#: breadcrumbs (a line with « has quotations, not crumbs).
+_MARKS = re.compile(r"https?://|www\.|[@#]\w|\.(?:com|org|net|html?|php)\b|\s[|»›/·•>]\s", re.I)
+_EDGE_SEPARATORS = frozenset("|›·•>")  # not », which closes quotations
+#: A block that ends like a sentence (closing quotes and brackets allowed).
+_SENTENCE_END = re.compile(r"(?<!\.\.)[.!?:。！？][\"'”’»)\]]*$")
+_ELLIPSIS = re.compile(r"(?:\.\.\.|…)[\"'”’»)\]]*$")
+_SENTENCE_SPLIT = re.compile(r"(?<=[.!?。！？])\s+")
+#: What separates a headline from the site's name in a page title.
+_TITLE_SEPARATORS = "|-–—:·•»/"
+
+
+@lru_cache(maxsize=1)
+def _stoplist_names() -> dict[str, str]:
+    text = (resources.files("cleaner.data") / "_common" / "stoplists.toml").read_text(encoding="utf-8")
+    return tomllib.loads(text)["stoplists"]
+
+
+@lru_cache(maxsize=None)
+def stopwords(language: str | None) -> frozenset[str]:
+    """The jusText stoplist for an ISO 639-1 code; empty if there is none."""
+    name = _stoplist_names().get(language or "")
+    if not name:
+        return frozenset()
+    import justext
+
+    return frozenset(w.casefold() for w in justext.get_stoplist(name))
+
+
+GOOD, NEARGOOD, SHORT, BAD = "good", "neargood", "short", "bad"
+#: A block of the run whose sentences were all kept above it already.
+REPEAT = "repeat"
+#: A short block that reads like prose (a sentence, a list item in sentence case):
+#: classed as short, weighed apart.
+SHORT_SENTENCE = "short sentence"
+
+
+class MainContent(Filter):
+    name = "content"
+    summary = "Keep the article's contiguous run of prose; drop menus, link lists and share bars around and inside it."
+    #: HTML bodies arrive already extracted by trafilatura, which sees the markup this
+    #: stage has to guess from: cutting them again loses article text (F1 0.976 -> 0.946).
+    kinds = ("text",)
+    defaults = {
+        # characters: below length_low a block is too short to judge alone
+        "length_low": 70,
+        # characters: from length_high a stopword-rich block is good without a sentence end
+        "length_high": 200,
+        # stopword share of the words: below stop_low a block is not prose
+        "stop_low": 0.30,
+        # stopword share from which a sentence (ending in . ! ? :) is prose
+        "stop_sentence": 0.25,
+        # stopword share from which a long block is good
+        "stop_high": 0.32,
+        # link marks per word above which a block is navigation
+        "max_link_density": 0.2,
+        # languages without a stoplist: this many of the page's repeated words stand in
+        "fallback_stopwords": 40,
+        # run weights, per character: good text counts 1 for the run; these count
+        # for (positive) or against (the block's length, at least min_block_cost)
+        "bad_weight": 1.0,
+        "short_weight": 0.8,
+        "short_sentence_weight": -0.3,
+        "neargood_weight": 0.1,
+        # each line an earlier filter removed inside a gap (chrome it recognised)
+        "cut_weight": 0.5,
+        # characters: every block that is not good costs at least this much
+        "min_block_cost": 150,
+        # a gap of at least this many prose-like short lines between paragraphs (and
+        # nothing else) is a list of the article, and costs nothing
+        "min_list_lines": 3,
+        # the stage cuts only a page with at least this many chrome-like lines (those
+        # it sees and those earlier filters removed): fewer is a clean text
+        "min_chrome_lines": 3,
+        # a page with no prose is all navigation only if it has this many lines
+        "min_page_blocks": 3,
+        # how many lines from the top to look for the title's repetition
+        "title_search": 1000,
+        # the run under the title is the one through the first good line within
+        # this many lines below its repetition
+        "title_reach": 10,
+        # ... and it wins over a heavier run further down if it weighs at least
+        # this share of it
+        "title_run_share": 0.3,
+        # weight of good text above the title's repetition (teasers, a lede box)
+        "before_title_weight": 0.0,
+    }
+
+    def __init__(self, data: Any, **options: Any):
+        super().__init__(data, **options)
+        o = self.options
+        self._length_low, self._length_high = o["length_low"], o["length_high"]
+        self._stop_low, self._stop_high = o["stop_low"], o["stop_high"]
+        self._stop_sentence, self._max_links = o["stop_sentence"], o["max_link_density"]
+
+    def apply(self, page: Page) -> None:
+        blocks = page.blocks
+        if not blocks:
+            return
+        classes, start, end, final = self.classify(blocks, page.metadata.get("language"), len(page.removed))
+        if start < 0:
+            if BAD in classes:
+                for b in blocks:
+                    self.drop(page, b, "no article text: every line looks like navigation")
+            return
+        for i, b in enumerate(blocks):
+            if i < start:
+                self.drop(page, b, "before the article")
+            elif i > end:
+                self.drop(page, b, "after the article")
+            elif final[i] == REPEAT:
+                self.drop(page, b, "repeats text kept above it")
+            elif final[i] == BAD:
+                self.drop(page, b, f"inside the article, looks like chrome ({classes[i]})")
+
+    def classify(self, blocks: list[Block], language: str | None,
+                 removed: int = 0) -> tuple[list[str], int, int, list[str]]:
+        """(local classes, run start, run end, final classes); start -1 if no article.
+
+        ``removed`` is how many lines earlier filters took out as chrome: they count
+        towards telling a flattened page (cut it) from a clean text (leave it alone).
+        """
+        o = self.options
+        stops = stopwords(language)
+        words_per_block = [_WORD.findall(b.text.casefold()) for b in blocks]
+        if not stops:
+            stops = _page_stopwords(words_per_block, o["fallback_stopwords"])
+        local = [self._local(b.text, w, stops) for b, w in zip(blocks, words_per_block)]
+        classes = [SHORT if c == SHORT_SENTENCE else c for c in local]
+        chrome = classes.count(BAD)
+        if (
+            not chrome
+            or chrome + removed < o["min_chrome_lines"]
+            or (GOOD not in classes and len(blocks) < o["min_page_blocks"])
+        ):
+            # (almost) nothing looks like chrome, or too little to judge: the text passes
+            # through (a clean article, or a page the specific filters already cleaned)
+            return classes, 0, len(blocks) - 1, [GOOD] * len(blocks)
+        if GOOD not in classes:
+            return classes, -1, -1, [BAD] * len(blocks)
+        anchor = _title_repeat(blocks, o["title_search"])
+        start, end = _best_run(blocks, local, o, anchor)
+        # the body opens with a paragraph of prose, not with a headline, caption or
+        # lead-in above it (which the title filter would take on a second pass)
+        while start < end and not (classes[start] == GOOD and is_prose(blocks[start].text)):
+            start += 1
+        final = [BAD] * start + _context(classes[start : end + 1]) + [BAD] * (len(blocks) - end - 1)
+        # the article's last lines: a short closing sentence or credit ("Reporting
+        # contributed by AFP."), with a divider ("___") before it, right after the run
+        j = end + 1
+        while j < len(blocks) and local[j] == SHORT and not _WORD.search(blocks[j].text):
+            j += 1
+        if j < len(blocks) and local[j] == SHORT_SENTENCE and _SENTENCE_END.search(blocks[j].text[-8:]):
+            for k in range(end + 1, j + 1):
+                final[k] = GOOD
+            end = j
+        _mark_repeats(blocks, final, start, end)
+        return classes, start, end, final
+
+    def _local(self, text: str, words: list[str], stops: frozenset[str]) -> str:
+        n = len(words)
+        if n == 0:
+            return SHORT  # a divider ("* * *", "___"): neither prose nor chrome
+        length = len(text)
+        if text[0] in _EDGE_SEPARATORS or text[-1] in _EDGE_SEPARATORS:
+            return BAD
+        marks = _MARKS.findall(text)
+        if marks:
+            separators = sum(1 for m in marks if m[0] == " ")
+            if separators and "«" not in text:
+                return BAD
+            if len(marks) - separators > self._max_links * n:
+                return BAD
+        stop_density = sum(map(stops.__contains__, words)) / n
+        tail = text[-8:]
+        sentence = _SENTENCE_END.search(tail) is not None
+        if length < self._length_low:
+            if stop_density > 0 and (sentence or (n >= 3 and _lower_share(text) >= 0.6)):
+                return SHORT_SENTENCE
+            if stop_density > 0 or sentence or (n >= 2 and _lower_share(text) >= 0.6):
+                return SHORT  # a list item in lower case is no menu entry
+            return BAD
+        if _ELLIPSIS.search(tail):
+            # a truncated teaser ("... more") is never the article's own paragraph
+            return NEARGOOD if stop_density >= self._stop_low else BAD
+        if sentence and stop_density >= self._stop_sentence:
+            return GOOD if stop_density >= self._stop_low or length >= self._length_high else NEARGOOD
+        if stop_density < self._stop_low:
+            return BAD
+        if length >= self._length_high and stop_density >= self._stop_high:
+            return GOOD
+        return NEARGOOD
+
+
+def _lower_share(text: str) -> float:
+    """Share of the words after the first that start in lower case (prose, list items),
+    as against Title Case (menus, headlines)."""
+    rest = text.split()[1:]
+    alpha = [w for w in rest if w[0].isalpha()]
+    return sum(1 for w in alpha if w[0].islower()) / len(alpha) if alpha else 0.0
+
+
+def _mark_repeats(blocks: list[Block], final: list[str], start: int, end: int) -> None:
+    """Mark kept blocks whose sentences all appeared in kept blocks above them.
+
+    Pages repeat their lede or summary (a teaser of the article itself, a summary
+    box at the end); the article needs it once.
+    """
+    seen: set[str] = set()
+    for i in range(start, end + 1):
+        if final[i] != GOOD:
+            continue
+        sentences = _SENTENCE_SPLIT.split(blocks[i].text.casefold())
+        if sentences and all(x in seen for x in sentences):
+            final[i] = REPEAT
+        seen.update(sentences)
+
+
+def _page_stopwords(words_per_block: list[list[str]], count: int) -> frozenset[str]:
+    freq: dict[str, int] = {}
+    for words in words_per_block:
+        for w in words:
+            freq[w] = freq.get(w, 0) + 1
+    frequent = sorted((w for w, k in freq.items() if k > 1), key=freq.__getitem__, reverse=True)
+    return frozenset(frequent[:count])
+
+
+def _neighbour(classes: list[str], i: int, step: int, ignore_neargood: bool) -> str:
+    j = i + step
+    while 0 <= j < len(classes):
+        c = classes[j]
+        if c == GOOD or c == BAD or (c == NEARGOOD and not ignore_neargood):
+            return c
+        j += step
+    return BAD
+
+
+def _context(classes: list[str]) -> list[str]:
+    """jusText's context rules: short, then near-good blocks take their neighbours' class."""
+    final = list(classes)
+    for i, c in enumerate(classes):
+        if c != SHORT:
+            continue
+        prev = _neighbour(classes, i, -1, True)
+        nxt = _neighbour(classes, i, 1, True)
+        if prev == nxt:
+            final[i] = prev
+        elif (prev == BAD and _neighbour(classes, i, -1, False) == NEARGOOD) or (
+            nxt == BAD and _neighbour(classes, i, 1, False) == NEARGOOD
+        ):
+            final[i] = GOOD
+        else:
+            final[i] = BAD
+    for i, c in enumerate(classes):
+        if c != NEARGOOD:
+            continue
+        prev = _neighbour(final, i, -1, True)
+        nxt = _neighbour(final, i, 1, True)
+        final[i] = BAD if prev == nxt == BAD else GOOD
+    return final
+
+
+def _title_repeat(blocks: list[Block], search: int) -> int:
+    """Index of the first line that repeats the page's first line (its title), or 0.
+
+    A flattened page usually opens with the ``<title>`` ("Headline - Site"); the
+    headline shown again above the article ("Headline") marks where it starts.
+    """
+    title = blocks[0].text.casefold()
+    if len(title) < 15:
+        return 0
+    size, first = len(title), title[0]
+    for i in range(1, min(len(blocks), search)):
+        line = blocks[i].text
+        if not 15 <= len(line) <= size or line[0].casefold() != first:
+            continue
+        line = line.casefold()
+        if title.startswith(line):
+            rest = title[len(line):].lstrip()
+            if not rest or (rest[0] in _TITLE_SEPARATORS and len(line) >= 0.4 * len(title)):
+                return i
+    return 0
+
+
+def _best_run(blocks: list[Block], classes: list[str], o: dict[str, Any], anchor: int = 0) -> tuple[int, int]:
+    """The run of blocks with the largest weight: good text for it, bad text against.
+
+    Good text before ``anchor`` (the title's repetition) weighs ``before_title_weight``;
+    when a good block follows the anchor within ``title_reach`` lines, the run is the
+    best one that contains it.
+    """
+    weights = {GOOD: 1.0, NEARGOOD: o["neargood_weight"], SHORT: -o["short_weight"],
+               SHORT_SENTENCE: o["short_sentence_weight"], BAD: -o["bad_weight"]}
+    floor = o["min_block_cost"]
+    ws: list[float] = []
+    for i, (b, c) in enumerate(zip(blocks, classes)):
+        w = weights[c] * (len(b.text) if c == GOOD else max(len(b.text), floor))
+        if i < anchor and w > 0:
+            w *= o["before_title_weight"]
+        ws.append(w)
+    # lines earlier filters removed right above a block were chrome: crossing them costs
+    gaps = [o["cut_weight"] * floor * b.cut for b in blocks]
+    # a list between paragraphs (several prose-like short lines and nothing else)
+    # costs nothing: it does not break the run
+    prev = BAD
+    gap: list[int] = []
+    for i, c in enumerate(classes):
+        if c == SHORT_SENTENCE or c == SHORT:
+            gap.append(i)
+            continue
+        if c == GOOD and prev == GOOD and len(gap) >= o["min_list_lines"] and all(
+            classes[j] == SHORT_SENTENCE for j in gap
+        ):
+            for j in gap:
+                ws[j] = 0.0
+        gap.clear()
+        prev = c
+    best, best_start, best_end = float("-inf"), 0, -1
+    total, start = 0.0, 0
+    for i, w in enumerate(ws):
+        if total - gaps[i] <= 0:
+            total, start = 0.0, i
+        else:
+            total -= gaps[i]
+        total += w
+        if total > best:
+            best, best_start, best_end = total, start, i
+    if anchor and best_start > anchor + o["title_reach"]:
+        # the heaviest run is far below the headline (a teaser list, the comments):
+        # prefer the run right under the headline unless it is much lighter
+        for j in range(anchor + 1, min(len(blocks), anchor + 1 + o["title_reach"])):
+            if classes[j] == GOOD:
+                start, end, weight = _run_through(ws, gaps, j)
+                if weight >= o["title_run_share"] * best:
+                    return start, end
+                break
+    return best_start, best_end
+
+
+def _run_through(ws: list[float], gaps: list[float], j: int) -> tuple[int, int, float]:
+    """The heaviest run that contains block ``j``: (start, end, weight).
+
+    ``gaps[i]`` is what crossing from block i - 1 to block i costs."""
+    start, total, left = j, 0.0, 0.0
+    for i in range(j - 1, -1, -1):
+        total += ws[i] - gaps[i + 1]
+        if total > left:
+            left, start = total, i
+    end, total, right = j, 0.0, 0.0
+    for i in range(j + 1, len(ws)):
+        total += ws[i] - gaps[i]
+        if total > right:
+            right, end = total, i
+    return start, end, left + ws[j] + right

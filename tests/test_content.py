@@ -1,0 +1,156 @@
+"""The main-content stage (`content`): the article's run kept, the chrome around and in it dropped."""
+
+import re
+import time
+from pathlib import Path
+
+import pytest
+
+from cleaner import Config, ConfigError, Pipeline, clean
+from cleaner.filters import BY_NAME
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "fixtures" / "content"
+SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
+
+#: Only the stage under test, so the fixtures test it alone whatever other filters do.
+ONLY_CONTENT = Pipeline(Config(kind="text", disable=frozenset(set(BY_NAME) - {"content"})))
+
+
+def read(name: str) -> str:
+    return (FIXTURES / name).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("name", ["menus_around_article", "short_paragraph", "list_article"])
+def test_fixture_keeps_exactly_the_article(name):
+    doc = ONLY_CONTENT.clean(read(f"{name}.txt"))
+    assert doc.text == read(f"{name}.expected.txt").strip()
+    assert doc.removed and all(r.filter == "content" and r.reason for r in doc.removed)
+
+
+def test_menus_before_and_after_are_recorded_with_where_they_were():
+    doc = ONLY_CONTENT.clean(read("menus_around_article.txt"))
+    reasons = {r.text: r.reason for r in doc.removed}
+    assert reasons["Skip to content"] == "before the article"
+    assert reasons["Privacy policy"] == "after the article"
+    assert reasons["Advertisement"].startswith("inside the article")
+
+
+def test_short_paragraph_in_the_middle_is_kept():
+    doc = ONLY_CONTENT.clean(read("short_paragraph.txt"))
+    assert "\n\nIt still works.\n\n" in doc.text
+
+
+def test_list_items_of_a_list_heavy_article_are_kept():
+    doc = ONLY_CONTENT.clean(read("list_article.txt"))
+    for item in ("1 large onion, chopped", "salt and pepper to taste",
+                 "Add the tomatoes and let them cook for about twenty minutes."):
+        assert item in doc.text.split("\n\n")
+
+
+def test_page_that_is_all_navigation_comes_out_empty_with_a_reason():
+    raw = read("all_navigation.txt")
+    doc = ONLY_CONTENT.clean(raw)
+    assert doc.text == ""
+    assert len(doc.removed) == len(raw.strip().splitlines())
+    assert {r.reason for r in doc.removed} == {"no article text: every line looks like navigation"}
+
+
+@pytest.mark.parametrize("name", ["menus_around_article", "short_paragraph", "list_article", "all_navigation"])
+def test_cleaning_the_cleaned_body_changes_nothing(name):
+    once = clean(read(f"{name}.txt"))
+    twice = clean(once.text)
+    assert twice.text == once.text
+    assert [r for r in twice.removed if r.filter == "content"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "Hello there.",
+    "Troops of the U.S.Army read example.com and ASP.NET docs, e.g. Node.js, yesterday.",
+    "Short title\n\nA single paragraph of a clean article, which says what it has to say in one go.",
+])
+def test_clean_text_passes_through_untouched(text):
+    doc = ONLY_CONTENT.clean(text)
+    assert doc.text == text
+    assert doc.removed == []
+
+
+def test_a_clean_article_passes_through_untouched():
+    article = read("menus_around_article.expected.txt").strip()
+    doc = ONLY_CONTENT.clean(article)
+    assert doc.text == article and doc.removed == []
+
+
+def test_the_stage_can_be_switched_off():
+    raw = read("menus_around_article.txt")
+    by_content = [r.text for r in clean(raw).removed if r.filter == "content"]
+    assert by_content
+    kept = clean(raw, disable=["content"]).text.split("\n\n")
+    assert all(text in kept for text in by_content)
+
+
+def test_options_come_from_the_configuration():
+    raw = read("short_paragraph.txt")
+    strict = Pipeline(Config(filters={"content": {"length_low": 200, "short_weight": 5.0}}))
+    assert "It still works." in clean(raw).text
+    assert "It still works." not in strict.clean(raw).text
+    with pytest.raises(ConfigError, match="no option"):
+        Pipeline(Config(filters={"content": {"no_such_option": 1}}))
+
+
+def test_stopwords_follow_the_detected_language():
+    from cleaner.filters.content import stopwords
+
+    assert "und" in stopwords("de") and "the" in stopwords("en")
+    assert stopwords("xx") == frozenset()
+    german = (
+        "Startseite\nPolitik\nSport\nKontakt\nImpressum\n\n"
+        "Der Stadtrat hat am Dienstag beschlossen, dass die neue Brücke über den Fluss im nächsten Jahr gebaut "
+        "werden soll, nachdem die Bürger lange darüber gestritten hatten.\n\n"
+        "Die Kosten werden auf zwölf Millionen Euro geschätzt, und die Bauzeit soll etwa zwei Jahre betragen, "
+        "wie ein Sprecher der Stadt mitteilte.\n\n"
+        "Impressum\nDatenschutz\nKontakt\n"
+    )
+    doc = clean(german)
+    assert doc.metadata["language"] == "de"
+    assert doc.text.startswith("Der Stadtrat") and doc.text.endswith("mitteilte.")
+
+
+def test_language_without_a_stoplist_uses_the_page_s_own_frequent_words():
+    from cleaner.filters.content import MainContent
+
+    page = ("Home\nLogin\nMenu\n\n" + "\n\n".join(
+        "lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor et dolore magna "
+        f"aliqua, ut enim ad minim veniam, quis nostrud exercitation ullamco laboris {i} nisi ut aliquip."
+        for i in range(4)) + "\n\nContact\nImprint\n")
+    p = Pipeline(Config(language="xx", disable=frozenset(set(BY_NAME) - {MainContent.name})))
+    doc = p.clean(page)
+    assert doc.text.startswith("lorem ipsum") and doc.text.endswith("aliquip.")
+
+
+def test_cost_is_linear_on_huge_lines():
+    line = "word " * 40000 + "user@example.com " * 2000
+    page = "Home\nNews\n\n" + line + "\n\nContact\n"
+    start = time.perf_counter()
+    ONLY_CONTENT.clean(page)
+    assert time.perf_counter() - start < 2.0
+
+
+@pytest.mark.parametrize("seed", SEEDS, ids=lambda p: p.name[:3])
+def test_seeds_lose_no_article_paragraph_to_the_stage(seed):
+    """Alone or after the other filters, the stage keeps every paragraph of the
+    hand-written seed bodies (fixtures/seeds), and its output is a fixed point."""
+    want = (ROOT / "fixtures" / "seeds" / seed.name).read_text(encoding="utf-8").strip().split("\n\n")
+    raw = seed.read_text(encoding="utf-8")
+    for pipeline in (ONLY_CONTENT, Pipeline()):
+        doc = pipeline.clean(raw)
+        got = " ".join(re.findall(r"\w+", doc.text))
+        missing = [p[:60] for p in want if " ".join(re.findall(r"\w+", p)) not in got]
+        assert missing == []
+        assert pipeline.clean(doc.text).text == doc.text
+
+
+def test_content_stage_leaves_extracted_html_bodies_to_the_extractor():
+    from cleaner.filters.content import MainContent
+
+    assert MainContent.kinds == ("text",)

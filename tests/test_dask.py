@@ -1,0 +1,256 @@
+"""The Dask path against a real LocalCluster of two worker processes."""
+
+from __future__ import annotations
+
+import json
+import pickle
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("distributed")
+pytest.importorskip("dask.dataframe")
+
+from typer.testing import CliRunner  # noqa: E402
+
+from cleaner import Config, Pipeline  # noqa: E402
+from cleaner.cli import app  # noqa: E402
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+GERMAN = (
+    "Der schnelle braune Fuchs springt über den faulen Hund und läuft dann davon.\n"
+    "Die Stadt hat am Montag neue Regeln für den Verkehr beschlossen.Der Bürgermeister sprach lange."
+)
+
+
+def make_corpus(folder: Path, n: int = 300) -> list[Path]:
+    """``n`` varied documents from the seeds: rotated lines, glued sentences, German."""
+    seeds = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    paths = []
+    for i in range(n):
+        lines = seeds[i % len(seeds)].splitlines()
+        k = i % max(1, len(lines))
+        text = "\n".join(lines[k:] + lines[:k])
+        if i % 7 == 0:
+            text = GERMAN + "\n\n" + text[: 200 + i]
+        if i % 11 == 0:
+            text = f"Story {i} ended in a long conflict.President Putin spoke at length today.\n" + text
+        sub = folder / f"part{i % 3}"
+        sub.mkdir(parents=True, exist_ok=True)
+        if i % 13 == 0:  # some HTML pages too
+            paras = "".join(f"<p>{line}</p>\n" for line in text.splitlines() if line.strip())
+            text = (f"<html><head><title>Page {i}</title></head><body><nav><a href='/'>Home</a></nav>"
+                    f"<article><h1>Page {i}</h1>{paras}</article><footer>© 2024</footer></body></html>")
+        path = sub / f"doc{i:04d}.{'html' if i % 13 == 0 else 'txt'}"
+        path.write_text(text, encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+@pytest.fixture(scope="module")
+def client():
+    from distributed import Client, LocalCluster
+
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                      dashboard_address=":0") as cluster, Client(cluster) as c:
+        c.wait_for_workers(2)
+        yield c
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("corpus")
+    make_corpus(folder)
+    return folder
+
+
+def test_config_and_pipeline_pickle_small():
+    config = Config(disable=frozenset({"glued"}), filters={"glued": {}}, path=Path("x/cleaner.toml"))
+    assert pickle.loads(pickle.dumps(config)) == config
+    p = Pipeline()
+    p.clean("Some text that is long enough to have its language detected.")
+    assert len(pickle.dumps(p)) < 1000  # only the configuration travels
+
+
+@pytest.fixture(scope="module")
+def local_out(corpus, tmp_path_factory) -> Path:
+    """The corpus cleaned by the local CLI (`--workers 2`), run from the corpus's parent."""
+    out = tmp_path_factory.mktemp("local") / "out"
+    with pytest.MonkeyPatch.context() as mp:
+        mp.chdir(corpus.parent)
+        result = CliRunner().invoke(app, ["clean", corpus.name, "--out", str(out), "--workers", "2"])
+    assert result.exit_code == 0, result.output
+    (out.parent / "summary.txt").write_text(result.output)
+    return out
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_cli_scheduler_writes_the_same_folder_as_local_workers(client, corpus, local_out, tmp_path,
+                                                              monkeypatch):
+    """`cleaner clean --scheduler`: the same files, byte for byte, and the same summary."""
+    monkeypatch.chdir(corpus.parent)  # relative sources, as a user would type them
+    runner = CliRunner()
+    remote = runner.invoke(app, ["clean", corpus.name, "--out", str(tmp_path / "dask"),
+                                 "--scheduler", client.scheduler.address])
+    assert remote.exit_code == 0, remote.output
+    assert remote.output == (local_out.parent / "summary.txt").read_text()  # the summary table
+    local_files, dask_files = tree(local_out), tree(tmp_path / "dask")
+    assert len(local_files) == 600 and dask_files == local_files
+    # a re-run on the cluster skips every input, as a local re-run does
+    again = runner.invoke(app, ["clean", corpus.name, "--out", str(tmp_path / "dask"),
+                                "--scheduler", client.scheduler.address])
+    assert again.exit_code == 0 and "300" in again.output and tree(tmp_path / "dask") == local_files
+
+
+def test_cli_scheduler_jsonl_stream_matches_local(client, tmp_path):
+    lines = [json.dumps({"id": i, "text": f"Record {i} ended in a long conflict.President Putin spoke."})
+             for i in range(120)]
+    src = tmp_path / "in.jsonl"
+    src.write_text("\n".join(lines[:60] + ["not json"] + lines[60:]) + "\n", encoding="utf-8")
+    runner = CliRunner()
+    local = runner.invoke(app, ["clean", str(src), "--jsonl", str(tmp_path / "local.jsonl"), "-j", "2"])
+    remote = runner.invoke(app, ["clean", str(src), "--jsonl", str(tmp_path / "dask.jsonl"),
+                                 "--scheduler", client.scheduler.address])
+    assert local.exit_code == remote.exit_code == 1  # the bad line
+    assert remote.output == local.output
+    assert (tmp_path / "dask.jsonl").read_bytes() == (tmp_path / "local.jsonl").read_bytes()
+    assert len((tmp_path / "dask.jsonl").read_text().splitlines()) == 120
+
+
+def test_cli_scheduler_that_does_not_answer_is_a_clear_error(tmp_path, monkeypatch):
+    import socket
+
+    with socket.socket() as s:  # a free port nobody listens on
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    from cleaner import dask as cdask
+
+    monkeypatch.setattr(cdask, "CONNECT_TIMEOUT", "1s")
+    result = CliRunner().invoke(app, ["clean", str(SEEDS), "--out", str(tmp_path / "o"),
+                                      "--scheduler", f"tcp://127.0.0.1:{port}"])
+    assert result.exit_code == 2 and "no Dask scheduler answers" in result.output
+
+
+def test_files_through_cluster_match_local_cli(client, corpus, local_out, monkeypatch):
+    """clean_files: a few hundred documents, same bodies and metadata as `cleaner clean`, same order."""
+    from cleaner.dask import clean_files
+
+    monkeypatch.chdir(corpus.parent)
+    rel = corpus.name
+
+    records = clean_files(rel, files_per_partition=25).compute()
+    paths = sorted(p for p in corpus.rglob("*") if p.is_file())
+    assert len(records) == len(paths) == 300
+    assert [r["source"] for r in records] == [str(Path(rel) / p.relative_to(corpus)) for p in paths]
+    for record, path in zip(records, paths):
+        stem = local_out / path.relative_to(corpus).with_suffix("")
+        body = record["text"]
+        assert stem.with_suffix(".txt").read_text(encoding="utf-8") == body + ("\n" if body else "")
+        written = json.loads(stem.with_suffix(".json").read_text(encoding="utf-8"))
+        written.pop("input_sha256"), written.pop("config_sha256")  # resume bookkeeping of the CLI
+        assert written == {k: v for k, v in record.items() if k != "text"}
+    assert {r["language"] for r in records} >= {"en", "de"}
+    assert sum(r["title"] is not None for r in records) >= 20  # the HTML pages
+    glued = [r for r, p in zip(records, paths) if int(p.stem[3:]) % 11 == 0]
+    assert len(glued) == 28 and not any("conflict.President Putin" in r["text"] for r in glued)
+    assert any("conflict.\n\nPresident Putin" in r["text"] for r in glued)  # split, not glued
+
+
+def test_one_pipeline_per_worker_not_per_document(client):
+    """Phrase data and filters load once per worker process: many partitions, one build each."""
+    import dask.bag as db
+
+    from cleaner.dask import clean_bag, worker_stats
+
+    config = Config(disable=frozenset({"glued"}))  # a configuration no other test uses
+    texts = [f"Document {i} says something long enough about the weather today." for i in range(200)]
+    before = client.run(worker_stats)
+    out = clean_bag(db.from_sequence(texts, npartitions=20), config).compute()
+    middle = client.run(worker_stats)
+    again = clean_bag(db.from_sequence(texts, npartitions=20), config).compute()
+    after = client.run(worker_stats)
+    assert out == again and len(out) == 200
+    assert len(after) == 2 and len({s["pid"] for s in after.values()}) == 2
+
+    def delta(a, b, key):
+        return {w: b[w][key] - a[w][key] for w in b}
+
+    built, cleaned = delta(before, middle, "pipelines_built"), delta(before, middle, "documents")
+    assert sum(cleaned.values()) == 200
+    # 20 partitions, yet every worker that cleaned anything built the pipeline exactly once
+    assert all(built[w] == (1 if cleaned[w] else 0) for w in after), (built, cleaned)
+    # (phrase data is read: the counter watches something real)
+    assert all(middle[w]["phrase_files_loaded"] > 0 for w in after if cleaned[w])
+    # the second run reuses it: no pipeline built, no phrase file read again
+    assert sum(delta(middle, after, "documents").values()) == 200
+    assert set(delta(middle, after, "pipelines_built").values()) == {0}
+    assert set(delta(middle, after, "phrase_files_loaded").values()) == {0}
+
+def test_bag_of_dicts_keeps_fields_and_nests_metadata(client):
+    import dask.bag as db
+
+    from cleaner import clean
+    from cleaner.batch import metadata_record
+    from cleaner.dask import clean_bag
+
+    glued = "The war ended in a long conflict.President Putin spoke at length today."
+    records = [{"id": i, "url": f"https://example.com/{i}", "body": glued, "lang_hint": "x"} for i in range(10)]
+    out = clean_bag(db.from_sequence(records, npartitions=3), Config(), text_key="body",
+                    meta_key="cleaner").compute()
+    expected = clean(glued)
+    assert [r["id"] for r in out] == list(range(10))
+    assert all(r["body"] == expected.text and r["lang_hint"] == "x" for r in out)
+    assert out[3]["cleaner"]["source"] == "https://example.com/3"
+    assert out[3]["cleaner"] == {**metadata_record(expected), "source": "https://example.com/3"}
+
+
+def test_dataframe_gets_metadata_columns_in_order(client):
+    import dask.dataframe as dd
+    import pandas as pd
+
+    from cleaner import clean
+    from cleaner.dask import clean_dataframe
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))] * 8
+    pdf = pd.DataFrame({"id": range(len(texts)), "text": texts, "keep": "k"})
+    out = clean_dataframe(dd.from_pandas(pdf, npartitions=4), config=Config()).compute()
+    assert list(out["id"]) == list(range(len(texts)))
+    assert {"title", "author", "date", "site", "language", "source", "removed", "keep"} <= set(out.columns)
+    for text, row in zip(texts, out.itertuples()):
+        doc = clean(text)
+        assert row.text == doc.text
+        assert row.language == doc.metadata["language"]
+        assert row.removed == len(doc.removed)
+    listed = clean_dataframe(dd.from_pandas(pdf.head(3), npartitions=1), config=Config(),
+                             removed="list").compute()
+    assert all(isinstance(v, list) for v in listed["removed"])
+
+
+def test_jsonl_files_and_unreadable_inputs(client, tmp_path):
+    from cleaner import clean
+    from cleaner.dask import clean_files
+
+    lines = [{"id": f"a{i}", "text": f"Line {i} ended in a conflict.President Putin spoke today."} for i in range(5)]
+    (tmp_path / "a.jsonl").write_text("".join(json.dumps(x) + "\n" for x in lines), encoding="utf-8")
+    (tmp_path / "b.jsonl").write_bytes(b"\xff\xfe not utf-8\n")
+    out = clean_files(str(tmp_path / "*.jsonl"), Config()).compute()
+    assert [r.get("id") for r in out[:5]] == [x["id"] for x in lines]
+    assert out[0]["text"] == clean(lines[0]["text"]).text
+    assert "not UTF-8" in out[5]["error"] and out[5]["text"] is None
+    with pytest.raises(FileNotFoundError):
+        clean_files(str(tmp_path / "*.nothing"))
+
+
+def _length(item: str, pipeline: Pipeline) -> tuple[str, int]:
+    return item, len(pipeline.clean(item).text)
+
+
+def test_ordered_map_keeps_order_with_a_small_window(client):
+    from cleaner.dask import ordered_map
+
+    chunks = [[f"Chunk {i} line {j} is long enough to be prose." for j in range(i % 4 + 1)] for i in range(30)]
+    got = list(ordered_map(_length, chunks, Pipeline(Config()), client, window=3))
+    assert [[item for item, _ in chunk] for chunk in got] == chunks
