@@ -140,11 +140,17 @@ def audit(pattern: re.Pattern[str]) -> str | None:
             return f"{t_large:.2f}s on {s_large[:12]!r}... ({len(s_large)} chars)"
         if t_large < MIN_SECONDS:
             continue
-        t_large = min(t_large, _cost(pattern, s_large))
-        t_small = max(min(_cost(pattern, s_small), _cost(pattern, s_small)), 1e-6)
+        t_large = min(t_large, _cost(pattern, s_large), _cost(pattern, s_large))
+        t_small = max(min(_cost(pattern, s_small) for _ in range(3)), 1e-6)
         if t_large > MIN_SECONDS and t_large / t_small > MAX_RATIO:
-            return (f"superlinear: {t_small * 1000:.1f}ms at {len(s_small)} chars, "
-                    f"{t_large * 1000:.1f}ms at {len(s_large)} on {s_large[:12]!r}...")
+            # Confirm at 4x the size (a shared, busy machine makes single timings noisy):
+            # quadratic growth costs ~16x there, linear ~4x.
+            s_huge = s_large * 4
+            t_huge = min(_cost(pattern, s_huge) for _ in range(2))
+            if t_huge / t_large > 10:
+                return (f"superlinear: {t_small * 1000:.1f}ms at {len(s_small)} chars, "
+                        f"{t_large * 1000:.1f}ms at {len(s_large)}, {t_huge * 1000:.0f}ms at "
+                        f"{len(s_huge)} on {s_large[:12]!r}...")
     return None
 
 
