@@ -29,7 +29,7 @@ from typing import IO, Any, Callable, Iterable, Iterator
 
 from . import __version__
 from .document import Document
-from .io import InputError, as_input, output_stem, read_bytes
+from .io import DEFAULT_MAX_BYTES, InputError, as_input, output_stem, read_bytes
 from .parallel import chunked, ordered_map
 from .pipeline import Pipeline
 
@@ -270,10 +270,11 @@ def _failure(task: Task, exc: Exception) -> Result:
     return Result.failed(task.path, f"{task.path}: {type(exc).__name__}: {exc}")
 
 
-def prepare(task: Task, force: bool = False) -> tuple[Task, bytes, str] | Result:
+def prepare(task: Task, force: bool = False,
+            max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[Task, bytes, str] | Result:
     """Read one input: (task, its bytes, their hash), or its final result (skipped, failed)."""
     try:
-        raw = read_bytes(task.path)
+        raw = read_bytes(task.path, max_bytes)
         digest = sha256(raw)
         if not force and _up_to_date(task, digest):
             return Result(str(task.path), "skipped")
@@ -334,7 +335,7 @@ def process_one(task: Task, pipeline: Pipeline, *, force: bool = False) -> Resul
     Read, clean, write: the three steps are separate functions so that a batch on a
     Dask cluster (see :func:`run`) can read and write here and clean on the workers.
     """
-    return write_cleaned(clean_prepared(prepare(task, force), pipeline))
+    return write_cleaned(clean_prepared(prepare(task, force, pipeline.config.max_bytes), pipeline))
 
 
 def _process(task: Task, pipeline: Pipeline) -> Result:
@@ -402,7 +403,8 @@ def run(tasks: list[Task], pipeline: Pipeline, workers: int, *, force: bool = Fa
         from .dask import cluster_threads, ordered_map as on_cluster
 
         size = chunk_size(len(tasks), cluster_threads(client))
-        prepared = ([prepare(task, force) for task in chunk] for chunk in chunked(tasks, size))
+        prepared = ([prepare(task, force, pipeline.config.max_bytes) for task in chunk]
+                    for chunk in chunked(tasks, size))
         results = (write_cleaned(item) for chunk in on_cluster(clean_prepared, prepared, pipeline, client)
                    for item in chunk)
     for result in results:

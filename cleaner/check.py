@@ -40,7 +40,7 @@ def _preview(text: str) -> str:
 
 def check_one(path: Path, pipeline: Pipeline) -> Finding:
     try:
-        raw = read_bytes(path)
+        raw = read_bytes(path, pipeline.config.max_bytes)
         text, kind = as_input(raw, path, pipeline.config.kind)
         doc = pipeline.clean(text, source=str(path), kind=kind)
     except InputError as exc:

@@ -17,7 +17,7 @@ from . import __version__, batch
 from .check import check_one
 from .config import Config, ConfigError
 from .filters import FILTERS
-from .io import InputError, as_input, read_input
+from .io import InputError, as_input, read_input, read_stream
 from .jsonl import run as jsonl_run
 from .parallel import chunked, default_workers, ordered_map
 from .pipeline import Pipeline
@@ -117,7 +117,8 @@ def clean(
         return
     if sources == ["-"] and out is None and not in_place:
         try:
-            content, what = as_input(sys.stdin.buffer.read(), "<stdin>", pipeline.config.kind)
+            data = read_stream(sys.stdin.buffer, "<stdin>", pipeline.config.max_bytes)
+            content, what = as_input(data, "<stdin>", pipeline.config.kind)
             doc = pipeline.clean(content, source="-", kind=what)
         except InputError as exc:
             report_error(str(exc))

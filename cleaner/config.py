@@ -7,6 +7,9 @@ Read, like ruff and black do, from the nearest ``cleaner.toml`` (top-level keys)
     disable = ["teasers"]          # filter names, see `cleaner filters`
     language = "auto"              # or an ISO 639-1 code to skip detection
     kind = "auto"                  # "text", "html" or "auto"
+    max_bytes = 268435456          # largest input, after decompression (bytes)
+    max_line_chars = 100000        # longer lines are kept as they are, unfiltered
+    max_html_depth = 1000          # deeper-nested HTML is refused
 
     [tool.cleaner.filters.content] # options of one filter
     min_words = 8
@@ -20,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 KINDS = ("auto", "text", "html")
+LIMITS = {"max_bytes": 256 * 1024 * 1024, "max_line_chars": 100_000, "max_html_depth": 1000}
 
 
 class ConfigError(ValueError):
@@ -33,10 +37,17 @@ class Config:
     kind: str = "auto"
     filters: dict[str, dict[str, Any]] = field(default_factory=dict)
     path: Path | None = None  # where it was read from, if anywhere
+    max_bytes: int = LIMITS["max_bytes"]
+    max_line_chars: int = LIMITS["max_line_chars"]
+    max_html_depth: int = LIMITS["max_html_depth"]
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
             raise ConfigError(f"kind must be one of {', '.join(KINDS)}, not {self.kind!r}")
+        for key in LIMITS:
+            value = getattr(self, key)
+            if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+                raise ConfigError(f"{key} must be a positive whole number, not {value!r}")
 
     def with_overrides(self, *, disable: list[str] | None = None, kind: str | None = None,
                        language: str | None = None) -> "Config":
@@ -52,7 +63,7 @@ class Config:
 
     @classmethod
     def from_mapping(cls, data: dict[str, Any], path: Path | None = None) -> "Config":
-        known = {"disable", "language", "kind", "filters"}
+        known = {"disable", "language", "kind", "filters", *LIMITS}
         unknown = set(data) - known
         where = f" in {path}" if path else ""
         if unknown:
@@ -69,6 +80,7 @@ class Config:
             kind=str(data.get("kind", "auto")),
             filters={k: dict(v) for k, v in filters.items()},
             path=path,
+            **{key: data[key] for key in LIMITS if key in data},
         )
 
     @classmethod

@@ -268,7 +268,7 @@ def _clean_files(paths: Iterable[tuple[str, str]], config: Config, text_key: str
     records: list[dict[str, Any]] = []
     for real, path in paths:
         try:
-            data = read_bytes(Path(real))
+            data = read_bytes(Path(real), config.max_bytes)
             if not _is_jsonl(path):
                 content, kind = as_input(data, path, config.kind)
                 doc = pipeline.clean(content, source=path, kind=kind)

@@ -35,7 +35,7 @@ NO_ARTICLE = "no article found"
 # tag, or a few common block tags near the start.
 _HTML_START = re.compile(r"\A(?:\ufeff)?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|\?xml)\b",
                          re.IGNORECASE | re.DOTALL)
-_HTML_TAG = re.compile(r"<(?:html|head|body|div|p|span|a|table|article|section|script|style|br)\b[^>]*>",
+_HTML_TAG = re.compile(r"<(?:html|head|body|div|p|span|a|table|article|section|script|style|br)\b[^<>]*>",
                        re.IGNORECASE)
 SNIFF_CHARS = 2048
 

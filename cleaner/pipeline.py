@@ -7,10 +7,13 @@ from typing import Any, Iterable, Iterator
 from .blocks import join_blocks, split_blocks
 from .config import Config, ConfigError
 from .data import LanguageData
-from .document import Document, Page, Removal, empty_metadata
+from .document import Block, Document, Page, Removal, empty_metadata
 from .filters import BY_NAME, FILTERS, Filter
+from .guards import guard_html, guard_html_bytes
 from .html import extract, looks_like_html
+from .io import InputError, decode
 from .language import detect_language
+from .textfix import fix_mojibake
 
 
 class Pipeline:
@@ -53,25 +56,63 @@ class Pipeline:
             ]
         return self._filters[key]
 
+    def _check_size(self, raw: str | bytes, name: str) -> None:
+        if len(raw) > self.config.max_bytes:
+            unit = "bytes" if isinstance(raw, bytes) else "characters"
+            raise InputError(f"{name}: too large: more than {self.config.max_bytes:,} {unit} "
+                             "(the max_bytes limit)")
+
+    def prepare(self, raw: str | bytes, name: str | None = None) -> str:
+        """The text the text filters start from: decoded (bytes), size-checked, mojibake repaired.
+
+        Raises :class:`~cleaner.io.InputError` for binary or oversized input.
+        """
+        name = name or "<input>"
+        if isinstance(raw, (bytearray, memoryview)):
+            raw = bytes(raw)
+        if not isinstance(raw, (str, bytes)):
+            raise TypeError(f"clean() takes str or bytes, not {type(raw).__name__}")
+        self._check_size(raw, name)
+        if isinstance(raw, bytes):
+            raw = decode(raw, name)
+        return fix_mojibake(raw)
+
+    def prepare_html(self, raw: str | bytes, name: str | None = None) -> str | bytes:
+        """HTML made safe to parse: size-checked, binaries refused, entity declarations
+        removed, nesting depth bounded (:mod:`cleaner.guards`). Bytes stay bytes (the
+        extractor reads the page's own charset declaration) unless they are UTF-16/32."""
+        name = name or "<input>"
+        if isinstance(raw, (bytearray, memoryview)):
+            raw = bytes(raw)
+        self._check_size(raw, name)
+        if isinstance(raw, bytes):
+            return guard_html_bytes(raw, name, self.config.max_html_depth)
+        return guard_html(fix_mojibake(raw), name, self.config.max_html_depth)
+
     def clean(self, raw: str | bytes, *, url: str | None = None, source: str | None = None,
               id: str | None = None, kind: str | None = None) -> Document:
-        """Clean one document, given as text or HTML (``kind`` overrides the configuration)."""
+        """Clean one document, given as text or HTML (``kind`` overrides the configuration).
+
+        Bytes are decoded by :func:`cleaner.io.decode` (text) or by the extractor
+        (HTML); input that is not text raises :class:`~cleaner.io.InputError`.
+        """
         metadata = empty_metadata()
         metadata["source"] = source or url
+        name = source or url or "<input>"
         kind = kind or self.config.kind
         removed: list[Removal] = []
         if kind == "auto":
             kind = "html" if looks_like_html(raw) else "text"
         if kind == "html":
+            raw = self.prepare_html(raw, name)
             found = extract(raw, url=url)  # bytes are fine: trafilatura finds the encoding
             metadata.update(found.metadata)
             if not found.text:
                 removed.append(Removal("html", "", found.reason or "no article found"))
                 return Document("", id=id, metadata=metadata, removed=removed)
-            raw = found.text
-        elif isinstance(raw, bytes):
-            raw = raw.decode("utf-8", errors="replace")
-        text = raw
+            text = fix_mojibake(found.text)
+        else:
+            text = self.prepare(raw, name)
         language = self.config.language
         if language == "auto":
             language = metadata.get("language") or detect_language(text)
@@ -82,10 +123,13 @@ class Pipeline:
             if f.stage == "text":
                 text = f.apply_text(text, page)
         page.blocks = split_blocks(text)
+        held, positions = hold_out_long(page, self.config.max_line_chars)
         for f in filters:
             if f.stage == "blocks" and page.blocks:
                 f.apply(page)
                 page.compact()
+        if held:
+            page.blocks = merge_held(page.blocks, held, positions)
         return Document(join_blocks(page.blocks), id=id, metadata=page.metadata, removed=page.removed)
 
     def run(self, docs: Iterable[Document]) -> Iterator[Document]:
@@ -93,3 +137,47 @@ class Pipeline:
         for doc in docs:
             meta = doc.metadata or {}
             yield self.clean(doc.text, url=meta.get("url"), source=meta.get("source"), id=doc.id)
+
+
+def hold_out_long(page: Page, limit: int) -> tuple[list[tuple[int, Block]], dict[int, tuple[int, Block]]]:
+    """Take blocks longer than ``limit`` characters out of the block filters' way.
+
+    A line that long is no menu or widget; keeping it as it is bounds the work the
+    filters do per block. Returns the held (position, block) pairs and the original
+    positions of the blocks left in ``page.blocks`` (by ``id``, with the block itself
+    so that its ``id`` cannot be reused), for :func:`merge_held`.
+    """
+    if not any(len(b.text) > limit for b in page.blocks):
+        return [], {}
+    held: list[tuple[int, Block]] = []
+    kept: list[Block] = []
+    positions: dict[int, tuple[int, Block]] = {}
+    for i, block in enumerate(page.blocks):
+        if len(block.text) > limit:
+            held.append((i, block))
+        else:
+            kept.append(block)
+            positions[id(block)] = (i, block)
+    page.blocks = kept
+    return held, positions
+
+
+def merge_held(blocks: list[Block], held: list[tuple[int, Block]],
+               positions: dict[int, tuple[int, Block]]) -> list[Block]:
+    """Put held-out blocks back where they were among what the filters kept.
+
+    Blocks the filters made (e.g. by splitting one) take the position of the block
+    before them, so each held block lands after everything that came before it.
+    """
+    out: list[Block] = []
+    pending = list(held)
+    pos = -1
+    for block in blocks:
+        known = positions.get(id(block))
+        if known is not None and known[1] is block:
+            pos = known[0]
+        while pending and pending[0][0] < pos:
+            out.append(pending.pop(0)[1])
+        out.append(block)
+    out.extend(b for _, b in pending)
+    return out

@@ -297,7 +297,7 @@ def test_check_names_dirty_files_and_filters(tmp_path):
 def test_stdin_text_to_stdout_and_binary_refused():
     r = CliRunner().invoke(app, ["clean", "-"], input=GLUED.encode())
     assert r.exit_code == 0 and r.stdout == SPLIT
-    r = CliRunner().invoke(app, ["clean", "-"], input=b"\xff\xfe\x00\x81")
+    r = CliRunner().invoke(app, ["clean", "-"], input=b"\x00\x01\x02\x81 binary")
     assert r.exit_code == 1 and "<stdin>" in r.stderr
 
 

