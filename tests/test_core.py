@@ -33,8 +33,18 @@ def test_language_is_detected_deterministically():
 
     german = "Der schnelle braune Fuchs springt über den faulen Hund und läuft dann davon."
     assert {detect_language(german) for _ in range(5)} == {"de"}
-    assert clean("The quick brown fox jumps over the lazy dog and runs away.").metadata["language"] == "en"
+    english = "The quick brown fox jumps over the lazy dog and runs away into the old forest."
+    assert clean(english).metadata["language"] == "en"
     assert detect_language("12 34 56 !!") is None
+
+
+def test_no_language_is_claimed_for_a_few_words():
+    from cleaner.language import detect_language
+
+    # langdetect names a language for anything; a menu line or gibberish gets none from us
+    assert detect_language("Home News Sport Weather") is None
+    assert detect_language("Afu0G:HAÀ\n\nA0AAF:HAÀ\n\nAAAAAA") is None
+    assert clean("SHARE THIS ARTICLE\nAfu0G:HAÀ\nA0AAF:HAÀ\nAAAAAA").metadata["language"] is None
 
 
 #: One short news paragraph per language: the sample and the number of langdetect trials

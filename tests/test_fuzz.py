@@ -11,9 +11,6 @@ FUZZ = Path(__file__).resolve().parent.parent / "fuzz"
 SECONDS = 15
 
 
-@pytest.mark.xfail(strict=False, reason=(
-    "open finding (markup filter, issue 2): text 'Shareh<htello &amp; world</p></habo' cleans to "
-    "'...&amp; world' and again to '... & world': not idempotent. Remove this mark once fixed."))
 def test_short_fuzz_run_finds_nothing(tmp_path):
     pytest.importorskip("atheris", reason="atheris is not installed (pip install -e '.[test]')")
     corpus = tmp_path / "corpus"

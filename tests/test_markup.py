@@ -41,3 +41,12 @@ def test_inline_tags_leave_no_gaps_and_block_tags_end_paragraphs():
               "<p>Then the show ended for the season.</p><p>Fans were sad about it all week long.</p>")
     assert doc.text.split("\n\n") == ["Tom & Jerry rock! They said so on the radio today.",
                                       "Then the show ended for the season.", "Fans were sad about it all week long."]
+
+
+def test_markup_left_raw_by_the_parser_is_stripped_in_the_same_pass():
+    # found by the fuzz target: html.parser kept "&amp;" raw in the first pass
+    from cleaner import clean
+
+    once = clean("Shareh<htello &amp; world</p></habo").text
+    assert "&amp;" not in once
+    assert clean(once).text == once

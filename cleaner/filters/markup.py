@@ -41,6 +41,11 @@ def _strip_markup(line: str) -> str:
     return BeautifulSoup(_BREAK.sub("\n", line), "html.parser").get_text()
 
 
+#: Rounds of stripping per line beyond the first (each round strips at least one tag or
+#: entity, so real inputs settle in one or two).
+_MAX_ROUNDS = 4
+
+
 class StrayMarkup(Filter):
     name = "markup"
     summary = "Strip leftover HTML tags, comments, script/style elements and entities (BeautifulSoup)."
@@ -64,7 +69,17 @@ class StrayMarkup(Filter):
             found = self.markup.findall(line) if ("<" in line or "&" in line) else None
             if not found:
                 continue
-            lines[i] = _strip_markup(line)
+            stripped = _strip_markup(line)
+            # the parser can leave a fragment raw ("<x &amp; y</p>" keeps "&amp;") that a
+            # second pass would strip: strip to a fixed point, so cleaning is idempotent
+            for _ in range(_MAX_ROUNDS):
+                if not self.markup.search(stripped):
+                    break
+                stripped = "\n".join(
+                    _strip_markup(part) if self.markup.search(part) else part
+                    for part in stripped.split("\n")
+                )
+            lines[i] = stripped
             tags = [f for f in found if f.startswith("<")]
             reason = "HTML tags" if tags else "HTML entities"
             page.removed.append(Removal(self.name, " ".join(tags or found), reason))
