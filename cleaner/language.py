@@ -51,7 +51,13 @@ def sample(text: str, size: int = SAMPLE_CHARS) -> str:
 def detect_language(text: str) -> str | None:
     """ISO 639-1 code of the text's language, or ``None`` when it cannot be told."""
     snippet = sample(text)
-    if sum(c.isalpha() for c in snippet) < MIN_LETTERS:
+    letters = 0
+    for c in snippet:  # stops as soon as there are enough letters (prose: within a line)
+        if c.isalpha():
+            letters += 1
+            if letters >= MIN_LETTERS:
+                break
+    else:
         return None
     from langdetect.lang_detect_exception import LangDetectException
 
