@@ -30,6 +30,15 @@ def _date_hint() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{'|'.join(months)})\b|\b\d{{1,4}}[-/.]\d{{1,2}}[-/.]\d{{1,4}}\b", re.IGNORECASE)
 
 
+def _all_given(when: datetime) -> bool:
+    """Whether a parse with the first default surely took year, month and day from the text:
+    none equals the default (1904, January, 1st; a weekday without a day moves the default
+    day by at most six, hence > 7). The second parse would then agree on all three (the
+    tokens, and so the skipped words, do not depend on the default) and is not needed."""
+    first = _DEFAULTS[0]
+    return when.year != first.year and when.month != first.month and when.day > 7
+
+
 def parse_date(text: str, ignorable: frozenset[str]) -> str | None:
     """The ISO 8601 form of a line that is a full date (and time) and nothing else."""
     from dateutil import parser
@@ -47,7 +56,9 @@ def parse_date(text: str, ignorable: frozenset[str]) -> str | None:
             if any(key(tok) and key(tok) not in ignorable for tok in skipped):
                 return None  # words the parser skipped that are not labels: not just a date
             results.append(when)
-    first, second = results
+            if _all_given(when):
+                break
+    first, second = results[0], results[-1]
     if first.year != second.year or first.month != second.month or first.day != second.day:
         return None  # the year, month or day was not in the text
     if first.hour or first.minute:
