@@ -121,7 +121,12 @@ class Pipeline:
         filters = [f for f in self.filters_for(language) if kind in f.kinds]
         for f in filters:
             if f.stage == "text":
-                text = f.apply_text(text, page)
+                stripped = f.apply_text(text, page)
+                if stripped is not text:
+                    # mojibake split by a tag ("Ã<br>¢") is whole once the tag is gone:
+                    # repair it now, or a second cleaning would
+                    stripped = fix_mojibake(stripped)
+                text = stripped
         page.blocks = split_blocks(text)
         held, positions = hold_out_long(page, self.config.max_line_chars)
         for f in filters:

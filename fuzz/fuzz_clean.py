@@ -39,7 +39,8 @@ def TestOneInput(data: bytes) -> None:
         except InputError:
             return
     elif mode == 1:  # text
-        doc = cleaner.clean(rest.decode("utf-8", errors="surrogateescape"))
+        text = rest.decode("utf-8", errors="surrogateescape")
+        doc = cleaner.clean(text)
     elif mode == 2:  # as HTML
         doc = cleaner.clean(rest.decode("utf-8", errors="replace"), kind="html")
     else:  # text wrapped in a page
@@ -48,7 +49,7 @@ def TestOneInput(data: bytes) -> None:
     doc.text.encode("utf-8")
     twice = cleaner.clean(doc.text).text
     # bytes (mode 0) may be taken for HTML, as the pipeline would: then the HTML rule holds
-    as_html = mode >= 2 or (mode == 0 and looks_like_html(rest))
+    as_html = mode >= 2 or (mode == 0 and looks_like_html(rest)) or (mode == 1 and looks_like_html(text))
     if not as_html:
         assert twice == doc.text, "not idempotent"
     else:  # an HTML body cleaned again as text meets the text-only filters: it may only lose words

@@ -179,3 +179,11 @@ def test_stdin_binary_is_refused_and_text_is_cleaned():
     assert proc.returncode == 1 and b"<stdin>: binary file (PDF), not text" in proc.stderr
     proc = subprocess.run(cmd, input=FRENCH.encode("latin-1"), capture_output=True)
     assert proc.returncode == 0 and proc.stdout.decode() == FRENCH + "\n"
+
+
+def test_mojibake_split_by_a_tag_is_repaired_in_one_pass():
+    # found by the fuzz target: the markup filter joined "Ã" and "¢„¢" after repair had run
+    from cleaner import clean
+
+    once = clean(b"<h\x98lp<y>Hello &amp;\xc3<html><hdy>\xa2\x84\xa2\xa2d<oto").text
+    assert clean(once).text == once

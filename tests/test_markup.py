@@ -50,3 +50,11 @@ def test_markup_left_raw_by_the_parser_is_stripped_in_the_same_pass():
     once = clean("Shareh<htello &amp; world</p></habo").text
     assert "&amp;" not in once
     assert clean(once).text == once
+
+
+def test_entities_the_parser_leaves_are_decoded_in_the_same_pass():
+    # found by the fuzz target: a stray "<wo..." after "&amp;" made the parser keep the line
+    from cleaner import clean
+
+    once = clean("q><Shap?Hel+o &amp; <wo\udce9lment anno").text
+    assert "&amp;" not in once and clean(once).text == once

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from functools import lru_cache
 from typing import Any
@@ -41,6 +42,13 @@ def _strip_markup(line: str) -> str:
     return BeautifulSoup(_BREAK.sub("\n", line), "html.parser").get_text()
 
 
+_ENTITY_RE = re.compile(_ENTITY)
+
+
+def _unescape(match: re.Match[str]) -> str:
+    return html.unescape(match.group())
+
+
 #: Rounds of stripping per line beyond the first (each round strips at least one tag or
 #: entity, so real inputs settle in one or two).
 _MAX_ROUNDS = 4
@@ -75,10 +83,15 @@ class StrayMarkup(Filter):
             for _ in range(_MAX_ROUNDS):
                 if not self.markup.search(stripped):
                     break
-                stripped = "\n".join(
+                again = "\n".join(
                     _strip_markup(part) if self.markup.search(part) else part
                     for part in stripped.split("\n")
                 )
+                if again == stripped:  # the parser leaves the line as it is ("&amp; <wo"):
+                    again = _ENTITY_RE.sub(_unescape, stripped)  # decode what it would not
+                    if again == stripped:
+                        break
+                stripped = again
             lines[i] = stripped
             tags = [f for f in found if f.startswith("<")]
             reason = "HTML tags" if tags else "HTML entities"
