@@ -30,6 +30,38 @@ _SUSPECT = re.compile(
     "\u2026\u2030\u2039\u203a\u20ac\u2122]|[\u0080-\u009f]"
 )
 _SURROGATE = re.compile("[\ud800-\udfff]")
+_C1 = re.compile("[\u0080-\u009f]")
+_ASCII = bytes(range(128))
+
+
+def non_ascii(text: str) -> str:
+    """The non-ASCII characters of ``text``, in order, without the ASCII between them.
+
+    A regular expression looks at every character of a page (a search for a
+    character class runs at about 80 MB/s: 1.7 ms on a 140 kB page); encoding to
+    UTF-8 and deleting the ASCII bytes runs at C speed (0.15 ms). UTF-8 never uses
+    bytes below 0x80 inside a multi-byte character, so what is left decodes to the
+    page's non-ASCII characters; lone surrogates survive the round trip.
+    """
+    if text.isascii():
+        return ""
+    data = text.encode("utf-8", "surrogatepass").translate(None, _ASCII)
+    return data.decode("utf-8", "surrogatepass")
+
+
+def _suspect(text: str, others: str) -> bool:
+    """Whether ``_SUSPECT`` matches somewhere in ``text``, whose non-ASCII characters
+    are ``others`` (see :func:`non_ascii`).
+
+    Characters next to each other in ``text`` are next to each other in ``others``,
+    so every pair the pattern could match in ``text`` is among its matches in
+    ``others`` (a lead character never ends a match, so none is hidden by an
+    overlap); the pairs found there are then looked up in ``text`` by plain
+    substring search. A C1 control matches on its own, anywhere.
+    """
+    if _C1.search(others):
+        return True
+    return any(pair in text for pair in {m.group() for m in _SUSPECT.finditer(others)})
 
 
 @lru_cache(maxsize=1)
@@ -58,11 +90,13 @@ def _config():
 
 def fix_mojibake(text: str) -> str:
     """``text`` with mojibake repaired where ftfy is confident; else unchanged."""
-    if text.isascii():
+    others = non_ascii(text)
+    if not others:
         return text
-    if _SURROGATE.search(text):
+    if _SURROGATE.search(others):
         text = _SURROGATE.sub("\ufffd", text)
-    if not _SUSPECT.search(text):
+        others = non_ascii(text)
+    if not _suspect(text, others):
         return text
     import ftfy
 
