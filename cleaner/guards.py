@@ -115,33 +115,19 @@ _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 # shows and keeps the words apart.
 _BLOCKS = (r"(?:main|div|p|article|section|header|footer|nav|aside|h[1-6]|ul|ol|li|dl|dt|dd"
            r"|table|tr|td|th|blockquote|pre|figure|figcaption|form|hr|br)")
-# Found by the literal "<" they start with (a pattern led by a lookbehind or a class is
-# tried at every position: eight times slower on real pages); the character before is
-# checked in Python.
-_BLOCK_START = re.compile(rf"<{_BLOCKS}\b", re.IGNORECASE)
+# Both found by the literal "<" they start with: a pattern led by a lookbehind or a
+# class is tried at every position (eight times slower on real pages), one led by a
+# literal only where the literal is. The lookbehind after the "<" checks the character
+# before it (0.2 ms a page, against 0.6 for finding the tags and checking it in Python).
+_TEXT_THEN_BLOCK = re.compile(rf"<(?<=[^\s<>]<)(?={_BLOCKS}\b)", re.IGNORECASE)
 _AFTER_BLOCK = re.compile(rf"(</{_BLOCKS}\s{{0,10}}>)(?=[^\s<])", re.IGNORECASE)
 
 
-def _newline_before_blocks(html: str) -> str:
-    """A newline between text and a block element's start tag that follows it."""
-    parts: list[str] = []
-    last = 0
-    for match in _BLOCK_START.finditer(html):
-        i = match.start()
-        if i and not (html[i - 1].isspace() or html[i - 1] in "<>"):
-            parts += (html[last:i], "\n")
-            last = i
-    if not parts:
-        return html
-    parts.append(html[last:])
-    return "".join(parts)
-
-
 def _unglue_blocks(html: str) -> str:
-    html = _newline_before_blocks(html)
-    if _AFTER_BLOCK.search(html):
-        html = _AFTER_BLOCK.sub("\\1\n", html)
-    return html
+    """A newline between text and a block element's start tag that follows it, and
+    between a block's end tag and text that follows it. (``sub`` returns the string
+    itself when nothing matches.)"""
+    return _AFTER_BLOCK.sub("\\1\n", _TEXT_THEN_BLOCK.sub("\n<", html))
 
 
 # Every byte but the ASCII controls of _CONTROLS: deleting them from a page's UTF-8
