@@ -69,6 +69,16 @@ def test_mojibake_is_repaired_and_good_text_is_untouched():
     assert "don\u2019t" in clean("He said he donâ€™t know.".encode()).text
 
 
+def test_mojibake_is_looked_for_among_the_non_ascii_characters():
+    from cleaner.textfix import _SUSPECT, _suspect, non_ascii
+
+    assert non_ascii("a\u00e9b \u2019c\ud800") == "\u00e9\u2019\ud800"
+    # é and ’ are a suspect pair only when next to each other on the page
+    for text in ["caf\u00e9 \u2019quoted\u2019", "\u00e9\u2019", "x\u0085y", "\u00c3 \u00a9 \u00c3\u00a9", "plain"]:
+        assert _suspect(text, non_ascii(text)) == bool(_SUSPECT.search(text))
+    assert fix_mojibake("caf\u00e9 \u2019quoted\u2019") == "caf\u00e9 \u2019quoted\u2019"
+
+
 def test_gzip_bomb_is_stopped_while_decompressing(tmp_path):
     bomb = tmp_path / "bomb.txt.gz"
     comp = zlib.compressobj(9, zlib.DEFLATED, 31)
@@ -157,6 +167,24 @@ def test_deep_html_is_refused_quickly_and_entity_bombs_are_defused():
     assert "ENTITY" not in strip_internal_subset(bomb)
     assert "lollol" not in clean(bomb).text
     assert looks_like_markup("\ufeff  <!DOCTYPE html><html>") and not looks_like_markup("a <html> b")
+
+
+@pytest.mark.parametrize("slice_chars", [1, 7, 16_384])
+def test_depth_scan_stops_when_the_tags_left_cannot_pass_the_limit(monkeypatch, slice_chars):
+    from cleaner import guards
+
+    monkeypatch.setattr(guards, "_SLICE", slice_chars)
+    flat = "<div>" * 3 + "</div>" * 3 + "<p><b>x</b></p>" * 50
+    deep_at_end = flat + "<div>" * 40
+    for page, depth in ((flat, 3), (deep_at_end, 40)):
+        openings = guards._openings(page)
+        assert openings >= depth
+        assert guards.nesting_depth(page) == depth
+        assert (guards.nesting_depth(page, 30, openings) > 30) == (depth > 30)
+        assert guards.nesting_depth(page, 30, openings) <= max(depth, 31)
+    with pytest.raises(InputError, match="nested more than 30"):
+        guard_html(deep_at_end, max_depth=30)
+    assert guard_html(flat, max_depth=30) == flat
 
 
 def test_long_lines_are_held_out_and_put_back_in_place():
