@@ -23,11 +23,17 @@ MAX_LINE = 20_000
 BUDGET = 1_000_000
 
 # A UTF-8 lead byte (C2-F4) decoded as Latin-1/cp1252, then a continuation byte
-# (80-BF) decoded as Latin-1 or cp1252; or a C1 control character.
-_SUSPECT = re.compile(
-    "[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e"
+# (80-BF) decoded as Latin-1 or cp1252; or a C1 control character. Written as one
+# character class first, the lookbehinds telling the two cases apart: the regex
+# engine then skips ahead to the next such character, where an alternation at the
+# top would be tried at every position (twice as slow on a page of text).
+_CONTINUATION = (
+    "[\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e"
     "\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201a\u201c-\u201e\u2020-\u2022"
-    "\u2026\u2030\u2039\u203a\u20ac\u2122]|[\u0080-\u009f]"
+    "\u2026\u2030\u2039\u203a\u20ac\u2122]"
+)
+_SUSPECT = re.compile(
+    "[\u0080-\u009f\u00c2-\u00f4](?:(?<=[\u0080-\u009f])|(?<=[\u00c2-\u00f4])" + _CONTINUATION + ")"
 )
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -56,11 +62,21 @@ def _config():
     )
 
 
+def _has_surrogates(text: str) -> bool:
+    """Whether ``text`` holds lone surrogates (which UTF-8 cannot encode): the
+    encoder's fast path tells it five times sooner than a regex scan."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
 def fix_mojibake(text: str) -> str:
     """``text`` with mojibake repaired where ftfy is confident; else unchanged."""
     if text.isascii():
         return text
-    if _SURROGATE.search(text):
+    if _has_surrogates(text):
         text = _SURROGATE.sub("\ufffd", text)
     if not _SUSPECT.search(text):
         return text

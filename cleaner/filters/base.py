@@ -74,7 +74,18 @@ class PatternFilter(Filter):
 
     def apply(self, page: Page) -> None:
         max_words = self.options["max_words"]
-        search = self.pattern.search
+        starts = getattr(self.pattern, "starts", None)
+        if starts is None:
+            search = self.pattern.search
+            for block in page.blocks:
+                if block.text.count(" ") < max_words and search(block.text):
+                    self.drop(page, block, self.reason)
+            return
+        # the pattern's first-character gate, inlined (see cleaner.data.anchored): on
+        # most lines of a page it decides without a call
+        search = self.pattern.pattern.search
         for block in page.blocks:
-            if block.text.count(" ") < max_words and search(block.text):
+            text = block.text
+            first = text[:1]
+            if (first in starts or first >= "\x80") and text.count(" ") < max_words and search(text):
                 self.drop(page, block, self.reason)

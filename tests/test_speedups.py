@@ -1,0 +1,107 @@
+"""Shortcuts taken for speed must not change a result: each is checked against the plain way."""
+
+from __future__ import annotations
+
+import re
+import string
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cleaner.data import LanguageData, available_languages, load_family
+from cleaner.data.anchored import StartGated, first_chars, gated
+from cleaner.textfix import _SUSPECT, _has_surrogates
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+# -- first-character gates --------------------------------------------------------------
+
+@pytest.mark.parametrize("source, flags, expected", [
+    (r"^(?:tags?|topics)\b", re.I, set("tT")),
+    (r"^(?:tags?)|^(?:news)", 0, set("tn")),
+    (r"^(?-i:AP|AFP)|^photo", re.I, set("ApP")),
+    (r"^\(?(?-i:AP) Photo", re.I, set("(A")),
+    (r"^[+\-]?\d{1,3}\s?C$", 0, set("+-0123456789")),
+    (r"^\s{0,4}var\b", 0, set(" \t\n\r\f\v\x1c\x1d\x1e\x1f") | {"v"}),
+    (r"^(?=x)y", 0, {"y"}),
+    (r"^(?:\u00a9|\(c\))", re.I, set("(")),  # the non-ASCII start is always tried
+])
+def test_first_chars(source: str, flags: int, expected: set[str]) -> None:
+    assert first_chars(re.compile(source, flags)) == frozenset(expected)
+
+
+@pytest.mark.parametrize("source, flags", [
+    (r"\bcookies\b", re.I),          # not anchored
+    (r"^foo|bar", 0),                # one alternative not anchored
+    (r"^x?", 0),                     # matches the empty string
+    (r"^[^\s.]{1,30} is", 0),        # negated class: any start
+    (r"^\w+:", 0),                   # word characters: too many to list
+    ("^\u017fo", re.I),              # long s: case-insensitively also "s"
+    (r"^.x", 0),                     # any character
+])
+def test_no_gate(source: str, flags: int) -> None:
+    pattern = re.compile(source, flags)
+    assert first_chars(pattern) is None
+    assert gated(pattern) is pattern
+
+
+def _data_patterns():
+    for language in available_languages():
+        for family in ("captions", "chrome", "dates", "endmatter", "markup", "prompts"):
+            for key, values in load_family(language, family).items():
+                if isinstance(values, list) and values and any("\\" in v or "^" in v for v in values):
+                    yield LanguageData(language).pattern(family, key)
+
+
+def _sample_lines() -> list[str]:
+    lines = {line.strip() for path in sorted((ROOT / "fixtures").rglob("*.txt"))
+             for line in path.read_text(encoding="utf-8", errors="replace").splitlines()}
+    lines |= {line.strip() for path in sorted((ROOT / "seeds").glob("*.txt"))
+              for line in path.read_text(encoding="utf-8").splitlines()}
+    starts = string.printable + "\u00a9\u201c\u2018\u2212\u017f\u212a\u0130\u00e9\u00c9"
+    lines |= {c + rest for c in starts for rest in ("", "ags: x", "P Photo", "omments", "2 C", "``")}
+    return sorted(line for line in lines if line)
+
+
+def test_gates_agree_with_the_patterns_on_data() -> None:
+    lines = _sample_lines()
+    gates = [p for p in _data_patterns() if isinstance(p, StartGated)]
+    assert len(gates) >= 5  # most block-start patterns get a gate
+    for gate in gates:
+        for line in lines:
+            assert bool(gate.search(line)) == bool(gate.pattern.search(line)), (gate, line)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(string.printable + "\u00a9\u017f\u212a\u00e9\u201c"), max_size=12))
+def test_gates_agree_on_generated_text(text: str) -> None:
+    for gate in (p for p in _data_patterns() if isinstance(p, StartGated)):
+        assert bool(gate.search(text)) == bool(gate.pattern.search(text))
+
+
+# -- mojibake suspects --------------------------------------------------------------------
+
+_CONTINUATION = ("[\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013"
+                 "\u2014\u2018-\u201a\u201c-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]")
+#: The plain form of the suspect pattern (an alternation), which the fast form must equal.
+_PLAIN_SUSPECT = re.compile("[\u00c2-\u00f4]" + _CONTINUATION + "|[\u0080-\u009f]")
+_MOJIBAKE_ALPHABET = [chr(c) for c in range(0x70, 0x100)] + list("\u0152\u0153\u2013\u2014\u2019\u201c\u20ac\u2122\u2026\u0300 ")
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(_MOJIBAKE_ALPHABET), max_size=10))
+def test_suspect_pattern_equals_the_plain_alternation(text: str) -> None:
+    fast, plain = _SUSPECT.search(text), _PLAIN_SUSPECT.search(text)
+    assert (fast and fast.start()) == (plain and plain.start())
+
+
+@given(st.text(max_size=20))
+def test_surrogate_check(text: str) -> None:
+    assert _has_surrogates(text) == bool(re.search("[\ud800-\udfff]", text))
+
+
+def test_surrogate_check_finds_a_lone_one() -> None:
+    assert _has_surrogates("abc\ud800def") and not _has_surrogates("abc\u00e9\U0001f600")
