@@ -84,6 +84,16 @@ class Page:
             self._dropped = True
             self.removed.append(Removal(filter_name, block.text, reason))
 
+    def drop_all(self, blocks: list[Block], filter_name: str, reason: str) -> None:
+        """:meth:`drop` for a run of blocks with one reason (the main-content stage
+        drops most lines of a flattened page this way)."""
+        removed = self.removed
+        for block in blocks:
+            if not block.dropped:
+                block.dropped = True
+                removed.append(Removal(filter_name, block.text, reason))
+        self._dropped = True
+
     def compact(self) -> None:
         """Take the dropped blocks out of ``blocks`` (counting them in ``cut`` of the next
         kept one); at once when nothing was dropped with :meth:`drop` since the last time."""

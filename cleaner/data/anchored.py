@@ -15,6 +15,7 @@ gate.
 from __future__ import annotations
 
 import re
+from typing import Any, Callable
 from re import _constants as sre  # the parse tree's opcodes (Python >= 3.11)
 from re import _parser
 
@@ -155,3 +156,11 @@ def gated(pattern: re.Pattern[str]) -> re.Pattern[str] | StartGated:
     """``pattern`` behind a first-character gate when it has one, else as it is."""
     starts = first_chars(pattern)
     return pattern if starts is None else StartGated(pattern, starts)
+
+
+def search_and_starts(pattern: re.Pattern[str] | StartGated) -> tuple[Callable[[str], Any], frozenset[str] | None]:
+    """(the raw search, the start set or None) of a pattern, for loops that inline the
+    gate: ``starts is None or first in starts or first >= "\\x80"`` before the search."""
+    if isinstance(pattern, StartGated):
+        return pattern.pattern.search, pattern.starts
+    return pattern.search, None

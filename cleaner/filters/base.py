@@ -6,6 +6,7 @@ from typing import Any, ClassVar
 
 from ..config import ConfigError
 from ..data import LanguageData
+from ..data.anchored import search_and_starts
 from ..document import Block, Page
 
 
@@ -53,6 +54,9 @@ class Filter:
     def drop(self, page: Page, block: Block, reason: str) -> None:
         page.drop(block, self.name, reason)
 
+    def drop_all(self, page: Page, blocks: list[Block], reason: str) -> None:
+        page.drop_all(blocks, self.name, reason)
+
     def apply(self, page: Page) -> None:
         """Blocks stage: inspect ``page.blocks``; drop, keep, or record metadata."""
         raise NotImplementedError
@@ -74,18 +78,12 @@ class PatternFilter(Filter):
 
     def apply(self, page: Page) -> None:
         max_words = self.options["max_words"]
-        starts = getattr(self.pattern, "starts", None)
-        if starts is None:
-            search = self.pattern.search
-            for block in page.blocks:
-                if block.text.count(" ") < max_words and search(block.text):
-                    self.drop(page, block, self.reason)
-            return
+        search, starts = search_and_starts(self.pattern)
         # the pattern's first-character gate, inlined (see cleaner.data.anchored): on
         # most lines of a page it decides without a call
-        search = self.pattern.pattern.search
         for block in page.blocks:
             text = block.text
             first = text[:1]
-            if (first in starts or first >= "\x80") and text.count(" ") < max_words and search(text):
+            if ((starts is None or first in starts or first >= "\x80")
+                    and text.count(" ") < max_words and search(text)):
                 self.drop(page, block, self.reason)

@@ -154,18 +154,15 @@ class MainContent(Filter):
         classes, start, end, final = self.classify(blocks, page.metadata.get("language"), len(page.removed))
         if start < 0:
             if BAD in classes:
-                for b in blocks:
-                    self.drop(page, b, "no article text: every line looks like navigation")
+                self.drop_all(page, blocks, "no article text: every line looks like navigation")
             return
-        for i, b in enumerate(blocks):
-            if i < start:
-                self.drop(page, b, "before the article")
-            elif i > end:
-                self.drop(page, b, "after the article")
-            elif final[i] == REPEAT:
-                self.drop(page, b, "repeats text kept above it")
+        self.drop_all(page, blocks[:start], "before the article")
+        for i in range(start, end + 1):
+            if final[i] == REPEAT:
+                self.drop(page, blocks[i], "repeats text kept above it")
             elif final[i] == BAD:
-                self.drop(page, b, f"inside the article, looks like chrome ({classes[i]})")
+                self.drop(page, blocks[i], f"inside the article, looks like chrome ({classes[i]})")
+        self.drop_all(page, blocks[end + 1:], "after the article")
 
     def classify(self, blocks: list[Block], language: str | None,
                  removed: int = 0) -> tuple[list[str], int, int, list[str]]:
@@ -252,9 +249,8 @@ class MainContent(Filter):
 def _lower_share(text: str) -> float:
     """Share of the words after the first that start in lower case (prose, list items),
     as against Title Case (menus, headlines)."""
-    rest = text.split()[1:]
-    alpha = [w for w in rest if w[0].isalpha()]
-    return sum(1 for w in alpha if w[0].islower()) / len(alpha) if alpha else 0.0
+    alpha = [w[0] for w in text.split()[1:] if w[0].isalpha()]
+    return sum(map(str.islower, alpha)) / len(alpha) if alpha else 0.0
 
 
 def _mark_repeats(blocks: list[Block], final: list[str], start: int, end: int) -> None:
