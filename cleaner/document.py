@@ -37,13 +37,18 @@ class Block:
     ``group`` numbers the blank-line-separated paragraph group the line came from, so
     filters can tell lines that stood together (a widget, an author box) from lines
     that did not. ``cut`` counts the lines earlier filters removed right above this
-    one, so later filters still see where chrome stood.
+    one, so later filters still see where chrome stood. ``outside`` marks a line the
+    main-content stage's survey placed outside the article's reach (see
+    :attr:`cleaner.filters.base.Filter.scope`); ``local`` is that stage's class of the
+    line, kept for its final pass.
     """
 
     text: str
     group: int = 0
     dropped: bool = False
     cut: int = 0
+    outside: bool = field(default=False, compare=False, repr=False)
+    local: str | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(slots=True)

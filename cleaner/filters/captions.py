@@ -14,6 +14,7 @@ from .shape import nwords
 
 class Captions(Filter):
     name = "captions"
+    scope = "article"
     summary = ("Drop photo credits (\"AP\", \"Photo: Reuters\"), captions that end in one, and a "
                "short group of lines that holds a credit (caption, credit, repeated caption).")
     defaults = {"max_credit_words": 12, "max_caption_words": 60, "max_group_lines": 4}

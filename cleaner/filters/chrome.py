@@ -41,7 +41,9 @@ class Navigation(Filter):
                 self.drop(page, block, "navigation link")
             elif k == "" and len(text) <= 2:
                 self.drop(page, block, "stray bullet or separator")
-            else:
+            elif not block.outside:
+                # outside the article's reach (Filter.scope) only the phrases are looked up:
+                # the head must lose "Skip to content" before the title filter reads it
                 n = text.count(" ") + 1  # nwords
                 first = text[:1]
                 if (n <= max_topic and (topic_starts is None or first in topic_starts or first >= "\x80")
@@ -63,6 +65,7 @@ class SectionLabels(Filter):
     """
 
     name = "sections"
+    scope = "article"
     summary = "Drop section labels (\"World\", \"Politics\") above the article."
     phrases = {"sections": ("chrome", "sections")}
 
@@ -74,6 +77,7 @@ class SectionLabels(Filter):
 
 class WeatherWidget(Filter):
     name = "weather"
+    scope = "article"
     summary = "Drop weather widgets: a temperature line and the place or condition lines beside it."
     defaults = {"max_words": 3}
     patterns = {"temperature": ("chrome", "temperature")}
@@ -98,6 +102,7 @@ class WeatherWidget(Filter):
 
 class Rails(Filter):
     name = "rails"
+    scope = "article"
     summary = ("Drop rails of other stories: a heading such as \"Trending Now\", \"Latest News\" or "
                "\"Related posts\" and, after the article has begun, the headlines listed under it.")
     defaults = {"max_headline_words": 25}

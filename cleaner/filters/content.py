@@ -138,6 +138,11 @@ class MainContent(Filter):
         "title_run_share": 0.3,
         # weight of good text above the title's repetition (teasers, a lede box)
         "before_title_weight": 0.0,
+        # survey: on a page with at least this many chrome-like lines, the filters
+        # that only drop chrome look only from scope_margin lines above its first
+        # prose-like line to scope_margin lines below its last (see Filter.scope)
+        "scope_min_chrome": 10,
+        "scope_margin": 3,
     }
 
     def __init__(self, data: Any, **options: Any):
@@ -146,6 +151,40 @@ class MainContent(Filter):
         self._length_low, self._length_high = o["length_low"], o["length_high"]
         self._stop_low, self._stop_high = o["stop_low"], o["stop_high"]
         self._stop_sentence, self._max_links = o["stop_sentence"], o["max_link_density"]
+
+    def survey(self, page: Page) -> None:
+        """Class every line now (kept on the block for the final pass) and, on a page
+        full of chrome, mark the lines outside the article's reach.
+
+        The article's run starts at a prose-like line (good or near-good) and ends at
+        one or just after it, so the lines before the first such line and after the
+        last can only be dropped: the filters with ``scope = "article"`` need not look
+        at them. A margin keeps the lines right around the article in their view.
+        """
+        blocks = page.blocks
+        stops = stopwords(page.metadata.get("language"))
+        o = self.options
+        if not stops or len(blocks) < o["scope_min_chrome"]:
+            return
+        local = [self._local_of(b, stops) for b in blocks]
+        if local.count(BAD) < o["scope_min_chrome"]:
+            return
+        prose = [i for i, c in enumerate(local) if c == GOOD or c == NEARGOOD]
+        if not prose:
+            return
+        margin = o["scope_margin"]
+        for b in blocks[: max(0, prose[0] - margin)]:
+            b.outside = True
+        for b in blocks[prose[-1] + 1 + margin:]:
+            b.outside = True
+
+    def _local_of(self, block: Block, stops: frozenset[str]) -> str:
+        """The block's local class, computed once (the survey and the final pass share it)."""
+        if block.local is None:
+            folded = block.text.casefold()
+            words = (_WORD if "_" in folded else _WORD_NO_UNDERSCORE).findall(folded)
+            block.local = self._local(block.text, folded, words, stops)
+        return block.local
 
     def apply(self, page: Page) -> None:
         blocks = page.blocks
@@ -173,11 +212,13 @@ class MainContent(Filter):
         """
         o = self.options
         stops = stopwords(language)
-        folded = [b.text.casefold() for b in blocks]
-        words_per_block = [(_WORD if "_" in f else _WORD_NO_UNDERSCORE).findall(f) for f in folded]
-        if not stops:
+        if stops:
+            local = [b.local or self._local_of(b, stops) for b in blocks]
+        else:  # the page's own frequent words stand in: classes depend on the whole page
+            folded = [b.text.casefold() for b in blocks]
+            words_per_block = [(_WORD if "_" in f else _WORD_NO_UNDERSCORE).findall(f) for f in folded]
             stops = _page_stopwords(words_per_block, o["fallback_stopwords"])
-        local = [self._local(b.text, f, w, stops) for b, f, w in zip(blocks, folded, words_per_block)]
+            local = [self._local(b.text, f, w, stops) for b, f, w in zip(blocks, folded, words_per_block)]
         classes = [SHORT if c == SHORT_SENTENCE else c for c in local]
         chrome = classes.count(BAD)
         if (
