@@ -105,3 +105,35 @@ def test_surrogate_check(text: str) -> None:
 
 def test_surrogate_check_finds_a_lone_one() -> None:
     assert _has_surrogates("abc\ud800def") and not _has_surrogates("abc\u00e9\U0001f600")
+
+
+# -- date lines: words the parser cannot read ----------------------------------------------
+
+from unittest import mock  # noqa: E402
+
+from cleaner.filters import dates  # noqa: E402
+
+_LABELS = LanguageData("en").phrase_set("dates", "labels")
+_DATE_VOCAB = [
+    "January", "Nov", "Sept", "may", "Monday", "tue", "2024", "2019", "10", "3", "09:14", "10:30:05",
+    "am", "PM", "a.m.", "GMT", "EST", "UTC", "BRST", "Z", "of", "on", "at", "and", "the", "th", "1st",
+    "Published", "Updated:", "last", "modified", "|", "-", ",", "/", "(", ")", "Trump", "Moscow",
+    "says", "h", "hours", "T", "noon", "März", "LIVE", "ap", "x", "2024-03-12", "12/03/2024",
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_DATE_VOCAB), min_size=1, max_size=7),
+       st.sampled_from([" ", ", ", " - ", "  "]))
+def test_date_word_check_never_changes_an_answer(tokens: list[str], sep: str) -> None:
+    text = sep.join(tokens)
+    fast = dates.parse_date(text, _LABELS)
+    with mock.patch.object(dates, "_only_date_words", lambda text, ignorable: True):
+        full = dates.parse_date(text, _LABELS)
+    assert fast == full
+
+
+def test_date_word_check_skips_the_parser_for_a_headline() -> None:
+    assert not dates._only_date_words("Trump meets Putin in Alaska, August 15, 2025", _LABELS)
+    assert dates._only_date_words("Published: Monday, November 10, 2025 09:14 a.m. EST", _LABELS)
+    assert dates.parse_date("Published: Monday, November 10, 2025", _LABELS) == "2025-11-10"
