@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import lru_cache, partial
 
 #: How much text langdetect sees. Its cost grows with the sample; a few hundred
 #: characters of prose tell the language as reliably as whole pages do (300 and 400
@@ -44,30 +44,39 @@ _LATIN = re.compile("[A-z]")
 #: Additional block (Vietnamese) but compares a block number with a block name, so
 #: that block counts as not Latin as well; we keep the answers, so we keep that.
 _NOT_LATIN = re.compile("[^\x00-\u02ff]")
+#: A word of normalised text and the space after it, if any.
+_WORD = re.compile("[^ ]+ ?")
+#: Entries in each of the detector's memos (words, n-grams) before it starts afresh:
+#: a few MB, and enough for the words and n-grams a corpus keeps meeting.
+MEMO_SIZE = 10_000
 
 
 @lru_cache(maxsize=1)
 def _detector_class():
-    """langdetect's ``Detector`` with the same answers at a fifth of the cost.
+    """langdetect's ``Detector`` on our profiles, same answers at half the cost.
 
     langdetect 1.0.9 spends ~60% of a detection in ``_extract_ngrams``: every character
     goes through ``NGram.add_char`` / ``NGram.normalize`` / ``unicode_block`` (a binary
-    search over the Unicode blocks), and ~25% in ``_update_lang_prob``, an indexed
-    Python loop over the 55 languages. These overrides compute exactly the same things
-    (the same n-gram list in the same order, so the seeded random choices among them
-    are the same too, and the same float operations in the same order), only with
-    less interpretive overhead. tests/test_language.py holds them to the library's
-    own methods, and pins the langdetect version they were written against.
-    Defined lazily, like the profiles, so that importing cleaner does not import
-    langdetect. Another langdetect version gets its own ``Detector``.
+    search over the Unicode blocks), and most of the rest in ``_update_lang_prob``, an
+    indexed Python loop over the 55 languages. The overrides below compute exactly the
+    same things (the same n-gram list in the same order, so the seeded random choices
+    among them are the same too, and the same float operations in the same order),
+    with less interpretive overhead and with memos of what recurs from page to page.
+    tests/test_language.py holds them to the library's own methods, and pins the
+    langdetect version they copy; another version gets its own ``Detector``. Defined
+    lazily, like the profiles, so that importing cleaner does not import langdetect.
+    Detectors are made with no arguments: the memos hold for our profiles only.
     """
     from importlib.metadata import version
+    from operator import mul
 
     from langdetect.detector import Detector
     from langdetect.utils.ngram import NGram
 
+    profiles = _factory()
     if version("langdetect") != LANGDETECT_VERSION:
-        return Detector
+        return partial(Detector, profiles)
+    known = profiles.word_lang_prob_map
 
     class Normalized(dict):
         """``ord(ch) -> NGram.normalize(ch)`` for ``str.translate``, each character
@@ -77,9 +86,59 @@ def _detector_class():
             self[code] = ch = NGram.normalize(chr(code))
             return ch
 
+    def ngrams(text: str) -> list[str]:
+        """The n-grams langdetect takes from normalised ``text``.
+
+        NGram keeps the last three characters, back to the last space, and adds
+        nothing for a space after a space. After each character the 1-, 2- and 3-grams
+        ending with it are taken if langdetect knows them (a lone space is not taken),
+        except inside a word in capitals: NGram.capitalword is set by an upper-case
+        character after an upper-case one and cleared by any other character (an
+        upper-case one after another character leaves it as that one left it: clear).
+        """
+        found: list[str] = []
+        add = found.append
+        grams = " "
+        for ch in text:
+            last = grams[-1]
+            if last == " ":
+                if ch == " ":
+                    continue
+                grams = " " + ch
+            else:
+                grams = grams[-2:] + ch
+            if ch.isupper() and last.isupper():
+                continue
+            if ch != " " and ch in known:
+                add(ch)
+            pair = grams[-2:]
+            if pair in known:
+                add(pair)
+            if len(grams) == 3 and grams in known:
+                add(grams)
+        return found
+
+    class Words(dict):
+        """A word and the space after it -> its n-grams. NGram starts afresh after a
+        space, so a word gives the same n-grams wherever it is, and words recur."""
+
+        def __missing__(self, word: str) -> tuple[str, ...]:
+            if len(self) >= MEMO_SIZE:
+                self.clear()
+            self[word] = grams = tuple(ngrams(word))
+            return grams
+
     normalized = Normalized()
+    words = Words()
+    #: weight -> n-gram -> ``[weight + p for p in its probabilities by language]``.
+    #: With one trial the weight (alpha / BASE_FREQ, alpha drawn first after seeding)
+    #: is the same on every page, and the same n-grams keep being drawn.
+    factors: dict[float, dict[str, list[float]]] = {}
 
     class FastDetector(Detector):
+        def __init__(self) -> None:
+            super().__init__(profiles)
+
         def append(self, text: str) -> None:
             text = self.URL_RE.sub(" ", text)
             text = self.MAIL_RE.sub(" ", text)
@@ -94,42 +153,24 @@ def _detector_class():
                 self.text = _LATIN.sub("", self.text)
 
         def _extract_ngrams(self) -> list[str]:
-            # NGram keeps the last three normalised characters of the text, back to
-            # the last space, and adds nothing for a space after a space. After each
-            # character the 1-, 2- and 3-grams ending with it are taken if langdetect
-            # knows them (a lone space is not taken), except inside a word in
-            # capitals: NGram.capitalword is set by an upper-case character after an
-            # upper-case one and cleared by any other character (an upper-case one
-            # after another character leaves it as that character left it: cleared).
-            known = self.word_lang_prob_map
-            found: list[str] = []
-            add = found.append
-            grams = " "
-            for ch in self.text.translate(normalized):
-                last = grams[-1]
-                if last == " ":
-                    if ch == " ":
-                        continue
-                    grams = " " + ch
-                else:
-                    grams = grams[-2:] + ch
-                if ch.isupper() and last.isupper():
-                    continue
-                if ch != " " and ch in known:
-                    add(ch)
-                pair = grams[-2:]
-                if pair in known:
-                    add(pair)
-                if len(grams) == 3 and grams in known:
-                    add(grams)
-            return found
+            text = self.text.translate(normalized)
+            return [gram for word in _WORD.findall(text) for gram in words[word]]
 
         def _update_lang_prob(self, prob: list[float], word: str, alpha: float) -> bool:
-            lang_prob_map = self.word_lang_prob_map.get(word)
-            if lang_prob_map is None:
-                return False
+            # prob[i] *= weight + lang_prob_map[i], as langdetect does, with the sums kept
             weight = alpha / self.BASE_FREQ
-            prob[:] = [p * (weight + q) for p, q in zip(prob, lang_prob_map)]
+            by_word = factors.get(weight)
+            if by_word is None or len(by_word) >= MEMO_SIZE:
+                if len(factors) >= 8:  # several trials draw several weights
+                    factors.clear()
+                by_word = factors[weight] = {}
+            sums = by_word.get(word)
+            if sums is None:
+                lang_prob_map = known.get(word)
+                if lang_prob_map is None:
+                    return False
+                sums = by_word[word] = [weight + p for p in lang_prob_map]
+            prob[:] = map(mul, prob, sums)
             return True
 
         def _normalize_prob(self, prob: list[float]) -> float:
@@ -177,7 +218,7 @@ def detect_language(text: str) -> str | None:
         return None
     from langdetect.lang_detect_exception import LangDetectException
 
-    detector = _detector_class()(_factory())
+    detector = _detector_class()()
     detector.n_trial = TRIALS
     detector.append(snippet)
     try:

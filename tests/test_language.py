@@ -81,7 +81,7 @@ def _pages() -> list[str]:
 def _both(text: str, trials: int = 1):
     """(langdetect's own detector, ours) after appending ``text``."""
     plain = langdetect_detector.Detector(_factory())
-    fast = _detector_class()(_factory())
+    fast = _detector_class()()
     for detector in (plain, fast):
         detector.n_trial = trials
         detector.append(text)
@@ -92,7 +92,20 @@ def test_the_installed_langdetect_is_the_one_our_detector_copies():
     # the overrides reproduce langdetect 1.0.9's internals; another version gets the
     # library's own Detector (so the same answers, slower) until they are checked again
     assert version("langdetect") == LANGDETECT_VERSION
-    assert _detector_class() is not langdetect_detector.Detector
+    assert issubclass(_detector_class(), langdetect_detector.Detector)
+
+
+def test_the_memos_start_afresh_when_full(monkeypatch):
+    import cleaner.language
+
+    monkeypatch.setattr(cleaner.language, "MEMO_SIZE", 3)
+    for text in TEXTS[:12]:
+        _assert_same_ngrams(text)
+        plain, fast = _both(sample(text), 3)
+        if plain._extract_ngrams():
+            plain.get_probabilities()
+            fast.get_probabilities()
+            assert fast.langprob == plain.langprob
 
 
 def _assert_same_ngrams(text: str) -> None:
