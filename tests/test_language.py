@@ -95,6 +95,12 @@ def test_the_installed_langdetect_is_the_one_our_detector_copies():
     assert issubclass(_detector_class(), langdetect_detector.Detector)
 
 
+def test_a_detector_starts_as_langdetect_s_does():
+    plain, fast = vars(langdetect_detector.Detector(_factory())), vars(_detector_class()())
+    assert plain.pop("random").__class__ is fast.pop("random").__class__
+    assert fast == plain
+
+
 def test_the_memos_start_afresh_when_full(monkeypatch):
     import cleaner.language
 
