@@ -45,7 +45,7 @@ _LATIN = dict.fromkeys(range(ord("A"), ord("z") + 1))
 #: that block counts as not Latin as well; we keep the answers, so we keep that.
 _NOT_LATIN = re.compile("[^\x00-\u02ff]")
 #: A word of normalised text and the space after it, if any.
-_WORD = re.compile("[^ ]+ ?")
+_WORD_AND_SPACE = re.compile("[^ ]+ ?")
 #: Entries in each of the detector's memos (words, n-grams) before it starts afresh:
 #: a few MB, and enough for the words and n-grams a corpus keeps meeting.
 MEMO_SIZE = 10_000
@@ -169,7 +169,7 @@ def _detector_class():
 
         def _extract_ngrams(self) -> list[str]:
             text = self.text.translate(normalized)
-            return [gram for word in _WORD.findall(text) for gram in words[word]]
+            return [gram for word in _WORD_AND_SPACE.findall(text) for gram in words[word]]
 
         def _update_lang_prob(self, prob: list[float], word: str, alpha: float) -> bool:
             # prob[i] *= weight + lang_prob_map[i], as langdetect does, with the sums kept

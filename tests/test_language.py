@@ -10,6 +10,7 @@ with the library's methods on many texts in many scripts.
 from __future__ import annotations
 
 import random
+import re
 from importlib.metadata import version
 
 import pytest
@@ -178,11 +179,12 @@ def test_the_probabilities_are_langdetect_s(trials):
 
 
 def _plain_detect_language(text: str) -> str | None:
-    """detect_language as it was, on langdetect's own Detector."""
-    from cleaner.language import TRIALS, _enough_letters
+    """detect_language as it was, on langdetect's own Detector (and nothing else of
+    cleaner.language but its sample and settings)."""
+    from cleaner.language import MIN_LETTERS, TRIALS
 
     snippet = sample(text)
-    if not _enough_letters(snippet):
+    if sum(map(len, re.findall(r"[^\W\d_]{2,}", snippet))) < MIN_LETTERS:
         return None
     detector = langdetect_detector.Detector(_factory())
     detector.n_trial = TRIALS
@@ -209,8 +211,17 @@ def _multilingual_pages(count: int = 200) -> list[str]:
     return pages
 
 
+#: Too few letters in words to claim a language (and langdetect would claim one).
+FEW_LETTERS = [
+    "SHARE THIS ARTICLE\n000000000000000000000000000000000000000000:I\ng\nI",
+    "Home News Sport Weather Contact Login | 2024 | 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15",
+    "A B C D E F G H I J K L M N O P Q R S T U V W X Y Z a b c d e f g h i j k l m n o p",
+]
+
+
 def test_detect_language_answers_as_langdetect_does():
-    texts = TEXTS + _pages() + _generated(500) + _multilingual_pages()
+    assert [detect_language(text) for text in FEW_LETTERS] == [None] * len(FEW_LETTERS)
+    texts = TEXTS + FEW_LETTERS + _pages() + _generated(500) + _multilingual_pages()
     answers = [detect_language(text) for text in texts]
     assert answers == [_plain_detect_language(text) for text in texts]
     # and the comparison is not between two Nones
