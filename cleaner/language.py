@@ -205,6 +205,12 @@ def sample(text: str, size: int = SAMPLE_CHARS) -> str:
     if len(text) <= size:
         return text
     lines = text[: size * 200].splitlines()  # bound the work on huge inputs too
+    # Most pages have a line of prose long enough on its own (74 of the 90 benchmark
+    # pages): max() finds the one the stable sort would put first, without the sort
+    # (sample() 46 -> 27 us a page)
+    piece = max(lines, key=len).strip()
+    if len(piece) >= size:
+        return piece[:size]
     lines.sort(key=len, reverse=True)
     picked: list[str] = []
     total = 0

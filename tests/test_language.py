@@ -196,6 +196,31 @@ def _plain_detect_language(text: str) -> str | None:
     return None if lang == "unknown" else lang
 
 
+def _plain_sample(text: str, size: int) -> str:
+    """sample() as it was, sorting every time."""
+    if len(text) <= size:
+        return text
+    lines = text[: size * 200].splitlines()
+    lines.sort(key=len, reverse=True)
+    picked, total = [], 0
+    for line in lines:
+        if total >= size:
+            break
+        picked.append(line.strip()[: size - total])
+        total += len(picked[-1]) + 1
+    return "\n".join(picked)
+
+
+def test_the_sample_is_as_it_was():
+    rng = random.Random(5)
+    texts = TEXTS + _pages() + _multilingual_pages()
+    # lines of equal length, long and short, with spaces around them
+    texts += ["\n".join(rng.choice(["  " + "x" * 300, "y" * 300 + " ", "z" * 299, " " * 320 + "w", "ab", ""]) + str(i)
+                        for i in range(rng.randint(1, 6))) for _ in range(300)]
+    for size in (10, 300, 1000):
+        assert [sample(text, size) for text in texts] == [_plain_sample(text, size) for text in texts]
+
+
 #: Prose in several languages, combined into pages with menus around them.
 PROSE = [t for t in TEXTS if len(t) > 40]
 
