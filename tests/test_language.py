@@ -14,12 +14,11 @@ import re
 from importlib.metadata import version
 
 import pytest
+from langdetect import detector as langdetect_detector
+from langdetect.lang_detect_exception import LangDetectException
 
 from cleaner.language import LANGDETECT_VERSION, _detector_class, _factory, detect_language, sample
 from helpers import FIXTURES, ROOT
-
-langdetect_detector = pytest.importorskip("langdetect.detector")
-from langdetect.lang_detect_exception import LangDetectException  # noqa: E402
 
 #: Short texts covering the branches of langdetect's normalisation: capitals and
 #: acronyms, Latin-1 letters and the Latin-1 characters it blanks (« » ° nbsp), the
@@ -77,6 +76,21 @@ def _pages() -> list[str]:
     for folder in ("clean", "content", "pages"):
         paths += sorted((FIXTURES / folder).glob("*.txt"))
     return [p.read_text(encoding="utf-8") for p in paths]
+
+
+#: Prose in several languages, combined into pages with menus around them.
+PROSE = [t for t in TEXTS if len(t) > 40]
+
+
+def _multilingual_pages(count: int = 200) -> list[str]:
+    rng = random.Random(7)
+    menu = ["Home", "News", "Sport", "Контакты", "ホーム", "الرئيسية", "Login | Register", "© 2024"]
+    pages = []
+    for _ in range(count):
+        lines = rng.sample(menu, 3) + rng.sample(PROSE, rng.randint(1, 3)) + rng.sample(menu, 2)
+        rng.shuffle(lines)
+        pages.append("\n".join(lines))
+    return pages
 
 
 def _both(text: str, trials: int = 1):
@@ -180,10 +194,10 @@ def test_the_probabilities_are_langdetect_s(trials):
 
 def _plain_detect_language(text: str) -> str | None:
     """detect_language as it was, on langdetect's own Detector (and nothing else of
-    cleaner.language but its sample and settings)."""
-    from cleaner.language import MIN_LETTERS, TRIALS
+    cleaner.language but its settings)."""
+    from cleaner.language import MIN_LETTERS, SAMPLE_CHARS, TRIALS
 
-    snippet = sample(text)
+    snippet = _plain_sample(text, SAMPLE_CHARS)
     if sum(map(len, re.findall(r"[^\W\d_]{2,}", snippet))) < MIN_LETTERS:
         return None
     detector = langdetect_detector.Detector(_factory())
@@ -214,26 +228,11 @@ def _plain_sample(text: str, size: int) -> str:
 def test_the_sample_is_as_it_was():
     rng = random.Random(5)
     texts = TEXTS + _pages() + _multilingual_pages()
-    # lines of equal length, long and short, with spaces around them
-    texts += ["\n".join(rng.choice(["  " + "x" * 300, "y" * 300 + " ", "z" * 299, " " * 320 + "w", "ab", ""]) + str(i)
-                        for i in range(rng.randint(1, 6))) for _ in range(300)]
+    # lines of equal length (ties), long and short, with spaces around them
+    lines = ["  " + "x" * 300, "y" * 300 + " ", "z" * 299, " " * 320 + "w", "ab", ""]
+    texts += ["\n".join(rng.choice(lines) + str(i) for i in range(rng.randint(1, 6))) for _ in range(300)]
     for size in (10, 300, 1000):
         assert [sample(text, size) for text in texts] == [_plain_sample(text, size) for text in texts]
-
-
-#: Prose in several languages, combined into pages with menus around them.
-PROSE = [t for t in TEXTS if len(t) > 40]
-
-
-def _multilingual_pages(count: int = 200) -> list[str]:
-    rng = random.Random(7)
-    menu = ["Home", "News", "Sport", "Контакты", "ホーム", "الرئيسية", "Login | Register", "© 2024"]
-    pages = []
-    for _ in range(count):
-        lines = rng.sample(menu, 3) + rng.sample(PROSE, rng.randint(1, 3)) + rng.sample(menu, 2)
-        rng.shuffle(lines)
-        pages.append("\n".join(lines))
-    return pages
 
 
 #: Too few letters in words to claim a language (and langdetect would claim one).
