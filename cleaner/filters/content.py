@@ -166,7 +166,17 @@ class MainContent(Filter):
         o = self.options
         if not stops or len(blocks) < o["scope_min_chrome"]:
             return
-        local = [self._local_of(b, stops) for b in blocks]
+        # a fifth of a flattened page's lines repeat one above them (menus, share bars):
+        # each text is classed once
+        seen: dict[str, str] = {}
+        local = []
+        for b in blocks:
+            c = seen.get(b.text)
+            if c is None:
+                c = seen[b.text] = self._local_of(b, stops)
+            else:
+                b.local = c
+            local.append(c)
         if local.count(BAD) < o["scope_min_chrome"]:
             return
         prose = [i for i, c in enumerate(local) if c == GOOD or c == NEARGOOD]
