@@ -96,26 +96,32 @@ def map_metadata(doc: Any) -> dict[str, Any]:
 def extract(raw: str | bytes, url: str | None = None) -> Extraction:
     """The article body and metadata of an HTML page; an empty body with a reason if none.
 
-    Metadata and a fast extraction come from one ``bare_extraction`` call; a short
-    result is retried with the full cascade. (The raw page is handed over each time:
-    trafilatura copies a parsed tree before working on it, and that copy costs more
-    on every page than parsing again on the few pages that are retried.)
+    The page is parsed once; the metadata come from :func:`cleaner.metadata.page_metadata`
+    (trafilatura's, for less), the body from a fast ``bare_extraction`` on the parsed
+    tree, and a short body is retried with the full cascade. trafilatura copies a tree
+    it is given (0.6 ms a page) rather than parse the page again (1.7 ms); neither
+    metadata nor extraction changes the tree, so the retry starts from the same page.
     """
     import trafilatura
+    from trafilatura.settings import DEFAULT_CONFIG
+    from trafilatura.utils import load_html
+
+    from .metadata import page_metadata
 
     logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
     try:
-        doc = trafilatura.bare_extraction(raw, url=url, with_metadata=True, **EXTRACT_OPTIONS)
+        # as bare_extraction parses it
+        tree = load_html(raw, DEFAULT_CONFIG.getint("DEFAULT", "MAX_FILE_SIZE"))
+        if tree is None:
+            return Extraction("", map_metadata(None), NO_ARTICLE)
+        metadata = page_metadata(tree, url)
+        doc = trafilatura.bare_extraction(tree, url=url, **EXTRACT_OPTIONS)
         text = (doc.text or "").strip() if doc is not None else ""
         if len(text) < RETRY_BELOW_CHARS:
-            retry = trafilatura.bare_extraction(raw, url=url, **{**EXTRACT_OPTIONS, "fast": False})
+            retry = trafilatura.bare_extraction(tree, url=url, **{**EXTRACT_OPTIONS, "fast": False})
             retried = (retry.text or "").strip() if retry is not None else ""
             if len(retried) > len(text):
                 text = retried
-        if doc is None:  # trafilatura returns metadata only with a long enough body
-            from trafilatura.metadata import extract_metadata
-
-            doc = extract_metadata(raw, url)
     except Exception as exc:  # trafilatura raises on some malformed input
         return Extraction("", map_metadata(None), f"{NO_ARTICLE} (extraction failed: {type(exc).__name__})")
-    return Extraction(text, map_metadata(doc), None if text else NO_ARTICLE)
+    return Extraction(text, map_metadata(metadata), None if text else NO_ARTICLE)

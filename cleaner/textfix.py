@@ -23,19 +23,47 @@ MAX_LINE = 20_000
 BUDGET = 1_000_000
 
 # A UTF-8 lead byte (C2-F4) decoded as Latin-1/cp1252, then a continuation byte
-# (80-BF) decoded as Latin-1 or cp1252; or a C1 control character. Written as one
-# character class first, the lookbehinds telling the two cases apart: the regex
-# engine then skips ahead to the next such character, where an alternation at the
-# top would be tried at every position (twice as slow on a page of text).
-_CONTINUATION = (
-    "[\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e"
-    "\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201a\u201c-\u201e\u2020-\u2022"
-    "\u2026\u2030\u2039\u203a\u20ac\u2122]"
-)
+# (80-BF) decoded as Latin-1 or cp1252; or a C1 control character.
 _SUSPECT = re.compile(
-    "[\u0080-\u009f\u00c2-\u00f4](?:(?<=[\u0080-\u009f])|(?<=[\u00c2-\u00f4])" + _CONTINUATION + ")"
+    "[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e"
+    "\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201a\u201c-\u201e\u2020-\u2022"
+    "\u2026\u2030\u2039\u203a\u20ac\u2122]|[\u0080-\u009f]"
 )
 _SURROGATE = re.compile("[\ud800-\udfff]")
+_C1 = re.compile("[\u0080-\u009f]")
+#: The line breaks :func:`cleaner.blocks.split_blocks` cuts at.
+_LINE_BREAK = re.compile("(\r\n|[\r\n\u2028\u2029])")
+_ASCII = bytes(range(128))
+
+
+def non_ascii(text: str) -> str:
+    """The non-ASCII characters of ``text``, in order, without the ASCII between them.
+
+    A regular expression looks at every character of a page (a search for a
+    character class runs at about 80 MB/s: 1.7 ms on a 140 kB page); encoding to
+    UTF-8 and deleting the ASCII bytes runs at C speed (0.15 ms). UTF-8 never uses
+    bytes below 0x80 inside a multi-byte character, so what is left decodes to the
+    page's non-ASCII characters; lone surrogates survive the round trip.
+    """
+    if text.isascii():
+        return ""
+    data = text.encode("utf-8", "surrogatepass").translate(None, _ASCII)
+    return data.decode("utf-8", "surrogatepass")
+
+
+def _suspect(text: str, others: str) -> bool:
+    """Whether ``_SUSPECT`` matches somewhere in ``text``, whose non-ASCII characters
+    are ``others`` (see :func:`non_ascii`).
+
+    Characters next to each other in ``text`` are next to each other in ``others``,
+    so every pair the pattern could match in ``text`` is among its matches in
+    ``others`` (a lead character never ends a match, so none is hidden by an
+    overlap); the pairs found there are then looked up in ``text`` by plain
+    substring search. A C1 control matches on its own, anywhere.
+    """
+    if _C1.search(others):
+        return True
+    return any(pair in text for pair in {m.group() for m in _SUSPECT.finditer(others)})
 
 
 @lru_cache(maxsize=1)
@@ -62,31 +90,27 @@ def _config():
     )
 
 
-def _has_surrogates(text: str) -> bool:
-    """Whether ``text`` holds lone surrogates (which UTF-8 cannot encode): the
-    encoder's fast path tells it five times sooner than a regex scan."""
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return True
-    return False
-
-
 def fix_mojibake(text: str) -> str:
     """``text`` with mojibake repaired where ftfy is confident; else unchanged."""
-    if text.isascii():
+    others = non_ascii(text)
+    if not others:
         return text
-    if _has_surrogates(text):
+    if _SURROGATE.search(others):
         text = _SURROGATE.sub("\ufffd", text)
-    if not _SUSPECT.search(text):
+        others = non_ascii(text)
+    if not _suspect(text, others):
         return text
     import ftfy
 
     config = _config()
     budget = BUDGET
-    lines = text.split("\n")
-    for i, line in enumerate(lines):
+    # lines as the block splitter cuts them (ftfy judges a sequence by its line: a
+    # line break it did not see would let a second cleaning judge differently);
+    # the breaks themselves, at the odd places of the list, stay as they were
+    parts = _LINE_BREAK.split(text)
+    for i in range(0, len(parts), 2):
+        line = parts[i]
         if len(line) <= MAX_LINE and budget >= len(line) and _SUSPECT.search(line):
             budget -= len(line)
-            lines[i] = ftfy.fix_text(line, config)
-    return "\n".join(lines)
+            parts[i] = ftfy.fix_text(line, config)
+    return "".join(parts)

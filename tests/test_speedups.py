@@ -12,7 +12,6 @@ from hypothesis import strategies as st
 
 from cleaner.data import LanguageData, available_languages, load_family
 from cleaner.data.anchored import StartGated, first_chars, gated
-from cleaner.textfix import _SUSPECT, _has_surrogates
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -80,31 +79,6 @@ def test_gates_agree_with_the_patterns_on_data() -> None:
 def test_gates_agree_on_generated_text(text: str) -> None:
     for gate in (p for p in _data_patterns() if isinstance(p, StartGated)):
         assert bool(gate.search(text)) == bool(gate.pattern.search(text))
-
-
-# -- mojibake suspects --------------------------------------------------------------------
-
-_CONTINUATION = ("[\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013"
-                 "\u2014\u2018-\u201a\u201c-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]")
-#: The plain form of the suspect pattern (an alternation), which the fast form must equal.
-_PLAIN_SUSPECT = re.compile("[\u00c2-\u00f4]" + _CONTINUATION + "|[\u0080-\u009f]")
-_MOJIBAKE_ALPHABET = [chr(c) for c in range(0x70, 0x100)] + list("\u0152\u0153\u2013\u2014\u2019\u201c\u20ac\u2122\u2026\u0300 ")
-
-
-@settings(max_examples=500, deadline=None)
-@given(st.text(alphabet=st.sampled_from(_MOJIBAKE_ALPHABET), max_size=10))
-def test_suspect_pattern_equals_the_plain_alternation(text: str) -> None:
-    fast, plain = _SUSPECT.search(text), _PLAIN_SUSPECT.search(text)
-    assert (fast and fast.start()) == (plain and plain.start())
-
-
-@given(st.text(max_size=20))
-def test_surrogate_check(text: str) -> None:
-    assert _has_surrogates(text) == bool(re.search("[\ud800-\udfff]", text))
-
-
-def test_surrogate_check_finds_a_lone_one() -> None:
-    assert _has_surrogates("abc\ud800def") and not _has_surrogates("abc\u00e9\U0001f600")
 
 
 # -- date lines: words the parser cannot read ----------------------------------------------

@@ -1,0 +1,75 @@
+"""cleaner.metadata.page_metadata finds what trafilatura's extract_metadata finds (but the licence)."""
+
+import gzip
+from pathlib import Path
+
+import pytest
+import trafilatura.metadata as tm
+from trafilatura.utils import load_html
+
+from cleaner import metadata as cm
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "html"
+# The fields page_metadata does not fill as trafilatura does (the licence is not looked
+# for) or that are fresh objects each time (empty bodies).
+_IGNORED = ("license", "body", "commentsbody")
+
+
+def _fixture_pages() -> list[bytes]:
+    pages = []
+    for path in sorted(FIXTURES.iterdir()):
+        data = path.read_bytes()
+        pages.append(gzip.decompress(data) if path.suffix == ".gz" else data)
+    return pages
+
+
+# Pages for the shortcuts: author words in attributes (or not), links to category and
+# tag pages (or not), section meta tags, authors only in the text.
+_SYNTHETIC = [
+    "<html><head><title>A | Site</title></head><body><article><p>Text.</p></article></body></html>",
+    '<html><body><div class="byline">By <a rel="author" href="/a">Ann Lee</a></div><p>x</p></body></html>',
+    '<html><body><span class="post-author-name">Bo Chen</span><div class="sidebar">'
+    '<span class="author">Not Him</span></div></body></html>',
+    '<html><body><p class="writer">Cy Dee</p><time>today</time></body></html>',
+    '<html><body><div id="zuozhe">Li Wei</div></body></html>',
+    '<html><body><div data-component="Byline">Di Eve</div></body></html>',
+    '<html><body><span itemprop="author name">Ed Fox</span></body></html>',
+    "<html><body><author>Fay Gee</author></body></html>",
+    '<html><body><a href="/x"><rel>me</rel></a></body></html>',
+    '<html><body><div class="comments"><span class="author">Commenter</span></div></body></html>',
+    '<html><head><meta property="article:section" content="Science"></head><body>'
+    '<div class="entry-meta"><a href="/category/news/">News</a> <a href="/tag/otters/">otters</a>'
+    '</div></body></html>',
+    '<html><head><meta property="article:section" content="Science"></head><body>'
+    '<a href="/about">About</a></body></html>',
+    '<html><body><div class="tags"><a href="/tags/rivers/">rivers</a></div>'
+    '<div class="post-meta"><a href="/categories/nature/">Nature</a></div></body></html>',
+    '<html><body><div class="tags"><a href="/topics/rivers/">rivers</a></div></body></html>',
+]
+
+
+@pytest.mark.parametrize("page", _fixture_pages() + _SYNTHETIC)
+def test_same_metadata_as_trafilatura(page):
+    assert cm._reviewed(), "trafilatura's metadata code changed: review cleaner/metadata.py"
+    tree = load_html(page)
+    expected = tm.extract_metadata(tree, None, cm.date_params()).as_dict()
+    found = cm.page_metadata(tree).as_dict()
+    for key in _IGNORED:
+        expected.pop(key)
+        found.pop(key)
+    assert found == expected
+    assert cm._author(tree) == tm.extract_author(tree)
+    hrefs = cm._values(tree, "href")
+    for metatype in ("category", "tag"):
+        assert cm._catstags(metatype, tree, hrefs) == tm.extract_catstags(metatype, tree)
+
+
+def test_falls_back_on_trafilatura_when_its_code_changed(monkeypatch):
+    monkeypatch.setattr(cm, "_REVIEWED_CODE", "something else")
+    cm._reviewed.cache_clear()
+    try:
+        tree = load_html(_SYNTHETIC[1])
+        assert not cm._reviewed()
+        assert cm.page_metadata(tree).author == tm.extract_metadata(tree).author == "Ann Lee"
+    finally:
+        cm._reviewed.cache_clear()
