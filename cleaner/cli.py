@@ -252,9 +252,11 @@ def filters() -> None:
     table.add_column("#", justify="right")
     table.add_column("name", style="cyan")
     table.add_column("stage")
+    table.add_column("sees")
     table.add_column("what it does")
     for i, f in enumerate(FILTERS, 1):
-        table.add_row(str(i), f.name, f.stage, f.summary)
+        sees = "whole text" if f.stage == "text" else ("near the article" if f.scope == "article" else "all lines")
+        table.add_row(str(i), f.name, f.stage, sees, f.summary)
     Console().print(table)
 
 

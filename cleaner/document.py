@@ -13,9 +13,14 @@ def empty_metadata() -> dict[str, Any]:
     return {key: None for key in METADATA_KEYS}
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Removal:
-    """One piece of text a filter took out of the body, and why."""
+    """One piece of text a filter took out of the body, and why.
+
+    (Not frozen: a frozen dataclass sets each field through ``object.__setattr__``,
+    which made building these records, one for most lines of a flattened page, three
+    times as slow.)
+    """
 
     filter: str
     text: str
@@ -32,13 +37,18 @@ class Block:
     ``group`` numbers the blank-line-separated paragraph group the line came from, so
     filters can tell lines that stood together (a widget, an author box) from lines
     that did not. ``cut`` counts the lines earlier filters removed right above this
-    one, so later filters still see where chrome stood.
+    one, so later filters still see where chrome stood. ``outside`` marks a line the
+    main-content stage's survey placed outside the article's reach (see
+    :attr:`cleaner.filters.base.Filter.scope`); ``local`` is that stage's class of the
+    line, kept for its final pass.
     """
 
     text: str
     group: int = 0
     dropped: bool = False
     cut: int = 0
+    outside: bool = field(default=False, compare=False, repr=False)
+    local: str | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(slots=True)
@@ -78,6 +88,16 @@ class Page:
             block.dropped = True
             self._dropped = True
             self.removed.append(Removal(filter_name, block.text, reason))
+
+    def drop_all(self, blocks: list[Block], filter_name: str, reason: str) -> None:
+        """:meth:`drop` for a run of blocks with one reason (the main-content stage
+        drops most lines of a flattened page this way)."""
+        removed = self.removed
+        for block in blocks:
+            if not block.dropped:
+                block.dropped = True
+                removed.append(Removal(filter_name, block.text, reason))
+        self._dropped = True
 
     def compact(self) -> None:
         """Take the dropped blocks out of ``blocks`` (counting them in ``cut`` of the next

@@ -129,9 +129,12 @@ class Pipeline:
                 text = stripped
         page.blocks = split_blocks(text)
         held, positions = hold_out_long(page, self.config.max_line_chars)
-        for f in filters:
-            if f.stage == "blocks" and page.blocks:
-                f.apply(page)
+        block_filters = [f for f in filters if f.stage == "blocks"]
+        for f in block_filters:
+            f.survey(page)
+        for f in block_filters:
+            if page.blocks:
+                apply_in_scope(f, page)
                 page.compact()
         if held:
             page.blocks = merge_held(page.blocks, held, positions)
@@ -142,6 +145,26 @@ class Pipeline:
         for doc in docs:
             meta = doc.metadata or {}
             yield self.clean(doc.text, url=meta.get("url"), source=meta.get("source"), id=doc.id)
+
+
+def apply_in_scope(f: Filter, page: Page) -> None:
+    """Run a block filter; one of ``scope = "article"`` sees only the lines the survey
+    left inside the article's reach (all of them when it marked none)."""
+    blocks = page.blocks
+    if f.scope != "article" or not (blocks[0].outside or blocks[-1].outside):
+        f.apply(page)
+        return
+    lo = 0
+    while lo < len(blocks) and blocks[lo].outside:
+        lo += 1
+    hi = len(blocks)
+    while hi > lo and blocks[hi - 1].outside:
+        hi -= 1
+    if lo == hi:
+        return
+    page.blocks = blocks[lo:hi]
+    f.apply(page)
+    page.blocks = blocks[:lo] + page.blocks + blocks[hi:]
 
 
 def hold_out_long(page: Page, limit: int) -> tuple[list[tuple[int, Block]], dict[int, tuple[int, Block]]]:

@@ -31,6 +31,8 @@ _SUSPECT = re.compile(
 )
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _C1 = re.compile("[\u0080-\u009f]")
+#: The line breaks :func:`cleaner.blocks.split_blocks` cuts at.
+_LINE_BREAK = re.compile("(\r\n|[\r\n\u2028\u2029])")
 _ASCII = bytes(range(128))
 
 
@@ -102,9 +104,13 @@ def fix_mojibake(text: str) -> str:
 
     config = _config()
     budget = BUDGET
-    lines = text.split("\n")
-    for i, line in enumerate(lines):
+    # lines as the block splitter cuts them (ftfy judges a sequence by its line: a
+    # line break it did not see would let a second cleaning judge differently);
+    # the breaks themselves, at the odd places of the list, stay as they were
+    parts = _LINE_BREAK.split(text)
+    for i in range(0, len(parts), 2):
+        line = parts[i]
         if len(line) <= MAX_LINE and budget >= len(line) and _SUSPECT.search(line):
             budget -= len(line)
-            lines[i] = ftfy.fix_text(line, config)
-    return "\n".join(lines)
+            parts[i] = ftfy.fix_text(line, config)
+    return "".join(parts)

@@ -85,8 +85,13 @@ def test_the_stage_can_be_switched_off():
     raw = read("menus_around_article.txt")
     by_content = [r.text for r in clean(raw).removed if r.filter == "content"]
     assert by_content
-    kept = clean(raw, disable=["content"]).text.split("\n\n")
-    assert all(text in kept for text in by_content)
+    off = clean(raw, disable=["content"])
+    kept = off.text.split("\n\n")
+    # without the stage (and its survey) the chrome filters look at every line: what
+    # the stage dropped is kept, or dropped by one of them
+    chrome = {r.text: r.filter for r in off.removed}
+    assert all(text in kept or chrome.get(text) for text in by_content)
+    assert any(text in kept for text in by_content)
 
 
 def test_options_come_from_the_configuration():
@@ -154,3 +159,57 @@ def test_content_stage_leaves_extracted_html_bodies_to_the_extractor():
     from cleaner.filters.content import MainContent
 
     assert MainContent.kinds == ("text",)
+
+
+# -- survey and scope ---------------------------------------------------------------------
+
+FULL = Pipeline(Config(kind="text"))
+
+
+def _scoped_filters():
+    return [cls for cls in BY_NAME.values() if cls.scope == "article"]
+
+
+def test_scoped_filters_only_drop_chrome():
+    """Filters that learn metadata or repair text see the whole page."""
+    scoped = {cls.name for cls in _scoped_filters()}
+    assert {"prompts", "captions", "rails"} <= scoped
+    assert not scoped & {"title", "byline", "authorbox", "datebar", "glued", "content", "teasers"}
+
+
+def test_lines_far_from_the_article_are_left_to_the_content_stage():
+    doc = FULL.clean(read("scoped_page.txt"))
+    by_text = {r.text: (r.filter, r.reason) for r in doc.removed}
+    # a prompt right inside the article's reach is the prompts filter's
+    assert by_text["Sign up for our daily newsletter"][0] == "prompts"
+    # one far below it is not looked at: the content stage drops it with the rest
+    assert by_text["Subscribe to our weekly newsletter for the latest updates"] == ("content", "after the article")
+    # the navigation phrases are still looked up everywhere (the head must lose them
+    # before the title filter reads it)
+    assert by_text["Skip to content"][0] == "navigation"
+    assert "The city council voted on Tuesday evening" in doc.text
+
+
+def test_survey_marks_nothing_on_a_clean_article():
+    from cleaner.blocks import split_blocks
+    from cleaner.document import Page
+
+    content = FULL.filters_for("en")[-1]
+    text = read("short_paragraph.expected.txt")
+    page = Page(split_blocks(text), {"language": "en"}, [])
+    content.survey(page)
+    assert not any(b.outside for b in page.blocks)
+
+
+def _all_texts() -> list[str]:
+    paths = sorted(FIXTURES.glob("*.txt")) + sorted((ROOT / "fixtures" / "pages").glob("*.txt")) + SEEDS
+    return [p.read_text(encoding="utf-8") for p in paths]
+
+
+def test_scope_keeps_the_same_body_and_metadata_as_looking_everywhere(monkeypatch):
+    scoped = [FULL.clean(t) for t in _all_texts()]
+    for cls in _scoped_filters():
+        monkeypatch.setattr(cls, "scope", "page")
+    everywhere = [Pipeline(Config(kind="text")).clean(t) for t in _all_texts()]
+    assert [d.text for d in scoped] == [d.text for d in everywhere]
+    assert [d.metadata for d in scoped] == [d.metadata for d in everywhere]

@@ -35,3 +35,12 @@ def test_prose_in_any_order_loses_nothing(paragraphs):
     # teasers judge how paragraphs hang together, which shuffling destroys on purpose
     doc = run("\n\n".join(paragraphs), "teasers")
     assert doc.removed == []
+
+
+def test_mojibake_on_a_line_ended_by_carriage_returns_is_repaired_once():
+    # found by the fuzz target: ftfy saw "...â€" and the bytes after it as one line (no
+    # "\n" in it), the block splitter cut it at "\r", and the second cleaning, seeing
+    # the line alone, repaired what the first had left
+    raw = b"a\r\r\r\xf6\xf6\xf6\xf6\xf6\xf6hhizeg\xc3\xa2\xe2\x82\xac\xe2\xff\xff\xff\x84oveS\r\xf6\xf6\xf6\xf6a\x00\x00T##\xc2\x80a e}"
+    once = run(raw.decode("utf-8", errors="surrogateescape"))
+    assert run(once.text).text == once.text

@@ -14,6 +14,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from .anchored import StartGated, gated
+
 FALLBACK_LANGUAGE = "en"
 
 
@@ -54,8 +56,9 @@ class LanguageData:
     def phrase_set(self, family: str, key: str) -> frozenset[str]:
         return frozenset(self.phrases(family, key))
 
-    def pattern(self, family: str, key: str) -> re.Pattern[str]:
-        """A list of regular expressions under ``key``, compiled into one alternation."""
+    def pattern(self, family: str, key: str) -> re.Pattern[str] | StartGated:
+        """A list of regular expressions under ``key``, compiled into one alternation
+        (behind a first-character gate when all of them are anchored at the start)."""
         return _pattern(self.language, family, key)
 
 
@@ -91,7 +94,7 @@ def _anchored(pattern: str) -> bool:
 
 
 @lru_cache(maxsize=None)
-def _pattern(language: str, family: str, key: str) -> re.Pattern[str]:
+def _pattern(language: str, family: str, key: str) -> re.Pattern[str] | StartGated:
     values = load_family(language, family).get(key, [])
     if isinstance(values, str):
         values = [values]
@@ -102,4 +105,4 @@ def _pattern(language: str, family: str, key: str) -> re.Pattern[str]:
     anchored = [v[1:] for v in values if _anchored(v)]
     parts = [f"^(?:{'|'.join(f'(?:{v})' for v in anchored)})"] if anchored else []
     parts += [f"(?:{v})" for v in values if not _anchored(v)]
-    return re.compile("|".join(parts), re.IGNORECASE)
+    return gated(re.compile("|".join(parts), re.IGNORECASE))

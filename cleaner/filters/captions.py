@@ -6,6 +6,7 @@ from itertools import groupby
 from operator import attrgetter
 
 from ..document import Page
+from ..data.anchored import search_and_starts
 from .base import Filter
 from .shape import nwords
 
@@ -13,6 +14,7 @@ from .shape import nwords
 
 class Captions(Filter):
     name = "captions"
+    scope = "article"
     summary = ("Drop photo credits (\"AP\", \"Photo: Reuters\"), captions that end in one, and a "
                "short group of lines that holds a credit (caption, credit, repeated caption).")
     defaults = {"max_credit_words": 12, "max_caption_words": 60, "max_group_lines": 4}
@@ -31,15 +33,18 @@ class Captions(Filter):
         max_lines = self.options["max_group_lines"]
         max_words = self.options["max_caption_words"]
         max_credit_spaces = self.options["max_credit_words"] - 1  # nwords(text) <= n, in spaces
-        credit = self.credit.search
+        credit, starts = search_and_starts(self.credit)
         for _, group in groupby(page.blocks, key=attrgetter("group")):
             group = list(group)
-            # is_credit, inlined: it runs on every block
-            credits = [b.text.count(" ") <= max_credit_spaces and bool(credit(b.text)) for b in group]
+            # is_credit, inlined with the pattern's first-character gate: it runs on every block
+            credits = [b.text.count(" ") <= max_credit_spaces
+                       and (starts is None or b.text[:1] in starts or b.text[:1] >= "\x80")
+                       and bool(credit(b.text)) for b in group]
             whole = (any(credits) and 1 < len(group) <= max_lines
                      and all(nwords(b.text) <= max_words for b in group))
             for b, is_credit in zip(group, credits):
                 if is_credit:
                     self.drop(page, b, "photo credit")
-                elif whole or self.is_credited_caption(b.text, max_words):
+                elif whole or ((b.text[-1:] == ")" or ":" in b.text[-100:])  # is_credited_caption's first test
+                               and self.is_credited_caption(b.text, max_words)):
                     self.drop(page, b, "photo caption")

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from ..document import Page
 from .base import Filter
-from .shape import head_end, is_heading, nwords, short_key, word_count
+from .shape import SHORT_KEY_CHARS, head_end, is_heading, key, short_key, word_count
+from ..data.anchored import search_and_starts as _search_and_starts
 
 
 class Navigation(Filter):
@@ -28,19 +29,28 @@ class Navigation(Filter):
     def apply(self, page: Page) -> None:
         max_topic = self.options["max_topic_words"]
         max_notice = self.options["max_notice_words"]
-        links, topic, notices = self.links, self.topic.search, self.notices.search
+        links = self.links
+        # the patterns' first-character gates, inlined (cleaner.data.anchored): most
+        # lines start with a character neither pattern can start with
+        topic, topic_starts = _search_and_starts(self.topic)
+        notices, notice_starts = _search_and_starts(self.notices)
         for block in page.blocks:
             text = block.text
-            k = short_key(text)
+            k = key(text) if len(text) <= SHORT_KEY_CHARS else None  # short_key, inlined
             if k in links:
                 self.drop(page, block, "navigation link")
             elif k == "" and len(text) <= 2:
                 self.drop(page, block, "stray bullet or separator")
-            else:
-                n = nwords(text)
-                if n <= max_topic and topic(text):
+            elif not block.outside:
+                # outside the article's reach (Filter.scope) only the phrases are looked up:
+                # the head must lose "Skip to content" before the title filter reads it
+                n = text.count(" ") + 1  # nwords
+                first = text[:1]
+                if (n <= max_topic and (topic_starts is None or first in topic_starts or first >= "\x80")
+                        and topic(text)):
                     self.drop(page, block, "topic line")
-                elif n <= max_notice and notices(text):
+                elif (n <= max_notice and (notice_starts is None or first in notice_starts or first >= "\x80")
+                        and notices(text)):
                     self.drop(page, block, "footer or advertising notice")
                 elif self.is_menu(text):
                     self.drop(page, block, "menu")
@@ -55,6 +65,7 @@ class SectionLabels(Filter):
     """
 
     name = "sections"
+    scope = "article"
     summary = "Drop section labels (\"World\", \"Politics\") above the article."
     phrases = {"sections": ("chrome", "sections")}
 
@@ -66,6 +77,7 @@ class SectionLabels(Filter):
 
 class WeatherWidget(Filter):
     name = "weather"
+    scope = "article"
     summary = "Drop weather widgets: a temperature line and the place or condition lines beside it."
     defaults = {"max_words": 3}
     patterns = {"temperature": ("chrome", "temperature")}
@@ -90,6 +102,7 @@ class WeatherWidget(Filter):
 
 class Rails(Filter):
     name = "rails"
+    scope = "article"
     summary = ("Drop rails of other stories: a heading such as \"Trending Now\", \"Latest News\" or "
                "\"Related posts\" and, after the article has begun, the headlines listed under it.")
     defaults = {"max_headline_words": 25}

@@ -138,6 +138,11 @@ class MainContent(Filter):
         "title_run_share": 0.3,
         # weight of good text above the title's repetition (teasers, a lede box)
         "before_title_weight": 0.0,
+        # survey: on a page with at least this many chrome-like lines, the filters
+        # that only drop chrome look only from scope_margin lines above its first
+        # prose-like line to scope_margin lines below its last (see Filter.scope)
+        "scope_min_chrome": 10,
+        "scope_margin": 3,
     }
 
     def __init__(self, data: Any, **options: Any):
@@ -147,6 +152,50 @@ class MainContent(Filter):
         self._stop_low, self._stop_high = o["stop_low"], o["stop_high"]
         self._stop_sentence, self._max_links = o["stop_sentence"], o["max_link_density"]
 
+    def survey(self, page: Page) -> None:
+        """Class every line now (kept on the block for the final pass) and, on a page
+        full of chrome, mark the lines outside the article's reach.
+
+        The article's run starts at a prose-like line (good or near-good) and ends at
+        one or just after it, so the lines before the first such line and after the
+        last can only be dropped: the filters with ``scope = "article"`` need not look
+        at them. A margin keeps the lines right around the article in their view.
+        """
+        blocks = page.blocks
+        stops = stopwords(page.metadata.get("language"))
+        o = self.options
+        if not stops or len(blocks) < o["scope_min_chrome"]:
+            return
+        # a fifth of a flattened page's lines repeat one above them (menus, share bars):
+        # each text is classed once
+        seen: dict[str, str] = {}
+        local = []
+        for b in blocks:
+            c = seen.get(b.text)
+            if c is None:
+                c = seen[b.text] = self._local_of(b, stops)
+            else:
+                b.local = c
+            local.append(c)
+        if local.count(BAD) < o["scope_min_chrome"]:
+            return
+        prose = [i for i, c in enumerate(local) if c == GOOD or c == NEARGOOD]
+        if not prose:
+            return
+        margin = o["scope_margin"]
+        for b in blocks[: max(0, prose[0] - margin)]:
+            b.outside = True
+        for b in blocks[prose[-1] + 1 + margin:]:
+            b.outside = True
+
+    def _local_of(self, block: Block, stops: frozenset[str]) -> str:
+        """The block's local class, computed once (the survey and the final pass share it)."""
+        if block.local is None:
+            folded = block.text.casefold()
+            words = (_WORD if "_" in folded else _WORD_NO_UNDERSCORE).findall(folded)
+            block.local = self._local(block.text, folded, words, stops)
+        return block.local
+
     def apply(self, page: Page) -> None:
         blocks = page.blocks
         if not blocks:
@@ -154,18 +203,15 @@ class MainContent(Filter):
         classes, start, end, final = self.classify(blocks, page.metadata.get("language"), len(page.removed))
         if start < 0:
             if BAD in classes:
-                for b in blocks:
-                    self.drop(page, b, "no article text: every line looks like navigation")
+                self.drop_all(page, blocks, "no article text: every line looks like navigation")
             return
-        for i, b in enumerate(blocks):
-            if i < start:
-                self.drop(page, b, "before the article")
-            elif i > end:
-                self.drop(page, b, "after the article")
-            elif final[i] == REPEAT:
-                self.drop(page, b, "repeats text kept above it")
+        self.drop_all(page, blocks[:start], "before the article")
+        for i in range(start, end + 1):
+            if final[i] == REPEAT:
+                self.drop(page, blocks[i], "repeats text kept above it")
             elif final[i] == BAD:
-                self.drop(page, b, f"inside the article, looks like chrome ({classes[i]})")
+                self.drop(page, blocks[i], f"inside the article, looks like chrome ({classes[i]})")
+        self.drop_all(page, blocks[end + 1:], "after the article")
 
     def classify(self, blocks: list[Block], language: str | None,
                  removed: int = 0) -> tuple[list[str], int, int, list[str]]:
@@ -176,11 +222,13 @@ class MainContent(Filter):
         """
         o = self.options
         stops = stopwords(language)
-        folded = [b.text.casefold() for b in blocks]
-        words_per_block = [(_WORD if "_" in f else _WORD_NO_UNDERSCORE).findall(f) for f in folded]
-        if not stops:
+        if stops:
+            local = [b.local or self._local_of(b, stops) for b in blocks]
+        else:  # the page's own frequent words stand in: classes depend on the whole page
+            folded = [b.text.casefold() for b in blocks]
+            words_per_block = [(_WORD if "_" in f else _WORD_NO_UNDERSCORE).findall(f) for f in folded]
             stops = _page_stopwords(words_per_block, o["fallback_stopwords"])
-        local = [self._local(b.text, f, w, stops) for b, f, w in zip(blocks, folded, words_per_block)]
+            local = [self._local(b.text, f, w, stops) for b, f, w in zip(blocks, folded, words_per_block)]
         classes = [SHORT if c == SHORT_SENTENCE else c for c in local]
         chrome = classes.count(BAD)
         if (
@@ -252,9 +300,8 @@ class MainContent(Filter):
 def _lower_share(text: str) -> float:
     """Share of the words after the first that start in lower case (prose, list items),
     as against Title Case (menus, headlines)."""
-    rest = text.split()[1:]
-    alpha = [w for w in rest if w[0].isalpha()]
-    return sum(1 for w in alpha if w[0].islower()) / len(alpha) if alpha else 0.0
+    alpha = [w[0] for w in text.split()[1:] if w[0].isalpha()]
+    return sum(map(str.islower, alpha)) / len(alpha) if alpha else 0.0
 
 
 def _mark_repeats(blocks: list[Block], final: list[str], start: int, end: int) -> None:

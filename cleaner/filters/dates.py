@@ -30,6 +30,46 @@ def _date_hint() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{'|'.join(months)})\b|\b\d{{1,4}}[-/.]\d{{1,2}}[-/.]\d{{1,4}}\b", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1)
+def _date_words() -> frozenset[str]:
+    """The words dateutil's parser reads as part of a date, in lower case (its own lists:
+    weekdays, months, hour/minute/second, am/pm, UTC names, and the words it jumps)."""
+    from dateutil import parser
+
+    info = parser.parserinfo()
+    words = set(info.JUMP) | set(info.PERTAIN) | set(info.UTCZONE)
+    for group in (info.WEEKDAYS, info.MONTHS, info.HMS, info.AMPM):
+        for names in group:
+            words.update(names)
+    return frozenset(w.lower() for w in words)
+
+
+@lru_cache(maxsize=8)
+def _label_words(labels: frozenset[str]) -> frozenset[str]:
+    return frozenset(word for label in labels for word in label.split())
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def _only_date_words(text: str, ignorable: frozenset[str]) -> bool:
+    """Whether every word of ``text`` is one the parser can read or a label may hold.
+
+    A word that is neither (a name, a verb) would be skipped by the fuzzy parse, and a
+    skipped word that is no label makes :func:`parse_date` answer None: this says so
+    without the parse (dateutil takes some 40 us a line). A word in capitals of up to
+    five letters may be a time-zone name.
+    """
+    known, labels = _date_words(), _label_words(ignorable)
+    for word in _LETTERS.findall(text):
+        if word.lower() in known or word.casefold() in labels:
+            continue
+        if len(word) <= 5 and word.isascii() and word.isupper():
+            continue
+        return False
+    return True
+
+
 def _all_given(when: datetime) -> bool:
     """Whether a parse with the first default surely took year, month and day from the text:
     none equals the default (1904, January, 1st; a weekday without a day moves the default
@@ -43,7 +83,7 @@ def parse_date(text: str, ignorable: frozenset[str]) -> str | None:
     """The ISO 8601 form of a line that is a full date (and time) and nothing else."""
     from dateutil import parser
 
-    if not _date_hint().search(text):
+    if not _date_hint().search(text) or not _only_date_words(text, ignorable):
         return None
     results = []
     with warnings.catch_warnings():

@@ -26,6 +26,7 @@ def _stem(word: str) -> str:
 
 class CrossLinks(PatternFilter):
     name = "readmore"
+    scope = "article"
     summary = "Drop cross-links to other stories: \"Read More: ...\", \"See also: ...\"."
     patterns = {"pattern": ("endmatter", "crosslinks")}
     reason = "cross-link"
@@ -34,6 +35,7 @@ class CrossLinks(PatternFilter):
 
 class DanglingLabels(Filter):
     name = "labels"
+    scope = "article"
     summary = "Drop labels left without what they labelled: a lone \"Source:\", \"Tags:\"."
     phrases = {"labels": ("endmatter", "labels")}
 

@@ -101,6 +101,7 @@ class StrayMarkup(Filter):
 
 class CodeFences(PatternFilter):
     name = "fences"
+    scope = "article"
     summary = "Drop code-fence lines (```html, ~~~) and their smart-quoted forms (\u201c`html)."
     patterns = {"pattern": ("markup", "fence")}
     reason = "code fence"
@@ -109,6 +110,7 @@ class CodeFences(PatternFilter):
 
 class ScriptResidue(Filter):
     name = "scripts"
+    scope = "article"
     summary = "Drop blocks of JavaScript or CSS left over from the page's scripts and styles."
     defaults = {"min_code_share": 0.04}
     patterns = {"pattern": ("markup", "code")}

@@ -9,6 +9,7 @@ from .base import Filter, PatternFilter
 
 class CookieNotice(Filter):
     name = "cookies"
+    scope = "article"
     summary = "Drop cookie and consent notices (\"This website uses cookies ... Accept\")."
     defaults = {"max_words": 120}
     patterns = {"openers": ("prompts", "cookie_openers"), "signals": ("prompts", "cookie_signals")}
@@ -23,6 +24,7 @@ class CookieNotice(Filter):
 
 class Prompts(PatternFilter):
     name = "prompts"
+    scope = "article"
     summary = "Drop subscription, newsletter, share and follow prompts."
     patterns = {"pattern": ("prompts", "prompts")}
     reason = "subscription or share prompt"
@@ -31,6 +33,7 @@ class Prompts(PatternFilter):
 
 class CommentSection(PatternFilter):
     name = "comments"
+    scope = "article"
     summary = "Drop comment prompts and community-guideline boilerplate (\"Be part of the conversation\")."
     patterns = {"pattern": ("prompts", "comments")}
     reason = "comment section"

@@ -43,7 +43,11 @@ def key(text: str) -> str:
     return " ".join(text.casefold().split()).strip(_DECORATION)
 
 
-def short_key(text: str, limit: int = 60) -> str | None:
+#: Longest block :func:`short_key` reduces (phrase lists hold short phrases).
+SHORT_KEY_CHARS = 60
+
+
+def short_key(text: str, limit: int = SHORT_KEY_CHARS) -> str | None:
     """:func:`key` of a short block (phrase lists hold short phrases); None for a long one."""
     return key(text) if len(text) <= limit else None
 

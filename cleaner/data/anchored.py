@@ -1,0 +1,166 @@
+"""Anchored patterns, tried only on blocks that start with a character they can start with.
+
+Most phrase patterns are anchored at the block start (``^(?:tags?|topics|...)``), and
+the filters try them on nearly every line of a page. The regex engine fails them fast,
+but a call still costs a third to half a microsecond, several times over for each line
+of a flattened page. :func:`first_chars` reads the set of characters a match can start
+with from the pattern's parse tree, and :class:`StartGated` skips the call when the
+block starts with an ASCII character outside it. Characters beyond ASCII are always
+handed to the engine (case-insensitive matching relates some of them to ASCII letters,
+``"ſ"`` to ``"s"``), so the gate never changes a result; where the set cannot be told
+(a pattern that may start with any character, or that is not anchored) there is no
+gate.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Callable
+from re import _constants as sre  # the parse tree's opcodes (Python >= 3.11)
+from re import _parser
+
+_ASCII_DIGITS = frozenset("0123456789")
+_ASCII_SPACES = frozenset(" \t\n\r\f\v\x1c\x1d\x1e\x1f")
+#: Widest character range taken into a start set (wider: any character).
+_MAX_RANGE = 256
+
+
+class _Unknown(Exception):
+    """The pattern may start with characters this module cannot enumerate."""
+
+
+def first_chars(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """The ASCII characters a match of an anchored ``pattern`` can start with.
+
+    ``None`` when the pattern is not anchored at the start in every alternative, can
+    match the empty string, or can start with too many characters to list.
+    """
+    try:
+        tree = _parser.parse(pattern.pattern, pattern.flags)
+        if not _anchored(list(tree)):
+            return None
+        chars, nullable = _first(list(tree), bool(pattern.flags & re.IGNORECASE))
+    except (_Unknown, RecursionError):
+        return None
+    if nullable:
+        return None
+    return frozenset(c for c in chars if c.isascii())
+
+
+def _anchored(seq: list) -> bool:
+    """Whether every way through ``seq`` begins with ``^`` (``\\A``)."""
+    for op, av in seq:
+        if op is sre.AT:
+            return av in (sre.AT_BEGINNING, sre.AT_BEGINNING_STRING)
+        if op is sre.SUBPATTERN:
+            return _anchored(list(av[3]))
+        if op is sre.BRANCH:
+            return all(_anchored(list(alt)) for alt in av[1])
+        return False
+    return False
+
+
+def _first(seq: list, icase: bool) -> tuple[set[str], bool]:
+    """(characters a match of ``seq`` can start with, whether it can match nothing)."""
+    chars: set[str] = set()
+    for item in seq:
+        more, nullable = _first_item(item, icase)
+        chars |= more
+        if not nullable:
+            return chars, False
+    return chars, True
+
+
+def _first_item(item: tuple, icase: bool) -> tuple[set[str], bool]:
+    op, av = item
+    if op is sre.LITERAL:
+        return _cased({chr(av)}, icase), False
+    if op is sre.IN:
+        return _cased(_in_set(av), icase), False
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+        low, _, body = av
+        chars, nullable = _first(list(body), icase)
+        return chars, nullable or low == 0
+    if op is sre.SUBPATTERN:
+        _, add, remove, body = av
+        icase = bool((icase or add & sre.SRE_FLAG_IGNORECASE) and not remove & sre.SRE_FLAG_IGNORECASE)
+        return _first(list(body), icase)
+    if op is sre.ATOMIC_GROUP:
+        return _first(list(av), icase)
+    if op is sre.BRANCH:
+        chars: set[str] = set()
+        nullable = False
+        for alt in av[1]:
+            more, empty = _first(list(alt), icase)
+            chars |= more
+            nullable = nullable or empty
+        return chars, nullable
+    if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
+        return set(), True  # zero width: what follows decides (ignoring the assertion only widens the set)
+    raise _Unknown(op)
+
+
+def _in_set(items: list) -> set[str]:
+    chars: set[str] = set()
+    for op, av in items:
+        if op is sre.LITERAL:
+            chars.add(chr(av))
+        elif op is sre.RANGE and av[1] - av[0] <= _MAX_RANGE:
+            chars.update(chr(c) for c in range(av[0], av[1] + 1))
+        elif op is sre.CATEGORY and av is sre.CATEGORY_DIGIT:
+            chars |= _ASCII_DIGITS  # other digits are beyond ASCII, always tried
+        elif op is sre.CATEGORY and av is sre.CATEGORY_SPACE:
+            chars |= _ASCII_SPACES
+        else:  # a negated set, a wide range, word characters: too many to list
+            raise _Unknown(op)
+    return chars
+
+
+def _cased(chars: set[str], icase: bool) -> set[str]:
+    """``chars`` with their other cases, when matching ignores case.
+
+    A cased character beyond ASCII may match an ASCII letter ("K", the Kelvin sign,
+    matches "k"): such a pattern gets no gate.
+    """
+    if not icase:
+        return chars
+    out = set(chars)
+    for c in chars:
+        if c.isascii():
+            out.update((c.lower(), c.upper()))
+        elif c.lower() != c or c.upper() != c or c.casefold() != c:
+            raise _Unknown(c)
+    return out
+
+
+class StartGated:
+    """A compiled anchored pattern whose :meth:`search` first looks at the text's first character."""
+
+    __slots__ = ("pattern", "starts", "_search")
+
+    def __init__(self, pattern: re.Pattern[str], starts: frozenset[str]):
+        self.pattern = pattern
+        self.starts = starts
+        self._search = pattern.search
+
+    def search(self, text: str) -> re.Match[str] | None:
+        if text and text[0] not in self.starts and text[0] < "\x80":
+            return None
+        return self._search(text)
+
+    def __repr__(self) -> str:
+        return f"StartGated({self.pattern!r})"
+
+
+def gated(pattern: re.Pattern[str]) -> re.Pattern[str] | StartGated:
+    """``pattern`` behind a first-character gate when it has one, else as it is."""
+    starts = first_chars(pattern)
+    return pattern if starts is None else StartGated(pattern, starts)
+
+
+def search_and_starts(pattern: re.Pattern[str] | StartGated) -> tuple[Callable[[str], Any], frozenset[str] | None]:
+    """(the raw search, the start set or None) of a pattern, for loops that inline the
+    gate: ``starts is None or first in starts or first >= "\\x80"`` before the search."""
+    if isinstance(pattern, StartGated):
+        return pattern.pattern.search, pattern.starts
+    return pattern.search, None

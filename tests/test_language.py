@@ -1,0 +1,252 @@
+"""Our faster langdetect ``Detector`` gives langdetect's own answers, step by step.
+
+cleaner.language overrides a few ``Detector`` methods to do the same work with less
+Python overhead. The detector's random choices are drawn from the n-gram list, so
+that list must be the very same (items and order), and the probabilities must come
+from the same float operations in the same order; these tests compare every step
+with the library's methods on many texts in many scripts.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from importlib.metadata import version
+
+import pytest
+from langdetect import detector as langdetect_detector
+from langdetect.lang_detect_exception import LangDetectException
+
+from cleaner.language import LANGDETECT_VERSION, _detector_class, _factory, detect_language, sample
+from helpers import FIXTURES, ROOT
+
+#: Short texts covering the branches of langdetect's normalisation: capitals and
+#: acronyms, Latin-1 letters and the Latin-1 characters it blanks (« » ° nbsp), the
+#: Romanian comma letters, Vietnamese (precomposed, and letters with combining marks,
+#: which ``normalize_vi`` composes), Greek, Cyrillic, Arabic with the Farsi yeh,
+#: Hebrew, Devanagari, Thai, Chinese (Kanji classes), Japanese kana, Bopomofo, Korean,
+#: general punctuation, digits, URLs and e-mail addresses, runs of spaces.
+TEXTS = [
+    "",
+    " ",
+    "a",
+    "A",
+    "AB",
+    "   spaces   between   words   ",
+    "The NATO summit in the USA: IBM, BBC and the UN. OK? A I O U. iPhone McDonald XIIth",
+    "Ÿ ÿ À la CAFÉ déjà-vu — «guillemets» 30° C\u00a0nbsp ÆØÅ æøå ß ẞ ĳ Ĳ ǅ ǆ ǈ",
+    "Guvernul României a aprobat astăzi ședința; țara și ţara şi ș ț Ș Ț",
+    "Chính phủ Việt Nam hôm nay đã thông qua nghị quyết về phát triển kinh tế.",
+    "Vie\u0302\u0323t Nam co\u0301 nhie\u0302\u0300u ti\u0309nh tha\u0300nh pho\u0302\u0301",
+    "Η κυβέρνηση ανακοίνωσε σήμερα νέα μέτρα ΣΤΗΡΙΞΗΣ για τις ΜΙΚΡΕΣ επιχειρήσεις.",
+    "Правительство в среду утвердило НОВУЮ программу поддержки малого бизнеса. ЦБ РФ",
+    "أعلنت الحكومة اليوم عن خطة جديدة لدعم الاقتصاد الوطني. یک دو سه ی ي",
+    "הממשלה אישרה היום תוכנית חדשה לתמיכה בעסקים קטנים.",
+    "सरकार ने आज छोटे व्यवसायों के लिए एक नई योजना की घोषणा की।",
+    "รัฐบาลประกาศมาตรการใหม่เพื่อช่วยเหลือธุรกิจขนาดเล็กในวันนี้",
+    "国务院今天召开常务会议，研究部署进一步支持小微企业发展的政策措施。",
+    "政府は本日、中小企業を支援するための新たな対策を発表しました。カタカナ ひらがな ｶﾀｶﾅ",
+    "ㄅㄆㄇㄈ ㆠㆡ 注音符號",
+    "정부는 오늘 중소기업 지원을 위한 새로운 대책을 발표했다.",
+    "Prices rose 3.5% in 2024 (up from 2.1%); see https://example.com/a?b=c&d=e or mail "
+    "press@example.org … “quotes” ‘single’ – dashes — and • bullets",
+    "1234567890 !!! ??? ... --- ___ [[ ]] ^^ `` {} ~~ 12:30 +44 20 7946 0958",
+    "Mixed: Москва and London, 東京 and Paris, القاهرة and Berlin, Αθήνα and Rome.",
+    "Gänsefüßchen ÜBER ÄRGER ÖL straße STRASSE Maß",
+    "\U0001F600 emoji \U0001F44D and astral \U00020000\U0002A6D6 ideographs 𝐁𝐨𝐥𝐝",
+    "Tab\tand\nnew\nlines\r\nand\u2028separators\u3000ideographic space",
+    "xyz" * 200,  # beyond the sample size
+]
+
+#: Characters for generated texts: every branch above, mixed at random.
+_ALPHABET = (
+    "aAbBzZ eé ÉÀ ßẞ ǅ ș ț Ș ạ ế ầ Ạ \u0300\u0301\u0303\u0309\u0323 Ωω ΣΣ Жж ЦБ 日本語 国 かカ ｶ ㄅ 한국 "
+    "ي ی א क ก \u00a0«»°  .,;:!?'\"-–—…“”•1234567890\n\t[\\]^_`{|}~@/ ĳ Ĳ \U0001F600 \U00020000"
+)
+
+
+def _generated(count: int = 1500) -> list[str]:
+    rng = random.Random(20240611)
+    return ["".join(rng.choice(_ALPHABET) for _ in range(rng.randint(1, 120))) for _ in range(count)]
+
+
+#: Pages from the repository: the seeds, and the plain-text fixtures.
+def _pages() -> list[str]:
+    paths = sorted((ROOT / "seeds").glob("*.txt"))
+    for folder in ("clean", "content", "pages"):
+        paths += sorted((FIXTURES / folder).glob("*.txt"))
+    return [p.read_text(encoding="utf-8") for p in paths]
+
+
+#: Prose in several languages, combined into pages with menus around them.
+PROSE = [t for t in TEXTS if len(t) > 40]
+
+
+def _multilingual_pages(count: int = 200) -> list[str]:
+    rng = random.Random(7)
+    menu = ["Home", "News", "Sport", "Контакты", "ホーム", "الرئيسية", "Login | Register", "© 2024"]
+    pages = []
+    for _ in range(count):
+        lines = rng.sample(menu, 3) + rng.sample(PROSE, rng.randint(1, 3)) + rng.sample(menu, 2)
+        rng.shuffle(lines)
+        pages.append("\n".join(lines))
+    return pages
+
+
+def _both(text: str, trials: int = 1):
+    """(langdetect's own detector, ours) after appending ``text``."""
+    plain = langdetect_detector.Detector(_factory())
+    fast = _detector_class()()
+    for detector in (plain, fast):
+        detector.n_trial = trials
+        detector.append(text)
+    return plain, fast
+
+
+def test_the_installed_langdetect_is_the_one_our_detector_copies():
+    # the overrides reproduce langdetect 1.0.9's internals; another version gets the
+    # library's own Detector (so the same answers, slower) until they are checked again
+    assert version("langdetect") == LANGDETECT_VERSION
+    assert issubclass(_detector_class(), langdetect_detector.Detector)
+
+
+def test_a_detector_starts_as_langdetect_s_does():
+    plain, fast = vars(langdetect_detector.Detector(_factory())), vars(_detector_class()())
+    assert plain.pop("random").__class__ is fast.pop("random").__class__
+    assert fast == plain
+
+
+def test_the_memos_start_afresh_when_full(monkeypatch):
+    import cleaner.language
+
+    monkeypatch.setattr(cleaner.language, "MEMO_SIZE", 3)
+    for text in TEXTS[:12]:
+        _assert_same_ngrams(text)
+        plain, fast = _both(sample(text), 3)
+        if plain._extract_ngrams():
+            plain.get_probabilities()
+            fast.get_probabilities()
+            assert fast.langprob == plain.langprob
+
+
+def _assert_same_ngrams(text: str) -> None:
+    for snippet in {text, sample(text)}:
+        plain, fast = _both(snippet)
+        assert fast.text == plain.text, "append"
+        plain.cleaning_text()
+        fast.cleaning_text()
+        assert fast.text == plain.text, "cleaning_text"
+        assert fast._extract_ngrams() == plain._extract_ngrams()
+
+
+@pytest.mark.parametrize("text", TEXTS + _pages(), ids=lambda t: repr(t[:20]))
+def test_the_ngram_list_is_langdetect_s(text):
+    _assert_same_ngrams(text)
+
+
+def test_the_ngram_list_is_langdetect_s_on_generated_texts():
+    for text in _generated():
+        try:
+            _assert_same_ngrams(text)
+        except AssertionError as e:
+            raise AssertionError(f"{text!r}: {e}") from None
+
+
+def test_the_texts_reach_every_branch():
+    """The comparisons above mean something only if the texts exercise langdetect's rules."""
+    from langdetect.utils.ngram import NGram
+
+    reached = set()
+    for text in TEXTS + _generated():
+        plain, _ = _both(text)
+        if plain.URL_RE.search(text) or plain.MAIL_RE.search(text):
+            reached.add("url or mail")
+        if NGram.normalize_vi(text) != text:
+            reached.add("vietnamese marks")
+        appended = plain.text
+        plain.cleaning_text()
+        if plain.text != appended:
+            reached.add("latin removed")
+        ngram = NGram()
+        for ch in plain.text:
+            ngram.add_char(ch)
+            reached.add("capitals" if ngram.capitalword else "not capitals")
+            if ch in NGram.CJK_MAP and NGram.CJK_MAP[ch] != ch:
+                reached.add("kanji class")
+    assert reached == {"url or mail", "vietnamese marks", "latin removed", "capitals", "not capitals",
+                       "kanji class"}
+
+
+@pytest.mark.parametrize("trials", [1, 3, 7])
+def test_the_probabilities_are_langdetect_s(trials):
+    for text in TEXTS + _pages() + _generated(300):
+        plain, fast = _both(sample(text), trials)
+        try:
+            expected = plain.get_probabilities()
+        except LangDetectException:
+            with pytest.raises(LangDetectException):
+                fast.get_probabilities()
+            continue
+        got = fast.get_probabilities()
+        assert fast.langprob == plain.langprob, text  # every float, exactly
+        assert [(x.lang, x.prob) for x in got] == [(x.lang, x.prob) for x in expected], text
+
+
+def _plain_detect_language(text: str) -> str | None:
+    """detect_language as it was, on langdetect's own Detector (and nothing else of
+    cleaner.language but its settings)."""
+    from cleaner.language import MIN_LETTERS, SAMPLE_CHARS, TRIALS
+
+    snippet = _plain_sample(text, SAMPLE_CHARS)
+    if sum(map(len, re.findall(r"[^\W\d_]{2,}", snippet))) < MIN_LETTERS:
+        return None
+    detector = langdetect_detector.Detector(_factory())
+    detector.n_trial = TRIALS
+    detector.append(snippet)
+    try:
+        lang = detector.detect()
+    except LangDetectException:
+        return None
+    return None if lang == "unknown" else lang
+
+
+def _plain_sample(text: str, size: int) -> str:
+    """sample() as it was, sorting every time."""
+    if len(text) <= size:
+        return text
+    lines = text[: size * 200].splitlines()
+    lines.sort(key=len, reverse=True)
+    picked, total = [], 0
+    for line in lines:
+        if total >= size:
+            break
+        picked.append(line.strip()[: size - total])
+        total += len(picked[-1]) + 1
+    return "\n".join(picked)
+
+
+def test_the_sample_is_as_it_was():
+    rng = random.Random(5)
+    texts = TEXTS + _pages() + _multilingual_pages()
+    # lines of equal length (ties), long and short, with spaces around them
+    lines = ["  " + "x" * 300, "y" * 300 + " ", "z" * 299, " " * 320 + "w", "ab", ""]
+    texts += ["\n".join(rng.choice(lines) + str(i) for i in range(rng.randint(1, 6))) for _ in range(300)]
+    for size in (10, 300, 1000):
+        assert [sample(text, size) for text in texts] == [_plain_sample(text, size) for text in texts]
+
+
+#: Too few letters in words to claim a language (and langdetect would claim one).
+FEW_LETTERS = [
+    "SHARE THIS ARTICLE\n000000000000000000000000000000000000000000:I\ng\nI",
+    "Home News Sport Weather Contact Login | 2024 | 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15",
+    "A B C D E F G H I J K L M N O P Q R S T U V W X Y Z a b c d e f g h i j k l m n o p",
+]
+
+
+def test_detect_language_answers_as_langdetect_does():
+    assert [detect_language(text) for text in FEW_LETTERS] == [None] * len(FEW_LETTERS)
+    texts = TEXTS + FEW_LETTERS + _pages() + _generated(500) + _multilingual_pages()
+    answers = [detect_language(text) for text in texts]
+    assert answers == [_plain_detect_language(text) for text in texts]
+    # and the comparison is not between two Nones
+    assert len({a for a in answers if a}) >= 10

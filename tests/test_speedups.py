@@ -1,0 +1,113 @@
+"""Shortcuts taken for speed must not change a result: each is checked against the plain way."""
+
+from __future__ import annotations
+
+import re
+import string
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cleaner.data import LanguageData, available_languages, load_family
+from cleaner.data.anchored import StartGated, first_chars, gated
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+# -- first-character gates --------------------------------------------------------------
+
+@pytest.mark.parametrize("source, flags, expected", [
+    (r"^(?:tags?|topics)\b", re.I, set("tT")),
+    (r"^(?:tags?)|^(?:news)", 0, set("tn")),
+    (r"^(?-i:AP|AFP)|^photo", re.I, set("ApP")),
+    (r"^\(?(?-i:AP) Photo", re.I, set("(A")),
+    (r"^[+\-]?\d{1,3}\s?C$", 0, set("+-0123456789")),
+    (r"^\s{0,4}var\b", 0, set(" \t\n\r\f\v\x1c\x1d\x1e\x1f") | {"v"}),
+    (r"^(?=x)y", 0, {"y"}),
+    (r"^(?:\u00a9|\(c\))", re.I, set("(")),  # the non-ASCII start is always tried
+])
+def test_first_chars(source: str, flags: int, expected: set[str]) -> None:
+    assert first_chars(re.compile(source, flags)) == frozenset(expected)
+
+
+@pytest.mark.parametrize("source, flags", [
+    (r"\bcookies\b", re.I),          # not anchored
+    (r"^foo|bar", 0),                # one alternative not anchored
+    (r"^x?", 0),                     # matches the empty string
+    (r"^[^\s.]{1,30} is", 0),        # negated class: any start
+    (r"^\w+:", 0),                   # word characters: too many to list
+    ("^\u017fo", re.I),              # long s: case-insensitively also "s"
+    (r"^.x", 0),                     # any character
+])
+def test_no_gate(source: str, flags: int) -> None:
+    pattern = re.compile(source, flags)
+    assert first_chars(pattern) is None
+    assert gated(pattern) is pattern
+
+
+def _data_patterns():
+    for language in available_languages():
+        for family in ("captions", "chrome", "dates", "endmatter", "markup", "prompts"):
+            for key, values in load_family(language, family).items():
+                if isinstance(values, list) and values and any("\\" in v or "^" in v for v in values):
+                    yield LanguageData(language).pattern(family, key)
+
+
+def _sample_lines() -> list[str]:
+    lines = {line.strip() for path in sorted((ROOT / "fixtures").rglob("*.txt"))
+             for line in path.read_text(encoding="utf-8", errors="replace").splitlines()}
+    lines |= {line.strip() for path in sorted((ROOT / "seeds").glob("*.txt"))
+              for line in path.read_text(encoding="utf-8").splitlines()}
+    starts = string.printable + "\u00a9\u201c\u2018\u2212\u017f\u212a\u0130\u00e9\u00c9"
+    lines |= {c + rest for c in starts for rest in ("", "ags: x", "P Photo", "omments", "2 C", "``")}
+    return sorted(line for line in lines if line)
+
+
+def test_gates_agree_with_the_patterns_on_data() -> None:
+    lines = _sample_lines()
+    gates = [p for p in _data_patterns() if isinstance(p, StartGated)]
+    assert len(gates) >= 5  # most block-start patterns get a gate
+    for gate in gates:
+        for line in lines:
+            assert bool(gate.search(line)) == bool(gate.pattern.search(line)), (gate, line)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(string.printable + "\u00a9\u017f\u212a\u00e9\u201c"), max_size=12))
+def test_gates_agree_on_generated_text(text: str) -> None:
+    for gate in (p for p in _data_patterns() if isinstance(p, StartGated)):
+        assert bool(gate.search(text)) == bool(gate.pattern.search(text))
+
+
+# -- date lines: words the parser cannot read ----------------------------------------------
+
+from unittest import mock  # noqa: E402
+
+from cleaner.filters import dates  # noqa: E402
+
+_LABELS = LanguageData("en").phrase_set("dates", "labels")
+_DATE_VOCAB = [
+    "January", "Nov", "Sept", "may", "Monday", "tue", "2024", "2019", "10", "3", "09:14", "10:30:05",
+    "am", "PM", "a.m.", "GMT", "EST", "UTC", "BRST", "Z", "of", "on", "at", "and", "the", "th", "1st",
+    "Published", "Updated:", "last", "modified", "|", "-", ",", "/", "(", ")", "Trump", "Moscow",
+    "says", "h", "hours", "T", "noon", "März", "LIVE", "ap", "x", "2024-03-12", "12/03/2024",
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_DATE_VOCAB), min_size=1, max_size=7),
+       st.sampled_from([" ", ", ", " - ", "  "]))
+def test_date_word_check_never_changes_an_answer(tokens: list[str], sep: str) -> None:
+    text = sep.join(tokens)
+    fast = dates.parse_date(text, _LABELS)
+    with mock.patch.object(dates, "_only_date_words", lambda text, ignorable: True):
+        full = dates.parse_date(text, _LABELS)
+    assert fast == full
+
+
+def test_date_word_check_skips_the_parser_for_a_headline() -> None:
+    assert not dates._only_date_words("Trump meets Putin in Alaska, August 15, 2025", _LABELS)
+    assert dates._only_date_words("Published: Monday, November 10, 2025 09:14 a.m. EST", _LABELS)
+    assert dates.parse_date("Published: Monday, November 10, 2025", _LABELS) == "2025-11-10"
