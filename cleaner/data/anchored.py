@@ -16,8 +16,12 @@ from __future__ import annotations
 
 import re
 from typing import Any, Callable
-from re import _constants as sre  # the parse tree's opcodes (Python >= 3.11)
-from re import _parser
+
+try:  # the regex parser's tree and opcodes (private modules, as of Python 3.11)
+    from re import _constants as sre
+    from re import _parser
+except ImportError:  # pragma: no cover - another Python: no gates, same results
+    sre = _parser = None
 
 _ASCII_DIGITS = frozenset("0123456789")
 _ASCII_SPACES = frozenset(" \t\n\r\f\v\x1c\x1d\x1e\x1f")
@@ -35,12 +39,14 @@ def first_chars(pattern: re.Pattern[str]) -> frozenset[str] | None:
     ``None`` when the pattern is not anchored at the start in every alternative, can
     match the empty string, or can start with too many characters to list.
     """
+    if _parser is None:
+        return None
     try:
         tree = _parser.parse(pattern.pattern, pattern.flags)
         if not _anchored(list(tree)):
             return None
         chars, nullable = _first(list(tree), bool(pattern.flags & re.IGNORECASE))
-    except (_Unknown, RecursionError):
+    except (_Unknown, RecursionError, AttributeError):  # AttributeError: opcodes renamed
         return None
     if nullable:
         return None
