@@ -93,7 +93,7 @@ def map_metadata(doc: Any) -> dict[str, Any]:
     return {k: v or None for k, v in mapped.items()}
 
 
-def extract(raw: str | bytes, url: str | None = None) -> Extraction:
+def extract(raw: str | bytes, url: str | None = None, guarded: bool = False) -> Extraction:
     """The article body and metadata of an HTML page; an empty body with a reason if none.
 
     The page is parsed once; the metadata come from :func:`cleaner.metadata.page_metadata`
@@ -101,17 +101,17 @@ def extract(raw: str | bytes, url: str | None = None) -> Extraction:
     tree, and a short body is retried with the full cascade. trafilatura copies a tree
     it is given (0.6 ms a page) rather than parse the page again (1.7 ms); neither
     metadata nor extraction changes the tree, so the retry starts from the same page.
+    ``guarded``: ``raw`` is what :func:`cleaner.guards.guard_html` returned (see
+    :mod:`cleaner.parse`).
     """
     import trafilatura
-    from trafilatura.settings import DEFAULT_CONFIG
-    from trafilatura.utils import load_html
 
     from .metadata import page_metadata
+    from .parse import parse
 
     logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
     try:
-        # as bare_extraction parses it
-        tree = load_html(raw, DEFAULT_CONFIG.getint("DEFAULT", "MAX_FILE_SIZE"))
+        tree = parse(raw, guarded)
         if tree is None:
             return Extraction("", map_metadata(None), NO_ARTICLE)
         metadata = page_metadata(tree, url)

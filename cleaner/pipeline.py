@@ -105,7 +105,8 @@ class Pipeline:
             kind = "html" if looks_like_html(raw) else "text"
         if kind == "html":
             raw = self.prepare_html(raw, name)
-            found = extract(raw, url=url)  # bytes are fine: trafilatura finds the encoding
+            # bytes are fine: trafilatura finds the encoding; a str went through guard_html
+            found = extract(raw, url=url, guarded=isinstance(raw, str))
             metadata.update(found.metadata)
             if not found.text:
                 removed.append(Removal("html", "", found.reason or "no article found"))
