@@ -21,12 +21,12 @@ changes, :func:`page_metadata` falls back on ``extract_metadata`` itself (see
 
 from __future__ import annotations
 
-import hashlib
-import inspect
 import logging
 from copy import deepcopy
 from functools import lru_cache
 from typing import Any
+
+from .reviewed import matches, sources
 
 LOGGER = logging.getLogger(__name__)
 
@@ -50,22 +50,18 @@ _CATSTAGS_NEEDLES = {"category": "/categor", "tag": "/tag"}
 _REVIEWED_CODE = "4eb004c4727e49bba995a28a9d07b91dfdcb4466"
 
 
-def _fingerprint() -> str:
+def _reviewed_parts() -> list[str]:
     import trafilatura.metadata as tm
     from trafilatura.xpaths import AUTHOR_XPATHS, CATEGORIES_XPATHS, TAGS_XPATHS
 
-    parts = [inspect.getsource(f) for f in (tm.extract_metadata, tm.extract_author, tm.extract_catstags)]
-    parts += [x.path for x in (*AUTHOR_XPATHS, *CATEGORIES_XPATHS, *TAGS_XPATHS)]
-    return hashlib.sha1("\n".join(parts).encode()).hexdigest()
+    return sources(tm.extract_metadata, tm.extract_author, tm.extract_catstags) + [
+        x.path for x in (*AUTHOR_XPATHS, *CATEGORIES_XPATHS, *TAGS_XPATHS)]
 
 
 @lru_cache(maxsize=1)
 def _reviewed() -> bool:
     """Whether trafilatura's metadata code is the one :func:`page_metadata` mirrors."""
-    try:
-        return _fingerprint() == _REVIEWED_CODE
-    except (OSError, TypeError):  # no source available
-        return False
+    return matches(_REVIEWED_CODE, _reviewed_parts)
 
 
 @lru_cache(maxsize=1)

@@ -12,11 +12,11 @@ trafilatura whose parsing code differs from the one this mirrors, goes to
 
 from __future__ import annotations
 
-import hashlib
-import inspect
 import logging
 from functools import lru_cache
 from typing import Any
+
+from .reviewed import matches, sources
 
 LOGGER = logging.getLogger(__name__)
 
@@ -24,21 +24,17 @@ LOGGER = logging.getLogger(__name__)
 _REVIEWED_CODE = "31cae0ea09747a10d6f7637d81ddf80d204c822f"
 
 
-def _fingerprint() -> str:
+def _reviewed_parts() -> list[str]:
     import trafilatura.utils as tu
 
-    parts = [inspect.getsource(f) for f in (tu.load_html, tu.repair_faulty_html, tu.is_dubious_html,
-                                            tu.decode_file)]
-    parts.append(tu.INVALID_XML_CHARS.pattern)
-    return hashlib.sha1("\n".join(parts).encode()).hexdigest()
+    return sources(tu.load_html, tu.repair_faulty_html, tu.is_dubious_html, tu.decode_file) + [
+        tu.INVALID_XML_CHARS.pattern]
 
 
 @lru_cache(maxsize=1)
 def _reviewed() -> bool:
-    try:
-        return _fingerprint() == _REVIEWED_CODE
-    except (OSError, TypeError):  # no source available
-        return False
+    """Whether trafilatura's parsing code is the one :func:`parse_guarded` mirrors."""
+    return matches(_REVIEWED_CODE, _reviewed_parts)
 
 
 def parse(raw: str | bytes, guarded: bool = False) -> Any:
