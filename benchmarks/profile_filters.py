@@ -2,8 +2,8 @@
 
     python benchmarks/profile_filters.py ../shared/bench/articles [--mode text|html] [--repeat N]
 
-Wraps language detection, block splitting and each filter's ``apply`` /
-``apply_text`` with ``time.process_time`` (CPU time: steadier than the wall clock
+Wraps input preparation, language detection, block splitting and joining, and
+each filter's ``apply`` / ``apply_text`` / ``survey`` with ``time.process_time`` (CPU time: steadier than the wall clock
 on a shared machine) and prints the steps, costliest first, with the whole clean
 call for comparison. Per-step timing adds a little overhead of its own, so the
 steps sum to slightly more than the untimed total. With ``--repeat`` the fastest
@@ -43,6 +43,7 @@ def profile(inputs: list[str], kind: str, repeat: int = 1) -> tuple[dict[str, fl
     import cleaner.pipeline as pipeline_module
     from cleaner import Config, Pipeline
     from cleaner.document import Page
+    from cleaner.filters import Filter
 
     pipeline = Pipeline(Config(kind=kind))
     for page in inputs[:1]:
@@ -60,12 +61,18 @@ def profile(inputs: list[str], kind: str, repeat: int = 1) -> tuple[dict[str, fl
         "language": pipeline_module.detect_language,
         "split_blocks": pipeline_module.split_blocks,
         "extract (html)": pipeline_module.extract,
+        "join_blocks": pipeline_module.join_blocks,
+        "hold_out_long": pipeline_module.hold_out_long,
     }
+    prepare = type(pipeline).prepare
     for _ in range(max(1, repeat)):
         totals: dict[str, float] = defaultdict(float)
         pipeline_module.detect_language = _timed(originals["language"], "language", totals)
         pipeline_module.split_blocks = _timed(originals["split_blocks"], "split_blocks", totals)
         pipeline_module.extract = _timed(originals["extract (html)"], "extract (html)", totals)
+        pipeline_module.join_blocks = _timed(originals["join_blocks"], "join_blocks", totals)
+        pipeline_module.hold_out_long = _timed(originals["hold_out_long"], "hold_out_long", totals)
+        pipeline.prepare = _timed(prepare.__get__(pipeline), "prepare (decode, mojibake)", totals)
         Page.compact = _timed(compact, "compact (after each filter)", totals)
         wrapped: list[Any] = []
         try:
@@ -79,17 +86,22 @@ def profile(inputs: list[str], kind: str, repeat: int = 1) -> tuple[dict[str, fl
                         f.apply_text = _timed(type(f).apply_text.__get__(f), f.name, totals)
                     else:
                         f.apply = _timed(type(f).apply.__get__(f), f.name, totals)
+                        if type(f).survey is not Filter.survey:
+                            f.survey = _timed(type(f).survey.__get__(f), f"{f.name} (survey)", totals)
             for page in inputs:
                 pipeline.clean(page)
         finally:
             for name, fn in (("detect_language", originals["language"]),
                              ("split_blocks", originals["split_blocks"]),
-                             ("extract", originals["extract (html)"])):
+                             ("extract", originals["extract (html)"]),
+                             ("join_blocks", originals["join_blocks"]),
+                             ("hold_out_long", originals["hold_out_long"])):
                 setattr(pipeline_module, name, fn)
             Page.compact = compact
+            pipeline.__dict__.pop("prepare", None)
             for f in wrapped:
-                f.__dict__.pop("apply", None)
-                f.__dict__.pop("apply_text", None)
+                for method in ("apply", "apply_text", "survey"):
+                    f.__dict__.pop(method, None)
         for name, seconds in totals.items():
             best[name] = min(best.get(name, float("inf")), seconds)
     return best, untimed

@@ -213,3 +213,44 @@ def test_scope_keeps_the_same_body_and_metadata_as_looking_everywhere(monkeypatc
     everywhere = [Pipeline(Config(kind="text")).clean(t) for t in _all_texts()]
     assert [d.text for d in scoped] == [d.text for d in everywhere]
     assert [d.metadata for d in scoped] == [d.metadata for d in everywhere]
+
+
+def test_survey_leaves_short_lines_outside_the_article_unclassed():
+    from cleaner.blocks import split_blocks
+    from cleaner.document import Page
+
+    content = FULL.filters_for("en")[-1]
+    # without its <title> line (prose-like), the page opens with a long menu
+    text = read("scoped_page.txt").split("\n", 1)[1]
+    page = Page(split_blocks(text), {"language": "en"}, [])
+    content.survey(page)
+    outside = [b for b in page.blocks if b.outside]
+    assert outside
+    # once enough chrome is counted, short lines far from the article are not classed ...
+    assert any(b.local is None for b in outside)
+    # ... the ones that bound the article are (the final pass classes the rest)
+    assert [b.local for b in page.blocks if b.local in ("good", "neargood")]
+
+
+def test_unclassed_outside_lines_give_the_same_result_as_classing_them(monkeypatch):
+    from cleaner.filters.content import MainContent
+
+    # the scoped page without its <title> line opens with a long menu the survey skips
+    texts = _all_texts() + [read("scoped_page.txt").split("\n", 1)[1]]
+    lazy = [FULL.clean(t).to_dict() for t in texts]
+    # as under weights by which a line's class might count for the run: every line classed
+    original_init = MainContent.__init__
+
+    def eager_init(self, *args, **kwargs):
+        original_init(self, *args, **kwargs)
+        self._unseen_weighs_against = False
+
+    monkeypatch.setattr(MainContent, "__init__", eager_init)
+    eager = [Pipeline(Config(kind="text")).clean(t).to_dict() for t in texts]
+    assert lazy == eager
+
+
+def test_weights_that_favour_short_lines_class_every_line():
+    content = Pipeline(Config(kind="text", filters={"content": {"short_weight": -0.5}})).filters_for("en")[-1]
+    assert not content._unseen_weighs_against
+    assert FULL.filters_for("en")[-1]._unseen_weighs_against

@@ -111,3 +111,29 @@ def test_date_word_check_skips_the_parser_for_a_headline() -> None:
     assert not dates._only_date_words("Trump meets Putin in Alaska, August 15, 2025", _LABELS)
     assert dates._only_date_words("Published: Monday, November 10, 2025 09:14 a.m. EST", _LABELS)
     assert dates.parse_date("Published: Monday, November 10, 2025", _LABELS) == "2025-11-10"
+
+
+# -- word counts of the content stage: bytes fast path against the regex --------------------
+
+from cleaner.filters.content import _WORD, ascii_stopwords, stopwords, word_counts  # noqa: E402
+
+_STOPS = stopwords("en")
+_WORDISH = string.ascii_letters + string.digits + string.punctuation + " _" + \
+    "\u2019\u201c\u201d\u2014\u2013\u2018\u2026\u00e9\u00df\u0130\u212a\u0436\u00ab\u00bb\u00a9\u0301"
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from(_WORDISH), max_size=60)
+       | st.lists(st.sampled_from(sorted(_STOPS)[:50] + ["Trump", "don\u2019t", "U.S.", "e-mail", "caf\u00e9"]),
+                  max_size=12).map(" ".join))
+def test_word_counts_agree_with_the_word_pattern(text: str) -> None:
+    folded = text.casefold()
+    words = _WORD.findall(folded)
+    assert word_counts(folded, _STOPS, ascii_stopwords(_STOPS)) == (len(words), sum(w in _STOPS for w in words))
+
+
+def test_word_counts_take_both_paths() -> None:
+    asc = ascii_stopwords(_STOPS)
+    assert word_counts("the cat, and_the dog", _STOPS, asc) == (5, 3)
+    assert word_counts("don\u2019t \u201cstop\u201d \u2014 the end", _STOPS, asc) == (5, 2)  # punctuation replaced
+    assert word_counts("caf\u00e9 of the year", _STOPS, asc) == (4, 3)  # the regex ("year" is one)
