@@ -99,11 +99,14 @@ class Page:
                 removed.append(Removal(filter_name, block.text, reason))
         self._dropped = True
 
-    def compact(self) -> None:
+    def compact(self) -> int:
         """Take the dropped blocks out of ``blocks`` (counting them in ``cut`` of the next
-        kept one); at once when nothing was dropped with :meth:`drop` since the last time."""
+        kept one); at once when nothing was dropped with :meth:`drop` since the last time.
+
+        Returns the count for dropped blocks at the end, which no kept block takes.
+        """
         if not self._dropped:
-            return
+            return 0
         self._dropped = False
         kept: list[Block] = []
         cut = 0
@@ -116,6 +119,7 @@ class Page:
                     cut = 0
                 kept.append(b)
         self.blocks = kept
+        return cut
 
     def set_meta(self, key: str, value: Any) -> None:
         """Set a metadata field unless an earlier source already filled it."""

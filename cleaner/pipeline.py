@@ -133,10 +133,7 @@ class Pipeline:
         block_filters = [f for f in filters if f.stage == "blocks"]
         for f in block_filters:
             f.survey(page)
-        for f in block_filters:
-            if page.blocks:
-                apply_in_scope(f, page)
-                page.compact()
+        run_block_filters(block_filters, page)
         if held:
             page.blocks = merge_held(page.blocks, held, positions)
         return Document(join_blocks(page.blocks), id=id, metadata=page.metadata, removed=page.removed)
@@ -148,12 +145,44 @@ class Pipeline:
             yield self.clean(doc.text, url=meta.get("url"), source=meta.get("source"), id=doc.id)
 
 
-def apply_in_scope(f: Filter, page: Page) -> None:
-    """Run a block filter; one of ``scope = "article"`` sees only the lines the survey
-    left inside the article's reach (all of them when it marked none)."""
+def run_block_filters(filters: list[Filter], page: Page) -> None:
+    """Run the block filters in order, taking out what each drops before the next.
+
+    Consecutive filters with ``scope = "article"`` run as one group on the lines the
+    survey left inside the article's reach (see :func:`run_in_scope`).
+    """
+    i = 0
+    while i < len(filters):
+        f = filters[i]
+        if f.scope != "article":
+            if page.blocks:
+                f.apply(page)
+                page.compact()
+            i += 1
+            continue
+        j = i + 1
+        while j < len(filters) and filters[j].scope == "article":
+            j += 1
+        run_in_scope(filters[i:j], page)
+        i = j
+
+
+def run_in_scope(group: list[Filter], page: Page) -> None:
+    """Run filters of ``scope = "article"`` on the lines the survey left inside the
+    article's reach (all of them when it marked none).
+
+    They do not look at the lines outside, so the bounds hold for the whole group:
+    they are found once, and only the lines inside are compacted between filters.
+    """
     blocks = page.blocks
-    if f.scope != "article" or not (blocks[0].outside or blocks[-1].outside):
-        f.apply(page)
+    if not blocks:
+        return
+    if not (blocks[0].outside or blocks[-1].outside):
+        for f in group:
+            if not page.blocks:
+                break
+            f.apply(page)
+            page.compact()
         return
     lo = 0
     while lo < len(blocks) and blocks[lo].outside:
@@ -164,7 +193,14 @@ def apply_in_scope(f: Filter, page: Page) -> None:
     if lo == hi:
         return
     page.blocks = blocks[lo:hi]
-    f.apply(page)
+    trailing = 0  # lines dropped at the end of the stretch: the first line after it counts them
+    for f in group:
+        if not page.blocks:
+            break
+        f.apply(page)
+        trailing += page.compact()
+    if trailing and hi < len(blocks):
+        blocks[hi].cut += trailing
     page.blocks = blocks[:lo] + page.blocks + blocks[hi:]
 
 

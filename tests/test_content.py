@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from cleaner import Config, ConfigError, Pipeline, clean
+from cleaner.data import LanguageData
 from cleaner.filters import BY_NAME
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -254,3 +255,26 @@ def test_weights_that_favour_short_lines_class_every_line():
     content = Pipeline(Config(kind="text", filters={"content": {"short_weight": -0.5}})).filters_for("en")[-1]
     assert not content._unseen_weighs_against
     assert FULL.filters_for("en")[-1]._unseen_weighs_against
+
+
+def test_scoped_group_counts_lines_it_drops_at_the_end_of_its_stretch():
+    """Lines a scoped filter drops last in the article's stretch are counted on the first
+    line after it, as when the whole page is compacted."""
+    from cleaner.document import Block, Page
+    from cleaner.filters.base import Filter
+    from cleaner.pipeline import run_block_filters
+
+    class DropLast(Filter):
+        name, scope = "droplast", "article"
+
+        def apply(self, page):
+            self.drop(page, page.blocks[-1], "test")
+
+    blocks = [Block(t) for t in "a b c d e f".split()]
+    for b in blocks[:1] + blocks[4:]:
+        b.outside = True
+    page = Page(blocks, {}, [])
+    run_block_filters([DropLast(LanguageData("en")), DropLast(LanguageData("en"))], page)
+    assert [b.text for b in page.blocks] == ["a", "b", "e", "f"]
+    assert page.blocks[2].cut == 2  # "e" counts "d" and "c"
+    assert [r.text for r in page.removed] == ["d", "c"]
