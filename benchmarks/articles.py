@@ -153,17 +153,24 @@ SYSTEMS: dict[str, dict[str, Callable[[], Extractor]]] = {
 SPEED_BASELINE = {"text": "jusText (lines as <p>)"}
 
 
-def run_system(extract: Extractor, inputs: dict[str, str], truth: dict[str, str],
-               outputs: dict[str, str] | None = None, repeat: int = 1,
-               clock: Callable[[], float] = time.perf_counter) -> tuple[Score, float]:
-    """Score one system; pages per second from the fastest of ``repeat`` passes
-    (the machine is shared: the best pass is the least disturbed one)."""
-    outputs = {} if outputs is None else outputs
-    best = float("inf")
+def run_systems(extractors: dict[str, Extractor], inputs: dict[str, str], truth: dict[str, str],
+                repeat: int = 1, clock: Callable[[], float] = time.perf_counter
+                ) -> dict[str, tuple[Score, float, dict[str, str]]]:
+    """Score the systems: name -> (score, pages per second, outputs).
+
+    Speed is the fastest of ``repeat`` passes (the machine is shared: the best pass
+    is the least disturbed one), and the passes take turns (one pass of each system,
+    then the next round), so that a stretch of load on the machine falls on all the
+    systems rather than on the one that happened to run then.
+    """
+    outputs: dict[str, dict[str, str]] = {name: {} for name in extractors}
+    best = {name: float("inf") for name in extractors}
     for _ in range(max(1, repeat)):
-        elapsed = _one_pass(extract, inputs, outputs, clock)
-        best = min(best, elapsed)
-    return score([(truth[k], outputs[k]) for k in inputs]), len(inputs) / best
+        for name, extract in extractors.items():
+            best[name] = min(best[name], _one_pass(extract, inputs, outputs[name], clock))
+    return {name: (score([(truth[k], outputs[name][k]) for k in inputs]), len(inputs) / best[name],
+                   outputs[name])
+            for name in extractors}
 
 
 def _one_pass(extract: Extractor, inputs: dict[str, str], outputs: dict[str, str],
@@ -194,7 +201,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--mode", choices=["html", "text", "all"], default="all")
     parser.add_argument("--only", action="append", help="run only systems whose name contains this")
     parser.add_argument("--repeat", type=int, default=1, metavar="N",
-                        help="time each system over N passes and keep the fastest (default 1)")
+                        help="time each system over N passes, taking turns, and keep each one's "
+                             "fastest (default 1)")
     parser.add_argument("--cpu-time", action="store_true",
                         help="time by this process's CPU time rather than the wall clock (steadier "
                              "when other jobs share the machine; the systems are single-threaded)")
@@ -215,19 +223,17 @@ def main(argv: list[str] | None = None) -> int:
             columns.append("× jusText speed")
         for col in columns:
             table.add_column(col, justify="left" if col == "system" else "right")
-        rows: list[tuple[str, Score, float]] = []
-        first_outputs: dict[str, str] | None = None
+        extractors: dict[str, Extractor] = {}
         for name, factory in SYSTEMS[mode].items():
             if args.only and not any(o.lower() in name.lower() for o in args.only):
                 continue
             extract = factory()
             extract(next(iter(inputs.values())))  # warm up: imports, caches
-            outputs: dict[str, str] = {}
-            clock = time.process_time if args.cpu_time else time.perf_counter
-            s, pps = run_system(extract, inputs, truth, outputs, args.repeat, clock)
-            if first_outputs is None:
-                first_outputs = outputs
-            rows.append((name, s, pps))
+            extractors[name] = extract
+        clock = time.process_time if args.cpu_time else time.perf_counter
+        results = run_systems(extractors, inputs, truth, args.repeat, clock)
+        rows = [(name, s, pps) for name, (s, pps, _) in results.items()]
+        first_outputs = next(iter(results.values()))[2] if results else None
         base_pps = next((pps for name, _, pps in rows if name == baseline), None)
         for name, s, pps in rows:
             cells = [name, f"{s.f1:.3f}", f"{s.precision:.3f}", f"{s.recall:.3f}", f"{pps:.1f}"]

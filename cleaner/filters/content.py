@@ -490,14 +490,14 @@ def _best_run(blocks: list[Block], classes: list[str], o: dict[str, Any], anchor
     weights = {GOOD: 1.0, NEARGOOD: o["neargood_weight"], SHORT: -o["short_weight"],
                SHORT_SENTENCE: o["short_sentence_weight"], BAD: -o["bad_weight"], UNSEEN: -1.0}
     floor = o["min_block_cost"]
-    ws: list[float] = []
-    for i, (b, c) in enumerate(zip(blocks, classes)):
-        w = weights[c] * (len(b.text) if c == GOOD else max(len(b.text), floor))
-        if i < anchor and w > 0:
-            w *= o["before_title_weight"]
-        ws.append(w)
+    ws = [weights[c] * (n if c == GOOD or n > floor else floor)
+          for c, n in zip(classes, [len(b.text) for b in blocks])]
+    for i in range(min(anchor, len(ws))):
+        if ws[i] > 0:
+            ws[i] *= o["before_title_weight"]
     # lines earlier filters removed right above a block were chrome: crossing them costs
-    gaps = [o["cut_weight"] * floor * b.cut for b in blocks]
+    cut_cost = o["cut_weight"] * floor
+    gaps = [cut_cost * b.cut for b in blocks]
     # a list between paragraphs (several prose-like short lines and nothing else)
     # costs nothing: it does not break the run
     prev = BAD
