@@ -1,0 +1,39 @@
+"""The benchmark harness: systems take turns pass by pass, and each is scored on its own outputs."""
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+import articles  # noqa: E402
+
+
+def test_systems_take_turns_and_keep_their_own_outputs():
+    inputs = {"a": "one two three four five", "b": "six seven eight nine ten"}
+    truth = dict(inputs)
+    calls: list[str] = []
+
+    def echo(page: str) -> str:
+        calls.append("echo")
+        return page
+
+    def empty(page: str) -> str:
+        calls.append("empty")
+        return ""
+
+    results = articles.run_systems({"echo": echo, "empty": empty}, inputs, truth, repeat=3)
+    # one pass of each system (both pages), then the next round
+    assert calls == (["echo"] * 2 + ["empty"] * 2) * 3
+    assert results["echo"][0].f1 == 1.0 and results["echo"][2] == inputs
+    assert results["empty"][0].recall == 0.0 and results["empty"][2] == {"a": "", "b": ""}
+    assert all(pps > 0 for _, pps, _ in results.values())
+
+
+def test_a_crashing_system_scores_as_empty(capsys):
+    def crash(page: str) -> str:
+        raise ValueError("boom")
+
+    results = articles.run_systems({"crash": crash}, {"a": "x y z w v"}, {"a": "x y z w v"})
+    assert results["crash"][2] == {"a": ""}
+    assert "ValueError: boom" in capsys.readouterr().err
