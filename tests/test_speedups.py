@@ -115,25 +115,31 @@ def test_date_word_check_skips_the_parser_for_a_headline() -> None:
 
 # -- word counts of the content stage: bytes fast path against the regex --------------------
 
-from cleaner.filters.content import _WORD, ascii_stopwords, stopwords, word_counts  # noqa: E402
+from cleaner.filters.content import _WORD, utf8_stopwords, stopwords, word_counts  # noqa: E402
 
 _STOPS = stopwords("en")
 _WORDISH = string.ascii_letters + string.digits + string.punctuation + " _" + \
-    "\u2019\u201c\u201d\u2014\u2013\u2018\u2026\u00e9\u00df\u0130\u212a\u0436\u00ab\u00bb\u00a9\u0301"
+    "\u2019\u201c\u201d\u2014\u2013\u2018\u2026\u00e9\u00df\u0130\u212a\u0436\u0431\u00ab\u00bb\u00a9\u0301\u2116"
 
 
 @settings(max_examples=400, deadline=None)
-@given(st.text(alphabet=st.sampled_from(_WORDISH), max_size=60)
-       | st.lists(st.sampled_from(sorted(_STOPS)[:50] + ["Trump", "don\u2019t", "U.S.", "e-mail", "caf\u00e9"]),
+@given(st.sampled_from(["en", "fr", "ru"]),
+       st.text(alphabet=st.sampled_from(_WORDISH), max_size=60)
+       | st.lists(st.sampled_from(sorted(_STOPS)[:30] + sorted(stopwords("fr"))[:30] + sorted(stopwords("ru"))[:30]
+                                  + ["Trump", "don\u2019t", "U.S.", "e-mail", "caf\u00e9", "\u00ab\u00e9t\u00e9\u00bb"]),
                   max_size=12).map(" ".join))
-def test_word_counts_agree_with_the_word_pattern(text: str) -> None:
+def test_word_counts_agree_with_the_word_pattern(language: str, text: str) -> None:
+    stops = stopwords(language)
     folded = text.casefold()
     words = _WORD.findall(folded)
-    assert word_counts(folded, _STOPS, ascii_stopwords(_STOPS)) == (len(words), sum(w in _STOPS for w in words))
+    assert word_counts(folded, stops, utf8_stopwords(stops)) == (len(words), sum(w in stops for w in words))
 
 
-def test_word_counts_take_both_paths() -> None:
-    asc = ascii_stopwords(_STOPS)
-    assert word_counts("the cat, and_the dog", _STOPS, asc) == (5, 3)
-    assert word_counts("don\u2019t \u201cstop\u201d \u2014 the end", _STOPS, asc) == (5, 2)  # punctuation replaced
-    assert word_counts("caf\u00e9 of the year", _STOPS, asc) == (4, 3)  # the regex ("year" is one)
+def test_word_counts_take_every_path() -> None:
+    utf8 = utf8_stopwords(_STOPS)
+    assert word_counts("the cat, and_the dog", _STOPS, utf8) == (5, 3)  # ASCII
+    assert word_counts("don\u2019t \u201cstop\u201d \u2014 the end", _STOPS, utf8) == (5, 2)  # punctuation replaced
+    assert word_counts("caf\u00e9 of the year", _STOPS, utf8) == (4, 3)  # letters beyond ASCII ("year" is a stopword)
+    assert word_counts("no\u2116 5 of the year", _STOPS, utf8) == (5, 4)  # "\u2116" is no letter: the regex ("no" is a stopword)
+    fr = stopwords("fr")
+    assert word_counts("il a \u00e9t\u00e9 l\u00e0", fr, utf8_stopwords(fr)) == (4, sum(w in fr for w in ["il", "a", "\u00e9t\u00e9", "l\u00e0"]))

@@ -64,35 +64,40 @@ _ELLIPSIS = re.compile(r"(?:\.\.\.|…)[\"'”’»)\]]*$")
 _CLOSERS = "\"'”’»)]"
 _SENTENCE_LAST = frozenset(".!?:。！？" + _CLOSERS)
 _ELLIPSIS_LAST = frozenset(".…" + _CLOSERS)
-#: Word splitting without a regex: as bytes, ASCII that is no part of a word (all but
-#: a-z and 0-9 in a case-folded text, so "_" too, as in _WORD) goes to a space, then
-#: split. Exact on an ASCII text, five times as fast as findall.
+#: Word splitting without a regex: as UTF-8 bytes, ASCII that is no part of a word (all
+#: but a-z and 0-9 in a case-folded text, so "_" too, as in _WORD) goes to a space, then
+#: split. Exact when every character beyond ASCII is a word character (letters stay
+#: whole, their bytes all >= 0x80); five times as fast as findall.
 _ASCII_NON_WORD = bytes(c if (48 <= c <= 57 or 97 <= c <= 122) else 32 for c in range(128)) + bytes(range(128, 256))
-#: The non-ASCII punctuation that most often keeps an English line from being ASCII:
-#: replaced by spaces (no part of a word), the line may take the fast path.
-_COMMON_PUNCTUATION = ("’", "“", "”", "—", "–", "‘", "…")
+#: A character beyond ASCII that is no part of a word: the text takes the regex.
+_NON_ASCII_NON_WORD = re.compile(r"[^\x00-\x7f\w]")
+#: ... unless it is one of these, the most common in prose and menus: replaced by
+#: spaces first (they are no part of a word).
+_COMMON_PUNCTUATION = ("’", "“", "”", "—", "–", "‘", "…", "»", "«", "©", "·", "•")
 
 
-def word_counts(folded: str, stops: frozenset[str], ascii_stops: frozenset[bytes]) -> tuple[int, int]:
+def word_counts(folded: str, stops: frozenset[str], stops_utf8: frozenset[bytes]) -> tuple[int, int]:
     """(words, stopwords among them) of a case-folded text, its words as _WORD finds them.
 
-    ``ascii_stops`` is :func:`ascii_stopwords` of ``stops``.
+    ``stops_utf8`` is :func:`utf8_stopwords` of ``stops``.
     """
     if not folded.isascii():
         for c in _COMMON_PUNCTUATION:
             if c in folded:
                 folded = folded.replace(c, " ")
-        if not folded.isascii():
+        if _NON_ASCII_NON_WORD.search(folded):
             words = (_WORD if "_" in folded else _WORD_NO_UNDERSCORE).findall(folded)
             return len(words), sum(map(stops.__contains__, words))
     split = folded.encode().translate(_ASCII_NON_WORD).split()
-    return len(split), sum(map(ascii_stops.__contains__, split))
+    return len(split), sum(map(stops_utf8.__contains__, split))
 
 
 @lru_cache(maxsize=16)
-def ascii_stopwords(stops: frozenset[str]) -> frozenset[bytes]:
-    """The ASCII stopwords, as bytes, for :func:`word_counts`'s fast path."""
-    return frozenset(w.encode() for w in stops if w.isascii())
+def utf8_stopwords(stops: frozenset[str]) -> frozenset[bytes]:
+    """The stopwords in UTF-8, for :func:`word_counts`'s fast path."""
+    return frozenset(w.encode() for w in stops)
+
+
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?。！？])\s+")
 #: What separates a headline from the site's name in a page title.
 _TITLE_SEPARATORS = "|-–—:·•»/"
@@ -211,19 +216,19 @@ class MainContent(Filter):
         need = self.options["scope_min_chrome"]
         if not stops or len(blocks) < need:
             return
-        ascii_stops = ascii_stopwords(stops)
+        stops_utf8 = utf8_stopwords(stops)
         # a fifth of a flattened page's lines repeat one above them (menus, share bars):
         # each text is classed once
         seen: dict[str, str] = {}
-        first, bad = self._find_prose(blocks, range(len(blocks)), stops, ascii_stops, seen, 0, need)
+        first, bad = self._find_prose(blocks, range(len(blocks)), stops, stops_utf8, seen, 0, need)
         if first < 0:
             return
-        last, bad = self._find_prose(blocks, range(len(blocks) - 1, first, -1), stops, ascii_stops, seen, bad, need)
+        last, bad = self._find_prose(blocks, range(len(blocks) - 1, first, -1), stops, stops_utf8, seen, bad, need)
         if last < 0:
             last = first
         if bad < need:  # the chrome between the first and last prose-like lines counts too
             for b in blocks[first + 1 : last]:
-                if self._local_of(b, stops, ascii_stops) == BAD:
+                if self._local_of(b, stops, stops_utf8) == BAD:
                     bad += 1
                     if bad >= need:
                         break
@@ -236,7 +241,7 @@ class MainContent(Filter):
             b.outside = True
 
     def _find_prose(self, blocks: list[Block], order: range, stops: frozenset[str],
-                    ascii_stops: frozenset[bytes], seen: dict[str, str], bad: int, need: int) -> tuple[int, int]:
+                    stops_utf8: frozenset[bytes], seen: dict[str, str], bad: int, need: int) -> tuple[int, int]:
         """(index of the first prose-like block in ``order`` or -1, ``bad`` plus the
         chrome-like blocks classed before it). Once ``need`` such blocks are counted,
         blocks too short to be prose-like are skipped unclassed."""
@@ -247,7 +252,7 @@ class MainContent(Filter):
                 continue
             c = seen.get(b.text)
             if c is None:
-                c = seen[b.text] = self._local_of(b, stops, ascii_stops)
+                c = seen[b.text] = self._local_of(b, stops, stops_utf8)
             else:
                 b.local = c
             if c == BAD:
@@ -256,11 +261,11 @@ class MainContent(Filter):
                 return i, bad
         return -1, bad
 
-    def _local_of(self, block: Block, stops: frozenset[str], ascii_stops: frozenset[bytes]) -> str:
+    def _local_of(self, block: Block, stops: frozenset[str], stops_utf8: frozenset[bytes]) -> str:
         """The block's local class, computed once (the survey and the final pass share it)."""
         if block.local is None:
             folded = block.text.casefold()
-            block.local = self._local(block.text, folded, *word_counts(folded, stops, ascii_stops))
+            block.local = self._local(block.text, folded, *word_counts(folded, stops, stops_utf8))
         return block.local
 
     def apply(self, page: Page) -> None:
@@ -295,7 +300,7 @@ class MainContent(Filter):
         o = self.options
         stops = stopwords(language)
         if stops:
-            ascii_stops = ascii_stopwords(stops)
+            stops_utf8 = utf8_stopwords(stops)
             seen: dict[str, str] = {}
             local = []
             for b in blocks:
@@ -306,7 +311,7 @@ class MainContent(Filter):
                     else:
                         c = seen.get(b.text)
                         if c is None:
-                            c = seen[b.text] = self._local_of(b, stops, ascii_stops)
+                            c = seen[b.text] = self._local_of(b, stops, stops_utf8)
                 local.append(c)
         else:  # the page's own frequent words stand in: classes depend on the whole page
             folded = [b.text.casefold() for b in blocks]
@@ -318,7 +323,7 @@ class MainContent(Filter):
         chrome = classes.count(BAD)
         if chrome + removed < max(1, o["min_chrome_lines"]) and UNSEEN in local:
             # too little chrome among the classed lines: the unclassed ones decide
-            local = [self._local_of(b, stops, ascii_stops) for b in blocks]
+            local = [self._local_of(b, stops, stops_utf8) for b in blocks]
             classes = [SHORT if c == SHORT_SENTENCE else c for c in local]
             chrome = classes.count(BAD)
         if (
@@ -343,7 +348,7 @@ class MainContent(Filter):
         j = end + 1
         while j < len(blocks):
             if local[j] == UNSEEN:
-                local[j] = self._local_of(blocks[j], stops, ascii_stops)
+                local[j] = self._local_of(blocks[j], stops, stops_utf8)
             if local[j] != SHORT or _WORD.search(blocks[j].text):
                 break
             j += 1
