@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from .keys import SHORT_KEY_CHARS, key
+
 #: Metadata keys every document carries (``None`` where unknown).
 METADATA_KEYS = ("title", "author", "date", "site", "language", "source")
 
@@ -40,7 +42,8 @@ class Block:
     one, so later filters still see where chrome stood. ``outside`` marks a line the
     main-content stage's survey placed outside the article's reach (see
     :attr:`cleaner.filters.base.Filter.scope`); ``local`` is that stage's class of the
-    line, kept for its final pass.
+    line, kept for its final pass. ``short`` is the line's :func:`~cleaner.keys.short_key`
+    (None for a long line), worked out once: a block's text never changes.
     """
 
     text: str
@@ -49,6 +52,11 @@ class Block:
     cut: int = 0
     outside: bool = field(default=False, compare=False, repr=False)
     local: str | None = field(default=None, compare=False, repr=False)
+    short: str | None = field(init=False, default=None, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        # several filters look the line up in phrase lists: its key is worked out once
+        self.short = key(self.text) if len(self.text) <= SHORT_KEY_CHARS else None
 
 
 @dataclass(slots=True)

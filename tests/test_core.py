@@ -81,3 +81,14 @@ def test_language_sample_is_bounded():
     s = sample(text)
     assert len(s) <= SAMPLE_CHARS + 10
     assert "prose" in s and "menu" not in s
+
+
+def test_a_block_knows_its_short_key():
+    from cleaner.document import Block
+    from cleaner.keys import short_key
+
+    assert Block("Skip to Content \u00bb").short == "skip to content" == short_key("Skip to Content \u00bb")
+    assert Block("x " * 40).short is None  # a long line is in no phrase list
+    import pickle
+
+    assert pickle.loads(pickle.dumps(Block("Home"))).short == "home"

@@ -102,7 +102,7 @@ class AuthorBox(Filter):
 
     def apply(self, page: Page) -> None:
         blocks = page.blocks
-        markers = [i for i, b in enumerate(blocks) if short_key(b.text) in self.markers]
+        markers = [i for i, b in enumerate(blocks) if b.short in self.markers]
         if not markers:
             return
         counts = Counter(short_key(b.text, 1000) for b in blocks)  # bios are at most a paragraph
@@ -115,7 +115,7 @@ class AuthorBox(Filter):
             if i > 0 and blocks[i - 1].group == marker.group and is_name(blocks[i - 1].text):
                 self.take_name(page, blocks[i - 1], names)
             for b in blocks[i + 1: i + 1 + self.options["window"]]:
-                if short_key(b.text) in self.markers:
+                if b.short in self.markers:
                     break
                 words = word_count(b.text)
                 if is_name(b.text):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ..document import Page
 from .base import Filter
-from .shape import SHORT_KEY_CHARS, head_end, is_heading, key, short_key, word_count
+from .shape import head_end, is_heading, word_count
 from ..data.anchored import search_and_starts as _search_and_starts
 
 
@@ -36,7 +36,7 @@ class Navigation(Filter):
         notices, notice_starts = _search_and_starts(self.notices)
         for block in page.blocks:
             text = block.text
-            k = key(text) if len(text) <= SHORT_KEY_CHARS else None  # short_key, inlined
+            k = block.short
             if k in links:
                 self.drop(page, block, "navigation link")
             elif k == "" and len(text) <= 2:
@@ -71,7 +71,7 @@ class SectionLabels(Filter):
 
     def apply(self, page: Page) -> None:
         for block in page.blocks[:head_end(page.blocks)]:
-            if short_key(block.text) in self.sections:
+            if block.short in self.sections:
                 self.drop(page, block, "section label")
 
 
@@ -116,12 +116,12 @@ class Rails(Filter):
         while i < len(blocks):
             block = blocks[i]
             i += 1
-            if short_key(block.text) not in self.headings:
+            if block.short not in self.headings:
                 continue
             self.drop(page, block, f"rail heading ({block.text})")
             if i <= head:  # above the article a headline may be the article's own title
                 continue
             while i < len(blocks) and is_heading(blocks[i].text, max_words=max_words) \
-                    and short_key(blocks[i].text) not in self.headings:
+                    and blocks[i].short not in self.headings:
                 self.drop(page, blocks[i], f"rail headline ({block.text})")
                 i += 1

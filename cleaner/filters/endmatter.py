@@ -8,7 +8,7 @@ from collections import Counter
 
 from ..document import Page
 from .base import Filter, PatternFilter
-from .shape import ends_sentence, head_end, short_key, word_count, words
+from .shape import ends_sentence, head_end, word_count, words
 
 #: A sentence end inside a block, followed by the start of another sentence.
 #: (Three lower-case letters or a digit before the stop keep "Mr. Assad" and "U.S. Army" whole.)
@@ -41,7 +41,7 @@ class DanglingLabels(Filter):
 
     def apply(self, page: Page) -> None:
         for block in page.blocks:
-            if short_key(block.text) in self.labels:
+            if block.short in self.labels:
                 self.drop(page, block, "dangling label")
 
 

@@ -9,11 +9,9 @@ import re
 from functools import lru_cache
 
 from ..document import Block
+from ..keys import SHORT_KEY_CHARS, key, short_key  # noqa: F401  (the filters take them from here)
 
 _WORD = re.compile(r"[^\W_]+(?:['\u2019\-][^\W_]+)*")
-_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"})
-#: Trailing decoration that does not change what a short block says ("Skip to Content »").
-_DECORATION = " \t:;,.!?|>»›→↓↑←•·-–—*#()[]"
 #: A sentence end, possibly followed by closing quotes or brackets.
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*$")
 
@@ -30,26 +28,6 @@ def word_count(text: str) -> int:
 def nwords(text: str) -> int:
     """Words in a block as split by spaces (blocks are normalised to single spaces): cheap."""
     return text.count(" ") + 1
-
-
-@lru_cache(maxsize=8192)
-def key(text: str) -> str:
-    """A block reduced for comparing: case-folded, quotes and dashes folded, decoration trimmed.
-
-    Cached: several filters look up the same short blocks in their phrase lists.
-    """
-    if not text.isascii():
-        text = text.translate(_QUOTES)
-    return " ".join(text.casefold().split()).strip(_DECORATION)
-
-
-#: Longest block :func:`short_key` reduces (phrase lists hold short phrases).
-SHORT_KEY_CHARS = 60
-
-
-def short_key(text: str, limit: int = SHORT_KEY_CHARS) -> str | None:
-    """:func:`key` of a short block (phrase lists hold short phrases); None for a long one."""
-    return key(text) if len(text) <= limit else None
 
 
 def ends_sentence(text: str) -> bool:
