@@ -7,7 +7,7 @@ import string
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from cleaner.data import LanguageData, available_languages, load_family
@@ -143,3 +143,29 @@ def test_word_counts_take_every_path() -> None:
     assert word_counts("no\u2116 5 of the year", _STOPS, utf8) == (5, 4)  # "\u2116" is no letter: the regex ("no" is a stopword)
     fr = stopwords("fr")
     assert word_counts("il a \u00e9t\u00e9 l\u00e0", fr, utf8_stopwords(fr)) == (4, sum(w in fr for w in ["il", "a", "\u00e9t\u00e9", "l\u00e0"]))
+
+
+# -- whole-page searches led by a literal character ------------------------------------------
+
+from cleaner.filters import markup, repair  # noqa: E402
+
+_MARKUP_TAGS = LanguageData("en").phrases("markup", "tags")
+_PAGEISH = st.lists(st.sampled_from(list("ab <>/&#;!-xX19 .?A\u00e9\u212a\n") + [
+    "<p>", "</div>", "&amp;", "&#x41;", "<!--", "-->", "<!DOCTYPE html>", "war.Then", "Now!Here", "U.S.Army"]),
+    max_size=20).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_PAGEISH)
+@example("a &\u212a1; b")  # the Kelvin sign is a "k" to a case-insensitive pattern
+def test_markup_halves_find_what_the_whole_pattern_finds(text: str) -> None:
+    tag, entity = markup._markup_halves(_MARKUP_TAGS)
+    whole = markup._markup_pattern(_MARKUP_TAGS)
+    assert bool(whole.search(text)) == bool(tag.search(text) or entity.search(text))
+
+
+@settings(max_examples=400, deadline=None)
+@given(_PAGEISH)
+def test_glued_stops_find_what_the_split_finds(text: str) -> None:
+    found = any(stop.search(text) for stop in repair._GLUED_STOPS)
+    assert found == any(len(repair._GLUED.split(line)) > 1 for line in text.split("\n"))

@@ -19,11 +19,23 @@ _CODE_CHARS = frozenset("{}();=<>[]$")
 _CODE_HINT = re.compile(r"[{};=<]")
 
 
+def _tag(tags: tuple[str, ...]) -> str:
+    """A tag, a comment or a doctype: one alternation after its leading "<"."""
+    names = "|".join(sorted(tags, key=len, reverse=True))
+    return rf"<(?:/?(?:{names})(?:\s[^<>]{{0,1000}})?/?>|!--[\s\S]{{0,20000}}?-->|!doctype\b[^<>]{{0,200}}>)"
+
+
 @lru_cache(maxsize=None)
 def _markup_pattern(tags: tuple[str, ...]) -> re.Pattern[str]:
-    names = "|".join(sorted(tags, key=len, reverse=True))
-    tag = rf"</?(?:{names})(?:\s[^<>]{{0,1000}})?/?>|<!--[\s\S]{{0,20000}}?-->|<!doctype\b[^<>]{{0,200}}>"
-    return re.compile(rf"{tag}|{_ENTITY}", re.IGNORECASE)
+    return re.compile(rf"{_tag(tags)}|{_ENTITY}", re.IGNORECASE)
+
+
+@lru_cache(maxsize=None)
+def _markup_halves(tags: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """:func:`_markup_pattern`'s two halves, each led by one literal character ("<",
+    "&"): searching a whole page, the regex engine jumps from one such character to
+    the next instead of trying every position (ten times as fast)."""
+    return re.compile(_tag(tags), re.IGNORECASE), re.compile(_ENTITY, re.IGNORECASE)
 
 
 #: Tags that end a paragraph or a line: their text does not run on into what follows.
@@ -62,6 +74,7 @@ class StrayMarkup(Filter):
     def __init__(self, data: LanguageData, **options: Any):
         super().__init__(data, **options)
         self.markup = _markup_pattern(data.phrases("markup", "tags"))
+        self.tag, self.entity = _markup_halves(data.phrases("markup", "tags"))
 
     def apply_text(self, text: str, page: Page) -> str:
         if "<" not in text and "&" not in text:
@@ -70,7 +83,7 @@ class StrayMarkup(Filter):
             for m in _SCRIPT_STYLE.finditer(text):
                 page.removed.append(Removal(self.name, m.group(0), f"{m.group(1).lower()} element"))
             text = _SCRIPT_STYLE.sub("\n", text)
-        if not self.markup.search(text):
+        if not (("<" in text and self.tag.search(text)) or ("&" in text and self.entity.search(text))):
             return text  # a stray "<" or "&" in prose: no line has anything to strip
         lines = text.split("\n")
         for i, line in enumerate(lines):

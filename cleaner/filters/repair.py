@@ -11,9 +11,13 @@ from .base import Filter
 # paragraph. The lower-case run before the stop keeps "U.S.Army", "ASP.NET" and
 # domain names such as "example.Com" (too short after the dot to be a sentence) out.
 _GLUED = re.compile(r"(?<=[a-z\u00e0-\u00ff]{3}[.!?])(?=[A-Z\u00c0-\u00de][a-z\u00e0-\u00ff]{2})")
-#: The same test, led by the stop itself: the regex engine skips ahead to a stop
-#: instead of trying the lookbehind at every position. Used once on the whole page.
-_GLUED_STOP = re.compile(r"[.!?](?=[A-Z\u00c0-\u00de][a-z\u00e0-\u00ff]{2})(?<=[a-z\u00e0-\u00ff]{3}[.!?])")
+#: The same test, led by the stop itself, once for each stop: led by one literal
+#: character, a search of the whole page jumps from one such character to the next
+#: (a class of three would be tried at every position: 0.046 -> 0.01 ms a page).
+_GLUED_STOPS = tuple(
+    re.compile(rf"{re.escape(stop)}(?=[A-Z\u00c0-\u00de][a-z\u00e0-\u00ff]{{2}})(?<=[a-z\u00e0-\u00ff]{{3}}[.!?])")
+    for stop in ".!?"
+)
 
 
 class GluedParagraphs(Filter):
@@ -22,7 +26,8 @@ class GluedParagraphs(Filter):
 
     def apply(self, page: Page) -> None:
         # one search over the page (a match never spans the newlines between blocks)
-        if not _GLUED_STOP.search("\n".join(b.text for b in page.blocks)):
+        text = "\n".join(b.text for b in page.blocks)
+        if not any(stop.search(text) for stop in _GLUED_STOPS):
             return
         out: list[Block] = []
         for block in page.blocks:
