@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from typing import Any
 
 from ..document import Page
 from .base import Filter
@@ -16,6 +18,11 @@ class Navigation(Filter):
     defaults = {"max_topic_words": 20, "max_notice_words": 40, "min_menu_items": 4}
     patterns = {"topic": ("chrome", "topic"), "notices": ("chrome", "notices")}
     phrases = {"links": ("chrome", "navigation"), "separators": ("chrome", "menu_separators")}
+
+    def __init__(self, data: Any, **options: Any):
+        super().__init__(data, **options)
+        # a line without any separator is no menu: one search says so (most lines)
+        self._any_separator = re.compile("|".join(map(re.escape, self.separators))).search
 
     def is_menu(self, text: str) -> bool:
         """Several one-to-three-word items in one line, separated by bars or bullets."""
@@ -52,7 +59,7 @@ class Navigation(Filter):
                 elif (n <= max_notice and (notice_starts is None or first in notice_starts or first >= "\x80")
                         and notices(text)):
                     self.drop(page, block, "footer or advertising notice")
-                elif self.is_menu(text):
+                elif self._any_separator(text) and self.is_menu(text):
                     self.drop(page, block, "menu")
 
 
