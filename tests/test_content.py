@@ -244,7 +244,7 @@ def test_unclassed_outside_lines_give_the_same_result_as_classing_them(monkeypat
 
     def eager_init(self, *args, **kwargs):
         original_init(self, *args, **kwargs)
-        self._unseen_weighs_against = False
+        self._outside_weighs_against = False
 
     monkeypatch.setattr(MainContent, "__init__", eager_init)
     eager = [Pipeline(Config(kind="text")).clean(t).to_dict() for t in texts]
@@ -253,8 +253,8 @@ def test_unclassed_outside_lines_give_the_same_result_as_classing_them(monkeypat
 
 def test_weights_that_favour_short_lines_class_every_line():
     content = Pipeline(Config(kind="text", filters={"content": {"short_weight": -0.5}})).filters_for("en")[-1]
-    assert not content._unseen_weighs_against
-    assert FULL.filters_for("en")[-1]._unseen_weighs_against
+    assert not content._outside_weighs_against
+    assert FULL.filters_for("en")[-1]._outside_weighs_against
 
 
 def test_scoped_group_counts_lines_it_drops_at_the_end_of_its_stretch():

@@ -193,7 +193,7 @@ class MainContent(Filter):
         self._stop_low, self._stop_high = o["stop_low"], o["stop_high"]
         self._stop_sentence, self._max_links = o["stop_sentence"], o["max_link_density"]
         # every class but good and near-good weighs against the run (as by default)
-        self._unseen_weighs_against = (o["bad_weight"] > 0 and o["short_weight"] > 0
+        self._outside_weighs_against = (o["bad_weight"] > 0 and o["short_weight"] > 0
                                        and o["short_sentence_weight"] < 0)
 
     def survey(self, page: Page) -> None:
@@ -306,7 +306,7 @@ class MainContent(Filter):
             for b in blocks:
                 c = b.local
                 if c is None:
-                    if b.outside and self._unseen_weighs_against:
+                    if b.outside and self._outside_weighs_against:
                         c = UNSEEN
                     else:
                         c = seen.get(b.text)
@@ -337,7 +337,14 @@ class MainContent(Filter):
         if GOOD not in classes:
             return classes, -1, -1, [BAD] * len(blocks)
         anchor = _title_repeat(blocks, o["title_search"])
-        start, end = _best_run(blocks, local, o, anchor)
+        lo, hi = 0, len(blocks)
+        if self._outside_weighs_against and o["before_title_weight"] >= 0:
+            # the lines the survey left outside hold no prose: the run is not among them
+            while lo < hi and blocks[lo].outside:
+                lo += 1
+            while hi > lo and blocks[hi - 1].outside:
+                hi -= 1
+        start, end = _best_run(blocks, local, o, anchor, lo, hi)
         # the body opens with a paragraph of prose, not with a headline, caption or
         # lead-in above it (which the title filter would take on a second pass)
         while start < end and not (classes[start] == GOOD and is_prose(blocks[start].text)):
@@ -485,59 +492,67 @@ def _title_repeat(blocks: list[Block], search: int) -> int:
     return 0
 
 
-def _best_run(blocks: list[Block], classes: list[str], o: dict[str, Any], anchor: int = 0) -> tuple[int, int]:
+def _best_run(blocks: list[Block], classes: list[str], o: dict[str, Any], anchor: int = 0,
+              lo: int = 0, hi: int | None = None) -> tuple[int, int]:
     """The run of blocks with the largest weight: good text for it, bad text against.
 
     Good text before ``anchor`` (the title's repetition) weighs ``before_title_weight``;
     when a good block follows the anchor within ``title_reach`` lines, the run is the
     best one that contains it.
+
+    Only ``blocks[lo:hi]`` are weighed (indices stay the page's): the caller knows that
+    the blocks around them hold no good text and weigh against any run, so that no run
+    gains by reaching into them.
     """
+    hi = len(blocks) if hi is None else hi
+    window = classes[lo:hi]
     weights = {GOOD: 1.0, NEARGOOD: o["neargood_weight"], SHORT: -o["short_weight"],
                SHORT_SENTENCE: o["short_sentence_weight"], BAD: -o["bad_weight"], UNSEEN: -1.0}
     floor = o["min_block_cost"]
+    # ws[k], gaps[k]: block lo + k
     ws = [weights[c] * (n if c == GOOD or n > floor else floor)
-          for c, n in zip(classes, [len(b.text) for b in blocks])]
-    for i in range(min(anchor, len(ws))):
-        if ws[i] > 0:
-            ws[i] *= o["before_title_weight"]
+          for c, n in zip(window, [len(b.text) for b in blocks[lo:hi]])]
+    for k in range(min(anchor - lo, len(ws))):
+        if ws[k] > 0:
+            ws[k] *= o["before_title_weight"]
     # lines earlier filters removed right above a block were chrome: crossing them costs
     cut_cost = o["cut_weight"] * floor
-    gaps = [cut_cost * b.cut for b in blocks]
+    gaps = [cut_cost * b.cut for b in blocks[lo:hi]]
     # a list between paragraphs (several prose-like short lines and nothing else)
     # costs nothing: it does not break the run
     prev = BAD
     gap: list[int] = []
-    for i, c in enumerate(classes):
+    for k, c in enumerate(window):
         if c == SHORT_SENTENCE or c == SHORT:
-            gap.append(i)
+            gap.append(k)
             continue
         if c == GOOD and prev == GOOD and len(gap) >= o["min_list_lines"] and all(
-            classes[j] == SHORT_SENTENCE for j in gap
+            window[g] == SHORT_SENTENCE for g in gap
         ):
-            for j in gap:
-                ws[j] = 0.0
+            for g in gap:
+                ws[g] = 0.0
         gap.clear()
         prev = c
     best, best_start, best_end = float("-inf"), 0, -1
     total, start = 0.0, 0
-    for i, w in enumerate(ws):
-        if total - gaps[i] <= 0:
-            total, start = 0.0, i
+    for k, w in enumerate(ws):
+        if total - gaps[k] <= 0:
+            total, start = 0.0, k
         else:
-            total -= gaps[i]
+            total -= gaps[k]
         total += w
         if total > best:
-            best, best_start, best_end = total, start, i
-    if anchor and best_start > anchor + o["title_reach"]:
+            best, best_start, best_end = total, start, k
+    if anchor and best_start + lo > anchor + o["title_reach"]:
         # the heaviest run is far below the headline (a teaser list, the comments):
         # prefer the run right under the headline unless it is much lighter
         for j in range(anchor + 1, min(len(blocks), anchor + 1 + o["title_reach"])):
             if classes[j] == GOOD:
-                start, end, weight = _run_through(ws, gaps, j)
+                start, end, weight = _run_through(ws, gaps, j - lo)
                 if weight >= o["title_run_share"] * best:
-                    return start, end
+                    return start + lo, end + lo
                 break
-    return best_start, best_end
+    return best_start + lo, best_end + lo
 
 
 def _run_through(ws: list[float], gaps: list[float], j: int) -> tuple[int, int, float]:
