@@ -34,16 +34,24 @@ class Captions(Filter):
         max_words = self.options["max_caption_words"]
         max_credit_spaces = self.options["max_credit_words"] - 1  # nwords(text) <= n, in spaces
         credit, starts = search_and_starts(self.credit)
+
+        def is_credit(text: str) -> bool:  # is_credit, with the pattern's first-character gate
+            return (text.count(" ") <= max_credit_spaces
+                    and (starts is None or text[:1] in starts or text[:1] >= "\x80") and bool(credit(text)))
+
         for _, group in groupby(page.blocks, key=attrgetter("group")):
             group = list(group)
-            # is_credit, inlined with the pattern's first-character gate: it runs on every block
-            credits = [b.text.count(" ") <= max_credit_spaces
-                       and (starts is None or b.text[:1] in starts or b.text[:1] >= "\x80")
-                       and bool(credit(b.text)) for b in group]
-            whole = (any(credits) and 1 < len(group) <= max_lines
-                     and all(nwords(b.text) <= max_words for b in group))
-            for b, is_credit in zip(group, credits):
-                if is_credit:
+            if len(group) == 1:  # most groups on a flattened page: one line alone
+                b = group[0]
+                if is_credit(b.text):
+                    self.drop(page, b, "photo credit")
+                elif self.is_credited_caption(b.text, max_words):
+                    self.drop(page, b, "photo caption")
+                continue
+            credits = [is_credit(b.text) for b in group]
+            whole = len(group) <= max_lines and any(credits) and all(nwords(b.text) <= max_words for b in group)
+            for b, credited in zip(group, credits):
+                if credited:
                     self.drop(page, b, "photo credit")
                 elif whole or ((b.text[-1:] == ")" or ":" in b.text[-100:])  # is_credited_caption's first test
                                and self.is_credited_caption(b.text, max_words)):
