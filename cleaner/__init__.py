@@ -5,12 +5,13 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Iterable
 
+from .caches import clear_caches
 from .config import Config, ConfigError
 from .document import Document, Removal
 from .pipeline import Pipeline
 
 __version__ = "0.1.0"
-__all__ = ["Config", "ConfigError", "Document", "Pipeline", "Removal", "clean", "__version__"]
+__all__ = ["Config", "ConfigError", "Document", "Pipeline", "Removal", "clean", "clear_caches", "__version__"]
 
 
 @lru_cache(maxsize=8)

@@ -19,7 +19,12 @@ def key(text: str) -> str:
     """
     if not text.isascii():
         text = text.translate(_QUOTES)
-    return " ".join(text.casefold().split()).strip(_DECORATION)
+    text = text.casefold()
+    # a block's text is already single-spaced: only other whitespace (which is not
+    # printable) or a run of spaces needs the split and join
+    if "  " in text or not text.isprintable():
+        text = " ".join(text.split())
+    return text.strip(_DECORATION)
 
 
 def short_key(text: str, limit: int = SHORT_KEY_CHARS) -> str | None:

@@ -223,6 +223,11 @@ def _detector_class():
     return FastDetector
 
 
+def clear_memos() -> None:
+    """Start the detector's memos afresh (the profiles stay loaded)."""
+    _detector_class.cache_clear()
+
+
 def sample(text: str, size: int = SAMPLE_CHARS) -> str:
     """A bounded sample of prose: the longest lines (menus and widgets are short).
 

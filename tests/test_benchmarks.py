@@ -37,3 +37,27 @@ def test_a_crashing_system_scores_as_empty(capsys):
     results = articles.run_systems({"crash": crash}, {"a": "x y z w v"}, {"a": "x y z w v"})
     assert results["crash"][2] == {"a": ""}
     assert "ValueError: boom" in capsys.readouterr().err
+
+
+def test_caches_are_emptied_before_each_pass_unless_warm():
+    resets: list[int] = []
+
+    def echo(page: str) -> str:
+        return page
+
+    echo.reset = lambda: resets.append(1)  # type: ignore[attr-defined]
+    articles.run_systems({"echo": echo}, {"a": "x"}, {"a": "x"}, repeat=3)
+    assert len(resets) == 3
+    articles.run_systems({"echo": echo}, {"a": "x"}, {"a": "x"}, repeat=3, warm=True)
+    assert len(resets) == 3
+
+
+def test_clear_caches_empties_what_pages_filled():
+    from cleaner import clean, clear_caches
+    from cleaner.keys import key
+    from cleaner.language import _detector_class
+
+    clean("Home\n\nSkip to content\n\n" + "The council met on Tuesday and voted for the plan. " * 5)
+    assert key.cache_info().currsize > 0 and _detector_class.cache_info().currsize == 1
+    clear_caches()
+    assert key.cache_info().currsize == 0 and _detector_class.cache_info().currsize == 0

@@ -169,3 +169,18 @@ def test_markup_halves_find_what_the_whole_pattern_finds(text: str) -> None:
 def test_glued_stops_find_what_the_split_finds(text: str) -> None:
     found = any(stop.search(text) for stop in repair._GLUED_STOPS)
     assert found == any(len(repair._GLUED.split(line)) > 1 for line in text.split("\n"))
+
+
+# -- line keys: the split and join only where a text is not single-spaced ------------------------
+
+from cleaner import keys  # noqa: E402
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list(" \t\x0b\x0c\x1c\x85\u1680\u2028\xa0ab.-\u2013\u2014\u00bb\u2022|:\u00df\u0130\u2019\u201c")),
+               max_size=12))
+def test_key_is_the_folded_squeezed_trimmed_text(text: str) -> None:
+    plain = text.translate(keys._QUOTES) if not text.isascii() else text
+    expected = " ".join(plain.casefold().split()).strip(keys._DECORATION)
+    keys.key.cache_clear()
+    assert keys.key(text) == expected
