@@ -33,7 +33,8 @@ NO_ARTICLE = "no article found"
 
 # An HTML document announces itself early: a doctype, an <html>, <head> or <body>
 # tag, or a few common block tags near the start.
-_HTML_START = re.compile(r"\A(?:\ufeff)?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|\?xml)\b",
+#: A page opens with a whole tag: "<body" alone (a fragment left in text) is no page.
+_HTML_START = re.compile(r"\A(?:\ufeff)?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|\?xml)\b[^<>]*>",
                          re.IGNORECASE | re.DOTALL)
 _HTML_TAG = re.compile(r"<(?:html|head|body|div|p|span|a|table|article|section|script|style|br)\b[^<>]*>",
                        re.IGNORECASE)

@@ -44,3 +44,15 @@ def test_mojibake_on_a_line_ended_by_carriage_returns_is_repaired_once():
     raw = b"a\r\r\r\xf6\xf6\xf6\xf6\xf6\xf6hhizeg\xc3\xa2\xe2\x82\xac\xe2\xff\xff\xff\x84oveS\r\xf6\xf6\xf6\xf6a\x00\x00T##\xc2\x80a e}"
     once = run(raw.decode("utf-8", errors="surrogateescape"))
     assert run(once.text).text == once.text
+
+
+def test_a_tag_fragment_left_in_text_is_not_taken_for_a_page():
+    """Found by fuzzing: "<hmtl,h<html><body" cleans to "<body", which was then taken
+    for an HTML page (and emptied) when cleaned again."""
+    from cleaner import clean
+    from cleaner.html import looks_like_html
+
+    assert not looks_like_html("<body")
+    assert looks_like_html("<body class='x'>text</body>") and looks_like_html("<!DOCTYPE html><p>x")
+    once = clean(b"<hmtl,h<html><body").text
+    assert once == "<body" and clean(once).text == once
