@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from itertools import groupby
 from typing import Any, Iterable, Iterator
 
 from .blocks import join_blocks, split_blocks
@@ -151,20 +152,24 @@ def run_block_filters(filters: list[Filter], page: Page) -> None:
     Consecutive filters with ``scope = "article"`` run as one group on the lines the
     survey left inside the article's reach (see :func:`run_in_scope`).
     """
-    i = 0
-    while i < len(filters):
-        f = filters[i]
-        if f.scope != "article":
-            if page.blocks:
-                f.apply(page)
-                page.compact()
-            i += 1
-            continue
-        j = i + 1
-        while j < len(filters) and filters[j].scope == "article":
-            j += 1
-        run_in_scope(filters[i:j], page)
-        i = j
+    for scoped, group in groupby(filters, key=lambda f: f.scope == "article"):
+        if scoped:
+            run_in_scope(list(group), page)
+        else:
+            apply_each(group, page)
+
+
+def apply_each(filters: Iterable[Filter], page: Page) -> int:
+    """Apply the filters in turn to ``page.blocks``, compacting after each (none once
+    no block is left); returns the cut count of blocks dropped at the end, which no
+    kept block took."""
+    trailing = 0
+    for f in filters:
+        if not page.blocks:
+            break
+        f.apply(page)
+        trailing += page.compact()
+    return trailing
 
 
 def run_in_scope(group: list[Filter], page: Page) -> None:
@@ -178,11 +183,7 @@ def run_in_scope(group: list[Filter], page: Page) -> None:
     if not blocks:
         return
     if not (blocks[0].outside or blocks[-1].outside):
-        for f in group:
-            if not page.blocks:
-                break
-            f.apply(page)
-            page.compact()
+        apply_each(group, page)
         return
     lo = 0
     while lo < len(blocks) and blocks[lo].outside:
@@ -193,12 +194,8 @@ def run_in_scope(group: list[Filter], page: Page) -> None:
     if lo == hi:
         return
     page.blocks = blocks[lo:hi]
-    trailing = 0  # lines dropped at the end of the stretch: the first line after it counts them
-    for f in group:
-        if not page.blocks:
-            break
-        f.apply(page)
-        trailing += page.compact()
+    # lines dropped at the end of the stretch: the first line after it counts them
+    trailing = apply_each(group, page)
     if trailing and hi < len(blocks):
         blocks[hi].cut += trailing
     page.blocks = blocks[:lo] + page.blocks + blocks[hi:]
