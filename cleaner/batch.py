@@ -19,6 +19,7 @@ from __future__ import annotations
 import fnmatch
 import gzip
 import hashlib
+import io
 import json
 import os
 import tempfile
@@ -210,6 +211,21 @@ def body_bytes(doc: Document) -> bytes:
     return (doc.text + ("\n" if doc.text else "")).encode("utf-8")
 
 
+def metadata_bytes(record: dict[str, Any]) -> bytes:
+    """A metadata record as the sidecar's UTF-8 JSON (indented, newline at the end).
+
+    ``json.dump`` into a buffer rather than ``json.dumps``: with an indent, the latter
+    gathers every small piece of the text in a list first, about seven times the text's
+    size (1.2 GB for the removals of a page of a million lines, against 0.56 GB).
+    """
+    buffer = io.BytesIO()
+    text = io.TextIOWrapper(buffer, encoding="utf-8", newline="")
+    json.dump(record, text, ensure_ascii=False, indent=2)
+    text.write("\n")
+    text.flush()
+    return buffer.getvalue()
+
+
 @contextmanager
 def atomic_open(path: Path, mode: int | None = None) -> Iterator[IO[bytes]]:
     """A binary file to write ``path`` through: a temporary file beside it, renamed over
@@ -310,8 +326,7 @@ def clean_prepared(item: tuple[Task, bytes, str] | Result, pipeline: Pipeline) -
             cleaned.writes.append((task.body, body, False))
         if task.meta is not None:
             record = metadata_record(doc, input_sha256=digest, config_sha256=task.config_sha256)
-            data = (json.dumps(record, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
-            cleaned.writes.append((task.meta, data, False))
+            cleaned.writes.append((task.meta, metadata_bytes(record), False))
         return cleaned
     except Exception as exc:  # one bad document must not stop the batch
         return _failure(task, exc)

@@ -306,3 +306,13 @@ def test_an_input_named_twice_is_cleaned_once(tmp_path):
     r = run("clean", tmp_path / "in", tmp_path / "in" / "a.txt", "--in-place", "-j", "1")
     assert r.exit_code == 0, r.stderr
     assert (tmp_path / "in" / "a.txt").read_text() == SPLIT
+
+
+def test_metadata_bytes_are_the_indented_json_with_a_newline():
+    import json
+
+    from cleaner.batch import metadata_bytes
+
+    record = {"title": "Caf\u00e9 \u201cnews\u201d", "removed": [{"filter": "x", "text": "a\nb", "reason": "r"}] * 3,
+              "n": 1, "none": None}
+    assert metadata_bytes(record) == (json.dumps(record, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
