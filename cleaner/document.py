@@ -59,6 +59,17 @@ class Block:
         self.short = key(self.text) if len(self.text) <= SHORT_KEY_CHARS else None
 
 
+def inside_bounds(blocks: list[Block]) -> tuple[int, int]:
+    """(lo, hi): ``blocks[lo:hi]`` is what lies between the runs of blocks at either end
+    that the main-content survey marked ``outside`` (all of them if it marked none)."""
+    lo, hi = 0, len(blocks)
+    while lo < hi and blocks[lo].outside:
+        lo += 1
+    while hi > lo and blocks[hi - 1].outside:
+        hi -= 1
+    return lo, hi
+
+
 @dataclass(slots=True)
 class Document:
     """The result of cleaning: the body, what was learned about it, what was removed.

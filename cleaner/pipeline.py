@@ -8,7 +8,7 @@ from typing import Any, Iterable, Iterator
 from .blocks import join_blocks, split_blocks
 from .config import Config, ConfigError
 from .data import LanguageData
-from .document import Block, Document, Page, Removal, empty_metadata
+from .document import Block, Document, Page, Removal, empty_metadata, inside_bounds
 from .filters import BY_NAME, FILTERS, Filter
 from .guards import guard_html, guard_html_bytes
 from .html import extract, looks_like_html
@@ -185,12 +185,7 @@ def run_in_scope(group: list[Filter], page: Page) -> None:
     if not (blocks[0].outside or blocks[-1].outside):
         apply_each(group, page)
         return
-    lo = 0
-    while lo < len(blocks) and blocks[lo].outside:
-        lo += 1
-    hi = len(blocks)
-    while hi > lo and blocks[hi - 1].outside:
-        hi -= 1
+    lo, hi = inside_bounds(blocks)
     if lo == hi:
         return
     page.blocks = blocks[lo:hi]

@@ -33,7 +33,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from ..document import Block, Page
+from ..document import Block, Page, inside_bounds
 from .base import Filter
 from .shape import is_prose
 
@@ -340,10 +340,7 @@ class MainContent(Filter):
         lo, hi = 0, len(blocks)
         if self._outside_weighs_against and o["before_title_weight"] >= 0:
             # the lines the survey left outside hold no prose: the run is not among them
-            while lo < hi and blocks[lo].outside:
-                lo += 1
-            while hi > lo and blocks[hi - 1].outside:
-                hi -= 1
+            lo, hi = inside_bounds(blocks)
         start, end = _best_run(blocks, local, o, anchor, lo, hi)
         # the body opens with a paragraph of prose, not with a headline, caption or
         # lead-in above it (which the title filter would take on a second pass)
