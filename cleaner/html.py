@@ -33,10 +33,14 @@ NO_ARTICLE = "no article found"
 
 # An HTML document announces itself early: a doctype, an <html>, <head> or <body>
 # tag, or a few common block tags near the start.
-#: A page opens with a whole tag: "<body" alone (a fragment left in text) is no page.
-_HTML_START = re.compile(r"\A(?:\ufeff)?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|\?xml)\b[^<>]*>",
-                         re.IGNORECASE | re.DOTALL)
-_HTML_TAG = re.compile(r"<(?:html|head|body|div|p|span|a|table|article|section|script|style|br)\b[^<>]*>",
+#: A page opens with a whole tag, shaped as the stray-markup filter takes a tag (the
+#: name, then whitespace and attributes or nothing, then ">"): text that filter left
+#: alone ("<body", "<body\x00>") is not taken for a page when cleaned again.
+_TAG_REST = r"(?:\s[^<>]*)?/?>"
+_HTML_START = re.compile(
+    rf"\A(?:\ufeff)?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html[^<>]*>|\?xml\b[^<>]*>|(?:html|head|body|meta){_TAG_REST})",
+    re.IGNORECASE | re.DOTALL)
+_HTML_TAG = re.compile(rf"<(?:html|head|body|div|p|span|a|table|article|section|script|style|br){_TAG_REST}",
                        re.IGNORECASE)
 SNIFF_CHARS = 2048
 

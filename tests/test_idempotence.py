@@ -56,3 +56,7 @@ def test_a_tag_fragment_left_in_text_is_not_taken_for_a_page():
     assert looks_like_html("<body class='x'>text</body>") and looks_like_html("<!DOCTYPE html><p>x")
     once = clean(b"<hmtl,h<html><body").text
     assert once == "<body" and clean(once).text == once
+    # nor a tag the stray-markup filter does not take for one (no space after the name)
+    assert not looks_like_html("<body\x00\x00\x00>8p>H")
+    once = clean("<h,/htmt<html><body\x00\x00\x00>8p>H").text
+    assert once and clean(once).text == once
