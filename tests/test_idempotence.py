@@ -60,3 +60,14 @@ def test_a_tag_fragment_left_in_text_is_not_taken_for_a_page():
     assert not looks_like_html("<body\x00\x00\x00>8p>H")
     once = clean("<h,/htmt<html><body\x00\x00\x00>8p>H").text
     assert once and clean(once).text == once
+
+
+def test_markup_the_parser_rejects_or_mangles_settles_in_one_cleaning():
+    """Found by fuzzing: html.parser rejects "<![tml>" (an exception), and eats the ";"
+    of an unknown reference ("&am;") once per pass until the text spells "&amp;"."""
+    from cleaner import clean
+
+    once = clean(b"<![tml><bod\xda>8p>ello &amp;").text
+    assert clean(once).text == once
+    once = clean("<html\x1e<body>8p>Hello &am;;;;;;;;;;p; ", kind="html").text
+    assert "&am;" in once and clean(once).text == once

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from html.entities import html5
 import re
 from functools import lru_cache
 from typing import Any
@@ -43,6 +44,12 @@ _BREAK = re.compile(r"<br\s{0,5}/?>|</(?:p|div|li|h[1-6]|tr|td|section|article|h
                     re.IGNORECASE)
 
 
+#: A named character reference with its ";" whose name HTML does not know.
+_UNKNOWN_REFERENCE = re.compile(
+    r"&((?!(?:" + "|".join(sorted((re.escape(n[:-1]) for n in html5 if n.endswith(";")), key=len, reverse=True))
+    + r");)[A-Za-z][A-Za-z0-9]*;)")
+
+
 def _strip_markup(line: str) -> str:
     """The text of a line of HTML, per BeautifulSoup (tags dropped, entities decoded).
 
@@ -50,8 +57,18 @@ def _strip_markup(line: str) -> str:
     end a line.
     """
     from bs4 import BeautifulSoup
+    from bs4.exceptions import ParserRejectedMarkup
 
-    return BeautifulSoup(_BREAK.sub("\n", line), "html.parser").get_text()
+    # "&am;" names no character: html.parser keeps it but eats its ";", and a second
+    # pass would eat the next one, until the text spells a real reference ("&am;p;" ->
+    # "&amp;"): such an "&" is text, escaped so that it stays as it is
+    markup = _UNKNOWN_REFERENCE.sub(r"&amp;\1", _BREAK.sub("\n", line))
+    try:
+        return BeautifulSoup(markup, "html.parser").get_text()
+    except ParserRejectedMarkup:
+        # html.parser rejects a declaration it does not know ("<![tml>"): such "<!" are
+        # text, and stay as they are
+        return BeautifulSoup(markup.replace("<!", "&lt;!"), "html.parser").get_text()
 
 
 _ENTITY_RE = re.compile(_ENTITY)
