@@ -184,3 +184,19 @@ def test_key_is_the_folded_squeezed_trimmed_text(text: str) -> None:
     expected = " ".join(plain.casefold().split()).strip(keys._DECORATION)
     keys.key.cache_clear()
     assert keys.key(text) == expected
+
+
+# -- the date bar's year test: written to start with a digit ------------------------------
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("12890_a -.\u00e9\u0663\u00b2")), max_size=12))
+@example("x2019")
+@example("_1999")
+@example("\u00e91999")
+@example("2019")
+def test_the_year_test_finds_what_the_plain_form_finds(text: str) -> None:
+    year = LanguageData("en").pattern("dates", "year")
+    plain = re.compile(r"\b(?:1[89]|20)\d\d\b", re.IGNORECASE)
+    found, expected = year.search(text), plain.search(text)
+    assert (found and found.span()) == (expected and expected.span())
