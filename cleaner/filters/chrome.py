@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from ..document import Page
 from .base import Filter
-from .shape import head_end, is_heading, word_count
+from .shape import any_of, head_end, is_heading, word_count
 from ..data.anchored import search_and_starts as _search_and_starts
 
 
@@ -22,7 +21,7 @@ class Navigation(Filter):
     def __init__(self, data: Any, **options: Any):
         super().__init__(data, **options)
         # a line without any separator is no menu: one search says so (most lines)
-        self._any_separator = re.compile("|".join(map(re.escape, self.separators))).search
+        self._any_separator = any_of(self.separators)
 
     def is_menu(self, text: str) -> bool:
         """Several one-to-three-word items in one line, separated by bars or bullets."""

@@ -9,7 +9,7 @@ from typing import Any
 from ..data import LanguageData
 from ..document import Block, Page
 from .base import Filter
-from .shape import head_end, is_heading, key, words
+from .shape import any_of, head_end, is_heading, key, words
 
 _DOMAIN = re.compile(r"(?:[\w\-]{1,63}\.){1,6}[A-Za-z]{2,24}")
 
@@ -24,9 +24,13 @@ class Title(Filter):
     def __init__(self, data: LanguageData, **options: Any):
         super().__init__(data, **options)
         self.separators = data.phrases("title", "separators")  # in order: the first found wins
+        # most lines hold none: one search says so (the head of a flattened page is long)
+        self._any_separator = any_of(self.separators)
 
     def split(self, text: str) -> tuple[str, str | None]:
         """(title, site) of a "Title | Section | site" line; (text, None) for a plain one."""
+        if not self._any_separator(text):
+            return text, None
         for sep in self.separators:
             if sep not in text:
                 continue
