@@ -200,3 +200,16 @@ def test_the_year_test_finds_what_the_plain_form_finds(text: str) -> None:
     plain = re.compile(r"\b(?:1[89]|20)\d\d\b", re.IGNORECASE)
     found, expected = year.search(text), plain.search(text)
     assert (found and found.span()) == (expected and expected.span())
+
+
+# -- sentences of a paragraph (content's repeat check): split at the space, not at every character
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list(" .!?\u3002\uff01 \t\n\u3000\u00a0ab")), max_size=14))
+@example("One. Two!  Three?\tfour")
+@example(". .")
+def test_sentence_split_is_the_lookbehind_split(text: str) -> None:
+    from cleaner.filters import content
+
+    assert content._SENTENCE_SPLIT.split(text) == re.split(r"(?<=[.!?。！？])\s+", text)
