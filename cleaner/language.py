@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache, partial
+from typing import Any, Sequence
 
 #: How much text langdetect sees. Its cost grows with the sample; a few hundred
 #: characters of prose tell the language as reliably as whole pages do (300 and 400
@@ -61,6 +62,30 @@ _WORD_AND_SPACE = re.compile("[^ ]+ ?")
 MEMO_SIZE = 4096
 
 
+def _draw(rnd: Any, seq: Sequence[str]) -> str:
+    """``rnd.choice(seq)`` as CPython 3.11 draws it, written out (``_detect_block`` inlines it)."""
+    n = len(seq)
+    k = n.bit_length()
+    r = rnd.getrandbits(k)
+    while r >= n:
+        r = rnd.getrandbits(k)
+    return seq[r]
+
+
+@lru_cache(maxsize=1)
+def _choice_by_bits() -> bool:
+    """Whether this Python's ``Random.choice`` draws as :func:`_draw` does (tried on
+    sequences of several lengths, with the same seed)."""
+    from random import Random
+
+    ours, theirs = Random(7), Random(7)
+    for n in (1, 2, 3, 5, 8, 100, 1000, 4097):
+        seq = [str(i) for i in range(n)]
+        if any(_draw(ours, seq) != theirs.choice(seq) for _ in range(50)):
+            return False
+    return True
+
+
 @lru_cache(maxsize=1)
 def _detector_class():
     """langdetect's ``Detector`` on our profiles: the same answers at a third of the cost.
@@ -80,7 +105,8 @@ def _detector_class():
     Detectors are made with no arguments: the memos hold for our profiles only.
     """
     from importlib.metadata import version
-    from operator import mul
+    from itertools import repeat
+    from operator import mul, truediv
     from random import Random
 
     from langdetect.detector import Detector
@@ -88,6 +114,7 @@ def _detector_class():
     from langdetect.utils.ngram import NGram
 
     profiles = _factory()
+    choice_by_bits = _choice_by_bits()
     if version("langdetect") != LANGDETECT_VERSION:
         return partial(Detector, profiles)
     known = profiles.word_lang_prob_map
@@ -204,7 +231,12 @@ def _detector_class():
             self.langprob = [0.0] * len(self.langlist)
             rnd = self.random
             rnd.seed(self.seed)
-            choice = rnd.choice
+            # rnd.choice(ngrams), inlined (CPython's Random.choice is
+            # seq[_randbelow(len(seq))], and _randbelow draws getrandbits(k) until it
+            # falls below n; _choice_by_bits checks that this Python's does so)
+            getrandbits = rnd.getrandbits if choice_by_bits else None
+            n = len(ngrams)
+            k = n.bit_length()
             threshold, limit = self.CONV_THRESHOLD, self.ITERATION_LIMIT
             for _ in range(self.n_trial):
                 prob = self._init_probability()
@@ -213,7 +245,13 @@ def _detector_class():
                 by_word = _factors_for(weight)
                 i = 0
                 while True:
-                    word = choice(ngrams)
+                    if getrandbits is None:
+                        word = rnd.choice(ngrams)
+                    else:
+                        r = getrandbits(k)
+                        while r >= n:
+                            r = getrandbits(k)
+                        word = ngrams[r]
                     sums = by_word.get(word)
                     if sums is None:
                         if len(by_word) >= MEMO_SIZE:
@@ -222,7 +260,7 @@ def _detector_class():
                     prob[:] = map(mul, prob, sums)
                     if i % 5 == 0:
                         total = sum(prob)  # the same left-to-right sum as langdetect's
-                        prob[:] = [p / total for p in prob]
+                        prob[:] = map(truediv, prob, repeat(total))
                         if max(prob) > threshold or i >= limit:
                             break
                     i += 1

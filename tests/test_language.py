@@ -266,3 +266,34 @@ def test_the_profiles_are_no_work_for_the_garbage_collector():
     plain = langdetect_detector.Detector(_factory())
     plain.append("Le gouvernement a annoncé aujourd'hui de nouvelles mesures pour les entreprises.")
     assert plain.detect() == "fr"
+
+
+def test_the_inlined_draw_is_random_choice():
+    # _detect_block draws n-grams as Random.choice does, written out; on a Python whose
+    # choice draws otherwise it calls choice itself (and still answers as langdetect)
+    from random import Random
+
+    from cleaner.language import _choice_by_bits, _draw
+
+    assert _choice_by_bits()
+    ours, theirs = Random(3), Random(3)
+    for n in range(1, 300):
+        seq = list(range(n))
+        assert _draw(ours, seq) == theirs.choice(seq)
+
+
+def test_without_the_inlined_draw_the_answers_are_the_same(monkeypatch):
+    import cleaner.language
+
+    monkeypatch.setattr(cleaner.language, "_choice_by_bits", lambda: False)
+    _detector_class.cache_clear()
+    try:
+        for text in TEXTS[:12] + _pages()[:3]:
+            plain, fast = _both(sample(text))
+            if not plain._extract_ngrams():
+                continue
+            plain.get_probabilities()
+            fast.get_probabilities()
+            assert fast.langprob == plain.langprob
+    finally:
+        _detector_class.cache_clear()
