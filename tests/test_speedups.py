@@ -213,3 +213,16 @@ def test_sentence_split_is_the_lookbehind_split(text: str) -> None:
     from cleaner.filters import content
 
     assert content._SENTENCE_SPLIT.split(text) == re.split(r"(?<=[.!?。！？])\s+", text)
+
+
+# -- "holds any of these strings": in tests, not the regex engine ---------------------------
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab {};=<| -/\u2022\u00b7")), max_size=20))
+def test_any_of_is_the_alternation_search(text: str) -> None:
+    from cleaner.filters.shape import any_of
+
+    for strings in (list("{};=<"), [" | ", " - ", " \u00bb "], ["/", "|", "\u2022", "\u00b7"]):
+        expected = re.compile("|".join(map(re.escape, strings))).search(text) is not None
+        assert any_of(strings)(text) is expected

@@ -11,13 +11,14 @@ from typing import Any
 from ..data import LanguageData
 from ..document import Page, Removal
 from .base import Filter, PatternFilter
+from .shape import any_of
 
 _ENTITY = r"&(?:[A-Za-z][A-Za-z0-9]{1,9}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});"
 #: A script or style element with its content, as one piece (bounded, lazy: no backtracking blow-up).
 _SCRIPT_STYLE = re.compile(r"<(script|style)\b[^<>]{0,1000}>[\s\S]{0,200000}?</\1\s{0,5}>", re.IGNORECASE)
 _CODE_CHARS = frozenset("{}();=<>[]$")
 #: Script and style residue always holds one of these; prose seldom does.
-_CODE_HINT = re.compile(r"[{};=<]")
+_CODE_HINT = any_of("{};=<")
 
 
 def _tag(tags: tuple[str, ...]) -> str:
@@ -149,5 +150,5 @@ class ScriptResidue(Filter):
         share = self.options["min_code_share"]
         for block in page.blocks:
             text = block.text
-            if _CODE_HINT.search(text) and self.pattern.search(text) and sum(c in _CODE_CHARS for c in text) >= share * len(text):
+            if _CODE_HINT(text) and self.pattern.search(text) and sum(c in _CODE_CHARS for c in text) >= share * len(text):
                 self.drop(page, block, "script or style residue")

@@ -17,10 +17,20 @@ _WORD = re.compile(r"[^\W_]+(?:['\u2019\-][^\W_]+)*")
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*$")
 
 
-def any_of(strings: Iterable[str]) -> Callable[[str], re.Match[str] | None]:
-    """A search for any of ``strings`` in a text: one call of the regex engine instead
-    of an ``in`` test per string (a filter asks it of most lines, and most have none)."""
-    return re.compile("|".join(map(re.escape, strings))).search
+def any_of(strings: Iterable[str]) -> Callable[[str], bool]:
+    """A test for whether a text holds any of a few ``strings`` (separators, code
+    characters: a filter asks it of most lines, and most hold none). An ``in`` test per
+    string scans a long line at memory speed, where the regex engine would step through
+    it character by character: half the time of a search for ``[{};=<]`` on a page's lines."""
+    strings = tuple(strings)
+
+    def holds_any(text: str) -> bool:
+        for s in strings:
+            if s in text:
+                return True
+        return False
+
+    return holds_any
 
 
 def words(text: str) -> list[str]:
