@@ -150,5 +150,8 @@ class ScriptResidue(Filter):
         share = self.options["min_code_share"]
         for block in page.blocks:
             text = block.text
-            if _CODE_HINT(text) and self.pattern.search(text) and sum(c in _CODE_CHARS for c in text) >= share * len(text):
+            # the share of code characters (a count per character: fast) before the
+            # pattern, which steps through a long line that holds a ";" or "="
+            if (_CODE_HINT(text) and sum(map(text.count, _CODE_CHARS)) >= share * len(text)
+                    and self.pattern.search(text)):
                 self.drop(page, block, "script or style residue")
