@@ -226,3 +226,16 @@ def test_any_of_is_the_alternation_search(text: str) -> None:
     for strings in (list("{};=<"), [" | ", " - ", " \u00bb "], ["/", "|", "\u2022", "\u00b7"]):
         expected = re.compile("|".join(map(re.escape, strings))).search(text) is not None
         assert any_of(strings)(text) is expected
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("aZ9 _-'\u2019./\u00e9\u00b2\u0663\t")), min_size=1, max_size=12))
+@example("World News")
+@example("a_b c")
+def test_is_heading_shortcut_only_skips_lines_of_fewer_than_three_words(text: str) -> None:
+    # is_heading answers False without counting words when letters and digits stand
+    # around at most one space: such a line has at most two words
+    from cleaner.filters.shape import word_count
+
+    if text.count(" ") < 2 and text.replace(" ", "").isalnum():
+        assert word_count(text) <= 2

@@ -67,6 +67,8 @@ def is_heading(text: str, min_words: int = 3, max_words: int = 30) -> bool:
     """
     if not text or not (text[0].isupper() or text[0].isdigit() or text[0] in "\"'\u201c\u2018"):
         return False
+    if min_words > 2 and text.count(" ") < 2 and text.replace(" ", "").isalnum():
+        return False  # letters and digits around at most one space: one or two words (most menu items)
     n = word_count(text)
     if not min_words <= n <= max_words or len(text) > 250:
         return False
