@@ -81,6 +81,37 @@ def test_gates_agree_on_generated_text(text: str) -> None:
         assert bool(gate.search(text)) == bool(gate.pattern.search(text))
 
 
+def test_pattern_filters_drop_what_their_whole_pattern_matches() -> None:
+    # PatternFilter inlines StartGated.search (table by first character, rest, whole)
+    from cleaner import Pipeline
+    from cleaner.document import Block, Page
+    from cleaner.filters.base import PatternFilter
+
+    lines = _sample_lines() + ["Leave a comment", "The Post is committed to providing a forum for debate",
+                               "\u00c9crire un commentaire", "Read more: x", "```html"]
+    checked = 0
+    for f in Pipeline().filters_for("en"):
+        if not isinstance(f, PatternFilter):
+            continue
+        whole = f.pattern.pattern if isinstance(f.pattern, StartGated) else f.pattern
+        expected = {t for t in lines if t.count(" ") < f.options["max_words"] and whole.search(t)}
+        page = Page([Block(t) for t in lines], {}, [])
+        f.apply(page)
+        assert {b.text for b in page.blocks if b.dropped} == expected, f.name
+        checked += 1
+    assert checked >= 4
+
+
+def test_a_list_with_an_ungated_pattern_keeps_a_table_for_the_others() -> None:
+    comments = LanguageData("en").pattern("prompts", "comments")
+    assert isinstance(comments, StartGated) and comments.rest is not None and comments.starts is None
+    assert "committed" in comments.rest.pattern
+    assert all("committed" not in search.__self__.pattern for search in comments.by_first.values())
+    assert comments.search("The Post is committed to providing a forum for debate")  # by the rest
+    assert comments.search("Leave a comment")  # by the table
+    assert not comments.search("The committee met")
+
+
 # -- date lines: words the parser cannot read ----------------------------------------------
 
 from unittest import mock  # noqa: E402

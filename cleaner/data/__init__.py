@@ -14,7 +14,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from .anchored import StartGated, gated
+from .anchored import StartGated, dispatched
 
 FALLBACK_LANGUAGE = "en"
 
@@ -100,9 +100,5 @@ def _pattern(language: str, family: str, key: str) -> re.Pattern[str] | StartGat
         values = [values]
     if not values:
         return re.compile(r"(?!)")  # matches nothing
-    # Patterns anchored at the start go under one shared ^: the regex engine then tries
-    # them at the start only, instead of failing each one at every position of the text.
     anchored = [v[1:] for v in values if _anchored(v)]
-    parts = [f"^(?:{'|'.join(f'(?:{v})' for v in anchored)})"] if anchored else []
-    parts += [f"(?:{v})" for v in values if not _anchored(v)]
-    return gated(re.compile("|".join(parts), re.IGNORECASE))
+    return dispatched(anchored, [v for v in values if not _anchored(v)], re.IGNORECASE)

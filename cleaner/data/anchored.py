@@ -9,7 +9,9 @@ block starts with an ASCII character outside it. Characters beyond ASCII are alw
 handed to the engine (case-insensitive matching relates some of them to ASCII letters,
 ``"ſ"`` to ``"s"``), so the gate never changes a result; where the set cannot be told
 (a pattern that may start with any character, or that is not anchored) there is no
-gate.
+gate. A list of patterns gets a table by first character (:func:`dispatched`): each
+character leads to the few patterns of the list that may start with it, and those
+without a set of first characters are tried apart.
 """
 
 from __future__ import annotations
@@ -140,19 +142,40 @@ def _cased(chars: set[str], icase: bool) -> set[str]:
 
 
 class StartGated:
-    """A compiled anchored pattern whose :meth:`search` first looks at the text's first character."""
+    """A compiled pattern whose :meth:`search` first looks at the text's first character.
 
-    __slots__ = ("pattern", "starts", "_search")
+    ``pattern`` is the whole alternation. ``by_first`` maps each ASCII character that
+    an anchored alternative can start with to a search for just the alternatives that
+    may start so: a line that starts with any other ASCII character skips them (most
+    lines), and the others try a few alternatives instead of all (the regex engine
+    enters every alternative of a case-insensitive list in turn: a microsecond a line
+    for the sixteen comment prompts). ``rest``, if any, holds the alternatives with no
+    such set (not anchored, or able to start with any character): it is tried on any
+    text the others do not match, and ``starts`` is then None (no gate). A text that is
+    empty or starts beyond ASCII gets the whole pattern. :meth:`search` finds a match
+    exactly when ``pattern`` does (not always the same one: only whether there is one counts).
+    """
 
-    def __init__(self, pattern: re.Pattern[str], starts: frozenset[str]):
+    __slots__ = ("pattern", "starts", "by_first", "rest", "_search", "_rest")
+
+    def __init__(self, pattern: re.Pattern[str], by_first: dict[str, Callable[[str], Any]],
+                 rest: re.Pattern[str] | None = None):
         self.pattern = pattern
-        self.starts = starts
+        self.starts = frozenset(by_first) if rest is None else None
+        self.by_first = by_first
+        self.rest = rest
         self._search = pattern.search
+        self._rest = rest.search if rest is not None else None
 
     def search(self, text: str) -> re.Match[str] | None:
-        if text and text[0] not in self.starts and text[0] < "\x80":
-            return None
-        return self._search(text)
+        first = text[:1]
+        if not first or first >= "\x80":
+            return self._search(text)
+        some = self.by_first.get(first)
+        found = some(text) if some is not None else None
+        if found is None and self._rest is not None:
+            return self._rest(text)
+        return found
 
     def __repr__(self) -> str:
         return f"StartGated({self.pattern!r})"
@@ -161,7 +184,41 @@ class StartGated:
 def gated(pattern: re.Pattern[str]) -> re.Pattern[str] | StartGated:
     """``pattern`` behind a first-character gate when it has one, else as it is."""
     starts = first_chars(pattern)
-    return pattern if starts is None else StartGated(pattern, starts)
+    return pattern if starts is None else StartGated(pattern, dict.fromkeys(starts, pattern.search))
+
+
+def alternation(anchored: list[str], others: list[str], flags: int) -> re.Pattern[str]:
+    """One pattern for a list: the ``anchored`` ones (each meant after a ``^``) under one
+    shared ``^`` (the engine then tries them at the start only, instead of failing each
+    at every position of the text), then the ``others``."""
+    parts = [f"^(?:{'|'.join(f'(?:{v})' for v in anchored)})"] if anchored else []
+    parts += [f"(?:{v})" for v in others]
+    return re.compile("|".join(parts), flags)
+
+
+def dispatched(anchored: list[str], others: list[str], flags: int) -> re.Pattern[str] | StartGated:
+    """The list's :func:`alternation`, behind a table by first character (see
+    :class:`StartGated`) when some anchored pattern has a first-character set."""
+    whole = alternation(anchored, others, flags)
+    starts = [first_chars(alternation([v], [], flags)) for v in anchored]
+    if all(s is None for s in starts):
+        return whole
+    without = [v for v, s in zip(anchored, starts) if s is None]
+    rest = alternation(without, others, flags) if without or others else None
+    chars = sorted(set().union(*(s for s in starts if s is not None)))
+    # the alternatives each character may start, in their order; one pattern per set
+    subsets = {c: tuple(v for v, s in zip(anchored, starts) if s is not None and c in s) for c in chars}
+    searches = {subset: alternation(list(subset), [], flags).search for subset in set(subsets.values())}
+    return StartGated(whole, {c: searches[subset] for c, subset in subsets.items()}, rest)
+
+
+def first_char_table(pattern: re.Pattern[str] | StartGated) -> tuple[
+        dict[str, Callable[[str], Any]] | None, Callable[[str], Any] | None, Callable[[str], Any]]:
+    """(``by_first`` or None, the rest's search or None, the whole pattern's search), for
+    loops that inline :meth:`StartGated.search`."""
+    if isinstance(pattern, StartGated):
+        return pattern.by_first, pattern._rest, pattern.pattern.search
+    return None, None, pattern.search
 
 
 def search_and_starts(pattern: re.Pattern[str] | StartGated) -> tuple[Callable[[str], Any], frozenset[str] | None]:

@@ -6,7 +6,7 @@ from typing import Any, ClassVar
 
 from ..config import ConfigError
 from ..data import LanguageData
-from ..data.anchored import search_and_starts
+from ..data.anchored import first_char_table
 from ..document import Block, Page
 
 
@@ -87,12 +87,18 @@ class PatternFilter(Filter):
 
     def apply(self, page: Page) -> None:
         max_words = self.options["max_words"]
-        search, starts = search_and_starts(self.pattern)
-        # the pattern's first-character gate, inlined (see cleaner.data.anchored): on
-        # most lines of a page it decides without a call
+        # StartGated.search, inlined (see cleaner.data.anchored): on most lines of a
+        # page the table by first character decides without a call, and on the others
+        # only the alternatives that may start with that character are tried
+        by_first, rest, whole = first_char_table(self.pattern)
         for block in page.blocks:
             text = block.text
             first = text[:1]
-            if ((starts is None or first in starts or first >= "\x80")
-                    and text.count(" ") < max_words and search(text)):
+            if by_first is None or not first or first >= "\x80":
+                if text.count(" ") < max_words and whole(text):
+                    self.drop(page, block, self.reason)
+                continue
+            some = by_first.get(first)
+            if ((some is not None or rest is not None) and text.count(" ") < max_words
+                    and ((some is not None and some(text)) or (rest is not None and rest(text)))):
                 self.drop(page, block, self.reason)
