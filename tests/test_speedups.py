@@ -270,3 +270,40 @@ def test_is_heading_shortcut_only_skips_lines_of_fewer_than_three_words(text: st
 
     if text.count(" ") < 2 and text.replace(" ", "").isalnum():
         assert word_count(text) <= 2
+
+
+# -- repeated paragraphs: split into sentences only when the first one stood above ---------
+
+
+def _mark_repeats_plainly(texts: list[str], final: list[str]) -> list[str]:
+    from cleaner.filters.content import GOOD, REPEAT
+
+    final = list(final)
+    seen: set[str] = set()
+    for i, text in enumerate(texts):
+        if final[i] != GOOD:
+            continue
+        sentences = re.split(r"(?<=[.!?。！？])\s+", text.casefold())
+        if sentences and all(x in seen for x in sentences):
+            final[i] = REPEAT
+        seen.update(sentences)
+    return final
+
+
+_SENTENCES = ["One.", "Two!", "Three?", "One two.", "Tw", "o.", "ONE.", "Four", "x. y.", "Two! One."]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.tuples(st.lists(st.sampled_from(_SENTENCES), min_size=1, max_size=4),
+                          st.sampled_from(["good", "good", "bad", "short"])), max_size=8))
+@example([(["One.", "Two!"], "good"), (["Two!"], "good"), (["One.", "Two!"], "good")])
+def test_mark_repeats_is_the_plain_rule(paragraphs) -> None:
+    from cleaner.document import Block
+    from cleaner.filters import content
+
+    texts = [" ".join(sentences) for sentences, _ in paragraphs]
+    final = [c for _, c in paragraphs]
+    expected = _mark_repeats_plainly(texts, final)
+    got = list(final)
+    content._mark_repeats([Block(t) for t in texts], got, 0, len(texts) - 1)
+    assert got == expected

@@ -416,14 +416,25 @@ def _mark_repeats(blocks: list[Block], final: list[str], start: int, end: int) -
     Pages repeat their lede or summary (a teaser of the article itself, a summary
     box at the end); the article needs it once.
     """
-    seen: set[str] = set()
+    above: list[str] = []  # the kept paragraphs above, case-folded ...
+    seen: set[str] = set()  # ... their sentences, split only when one may be repeated
+    split = 0
+    text_above = ""
     for i in range(start, end + 1):
         if final[i] != GOOD:
             continue
-        sentences = _SENTENCE_SPLIT.split(blocks[i].text.casefold())
-        if sentences and all(x in seen for x in sentences):
-            final[i] = REPEAT
-        seen.update(sentences)
+        text = blocks[i].text.casefold()
+        # a paragraph repeats sentences kept above only if its first sentence stands
+        # in their text: most do not, and are not split
+        end_of_first = _SENTENCE_SPLIT.search(text)
+        if (text[: end_of_first.start()] if end_of_first else text) in text_above:
+            for earlier in above[split:]:
+                seen.update(_SENTENCE_SPLIT.split(earlier))
+            split = len(above)
+            if all(x in seen for x in _SENTENCE_SPLIT.split(text)):
+                final[i] = REPEAT
+        above.append(text)
+        text_above += text + "\n"
 
 
 def _page_stopwords(words_per_block: list[list[str]], count: int) -> frozenset[str]:
