@@ -95,8 +95,10 @@ class WeatherWidget(Filter):
 
     def apply(self, page: Page) -> None:
         blocks = page.blocks
+        temperature, starts = _search_and_starts(self.temperature)  # its gate, inlined
         for i, block in enumerate(blocks):
-            if not self.temperature.search(block.text):
+            first = block.text[:1]
+            if not ((starts is None or first in starts or first >= "\x80") and temperature(block.text)):
                 continue
             self.drop(page, block, "weather widget")
             for step in (-1, 1):
