@@ -32,7 +32,7 @@ class Removal:
         return {"filter": self.filter, "text": self.text, "reason": self.reason}
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class Block:
     """A line of the input: the unit filters keep or drop.
 
@@ -54,9 +54,17 @@ class Block:
     local: str | None = field(default=None, compare=False, repr=False)
     short: str | None = field(init=False, default=None, compare=False, repr=False)
 
-    def __post_init__(self) -> None:
+    def __init__(self, text: str, group: int = 0, dropped: bool = False, cut: int = 0) -> None:
+        # written out rather than generated with a __post_init__: a page makes a block
+        # per line, and the second call cost a tenth of making one
+        self.text = text
+        self.group = group
+        self.dropped = dropped
+        self.cut = cut
+        self.outside = False
+        self.local = None
         # several filters look the line up in phrase lists: its key is worked out once
-        self.short = key(self.text) if len(self.text) <= SHORT_KEY_CHARS else None
+        self.short = key(text) if len(text) <= SHORT_KEY_CHARS else None
 
 
 def inside_bounds(blocks: list[Block]) -> tuple[int, int]:
