@@ -45,10 +45,12 @@ _BREAK = re.compile(r"<br\s{0,5}/?>|</(?:p|div|li|h[1-6]|tr|td|section|article|h
                     re.IGNORECASE)
 
 
-#: A named character reference with its ";" whose name HTML does not know.
-_UNKNOWN_REFERENCE = re.compile(
-    r"&((?!(?:" + "|".join(sorted((re.escape(n[:-1]) for n in html5 if n.endswith(";")), key=len, reverse=True))
-    + r");)[A-Za-z][A-Za-z0-9]*;)")
+@lru_cache(maxsize=1)
+def _unknown_reference() -> re.Pattern[str]:
+    """A named character reference with its ";" whose name HTML does not know."""
+    return re.compile(
+        r"&((?!(?:" + "|".join(sorted((re.escape(n[:-1]) for n in html5 if n.endswith(";")), key=len, reverse=True))
+        + r");)[A-Za-z][A-Za-z0-9]*;)")
 
 
 def _strip_markup(line: str) -> str:
@@ -63,7 +65,7 @@ def _strip_markup(line: str) -> str:
     # "&am;" names no character: html.parser keeps it but eats its ";", and a second
     # pass would eat the next one, until the text spells a real reference ("&am;p;" ->
     # "&amp;"): such an "&" is text, escaped so that it stays as it is
-    markup = _UNKNOWN_REFERENCE.sub(r"&amp;\1", _BREAK.sub("\n", line))
+    markup = _unknown_reference().sub(r"&amp;\1", _BREAK.sub("\n", line))
     try:
         return BeautifulSoup(markup, "html.parser").get_text()
     except ParserRejectedMarkup:
