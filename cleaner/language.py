@@ -203,7 +203,8 @@ def _detector_class():
 
         def append(self, text: str) -> None:
             text = self.URL_RE.sub(" ", text)
-            text = self.MAIL_RE.sub(" ", text)
+            if "@" in text:  # an address holds one; the pattern, with no prefix, is tried everywhere
+                text = self.MAIL_RE.sub(" ", text)
             text = NGram.normalize_vi(text)
             # langdetect copies the text character by character, dropping a space
             # that follows a space

@@ -117,7 +117,8 @@ class DateBar(Filter):
         head = head_end(page.blocks)
         for i, block in enumerate(page.blocks):
             text = block.text
-            if len(text) > self.options["max_chars"] or not self.year.search(text):
+            if (len(text) > self.options["max_chars"] or "1" not in text and "2" not in text
+                    or not self.year.search(text)):  # (a year starts with 1 or 2: most lines hold neither)
                 continue
             labelled = key(text.split(None, 1)[0]) in self.labels
             if i >= head and not labelled:
