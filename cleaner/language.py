@@ -34,9 +34,9 @@ def _factory():
     factory = detector_factory._factory
     # Each of the 87,600 n-grams maps to a list of 55 probabilities. Lists are tracked
     # by the cyclic garbage collector, which walked all of them, item by item, at each
-    # full collection of a long batch (4.5% of text mode's instructions); tuples of
-    # floats are untracked once a collection has seen them. Same values, read the same
-    # way (by index or in order); 0.1 s once per process.
+    # full collection of a long batch; tuples of floats are untracked once a collection
+    # has seen them. Same values, read the same way (by index or in order); 0.1 s once
+    # per process.
     probabilities = factory.word_lang_prob_map
     for gram, by_language in probabilities.items():
         probabilities[gram] = tuple(by_language)

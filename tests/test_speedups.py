@@ -11,7 +11,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from cleaner.data import LanguageData, available_languages, load_family
-from cleaner.data.anchored import StartGated, first_chars, gated
+from cleaner.data.anchored import StartGated, dispatched, first_chars
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -44,7 +44,13 @@ def test_first_chars(source: str, flags: int, expected: set[str]) -> None:
 def test_no_gate(source: str, flags: int) -> None:
     pattern = re.compile(source, flags)
     assert first_chars(pattern) is None
-    assert gated(pattern) is pattern
+
+
+def test_a_list_with_no_first_character_set_gets_no_table() -> None:
+    assert isinstance(dispatched(["[^\\s.]{1,30} is", "\\w+:"], [], re.IGNORECASE), re.Pattern)
+    assert isinstance(dispatched([], ["\\bcookies\\b"], re.IGNORECASE), re.Pattern)
+    table = dispatched(["tags?:", "\\w+:"], ["cookies"], re.IGNORECASE)
+    assert isinstance(table, StartGated) and set(table.by_first) == set("tT") and table.starts is None
 
 
 def _data_patterns():

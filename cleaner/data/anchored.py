@@ -181,12 +181,6 @@ class StartGated:
         return f"StartGated({self.pattern!r})"
 
 
-def gated(pattern: re.Pattern[str]) -> re.Pattern[str] | StartGated:
-    """``pattern`` behind a first-character gate when it has one, else as it is."""
-    starts = first_chars(pattern)
-    return pattern if starts is None else StartGated(pattern, dict.fromkeys(starts, pattern.search))
-
-
 def alternation(anchored: list[str], others: list[str], flags: int) -> re.Pattern[str]:
     """One pattern for a list: the ``anchored`` ones (each meant after a ``^``) under one
     shared ``^`` (the engine then tries them at the start only, instead of failing each

@@ -20,7 +20,7 @@ class Navigation(Filter):
 
     def __init__(self, data: Any, **options: Any):
         super().__init__(data, **options)
-        # a line without any separator is no menu: one search says so (most lines)
+        # a line without any separator is no menu: any_of says so at once (most lines)
         self._any_separator = any_of(self.separators)
 
     def is_menu(self, text: str) -> bool:

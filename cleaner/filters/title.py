@@ -24,7 +24,7 @@ class Title(Filter):
     def __init__(self, data: LanguageData, **options: Any):
         super().__init__(data, **options)
         self.separators = data.phrases("title", "separators")  # in order: the first found wins
-        # most lines hold none: one search says so (the head of a flattened page is long)
+        # most lines hold none, and any_of says so at once (the head of a flattened page is long)
         self._any_separator = any_of(self.separators)
 
     def split(self, text: str) -> tuple[str, str | None]:
