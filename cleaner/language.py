@@ -63,7 +63,8 @@ MEMO_SIZE = 4096
 
 
 def _draw(rnd: Any, seq: Sequence[str]) -> str:
-    """``rnd.choice(seq)`` as CPython 3.11 draws it, written out (``_detect_block`` inlines it)."""
+    """``rnd.choice(seq)`` as CPython 3.11 draws it (``seq[_randbelow(len(seq))]``, and
+    ``_randbelow`` draws ``getrandbits(k)`` until it falls below the length), written out."""
     n = len(seq)
     k = n.bit_length()
     r = rnd.getrandbits(k)
@@ -232,12 +233,8 @@ def _detector_class():
             self.langprob = [0.0] * len(self.langlist)
             rnd = self.random
             rnd.seed(self.seed)
-            # rnd.choice(ngrams), inlined (CPython's Random.choice is
-            # seq[_randbelow(len(seq))], and _randbelow draws getrandbits(k) until it
-            # falls below n; _choice_by_bits checks that this Python's does so)
-            getrandbits = rnd.getrandbits if choice_by_bits else None
-            n = len(ngrams)
-            k = n.bit_length()
+            # rnd.choice, without its Python-level _randbelow when _draw is the same
+            draw = partial(_draw, rnd) if choice_by_bits else rnd.choice
             threshold, limit = self.CONV_THRESHOLD, self.ITERATION_LIMIT
             for _ in range(self.n_trial):
                 prob = self._init_probability()
@@ -246,13 +243,7 @@ def _detector_class():
                 by_word = _factors_for(weight)
                 i = 0
                 while True:
-                    if getrandbits is None:
-                        word = rnd.choice(ngrams)
-                    else:
-                        r = getrandbits(k)
-                        while r >= n:
-                            r = getrandbits(k)
-                        word = ngrams[r]
+                    word = draw(ngrams)
                     sums = by_word.get(word)
                     if sums is None:
                         if len(by_word) >= MEMO_SIZE:
