@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Iterator
 
 from ..config import ConfigError
 from ..data import LanguageData
-from ..data.anchored import first_char_table
+from ..data.anchored import first_char_table, search_and_starts
 from ..document import Block, Page
 
 
@@ -73,6 +73,18 @@ class Filter:
     def apply_text(self, text: str, page: Page) -> str:
         """Text stage: return the text with what this filter removes taken out."""
         raise NotImplementedError
+
+
+def matching(blocks: list[Block], pattern: Any) -> Iterator[tuple[int, Block]]:
+    """(index, block) of the blocks whose text ``pattern`` (a phrase pattern from the
+    data) finds something in, with its first-character gate inlined: most lines are
+    turned away without a call."""
+    search, starts = search_and_starts(pattern)
+    for i, block in enumerate(blocks):
+        text = block.text
+        first = text[:1]
+        if (starts is None or first in starts or first >= "\x80") and search(text):
+            yield i, block
 
 
 class PatternFilter(Filter):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..document import Page
-from .base import Filter
+from .base import Filter, matching
 from .shape import any_of, head_end, is_heading, word_count
 from ..data.anchored import search_and_starts as _search_and_starts
 
@@ -95,11 +95,7 @@ class WeatherWidget(Filter):
 
     def apply(self, page: Page) -> None:
         blocks = page.blocks
-        temperature, starts = _search_and_starts(self.temperature)  # its gate, inlined
-        for i, block in enumerate(blocks):
-            first = block.text[:1]
-            if not ((starts is None or first in starts or first >= "\x80") and temperature(block.text)):
-                continue
+        for i, block in matching(blocks, self.temperature):
             self.drop(page, block, "weather widget")
             for step in (-1, 1):
                 j = i + step

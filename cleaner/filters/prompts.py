@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from ..data.anchored import search_and_starts
 from ..document import Page
-from .base import Filter, PatternFilter
+from .base import Filter, PatternFilter, matching
 
 
 class CookieNotice(Filter):
@@ -15,12 +14,9 @@ class CookieNotice(Filter):
     patterns = {"openers": ("prompts", "cookie_openers"), "signals": ("prompts", "cookie_signals")}
 
     def apply(self, page: Page) -> None:
-        openers, starts = search_and_starts(self.openers)  # its gate, inlined
-        for block in page.blocks:
+        for _, block in matching(page.blocks, self.openers):
             text = block.text
-            first = text[:1]
-            if ((starts is None or first in starts or first >= "\x80") and openers(text)
-                    and self.signals.search(text) and len(text.split()) <= self.options["max_words"]):
+            if self.signals.search(text) and len(text.split()) <= self.options["max_words"]:
                 self.drop(page, block, "cookie notice")
 
 
