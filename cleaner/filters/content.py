@@ -85,7 +85,8 @@ def word_counts(folded: str, stops: frozenset[str], stops_utf8: frozenset[bytes]
         for c in _COMMON_PUNCTUATION:
             if c in folded:
                 folded = folded.replace(c, " ")
-        if _NON_ASCII_NON_WORD.search(folded):
+        # (most English paragraphs are ASCII once their quotes and dashes are spaces)
+        if not folded.isascii() and _NON_ASCII_NON_WORD.search(folded):
             words = (_WORD if "_" in folded else _WORD_NO_UNDERSCORE).findall(folded)
             return len(words), sum(map(stops.__contains__, words))
     split = folded.encode().translate(_ASCII_NON_WORD).split()
