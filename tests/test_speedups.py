@@ -182,6 +182,34 @@ def test_word_counts_take_every_path() -> None:
     assert word_counts("il a \u00e9t\u00e9 l\u00e0", fr, utf8_stopwords(fr)) == (4, sum(w in fr for w in ["il", "a", "\u00e9t\u00e9", "l\u00e0"]))
 
 
+# -- the share of lower-case words: Title Case lines answered at once -----------------------
+
+from cleaner.filters.content import _lower_share  # noqa: E402
+
+_CASED = "aZ \u01c5\u01c4\u01c6\u00df\u0130\u03a3\u03c3\u2160\u24b6\u24d0(1-'\u02b0\u1d2c\t\u00a0\u3000"
+
+
+def _plain_lower_share(text: str) -> float:
+    alpha = [w[0] for w in text.split()[1:] if w[0].isalpha()]
+    return sum(map(str.islower, alpha)) / len(alpha) if alpha else 0.0
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.text(alphabet=st.sampled_from(_CASED), max_size=20)
+       | st.lists(st.sampled_from(["Home", "home", "World News", "the", "(Video)", "iPhone", "\u01c5ungla",
+                                   "\u00c9t\u00e9", "2025", "McDonald's", "A", "NASA"]), max_size=6).map(" ".join))
+@example("Privacy Policy")  # title case: 0.0 at once
+@example("Jobs at the Times")  # not title case ("at", "the"): counted
+def test_lower_share_agrees_with_the_plain_count(text: str) -> None:
+    assert _lower_share(text) == _plain_lower_share(text)
+
+
+def test_lower_share_of_title_case_and_of_prose() -> None:
+    assert _lower_share("Sign In Or Register") == 0.0  # the shortcut
+    assert _lower_share("Sign in or Register") == 2 / 3
+    assert _lower_share("Jobs at the Times") == 2 / 3  # not title case: counted
+
+
 # -- whole-page searches led by a literal character ------------------------------------------
 
 from cleaner.filters import markup, repair  # noqa: E402

@@ -407,6 +407,10 @@ class MainContent(Filter):
 def _lower_share(text: str) -> float:
     """Share of the words after the first that start in lower case (prose, list items),
     as against Title Case (menus, headlines)."""
+    if text.istitle():
+        # no word starts in lower case (istitle: no lower-case letter after a space):
+        # 0.0 at once, for a third of the short lines of a flattened page (menu items)
+        return 0.0
     alpha = [w[0] for w in text.split()[1:] if w[0].isalpha()]
     return sum(map(str.islower, alpha)) / len(alpha) if alpha else 0.0
 
