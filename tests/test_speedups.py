@@ -210,6 +210,27 @@ def test_lower_share_of_title_case_and_of_prose() -> None:
     assert _lower_share("Jobs at the Times") == 2 / 3  # not title case: counted
 
 
+# -- the page head: lines that cannot be prose are turned away before the cache ---------------
+
+from cleaner.document import Block  # noqa: E402
+from cleaner.filters.shape import head_end, is_prose  # noqa: E402
+
+_LINES = ["Home", "Skip to content", "World | Politics", "", "Read more.",
+          "a b c d e f g h i j k l.", "a b c d e f g h i j k.", "ab cd ef gh ij kl mn op qr st uv wx yz?",
+          "One two three four five six seven eight nine ten eleven twelve words here\u201d",
+          "It was said (in twelve words or more, by the people who were there)",
+          "It was said, in twelve words or more, by the people who were there)",
+          "Twelve-word-long hyphenated line with one two three four five six seven eight nine!"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_LINES), max_size=8))
+def test_head_end_agrees_with_the_plain_scan(texts: list[str]) -> None:
+    blocks = [Block(t) for t in texts]
+    plain = next((i for i, b in enumerate(blocks) if is_prose(b.text)), len(blocks))
+    assert head_end(blocks) == plain
+
+
 # -- whole-page searches led by a literal character ------------------------------------------
 
 from cleaner.filters import markup, repair  # noqa: E402

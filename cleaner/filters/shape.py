@@ -112,9 +112,21 @@ def is_name(text: str, max_words: int = 5) -> bool:
     return named >= 1 and tokens[0] not in _NAME_JOINERS
 
 
+#: The last characters a sentence end can have (see _SENTENCE_END) ...
+_SENTENCE_LAST = frozenset(".!?\"'\u201d\u2019)]")
+#: ... and the fewest characters twelve words and a sentence end take (one letter a
+#: word, one character between, the end after the last: "a b c d e f g h i j k l.").
+_PROSE_MIN_CHARS = 2 * 12
+
+
 def head_end(blocks: list[Block]) -> int:
-    """Index of the first paragraph of prose: the blocks before it are the page head."""
+    """Index of the first paragraph of prose: the blocks before it are the page head.
+
+    Several filters ask it of the same blocks: the lines of the head (short, with no
+    sentence end) are turned away before the cached :func:`is_prose` is looked up.
+    """
     for i, b in enumerate(blocks):
-        if is_prose(b.text):
+        text = b.text
+        if text[-1:] in _SENTENCE_LAST and len(text) >= _PROSE_MIN_CHARS and is_prose(text):
             return i
     return len(blocks)
