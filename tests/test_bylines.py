@@ -7,7 +7,11 @@ ARTICLE = ("The central bank left interest rates unchanged on Thursday, citing s
 def test_byline_goes_to_metadata():
     for line, name in [("By Jane Doe", "Jane Doe"), ("By JOHN SMITH, Associated Press", "JOHN SMITH"),
                        ("Written by Ana de la Cruz | Reuters", "Ana de la Cruz"),
-                       ("By Associated Press", "Associated Press"), ("By Tom Lee and Ann Park", "Tom Lee and Ann Park")]:
+                       ("By Associated Press", "Associated Press"), ("By Tom Lee and Ann Park", "Tom Lee and Ann Park"),
+                       # every prefix's initial: the line is tried against the prefixes it may start with
+                       ("Words by Lena Berg", "Lena Berg"), ("Posted by Omar Haddad", "Omar Haddad"),
+                       ("Author: Mei Chen", "Mei Chen"), ("Reporter: Ivo Petrov", "Ivo Petrov"),
+                       ("By: Sara Novak", "Sara Novak")]:
         doc = run(line + "\n\n" + ARTICLE)
         assert doc.text == ARTICLE, line
         assert doc.metadata["author"] == name, line
@@ -17,7 +21,9 @@ def test_sentences_that_start_with_by_stay():
     for text in ["By the end of the year, the bank expects inflation to fall to three percent.",
                  "By Friday, the markets had recovered most of their losses.",
                  "By 2030 the network will reach every village in the province.",
-                 "By comparison, the previous board met only twice a year."]:
+                 "By comparison, the previous board met only twice a year.",
+                 # a prefix, then more words than a byline has
+                 "By Jane Doe And John Smith And Mary Major And Tom Minor And Ann Lee And Bob Ray"]:
         doc = run(text)
         assert doc.text == text
         assert doc.metadata["author"] is None
@@ -59,3 +65,11 @@ def test_byline_name_is_cleaned_of_roles_and_copies():
 def test_headings_that_start_with_by_are_not_bylines():
     for line in ["By Any Means Necessary", "By All Accounts Amazing"]:
         assert run(line + "\n\n" + ARTICLE).metadata["author"] is None
+
+
+def test_a_byline_has_at_most_max_words_words():
+    name = "Jane Mary Ann Doe Smith Jones"
+    short = f"By {name}, Staff Writer Tuesday, November 19, 2019"  # 13 words
+    assert run(short + "\n\n" + ARTICLE).metadata["author"] == name
+    long = short + " 11:26 PM"  # 15 words: more than max_words (14)
+    assert run(long + "\n\n" + ARTICLE).metadata["author"] is None

@@ -30,6 +30,12 @@ class Byline(Filter):
         # longest first, so that "written by" wins over "by"
         self.prefixes = sorted(data.phrases("bylines", "prefixes"), key=len, reverse=True)
         self.initials = frozenset(c for p in self.prefixes for c in (p[:1], p[:1].upper()))
+        # ... and by initial: a line is tried only against the prefixes it may start with
+        # (two prefixes with different initials never both match, so the first match found
+        # is the one the whole list would give)
+        self.by_initial: dict[str, list[str]] = {}
+        for prefix in self.prefixes:
+            self.by_initial.setdefault(prefix[:1], []).append(prefix)
 
     def split_date(self, rest: str) -> tuple[str, str | None]:
         """A byline's text without the date that ends it ("Jane Doe November 19, 2019"), and that date."""
@@ -44,14 +50,16 @@ class Byline(Filter):
 
     def author(self, text: str) -> tuple[str, str | None] | None:
         """(name, date) of a byline, date None unless it carries one; None if not a byline."""
-        if len(text) > 200 or text[:1] not in self.initials or len(text.split()) > self.options["max_words"]:
+        if len(text) > 200 or text[:1] not in self.initials:
             return None
         folded = text.casefold()
-        for prefix in self.prefixes:
+        for prefix in self.by_initial.get(folded[:1], ()):
             if folded.startswith(prefix) and len(text) > len(prefix) and not text[len(prefix)].isalnum():
                 rest = text[len(prefix):].strip(" :")
                 break
         else:
+            return None
+        if len(text.split()) > self.options["max_words"]:  # (after the prefix: most lines have none)
             return None
         rest, date = self.split_date(rest)
         name, *tail = _NAME_END.split(rest, maxsplit=1)
