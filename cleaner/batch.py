@@ -31,7 +31,7 @@ from typing import IO, Any, Callable, Iterable, Iterator
 from . import __version__
 from .document import Document
 from .io import DEFAULT_MAX_BYTES, InputError, as_input, output_stem, read_bytes
-from .parallel import chunked, ordered_map
+from .parallel import CRASHED, chunked, ordered_map
 from .pipeline import Pipeline
 
 SIDECAR_SUFFIX = ".cleaner.json"
@@ -361,6 +361,12 @@ def _process_forced(task: Task, pipeline: Pipeline) -> Result:
     return process_one(task, pipeline, force=True)
 
 
+def _crashed(task: Task) -> Result:
+    """The result of an input that killed the worker process cleaning it (nothing was
+    written for it: outputs are written atomically, in the worker, after cleaning)."""
+    return Result.failed(task.path, f"{task.path}: {CRASHED}")
+
+
 # -- the batch ---------------------------------------------------------------------------
 
 @dataclass
@@ -412,7 +418,8 @@ def run(tasks: list[Task], pipeline: Pipeline, workers: int, *, force: bool = Fa
     if client is None:
         workers = max(1, min(workers, len(tasks)))
         fn = _process_forced if force else _process
-        chunks = ordered_map(fn, chunked(tasks, chunk_size(len(tasks), workers)), pipeline, workers)
+        chunks = ordered_map(fn, chunked(tasks, chunk_size(len(tasks), workers)), pipeline, workers,
+                             on_crash=_crashed)
         results: Iterable[Result] = (result for chunk in chunks for result in chunk)
     else:
         from .dask import cluster_threads, ordered_map as on_cluster

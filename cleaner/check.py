@@ -15,6 +15,7 @@ from pathlib import Path
 from .batch import body_bytes
 from .filters import FILTERS
 from .io import InputError, as_input, read_bytes
+from .parallel import CRASHED
 from .pipeline import Pipeline
 
 PREVIEW = 40
@@ -36,6 +37,11 @@ def _without(pipeline: Pipeline, name: str) -> Pipeline:
 def _preview(text: str) -> str:
     text = " ".join(text.split())
     return repr(text if len(text) <= PREVIEW else text[: PREVIEW - 1] + "…")
+
+
+def check_crashed(path: Path) -> Finding:
+    """The finding for a file that killed the worker process checking it."""
+    return Finding(str(path), False, f"{path}: {CRASHED}", error=True)
 
 
 def check_one(path: Path, pipeline: Pipeline) -> Finding:

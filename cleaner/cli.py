@@ -13,7 +13,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from . import __version__, batch
-from .check import check_one
+from .check import check_crashed, check_one
 from .config import Config, ConfigError
 from .filters import FILTERS
 from .io import InputError, as_input, read_input, read_stream
@@ -203,7 +203,7 @@ def check(
     n_workers = max(1, min(workers or default_workers(), len(paths)))
     dirty = failed = 0
     for chunk in ordered_map(check_one, chunked(paths, batch.chunk_size(len(paths), n_workers)),
-                             pipeline, n_workers):
+                             pipeline, n_workers, on_crash=check_crashed):
         for finding in chunk:
             if finding.error:
                 failed += 1

@@ -21,7 +21,7 @@ from typing import IO, Any, Callable, Iterable, Iterator
 
 from .batch import Result, Totals, atomic_open, metadata_record, removed_counts
 from .io import InputError
-from .parallel import map_chunks
+from .parallel import CRASHED, map_chunks
 from .pipeline import Pipeline
 
 GZIP_MAGIC = b"\x1f\x8b"
@@ -132,6 +132,11 @@ def clean_record(line: Line, pipeline: Pipeline, *, text_key: str, meta_key: str
                        removed=removed_counts(doc))
 
 
+def _crashed(line: Line) -> tuple[None, Result]:
+    """The result of a record that killed the worker process cleaning it."""
+    return None, Result.failed(line.where, f"{line.where}: {CRASHED}")
+
+
 def run(sources: list[str], dest: str, pipeline: Pipeline, workers: int, *,
         text_key: str = "text", meta_key: str = "cleaner",
         on_result: Callable[[Result], None] | None = None, client: Any = None) -> Totals:
@@ -149,7 +154,7 @@ def run(sources: list[str], dest: str, pipeline: Pipeline, workers: int, *,
 
     fn = partial(clean_record, text_key=text_key, meta_key=meta_key)
     with open_output(dest) as out:
-        for chunk in map_chunks(fn, read_chunks(sources, note), pipeline, workers, client):
+        for chunk in map_chunks(fn, read_chunks(sources, note), pipeline, workers, client, on_crash=_crashed):
             for data, result in chunk:
                 if data is not None:
                     out.write(data)

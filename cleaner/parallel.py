@@ -4,7 +4,10 @@
 stream of items in a pool of worker processes and yields the results in input
 order. The pipeline is sent to each worker once (only its configuration travels)
 and the number of items in flight is bounded, so memory stays flat however long
-the input stream is.
+the input stream is. A worker that dies (a crash in a compiled library, the
+out-of-memory killer) does not end the run: given ``on_crash``, the chunks it took
+down run again in a fresh pool, and the one item that kills a worker on its own gets
+``on_crash(item)`` as its result.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from __future__ import annotations
 import os
 from collections import deque
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
 from typing import Any, Callable, Iterable, Iterator, TypeVar
 
@@ -21,6 +25,8 @@ T = TypeVar("T")
 R = TypeVar("R")
 
 _PIPELINE: Pipeline | None = None
+#: What an input gets as its error when it kills the worker process cleaning it.
+CRASHED = "the worker process died while cleaning it (a crash in a compiled library, or out of memory)"
 
 
 def default_workers() -> int:
@@ -48,21 +54,94 @@ def chunked(items: Iterable[T], size: int) -> Iterator[list[T]]:
 
 
 def ordered_map(fn: Callable[[T, Pipeline], R], chunks: Iterable[list[T]], pipeline: Pipeline,
-                workers: int, window: int | None = None) -> Iterator[list[R]]:
+                workers: int, window: int | None = None,
+                on_crash: Callable[[T], R] | None = None) -> Iterator[list[R]]:
     """``[fn(item, pipeline) for item in chunk]`` for each chunk, in order.
 
     With ``workers <= 1`` everything runs in this process. Otherwise at most
     ``window`` chunks (default ``3 * workers``) are in flight at once: the next
-    chunk is read from ``chunks`` only when the oldest result has been taken.
+    chunk is read from ``chunks`` only when the oldest result has been taken. If a
+    worker dies, ``on_crash(item)`` stands in for the result of each item that kills
+    a worker when run alone (see :class:`Workers`); without ``on_crash`` the run
+    ends with ``BrokenProcessPool``.
     """
     if workers <= 1:
         for chunk in chunks:
             yield [fn(item, pipeline) for item in chunk]
         return
-    window = window or 3 * workers
-    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,
-                             initargs=(pipeline,)) as pool:
-        yield from windowed(lambda chunk: pool.submit(_run_chunk, fn, chunk), chunks, window)
+    pool = Workers(fn, pipeline, workers, on_crash)
+    try:
+        yield from windowed(pool.submit, chunks, window or 3 * workers)
+    finally:
+        pool.shutdown()
+
+
+class Workers:
+    """A process pool that outlives the death of its workers.
+
+    When a worker dies, every chunk in flight fails with ``BrokenProcessPool``; the
+    pool cannot tell which item was to blame. Each such chunk, when its result is
+    asked for, runs again in a fresh pool; if it breaks that one too, its items run
+    one at a time, each in a fresh pool if the last broke, and the item that kills a
+    worker alone gets ``on_crash(item)``. Chunks already done are not run again.
+    """
+
+    def __init__(self, fn: Callable[[Any, Pipeline], Any], pipeline: Pipeline, workers: int,
+                 on_crash: Callable[[Any], Any] | None) -> None:
+        self.fn, self.pipeline, self.workers, self.on_crash = fn, pipeline, workers, on_crash
+        self.pool = self._new_pool()
+
+    def _new_pool(self) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(max_workers=self.workers, initializer=_init_worker,
+                                   initargs=(self.pipeline,))
+
+    def submit(self, chunk: list[Any]) -> "_Chunk":
+        return _Chunk(self, chunk, self.pool, self.pool.submit(_run_chunk, self.fn, chunk))
+
+    def _replace(self, broken: ProcessPoolExecutor) -> None:
+        """A fresh pool in place of ``broken`` (unless that was done already)."""
+        if self.pool is broken:
+            broken.shutdown(wait=False, cancel_futures=True)
+            self.pool = self._new_pool()
+
+    def rerun(self, chunk: list[Any], broken: ProcessPoolExecutor) -> list[Any]:
+        """The results of a chunk whose pool broke, each item's or ``on_crash``'s."""
+        self._replace(broken)
+        pool = self.pool
+        try:
+            return pool.submit(_run_chunk, self.fn, chunk).result()
+        except BrokenProcessPool:
+            self._replace(pool)
+        results = []
+        for item in chunk:
+            pool = self.pool
+            try:
+                results.extend(pool.submit(_run_chunk, self.fn, [item]).result())
+            except BrokenProcessPool:
+                self._replace(pool)
+                results.append(self.on_crash(item))  # type: ignore[misc]
+        return results
+
+    def shutdown(self) -> None:
+        self.pool.shutdown(wait=True, cancel_futures=True)
+
+
+class _Chunk:
+    """A chunk's future in a :class:`Workers` pool; ``result()`` survives a broken pool."""
+
+    def __init__(self, workers: Workers, chunk: list[Any], pool: ProcessPoolExecutor, future: Any) -> None:
+        self.workers, self.chunk, self.pool, self.future = workers, chunk, pool, future
+
+    def result(self) -> list[Any]:
+        try:
+            return self.future.result()
+        except BrokenProcessPool:
+            if self.workers.on_crash is None:
+                raise
+            return self.workers.rerun(self.chunk, self.pool)
+
+    def cancel(self) -> bool:
+        return self.future.cancel()
 
 
 def windowed(submit: Callable[[list[T]], Any], chunks: Iterable[list[T]], window: int) -> Iterator[Any]:
@@ -85,14 +164,15 @@ def windowed(submit: Callable[[list[T]], Any], chunks: Iterable[list[T]], window
 
 
 def map_chunks(fn: Callable[[T, Pipeline], R], chunks: Iterable[list[T]], pipeline: Pipeline,
-               workers: int, client: Any = None) -> Iterator[list[R]]:
+               workers: int, client: Any = None, on_crash: Callable[[T], R] | None = None) -> Iterator[list[R]]:
     """:func:`ordered_map` here, or on a Dask cluster when given a ``distributed.Client``.
 
-    Either way results come in input order; on the cluster ``workers`` is ignored and
+    Either way results come in input order; on the cluster ``workers`` and
+    ``on_crash`` are ignored (Dask reschedules the tasks of a worker that died) and
     chunk contents travel to the workers (see :func:`cleaner.dask.ordered_map`).
     """
     if client is None:
-        return ordered_map(fn, chunks, pipeline, workers)
+        return ordered_map(fn, chunks, pipeline, workers, on_crash=on_crash)
     from .dask import ordered_map as on_cluster
 
     return on_cluster(fn, chunks, pipeline, client)
