@@ -362,8 +362,9 @@ def _process_forced(task: Task, pipeline: Pipeline) -> Result:
 
 
 def _crashed(task: Task) -> Result:
-    """The result of an input that killed the worker process cleaning it (nothing was
-    written for it: outputs are written atomically, in the worker, after cleaning)."""
+    """The result of an input that killed the worker process cleaning it. A crash while
+    cleaning (the usual case) leaves no output: outputs are written after cleaning,
+    each atomically; the input itself is never opened for writing before that."""
     return Result.failed(task.path, f"{task.path}: {CRASHED}")
 
 
