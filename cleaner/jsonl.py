@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import IO, Any, Callable, Iterable, Iterator
 
 from .batch import Result, Totals, atomic_open, metadata_record, removed_counts
+from .config import LIMITS
 from .io import InputError
 from .parallel import CRASHED, map_chunks
 from .pipeline import Pipeline
@@ -80,16 +81,38 @@ def open_output(dest: str) -> Iterator[IO[bytes]]:
             yield fh
 
 
-def read_chunks(sources: Iterable[str], errors: Callable[[Result], None]
-                ) -> Iterator[list[Line]]:
-    """Non-blank lines of every source, in order, in chunks of bounded size."""
+#: How much of an over-long line is read at a time while skipping it.
+_SKIP_BYTES = 1 << 20
+
+
+def bounded_lines(stream: IO[bytes], limit: int) -> Iterator[bytes | None]:
+    """The lines of ``stream``, ``None`` for one longer than ``limit`` bytes (newline
+    aside). Such a line is never held whole: it is read and dropped a megabyte at a
+    time, so one huge record cannot exhaust memory."""
+    while data := stream.readline(limit + 1):
+        if len(data) > limit and not data.endswith(b"\n"):
+            while (rest := stream.readline(_SKIP_BYTES)) and not rest.endswith(b"\n"):
+                pass
+            yield None
+        else:
+            yield data
+
+
+def read_chunks(sources: Iterable[str], errors: Callable[[Result], None],
+                max_bytes: int = LIMITS["max_bytes"]) -> Iterator[list[Line]]:
+    """Non-blank lines of every source, in order, in chunks of bounded size; a line
+    over ``max_bytes`` is reported to ``errors`` and skipped."""
     chunk: list[Line] = []
     size = 0
     for source in sources:
         name = "<stdin>" if source == "-" else source
         try:
             with open_input(source) as stream:
-                for lineno, data in enumerate(stream, 1):
+                for lineno, data in enumerate(bounded_lines(stream, max_bytes), 1):
+                    if data is None:
+                        where = f"{name}:{lineno}"
+                        errors(Result.failed(where, f"{where}: too large: a record of more than {max_bytes} bytes"))
+                        continue
                     if not data.strip():
                         continue
                     chunk.append(Line(f"{name}:{lineno}", data))
@@ -154,7 +177,7 @@ def run(sources: list[str], dest: str, pipeline: Pipeline, workers: int, *,
 
     fn = partial(clean_record, text_key=text_key, meta_key=meta_key)
     with open_output(dest) as out:
-        for chunk in map_chunks(fn, read_chunks(sources, note), pipeline, workers, client, on_crash=_crashed):
+        for chunk in map_chunks(fn, read_chunks(sources, note, pipeline.config.max_bytes), pipeline, workers, client, on_crash=_crashed):
             for data, result in chunk:
                 if data is not None:
                     out.write(data)

@@ -316,3 +316,37 @@ def test_metadata_bytes_are_the_indented_json_with_a_newline():
     record = {"title": "Caf\u00e9 \u201cnews\u201d", "removed": [{"filter": "x", "text": "a\nb", "reason": "r"}] * 3,
               "n": 1, "none": None}
     assert metadata_bytes(record) == (json.dumps(record, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+# -- a record longer than max_bytes ------------------------------------------------------
+
+class _Reads:
+    """A byte stream that remembers the largest piece it handed out."""
+
+    def __init__(self, data: bytes):
+        import io
+
+        self._stream, self.largest = io.BytesIO(data), 0
+
+    def readline(self, size: int = -1) -> bytes:
+        piece = self._stream.readline(size)
+        self.largest = max(self.largest, len(piece))
+        return piece
+
+
+def test_bounded_lines_skip_an_over_long_line_without_holding_it():
+    huge = b"x" * (5 * jsonl._SKIP_BYTES)
+    stream = _Reads(b"a\n" + b"b" * 100 + b"\n" + huge + b"\nc\n" + b"d" * 101)
+    assert list(jsonl.bounded_lines(stream, 100)) == [b"a\n", b"b" * 100 + b"\n", None, b"c\n", None]
+    assert stream.largest <= jsonl._SKIP_BYTES  # never the whole 5 MB line
+
+
+def test_a_record_over_max_bytes_is_named_and_the_stream_goes_on(tmp_path):
+    (tmp_path / "cleaner.toml").write_text("max_bytes = 2000\n")
+    records = [{"id": 0, "text": GLUED}, {"id": 1, "text": "word " * 1000}, {"id": 2, "text": GLUED}]
+    write_jsonl(tmp_path / "in.jsonl.gz", records, gz=True)
+    r = run("clean", tmp_path / "in.jsonl.gz", "--jsonl", tmp_path / "out.jsonl",
+            "--config", tmp_path / "cleaner.toml", "-j", "1")
+    assert r.exit_code == 1
+    assert "in.jsonl.gz:2: too large: a record of more than 2000 bytes" in r.stderr
+    assert [o["id"] for o in read_jsonl(tmp_path / "out.jsonl")] == [0, 2]
