@@ -177,7 +177,8 @@ def run(sources: list[str], dest: str, pipeline: Pipeline, workers: int, *,
 
     fn = partial(clean_record, text_key=text_key, meta_key=meta_key)
     with open_output(dest) as out:
-        for chunk in map_chunks(fn, read_chunks(sources, note, pipeline.config.max_bytes), pipeline, workers, client, on_crash=_crashed):
+        records = read_chunks(sources, note, pipeline.config.max_bytes)
+        for chunk in map_chunks(fn, records, pipeline, workers, client, on_crash=_crashed):
             for data, result in chunk:
                 if data is not None:
                     out.write(data)

@@ -176,9 +176,9 @@ def _detector_class():
     #: as an array (``numpy.add`` rounds each sum as Python's ``+`` does).
     #: With one trial the weight (alpha / BASE_FREQ, alpha drawn first after seeding)
     #: is the same on every page, and the same n-grams keep being drawn.
-    factors: dict[float, dict[str, list[float]]] = {}
+    factors: dict[float, dict[str, Any]] = {}
 
-    def _factors_for(weight: float, fresh: bool = False) -> dict[str, list[float]]:
+    def _factors_for(weight: float, fresh: bool = False) -> dict[str, Any]:
         by_word = factors.get(weight)
         if by_word is None or fresh or len(by_word) >= MEMO_SIZE:
             if len(factors) >= 8:  # several trials draw several weights
