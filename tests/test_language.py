@@ -252,9 +252,24 @@ def test_detect_language_answers_as_langdetect_does():
     assert len({a for a in answers if a}) >= 10
 
 
+def test_the_profiles_are_langdetect_s():
+    # our loader reads langdetect's files into one table: the same languages in the
+    # same order, the same n-grams, every probability the same float
+    from langdetect import detector_factory
+
+    theirs = detector_factory.DetectorFactory()
+    theirs.load_profile(detector_factory.PROFILES_DIRECTORY)
+    ours = _factory()
+    assert ours.langlist == theirs.langlist
+    assert list(ours.word_lang_prob_map) == list(theirs.word_lang_prob_map)
+    for gram, probabilities in theirs.word_lang_prob_map.items():
+        assert ours.word_lang_prob_map[gram].tolist() == probabilities, gram
+    assert ours.seed == 0
+
+
 def test_the_profiles_are_no_work_for_the_garbage_collector():
     # 87,600 lists of probabilities were tracked by the cyclic collector, which walked
-    # them all at each full collection; tuples of floats are untracked once it has seen them
+    # them all at each full collection; rows of a numpy table are not tracked
     import gc
 
     gc.collect()
