@@ -303,11 +303,15 @@ def _detector_class():
                         sums = by_word[word] = np.add(weight, known[word])
                     multiply(prob, sums, out=prob)
                     if i % 5 == 0:
-                        total = sum(prob.tolist())
+                        values = prob.tolist()
+                        total = sum(values)
                         if not total:
                             raise ZeroDivisionError("float division by zero")  # as langdetect's would
                         divide(prob, total, out=prob)
-                        if prob.max() > threshold or i >= limit:
+                        # the largest probability after the division: the largest before
+                        # it, divided (division by a positive number keeps the order, and
+                        # rounds the same quotient the same way), without numpy's max()
+                        if max(values) / total > threshold or i >= limit:
                             break
                     i += 1
                 prob = prob.tolist()
