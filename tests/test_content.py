@@ -82,6 +82,52 @@ def test_a_clean_article_passes_through_untouched():
     assert doc.text == article and doc.removed == []
 
 
+def _as_blocks(raw: str) -> str:
+    """A text as the pipeline gives it back: its non-empty lines, a blank line between them."""
+    return "\n\n".join(line for line in raw.splitlines() if line.strip())
+
+
+def test_an_article_that_ends_in_a_table_passes_through_untouched():
+    # the text starts with its article (no site header above its first paragraph): it
+    # is no flattened page, and the results table at its end is the article's
+    raw = read("article_with_table.txt")
+    doc = ONLY_CONTENT.clean(raw)
+    assert doc.text == _as_blocks(raw)
+    assert doc.removed == []
+
+
+def test_the_same_article_under_a_site_header_is_a_page_and_is_cut():
+    raw = "Home\nNews\nSport\nWeather\nSign in\n\n" + read("article_with_table.txt")
+    doc = ONLY_CONTENT.clean(raw)
+    reasons = {r.text: r.reason for r in doc.removed}
+    assert reasons["Sign in"] == "before the article"
+    assert reasons["1 Marit van Dijk 11:42:05"] == "after the article"
+    assert doc.text.startswith("Marit van Dijk took the overall lead")
+
+
+def test_a_page_whose_title_is_repeated_as_its_headline_is_cut_without_a_header():
+    # a flattened page opens with its <title>; shown again above the article, it marks a
+    # page even when no menu stands above the article
+    doc = ONLY_CONTENT.clean(read("title_repeated_page.txt"))
+    reasons = {r.text: r.reason for r in doc.removed}
+    assert reasons["Back to overview"] == "before the article"
+    assert reasons["Imprint Privacy"] == reasons["About us"] == "after the article"
+    assert doc.text.startswith("Last spring we moved our online shop")
+    assert doc.text.endswith("does not like it at all.")
+
+
+def test_how_much_header_makes_a_page_is_an_option():
+    raw = read("article_with_table.txt")
+    strict = Pipeline(Config(kind="text", disable=frozenset(set(BY_NAME) - {"content"}),
+                             filters={"content": {"max_head_chrome": -1}}))
+    doc = strict.clean(raw)
+    assert "1 Marit van Dijk 11:42:05" in {r.text for r in doc.removed}
+    lenient = Pipeline(Config(kind="text", disable=frozenset(set(BY_NAME) - {"content"}),
+                              filters={"content": {"max_head_chrome": 5}}))
+    raw = "Home\nNews\nSport\nWeather\nSign in\n\n" + raw
+    assert lenient.clean(raw).removed == []
+
+
 def test_the_stage_can_be_switched_off():
     raw = read("menus_around_article.txt")
     by_content = [r.text for r in clean(raw).removed if r.filter == "content"]
@@ -160,6 +206,17 @@ def test_content_stage_leaves_extracted_html_bodies_to_the_extractor():
     from cleaner.filters.content import MainContent
 
     assert MainContent.kinds == ("text",)
+
+
+def test_an_extracted_html_body_cleaned_again_as_text_is_unchanged():
+    # what a batch over HTML wrote (.txt files) is cleaned again as text by the
+    # pre-commit hook: the article's table, which the extractor kept, is the article's
+    html = (ROOT / "fixtures" / "html" / "article_with_table.html").read_bytes()
+    body = clean(html, kind="html").text
+    assert "| 1 | Marit van Dijk | 11:42:05 |" in body.split("\n\n")
+    again = clean(body, kind="text")
+    assert again.text == body
+    assert again.removed == []
 
 
 # -- survey and scope ---------------------------------------------------------------------

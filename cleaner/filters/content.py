@@ -173,6 +173,10 @@ class MainContent(Filter):
         "min_chrome_lines": 3,
         # a page with no prose is all navigation only if it has this many lines
         "min_page_blocks": 3,
+        # a text with at most this many chrome-like lines above its first paragraph
+        # (and no page title repeated as a headline) starts with its article: it is no
+        # flattened page, and passes through
+        "max_head_chrome": 2,
         # how many lines from the top to look for the title's repetition
         "title_search": 1000,
         # the run under the title is the one through the first good line within
@@ -341,6 +345,10 @@ class MainContent(Filter):
         if GOOD not in classes:
             return classes, -1, -1, [BAD] * len(blocks)
         anchor = _title_repeat(blocks, o["title_search"])
+        if not anchor and self._opens_with_article(blocks, classes):
+            # a text that starts with its article is no flattened page: its tables and
+            # lists are the article's (an extracted body, a clean text)
+            return classes, 0, len(blocks) - 1, [GOOD] * len(blocks)
         lo, hi = 0, len(blocks)
         if self._outside_weighs_against and o["before_title_weight"] >= 0:
             # the lines the survey left outside hold no prose: the run is not among them
@@ -366,6 +374,16 @@ class MainContent(Filter):
             end = j
         _mark_repeats(blocks, final, start, end)
         return classes, start, end, final
+
+    def _opens_with_article(self, blocks: list[Block], classes: list[str]) -> bool:
+        """Whether the text starts with its article: at most ``max_head_chrome``
+        chrome-like lines (classed bad, left unclassed outside the article's reach, or
+        removed by earlier filters) above its first paragraph of prose. A flattened page
+        opens with its site's header: menus, a skip link, a date bar."""
+        first = classes.index(GOOD)
+        chrome = sum(b.cut for b in blocks[: first + 1])
+        chrome += sum(1 for c in classes[:first] if c == BAD or c == UNSEEN)
+        return chrome <= self.options["max_head_chrome"]
 
     def _local(self, text: str, folded: str, n: int, hits: int) -> str:
         """The local class of a block of ``n`` words, ``hits`` of them stopwords."""
