@@ -76,3 +76,12 @@ def test_passthrough_counts_the_texts_text_mode_changes_and_what_it_drops():
     kept = " ".join(("The council met on Tuesday evening and voted for the plan after a long debate. " * 3).split())
     total = len(clean_text) + len("Two spaces are one.") + len(" ".join(page.split()))
     assert abs(lost - (len(" ".join(page.split())) - len(kept)) / total) < 1e-9
+
+
+def test_sensitivity_scales_numbers_and_skips_the_rest():
+    from sensitivity import scaled
+
+    assert scaled(0.3, 2.0) == 0.6
+    assert scaled(3, 0.5) == 2 and scaled(3, 1.25) == 4 and isinstance(scaled(3, 1.25), int)
+    assert scaled(0, 2.0) == 0 and scaled(-0.3, 2.0) == -0.6
+    assert scaled(True, 2.0) is None and scaled("x", 2.0) is None
