@@ -23,11 +23,27 @@ def test_systems_take_turns_and_keep_their_own_outputs():
         return ""
 
     results = articles.run_systems({"echo": echo, "empty": empty}, inputs, truth, repeat=3)
-    # one pass of each system (both pages), then the next round
-    assert calls == (["echo"] * 2 + ["empty"] * 2) * 3
+    # an untimed pass of each, then one timed pass of each system (both pages) a round
+    assert calls == (["echo"] * 2 + ["empty"] * 2) * 4
     assert results["echo"][0].f1 == 1.0 and results["echo"][2] == inputs
     assert results["empty"][0].recall == 0.0 and results["empty"][2] == {"a": "", "b": ""}
     assert all(pps > 0 for _, pps, _ in results.values())
+
+
+def test_what_a_system_does_once_is_not_timed():
+    # a fake clock: the first call on a page costs 100 units (loading what the page
+    # needs), every later one 1; the one pass timed must cost 1 a page
+    now = [0.0]
+    seen: set[str] = set()
+
+    def loads_once(page: str) -> str:
+        now[0] += 1 if page in seen else 100
+        seen.add(page)
+        return page
+
+    inputs = {"a": "one two", "b": "three four"}
+    results = articles.run_systems({"once": loads_once}, inputs, dict(inputs), repeat=1, clock=lambda: now[0])
+    assert results["once"][1] == 1.0  # two pages in two units
 
 
 def test_a_crashing_system_scores_as_empty(capsys):
