@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import os
 from collections import deque
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
 from typing import Any, Callable, Iterable, Iterator, TypeVar
@@ -96,7 +96,18 @@ class Workers:
                                    initargs=(self.pipeline,))
 
     def submit(self, chunk: list[Any]) -> "_Chunk":
-        return _Chunk(self, chunk, self.pool, self.pool.submit(_run_chunk, self.fn, chunk))
+        pool = self.pool
+        try:
+            future = pool.submit(_run_chunk, self.fn, chunk)
+        except BrokenProcessPool as broken:
+            # a worker died since the last chunk went in, and the pool already knows:
+            # this chunk fails as those in flight did, and runs again when its result
+            # is asked for (see _Chunk.result)
+            if self.on_crash is None:
+                raise
+            future = Future()
+            future.set_exception(broken)
+        return _Chunk(self, chunk, pool, future)
 
     def _replace(self, broken: ProcessPoolExecutor) -> None:
         """A fresh pool in place of ``broken`` (unless that was done already)."""

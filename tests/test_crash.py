@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from cleaner import Config, Pipeline
 from cleaner.cli import app
-from cleaner.parallel import CRASHED, chunked, ordered_map
+from cleaner.parallel import CRASHED, Workers, chunked, ordered_map
 
 CLEAN = "A calm paragraph that needs no cleaning at all, written in plain English prose.\n"
 GLUED = "The war ended in a long conflict.President Putin spoke at length today about it.\n"
@@ -30,6 +30,21 @@ def test_the_items_that_kill_a_worker_get_on_crash_and_the_rest_their_results():
                           on_crash=lambda item: ("crashed", item))
     flat = [r for chunk in results for r in chunk]
     assert flat == [("crashed", i) if i in (7, 23) else i * 2 for i in range(40)]
+
+
+def test_a_chunk_sent_to_a_pool_that_already_broke_runs_in_a_fresh_one():
+    # the pool learns of a dead worker in its own thread: a chunk sent after that fails
+    # at once, in submit(), instead of in its future
+    pool = Workers(_double_or_die, Pipeline(Config()), 2, on_crash=lambda item: ("crashed", item))
+    try:
+        dead = pool.submit([7])
+        with pytest.raises(BrokenProcessPool):
+            dead.future.result()  # the pool is marked broken before its futures fail
+        later = pool.submit([1, 2])
+        assert later.result() == [2, 4]
+        assert dead.result() == [("crashed", 7)]
+    finally:
+        pool.shutdown()
 
 
 def test_without_on_crash_a_dead_worker_ends_the_run():
