@@ -284,10 +284,8 @@ def _detector_class():
             self.langprob = [0.0] * len(self.langlist)
             rnd = self.random
             rnd.seed(self.seed)
-            # rnd.choice(ngrams) is _draw, written out below (without a call a draw) when
-            # this Python's choice draws as _draw does
-            count = len(ngrams)
-            bits, getrandbits = count.bit_length(), rnd.getrandbits
+            # rnd.choice, without its Python-level _randbelow when _draw is the same
+            draw = partial(_draw, rnd) if choice_by_bits else rnd.choice
             multiply, divide = np.multiply, np.divide
             threshold, limit = self.CONV_THRESHOLD, self.ITERATION_LIMIT
             for _ in range(self.n_trial):
@@ -297,13 +295,7 @@ def _detector_class():
                 by_word = _factors_for(weight)
                 i = 0
                 while True:
-                    if choice_by_bits:
-                        r = getrandbits(bits)
-                        while r >= count:
-                            r = getrandbits(bits)
-                        word = ngrams[r]
-                    else:
-                        word = rnd.choice(ngrams)
+                    word = draw(ngrams)
                     sums = by_word.get(word)
                     if sums is None:
                         if len(by_word) >= MEMO_SIZE:
