@@ -9,6 +9,7 @@ import pytest
 from cleaner import Config, ConfigError, Pipeline, clean
 from cleaner.data import LanguageData
 from cleaner.filters import BY_NAME
+from helpers import normalized
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures" / "content"
@@ -82,17 +83,12 @@ def test_a_clean_article_passes_through_untouched():
     assert doc.text == article and doc.removed == []
 
 
-def _as_blocks(raw: str) -> str:
-    """A text as the pipeline gives it back: its non-empty lines, a blank line between them."""
-    return "\n\n".join(line for line in raw.splitlines() if line.strip())
-
-
 def test_an_article_that_ends_in_a_table_passes_through_untouched():
     # the text starts with its article (no site header above its first paragraph): it
     # is no flattened page, and the results table at its end is the article's
     raw = read("article_with_table.txt")
     doc = ONLY_CONTENT.clean(raw)
-    assert doc.text == _as_blocks(raw)
+    assert doc.text == normalized(raw)
     assert doc.removed == []
 
 
