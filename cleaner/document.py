@@ -102,13 +102,19 @@ class Document:
 class Page:
     """The working state of one document inside the pipeline."""
 
-    __slots__ = ("blocks", "metadata", "removed", "_dropped")
+    __slots__ = ("blocks", "metadata", "removed", "_dropped", "narrow", "narrowed", "widen")
 
     def __init__(self, blocks: list[Block], metadata: dict[str, Any], removed: list[Removal]):
         self.blocks = blocks
         self.metadata = metadata
         self.removed = removed
         self._dropped = True  # blocks may come in dropped: the first compact looks
+        #: The main-content survey may narrow the article's reach to the run it expects
+        #: (``narrowed`` says it did); its final pass sets ``widen`` when the run proves
+        #: to need the lines outside, and the block filters run again with ``narrow`` off.
+        self.narrow = True
+        self.narrowed = False
+        self.widen = False
 
     def drop(self, block: Block, filter_name: str, reason: str) -> None:
         if not block.dropped:

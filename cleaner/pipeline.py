@@ -129,15 +129,28 @@ class Pipeline:
                     # repair it now, or a second cleaning would
                     stripped = fix_mojibake(stripped)
                 text = stripped
+        block_filters = [f for f in filters if f.stage == "blocks"]
+        before = dict(page.metadata), len(page.removed)
+        self._block_stage(text, block_filters, page)
+        if page.widen:
+            # the main-content stage found that the article's run may reach beyond what
+            # its survey expected: the block stage again, on the whole reach
+            page.metadata.clear()
+            page.metadata.update(before[0])
+            del page.removed[before[1]:]
+            page.narrow, page.narrowed, page.widen = False, False, False
+            self._block_stage(text, block_filters, page)
+        return Document(join_blocks(page.blocks), id=id, metadata=page.metadata, removed=page.removed)
+
+    def _block_stage(self, text: str, block_filters: list[Filter], page: Page) -> None:
+        """Split the text into blocks and run the block filters on them."""
         page.blocks = split_blocks(text)
         held, positions = hold_out_long(page, self.config.max_line_chars)
-        block_filters = [f for f in filters if f.stage == "blocks"]
         for f in block_filters:
             f.survey(page)
         run_block_filters(block_filters, page)
         if held:
             page.blocks = merge_held(page.blocks, held, positions)
-        return Document(join_blocks(page.blocks), id=id, metadata=page.metadata, removed=page.removed)
 
     def run(self, docs: Iterable[Document]) -> Iterator[Document]:
         """Clean a stream of documents (their ``text`` is the raw input), datatrove-style."""

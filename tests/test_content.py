@@ -218,6 +218,8 @@ def test_an_extracted_html_body_cleaned_again_as_text_is_unchanged():
 # -- survey and scope ---------------------------------------------------------------------
 
 FULL = Pipeline(Config(kind="text"))
+#: The survey's reach not narrowed to the run it expects.
+WHOLE_REACH = Pipeline(Config(kind="text", filters={"content": {"scope_run_margin": 0}}))
 
 
 def _scoped_filters():
@@ -291,7 +293,8 @@ def test_unclassed_outside_lines_give_the_same_result_as_classing_them(monkeypat
 
     # the scoped page without its <title> line opens with a long menu the survey skips
     texts = _all_texts() + [read("scoped_page.txt").split("\n", 1)[1]]
-    lazy = [FULL.clean(t).to_dict() for t in texts]
+    # (the reach not narrowed to the expected run, which needs those weights)
+    lazy = [WHOLE_REACH.clean(t).to_dict() for t in texts]
     # as under weights by which a line's class might count for the run: every line classed
     original_init = MainContent.__init__
 
@@ -300,7 +303,7 @@ def test_unclassed_outside_lines_give_the_same_result_as_classing_them(monkeypat
         self._outside_weighs_against = False
 
     monkeypatch.setattr(MainContent, "__init__", eager_init)
-    eager = [Pipeline(Config(kind="text")).clean(t).to_dict() for t in texts]
+    eager = [Pipeline(WHOLE_REACH.config).clean(t).to_dict() for t in texts]
     assert lazy == eager
 
 
@@ -331,3 +334,139 @@ def test_scoped_group_counts_lines_it_drops_at_the_end_of_its_stretch():
     assert [b.text for b in page.blocks] == ["a", "b", "e", "f"]
     assert page.blocks[2].cut == 2  # "e" counts "d" and "c"
     assert [r.text for r in page.removed] == ["d", "c"]
+
+
+# -- the reach narrowed to the expected run -----------------------------------------------
+
+
+@pytest.fixture
+def block_stages(monkeypatch):
+    """(narrowed, widen) of each block stage a clean runs."""
+    from cleaner.pipeline import Pipeline as PipelineClass
+
+    stages = []
+    original = PipelineClass._block_stage
+
+    def recording(self, text, block_filters, page):
+        original(self, text, block_filters, page)
+        stages.append((page.narrowed, page.widen))
+
+    monkeypatch.setattr(PipelineClass, "_block_stage", recording)
+    return stages
+
+
+def test_the_reach_narrows_to_the_run_the_survey_expects(block_stages):
+    """Comments far below the article are prose: the survey's first reach goes down to
+    them, the run it expects stops at the article, and the filters that only drop
+    chrome look no further than a few lines below it."""
+    text = read("comments_far_below.txt")
+    narrowed = FULL.clean(text)
+    assert block_stages == [(True, False)]
+    whole = WHOLE_REACH.clean(text)
+    assert narrowed.text == whole.text and narrowed.metadata == whole.metadata
+    assert narrowed.text.startswith("The ferry between") and "Finally!" not in narrowed.text
+    reasons = {r.text: (r.filter, r.reason) for r in narrowed.removed}
+    assert reasons["Comments"] == ("content", "after the article")
+    assert {r.text: r.filter for r in whole.removed}["Comments"] == "comments"
+
+
+def test_a_run_the_survey_did_not_expect_has_the_filters_look_at_the_whole_reach(block_stages):
+    """The survey expects the article at a long cookie notice (prose-like, and heavier
+    than the one-paragraph article far below it); the cookie filter removes it, the run
+    inside the narrowed reach is then lighter than the article outside, and the block
+    stage runs again on the whole reach."""
+    text = read("cookie_notice_page.txt")
+    doc = FULL.clean(text)
+    assert block_stages == [(True, True), (False, False)]
+    assert doc.to_dict() == WHOLE_REACH.clean(text).to_dict()
+    assert doc.text == "The ferry between the two islands will also run on Sundays from next month, the harbour board said."
+    assert [r.filter for r in doc.removed if r.text.startswith("This website uses cookies")] == ["cookies"]
+
+
+def test_a_page_that_would_seem_to_open_with_its_article_is_cleaned_whole(block_stages):
+    """A prose-like cookie notice at the top lies outside the narrowed reach: left as it
+    is, it would make the page look as if it opened with its article (and pass through
+    whole). The cookie filter has to see it first."""
+    text = read("cookie_notice_on_top.txt")
+    doc = FULL.clean(text)
+    assert block_stages == [(True, True), (False, False)]
+    assert doc.to_dict() == WHOLE_REACH.clean(text).to_dict()
+    assert doc.text.startswith("The ferry between") and doc.text.endswith("or stay until Monday.")
+    assert [r.filter for r in doc.removed if r.text.startswith("This website uses cookies")] == ["cookies"]
+
+
+def test_a_closing_line_counts_only_right_below_the_article():
+    """A credit ten lines below the article (a list of related links between, removed)
+    is not the article's closing line; within closing_reach lines it is."""
+    text = read("credit_below_related.txt")
+    credit = "Reporting by Anna Berg; editing by Tom Lund."
+    assert credit not in FULL.clean(text).text
+    for margin in (0, 8):  # (a run ending where the narrowed reach ends looks beyond it)
+        config = Config(kind="text", filters={"content": {"closing_reach": 12, "scope_run_margin": margin}})
+        assert Pipeline(config).clean(text).text.endswith("or stay until Monday.\n\n" + credit)
+
+
+def test_a_closing_line_outside_the_narrowed_reach_is_looked_at_first():
+    from cleaner.blocks import split_blocks
+
+    content = FULL.filters_for("en")[-1]
+    page = read("comments_far_below.txt").split("Island Courier newsroom")[0]
+    blocks = split_blocks(page + "Reporting by Anna Berg.\n" + "\n".join(["Contact", "Advertise", "Archive"]))
+    assert content.classify(blocks, "en")[2] == len(blocks) - 4  # the credit closes the article
+    for b in blocks[-4:]:
+        b.outside = True
+    assert content.classify(blocks, "en", narrowed=True) is None
+
+
+def test_narrowing_keeps_the_same_body_and_metadata_as_the_whole_reach():
+    names = ["comments_far_below.txt", "cookie_notice_page.txt", "cookie_notice_on_top.txt",
+             "credit_below_related.txt"]
+    texts = _all_texts() + [read(name) for name in names]
+    narrowed = [FULL.clean(t) for t in texts]
+    whole = [WHOLE_REACH.clean(t) for t in texts]
+    assert [d.text for d in narrowed] == [d.text for d in whole]
+    assert [d.metadata for d in narrowed] == [d.metadata for d in whole]
+
+
+def test_a_narrowed_page_is_neither_passed_through_nor_emptied_on_its_reach_alone():
+    """Whether a page passes through whole or has no article is a verdict on all of it:
+    after a narrowed survey, the lines outside have to be looked at first."""
+    from cleaner.blocks import split_blocks
+
+    content = FULL.filters_for("en")[-1]
+    article = split_blocks(read("short_paragraph.expected.txt"))
+    assert content.classify(article, "en")[1:3] == (0, len(article) - 1)
+    assert content.classify(article, "en", narrowed=True) is None
+    menu = split_blocks("\n".join(["Home", "News", "Sport", "Culture", "Weather", "Contact"]))
+    assert content.classify(menu, "en")[1] == -1
+    assert content.classify(menu, "en", narrowed=True) is None
+
+
+def test_the_run_under_the_title_is_not_taken_when_it_might_reach_beyond_the_narrowed_reach():
+    """When the heaviest run is far below the title's repetition, the run under it is
+    preferred: after a narrowed survey, only if it cannot reach outside the reach."""
+    from cleaner.document import Block
+    from cleaner.filters.content import BAD, GOOD, SHORT, _best_run
+
+    options = FULL.filters_for("en")[-1].options
+    texts = ["g" * 200, "Headline", "g" * 100] + ["Menu"] * 12 + ["g" * 300]
+    classes = [GOOD, SHORT, GOOD] + [BAD] * 12 + [GOOD]
+    blocks = [Block(t) for t in texts]
+    # the run under the title (good text above it counts for nothing)
+    assert _best_run(blocks, classes, options, anchor=1) == (2, 2)
+    # with the lines above it outside the reach, the good line there might join it
+    assert _best_run(blocks, classes, options, anchor=1, lo=2, bound_outside=True) is None
+    # with no good line there, the run under the title stands
+    assert _best_run(blocks, [BAD] + classes[1:], options, anchor=1, lo=2, bound_outside=True) == (2, 2)
+
+
+def test_the_heaviest_run_through_a_block_says_when_it_would_reach_beyond_the_stretch():
+    from cleaner.filters.content import _run_through
+
+    ws, gaps = [10.0, -5.0, 3.0, -1.0, 20.0], [0.0] * 5
+    assert _run_through(ws, gaps, 2) == (0, 4, 27.0)
+    assert _run_through(ws, gaps, 2, lo=1, hi=3) is None  # either side would gain
+    assert _run_through(ws, gaps, 2, lo=0, hi=4) is None  # the right side would
+    assert _run_through(ws, gaps, 2, lo=1, hi=5) is None  # the left side would
+    assert _run_through([-10.0] + ws[1:4] + [-20.0], gaps, 2, lo=1, hi=4) == (2, 2, 3.0)
+    assert _run_through(ws, gaps, 0, lo=1, hi=4) is None  # not in the stretch
