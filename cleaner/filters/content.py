@@ -286,27 +286,29 @@ class MainContent(Filter):
         the stretch covers both the heaviest run and the run under the title, whichever
         the final pass prefers. The final pass checks the guess (see :meth:`classify`).
         """
-        local = [UNSEEN] * len(blocks)
-        for i in range(first, last + 1):
-            b = blocks[i]
+        # the lines from the first prose-like one to the last (the run lies among them)
+        window = blocks[first : last + 1]
+        local = []
+        for b in window:
             c = seen.get(b.text)
             if c is None:
                 c = seen[b.text] = self._local_of(b, stops, stops_utf8)
             else:
                 b.local = c
-            local[i] = c
+            local.append(c)
         o = self.options
-        bounds = _bounds(blocks, local, o)
-        zeros = [0.0] * len(blocks)
-        start, end, _, _ = _heaviest(bounds, zeros, first, last + 1)
+        bounds = _bounds(window, local, o)
+        zeros = [0.0] * len(bounds)
+        start, end, _, _ = _heaviest(bounds, zeros, 0, len(bounds))
         anchor = _title_repeat(blocks, o["title_search"])
-        for j in range(anchor + 1, min(len(blocks), anchor + 1 + o["title_reach"]) if anchor else 0):
-            if local[j] == GOOD:
-                through = _run_through(bounds, zeros, j, first, last + 1)
-                if through:
-                    start, end = min(start, through[0]), max(end, through[1])
-                break
-        return start, end
+        if anchor:
+            for j in range(max(anchor + 1, first), min(last + 1, anchor + 1 + o["title_reach"])):
+                if local[j - first] == GOOD:
+                    through = _run_through(bounds, zeros, j - first)
+                    if through:
+                        start, end = min(start, through[0]), max(end, through[1])
+                    break
+        return start + first, end + first
 
     def _find_prose(self, blocks: list[Block], order: range, stops: frozenset[str],
                     stops_utf8: frozenset[bytes], seen: dict[str, str], bad: int, need: int) -> tuple[int, int]:
@@ -655,16 +657,13 @@ def _bounds(blocks: list[Block], classes: list[str], o: dict[str, Any]) -> list[
     floor = o["min_block_cost"]
     least = -o["cut_weight"] * floor
     costs = {NEARGOOD: o["neargood_weight"], SHORT: -o["short_weight"], BAD: -o["bad_weight"]}
-    bounds = []
-    for c, b in zip(classes, blocks):
-        if c == GOOD:
-            bounds.append(float(len(b.text)))
-        elif c == SHORT_SENTENCE or c == UNSEEN:
-            bounds.append(0.0)
-        else:
-            w = costs[c] * max(len(b.text), floor)
-            bounds.append(w if w > least else least)
-    return bounds
+    # the classes whose bound does not depend on the length: a class that costs at
+    # least the cut at the shortest is bounded by the cut whatever its length
+    fixed = {SHORT_SENTENCE: 0.0, UNSEEN: 0.0}
+    fixed.update((c, least) for c, w in costs.items() if w * floor <= least)
+    return [fixed[c] if c in fixed else float(len(b.text)) if c == GOOD
+            else max(costs[c] * max(len(b.text), floor), least)
+            for c, b in zip(classes, blocks)]
 
 
 def _best_run(blocks: list[Block], classes: list[str], o: dict[str, Any], anchor: int = 0,
@@ -687,14 +686,24 @@ def _best_run(blocks: list[Block], classes: list[str], o: dict[str, Any], anchor
     ws, gaps = _weights(blocks, classes, o, anchor, lo, hi)
     offset, inside, beyond = lo, (0, len(ws)), False
     if bound_outside:
-        before, after = _bounds(blocks[:lo], classes[:lo], o), _bounds(blocks[hi:], classes[hi:], o)
-        # the whole page; what crossing into the stretch costs is not known either
+        # only prose-like blocks can weigh for a run: a run that takes in blocks outside
+        # but none of those weighs less than its part inside. The blocks weighed are
+        # those from the first such block before the stretch to the last after it
+        first, last = lo, hi - 1
+        for i in range(lo):
+            if classes[i] == GOOD or classes[i] == NEARGOOD:
+                first = i
+                break
+        for i in range(n - 1, hi - 1, -1):
+            if classes[i] == GOOD or classes[i] == NEARGOOD:
+                last = i
+                break
+        before = _bounds(blocks[first:lo], classes[first:lo], o)
+        after = _bounds(blocks[hi : last + 1], classes[hi : last + 1], o)
+        # what crossing into the stretch costs is not known either
         ws = before + ws + after
-        gaps = [0.0] * (lo + 1) + gaps[1:] + [0.0] * (n - hi)
-        offset, inside = 0, (lo, hi)
-        # blocks outside that can weigh for a run: else a run taking them in weighs
-        # less than its part inside
-        beyond = any(w > 0 for w in before) or any(w > 0 for w in after)
+        gaps = [0.0] * (len(before) + 1) + gaps[1:] + [0.0] * len(after)
+        offset, inside, beyond = first, (lo - first, hi - first), bool(before or after)
     best_start, best_end, best, heaviest_beyond = _heaviest(ws, gaps, *inside, beyond)
     if heaviest_beyond > best:
         return None
