@@ -702,7 +702,9 @@ def _best_run(blocks: list[Block], classes: list[str], o: dict[str, Any], anchor
         after = _bounds(blocks[hi : last + 1], classes[hi : last + 1], o)
         # what crossing into the stretch costs is not known either
         ws = before + ws + after
-        gaps = [0.0] * (len(before) + 1) + gaps[1:] + [0.0] * len(after)
+        if gaps:
+            gaps[0] = 0.0
+        gaps = [0.0] * len(before) + gaps + [0.0] * len(after)
         offset, inside, beyond = first, (lo - first, hi - first), bool(before or after)
     best_start, best_end, best, heaviest_beyond = _heaviest(ws, gaps, *inside, beyond)
     if heaviest_beyond > best:
@@ -714,7 +716,11 @@ def _best_run(blocks: list[Block], classes: list[str], o: dict[str, Any], anchor
             if classes[j] == GOOD:
                 through = _run_through(ws, gaps, j - offset, *inside)
                 if through is None:
-                    return None
+                    # it might reach outside; without bounds, the line lies outside the
+                    # stretch, where no run is
+                    if bound_outside:
+                        return None
+                    break
                 start, end, weight = through
                 if weight >= o["title_run_share"] * best:
                     return start + offset, end + offset
