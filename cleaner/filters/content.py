@@ -245,9 +245,7 @@ class MainContent(Filter):
         if not stops or len(blocks) < need:
             return
         stops_utf8 = utf8_stopwords(stops)
-        # a fifth of a flattened page's lines repeat one above them (menus, share bars):
-        # each text is classed once
-        seen: dict[str, str] = {}
+        seen: dict[str, str] = {}  # each text is classed once (see _class_among)
         first, bad = self._find_prose(blocks, range(len(blocks)), stops, stops_utf8, seen, 0, need)
         if first < 0:
             return
@@ -288,14 +286,7 @@ class MainContent(Filter):
         """
         # the lines from the first prose-like one to the last (the run lies among them)
         window = blocks[first : last + 1]
-        local = []
-        for b in window:
-            c = seen.get(b.text)
-            if c is None:
-                c = seen[b.text] = self._local_of(b, stops, stops_utf8)
-            else:
-                b.local = c
-            local.append(c)
+        local = [self._class_among(b, stops, stops_utf8, seen) for b in window]
         o = self.options
         bounds = _bounds(window, local, o)
         zeros = [0.0] * len(bounds)
@@ -320,16 +311,24 @@ class MainContent(Filter):
             b = blocks[i]
             if bad >= need and len(b.text) < low:
                 continue
-            c = seen.get(b.text)
-            if c is None:
-                c = seen[b.text] = self._local_of(b, stops, stops_utf8)
-            else:
-                b.local = c
+            c = self._class_among(b, stops, stops_utf8, seen)
             if c == BAD:
                 bad += 1
             elif c == GOOD or c == NEARGOOD:
                 return i, bad
         return -1, bad
+
+    def _class_among(self, block: Block, stops: frozenset[str], stops_utf8: frozenset[bytes],
+                     seen: dict[str, str]) -> str:
+        """The block's local class, shared with the lines of the same text classed before
+        (``seen``, text -> class): a fifth of a flattened page's lines repeat one above
+        them (menus, share bars)."""
+        c = seen.get(block.text)
+        if c is None:
+            c = seen[block.text] = self._local_of(block, stops, stops_utf8)
+        else:
+            block.local = c
+        return c
 
     def _local_of(self, block: Block, stops: frozenset[str], stops_utf8: frozenset[bytes]) -> str:
         """The block's local class, computed once (the survey and the final pass share it)."""
@@ -390,9 +389,7 @@ class MainContent(Filter):
                     if b.outside and self._outside_weighs_against:
                         c = UNSEEN
                     else:
-                        c = seen.get(b.text)
-                        if c is None:
-                            c = seen[b.text] = self._local_of(b, stops, stops_utf8)
+                        c = self._class_among(b, stops, stops_utf8, seen)
                 local.append(c)
         else:  # the page's own frequent words stand in: classes depend on the whole page
             folded = [b.text.casefold() for b in blocks]
