@@ -220,9 +220,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("data_dir", type=Path, help="e.g. ../shared/bench/articles")
     parser.add_argument("--mode", choices=["html", "text", "all"], default="all")
     parser.add_argument("--only", action="append", help="run only systems whose name contains this")
-    parser.add_argument("--repeat", type=int, default=1, metavar="N",
+    parser.add_argument("--repeat", type=int, default=5, metavar="N",
                         help="time each system over N passes, taking turns, and keep each one's "
-                             "fastest (default 1)")
+                             "fastest (default 5: one pass of cleaner's takes a quarter of a "
+                             "second, and a single one is at the mercy of the machine's load)")
     parser.add_argument("--cpu-time", action="store_true",
                         help="time by this process's CPU time rather than the wall clock (steadier "
                              "when other jobs share the machine; the systems are single-threaded)")
