@@ -23,7 +23,7 @@ def read(name: str) -> str:
     return (FIXTURES / name).read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("name", ["menus_around_article", "short_paragraph", "list_article"])
+@pytest.mark.parametrize("name", ["menus_around_article", "short_paragraph", "list_article", "lede_few_stopwords"])
 def test_fixture_keeps_exactly_the_article(name):
     doc = ONLY_CONTENT.clean(read(f"{name}.txt"))
     assert doc.text == read(f"{name}.expected.txt").strip()
@@ -36,6 +36,23 @@ def test_menus_before_and_after_are_recorded_with_where_they_were():
     assert reasons["Skip to content"] == "before the article"
     assert reasons["Privacy policy"] == "after the article"
     assert reasons["Advertisement"].startswith("inside the article")
+
+
+def test_a_lede_with_fewer_stopwords_opens_the_article_but_a_teaser_cut_short_does_not():
+    # the lede ends like a sentence but has fewer stopwords than a good paragraph
+    # (near-good): it is the article's first paragraph, unless it trails off in "..."
+    raw = read("lede_few_stopwords.txt")
+    lede = "Harbor transit chief Dana Ruiz said overnight rain"
+    assert ONLY_CONTENT.clean(raw).text.startswith(lede)
+    # a teaser (near-good too, with stopwords enough) is never the article's own paragraph
+    teaser = ONLY_CONTENT.clean(raw.replace(
+        "said overnight rain and a failed drainage pump flooded the subway platform at Central "
+        "Terminal on Monday, closing the Blue Route.",
+        "said that the overnight rain and a failed drainage pump had flooded the subway platform "
+        "at Central Terminal on Monday, and ..."))
+    assert teaser.text.startswith("Crews worked through the morning")
+    assert any(r.text.startswith("Harbor transit chief") and r.reason == "before the article"
+               for r in teaser.removed)
 
 
 def test_short_paragraph_in_the_middle_is_kept():

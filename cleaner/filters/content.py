@@ -429,7 +429,7 @@ class MainContent(Filter):
         start, end = run
         # the body opens with a paragraph of prose, not with a headline, caption or
         # lead-in above it (which the title filter would take on a second pass)
-        while start < end and not (classes[start] == GOOD and is_prose(blocks[start].text)):
+        while start < end and not _opens_article(blocks[start].text, classes[start]):
             start += 1
         final = [BAD] * start + _context(classes[start : end + 1]) + [BAD] * (len(blocks) - end - 1)
         # the article's last lines: a short closing sentence or credit ("Reporting
@@ -500,6 +500,15 @@ class MainContent(Filter):
         if length >= self._length_high and stop_density >= self._stop_high:
             return GOOD
         return NEARGOOD
+
+
+def _opens_article(text: str, cls: str) -> bool:
+    """Whether a block of the run can be the article's first paragraph: prose (a
+    sentence end and enough words), classed good, or near-good with a full sentence
+    end (a lede with fewer stopwords; not a teaser cut short with "...")."""
+    if cls == GOOD:
+        return is_prose(text)
+    return cls == NEARGOOD and _SENTENCE_END.search(text[-8:]) is not None and is_prose(text)
 
 
 def _lower_share(text: str) -> float:
