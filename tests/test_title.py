@@ -1,4 +1,4 @@
-from helpers import removed_by, run
+from helpers import FIXTURES, removed_by, run
 
 ARTICLE = ("Flood waters began to recede on Sunday in the river towns, where thousands had spent the night in shelters.\n\n"
            "Engineers will inspect the levees before residents are allowed to return home.")
@@ -67,3 +67,25 @@ def test_a_title_known_from_the_page_drops_only_its_copies():
     Title(LanguageData("en")).apply(page)
     assert [b.text for b in page.blocks if not b.dropped] == ["River Towns Count the Cost"] + ARTICLE.split("\n\n")
     assert meta["title"] == "Flood Waters Recede | River Daily"
+
+
+def test_a_flattened_page_takes_the_headline_that_repeats_its_first_line():
+    # many headline-like lines above the article (menus): the title is the one that
+    # repeats the page's first line, its <title>; the lines stay for the content stage
+    raw = (FIXTURES / "content" / "menus_around_article.txt").read_text(encoding="utf-8")
+    assert raw.startswith("Council approves new bike lanes for the harbour district - Harbour Gazette\n")
+    doc = run(raw)
+    assert doc.metadata["title"] == "Council approves new bike lanes for the harbour district"
+    assert doc.metadata["site"] is None  # after a dash only a domain counts
+    assert doc.text == run(raw, "title").text
+    assert removed_by(doc, "title") == []
+    barred = run(raw.replace(" - Harbour Gazette\n", " | Harbour Gazette\n", 1))
+    assert (barred.metadata["title"], barred.metadata["site"]) == (
+        "Council approves new bike lanes for the harbour district", "Harbour Gazette")
+
+
+def test_a_first_line_that_no_headline_repeats_gives_no_title():
+    raw = (FIXTURES / "content" / "menus_around_article.txt").read_text(encoding="utf-8")
+    doc = run(raw.replace("Council approves new bike lanes for the harbour district - Harbour Gazette",
+                          "Harbour Gazette: news from the waterfront", 1))
+    assert doc.metadata["title"] is None

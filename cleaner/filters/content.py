@@ -35,7 +35,7 @@ from typing import Any
 
 from ..document import Block, Page, inside_bounds
 from .base import Filter
-from .shape import is_prose
+from .shape import is_prose, title_repeat
 
 _WORD = re.compile(r"[^\W_]+")  # "___" is a divider, not a word
 _WORD_NO_UNDERSCORE = re.compile(r"\w+")  # the same on a text without "_", and faster
@@ -103,8 +103,6 @@ def utf8_stopwords(stops: frozenset[str]) -> frozenset[bytes]:
 #: space, so that the engine skips from space to space instead of trying the
 #: lookbehind at every character (a third less time a paragraph).
 _SENTENCE_SPLIT = re.compile(r"\s(?<=[.!?。！？]\s)\s*")
-#: What separates a headline from the site's name in a page title.
-_TITLE_SEPARATORS = "|-–—:·•»/"
 
 
 @lru_cache(maxsize=1)
@@ -291,7 +289,7 @@ class MainContent(Filter):
         bounds = _bounds(window, local, o)
         zeros = [0.0] * len(bounds)
         start, end, _, _ = _heaviest(bounds, zeros, 0, len(bounds))
-        anchor = _title_repeat(blocks, o["title_search"])
+        anchor = title_repeat(blocks, o["title_search"])
         if anchor:
             for j in range(max(anchor + 1, first), min(last + 1, anchor + 1 + o["title_reach"])):
                 if local[j - first] == GOOD:
@@ -414,7 +412,7 @@ class MainContent(Filter):
             return None if narrowed else (classes, 0, len(blocks) - 1, [GOOD] * len(blocks))
         if GOOD not in classes:
             return None if narrowed else (classes, -1, -1, [BAD] * len(blocks))
-        anchor = _title_repeat(blocks, o["title_search"])
+        anchor = title_repeat(blocks, o["title_search"])
         if not anchor and self._opens_with_article(blocks, classes):
             # a text that starts with its article is no flattened page: its tables and
             # lists are the article's (an extracted body, a clean text)
@@ -591,28 +589,6 @@ def _context(classes: list[str]) -> list[str]:
         nxt = _neighbour(final, i, 1, True)
         final[i] = BAD if prev == nxt == BAD else GOOD
     return final
-
-
-def _title_repeat(blocks: list[Block], search: int) -> int:
-    """Index of the first line that repeats the page's first line (its title), or 0.
-
-    A flattened page usually opens with the ``<title>`` ("Headline - Site"); the
-    headline shown again above the article ("Headline") marks where it starts.
-    """
-    title = blocks[0].text.casefold()
-    if len(title) < 15:
-        return 0
-    size, first = len(title), title[0]
-    for i in range(1, min(len(blocks), search)):
-        line = blocks[i].text
-        if not 15 <= len(line) <= size or line[0].casefold() != first:
-            continue
-        line = line.casefold()
-        if title.startswith(line):
-            rest = title[len(line):].lstrip()
-            if not rest or (rest[0] in _TITLE_SEPARATORS and len(line) >= 0.4 * len(title)):
-                return i
-    return 0
 
 
 def _weights(blocks: list[Block], classes: list[str], o: dict[str, Any], anchor: int,

@@ -130,3 +130,29 @@ def head_end(blocks: list[Block]) -> int:
         if text[-1:] in _SENTENCE_LAST and len(text) >= _PROSE_MIN_CHARS and is_prose(text):
             return i
     return len(blocks)
+
+
+#: What separates a headline from the site's name in a page title.
+TITLE_SEPARATORS = "|-–—:·•»/"
+
+
+def title_repeat(blocks: list[Block], search: int) -> int:
+    """Index of the first line that repeats the page's first line (its title), or 0.
+
+    A flattened page usually opens with the ``<title>`` ("Headline - Site"); the
+    headline shown again above the article ("Headline") marks where it starts.
+    """
+    title = blocks[0].text.casefold()
+    if len(title) < 15:
+        return 0
+    size, first = len(title), title[0]
+    for i in range(1, min(len(blocks), search)):
+        line = blocks[i].text
+        if not 15 <= len(line) <= size or line[0].casefold() != first:
+            continue
+        line = line.casefold()
+        if title.startswith(line):
+            rest = title[len(line):].lstrip()
+            if not rest or (rest[0] in TITLE_SEPARATORS and len(line) >= 0.4 * len(title)):
+                return i
+    return 0

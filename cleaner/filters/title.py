@@ -9,7 +9,7 @@ from typing import Any
 from ..data import LanguageData
 from ..document import Block, Page
 from .base import Filter
-from .shape import any_of, head_end, is_heading, key, words
+from .shape import any_of, head_end, is_heading, key, title_repeat, words
 
 _DOMAIN = re.compile(r"(?:[\w\-]{1,63}\.){1,6}[A-Za-z]{2,24}")
 
@@ -68,6 +68,16 @@ class Title(Filter):
         page.set_meta("site", site)
         return {k}, found
 
+    def from_page_title(self, page: Page, blocks: list[Block], head: int) -> None:
+        """On a flattened page, whose head holds many headline-like lines (menus), the
+        title is the headline that repeats the page's first line (its ``<title>``,
+        "Headline - Site") above the article. Only the metadata is taken: the lines stay
+        for the main-content stage, whose run under that headline they anchor."""
+        i = title_repeat(blocks, head)
+        if i:
+            page.set_meta("title", blocks[i].text)
+            page.set_meta("site", self.split(blocks[0].text)[1])
+
     def apply(self, page: Page) -> None:
         blocks = page.blocks
         head = head_end(blocks)
@@ -82,6 +92,8 @@ class Title(Filter):
             keep = {k for _, k in found if any(self.same_words(k, form) for form in forms)}
         else:
             keep, found = self.find(page, blocks[:head])
+            if not keep:
+                self.from_page_title(page, blocks, head)
         reason = "title"
         for block, k in found:
             if k in keep:
