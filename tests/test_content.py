@@ -23,7 +23,8 @@ def read(name: str) -> str:
     return (FIXTURES / name).read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("name", ["menus_around_article", "short_paragraph", "list_article", "lede_few_stopwords"])
+@pytest.mark.parametrize("name", ["menus_around_article", "short_paragraph", "list_article", "lede_few_stopwords",
+                                  "one_line_lede"])
 def test_fixture_keeps_exactly_the_article(name):
     doc = ONLY_CONTENT.clean(read(f"{name}.txt"))
     assert doc.text == read(f"{name}.expected.txt").strip()
@@ -53,6 +54,37 @@ def test_a_lede_with_fewer_stopwords_opens_the_article_but_a_teaser_cut_short_do
     assert teaser.text.startswith("Crews worked through the morning")
     assert any(r.text.startswith("Harbor transit chief") and r.reason == "before the article"
                for r in teaser.removed)
+
+
+@pytest.mark.parametrize("line", ["What Happens To The Ferries Now?", "Here is what the crews agreed:",
+                                  "The ferries are running again and ...", "Ferries run again."])
+def test_a_line_above_the_first_paragraph_opens_the_article_only_as_a_sentence(line):
+    # a headline in Title Case, a lead-in colon, a teaser trailing off, three words (a
+    # credit or a label as often as a sentence): not a one-line lede
+    raw = read("one_line_lede.txt").replace("The ferries are running again.", line)
+    assert ONLY_CONTENT.clean(raw).text.startswith("The crews of the island ferries")
+
+
+def test_a_one_line_lede_is_not_taken_across_a_removed_line():
+    raw = read("one_line_lede.txt")
+    assert FULL.clean(raw).text.startswith("The ferries are running again.\n\nThe crews")
+    raw = raw.replace("The ferries are running again.\n", "The ferries are running again.\nAdvertisement\n")
+    doc = FULL.clean(raw)
+    assert [r.filter for r in doc.removed if r.text == "Advertisement"] == ["navigation"]
+    assert doc.text.startswith("The crews of the island ferries")
+
+
+def test_a_one_line_lede_outside_the_narrowed_reach_is_looked_at_first():
+    from cleaner.blocks import split_blocks
+
+    content = FULL.filters_for("en")[-1]
+    blocks = split_blocks(read("one_line_lede.txt"))
+    lede = next(i for i, b in enumerate(blocks) if b.text == "The ferries are running again.")
+    assert content.classify(blocks, "en")[1] == lede
+    for b in blocks[: lede + 1]:
+        b.outside = True
+    assert content.classify(blocks, "en", narrowed=True) is None
+    assert content.classify(blocks, "en")[1] == lede + 1  # the whole reach: outside, left out
 
 
 def test_short_paragraph_in_the_middle_is_kept():

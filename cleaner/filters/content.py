@@ -15,7 +15,8 @@ bars first and last, the article in the middle. Without markup to go by, each bl
    free). The page's title repeated above the article anchors it: good text above
    the anchor counts for nothing, and the run under it wins over a heavier one far
    below (a teaser list, the comments) unless it is much lighter. The run opens with
-   a paragraph of prose and takes a closing sentence or credit right after it.
+   a paragraph of prose (or a one-line lede sentence right above one) and takes a
+   closing sentence or credit right after it.
 3. *Context* inside the run: jusText's rules give short and near-good lines the
    class of their neighbours (a one-line paragraph between paragraphs stays, a share
    bar between them goes); a paragraph repeating text kept above it goes too.
@@ -58,6 +59,8 @@ def _may_have_marks(folded: str) -> bool:
 _EDGE_SEPARATORS = frozenset("|›·•>")  # not », which closes quotations
 #: A block that ends like a sentence (closing quotes and brackets allowed) ...
 _SENTENCE_END = re.compile(r"(?<!\.\.)[.!?:。！？][\"'”’»)\]]*$")
+#: ... a sentence end that no lead-in colon makes (for a one-line lede)
+_LEDE_END = re.compile(r"(?<!\.\.)[.!?。！？][\"'”’»)\]]*$")
 _ELLIPSIS = re.compile(r"(?:\.\.\.|…)[\"'”’»)\]]*$")
 #: ... and the last characters those two can end on: most lines end on none of them,
 #: and the search is skipped.
@@ -430,6 +433,15 @@ class MainContent(Filter):
         while start < end and not _opens_article(blocks[start].text, classes[start]):
             start += 1
         final = [BAD] * start + _context(classes[start : end + 1]) + [BAD] * (len(blocks) - end - 1)
+        # the article's first line: a short sentence right above its first paragraph (a
+        # one-line lede, "Time is not on his side."), with no line removed between
+        if start and not blocks[start].cut:
+            if blocks[start - 1].outside:
+                if narrowed:
+                    return None  # the scoped filters have not looked at it
+            elif local[start - 1] == SHORT_SENTENCE and _lede_sentence(blocks[start - 1].text):
+                start -= 1
+                final[start] = GOOD
         # the article's last lines: a short closing sentence or credit ("Reporting
         # contributed by AFP."), with a divider ("___") before it, right after the run
         # (within closing_reach lines of the page, counting those earlier filters removed)
@@ -507,6 +519,14 @@ def _opens_article(text: str, cls: str) -> bool:
     if cls == GOOD:
         return is_prose(text)
     return cls == NEARGOOD and _SENTENCE_END.search(text[-8:]) is not None and is_prose(text)
+
+
+def _lede_sentence(text: str) -> bool:
+    """A short line that reads as a sentence of running text: a few words, mostly in
+    lower case after the first (not a headline in Title Case, "What Does It Offer?"),
+    ending in . ! or ? (not in a colon leading in, nor in "..." trailing off)."""
+    return (text[-1:] in _SENTENCE_LAST and _LEDE_END.search(text[-8:]) is not None
+            and text.count(" ") >= 3 and _lower_share(text) >= 0.6)
 
 
 def _lower_share(text: str) -> float:
