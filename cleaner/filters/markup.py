@@ -64,14 +64,26 @@ def _strip_markup(line: str) -> str:
 
     # "&am;" names no character: html.parser keeps it but eats its ";", and a second
     # pass would eat the next one, until the text spells a real reference ("&am;p;" ->
-    # "&amp;"): such an "&" is text, escaped so that it stays as it is
-    markup = _unknown_reference().sub(r"&amp;\1", _BREAK.sub("\n", line))
+    # "&amp;"): such an "&" is text. It stands in as a character that is no markup (a
+    # noncharacter the line does not hold) and comes back as "&" after the parse: an
+    # escape ("&amp;am;") would come back raw where the parser keeps a broken tag's text
+    # as it is ("<ab &amp;am; c" at the end of a line), and the next pass would escape it again
+    markup = _BREAK.sub("\n", line)
+    hold = next((c for c in _HOLDS if c not in markup), None) if "&" in markup else None
+    if hold:
+        markup = _unknown_reference().sub(hold + r"\1", markup)
     try:
-        return BeautifulSoup(markup, "html.parser").get_text()
+        text = BeautifulSoup(markup, "html.parser").get_text()
     except ParserRejectedMarkup:
         # html.parser rejects a declaration it does not know ("<![tml>"): such "<!" are
         # text, and stay as they are
-        return BeautifulSoup(markup.replace("<!", "&lt;!"), "html.parser").get_text()
+        text = BeautifulSoup(markup.replace("<!", "&lt;!"), "html.parser").get_text()
+    return text.replace(hold, "&") if hold else text
+
+
+#: Stand-ins for the "&" of an unknown reference during a parse: Unicode noncharacters,
+#: which no text means (a line that holds them all keeps its unknown references to the parser).
+_HOLDS = "".join(map(chr, range(0xFDD0, 0xFDF0)))
 
 
 _ENTITY_RE = re.compile(_ENTITY)
@@ -125,6 +137,8 @@ class StrayMarkup(Filter):
                     if again == stripped:
                         break
                 stripped = again
+            if stripped == line:
+                continue  # nothing it could strip (an unknown reference, a broken tag)
             lines[i] = stripped
             tags = [f for f in found if f.startswith("<")]
             reason = "HTML tags" if tags else "HTML entities"
