@@ -72,3 +72,14 @@ def test_an_unknown_reference_in_a_broken_tag_stays_as_it_is():
     assert clean(once).text == once
     assert clean(once).removed == []  # nothing left to strip: nothing recorded
     assert clean("Tom &amf; Jerry <b>rock</b>!").text == "Tom &amf; Jerry rock!"
+
+
+def test_tags_after_a_broken_character_reference_are_stripped_in_the_first_pass():
+    # found by the fuzz target: html.parser gives up on the rest of a line after a "&#"
+    # that starts no reference, so its tags stayed, to be stripped by the next pass
+    from cleaner import clean
+
+    for broken in ("&###don?", "&# 3", "&#xZ"):
+        once = clean(f"Fine {broken} Shp>H><p>d><p>dares on the quay.").text
+        assert "<p>" not in once and broken in once
+        assert clean(once).text == once

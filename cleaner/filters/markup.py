@@ -68,10 +68,13 @@ def _strip_markup(line: str) -> str:
     # noncharacter the line does not hold) and comes back as "&" after the parse: an
     # escape ("&amp;am;") would come back raw where the parser keeps a broken tag's text
     # as it is ("<ab &amp;am; c" at the end of a line), and the next pass would escape it again
+    # "&#" that starts no character reference ("&#don", "&# ") makes it give up on the
+    # rest of the line, tags and all, where the next pass, on a line split elsewhere,
+    # would strip them: that "&" is text too, and stands in the same way
     markup = _BREAK.sub("\n", line)
     hold = next((c for c in _HOLDS if c not in markup), None) if "&" in markup else None
     if hold:
-        markup = _unknown_reference().sub(hold + r"\1", markup)
+        markup = _BROKEN_CHARACTER_REFERENCE.sub(hold, _unknown_reference().sub(hold + r"\1", markup))
     try:
         text = BeautifulSoup(markup, "html.parser").get_text()
     except ParserRejectedMarkup:
@@ -81,6 +84,8 @@ def _strip_markup(line: str) -> str:
     return text.replace(hold, "&") if hold else text
 
 
+#: The "&" of a "&#" that no digit (nor "x" and a hex digit, nor ";") follows.
+_BROKEN_CHARACTER_REFERENCE = re.compile(r"&(?=#(?![0-9;]|[xX][0-9A-Fa-f;]))")
 #: Stand-ins for the "&" of an unknown reference during a parse: Unicode noncharacters,
 #: which no text means (a line that holds them all keeps its unknown references to the parser).
 _HOLDS = "".join(map(chr, range(0xFDD0, 0xFDF0)))
