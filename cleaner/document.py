@@ -42,7 +42,8 @@ class Block:
     one, so later filters still see where chrome stood. ``outside`` marks a line the
     main-content stage's survey placed outside the article's reach (see
     :attr:`cleaner.filters.base.Filter.scope`); ``local`` is that stage's class of the
-    line, kept for its final pass. ``short`` is the line's :func:`~cleaner.keys.short_key`
+    line, kept for its final pass. ``comments_below`` marks a line at which a comment
+    section starts: it, or a line removed right above it, was the section's heading. ``short`` is the line's :func:`~cleaner.keys.short_key`
     (None for a long line), worked out once: a block's text never changes.
     """
 
@@ -52,6 +53,7 @@ class Block:
     cut: int = 0
     outside: bool = field(default=False, compare=False, repr=False)
     local: str | None = field(default=None, compare=False, repr=False)
+    comments_below: bool = field(default=False, compare=False, repr=False)
     short: str | None = field(init=False, default=None, compare=False, repr=False)
 
     def __init__(self, text: str, group: int = 0, dropped: bool = False, cut: int = 0) -> None:
@@ -63,6 +65,7 @@ class Block:
         self.cut = cut
         self.outside = False
         self.local = None
+        self.comments_below = False
         # several filters look the line up in phrase lists: its key is worked out once
         self.short = key(text) if len(text) <= SHORT_KEY_CHARS else None
 
@@ -102,7 +105,7 @@ class Document:
 class Page:
     """The working state of one document inside the pipeline."""
 
-    __slots__ = ("blocks", "metadata", "removed", "_dropped", "narrow", "narrowed", "widen")
+    __slots__ = ("blocks", "metadata", "removed", "_dropped", "narrow", "narrowed", "widen", "comments_below_end")
 
     def __init__(self, blocks: list[Block], metadata: dict[str, Any], removed: list[Removal]):
         self.blocks = blocks
@@ -115,6 +118,9 @@ class Page:
         self.narrow = True
         self.narrowed = False
         self.widen = False
+        #: whether blocks dropped at the end, which no kept block follows, began a
+        #: comment section since this was last set False (see :meth:`compact`)
+        self.comments_below_end = False
 
     def drop(self, block: Block, filter_name: str, reason: str) -> None:
         if not block.dropped:
@@ -136,22 +142,31 @@ class Page:
         """Take the dropped blocks out of ``blocks`` (counting them in ``cut`` of the next
         kept one); at once when nothing was dropped with :meth:`drop` since the last time.
 
-        Returns the count for dropped blocks at the end, which no kept block takes.
+        A comment section's start (:attr:`Block.comments_below`) passes on the same way.
+        Returns the count for dropped blocks at the end, which no kept block takes (and
+        sets ``comments_below_end`` if they began a comment section).
         """
         if not self._dropped:
             return 0
         self._dropped = False
         kept: list[Block] = []
         cut = 0
+        comments = False
         for b in self.blocks:
             if b.dropped:
                 cut += 1 + b.cut
+                comments = comments or b.comments_below
             else:
                 if cut:
                     b.cut += cut
                     cut = 0
+                    if comments:
+                        b.comments_below = True
+                        comments = False
                 kept.append(b)
         self.blocks = kept
+        if comments:
+            self.comments_below_end = True
         return cut
 
     def set_meta(self, key: str, value: Any) -> None:

@@ -203,9 +203,12 @@ def run_in_scope(group: list[Filter], page: Page) -> None:
         return
     page.blocks = blocks[lo:hi]
     # lines dropped at the end of the stretch: the first line after it counts them
+    page.comments_below_end = False
     trailing = apply_each(group, page)
     if trailing and hi < len(blocks):
         blocks[hi].cut += trailing
+        if page.comments_below_end:
+            blocks[hi].comments_below = True
     page.blocks = blocks[:lo] + page.blocks + blocks[hi:]
 
 

@@ -87,6 +87,24 @@ def test_a_one_line_lede_outside_the_narrowed_reach_is_looked_at_first():
     assert content.classify(blocks, "en")[1] == lede + 1  # the whole reach: outside, left out
 
 
+def test_a_comment_section_heading_ends_the_article():
+    # the readers' comments are prose, and the lines between them (names, times,
+    # ratings) weigh too little to part them from the article: the heading does
+    raw = read("comments_after_article.txt")
+    doc = FULL.clean(raw)  # (the comments filter finds the headings)
+    assert doc.text == normalized(read("comments_after_article.expected.txt"))
+    assert [r.text for r in doc.removed if r.reason == "comment section heading"] == [
+        "[ 23 comments ]", "Top Rated Comments"]
+    # "Comments" in the menu above the article ends nothing
+    assert doc.text.startswith("The harbour board has ordered")
+    # nor is a short comment right below the heading the article's closing sentence
+    short = raw.replace("Top Rated Comments\nislandgirl\n2 days ago at 07:52 am\n", "")
+    short = short.replace(short[short.index("Finally some good news"):short.index("\nRating: 36")],
+                          "What a relief for the islands.")
+    assert "[ 23 comments ]\nWhat a relief for the islands.\nRating: 36 Votes" in short
+    assert FULL.clean(short).text == doc.text
+
+
 def test_short_paragraph_in_the_middle_is_kept():
     doc = ONLY_CONTENT.clean(read("short_paragraph.txt"))
     assert "\n\nIt still works.\n\n" in doc.text
@@ -383,6 +401,36 @@ def test_scoped_group_counts_lines_it_drops_at_the_end_of_its_stretch():
     assert [b.text for b in page.blocks] == ["a", "b", "e", "f"]
     assert page.blocks[2].cut == 2  # "e" counts "d" and "c"
     assert [r.text for r in page.removed] == ["d", "c"]
+
+
+def test_a_comment_section_start_passes_to_the_next_line_kept():
+    from cleaner.document import Block, Page
+    from cleaner.filters.base import Filter
+    from cleaner.pipeline import run_block_filters
+
+    blocks = [Block(t) for t in ["a", "12 Comments", "x", "b"]]
+    blocks[1].comments_below = True
+    for b in blocks[1:3]:
+        b.dropped = True
+    page = Page(blocks, {}, [])
+    page.compact()
+    assert [(b.text, b.cut, b.comments_below) for b in page.blocks] == [("a", 0, False), ("b", 2, True)]
+    assert not page.comments_below_end
+
+    class DropHeadingLast(Filter):  # a heading dropped last in the article's stretch
+        name, scope = "dropheading", "article"
+
+        def apply(self, page):
+            page.blocks[-1].comments_below = True
+            self.drop(page, page.blocks[-1], "test")
+
+    blocks = [Block(t) for t in "a b c d e".split()]
+    for b in blocks[:1] + blocks[3:]:
+        b.outside = True
+    page = Page(blocks, {}, [])
+    run_block_filters([DropHeadingLast(LanguageData("en"))], page)
+    assert [(b.text, b.cut, b.comments_below) for b in page.blocks] == [
+        ("a", 0, False), ("b", 0, False), ("d", 1, True), ("e", 0, False)]
 
 
 # -- the reach narrowed to the expected run -----------------------------------------------

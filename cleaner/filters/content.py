@@ -432,6 +432,11 @@ class MainContent(Filter):
         # lead-in above it (which the title filter would take on a second pass)
         while start < end and not _opens_article(blocks[start].text, classes[start]):
             start += 1
+        # a comment section's heading ends the article: what follows it is the readers'
+        for i in range(start + 1, end + 1):
+            if blocks[i].comments_below:
+                end = i - 1
+                break
         final = [BAD] * start + _context(classes[start : end + 1]) + [BAD] * (len(blocks) - end - 1)
         # the article's first line: a short sentence right above its first paragraph (a
         # one-line lede, "Time is not on his side."), with no line removed between
@@ -448,7 +453,7 @@ class MainContent(Filter):
         j, below = end + 1, 0
         while j < len(blocks):
             below += 1 + blocks[j].cut
-            if below > o["closing_reach"]:
+            if below > o["closing_reach"] or blocks[j].comments_below:
                 j = len(blocks)
                 break
             if narrowed and j >= hi:

@@ -32,7 +32,14 @@ class Prompts(PatternFilter):
 class CommentSection(PatternFilter):
     name = "comments"
     scope = "article"
-    summary = "Drop comment prompts and community-guideline boilerplate (\"Be part of the conversation\")."
-    patterns = {"pattern": ("prompts", "comments")}
+    summary = ("Drop comment prompts and community-guideline boilerplate (\"Be part of the conversation\"); "
+               "mark where a comment section's heading (\"167 Comments\") stood, which the article does not cross.")
+    patterns = {"pattern": ("prompts", "comments"), "headings": ("prompts", "comment_headings")}
     reason = "comment section"
     defaults = {"max_words": 40}
+
+    def apply(self, page: Page) -> None:
+        for _, block in matching(page.blocks, self.headings):
+            block.comments_below = True  # (compacting hands it on to the next line kept)
+            self.drop(page, block, "comment section heading")
+        super().apply(page)
