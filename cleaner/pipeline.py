@@ -116,20 +116,23 @@ class Pipeline:
         else:
             text = self.prepare(raw, name)
         language = self.config.language
-        if language == "auto":
-            language = metadata.get("language") or detect_language(text)
-        metadata["language"] = language
+        detect = language == "auto"
         page = Page([], metadata, removed)
-        filters = [f for f in self.filters_for(language) if kind in f.kinds]
-        for f in filters:
-            if f.stage == "text":
+        # the text stage (stray markup) first: the language is told from the text it
+        # leaves, as a second cleaning sees it ("<p>" between two words can tip the
+        # count of letters that a language needs). Its filters know no language.
+        for f in self.filters_for(None if detect else language):
+            if f.stage == "text" and kind in f.kinds:
                 stripped = f.apply_text(text, page)
                 if stripped is not text:
                     # mojibake split by a tag ("Ã<br>¢") is whole once the tag is gone:
                     # repair it now, or a second cleaning would
                     stripped = fix_mojibake(stripped)
                 text = stripped
-        block_filters = [f for f in filters if f.stage == "blocks"]
+        if detect:
+            language = metadata.get("language") or detect_language(text)
+        metadata["language"] = language
+        block_filters = [f for f in self.filters_for(language) if f.stage == "blocks" and kind in f.kinds]
         before = dict(page.metadata), len(page.removed)
         self._block_stage(text, block_filters, page)
         if page.widen:

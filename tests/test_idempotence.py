@@ -71,3 +71,20 @@ def test_markup_the_parser_rejects_or_mangles_settles_in_one_cleaning():
     assert clean(once).text == once
     once = clean("<html\x1e<body>8p>Hello &am;;;;;;;;;;p; ", kind="html").text
     assert "&am;" in once and clean(once).text == once
+
+
+def test_the_language_is_told_from_the_text_the_markup_filter_leaves(monkeypatch):
+    # found by the fuzz target: "<p>" between two letters tipped the count of letters a
+    # language needs, so the first cleaning found none and the second one did (and then
+    # cut the page with that language's stopwords)
+    import cleaner.pipeline
+    from cleaner import clean
+
+    raw = b"ccc\xe3ccccccccccccccccc!c`\x9c\x9c\x9c\nTrn\xb3ancccccccccc!c`\x9c\x9c\x9c\nTrn>o<p>Hex"
+    once = clean(raw).text
+    assert clean(once).text == once
+    seen = []
+    detect = cleaner.pipeline.detect_language
+    monkeypatch.setattr(cleaner.pipeline, "detect_language", lambda text: seen.append(text) or detect(text))
+    clean("<p>The ferry runs again.</p> <b>Crews</b> voted to accept the offer on Sunday evening.")
+    assert seen == ["The ferry runs again.\n Crews voted to accept the offer on Sunday evening."]
