@@ -32,6 +32,11 @@ class Removal:
         return {"filter": self.filter, "text": self.text, "reason": self.reason}
 
 
+#: Marks of where readers' comments start (:attr:`Block.comments_below`): a comment
+#: section's heading ("167 Comments"), and a comment's byline ("Alex on May 3, 2019 said:").
+COMMENT_SECTION, COMMENT = 1, 2
+
+
 @dataclass(slots=True, init=False)
 class Block:
     """A line of the input: the unit filters keep or drop.
@@ -42,8 +47,9 @@ class Block:
     one, so later filters still see where chrome stood. ``outside`` marks a line the
     main-content stage's survey placed outside the article's reach (see
     :attr:`cleaner.filters.base.Filter.scope`); ``local`` is that stage's class of the
-    line, kept for its final pass. ``comments_below`` marks a line at which a comment
-    section starts: it, or a line removed right above it, was the section's heading. ``short`` is the line's :func:`~cleaner.keys.short_key`
+    line, kept for its final pass. ``comments_below`` marks a line at which readers'
+    comments start: it, or a line removed right above it, was a comment section's
+    heading (:data:`COMMENT_SECTION`) or a comment's byline (:data:`COMMENT`). ``short`` is the line's :func:`~cleaner.keys.short_key`
     (None for a long line), worked out once: a block's text never changes.
     """
 
@@ -53,7 +59,7 @@ class Block:
     cut: int = 0
     outside: bool = field(default=False, compare=False, repr=False)
     local: str | None = field(default=None, compare=False, repr=False)
-    comments_below: bool = field(default=False, compare=False, repr=False)
+    comments_below: int = field(default=0, compare=False, repr=False)
     short: str | None = field(init=False, default=None, compare=False, repr=False)
 
     def __init__(self, text: str, group: int = 0, dropped: bool = False, cut: int = 0) -> None:
@@ -65,7 +71,7 @@ class Block:
         self.cut = cut
         self.outside = False
         self.local = None
-        self.comments_below = False
+        self.comments_below = 0
         # several filters look the line up in phrase lists: its key is worked out once
         self.short = key(text) if len(text) <= SHORT_KEY_CHARS else None
 
@@ -118,9 +124,9 @@ class Page:
         self.narrow = True
         self.narrowed = False
         self.widen = False
-        #: whether blocks dropped at the end, which no kept block follows, began a
-        #: comment section since this was last set False (see :meth:`compact`)
-        self.comments_below_end = False
+        #: the mark of blocks dropped at the end, which no kept block follows, since
+        #: this was last set 0 (see :meth:`compact`)
+        self.comments_below_end = 0
 
     def drop(self, block: Block, filter_name: str, reason: str) -> None:
         if not block.dropped:
@@ -142,31 +148,32 @@ class Page:
         """Take the dropped blocks out of ``blocks`` (counting them in ``cut`` of the next
         kept one); at once when nothing was dropped with :meth:`drop` since the last time.
 
-        A comment section's start (:attr:`Block.comments_below`) passes on the same way.
-        Returns the count for dropped blocks at the end, which no kept block takes (and
-        sets ``comments_below_end`` if they began a comment section).
+        The start of readers' comments (:attr:`Block.comments_below`) passes on the same
+        way, the strongest mark kept. Returns the count for dropped blocks at the end,
+        which no kept block takes (and raises ``comments_below_end`` to their mark).
         """
         if not self._dropped:
             return 0
         self._dropped = False
         kept: list[Block] = []
         cut = 0
-        comments = False
+        comments = 0
         for b in self.blocks:
             if b.dropped:
                 cut += 1 + b.cut
-                comments = comments or b.comments_below
+                if b.comments_below > comments:
+                    comments = b.comments_below
             else:
                 if cut:
                     b.cut += cut
                     cut = 0
-                    if comments:
-                        b.comments_below = True
-                        comments = False
+                    if comments > b.comments_below:
+                        b.comments_below = comments
+                    comments = 0
                 kept.append(b)
         self.blocks = kept
-        if comments:
-            self.comments_below_end = True
+        if comments > self.comments_below_end:
+            self.comments_below_end = comments
         return cut
 
     def set_meta(self, key: str, value: Any) -> None:

@@ -206,12 +206,12 @@ def run_in_scope(group: list[Filter], page: Page) -> None:
         return
     page.blocks = blocks[lo:hi]
     # lines dropped at the end of the stretch: the first line after it counts them
-    page.comments_below_end = False
+    page.comments_below_end = 0
     trailing = apply_each(group, page)
     if trailing and hi < len(blocks):
         blocks[hi].cut += trailing
-        if page.comments_below_end:
-            blocks[hi].comments_below = True
+        if page.comments_below_end > blocks[hi].comments_below:
+            blocks[hi].comments_below = page.comments_below_end
     page.blocks = blocks[:lo] + page.blocks + blocks[hi:]
 
 

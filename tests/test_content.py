@@ -105,6 +105,75 @@ def test_a_comment_section_heading_ends_the_article():
     assert FULL.clean(short).text == doc.text
 
 
+def test_good_text_below_a_comment_byline_after_the_article_is_a_reader_s(block_stages):
+    # the comments outweigh the one-paragraph article below a "Comments" heading; below
+    # the first comment's byline ("Milan on September 12, 2018 at 4:47 pm said:") good
+    # text counts for nothing, which the survey could not know: the page is looked at whole
+    raw = read("comment_bylines.txt")
+    doc = FULL.clean(raw)
+    assert doc.text == normalized(read("comment_bylines.expected.txt"))
+    assert block_stages == [(True, True), (False, False)]
+    assert [r.reason for r in doc.removed if r.text.startswith("Milan on")] == ["comment byline"]
+    # with no prose above the first byline, the comments are all there is
+    thread = FULL.clean(raw[raw.index("Milan on"):]).text
+    assert thread.startswith("The last boat from the mainland") and "I would like the morning boats" in thread
+
+
+def test_a_comment_byline_in_a_narrowed_reach_has_the_page_looked_at_whole():
+    # the scoped filters have not looked for bylines outside the reach, where the first
+    # one may stand: here above a reader's second paragraph, which the first byline
+    # inside the reach does not cover
+    from cleaner.blocks import split_blocks
+    from cleaner.document import COMMENT
+
+    content = FULL.filters_for("en")[-1]
+    menu = ["Home", "News", "Sport", "Weather", "Contact"]
+    article = ("The harbour board publishes the winter timetable next week, and this thread is the "
+               "place to tell us what you would like to see changed before it is printed.")
+    reader = ("I agree with the others that the last boat from the mainland leaves far too early "
+              "for anyone who works a late shift at the hospital or in the restaurants in town, "
+              "and one more crossing at eleven would solve it for most of us who live here.")
+    other = ("The morning boats should wait for the bus from the northern villages, because in "
+             "the winter the bus is often late and the boat leaves without the children, who "
+             "are then late for school, and without the rest of us, who are late for work on "
+             "the mainland and have to explain it to our employers every single week.")
+    lines = menu + [article, "Share", "Print", "Email", "Thanks.", reader, "Reply", "Report", other] + menu
+    thanks, second = lines.index("Thanks."), lines.index(other)
+    blocks = split_blocks("\n".join(lines))
+    blocks[thanks].comments_below = blocks[second].comments_below = COMMENT
+    assert blocks[content.classify(blocks, "en")[1]].text == article
+    blocks = split_blocks("\n".join(lines))  # narrowed: the byline above "Thanks." was not seen
+    blocks[second].comments_below = COMMENT
+    blocks[thanks + 1].cut = 1  # (a "Reply" link removed: "Thanks." opens no article)
+    content.classify(blocks, "en")  # the local classes, as the survey finds them
+    for b in blocks[: thanks + 1]:
+        b.outside = True
+    assert content.classify(blocks, "en", narrowed=True) is None
+    # with no prose above the first byline, good text below the bylines counts as it is:
+    # the heavier comment is the run
+    thread = menu + lines[thanks:]
+    blocks = split_blocks("\n".join(thread))
+    blocks[thread.index("Thanks.")].comments_below = blocks[thread.index(other)].comments_below = COMMENT
+    classes, start, end, _ = content.classify(blocks, "en")
+    assert (blocks[start].text, blocks[end].text) == (other, other)
+
+
+@pytest.mark.parametrize("line, byline", [
+    ("Alex on September 17, 2018 at 6:34 am said:", True),
+    ("Catherine (GiveWell) on 17 Sept. 2018 said:", True),
+    ("sam_k on 2019-05-03 at 14:02 said:", True),
+    ("The minister on Tuesday said:", False),
+    ("Alex on September 17, 2018 at 6:34 am said: yes, indeed", False),
+])
+def test_comment_bylines(line, byline):
+    from cleaner.document import COMMENT, Block, Page
+
+    comments = next(f for f in FULL.filters_for("en") if f.name == "comments")
+    page = Page([Block(line)], {}, [])
+    comments.apply(page)
+    assert (page.blocks[0].comments_below == COMMENT) is byline
+
+
 def test_short_paragraph_in_the_middle_is_kept():
     doc = ONLY_CONTENT.clean(read("short_paragraph.txt"))
     assert "\n\nIt still works.\n\n" in doc.text

@@ -101,10 +101,11 @@ def test_pattern_filters_drop_what_their_whole_pattern_matches() -> None:
             continue
         whole = f.pattern.pattern if isinstance(f.pattern, StartGated) else f.pattern
         expected = {t for t in lines if t.count(" ") < f.options["max_words"] and whole.search(t)}
-        headings = getattr(f, "headings", None)  # comments: a section's headings go too, whatever their length
-        if headings is not None:
-            headings = headings.pattern if isinstance(headings, StartGated) else headings
-            expected |= {t for t in lines if headings.search(t)}
+        for marks in (getattr(f, "headings", None), getattr(f, "bylines", None)):
+            # comments: a section's headings and its comments' bylines go too, whatever their length
+            if marks is not None:
+                marks = marks.pattern if isinstance(marks, StartGated) else marks
+                expected |= {t for t in lines if marks.search(t)}
         page = Page([Block(t) for t in lines], {}, [])
         f.apply(page)
         assert {b.text for b in page.blocks if b.dropped} == expected, f.name

@@ -34,7 +34,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from ..document import Block, Page, inside_bounds
+from ..document import COMMENT, Block, Page, inside_bounds
 from .base import Filter
 from .shape import is_prose, title_repeat
 
@@ -424,7 +424,12 @@ class MainContent(Filter):
         if self._outside_weighs_against and o["before_title_weight"] >= 0:
             # the lines the survey left outside hold no prose: the run is not among them
             lo, hi = inside_bounds(blocks)
-        run = _best_run(blocks, local, o, anchor, lo, hi, bound_outside=narrowed)
+        # below the first comment's byline that follows prose, good text is a reader's
+        # (a page whose comments outweigh its article); the survey did not know that
+        comments = _comments_from(blocks, classes)
+        if comments is not None and narrowed:
+            return None
+        run = _best_run(blocks, local, o, anchor, lo, hi, bound_outside=narrowed, comments=comments)
         if run is None:
             return None  # a run beyond the narrowed reach might weigh more
         start, end = run
@@ -526,6 +531,17 @@ def _opens_article(text: str, cls: str) -> bool:
     return cls == NEARGOOD and _SENTENCE_END.search(text[-8:]) is not None and is_prose(text)
 
 
+def _comments_from(blocks: list[Block], classes: list[str]) -> int | None:
+    """Index of the first line that a comment's byline ("Alex on May 3, 2019 said:")
+    stood above, if a line of prose comes before it (the article); else None."""
+    good = False
+    for i, (b, c) in enumerate(zip(blocks, classes)):
+        if b.comments_below == COMMENT:
+            return i if good else None
+        good = good or c == GOOD
+    return None
+
+
 def _lede_sentence(text: str) -> bool:
     """A short line that reads as a sentence of running text: a few words, mostly in
     lower case after the first (not a headline in Title Case, "What Does It Offer?"),
@@ -617,9 +633,10 @@ def _context(classes: list[str]) -> list[str]:
 
 
 def _weights(blocks: list[Block], classes: list[str], o: dict[str, Any], anchor: int,
-             lo: int, hi: int) -> tuple[list[float], list[float]]:
+             lo: int, hi: int, comments: int | None = None) -> tuple[list[float], list[float]]:
     """(ws, gaps) for ``blocks[lo:hi]``: what each block weighs for a run it is in (good
-    text for, the rest against), and what crossing from the block before to it costs."""
+    text for, the rest against), and what crossing from the block before to it costs.
+    From block ``comments`` on (readers' comments), good text counts for nothing."""
     window = classes[lo:hi]
     weights = {GOOD: 1.0, NEARGOOD: o["neargood_weight"], SHORT: -o["short_weight"],
                SHORT_SENTENCE: o["short_sentence_weight"], BAD: -o["bad_weight"], UNSEEN: -1.0}
@@ -630,6 +647,10 @@ def _weights(blocks: list[Block], classes: list[str], o: dict[str, Any], anchor:
     for k in range(min(anchor - lo, len(ws))):
         if ws[k] > 0:
             ws[k] *= o["before_title_weight"]
+    if comments is not None:
+        for k in range(max(0, comments - lo), len(ws)):
+            if ws[k] > 0:
+                ws[k] = 0.0
     # lines earlier filters removed right above a block were chrome: crossing them costs
     cut_cost = o["cut_weight"] * floor
     gaps = [cut_cost * b.cut for b in blocks[lo:hi]]
@@ -674,7 +695,8 @@ def _bounds(blocks: list[Block], classes: list[str], o: dict[str, Any]) -> list[
 
 
 def _best_run(blocks: list[Block], classes: list[str], o: dict[str, Any], anchor: int = 0,
-              lo: int = 0, hi: int | None = None, bound_outside: bool = False) -> tuple[int, int] | None:
+              lo: int = 0, hi: int | None = None, bound_outside: bool = False,
+              comments: int | None = None) -> tuple[int, int] | None:
     """The run of blocks with the largest weight: good text for it, bad text against.
 
     Good text before ``anchor`` (the title's repetition) weighs ``before_title_weight``;
@@ -690,7 +712,7 @@ def _best_run(blocks: list[Block], classes: list[str], o: dict[str, Any], anchor
     """
     n = len(blocks)
     hi = n if hi is None else hi
-    ws, gaps = _weights(blocks, classes, o, anchor, lo, hi)
+    ws, gaps = _weights(blocks, classes, o, anchor, lo, hi, comments)
     offset, inside, beyond = lo, (0, len(ws)), False
     if bound_outside:
         # only prose-like blocks can weigh for a run: a run that takes in blocks outside

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..document import Page
+from ..document import COMMENT, COMMENT_SECTION, Page
 from .base import Filter, PatternFilter, matching
 
 
@@ -33,13 +33,18 @@ class CommentSection(PatternFilter):
     name = "comments"
     scope = "article"
     summary = ("Drop comment prompts and community-guideline boilerplate (\"Be part of the conversation\"); "
-               "mark where a comment section's heading (\"167 Comments\") stood, which the article does not cross.")
-    patterns = {"pattern": ("prompts", "comments"), "headings": ("prompts", "comment_headings")}
+               "mark where a comment section's heading (\"167 Comments\") or a comment's \"Alex on May 3, 2019 said:\" stood, which the article does not cross.")
+    patterns = {"pattern": ("prompts", "comments"), "headings": ("prompts", "comment_headings"),
+                "bylines": ("prompts", "comment_bylines")}
     reason = "comment section"
     defaults = {"max_words": 40}
 
     def apply(self, page: Page) -> None:
+        # (compacting hands the marks on to the next line kept)
         for _, block in matching(page.blocks, self.headings):
-            block.comments_below = True  # (compacting hands it on to the next line kept)
+            block.comments_below = COMMENT_SECTION
             self.drop(page, block, "comment section heading")
+        for _, block in matching(page.blocks, self.bylines):
+            block.comments_below = COMMENT
+            self.drop(page, block, "comment byline")
         super().apply(page)
