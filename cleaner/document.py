@@ -49,8 +49,9 @@ class Block:
     :attr:`cleaner.filters.base.Filter.scope`); ``local`` is that stage's class of the
     line, kept for its final pass. ``comments_below`` marks a line at which readers'
     comments start: it, or a line removed right above it, was a comment section's
-    heading (:data:`COMMENT_SECTION`) or a comment's byline (:data:`COMMENT`). ``short`` is the line's :func:`~cleaner.keys.short_key`
-    (None for a long line), worked out once: a block's text never changes.
+    heading (:data:`COMMENT_SECTION`) or a comment's byline (:data:`COMMENT`).
+    ``short`` is the line's :func:`~cleaner.keys.short_key` (None for a long line),
+    worked out once: a block's text never changes.
     """
 
     text: str

@@ -62,15 +62,16 @@ def _strip_markup(line: str) -> str:
     from bs4 import BeautifulSoup
     from bs4.exceptions import ParserRejectedMarkup
 
-    # "&am;" names no character: html.parser keeps it but eats its ";", and a second
-    # pass would eat the next one, until the text spells a real reference ("&am;p;" ->
-    # "&amp;"): such an "&" is text. It stands in as a character that is no markup (a
-    # noncharacter the line does not hold) and comes back as "&" after the parse: an
-    # escape ("&amp;am;") would come back raw where the parser keeps a broken tag's text
-    # as it is ("<ab &amp;am; c" at the end of a line), and the next pass would escape it again
-    # "&#" that starts no character reference ("&#don", "&# ") makes it give up on the
-    # rest of the line, tags and all, where the next pass, on a line split elsewhere,
-    # would strip them: that "&" is text too, and stands in the same way
+    # Two kinds of "&" are text, and stand in during the parse as a character that is no
+    # markup (a noncharacter the line does not hold), to come back as "&" after it:
+    # - that of "&am;", which names no character: html.parser keeps it but eats its ";",
+    #   and a second pass would eat the next one, until the text spells a real reference
+    #   ("&am;p;" -> "&amp;"). (An escape, "&amp;am;", would come back raw where the
+    #   parser keeps a broken tag's text as it is, "<ab &amp;am; c" at the end of a
+    #   line, and the next pass would escape it again.)
+    # - that of a "&#" that starts no character reference ("&#don", "&# "): the parser
+    #   gives up on the rest of the line, tags and all, which the next pass, on a line
+    #   split elsewhere, would strip.
     markup = _BREAK.sub("\n", line)
     hold = next((c for c in _HOLDS if c not in markup), None) if "&" in markup else None
     if hold:
