@@ -41,6 +41,18 @@ def test_rail_heading_and_its_headlines_after_the_article():
     assert_removes("rails", ARTICLE, ["Latest News", "Mayor Opens New Library Branch", "River Festival Returns in June"])
 
 
+def test_rail_headings_with_a_site_or_section_name():
+    for heading in ("More Great WIRED Stories", "More from The Verge", "More Politics News"):
+        assert_removes("rails", ARTICLE, [heading, "Mayor Opens New Library Branch", "River Festival Returns in June"])
+
+
+def test_a_line_that_starts_like_a_rail_heading_stays():
+    for line in ("More from the hearing is expected on Monday, the clerk said.",
+                 "More from the annual report of the harbour board on the budget"):
+        text = ARTICLE + "\n\n" + line
+        assert run(text).text == text
+
+
 def test_rail_run_stops_at_prose():
     tail = "The decision was welcomed by parents, who had campaigned for the change for two years."
     doc = run(ARTICLE + "\n\nRelated\n\nSchools Face Teacher Shortage\n\n" + tail)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..document import Page
+from ..document import Block, Page
 from .base import Filter, matching
 from .shape import any_of, head_end, is_heading, word_count
 from ..data.anchored import search_and_starts as _search_and_starts
@@ -111,6 +111,14 @@ class Rails(Filter):
                "\"Related posts\" and, after the article has begun, the headlines listed under it.")
     defaults = {"max_headline_words": 25}
     phrases = {"headings": ("chrome", "rails")}
+    patterns = {"heading_patterns": ("chrome", "rail_patterns")}
+
+    def is_rail_heading(self, block: Block) -> bool:
+        """Whether a line heads a rail: a heading from the list, or one of its kind with
+        a site's or section's name in it."""
+        short = block.short
+        return short is not None and (short in self.headings or (
+            short.startswith("more ") and self.heading_patterns.search(short) is not None))
 
     def apply(self, page: Page) -> None:
         blocks = page.blocks
@@ -120,12 +128,12 @@ class Rails(Filter):
         while i < len(blocks):
             block = blocks[i]
             i += 1
-            if block.short not in self.headings:
+            if not self.is_rail_heading(block):
                 continue
             self.drop(page, block, f"rail heading ({block.text})")
             if i <= head:  # above the article a headline may be the article's own title
                 continue
             while i < len(blocks) and is_heading(blocks[i].text, max_words=max_words) \
-                    and blocks[i].short not in self.headings:
+                    and not self.is_rail_heading(blocks[i]):
                 self.drop(page, blocks[i], f"rail headline ({block.text})")
                 i += 1
