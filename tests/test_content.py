@@ -174,6 +174,19 @@ def test_comment_bylines(line, byline):
     assert (page.blocks[0].comments_below == COMMENT) is byline
 
 
+def test_a_long_first_paragraph_opens_the_article_without_its_last_period():
+    # (a caption or a teaser standfirst without one does not)
+    raw = read("menus_around_article.txt")
+    first = next(p for p in raw.split("\n\n") if p.startswith("The city council voted"))
+    long = first.rstrip(".") + (", and the work on the first stretch along the waterfront is to start in "
+                                "the spring, once the ferry company has agreed to move its waiting "
+                                "area by the terminal a few metres towards the old harbour office on "
+                                "the quay, the council said")
+    assert len(long) >= 400 and len(first.rstrip(".")) < 400
+    assert ONLY_CONTENT.clean(raw.replace(first, long)).text.startswith(long)
+    assert ONLY_CONTENT.clean(raw.replace(first, first.rstrip("."))).text.startswith("Under the plan")
+
+
 def test_short_paragraph_in_the_middle_is_kept():
     doc = ONLY_CONTENT.clean(read("short_paragraph.txt"))
     assert "\n\nIt still works.\n\n" in doc.text

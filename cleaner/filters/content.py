@@ -146,6 +146,9 @@ class MainContent(Filter):
         "length_low": 70,
         # characters: from length_high a stopword-rich block is good without a sentence end
         "length_high": 200,
+        # characters: a good block this long can open the article without a sentence end
+        # (no headline or caption is; a flattened page may lose a paragraph's last period)
+        "length_paragraph": 400,
         # stopword share of the words: below stop_low a block is not prose
         "stop_low": 0.30,
         # stopword share from which a sentence (ending in . ! ? :) is prose
@@ -435,7 +438,7 @@ class MainContent(Filter):
         start, end = run
         # the body opens with a paragraph of prose, not with a headline, caption or
         # lead-in above it (which the title filter would take on a second pass)
-        while start < end and not _opens_article(blocks[start].text, classes[start]):
+        while start < end and not _opens_article(blocks[start].text, classes[start], o["length_paragraph"]):
             start += 1
         # a comment section's heading ends the article: what follows it is the readers'
         for i in range(start + 1, end + 1):
@@ -522,12 +525,13 @@ class MainContent(Filter):
         return NEARGOOD
 
 
-def _opens_article(text: str, cls: str) -> bool:
+def _opens_article(text: str, cls: str, paragraph: int) -> bool:
     """Whether a block of the run can be the article's first paragraph: prose (a
     sentence end and enough words), classed good, or near-good with a full sentence
-    end (a lede with fewer stopwords; not a teaser cut short with "...")."""
+    end (a lede with fewer stopwords; not a teaser cut short with "..."); or a good
+    block of at least ``paragraph`` characters, sentence end or not."""
     if cls == GOOD:
-        return is_prose(text)
+        return len(text) >= paragraph or is_prose(text)
     return cls == NEARGOOD and _SENTENCE_END.search(text[-8:]) is not None and is_prose(text)
 
 
