@@ -44,7 +44,10 @@ class CommentSection(PatternFilter):
         for _, block in matching(page.blocks, self.headings):
             block.comments_below = COMMENT_SECTION
             self.drop(page, block, "comment section heading")
-        for _, block in matching(page.blocks, self.bylines):
-            block.comments_below = COMMENT
-            self.drop(page, block, "comment byline")
+        bylines = self.bylines.search
+        for block in page.blocks:
+            text = block.text
+            if text[-1:] == ":" and bylines(text):  # (a byline ends in a colon, as most lines do not)
+                block.comments_below = COMMENT
+                self.drop(page, block, "comment byline")
         super().apply(page)
