@@ -108,28 +108,41 @@ def test_a_comment_section_heading_ends_the_article():
 def test_good_text_below_a_comment_byline_after_the_article_is_a_reader_s(block_stages):
     # the comments outweigh the one-paragraph article below a "Comments" heading; below
     # the first comment's byline ("Milan on September 12, 2018 at 4:47 pm said:") good
-    # text counts for nothing, which the survey could not know: the page is looked at whole
+    # text counts for nothing. The survey marks the bylines and expects the article, and
+    # the reach narrowed to it holds: the comments outside weigh nothing either
     raw = read("comment_bylines.txt")
     doc = FULL.clean(raw)
     assert doc.text == normalized(read("comment_bylines.expected.txt"))
-    assert block_stages == [(True, True), (False, False)]
-    assert [r.reason for r in doc.removed if r.text.startswith("Milan on")] == ["comment byline"]
+    assert block_stages == [(True, False)]
+    whole = WHOLE_REACH.clean(raw)
+    assert (doc.text, doc.metadata) == (whole.text, whole.metadata)
+    assert [r.reason for r in whole.removed if r.text.startswith("Milan on")] == ["comment byline"]
     # with no prose above the first byline, the comments are all there is
     thread = FULL.clean(raw[raw.index("Milan on"):]).text
     assert thread.startswith("The last boat from the mainland") and "I would like the morning boats" in thread
 
 
-def test_a_comment_byline_in_a_narrowed_reach_has_the_page_looked_at_whole():
-    # the scoped filters have not looked for bylines outside the reach, where the first
-    # one may stand: here above a reader's second paragraph, which the first byline
-    # inside the reach does not cover
+def test_the_survey_marks_comment_bylines_outside_the_article_s_reach():
+    # the scoped filters never look at them there, and the first one decides where the
+    # readers' comments start
+    from cleaner.blocks import split_blocks
+    from cleaner.document import COMMENT, Page, empty_metadata
+
+    content = FULL.filters_for("en")[-1]
+    raw = read("comment_bylines.txt")
+    page = Page(split_blocks(raw), {**empty_metadata(), "language": "en"}, [])
+    content.survey(page)
+    marked = [b.text for b in page.blocks if b.comments_below == COMMENT]
+    assert [t.split(" on ")[0] for t in marked] == ["Milan", "Anna (Island Courier)", "Gary M"]
+    assert page.narrowed and all(b.outside for b in page.blocks if b.text.startswith("Gary M"))
+
+
+def test_with_no_prose_above_the_first_byline_good_text_below_the_bylines_counts():
     from cleaner.blocks import split_blocks
     from cleaner.document import COMMENT
 
     content = FULL.filters_for("en")[-1]
     menu = ["Home", "News", "Sport", "Weather", "Contact"]
-    article = ("The harbour board publishes the winter timetable next week, and this thread is the "
-               "place to tell us what you would like to see changed before it is printed.")
     reader = ("I agree with the others that the last boat from the mainland leaves far too early "
               "for anyone who works a late shift at the hospital or in the restaurants in town, "
               "and one more crossing at eleven would solve it for most of us who live here.")
@@ -137,25 +150,11 @@ def test_a_comment_byline_in_a_narrowed_reach_has_the_page_looked_at_whole():
              "the winter the bus is often late and the boat leaves without the children, who "
              "are then late for school, and without the rest of us, who are late for work on "
              "the mainland and have to explain it to our employers every single week.")
-    lines = menu + [article, "Share", "Print", "Email", "Thanks.", reader, "Reply", "Report", other] + menu
-    thanks, second = lines.index("Thanks."), lines.index(other)
-    blocks = split_blocks("\n".join(lines))
-    blocks[thanks].comments_below = blocks[second].comments_below = COMMENT
-    assert blocks[content.classify(blocks, "en")[1]].text == article
-    blocks = split_blocks("\n".join(lines))  # narrowed: the byline above "Thanks." was not seen
-    blocks[second].comments_below = COMMENT
-    blocks[thanks + 1].cut = 1  # (a "Reply" link removed: "Thanks." opens no article)
-    content.classify(blocks, "en")  # the local classes, as the survey finds them
-    for b in blocks[: thanks + 1]:
-        b.outside = True
-    assert content.classify(blocks, "en", narrowed=True) is None
-    # with no prose above the first byline, good text below the bylines counts as it is:
-    # the heavier comment is the run
-    thread = menu + lines[thanks:]
+    thread = menu + ["Thanks.", reader, "Reply", "Report", other] + menu
     blocks = split_blocks("\n".join(thread))
     blocks[thread.index("Thanks.")].comments_below = blocks[thread.index(other)].comments_below = COMMENT
     classes, start, end, _ = content.classify(blocks, "en")
-    assert (blocks[start].text, blocks[end].text) == (other, other)
+    assert (blocks[start].text, blocks[end].text) == (other, other)  # the heavier comment
 
 
 @pytest.mark.parametrize("line, byline", [

@@ -141,6 +141,7 @@ class MainContent(Filter):
     #: HTML bodies arrive already extracted by trafilatura, which sees the markup this
     #: stage has to guess from: cutting them again loses article text (F1 0.976 -> 0.946).
     kinds = ("text",)
+    patterns = {"bylines": ("prompts", "comment_bylines")}  # readers' comments (see survey)
     defaults = {
         # characters: below length_low a block is too short to judge alone
         "length_low": 70,
@@ -264,6 +265,12 @@ class MainContent(Filter):
                         break
             else:
                 return
+        # readers' comments: their bylines are marked wherever they are, before the
+        # filters that only drop chrome look at the article's reach alone (see classify)
+        bylines = self.bylines.search
+        for b in blocks:
+            if b.text[-1:] == ":" and bylines(b.text):  # (a byline ends in a colon)
+                b.comments_below = COMMENT
         margin = self.options["scope_margin"]
         lo, hi = max(0, first - margin), last + 1 + margin
         run_margin = self.options["scope_run_margin"]
@@ -293,6 +300,9 @@ class MainContent(Filter):
         local = [self._class_among(b, stops, stops_utf8, seen) for b in window]
         o = self.options
         bounds = _bounds(window, local, o)
+        comments = _comments_from(window, local)
+        if comments is not None:
+            bounds[comments:] = [min(w, 0.0) for w in bounds[comments:]]
         zeros = [0.0] * len(bounds)
         start, end, _, _ = _heaviest(bounds, zeros, 0, len(bounds))
         anchor = title_repeat(blocks, o["title_search"])
@@ -428,10 +438,8 @@ class MainContent(Filter):
             # the lines the survey left outside hold no prose: the run is not among them
             lo, hi = inside_bounds(blocks)
         # below the first comment's byline that follows prose, good text is a reader's
-        # (a page whose comments outweigh its article); the survey did not know that
+        # (a page whose comments outweigh its article; the survey marked the bylines)
         comments = _comments_from(blocks, classes)
-        if comments is not None and narrowed:
-            return None
         run = _best_run(blocks, local, o, anchor, lo, hi, bound_outside=narrowed, comments=comments)
         if run is None:
             return None  # a run beyond the narrowed reach might weigh more
@@ -733,6 +741,11 @@ def _best_run(blocks: list[Block], classes: list[str], o: dict[str, Any], anchor
                 break
         before = _bounds(blocks[first:lo], classes[first:lo], o)
         after = _bounds(blocks[hi : last + 1], classes[hi : last + 1], o)
+        if comments is not None:
+            # a reader's good text counts for nothing: below the reach, so that readers'
+            # comments there do not have the page looked at whole (the survey expected the
+            # run above them; a bound left higher would only be safe, never wrong)
+            after = [min(w, 0.0) if hi + k >= comments else w for k, w in enumerate(after)]
         # what crossing into the stretch costs is not known either
         ws = before + ws + after
         if gaps:
