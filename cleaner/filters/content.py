@@ -36,6 +36,7 @@ from typing import Any
 
 from ..document import COMMENT, Block, Page, inside_bounds
 from .base import Filter
+from .prompts import mark_comment_bylines
 from .shape import is_prose, title_repeat
 
 _WORD = re.compile(r"[^\W_]+")  # "___" is a divider, not a word
@@ -267,10 +268,7 @@ class MainContent(Filter):
                 return
         # readers' comments: their bylines are marked wherever they are, before the
         # filters that only drop chrome look at the article's reach alone (see classify)
-        bylines = self.bylines.search
-        for b in blocks:
-            if b.text[-1:] == ":" and bylines(b.text):  # (a byline ends in a colon)
-                b.comments_below = COMMENT
+        mark_comment_bylines(blocks, self.bylines)
         margin = self.options["scope_margin"]
         lo, hi = max(0, first - margin), last + 1 + margin
         run_margin = self.options["scope_run_margin"]

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from ..document import COMMENT, COMMENT_SECTION, Page
+from typing import Any
+
+from ..document import COMMENT, COMMENT_SECTION, Block, Page
 from .base import Filter, PatternFilter, matching
 
 
@@ -44,10 +46,19 @@ class CommentSection(PatternFilter):
         for _, block in matching(page.blocks, self.headings):
             block.comments_below = COMMENT_SECTION
             self.drop(page, block, "comment section heading")
-        bylines = self.bylines.search
-        for block in page.blocks:
-            text = block.text
-            if text[-1:] == ":" and bylines(text):  # (a byline ends in a colon, as most lines do not)
-                block.comments_below = COMMENT
-                self.drop(page, block, "comment byline")
+        for block in mark_comment_bylines(page.blocks, self.bylines):
+            self.drop(page, block, "comment byline")
         super().apply(page)
+
+
+def mark_comment_bylines(blocks: list[Block], bylines: Any) -> list[Block]:
+    """Mark the lines of ``blocks`` that are a comment's byline (``bylines``, the data's
+    pattern) as the start of a comment (:data:`~cleaner.document.COMMENT`); returns them."""
+    search = bylines.search
+    marked = []
+    for block in blocks:
+        text = block.text
+        if text[-1:] == ":" and search(text):  # (a byline ends in a colon, as most lines do not)
+            block.comments_below = COMMENT
+            marked.append(block)
+    return marked
