@@ -30,9 +30,14 @@ def normalize_line(line: str) -> str:
     return " ".join(line.split()) if "  " in line else line
 
 
+def normalize_newlines(text: str) -> str:
+    """Every line break ("\\r\\n", "\\r", U+2028, U+2029) as "\\n"."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
+
+
 def split_blocks(text: str) -> list[Block]:
     """One block per non-empty line; blank lines start a new group."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
+    text = normalize_newlines(text)
     text = fold_spaces(text)  # once for the whole text: what normalize_line does per line
     blocks: list[Block] = []
     group = 0

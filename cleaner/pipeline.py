@@ -5,7 +5,7 @@ from __future__ import annotations
 from itertools import groupby
 from typing import Any, Iterable, Iterator
 
-from .blocks import join_blocks, split_blocks
+from .blocks import join_blocks, normalize_newlines, split_blocks
 from .config import Config, ConfigError
 from .data import LanguageData
 from .document import Block, Document, Page, Removal, empty_metadata, inside_bounds
@@ -115,6 +115,8 @@ class Pipeline:
             text = fix_mojibake(found.text)
         else:
             text = self.prepare(raw, name)
+        # lines as the block stage will split them: the text stage works line by line too
+        text = normalize_newlines(text)
         language = self.config.language
         detect = language == "auto"
         page = Page([], metadata, removed)

@@ -95,3 +95,17 @@ def test_a_reference_at_the_very_end_of_a_line_is_read_as_anywhere_else():
         assert clean(once).text == once
     assert clean("Read it all &ahar&e").text == "Read it all &ahar&e"
     assert clean("Fish &amp chips <b>here</b> and Fish &amp").text == "Fish & chips here and Fish &"
+
+
+def test_lines_ended_by_carriage_returns_are_the_markup_filter_s_lines_too():
+    # found by the fuzz target: the markup filter split the text at "\n" only, so the
+    # "&amp" before a "\r" ended no line on the first pass, and ended one on the next,
+    # where the block stage had made the "\r" a line break
+    from cleaner import clean
+
+    raw = b"\x00\x9eo\xe4\xe4\xe4\xe4\xe4\xe4\xe2n\xc3&qmp2; w<<d\xcd&\xc3ddon\xc3&amp\r<\r"
+    once = clean(raw.decode("utf-8", errors="surrogateescape")).text
+    assert clean(once).text == once
+    for text in ("Fish &amp\r<b>chips</b> on the quay", "Fish &amp\r\nchips &amp; more <i>here</i>"):
+        once = clean(text).text
+        assert clean(once).text == once
