@@ -145,7 +145,10 @@ class Pipeline:
             del page.removed[before[1]:]
             page.narrow, page.narrowed, page.widen = False, False, False
             self._block_stage(text, block_filters, page)
-        return Document(join_blocks(page.blocks), id=id, metadata=page.metadata, removed=page.removed)
+        # the block stage folded odd spaces (a no-break space among mojibake keeps ftfy
+        # from judging the sequence it ends): repair now what a second cleaning would
+        body = fix_mojibake(join_blocks(page.blocks))
+        return Document(body, id=id, metadata=page.metadata, removed=page.removed)
 
     def _block_stage(self, text: str, block_filters: list[Filter], page: Page) -> None:
         """Split the text into blocks and run the block filters on them."""

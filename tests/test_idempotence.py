@@ -88,3 +88,15 @@ def test_the_language_is_told_from_the_text_the_markup_filter_leaves(monkeypatch
     monkeypatch.setattr(cleaner.pipeline, "detect_language", lambda text: seen.append(text) or detect(text))
     clean("<p>The ferry runs again.</p> <b>Crews</b> voted to accept the offer on Sunday evening.")
     assert seen == ["The ferry runs again.\n Crews voted to accept the offer on Sunday evening."]
+
+
+def test_mojibake_next_to_a_no_break_space_settles_in_one_cleaning():
+    # found by the fuzz target: "\xa0â‚¬" ("€" read as cp1252) after a run of other
+    # mojibake was left alone, until the block stage made the no-break space a space and
+    # the second cleaning repaired it
+    from cleaner import clean
+
+    raw = b"do\xce<html><b\xc3" + b"\xb9" * 19 + b"\xa0\xe2\x82\xac</"
+    once = clean(raw).text
+    assert clean(once).text == once
+    assert once.endswith(" \u20ac</")
