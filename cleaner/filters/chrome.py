@@ -128,9 +128,7 @@ class Rails(Filter):
         while i < len(blocks):
             block = blocks[i]
             i += 1
-            short = block.short  # (is_rail_heading, inlined: most lines are turned away here)
-            if short is None or short not in self.headings and not (
-                    short.startswith("more ") and self.heading_patterns.search(short)):
+            if not self.is_rail_heading(block):
                 continue
             self.drop(page, block, f"rail heading ({block.text})")
             if i <= head:  # above the article a headline may be the article's own title
