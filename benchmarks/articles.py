@@ -49,6 +49,7 @@ def lines_as_html(text: str) -> str:
 
 # -- systems ---------------------------------------------------------------------------
 
+
 def _cleaner(kind: str) -> Extractor:
     from cleaner import Config, Pipeline, clear_caches
 
@@ -159,9 +160,14 @@ SYSTEMS: dict[str, dict[str, Callable[[], Extractor]]] = {
 SPEED_BASELINE = {"text": "jusText (lines as <p>)"}
 
 
-def run_systems(extractors: dict[str, Extractor], inputs: dict[str, str], truth: dict[str, str],
-                repeat: int = 1, clock: Callable[[], float] = time.perf_counter, warm: bool = False
-                ) -> dict[str, tuple[Score, float, dict[str, str]]]:
+def run_systems(
+    extractors: dict[str, Extractor],
+    inputs: dict[str, str],
+    truth: dict[str, str],
+    repeat: int = 1,
+    clock: Callable[[], float] = time.perf_counter,
+    warm: bool = False,
+) -> dict[str, tuple[Score, float, dict[str, str]]]:
     """Score the systems: name -> (score, pages per second, outputs).
 
     Speed is the fastest of ``repeat`` passes (the machine is shared: the best pass
@@ -188,13 +194,15 @@ def run_systems(extractors: dict[str, Extractor], inputs: dict[str, str], truth:
             if reset is not None and not warm:
                 reset()
             best[name] = min(best[name], _one_pass(extract, inputs, outputs[name], clock))
-    return {name: (score([(truth[k], outputs[name][k]) for k in inputs]), len(inputs) / best[name],
-                   outputs[name])
-            for name in extractors}
+    return {
+        name: (score([(truth[k], outputs[name][k]) for k in inputs]), len(inputs) / best[name], outputs[name])
+        for name in extractors
+    }
 
 
-def _one_pass(extract: Extractor, inputs: dict[str, str], outputs: dict[str, str],
-              clock: Callable[[], float] = time.perf_counter) -> float:
+def _one_pass(
+    extract: Extractor, inputs: dict[str, str], outputs: dict[str, str], clock: Callable[[], float] = time.perf_counter
+) -> float:
     start = clock()
     for key, page in inputs.items():
         try:
@@ -220,26 +228,42 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("data_dir", type=Path, help="e.g. ../shared/bench/articles")
     parser.add_argument("--mode", choices=["html", "text", "all"], default="all")
     parser.add_argument("--only", action="append", help="run only systems whose name contains this")
-    parser.add_argument("--repeat", type=int, default=5, metavar="N",
-                        help="time each system over N passes, taking turns, and keep each one's "
-                             "fastest (default 5: one pass of cleaner's takes a quarter of a "
-                             "second, and a single one is at the mercy of the machine's load)")
-    parser.add_argument("--cpu-time", action="store_true",
-                        help="time by this process's CPU time rather than the wall clock (steadier "
-                             "when other jobs share the machine; the systems are single-threaded)")
-    parser.add_argument("--warm-caches", action="store_true",
-                        help="keep cleaner's page-derived caches from pass to pass (by default they "
-                             "are emptied before each timed pass: later passes over the same pages "
-                             "would otherwise find every line cached)")
-    parser.add_argument("--worst", type=int, default=0, metavar="N",
-                        help="list the N pages where the first system scores lowest (text mode)")
+    parser.add_argument(
+        "--repeat",
+        type=int,
+        default=5,
+        metavar="N",
+        help="time each system over N passes, taking turns, and keep each one's "
+        "fastest (default 5: one pass of cleaner's takes a quarter of a "
+        "second, and a single one is at the mercy of the machine's load)",
+    )
+    parser.add_argument(
+        "--cpu-time",
+        action="store_true",
+        help="time by this process's CPU time rather than the wall clock (steadier "
+        "when other jobs share the machine; the systems are single-threaded)",
+    )
+    parser.add_argument(
+        "--warm-caches",
+        action="store_true",
+        help="keep cleaner's page-derived caches from pass to pass (by default they "
+        "are emptied before each timed pass: later passes over the same pages "
+        "would otherwise find every line cached)",
+    )
+    parser.add_argument(
+        "--worst",
+        type=int,
+        default=0,
+        metavar="N",
+        help="list the N pages where the first system scores lowest (text mode)",
+    )
     args = parser.parse_args(argv)
 
     from rich.console import Console
     from rich.table import Table
 
     console = Console()
-    for mode in (["html", "text"] if args.mode == "all" else [args.mode]):
+    for mode in ["html", "text"] if args.mode == "all" else [args.mode]:
         inputs, truth = load(args.data_dir, mode)
         table = Table(title=f"{mode} mode: {len(inputs)} pages from {args.data_dir}")
         columns = ["system", "F1", "precision", "recall", "pages/s"]

@@ -85,18 +85,22 @@ def main() -> None:
         cli = [sys.executable, "-m", "cleaner", "clean", str(corpus), "--quiet", "--force"]
 
         t0 = time.perf_counter()
-        with LocalCluster(n_workers=args.workers, threads_per_worker=1, processes=True,
-                          dashboard_address=":0") as cluster, Client(cluster) as client:
+        with (
+            LocalCluster(
+                n_workers=args.workers, threads_per_worker=1, processes=True, dashboard_address=":0"
+            ) as cluster,
+            Client(cluster) as client,
+        ):
             client.wait_for_workers(args.workers)
             startup = time.perf_counter() - t0
             address = cluster.scheduler_address
 
             local = dask = api = float("inf")
             for _ in range(args.repeat):  # alternate the paths, so load changes hit both
-                local = min(local, timed(cli + ["--out", str(work / "local"), "--workers", str(args.workers)],
-                                         work / "local"))
-                dask = min(dask, timed(cli + ["--out", str(work / "dask"), "--scheduler", address],
-                                       work / "dask"))
+                local = min(
+                    local, timed(cli + ["--out", str(work / "local"), "--workers", str(args.workers)], work / "local")
+                )
+                dask = min(dask, timed(cli + ["--out", str(work / "dask"), "--scheduler", address], work / "dask"))
                 start = time.perf_counter()
                 records = clean_files(str(corpus)).compute()
                 api = min(api, time.perf_counter() - start)
@@ -109,11 +113,16 @@ def main() -> None:
     print(f"load average before the summary: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}")
     print(f"LocalCluster start-up (not counted): {startup:.2f} s")
     print(f"{'path':<34} {'seconds':>8} {'docs/s':>8} {'ms/doc':>8}")
-    for name, secs in (("local  --workers", local), ("dask   --scheduler (CLI)", dask),
-                       ("dask   clean_files().compute()", api)):
+    for name, secs in (
+        ("local  --workers", local),
+        ("dask   --scheduler (CLI)", dask),
+        ("dask   clean_files().compute()", api),
+    ):
         print(f"{name:<34} {secs:>8.2f} {n / secs:>8.0f} {1000 * secs / n:>8.3f}")
-    print(f"overhead of the Dask CLI path: {1000 * (dask - local) / n:+.3f} ms per document "
-          f"({100 * (dask - local) / local:+.0f}%)")
+    print(
+        f"overhead of the Dask CLI path: {1000 * (dask - local) / n:+.3f} ms per document "
+        f"({100 * (dask - local) / local:+.0f}%)"
+    )
     print(f"output folders identical: {'yes' if identical else 'NO'}")
 
 

@@ -39,8 +39,7 @@ def _timed(fn: Callable[..., Any], name: str, totals: dict[str, float]) -> Calla
     return wrapper
 
 
-def profile(inputs: list[str], kind: str, repeat: int = 1,
-            warm: bool = False) -> tuple[dict[str, float], float]:
+def profile(inputs: list[str], kind: str, repeat: int = 1, warm: bool = False) -> tuple[dict[str, float], float]:
     """(fastest CPU seconds per step over ``repeat`` passes, fastest untimed pass) for all
     inputs; each pass starts with cleaner's caches emptied unless ``warm``."""
     import cleaner.pipeline as pipeline_module
@@ -98,11 +97,13 @@ def profile(inputs: list[str], kind: str, repeat: int = 1,
             for page in inputs:
                 pipeline.clean(page)
         finally:
-            for name, fn in (("detect_language", originals["language"]),
-                             ("split_blocks", originals["split_blocks"]),
-                             ("extract", originals["extract (html)"]),
-                             ("join_blocks", originals["join_blocks"]),
-                             ("hold_out_long", originals["hold_out_long"])):
+            for name, fn in (
+                ("detect_language", originals["language"]),
+                ("split_blocks", originals["split_blocks"]),
+                ("extract", originals["extract (html)"]),
+                ("join_blocks", originals["join_blocks"]),
+                ("hold_out_long", originals["hold_out_long"]),
+            ):
                 setattr(pipeline_module, name, fn)
             Page.compact = compact
             pipeline.__dict__.pop("prepare", None)
@@ -118,10 +119,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("data_dir", type=Path, help="e.g. ../shared/bench/articles")
     parser.add_argument("--mode", choices=["text", "html"], default="text")
-    parser.add_argument("--repeat", type=int, default=1, metavar="N",
-                        help="keep the fastest of N passes per step (default 1)")
-    parser.add_argument("--warm-caches", action="store_true",
-                        help="keep cleaner's page-derived caches from pass to pass")
+    parser.add_argument(
+        "--repeat", type=int, default=1, metavar="N", help="keep the fastest of N passes per step (default 1)"
+    )
+    parser.add_argument(
+        "--warm-caches", action="store_true", help="keep cleaner's page-derived caches from pass to pass"
+    )
     args = parser.parse_args(argv)
 
     inputs, _ = load(args.data_dir, args.mode)

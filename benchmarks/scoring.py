@@ -18,9 +18,7 @@ _TOKEN = re.compile(r"\w+")
 
 def shingles(text: str, n: int = 4) -> Counter:
     tokens = _TOKEN.findall(text or "")
-    return Counter(
-        tuple(tokens[i : i + n]) for i in range(max(1, len(tokens) - n + 1)) if tokens[i : i + n]
-    )
+    return Counter(tuple(tokens[i : i + n]) for i in range(max(1, len(tokens) - n + 1)) if tokens[i : i + n])
 
 
 def page_counts(true: str, pred: str, n: int = 4) -> tuple[float, float, float]:

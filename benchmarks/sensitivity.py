@@ -47,8 +47,10 @@ def main(argv: list[str] | None = None) -> int:
         return score([(truth[key], pipeline.clean(page).text) for key, page in pages.items()]).f1
 
     base = f1({})
-    print(f"F1 at the defaults: {base:.3f}; change in F1 with the option times "
-          + ", ".join(f"{factor:g}" for factor in args.factors))
+    print(
+        f"F1 at the defaults: {base:.3f}; change in F1 with the option times "
+        + ", ".join(f"{factor:g}" for factor in args.factors)
+    )
     for name, default in MainContent.defaults.items():
         values = [scaled(default, factor) for factor in args.factors]
         if values[0] is None:

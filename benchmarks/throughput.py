@@ -114,12 +114,25 @@ def tree_rss(pid: int) -> int:
 
 def measure_stream(path: Path, out: str) -> tuple[float, int, int]:
     """(seconds, peak RSS of the largest process, peak RSS summed over the tree) for one stream."""
-    wrapper = ("import resource, subprocess, sys\n"
-               "rc = subprocess.run(sys.argv[1:]).returncode\n"
-               "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, flush=True)\n"
-               "sys.exit(rc)\n")
-    cmd = [sys.executable, "-c", wrapper, sys.executable, "-m", "cleaner", "clean", str(path),
-           "--jsonl", out, "--quiet"]
+    wrapper = (
+        "import resource, subprocess, sys\n"
+        "rc = subprocess.run(sys.argv[1:]).returncode\n"
+        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, flush=True)\n"
+        "sys.exit(rc)\n"
+    )
+    cmd = [
+        sys.executable,
+        "-c",
+        wrapper,
+        sys.executable,
+        "-m",
+        "cleaner",
+        "clean",
+        str(path),
+        "--jsonl",
+        out,
+        "--quiet",
+    ]
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True, cwd=ROOT)
     peak_tree = 0
@@ -144,7 +157,9 @@ def measure_stream(path: Path, out: str) -> tuple[float, int, int]:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("data", type=Path, help="the article benchmark folder (its text/ pages, with seeds/, are the corpus)")
+    ap.add_argument(
+        "data", type=Path, help="the article benchmark folder (its text/ pages, with seeds/, are the corpus)"
+    )
     ap.add_argument("--docs", type=int, default=2000, help="documents in the folder corpus (at least 2000)")
     ap.add_argument("--repeat", type=int, default=3, help="timed runs per worker count; the best counts")
     ap.add_argument("--small-mb", type=int, default=200)
@@ -154,18 +169,21 @@ def main() -> None:
     args = ap.parse_args()
 
     texts = load_texts(args.data)
-    print(f"# cleaner throughput, {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, "
-          f"{os.cpu_count()} cores, load average before: {os.getloadavg()[0]:.2f}")
+    print(
+        f"# cleaner throughput, {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, "
+        f"{os.cpu_count()} cores, load average before: {os.getloadavg()[0]:.2f}"
+    )
     with tempfile.TemporaryDirectory(prefix="cleaner-bench-", dir=args.tmp) as tmp:
         tmp_path = Path(tmp)
         size = build_folder(texts, tmp_path / "corpus", args.docs)
-        print(f"folder corpus: {args.docs} documents, {size / 1e6:.1f} MB "
-              f"({len(texts)} distinct pages repeated)")
+        print(f"folder corpus: {args.docs} documents, {size / 1e6:.1f} MB ({len(texts)} distinct pages repeated)")
         rates = {}
         for workers, seconds in time_folder(tmp_path / "corpus", tmp_path / "out", (1, 2), args.repeat).items():
             rates[workers] = args.docs / seconds
-            print(f"  {workers} worker(s): {seconds:6.2f} s  {args.docs / seconds:8.1f} docs/s  "
-                  f"{size / 1e6 / seconds:6.2f} MB/s")
+            print(
+                f"  {workers} worker(s): {seconds:6.2f} s  {args.docs / seconds:8.1f} docs/s  "
+                f"{size / 1e6 / seconds:6.2f} MB/s"
+            )
         print(f"  (load average after: {os.getloadavg()[0]:.2f})")
         print(f"  scaling, 2 workers over 1: {rates[2] / rates[1]:.2f}x (target >= 1.7x)")
         if args.no_memory:
@@ -177,12 +195,16 @@ def main() -> None:
             seconds, largest, tree = measure_stream(path, os.devnull)
             peaks[mb] = (largest, tree)
             path.unlink()
-            print(f"JSONL stream {mb} MB ({records} records): {seconds:6.1f} s, "
-                  f"{mb / seconds:5.2f} MB/s, peak RSS largest process {largest / 2**20:6.1f} MiB, "
-                  f"process tree {tree / 2**20:6.1f} MiB   (load average {os.getloadavg()[0]:.2f})")
+            print(
+                f"JSONL stream {mb} MB ({records} records): {seconds:6.1f} s, "
+                f"{mb / seconds:5.2f} MB/s, peak RSS largest process {largest / 2**20:6.1f} MiB, "
+                f"process tree {tree / 2**20:6.1f} MiB   (load average {os.getloadavg()[0]:.2f})"
+            )
         small, large = peaks[args.small_mb], peaks[args.large_mb]
-        print(f"  peak memory, {args.large_mb} MB over {args.small_mb} MB stream: "
-              f"largest process {large[0] / small[0]:.2f}x, tree {large[1] / small[1]:.2f}x (target <= 1.2x)")
+        print(
+            f"  peak memory, {args.large_mb} MB over {args.small_mb} MB stream: "
+            f"largest process {large[0] / small[0]:.2f}x, tree {large[1] / small[1]:.2f}x (target <= 1.2x)"
+        )
 
 
 if __name__ == "__main__":

@@ -19,8 +19,14 @@ def _pipeline(disable: frozenset[str], kind: str) -> Pipeline:
     return Pipeline(Config(disable=disable, kind=kind))
 
 
-def clean(raw: str | bytes, url: str | None = None, *, kind: str = "auto",
-          disable: Iterable[str] = (), config: Config | None = None) -> Document:
+def clean(
+    raw: str | bytes,
+    url: str | None = None,
+    *,
+    kind: str = "auto",
+    disable: Iterable[str] = (),
+    config: Config | None = None,
+) -> Document:
     """Clean one scraped page (plain text or HTML) into a :class:`Document`.
 
     ``doc.text`` is the article body, ``doc.metadata`` what was learned about it

@@ -43,14 +43,15 @@ class BatchError(Exception):
 
 # -- planning ----------------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class Task:
     """One input and where its outputs go."""
 
-    path: Path                 # the input file
-    body: Path                 # where the cleaned body is written (the input itself in place)
-    meta: Path | None          # where the metadata goes; None: nowhere
-    config_sha256: str = ""    # fingerprint of the configuration, for resuming
+    path: Path  # the input file
+    body: Path  # where the cleaned body is written (the input itself in place)
+    meta: Path | None  # where the metadata goes; None: nowhere
+    config_sha256: str = ""  # fingerprint of the configuration, for resuming
     in_place: bool = False
 
 
@@ -90,8 +91,9 @@ def _matches(rel: Path, patterns: Iterable[str]) -> bool:
     return False
 
 
-def iter_inputs(sources: Iterable[Path], include: Iterable[str] = (), exclude: Iterable[str] = ()
-                ) -> Iterator[tuple[Path, Path]]:
+def iter_inputs(
+    sources: Iterable[Path], include: Iterable[str] = (), exclude: Iterable[str] = ()
+) -> Iterator[tuple[Path, Path]]:
     """Yield (file, path relative to the folder it was found under), sorted per source.
 
     Files given by name are always taken. In folders, hidden files and folders
@@ -119,8 +121,17 @@ def iter_inputs(sources: Iterable[Path], include: Iterable[str] = (), exclude: I
 
 def config_fingerprint(pipeline: Pipeline) -> str:
     c = pipeline.config
-    blob = json.dumps({"version": __version__, "disable": sorted(c.disable), "language": c.language,
-                       "kind": c.kind, "filters": c.filters}, sort_keys=True, default=str)
+    blob = json.dumps(
+        {
+            "version": __version__,
+            "disable": sorted(c.disable),
+            "language": c.language,
+            "kind": c.kind,
+            "filters": c.filters,
+        },
+        sort_keys=True,
+        default=str,
+    )
     return hashlib.sha256(blob.encode()).hexdigest()
 
 
@@ -128,9 +139,16 @@ def _inside(path: Path, folder: Path) -> bool:
     return path == folder or folder in path.parents
 
 
-def plan(sources: list[Path], pipeline: Pipeline, out: Path | None = None, *,
-         include: Iterable[str] = (), exclude: Iterable[str] = (), in_place: bool = False,
-         sidecar: bool = True) -> tuple[list[Task], list[Result]]:
+def plan(
+    sources: list[Path],
+    pipeline: Pipeline,
+    out: Path | None = None,
+    *,
+    include: Iterable[str] = (),
+    exclude: Iterable[str] = (),
+    in_place: bool = False,
+    sidecar: bool = True,
+) -> tuple[list[Task], list[Result]]:
     """The tasks for a batch, and the inputs refused before any work (missing, clashing).
 
     Raises :class:`BatchError` when the outputs would overwrite an input.
@@ -155,16 +173,18 @@ def plan(sources: list[Path], pipeline: Pipeline, out: Path | None = None, *,
     root = out.resolve()
     for src in sources:
         if src.is_dir() and _inside(root, src.resolve()):
-            raise BatchError(f"--out {out} lies inside the input folder {src}; "
-                             "choose a folder outside it (or use --in-place)")
+            raise BatchError(
+                f"--out {out} lies inside the input folder {src}; choose a folder outside it (or use --in-place)"
+            )
     inputs = {path.resolve() for path, _ in found}
     for path, rel in found:
         stem = out / output_stem(rel)
         body, meta = stem.with_name(stem.name + ".txt"), stem.with_name(stem.name + ".json")
         for target in (body, meta):
             if target.resolve() in inputs:
-                raise BatchError(f"writing {target} would overwrite an input; "
-                                 "choose another --out (or use --in-place)")
+                raise BatchError(
+                    f"writing {target} would overwrite an input; choose another --out (or use --in-place)"
+                )
         tasks.append(Task(path, body, meta, fingerprint))
     return _unique(tasks, problems)
 
@@ -182,12 +202,14 @@ def _unique(tasks: list[Task], problems: list[Result]) -> tuple[list[Task], list
         if first is task:
             kept.append(task)
         elif first.path.resolve() != task.path.resolve():
-            problems.append(Result.failed(
-                task.path, f"{task.path}: same output {task.body} as {first.path}; not cleaned"))
+            problems.append(
+                Result.failed(task.path, f"{task.path}: same output {task.body} as {first.path}; not cleaned")
+            )
     return kept, problems
 
 
 # -- one document ------------------------------------------------------------------------
+
 
 def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
@@ -265,8 +287,11 @@ def _up_to_date(task: Task, digest: str) -> bool:
         meta = json.loads(task.meta.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return False
-    return (isinstance(meta, dict) and meta.get("input_sha256") == digest
-            and meta.get("config_sha256") == task.config_sha256)
+    return (
+        isinstance(meta, dict)
+        and meta.get("input_sha256") == digest
+        and meta.get("config_sha256") == task.config_sha256
+    )
 
 
 @dataclass
@@ -286,8 +311,7 @@ def _failure(task: Task, exc: Exception) -> Result:
     return Result.failed(task.path, f"{task.path}: {type(exc).__name__}: {exc}")
 
 
-def prepare(task: Task, force: bool = False,
-            max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[Task, bytes, str] | Result:
+def prepare(task: Task, force: bool = False, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[Task, bytes, str] | Result:
     """Read one input: (task, its bytes, their hash), or its final result (skipped, failed)."""
     try:
         raw = read_bytes(task.path, max_bytes)
@@ -310,8 +334,9 @@ def clean_prepared(item: tuple[Task, bytes, str] | Result, pipeline: Pipeline) -
     try:
         content, kind = as_input(raw, task.path, pipeline.config.kind)
         doc = pipeline.clean(content, source=str(task.path), kind=kind)
-        result = Result(str(task.path), "cleaned", chars_in=len(content), chars_kept=len(doc.text),
-                        removed=removed_counts(doc))
+        result = Result(
+            str(task.path), "cleaned", chars_in=len(content), chars_kept=len(doc.text), removed=removed_counts(doc)
+        )
         cleaned = Cleaned(result)
         body = body_bytes(doc)
         if task.in_place:
@@ -370,6 +395,7 @@ def _crashed(task: Task) -> Result:
 
 # -- the batch ---------------------------------------------------------------------------
 
+
 @dataclass
 class Totals:
     """What a batch or stream did, added up result by result."""
@@ -407,8 +433,15 @@ def chunk_size(n_tasks: int, workers: int) -> int:
     return max(1, min(32, n_tasks // (workers * 8) or 1))
 
 
-def run(tasks: list[Task], pipeline: Pipeline, workers: int, *, force: bool = False,
-        on_result: Callable[[Result], None] | None = None, client: Any = None) -> Totals:
+def run(
+    tasks: list[Task],
+    pipeline: Pipeline,
+    workers: int,
+    *,
+    force: bool = False,
+    on_result: Callable[[Result], None] | None = None,
+    client: Any = None,
+) -> Totals:
     """Process every task (in ``workers`` processes) and add up the results.
 
     With a ``distributed.Client`` the cleaning runs on its cluster instead: this
@@ -419,17 +452,18 @@ def run(tasks: list[Task], pipeline: Pipeline, workers: int, *, force: bool = Fa
     if client is None:
         workers = max(1, min(workers, len(tasks)))
         fn = _process_forced if force else _process
-        chunks = ordered_map(fn, chunked(tasks, chunk_size(len(tasks), workers)), pipeline, workers,
-                             on_crash=_crashed)
+        chunks = ordered_map(fn, chunked(tasks, chunk_size(len(tasks), workers)), pipeline, workers, on_crash=_crashed)
         results: Iterable[Result] = (result for chunk in chunks for result in chunk)
     else:
         from .dask import cluster_threads, ordered_map as on_cluster
 
         size = chunk_size(len(tasks), cluster_threads(client))
-        prepared = ([prepare(task, force, pipeline.config.max_bytes) for task in chunk]
-                    for chunk in chunked(tasks, size))
-        results = (write_cleaned(item) for chunk in on_cluster(clean_prepared, prepared, pipeline, client)
-                   for item in chunk)
+        prepared = (
+            [prepare(task, force, pipeline.config.max_bytes) for task in chunk] for chunk in chunked(tasks, size)
+        )
+        results = (
+            write_cleaned(item) for chunk in on_cluster(clean_prepared, prepared, pipeline, client) for item in chunk
+        )
     for result in results:
         totals.add(result)
         if on_result:

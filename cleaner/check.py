@@ -25,7 +25,7 @@ PREVIEW = 40
 class Finding:
     path: str
     dirty: bool
-    message: str = ""          # what would change, or the error
+    message: str = ""  # what would change, or the error
     error: bool = False
 
 

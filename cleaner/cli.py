@@ -38,9 +38,7 @@ ConfigOpt = Annotated[
     Optional[Path],
     typer.Option("--config", help="A cleaner.toml or pyproject.toml to use instead of the nearest one."),
 ]
-KindOpt = Annotated[
-    Optional[str], typer.Option("--kind", help="Input kind: auto, text or html.")
-]
+KindOpt = Annotated[Optional[str], typer.Option("--kind", help="Input kind: auto, text or html.")]
 
 
 def _version(value: bool) -> None:
@@ -74,18 +72,66 @@ def report_error(message: str) -> None:
 @app.command()
 def clean(
     sources: Annotated[list[str], typer.Argument(help="Files or folders to clean; - for stdin.")],
-    out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Folder for the cleaned bodies and metadata (the input tree is mirrored under it).")] = None,
-    in_place: Annotated[bool, typer.Option("--in-place", help="Rewrite the inputs themselves (atomically); metadata goes to a FILE.cleaner.json sidecar.")] = False,
-    sidecar: Annotated[bool, typer.Option("--sidecar/--no-sidecar", help="With --in-place: write the metadata sidecars (needed to skip unchanged files on a re-run).")] = True,
-    include: Annotated[Optional[list[str]], typer.Option("--include", "-i", help="Only files in folders matching this glob (repeatable), e.g. '*.txt' or 'news/**/*.html'.")] = None,
-    exclude: Annotated[Optional[list[str]], typer.Option("--exclude", "-x", help="Skip files in folders matching this glob (repeatable).")] = None,
-    workers: Annotated[Optional[int], typer.Option("--workers", "-j", min=1, help="Worker processes (default: all cores).")] = None,
-    force: Annotated[bool, typer.Option("--force", help="Clean every input, even those unchanged since the last run.")] = False,
+    out: Annotated[
+        Optional[Path],
+        typer.Option(
+            "--out", "-o", help="Folder for the cleaned bodies and metadata (the input tree is mirrored under it)."
+        ),
+    ] = None,
+    in_place: Annotated[
+        bool,
+        typer.Option(
+            "--in-place",
+            help="Rewrite the inputs themselves (atomically); metadata goes to a FILE.cleaner.json sidecar.",
+        ),
+    ] = False,
+    sidecar: Annotated[
+        bool,
+        typer.Option(
+            "--sidecar/--no-sidecar",
+            help="With --in-place: write the metadata sidecars (needed to skip unchanged files on a re-run).",
+        ),
+    ] = True,
+    include: Annotated[
+        Optional[list[str]],
+        typer.Option(
+            "--include",
+            "-i",
+            help="Only files in folders matching this glob (repeatable), e.g. '*.txt' or 'news/**/*.html'.",
+        ),
+    ] = None,
+    exclude: Annotated[
+        Optional[list[str]],
+        typer.Option("--exclude", "-x", help="Skip files in folders matching this glob (repeatable)."),
+    ] = None,
+    workers: Annotated[
+        Optional[int], typer.Option("--workers", "-j", min=1, help="Worker processes (default: all cores).")
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Clean every input, even those unchanged since the last run.")
+    ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary; errors only.")] = False,
-    jsonl: Annotated[Optional[str], typer.Option("--jsonl", help="Treat SOURCES as JSONL (plain or gzip) and write the cleaned records here (.gz: gzip; - for stdout).")] = None,
-    text_key: Annotated[str, typer.Option("--text-key", help="With --jsonl: the field holding the text to clean.")] = "text",
-    meta_key: Annotated[str, typer.Option("--meta-key", help="With --jsonl: the field the metadata is added under.")] = "cleaner",
-    scheduler: Annotated[Optional[str], typer.Option("--scheduler", metavar="ADDRESS", help="Clean on a running Dask cluster (e.g. tcp://host:8786) instead of local processes; needs cleaner[dask].")] = None,
+    jsonl: Annotated[
+        Optional[str],
+        typer.Option(
+            "--jsonl",
+            help="Treat SOURCES as JSONL (plain or gzip) and write the cleaned records here (.gz: gzip; - for stdout).",
+        ),
+    ] = None,
+    text_key: Annotated[
+        str, typer.Option("--text-key", help="With --jsonl: the field holding the text to clean.")
+    ] = "text",
+    meta_key: Annotated[
+        str, typer.Option("--meta-key", help="With --jsonl: the field the metadata is added under.")
+    ] = "cleaner",
+    scheduler: Annotated[
+        Optional[str],
+        typer.Option(
+            "--scheduler",
+            metavar="ADDRESS",
+            help="Clean on a running Dask cluster (e.g. tcp://host:8786) instead of local processes; needs cleaner[dask].",
+        ),
+    ] = None,
     disable: DisableOpt = None,
     config: ConfigOpt = None,
     kind: KindOpt = None,
@@ -105,10 +151,17 @@ def clean(
             report_error("--jsonl writes one stream; it does not go with --out or --in-place")
             raise typer.Exit(2)
         try:
-            with cluster(scheduler) as client, \
-                    progress(err, None, "records", show and err.is_terminal) as advance:
-                totals = jsonl_run(sources, jsonl, pipeline, n_workers, text_key=text_key,
-                                   meta_key=meta_key, on_result=_reporting(advance), client=client)
+            with cluster(scheduler) as client, progress(err, None, "records", show and err.is_terminal) as advance:
+                totals = jsonl_run(
+                    sources,
+                    jsonl,
+                    pipeline,
+                    n_workers,
+                    text_key=text_key,
+                    meta_key=meta_key,
+                    on_result=_reporting(advance),
+                    client=client,
+                )
         except OSError as exc:  # the output cannot be written
             report_error(f"{jsonl}: cannot write: {exc.strerror or exc}")
             raise typer.Exit(2) from exc
@@ -131,8 +184,15 @@ def clean(
         report_error("--out DIR (or --in-place) is required when cleaning files (or give - for stdin)")
         raise typer.Exit(2)
     try:
-        tasks, problems = batch.plan([Path(s) for s in sources], pipeline, out, include=include or (),
-                                     exclude=exclude or (), in_place=in_place, sidecar=sidecar)
+        tasks, problems = batch.plan(
+            [Path(s) for s in sources],
+            pipeline,
+            out,
+            include=include or (),
+            exclude=exclude or (),
+            in_place=in_place,
+            sidecar=sidecar,
+        )
     except batch.BatchError as exc:
         report_error(str(exc))
         raise typer.Exit(2) from exc
@@ -158,8 +218,11 @@ def cluster(address: str | None) -> Iterator[Any]:
     try:
         client = connect(address)
     except (OSError, ValueError, ImportError) as exc:
-        report_error(f"--scheduler needs Dask: pip install 'cleaner[dask]' ({exc})"
-                     if isinstance(exc, ImportError) else str(exc))
+        report_error(
+            f"--scheduler needs Dask: pip install 'cleaner[dask]' ({exc})"
+            if isinstance(exc, ImportError)
+            else str(exc)
+        )
         raise typer.Exit(2) from exc
     with client:
         yield client
@@ -170,6 +233,7 @@ def _reporting(advance):
         if result.status == "error":
             report_error(result.error or result.path)
         advance(result)
+
     return on_result
 
 
@@ -186,9 +250,17 @@ def finish(totals: batch.Totals, show: bool) -> None:
 @app.command()
 def check(
     sources: Annotated[list[Path], typer.Argument(help="Files or folders to check.")],
-    include: Annotated[Optional[list[str]], typer.Option("--include", "-i", help="Only files in folders matching this glob (repeatable).")] = None,
-    exclude: Annotated[Optional[list[str]], typer.Option("--exclude", "-x", help="Skip files in folders matching this glob (repeatable).")] = None,
-    workers: Annotated[Optional[int], typer.Option("--workers", "-j", min=1, help="Worker processes (default: all cores).")] = None,
+    include: Annotated[
+        Optional[list[str]],
+        typer.Option("--include", "-i", help="Only files in folders matching this glob (repeatable)."),
+    ] = None,
+    exclude: Annotated[
+        Optional[list[str]],
+        typer.Option("--exclude", "-x", help="Skip files in folders matching this glob (repeatable)."),
+    ] = None,
+    workers: Annotated[
+        Optional[int], typer.Option("--workers", "-j", min=1, help="Worker processes (default: all cores).")
+    ] = None,
     disable: DisableOpt = None,
     config: ConfigOpt = None,
     kind: KindOpt = None,
@@ -202,8 +274,9 @@ def check(
     paths = [p for p, _ in batch.iter_inputs(sources, include or (), exclude or ())]
     n_workers = max(1, min(workers or default_workers(), len(paths)))
     dirty = failed = 0
-    for chunk in ordered_map(check_one, chunked(paths, batch.chunk_size(len(paths), n_workers)),
-                             pipeline, n_workers, on_crash=check_crashed):
+    for chunk in ordered_map(
+        check_one, chunked(paths, batch.chunk_size(len(paths), n_workers)), pipeline, n_workers, on_crash=check_crashed
+    ):
         for finding in chunk:
             if finding.error:
                 failed += 1
@@ -212,7 +285,9 @@ def check(
                 dirty += 1
                 typer.echo(finding.message)
     if dirty or failed:
-        err.print(f"{dirty} file(s) would be changed by cleaning" + (f", {failed} could not be read" if failed else ""))
+        err.print(
+            f"{dirty} file(s) would be changed by cleaning" + (f", {failed} could not be read" if failed else "")
+        )
         raise typer.Exit(1)
 
 

@@ -49,8 +49,9 @@ class Config:
             if not isinstance(value, int) or isinstance(value, bool) or value < 1:
                 raise ConfigError(f"{key} must be a positive whole number, not {value!r}")
 
-    def with_overrides(self, *, disable: list[str] | None = None, kind: str | None = None,
-                       language: str | None = None) -> "Config":
+    def with_overrides(
+        self, *, disable: list[str] | None = None, kind: str | None = None, language: str | None = None
+    ) -> "Config":
         """This configuration with command-line options laid over it."""
         changes: dict[str, Any] = {}
         if disable:

@@ -115,8 +115,13 @@ def _run_chunk(fn: Callable[[Any, Pipeline], Any], items: list[Any], config: Con
     return [fn(item, pipeline) for item in items]
 
 
-def ordered_map(fn: Callable[[Any, Pipeline], Any], chunks: Iterable[list[Any]], pipeline: Pipeline,
-                client: Any, window: int | None = None) -> Iterator[list[Any]]:
+def ordered_map(
+    fn: Callable[[Any, Pipeline], Any],
+    chunks: Iterable[list[Any]],
+    pipeline: Pipeline,
+    client: Any,
+    window: int | None = None,
+) -> Iterator[list[Any]]:
     """``[fn(item, pipeline) for item in chunk]`` for each chunk, on the cluster, in order.
 
     The same contract as the local pool's ``ordered_map``: ``fn`` is a module-level
@@ -128,14 +133,15 @@ def ordered_map(fn: Callable[[Any, Pipeline], Any], chunks: Iterable[list[Any]],
     if window is None:
         window = 4 * cluster_threads(client)
     config = pipeline.config
-    yield from windowed(lambda chunk: client.submit(_run_chunk, fn, chunk, config, pure=False),
-                        chunks, window)
+    yield from windowed(lambda chunk: client.submit(_run_chunk, fn, chunk, config, pure=False), chunks, window)
 
 
 # -- records ------------------------------------------------------------------------------
 
-def _assemble(record: dict[str, Any], body: str | None, sidecar: dict[str, Any], text_key: str,
-              meta_key: str | None) -> dict[str, Any]:
+
+def _assemble(
+    record: dict[str, Any], body: str | None, sidecar: dict[str, Any], text_key: str, meta_key: str | None
+) -> dict[str, Any]:
     out = dict(record)
     out[text_key] = body
     if meta_key:
@@ -145,8 +151,9 @@ def _assemble(record: dict[str, Any], body: str | None, sidecar: dict[str, Any],
     return out
 
 
-def clean_record(pipeline: Pipeline, record: str | dict[str, Any], *, text_key: str = "text",
-                 meta_key: str | None = None) -> dict[str, Any]:
+def clean_record(
+    pipeline: Pipeline, record: str | dict[str, Any], *, text_key: str = "text", meta_key: str | None = None
+) -> dict[str, Any]:
     """Clean one document given as a string or a dict holding its text under ``text_key``.
 
     Returns a new dict: the input's fields, the body under ``text_key`` and the sidecar
@@ -167,20 +174,30 @@ def clean_record(pipeline: Pipeline, record: str | dict[str, Any], *, text_key: 
     if not isinstance(raw, str):
         raise TypeError(f"record has no text under {text_key!r}: {sorted(record)}")
     url = record.get("url")
-    doc = pipeline.clean(raw, url=url if isinstance(url, str) else None, source=record.get("source"),
-                         id=None if record.get("id") is None else str(record["id"]))
+    doc = pipeline.clean(
+        raw,
+        url=url if isinstance(url, str) else None,
+        source=record.get("source"),
+        id=None if record.get("id") is None else str(record["id"]),
+    )
     _STATS["documents"] += 1
     return _assemble(record, doc.text, metadata_record(doc), text_key, meta_key)
 
 
-def _clean_partition(records: Iterable[Any], config: Config, text_key: str,
-                     meta_key: str | None) -> list[dict[str, Any]]:
+def _clean_partition(
+    records: Iterable[Any], config: Config, text_key: str, meta_key: str | None
+) -> list[dict[str, Any]]:
     pipeline = worker_pipeline(config)
     return [clean_record(pipeline, r, text_key=text_key, meta_key=meta_key) for r in records]
 
 
-def clean_bag(bag: "dask.bag.Bag", config: Config | Pipeline | None = None, *,
-              text_key: str = "text", meta_key: str | None = None) -> "dask.bag.Bag":
+def clean_bag(
+    bag: "dask.bag.Bag",
+    config: Config | Pipeline | None = None,
+    *,
+    text_key: str = "text",
+    meta_key: str | None = None,
+) -> "dask.bag.Bag":
     """A bag of cleaned records from a bag of strings or dicts (lazy; order kept).
 
     See :func:`clean_record` for the shape of each record.
@@ -190,8 +207,16 @@ def clean_bag(bag: "dask.bag.Bag", config: Config | Pipeline | None = None, *,
 
 # -- dataframes ---------------------------------------------------------------------------
 
-def _clean_frame(part, config: Config, text_column: str, removed: str, id_column: str | None,
-                 url_column: str | None, source_column: str | None):
+
+def _clean_frame(
+    part,
+    config: Config,
+    text_column: str,
+    removed: str,
+    id_column: str | None,
+    url_column: str | None,
+    source_column: str | None,
+):
     import pandas as pd
 
     n = len(part)
@@ -204,8 +229,7 @@ def _clean_frame(part, config: Config, text_column: str, removed: str, id_column
         urls = part[url_column].tolist() if url_column else [None] * n
         sources = part[source_column].tolist() if source_column else [None] * n
         for i in range(n):
-            doc = pipeline.clean(texts[i], id=None if ids[i] is None else str(ids[i]),
-                                 url=urls[i], source=sources[i])
+            doc = pipeline.clean(texts[i], id=None if ids[i] is None else str(ids[i]), url=urls[i], source=sources[i])
             columns[text_column][i] = doc.text
             for key in METADATA_KEYS:
                 columns[key][i] = doc.metadata.get(key)
@@ -218,10 +242,16 @@ def _clean_frame(part, config: Config, text_column: str, removed: str, id_column
     return out
 
 
-def clean_dataframe(df: "dask.dataframe.DataFrame", text_column: str = "text",
-                    config: Config | Pipeline | None = None, *, removed: str = "count",
-                    id_column: str | None = None, url_column: str | None = None,
-                    source_column: str | None = None) -> "dask.dataframe.DataFrame":
+def clean_dataframe(
+    df: "dask.dataframe.DataFrame",
+    text_column: str = "text",
+    config: Config | Pipeline | None = None,
+    *,
+    removed: str = "count",
+    id_column: str | None = None,
+    url_column: str | None = None,
+    source_column: str | None = None,
+) -> "dask.dataframe.DataFrame":
     """The dataframe with ``text_column`` cleaned and the metadata added as columns.
 
     Adds (or replaces) ``title``, ``author``, ``date``, ``site``, ``language``,
@@ -245,6 +275,7 @@ def clean_dataframe(df: "dask.dataframe.DataFrame", text_column: str = "text",
 
 # -- files --------------------------------------------------------------------------------
 
+
 def expand(pattern: str | os.PathLike[str]) -> list[str]:
     """Files matched by a glob (``**`` allowed), or every file under a folder, sorted."""
     pattern = str(pattern)
@@ -257,8 +288,9 @@ def _is_jsonl(path: str) -> bool:
     return path.endswith(JSONL_SUFFIXES)
 
 
-def _clean_files(paths: Iterable[tuple[str, str]], config: Config, text_key: str,
-                 meta_key: str | None) -> list[dict[str, Any]]:
+def _clean_files(
+    paths: Iterable[tuple[str, str]], config: Config, text_key: str, meta_key: str | None
+) -> list[dict[str, Any]]:
     """Clean the files of one partition: a record per text or HTML file, or per JSONL line.
 
     ``paths`` are (absolute path to read, path as the user gave it, kept as ``source``).
@@ -283,14 +315,20 @@ def _clean_files(paths: Iterable[tuple[str, str]], config: Config, text_key: str
                         record = {"source": f"{path}:{n}", "error": f"{path}:{n}: invalid JSON: {exc.msg}"}
                     records.append(clean_record(pipeline, record, text_key=text_key, meta_key=meta_key))
         except InputError as exc:
-            records.append(clean_record(pipeline, {"source": path, "error": str(exc)},
-                                        text_key=text_key, meta_key=meta_key))
+            records.append(
+                clean_record(pipeline, {"source": path, "error": str(exc)}, text_key=text_key, meta_key=meta_key)
+            )
     return records
 
 
-def clean_files(pattern: str | os.PathLike[str] | list[str], config: Config | Pipeline | None = None, *,
-                text_key: str = "text", meta_key: str | None = None,
-                files_per_partition: int = 16) -> "dask.bag.Bag":
+def clean_files(
+    pattern: str | os.PathLike[str] | list[str],
+    config: Config | Pipeline | None = None,
+    *,
+    text_key: str = "text",
+    meta_key: str | None = None,
+    files_per_partition: int = 16,
+) -> "dask.bag.Bag":
     """A bag of cleaned records from text files and JSONL files (lazy; order kept).
 
     ``pattern`` is a glob, a folder, or a list of paths. Files are read by the
@@ -309,4 +347,3 @@ def clean_files(pattern: str | os.PathLike[str] | list[str], config: Config | Pi
     npartitions = max(1, -(-len(pairs) // max(1, files_per_partition)))
     bag = db.from_sequence(pairs, npartitions=npartitions)
     return bag.map_partitions(_clean_files, _resolve(config), text_key, meta_key)
-

@@ -53,8 +53,8 @@ def strip_internal_subset(html: str) -> str:
     end = html.find("]", match.end())
     close = html.find(">", end) if end >= 0 else -1
     if close < 0:
-        return html[: match.start()] + html[match.end():]
-    return html[: match.start()] + html[match.start(): match.end() - 1].rstrip() + ">" + html[close + 1:]
+        return html[: match.start()] + html[match.end() :]
+    return html[: match.start()] + html[match.start() : match.end() - 1].rstrip() + ">" + html[close + 1 :]
 
 
 #: Characters the depth scan reads at a time before it checks whether the start
@@ -132,8 +132,10 @@ _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 # Text that runs straight into a block element ("valley<main>Otters") comes out of
 # the extractor glued ("valleyOtters"); a newline there changes nothing a browser
 # shows and keeps the words apart.
-_BLOCKS = (r"(?:main|div|p|article|section|header|footer|nav|aside|h[1-6]|ul|ol|li|dl|dt|dd"
-           r"|table|tr|td|th|blockquote|pre|figure|figcaption|form|hr|br)")
+_BLOCKS = (
+    r"(?:main|div|p|article|section|header|footer|nav|aside|h[1-6]|ul|ol|li|dl|dt|dd"
+    r"|table|tr|td|th|blockquote|pre|figure|figcaption|form|hr|br)"
+)
 # Both found by the literal "<" they start with: a pattern led by a lookbehind or a
 # class is tried at every position (eight times slower on real pages), one led by a
 # literal only where the literal is. The lookbehind after the "<" checks the character
@@ -153,7 +155,7 @@ def _unglue_blocks(html: str) -> str:
 # leaves those controls (bytes.translate runs at C speed, 0.05 ms a page; a search
 # for a character class runs at about 80 MB/s, 0.7 ms). Bytes from 0x80 up are
 # parts of non-ASCII characters; C1 controls are looked for among those.
-_NOT_ASCII_CONTROL = bytes(c for c in range(256) if c > 0x7f or not _CONTROLS.match(chr(c)))
+_NOT_ASCII_CONTROL = bytes(c for c in range(256) if c > 0x7F or not _CONTROLS.match(chr(c)))
 
 
 def _scan(html: str) -> tuple[str, bool]:
@@ -167,12 +169,12 @@ def _scan(html: str) -> tuple[str, bool]:
 def _unprintable(others: str) -> set[str]:
     """The characters among ``others`` (a page's non-ASCII characters, C1 controls
     already replaced) that the extractor drops (see above)."""
-    return {c for c in set(others)
-            if not c.isprintable() and not c.isspace() and unicodedata.category(c) != "Cf"}
+    return {c for c in set(others) if not c.isprintable() and not c.isspace() and unicodedata.category(c) != "Cf"}
 
 
-_CONTROL_BYTES = bytes.maketrans(bytes(range(0x20)), b"".join(
-    bytes([c]) if c in (9, 10, 13) else b" " for c in range(0x20)))
+_CONTROL_BYTES = bytes.maketrans(
+    bytes(range(0x20)), b"".join(bytes([c]) if c in (9, 10, 13) else b" " for c in range(0x20))
+)
 
 
 def guard_html(html: str, name: str = "<input>", max_depth: int = MAX_HTML_DEPTH) -> str:
@@ -188,8 +190,7 @@ def guard_html(html: str, name: str = "<input>", max_depth: int = MAX_HTML_DEPTH
     html = strip_internal_subset(html)
     openings = _openings(html)
     if openings > max_depth and nesting_depth(html, max_depth, openings) > max_depth:
-        raise InputError(f"{name}: HTML nested more than {max_depth:,} levels deep, "
-                         "refused to protect the parser")
+        raise InputError(f"{name}: HTML nested more than {max_depth:,} levels deep, refused to protect the parser")
     return html
 
 

@@ -39,9 +39,11 @@ NO_ARTICLE = "no article found"
 _TAG_REST = r"(?:\s[^<>]*)?/?>"
 _HTML_START = re.compile(
     rf"\A(?:\ufeff)?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html[^<>]*>|\?xml\b[^<>]*>|(?:html|head|body|meta){_TAG_REST})",
-    re.IGNORECASE | re.DOTALL)
-_HTML_TAG = re.compile(rf"<(?:html|head|body|div|p|span|a|table|article|section|script|style|br){_TAG_REST}",
-                       re.IGNORECASE)
+    re.IGNORECASE | re.DOTALL,
+)
+_HTML_TAG = re.compile(
+    rf"<(?:html|head|body|div|p|span|a|table|article|section|script|style|br){_TAG_REST}", re.IGNORECASE
+)
 SNIFF_CHARS = 2048
 
 

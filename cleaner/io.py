@@ -160,12 +160,42 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 #: (the WHATWG encoding standard's list, as Python codecs). Without this list it
 #: happily answers EBCDIC or Mac codepages for short Western text.
 WEB_ENCODINGS = (
-    "cp1252", "cp1250", "cp1251", "cp1253", "cp1254", "cp1255", "cp1256", "cp1257",
-    "cp1258", "iso8859_2", "iso8859_3", "iso8859_4", "iso8859_5", "iso8859_6",
-    "iso8859_7", "iso8859_8", "iso8859_10", "iso8859_13", "iso8859_14", "iso8859_15",
-    "iso8859_16", "koi8_r", "koi8_u", "mac_cyrillic", "cp866", "cp874", "cp932",
-    "shift_jis", "euc_jp", "iso2022_jp", "euc_kr", "gb18030", "gbk", "big5",
-    "utf_16_le", "utf_16_be",
+    "cp1252",
+    "cp1250",
+    "cp1251",
+    "cp1253",
+    "cp1254",
+    "cp1255",
+    "cp1256",
+    "cp1257",
+    "cp1258",
+    "iso8859_2",
+    "iso8859_3",
+    "iso8859_4",
+    "iso8859_5",
+    "iso8859_6",
+    "iso8859_7",
+    "iso8859_8",
+    "iso8859_10",
+    "iso8859_13",
+    "iso8859_14",
+    "iso8859_15",
+    "iso8859_16",
+    "koi8_r",
+    "koi8_u",
+    "mac_cyrillic",
+    "cp866",
+    "cp874",
+    "cp932",
+    "shift_jis",
+    "euc_jp",
+    "iso2022_jp",
+    "euc_kr",
+    "gb18030",
+    "gbk",
+    "big5",
+    "utf_16_le",
+    "utf_16_be",
 )
 
 
@@ -224,10 +254,12 @@ def decode(data: bytes, name: str | Path = "<input>") -> str:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
-                text = data[len(bom):].decode(encoding)
+                text = data[len(bom) :].decode(encoding)
             except UnicodeDecodeError as exc:
-                raise InputError(f"{name}: starts with a {encoding} byte-order mark but is not "
-                                 f"{encoding} (byte {exc.start + len(bom)}: {exc.reason})") from exc
+                raise InputError(
+                    f"{name}: starts with a {encoding} byte-order mark but is not "
+                    f"{encoding} (byte {exc.start + len(bom)}: {exc.reason})"
+                ) from exc
             return _refuse_controls(text, name)
     try:
         text = data.decode("utf-8")
@@ -245,14 +277,14 @@ def decode(data: bytes, name: str | Path = "<input>") -> str:
     if text is None:
         encoding = _detect(data)
         if encoding is None:
-            raise InputError(f"{name}: binary or undecodable data: not UTF-8, and no "
-                             "known text encoding fits")
+            raise InputError(f"{name}: binary or undecodable data: not UTF-8, and no known text encoding fits")
         try:
             text = data.decode(encoding)
         except UnicodeDecodeError as exc:
             # The sample fit, the rest does not: mixed encodings or binary data.
-            raise InputError(f"{name}: undecodable: looks like {encoding} but byte "
-                             f"{exc.start} is not ({exc.reason})") from exc
+            raise InputError(
+                f"{name}: undecodable: looks like {encoding} but byte {exc.start} is not ({exc.reason})"
+            ) from exc
     return _refuse_controls(text, name)
 
 
@@ -280,8 +312,7 @@ def is_html_name(path: Path | str) -> bool:
     return path.suffix.lower() in HTML_SUFFIXES
 
 
-def read_input(path: Path, kind: str = "auto",
-               max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[str | bytes, str]:
+def read_input(path: Path, kind: str = "auto", max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[str | bytes, str]:
     """(content, kind) of one input file.
 
     HTML (named so, forced, or detected from the content) is returned as bytes, for

@@ -33,7 +33,7 @@ CHUNK_BYTES = 1 << 20
 
 @dataclass(frozen=True)
 class Line:
-    where: str     # "file:lineno", for error messages
+    where: str  # "file:lineno", for error messages
     data: bytes
 
 
@@ -98,8 +98,9 @@ def bounded_lines(stream: IO[bytes], limit: int) -> Iterator[bytes | None]:
             yield data
 
 
-def read_chunks(sources: Iterable[str], errors: Callable[[Result], None],
-                max_bytes: int = LIMITS["max_bytes"]) -> Iterator[list[Line]]:
+def read_chunks(
+    sources: Iterable[str], errors: Callable[[Result], None], max_bytes: int = LIMITS["max_bytes"]
+) -> Iterator[list[Line]]:
     """Non-blank lines of every source, in order, in chunks of bounded size; a line
     over ``max_bytes`` is reported to ``errors`` and skipped."""
     chunk: list[Line] = []
@@ -128,8 +129,7 @@ def read_chunks(sources: Iterable[str], errors: Callable[[Result], None],
         yield chunk
 
 
-def clean_record(line: Line, pipeline: Pipeline, *, text_key: str, meta_key: str
-                 ) -> tuple[bytes | None, Result]:
+def clean_record(line: Line, pipeline: Pipeline, *, text_key: str, meta_key: str) -> tuple[bytes | None, Result]:
     """One JSONL line in, the cleaned line out (``None`` if it could not be cleaned)."""
     try:
         record = json.loads(line.data)
@@ -144,15 +144,17 @@ def clean_record(line: Line, pipeline: Pipeline, *, text_key: str, meta_key: str
     url = record.get("url")
     ident = record.get("id")
     try:
-        doc = pipeline.clean(text, url=url if isinstance(url, str) else None,
-                             id=str(ident) if ident is not None else None)
+        doc = pipeline.clean(
+            text, url=url if isinstance(url, str) else None, id=str(ident) if ident is not None else None
+        )
     except Exception as exc:  # one bad record must not stop the stream
         return None, Result.failed(line.where, f"{line.where}: {type(exc).__name__}: {exc}")
     record[text_key] = doc.text
     record[meta_key] = metadata_record(doc)
     out = json.dumps(record, ensure_ascii=False).encode("utf-8") + b"\n"
-    return out, Result(line.where, "cleaned", chars_in=len(text), chars_kept=len(doc.text),
-                       removed=removed_counts(doc))
+    return out, Result(
+        line.where, "cleaned", chars_in=len(text), chars_kept=len(doc.text), removed=removed_counts(doc)
+    )
 
 
 def _crashed(line: Line) -> tuple[None, Result]:
@@ -160,9 +162,17 @@ def _crashed(line: Line) -> tuple[None, Result]:
     return None, Result.failed(line.where, f"{line.where}: {CRASHED}")
 
 
-def run(sources: list[str], dest: str, pipeline: Pipeline, workers: int, *,
-        text_key: str = "text", meta_key: str = "cleaner",
-        on_result: Callable[[Result], None] | None = None, client: Any = None) -> Totals:
+def run(
+    sources: list[str],
+    dest: str,
+    pipeline: Pipeline,
+    workers: int,
+    *,
+    text_key: str = "text",
+    meta_key: str = "cleaner",
+    on_result: Callable[[Result], None] | None = None,
+    client: Any = None,
+) -> Totals:
     """Clean the records of ``sources`` into ``dest``, in order; add up the results.
 
     With a ``distributed.Client`` the records are cleaned on its cluster (this process

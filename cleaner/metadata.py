@@ -35,13 +35,36 @@ LOGGER = logging.getLogger(__name__)
 # per expression, {attribute: needles}. Elements named "author" or "rel" match the
 # first expression whatever their attributes (``//author``, ``rel='me'``).
 _AUTHOR_NEEDLES: list[dict[str, tuple[str, ...]]] = [
-    {"class": ("author", "AuthorName"), "id": ("author",), "rel": ("author",),
-     "itemprop": ("author",), "data-testid": ("Author",)},
-    {"class": ("byl", "username", "BBL", "author", "channel-name", "zuozhe", "bianji", "xiaobian",
-               "submitted-by", "posted-by", "journalist-name"),
-     "itemprop": ("author",), "id": ("author", "zuozhe", "bianji", "xiaobian")},
-    {"class": ("Author", "author", "screenname", "writer", "Byline", "byline"),
-     "itemprop": ("author",), "id": ("Author", "author"), "data-component": ("Byline",)},
+    {
+        "class": ("author", "AuthorName"),
+        "id": ("author",),
+        "rel": ("author",),
+        "itemprop": ("author",),
+        "data-testid": ("Author",),
+    },
+    {
+        "class": (
+            "byl",
+            "username",
+            "BBL",
+            "author",
+            "channel-name",
+            "zuozhe",
+            "bianji",
+            "xiaobian",
+            "submitted-by",
+            "posted-by",
+            "journalist-name",
+        ),
+        "itemprop": ("author",),
+        "id": ("author", "zuozhe", "bianji", "xiaobian"),
+    },
+    {
+        "class": ("Author", "author", "screenname", "writer", "Byline", "byline"),
+        "itemprop": ("author",),
+        "id": ("Author", "author"),
+        "data-component": ("Byline",),
+    },
 ]
 # What trafilatura's category and tag expressions require of a link's href.
 _CATSTAGS_NEEDLES = {"category": "/categor", "tag": "/tag"}
@@ -55,7 +78,8 @@ def _reviewed_parts() -> list[str]:
     from trafilatura.xpaths import AUTHOR_XPATHS, CATEGORIES_XPATHS, TAGS_XPATHS
 
     return sources(tm.extract_metadata, tm.extract_author, tm.extract_catstags) + [
-        x.path for x in (*AUTHOR_XPATHS, *CATEGORIES_XPATHS, *TAGS_XPATHS)]
+        x.path for x in (*AUTHOR_XPATHS, *CATEGORIES_XPATHS, *TAGS_XPATHS)
+    ]
 
 
 @lru_cache(maxsize=1)
@@ -103,8 +127,11 @@ def _author(tree: Any) -> str | None:
         return False
 
     special = next(tree.iter("author", "rel"), None) is not None
-    expressions = [xpath for i, (xpath, needles) in enumerate(zip(AUTHOR_XPATHS, _AUTHOR_NEEDLES))
-                   if (i == 0 and special) or may_match(needles)]
+    expressions = [
+        xpath
+        for i, (xpath, needles) in enumerate(zip(AUTHOR_XPATHS, _AUTHOR_NEEDLES))
+        if (i == 0 and special) or may_match(needles)
+    ]
     if not expressions:
         return None
     subtree = prune_unwanted_nodes(deepcopy(tree), AUTHOR_DISCARD_XPATHS)

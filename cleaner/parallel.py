@@ -53,9 +53,14 @@ def chunked(items: Iterable[T], size: int) -> Iterator[list[T]]:
         yield chunk
 
 
-def ordered_map(fn: Callable[[T, Pipeline], R], chunks: Iterable[list[T]], pipeline: Pipeline,
-                workers: int, window: int | None = None,
-                on_crash: Callable[[T], R] | None = None) -> Iterator[list[R]]:
+def ordered_map(
+    fn: Callable[[T, Pipeline], R],
+    chunks: Iterable[list[T]],
+    pipeline: Pipeline,
+    workers: int,
+    window: int | None = None,
+    on_crash: Callable[[T], R] | None = None,
+) -> Iterator[list[R]]:
     """``[fn(item, pipeline) for item in chunk]`` for each chunk, in order.
 
     With ``workers <= 1`` everything runs in this process. Otherwise at most
@@ -86,14 +91,18 @@ class Workers:
     worker alone gets ``on_crash(item)``. Chunks already done are not run again.
     """
 
-    def __init__(self, fn: Callable[[Any, Pipeline], Any], pipeline: Pipeline, workers: int,
-                 on_crash: Callable[[Any], Any] | None) -> None:
+    def __init__(
+        self,
+        fn: Callable[[Any, Pipeline], Any],
+        pipeline: Pipeline,
+        workers: int,
+        on_crash: Callable[[Any], Any] | None,
+    ) -> None:
         self.fn, self.pipeline, self.workers, self.on_crash = fn, pipeline, workers, on_crash
         self.pool = self._new_pool()
 
     def _new_pool(self) -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(max_workers=self.workers, initializer=_init_worker,
-                                   initargs=(self.pipeline,))
+        return ProcessPoolExecutor(max_workers=self.workers, initializer=_init_worker, initargs=(self.pipeline,))
 
     def submit(self, chunk: list[Any]) -> "_Chunk":
         pool = self.pool
@@ -174,8 +183,14 @@ def windowed(submit: Callable[[list[T]], Any], chunks: Iterable[list[T]], window
             future.cancel()
 
 
-def map_chunks(fn: Callable[[T, Pipeline], R], chunks: Iterable[list[T]], pipeline: Pipeline,
-               workers: int, client: Any = None, on_crash: Callable[[T], R] | None = None) -> Iterator[list[R]]:
+def map_chunks(
+    fn: Callable[[T, Pipeline], R],
+    chunks: Iterable[list[T]],
+    pipeline: Pipeline,
+    workers: int,
+    client: Any = None,
+    on_crash: Callable[[T], R] | None = None,
+) -> Iterator[list[R]]:
     """:func:`ordered_map` here, or on a Dask cluster when given a ``distributed.Client``.
 
     Either way results come in input order; on the cluster ``workers`` and

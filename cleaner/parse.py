@@ -28,7 +28,8 @@ def _reviewed_parts() -> list[str]:
     import trafilatura.utils as tu
 
     return sources(tu.load_html, tu.repair_faulty_html, tu.is_dubious_html, tu.decode_file) + [
-        tu.INVALID_XML_CHARS.pattern]
+        tu.INVALID_XML_CHARS.pattern
+    ]
 
 
 @lru_cache(maxsize=1)

@@ -28,10 +28,7 @@ class Pipeline:
         self.config = config or Config()
         unknown = (set(self.config.disable) | set(self.config.filters)) - set(BY_NAME)
         if unknown:
-            raise ConfigError(
-                f"unknown filter name(s): {', '.join(sorted(unknown))}; "
-                f"known: {', '.join(BY_NAME)}"
-            )
+            raise ConfigError(f"unknown filter name(s): {', '.join(sorted(unknown))}; known: {', '.join(BY_NAME)}")
         self._filters: dict[str, list[Filter]] = {}
         self.filters_for("en")  # fail early on bad options
 
@@ -60,8 +57,7 @@ class Pipeline:
     def _check_size(self, raw: str | bytes, name: str) -> None:
         if len(raw) > self.config.max_bytes:
             unit = "bytes" if isinstance(raw, bytes) else "characters"
-            raise InputError(f"{name}: too large: more than {self.config.max_bytes:,} {unit} "
-                             "(the max_bytes limit)")
+            raise InputError(f"{name}: too large: more than {self.config.max_bytes:,} {unit} (the max_bytes limit)")
 
     def prepare(self, raw: str | bytes, name: str | None = None) -> str:
         """The text the text filters start from: decoded (bytes), size-checked, mojibake repaired.
@@ -90,8 +86,15 @@ class Pipeline:
             return guard_html_bytes(raw, name, self.config.max_html_depth)
         return guard_html(fix_mojibake(raw), name, self.config.max_html_depth)
 
-    def clean(self, raw: str | bytes, *, url: str | None = None, source: str | None = None,
-              id: str | None = None, kind: str | None = None) -> Document:
+    def clean(
+        self,
+        raw: str | bytes,
+        *,
+        url: str | None = None,
+        source: str | None = None,
+        id: str | None = None,
+        kind: str | None = None,
+    ) -> Document:
         """Clean one document, given as text or HTML (``kind`` overrides the configuration).
 
         Bytes are decoded by :func:`cleaner.io.decode` (text) or by the extractor
@@ -142,7 +145,7 @@ class Pipeline:
             # its survey expected: the block stage again, on the whole reach
             page.metadata.clear()
             page.metadata.update(before[0])
-            del page.removed[before[1]:]
+            del page.removed[before[1] :]
             page.narrow, page.narrowed, page.widen = False, False, False
             self._block_stage(text, block_filters, page)
         # the block stage folded odd spaces (a no-break space among mojibake keeps ftfy
@@ -243,8 +246,9 @@ def hold_out_long(page: Page, limit: int) -> tuple[list[tuple[int, Block]], dict
     return held, positions
 
 
-def merge_held(blocks: list[Block], held: list[tuple[int, Block]],
-               positions: dict[int, tuple[int, Block]]) -> list[Block]:
+def merge_held(
+    blocks: list[Block], held: list[tuple[int, Block]], positions: dict[int, tuple[int, Block]]
+) -> list[Block]:
     """Put held-out blocks back where they were among what the filters kept.
 
     Blocks the filters made (e.g. by splitting one) take the position of the block

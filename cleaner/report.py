@@ -7,15 +7,22 @@ from contextlib import contextmanager
 from typing import Callable, Iterator
 
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
 from rich.table import Table
 
 from .batch import Result, Totals
 
 
 @contextmanager
-def progress(console: Console, total: int | None, label: str, enabled: bool
-             ) -> Iterator[Callable[[Result], None]]:
+def progress(console: Console, total: int | None, label: str, enabled: bool) -> Iterator[Callable[[Result], None]]:
     """A callback to call once per result; draws a bar only when ``enabled``.
 
     The bar is redrawn from the callback (no refresh thread), at most ten times a second.

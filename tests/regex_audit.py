@@ -29,15 +29,35 @@ import time
 import tomllib
 from importlib import resources
 
-TINY = 22                             # exponential backtracking shows here already
-SMALL, LARGE = 1_000, 8_000          # 8x the input...
-MAX_RATIO = 40                        # ...may cost up to 40x (linear: ~8x, quadratic: ~64x)
-MIN_SECONDS = 0.05                    # below this at LARGE, nothing to worry about
-HARD_LIMIT = 0.5                      # no run on LARGE characters may take longer
+TINY = 22  # exponential backtracking shows here already
+SMALL, LARGE = 1_000, 8_000  # 8x the input...
+MAX_RATIO = 40  # ...may cost up to 40x (linear: ~8x, quadratic: ~64x)
+MIN_SECONDS = 0.05  # below this at LARGE, nothing to worry about
+HARD_LIMIT = 0.5  # no run on LARGE characters may take longer
 
 CHARS = list("aA1 .,-_/:@#&<>\"'|!?\t") + ["\n", "é", "©", "»", "\u00a0", "ж"]
-PAIRS = ["a ", "a.", "a-", "1.", "1 ", "a1", "aA", "a/", ". ", "A ", "a,", "<a", "a>", "&#", "1:", "a\n",
-         "a@", "a_", "A.", "a'"]
+PAIRS = [
+    "a ",
+    "a.",
+    "a-",
+    "1.",
+    "1 ",
+    "a1",
+    "aA",
+    "a/",
+    ". ",
+    "A ",
+    "a,",
+    "<a",
+    "a>",
+    "&#",
+    "1:",
+    "a\n",
+    "a@",
+    "a_",
+    "A.",
+    "a'",
+]
 SPOILERS = ["", "!", "\x00", "\n"]
 
 
@@ -148,9 +168,11 @@ def audit(pattern: re.Pattern[str]) -> str | None:
             s_huge = s_large * 4
             t_huge = min(_cost(pattern, s_huge) for _ in range(2))
             if t_huge / t_large > 10:
-                return (f"superlinear: {t_small * 1000:.1f}ms at {len(s_small)} chars, "
-                        f"{t_large * 1000:.1f}ms at {len(s_large)}, {t_huge * 1000:.0f}ms at "
-                        f"{len(s_huge)} on {s_large[:12]!r}...")
+                return (
+                    f"superlinear: {t_small * 1000:.1f}ms at {len(s_small)} chars, "
+                    f"{t_large * 1000:.1f}ms at {len(s_large)}, {t_huge * 1000:.0f}ms at "
+                    f"{len(s_huge)} on {s_large[:12]!r}..."
+                )
     return None
 
 

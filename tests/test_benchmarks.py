@@ -83,9 +83,11 @@ def test_passthrough_counts_the_texts_text_mode_changes_and_what_it_drops():
     import passthrough
 
     clean_text = "A single paragraph of a clean article, which says what it has to say in one go."
-    page = ("Home\nNews\nSport\nWeather\nContact\nSign in\n\n"
-            + "The council met on Tuesday evening and voted for the plan after a long debate. " * 3
-            + "\n\nAbout us\nPrivacy policy\nTerms of use")
+    page = (
+        "Home\nNews\nSport\nWeather\nContact\nSign in\n\n"
+        + "The council met on Tuesday evening and voted for the plan after a long debate. " * 3
+        + "\n\nAbout us\nPrivacy policy\nTerms of use"
+    )
     changed, lost = passthrough.changes([clean_text, "Two  spaces   are   one.", page])
     assert changed == 1
     # the page loses its menus and keeps its paragraph

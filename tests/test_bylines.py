@@ -1,29 +1,39 @@
 from helpers import removed_by, run
 
-ARTICLE = ("The central bank left interest rates unchanged on Thursday, citing stubborn inflation in services.\n\n"
-           "Economists had expected the decision, which was taken unanimously by the board.")
+ARTICLE = (
+    "The central bank left interest rates unchanged on Thursday, citing stubborn inflation in services.\n\n"
+    "Economists had expected the decision, which was taken unanimously by the board."
+)
 
 
 def test_byline_goes_to_metadata():
-    for line, name in [("By Jane Doe", "Jane Doe"), ("By JOHN SMITH, Associated Press", "JOHN SMITH"),
-                       ("Written by Ana de la Cruz | Reuters", "Ana de la Cruz"),
-                       ("By Associated Press", "Associated Press"), ("By Tom Lee and Ann Park", "Tom Lee and Ann Park"),
-                       # every prefix's initial: the line is tried against the prefixes it may start with
-                       ("Words by Lena Berg", "Lena Berg"), ("Posted by Omar Haddad", "Omar Haddad"),
-                       ("Author: Mei Chen", "Mei Chen"), ("Reporter: Ivo Petrov", "Ivo Petrov"),
-                       ("By: Sara Novak", "Sara Novak")]:
+    for line, name in [
+        ("By Jane Doe", "Jane Doe"),
+        ("By JOHN SMITH, Associated Press", "JOHN SMITH"),
+        ("Written by Ana de la Cruz | Reuters", "Ana de la Cruz"),
+        ("By Associated Press", "Associated Press"),
+        ("By Tom Lee and Ann Park", "Tom Lee and Ann Park"),
+        # every prefix's initial: the line is tried against the prefixes it may start with
+        ("Words by Lena Berg", "Lena Berg"),
+        ("Posted by Omar Haddad", "Omar Haddad"),
+        ("Author: Mei Chen", "Mei Chen"),
+        ("Reporter: Ivo Petrov", "Ivo Petrov"),
+        ("By: Sara Novak", "Sara Novak"),
+    ]:
         doc = run(line + "\n\n" + ARTICLE)
         assert doc.text == ARTICLE, line
         assert doc.metadata["author"] == name, line
 
 
 def test_sentences_that_start_with_by_stay():
-    for text in ["By the end of the year, the bank expects inflation to fall to three percent.",
-                 "By Friday, the markets had recovered most of their losses.",
-                 "By 2030 the network will reach every village in the province.",
-                 "By comparison, the previous board met only twice a year.",
-                 # a prefix, then more words than a byline has
-                 "By Jane Doe And John Smith And Mary Major And Tom Minor And Ann Lee And Bob Ray"]:
+    for text in [
+        "By the end of the year, the bank expects inflation to fall to three percent.",
+        "By Friday, the markets had recovered most of their losses.",
+        "By 2030 the network will reach every village in the province.",
+        "By comparison, the previous board met only twice a year.",
+        # a prefix, then more words than a byline has
+        "By Jane Doe And John Smith And Mary Major And Tom Minor And Ann Lee And Bob Ray",
+    ]:
         doc = run(text)
         assert doc.text == text
         assert doc.metadata["author"] is None

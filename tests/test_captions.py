@@ -10,15 +10,23 @@ def test_caption_group_with_credit_and_repeated_caption():
 
 
 def test_credit_lines_and_credited_captions():
-    assert_removes("captions", ARTICLE, ["Photo: City Transport Department",
-                                         "The bridge at dawn on Wednesday. (AP Photo/Jane Roe)",
-                                         "\u00a9 2025 Example Media"])
+    assert_removes(
+        "captions",
+        ARTICLE,
+        [
+            "Photo: City Transport Department",
+            "The bridge at dawn on Wednesday. (AP Photo/Jane Roe)",
+            "\u00a9 2025 Example Media",
+        ],
+    )
 
 
 def test_agency_names_in_prose_and_lowercase_words_stay():
-    text = ("MOSCOW (AP) \u2014 The talks lasted three hours, officials said.\n\n"
-            "Reuters reported that the deal was close.\n\n"
-            "The car pool lane opens in June.")
+    text = (
+        "MOSCOW (AP) \u2014 The talks lasted three hours, officials said.\n\n"
+        "Reuters reported that the deal was close.\n\n"
+        "The car pool lane opens in June."
+    )
     assert run(text).text == text
 
 

@@ -1,11 +1,17 @@
 from helpers import assert_removes, removed_by, run
 
-ARTICLE = ("The council approved the new budget on Tuesday after a long debate about school funding.\n\n"
-           "Officials said the money would be released in two parts over the coming year.")
+ARTICLE = (
+    "The council approved the new budget on Tuesday after a long debate about school funding.\n\n"
+    "Officials said the money would be released in two parts over the coming year."
+)
 
 
 def test_skip_links_menus_and_jump_links():
-    doc = run("Skip to main content\n\nHome | News | Sport | Weather | Travel\n\n" + ARTICLE + "\n\nJump to comments \u2193\n\nBack to top")
+    doc = run(
+        "Skip to main content\n\nHome | News | Sport | Weather | Travel\n\n"
+        + ARTICLE
+        + "\n\nJump to comments \u2193\n\nBack to top"
+    )
     assert doc.text == ARTICLE
     assert len(removed_by(doc, "navigation")) == 4
 
@@ -38,7 +44,9 @@ def test_temperatures_in_prose_stay():
 
 
 def test_rail_heading_and_its_headlines_after_the_article():
-    assert_removes("rails", ARTICLE, ["Latest News", "Mayor Opens New Library Branch", "River Festival Returns in June"])
+    assert_removes(
+        "rails", ARTICLE, ["Latest News", "Mayor Opens New Library Branch", "River Festival Returns in June"]
+    )
 
 
 def test_rail_headings_with_a_site_or_section_name():
@@ -47,8 +55,10 @@ def test_rail_headings_with_a_site_or_section_name():
 
 
 def test_a_line_that_starts_like_a_rail_heading_stays():
-    for line in ("More from the hearing is expected on Monday, the clerk said.",
-                 "More from the annual report of the harbour board on the budget"):
+    for line in (
+        "More from the hearing is expected on Monday, the clerk said.",
+        "More from the annual report of the harbour board on the budget",
+    ):
         text = ARTICLE + "\n\n" + line
         assert run(text).text == text
 
@@ -66,10 +76,17 @@ def test_rail_heading_in_the_head_drops_only_itself():
 
 
 def test_footer_and_advertising_notices():
-    assert_removes("navigation", ARTICLE, [
-        "\u00a9 2025 The Associated Press. All rights reserved.",
-        "This material may not be published, broadcast, rewritten or redistributed without permission.",
-        "Story continues below advertisement", "Previous article", "Like Loading..."])
+    assert_removes(
+        "navigation",
+        ARTICLE,
+        [
+            "\u00a9 2025 The Associated Press. All rights reserved.",
+            "This material may not be published, broadcast, rewritten or redistributed without permission.",
+            "Story continues below advertisement",
+            "Previous article",
+            "Like Loading...",
+        ],
+    )
 
 
 def test_rights_and_ads_in_prose_stay():

@@ -23,8 +23,9 @@ def read(name: str) -> str:
     return (FIXTURES / name).read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("name", ["menus_around_article", "short_paragraph", "list_article", "lede_few_stopwords",
-                                  "one_line_lede"])
+@pytest.mark.parametrize(
+    "name", ["menus_around_article", "short_paragraph", "list_article", "lede_few_stopwords", "one_line_lede"]
+)
 def test_fixture_keeps_exactly_the_article(name):
     doc = ONLY_CONTENT.clean(read(f"{name}.txt"))
     assert doc.text == read(f"{name}.expected.txt").strip()
@@ -46,18 +47,27 @@ def test_a_lede_with_fewer_stopwords_opens_the_article_but_a_teaser_cut_short_do
     lede = "Harbor transit chief Dana Ruiz said overnight rain"
     assert ONLY_CONTENT.clean(raw).text.startswith(lede)
     # a teaser (near-good too, with stopwords enough) is never the article's own paragraph
-    teaser = ONLY_CONTENT.clean(raw.replace(
-        "said overnight rain and a failed drainage pump flooded the subway platform at Central "
-        "Terminal on Monday, closing the Blue Route.",
-        "said that the overnight rain and a failed drainage pump had flooded the subway platform "
-        "at Central Terminal on Monday, and ..."))
+    teaser = ONLY_CONTENT.clean(
+        raw.replace(
+            "said overnight rain and a failed drainage pump flooded the subway platform at Central "
+            "Terminal on Monday, closing the Blue Route.",
+            "said that the overnight rain and a failed drainage pump had flooded the subway platform "
+            "at Central Terminal on Monday, and ...",
+        )
+    )
     assert teaser.text.startswith("Crews worked through the morning")
-    assert any(r.text.startswith("Harbor transit chief") and r.reason == "before the article"
-               for r in teaser.removed)
+    assert any(r.text.startswith("Harbor transit chief") and r.reason == "before the article" for r in teaser.removed)
 
 
-@pytest.mark.parametrize("line", ["What Happens To The Ferries Now?", "Here is what the crews agreed:",
-                                  "The ferries are running again and ...", "Ferries run again."])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "What Happens To The Ferries Now?",
+        "Here is what the crews agreed:",
+        "The ferries are running again and ...",
+        "Ferries run again.",
+    ],
+)
 def test_a_line_above_the_first_paragraph_opens_the_article_only_as_a_sentence(line):
     # a headline in Title Case, a lead-in colon, a teaser trailing off, three words (a
     # credit or a label as often as a sentence): not a one-line lede
@@ -94,13 +104,16 @@ def test_a_comment_section_heading_ends_the_article():
     doc = FULL.clean(raw)  # (the comments filter finds the headings)
     assert doc.text == normalized(read("comments_after_article.expected.txt"))
     assert [r.text for r in doc.removed if r.reason == "comment section heading"] == [
-        "[ 23 comments ]", "Top Rated Comments"]
+        "[ 23 comments ]",
+        "Top Rated Comments",
+    ]
     # "Comments" in the menu above the article ends nothing
     assert doc.text.startswith("The harbour board has ordered")
     # nor is a short comment right below the heading the article's closing sentence
     short = raw.replace("Top Rated Comments\nislandgirl\n2 days ago at 07:52 am\n", "")
-    short = short.replace(short[short.index("Finally some good news"):short.index("\nRating: 36")],
-                          "What a relief for the islands.")
+    short = short.replace(
+        short[short.index("Finally some good news") : short.index("\nRating: 36")], "What a relief for the islands."
+    )
     assert "[ 23 comments ]\nWhat a relief for the islands.\nRating: 36 Votes" in short
     assert FULL.clean(short).text == doc.text
 
@@ -118,7 +131,7 @@ def test_good_text_below_a_comment_byline_after_the_article_is_a_reader_s(block_
     assert (doc.text, doc.metadata) == (whole.text, whole.metadata)
     assert [r.reason for r in whole.removed if r.text.startswith("Milan on")] == ["comment byline"]
     # with no prose above the first byline, the comments are all there is
-    thread = FULL.clean(raw[raw.index("Milan on"):]).text
+    thread = FULL.clean(raw[raw.index("Milan on") :]).text
     assert thread.startswith("The last boat from the mainland") and "I would like the morning boats" in thread
 
 
@@ -143,13 +156,17 @@ def test_with_no_prose_above_the_first_byline_good_text_below_the_bylines_counts
 
     content = FULL.filters_for("en")[-1]
     menu = ["Home", "News", "Sport", "Weather", "Contact"]
-    reader = ("I agree with the others that the last boat from the mainland leaves far too early "
-              "for anyone who works a late shift at the hospital or in the restaurants in town, "
-              "and one more crossing at eleven would solve it for most of us who live here.")
-    other = ("The morning boats should wait for the bus from the northern villages, because in "
-             "the winter the bus is often late and the boat leaves without the children, who "
-             "are then late for school, and without the rest of us, who are late for work on "
-             "the mainland and have to explain it to our employers every single week.")
+    reader = (
+        "I agree with the others that the last boat from the mainland leaves far too early "
+        "for anyone who works a late shift at the hospital or in the restaurants in town, "
+        "and one more crossing at eleven would solve it for most of us who live here."
+    )
+    other = (
+        "The morning boats should wait for the bus from the northern villages, because in "
+        "the winter the bus is often late and the boat leaves without the children, who "
+        "are then late for school, and without the rest of us, who are late for work on "
+        "the mainland and have to explain it to our employers every single week."
+    )
     thread = menu + ["Thanks.", reader, "Reply", "Report", other] + menu
     blocks = split_blocks("\n".join(thread))
     blocks[thread.index("Thanks.")].comments_below = blocks[thread.index(other)].comments_below = COMMENT
@@ -157,13 +174,16 @@ def test_with_no_prose_above_the_first_byline_good_text_below_the_bylines_counts
     assert (blocks[start].text, blocks[end].text) == (other, other)  # the heavier comment
 
 
-@pytest.mark.parametrize("line, byline", [
-    ("Alex on September 17, 2018 at 6:34 am said:", True),
-    ("Catherine (GiveWell) on 17 Sept. 2018 said:", True),
-    ("sam_k on 2019-05-03 at 14:02 said:", True),
-    ("The minister on Tuesday said:", False),
-    ("Alex on September 17, 2018 at 6:34 am said: yes, indeed", False),
-])
+@pytest.mark.parametrize(
+    "line, byline",
+    [
+        ("Alex on September 17, 2018 at 6:34 am said:", True),
+        ("Catherine (GiveWell) on 17 Sept. 2018 said:", True),
+        ("sam_k on 2019-05-03 at 14:02 said:", True),
+        ("The minister on Tuesday said:", False),
+        ("Alex on September 17, 2018 at 6:34 am said: yes, indeed", False),
+    ],
+)
 def test_comment_bylines(line, byline):
     from cleaner.document import COMMENT, Block, Page
 
@@ -177,10 +197,12 @@ def test_a_long_first_paragraph_opens_the_article_without_its_last_period():
     # (a caption or a teaser standfirst without one does not)
     raw = read("menus_around_article.txt")
     first = next(p for p in raw.split("\n\n") if p.startswith("The city council voted"))
-    long = first.rstrip(".") + (", and the work on the first stretch along the waterfront is to start in "
-                                "the spring, once the ferry company has agreed to move its waiting "
-                                "area by the terminal a few metres towards the old harbour office on "
-                                "the quay, the council said")
+    long = first.rstrip(".") + (
+        ", and the work on the first stretch along the waterfront is to start in "
+        "the spring, once the ferry company has agreed to move its waiting "
+        "area by the terminal a few metres towards the old harbour office on "
+        "the quay, the council said"
+    )
     assert len(long) >= 400 and len(first.rstrip(".")) < 400
     assert ONLY_CONTENT.clean(raw.replace(first, long)).text.startswith(long)
     assert ONLY_CONTENT.clean(raw.replace(first, first.rstrip("."))).text.startswith("Under the plan")
@@ -193,8 +215,11 @@ def test_short_paragraph_in_the_middle_is_kept():
 
 def test_list_items_of_a_list_heavy_article_are_kept():
     doc = ONLY_CONTENT.clean(read("list_article.txt"))
-    for item in ("1 large onion, chopped", "salt and pepper to taste",
-                 "Add the tomatoes and let them cook for about twenty minutes."):
+    for item in (
+        "1 large onion, chopped",
+        "salt and pepper to taste",
+        "Add the tomatoes and let them cook for about twenty minutes.",
+    ):
         assert item in doc.text.split("\n\n")
 
 
@@ -214,11 +239,14 @@ def test_cleaning_the_cleaned_body_changes_nothing(name):
     assert [r for r in twice.removed if r.filter == "content"] == []
 
 
-@pytest.mark.parametrize("text", [
-    "Hello there.",
-    "Troops of the U.S.Army read example.com and ASP.NET docs, e.g. Node.js, yesterday.",
-    "Short title\n\nA single paragraph of a clean article, which says what it has to say in one go.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hello there.",
+        "Troops of the U.S.Army read example.com and ASP.NET docs, e.g. Node.js, yesterday.",
+        "Short title\n\nA single paragraph of a clean article, which says what it has to say in one go.",
+    ],
+)
 def test_clean_text_passes_through_untouched(text):
     doc = ONLY_CONTENT.clean(text)
     assert doc.text == text
@@ -262,12 +290,16 @@ def test_a_page_whose_title_is_repeated_as_its_headline_is_cut_without_a_header(
 
 def test_how_much_header_makes_a_page_is_an_option():
     raw = read("article_with_table.txt")
-    strict = Pipeline(Config(kind="text", disable=frozenset(set(BY_NAME) - {"content"}),
-                             filters={"content": {"max_head_chrome": -1}}))
+    strict = Pipeline(
+        Config(
+            kind="text", disable=frozenset(set(BY_NAME) - {"content"}), filters={"content": {"max_head_chrome": -1}}
+        )
+    )
     doc = strict.clean(raw)
     assert "1 Marit van Dijk 11:42:05" in {r.text for r in doc.removed}
-    lenient = Pipeline(Config(kind="text", disable=frozenset(set(BY_NAME) - {"content"}),
-                              filters={"content": {"max_head_chrome": 5}}))
+    lenient = Pipeline(
+        Config(kind="text", disable=frozenset(set(BY_NAME) - {"content"}), filters={"content": {"max_head_chrome": 5}})
+    )
     raw = "Home\nNews\nSport\nWeather\nSign in\n\n" + raw
     assert lenient.clean(raw).removed == []
 
@@ -315,10 +347,15 @@ def test_stopwords_follow_the_detected_language():
 def test_language_without_a_stoplist_uses_the_page_s_own_frequent_words():
     from cleaner.filters.content import MainContent
 
-    page = ("Home\nLogin\nMenu\n\n" + "\n\n".join(
-        "lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor et dolore magna "
-        f"aliqua, ut enim ad minim veniam, quis nostrud exercitation ullamco laboris {i} nisi ut aliquip."
-        for i in range(4)) + "\n\nContact\nImprint\n")
+    page = (
+        "Home\nLogin\nMenu\n\n"
+        + "\n\n".join(
+            "lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor et dolore magna "
+            f"aliqua, ut enim ad minim veniam, quis nostrud exercitation ullamco laboris {i} nisi ut aliquip."
+            for i in range(4)
+        )
+        + "\n\nContact\nImprint\n"
+    )
     p = Pipeline(Config(language="xx", disable=frozenset(set(BY_NAME) - {MainContent.name})))
     doc = p.clean(page)
     assert doc.text.startswith("lorem ipsum") and doc.text.endswith("aliquip.")
@@ -511,7 +548,11 @@ def test_a_comment_section_start_passes_to_the_next_line_kept():
     page = Page(blocks, {}, [])
     run_block_filters([DropHeadingLast(LanguageData("en"))], page)
     assert [(b.text, b.cut, b.comments_below) for b in page.blocks] == [
-        ("a", 0, False), ("b", 0, False), ("d", 1, True), ("e", 0, False)]
+        ("a", 0, False),
+        ("b", 0, False),
+        ("d", 1, True),
+        ("e", 0, False),
+    ]
 
 
 # -- the reach narrowed to the expected run -----------------------------------------------
@@ -557,7 +598,10 @@ def test_a_run_the_survey_did_not_expect_has_the_filters_look_at_the_whole_reach
     doc = FULL.clean(text)
     assert block_stages == [(True, True), (False, False)]
     assert doc.to_dict() == WHOLE_REACH.clean(text).to_dict()
-    assert doc.text == "The ferry between the two islands will also run on Sundays from next month, the harbour board said."
+    assert (
+        doc.text
+        == "The ferry between the two islands will also run on Sundays from next month, the harbour board said."
+    )
     assert [r.filter for r in doc.removed if r.text.startswith("This website uses cookies")] == ["cookies"]
 
 
@@ -597,8 +641,12 @@ def test_a_closing_line_outside_the_narrowed_reach_is_looked_at_first():
 
 
 def test_narrowing_keeps_the_same_body_and_metadata_as_the_whole_reach():
-    names = ["comments_far_below.txt", "cookie_notice_page.txt", "cookie_notice_on_top.txt",
-             "credit_below_related.txt"]
+    names = [
+        "comments_far_below.txt",
+        "cookie_notice_page.txt",
+        "cookie_notice_on_top.txt",
+        "credit_below_related.txt",
+    ]
     texts = _all_texts() + [read(name) for name in names]
     narrowed = [FULL.clean(t) for t in texts]
     whole = [WHOLE_REACH.clean(t) for t in texts]

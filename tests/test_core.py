@@ -51,17 +51,17 @@ def test_no_language_is_claimed_for_a_few_words():
 #: are kept small for speed, and must still tell these apart.
 PROSE = {
     "de": "Die Bundesregierung hat am Mittwoch ein neues Gesetz zur Förderung erneuerbarer Energien "
-          "beschlossen. Bis zum Ende des Jahrzehnts sollen deutlich mehr Windräder gebaut werden.",
+    "beschlossen. Bis zum Ende des Jahrzehnts sollen deutlich mehr Windräder gebaut werden.",
     "fr": "Le gouvernement a présenté mercredi un projet de loi visant à réformer le système des "
-          "retraites. Selon le ministre, cette réforme est indispensable pour garantir l'équilibre.",
+    "retraites. Selon le ministre, cette réforme est indispensable pour garantir l'équilibre.",
     "es": "El Gobierno aprobó este martes un paquete de medidas para frenar la subida de los precios "
-          "de la energía. Las ayudas llegarán a más de cuatro millones de hogares.",
+    "de la energía. Las ayudas llegarán a más de cuatro millones de hogares.",
     "pt": "O governo anunciou nesta quarta-feira um novo programa de investimentos em infraestrutura, "
-          "que deve gerar milhares de empregos nas regiões mais pobres do país.",
+    "que deve gerar milhares de empregos nas regiões mais pobres do país.",
     "ru": "Правительство в среду утвердило новую программу поддержки малого бизнеса. По словам "
-          "министра, она позволит сохранить тысячи рабочих мест в регионах.",
+    "министра, она позволит сохранить тысячи рабочих мест в регионах.",
     "it": "Il governo ha approvato ieri un decreto che prevede nuovi aiuti per le famiglie e le imprese "
-          "colpite dall'aumento dei prezzi dell'energia.",
+    "colpite dall'aumento dei prezzi dell'energia.",
 }
 
 

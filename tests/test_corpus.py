@@ -47,8 +47,11 @@ def test_folder_is_mirrored_and_inputs_untouched(tmp_path):
     r = run("clean", tmp_path / "in", "--out", tmp_path / "out", "--workers", "2")
     assert r.exit_code == 0, r.stderr
     out = snapshot(tmp_path / "out")
-    assert set(out) == {f"{stem}.{ext}" for stem in ("a", "news/b", "news/deep/c", "news/deep/d", "notes/skip")
-                        for ext in ("txt", "json")}
+    assert set(out) == {
+        f"{stem}.{ext}"
+        for stem in ("a", "news/b", "news/deep/c", "news/deep/d", "notes/skip")
+        for ext in ("txt", "json")
+    }
     assert out["a.txt"].decode() == SPLIT
     meta = json.loads(out["a.json"])
     assert meta["source"].endswith("a.txt") and meta["removed"] == []
@@ -59,11 +62,29 @@ def test_folder_is_mirrored_and_inputs_untouched(tmp_path):
 
 def test_include_and_exclude_globs(tmp_path):
     make_tree(tmp_path / "in")
-    r = run("clean", tmp_path / "in", "--out", tmp_path / "out", "-j", "1",
-            "--include", "*.txt", "--include", "*.html", "--exclude", "news/deep/*.txt")
+    r = run(
+        "clean",
+        tmp_path / "in",
+        "--out",
+        tmp_path / "out",
+        "-j",
+        "1",
+        "--include",
+        "*.txt",
+        "--include",
+        "*.html",
+        "--exclude",
+        "news/deep/*.txt",
+    )
     assert r.exit_code == 0, r.stderr
-    assert set(snapshot(tmp_path / "out")) == {"a.txt", "a.json", "news/b.txt", "news/b.json",
-                                               "news/deep/d.txt", "news/deep/d.json"}
+    assert set(snapshot(tmp_path / "out")) == {
+        "a.txt",
+        "a.json",
+        "news/b.txt",
+        "news/b.json",
+        "news/deep/d.txt",
+        "news/deep/d.json",
+    }
 
 
 def test_out_over_the_inputs_is_refused(tmp_path):
@@ -200,6 +221,7 @@ def _pipeline():
 
 # -- JSONL ---------------------------------------------------------------------------------
 
+
 def write_jsonl(path: Path, records: list[dict], gz: bool = False) -> None:
     data = "".join(json.dumps(r) + "\n" for r in records).encode()
     path.write_bytes(gzip.compress(data) if gz else data)
@@ -213,17 +235,30 @@ def read_jsonl(path: Path) -> list[dict]:
 
 
 def test_jsonl_round_trip_keeps_other_fields(tmp_path):
-    records = [{"id": 1, "body": GLUED, "url": "https://example.com/a", "tags": ["x"], "n": {"deep": True}},
-               {"id": 2, "body": CLEAN, "extra": None}]
+    records = [
+        {"id": 1, "body": GLUED, "url": "https://example.com/a", "tags": ["x"], "n": {"deep": True}},
+        {"id": 2, "body": CLEAN, "extra": None},
+    ]
     write_jsonl(tmp_path / "in.jsonl", records)
-    r = run("clean", tmp_path / "in.jsonl", "--jsonl", tmp_path / "out.jsonl", "--text-key", "body",
-            "--meta-key", "meta", "-j", "1")
+    r = run(
+        "clean",
+        tmp_path / "in.jsonl",
+        "--jsonl",
+        tmp_path / "out.jsonl",
+        "--text-key",
+        "body",
+        "--meta-key",
+        "meta",
+        "-j",
+        "1",
+    )
     assert r.exit_code == 0, r.stderr
     out = read_jsonl(tmp_path / "out.jsonl")
     assert [o["body"] for o in out] == [SPLIT.strip(), CLEAN.strip()]
     for o, rec in zip(out, records):
-        assert {k: v for k, v in o.items() if k not in ("body", "meta")} == \
-               {k: v for k, v in rec.items() if k != "body"}
+        assert {k: v for k, v in o.items() if k not in ("body", "meta")} == {
+            k: v for k, v in rec.items() if k != "body"
+        }
         assert set(o["meta"]) >= {"title", "language", "removed"}
     assert out[0]["meta"]["source"] == "https://example.com/a"
 
@@ -253,8 +288,12 @@ def test_jsonl_order_is_kept_with_several_workers(tmp_path, monkeypatch):
 
 def test_jsonl_stdin_to_stdout(tmp_path):
     lines = "".join(json.dumps({"id": i, "text": GLUED}) + "\n" for i in range(3))
-    proc = subprocess.run([sys.executable, "-m", "cleaner", "clean", "-", "--jsonl", "-", "-q"],
-                          input=gzip.compress(lines.encode()), capture_output=True, timeout=120)
+    proc = subprocess.run(
+        [sys.executable, "-m", "cleaner", "clean", "-", "--jsonl", "-", "-q"],
+        input=gzip.compress(lines.encode()),
+        capture_output=True,
+        timeout=120,
+    )
     assert proc.returncode == 0, proc.stderr
     out = [json.loads(line) for line in proc.stdout.splitlines()]
     assert [o["id"] for o in out] == [0, 1, 2] and out[0]["text"] == SPLIT.strip()
@@ -283,6 +322,7 @@ def _identity(item, pipeline):
 
 
 # -- check --------------------------------------------------------------------------------
+
 
 def test_check_names_dirty_files_and_filters(tmp_path):
     (tmp_path / "dirty.txt").write_text(GLUED)
@@ -313,12 +353,17 @@ def test_metadata_bytes_are_the_indented_json_with_a_newline():
 
     from cleaner.batch import metadata_bytes
 
-    record = {"title": "Caf\u00e9 \u201cnews\u201d", "removed": [{"filter": "x", "text": "a\nb", "reason": "r"}] * 3,
-              "n": 1, "none": None}
+    record = {
+        "title": "Caf\u00e9 \u201cnews\u201d",
+        "removed": [{"filter": "x", "text": "a\nb", "reason": "r"}] * 3,
+        "n": 1,
+        "none": None,
+    }
     assert metadata_bytes(record) == (json.dumps(record, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
 # -- a record longer than max_bytes ------------------------------------------------------
+
 
 class _Reads:
     """A byte stream that remembers the largest piece it handed out."""
@@ -345,8 +390,16 @@ def test_a_record_over_max_bytes_is_named_and_the_stream_goes_on(tmp_path):
     (tmp_path / "cleaner.toml").write_text("max_bytes = 2000\n")
     records = [{"id": 0, "text": GLUED}, {"id": 1, "text": "word " * 1000}, {"id": 2, "text": GLUED}]
     write_jsonl(tmp_path / "in.jsonl.gz", records, gz=True)
-    r = run("clean", tmp_path / "in.jsonl.gz", "--jsonl", tmp_path / "out.jsonl",
-            "--config", tmp_path / "cleaner.toml", "-j", "1")
+    r = run(
+        "clean",
+        tmp_path / "in.jsonl.gz",
+        "--jsonl",
+        tmp_path / "out.jsonl",
+        "--config",
+        tmp_path / "cleaner.toml",
+        "-j",
+        "1",
+    )
     assert r.exit_code == 1
     assert "in.jsonl.gz:2: too large: a record of more than 2000 bytes" in r.stderr
     assert [o["id"] for o in read_jsonl(tmp_path / "out.jsonl")] == [0, 2]

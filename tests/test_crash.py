@@ -26,8 +26,9 @@ def _double_or_die(item: int, pipeline: Pipeline) -> int:
 
 
 def test_the_items_that_kill_a_worker_get_on_crash_and_the_rest_their_results():
-    results = ordered_map(_double_or_die, chunked(range(40), 4), Pipeline(Config()), workers=2,
-                          on_crash=lambda item: ("crashed", item))
+    results = ordered_map(
+        _double_or_die, chunked(range(40), 4), Pipeline(Config()), workers=2, on_crash=lambda item: ("crashed", item)
+    )
     flat = [r for chunk in results for r in chunk]
     assert flat == [("crashed", i) if i in (7, 23) else i * 2 for i in range(40)]
 

@@ -39,8 +39,10 @@ def make_corpus(folder: Path, n: int = 300) -> list[Path]:
         sub.mkdir(parents=True, exist_ok=True)
         if i % 13 == 0:  # some HTML pages too
             paras = "".join(f"<p>{line}</p>\n" for line in text.splitlines() if line.strip())
-            text = (f"<html><head><title>Page {i}</title></head><body><nav><a href='/'>Home</a></nav>"
-                    f"<article><h1>Page {i}</h1>{paras}</article><footer>© 2024</footer></body></html>")
+            text = (
+                f"<html><head><title>Page {i}</title></head><body><nav><a href='/'>Home</a></nav>"
+                f"<article><h1>Page {i}</h1>{paras}</article><footer>© 2024</footer></body></html>"
+            )
         path = sub / f"doc{i:04d}.{'html' if i % 13 == 0 else 'txt'}"
         path.write_text(text, encoding="utf-8")
         paths.append(path)
@@ -51,8 +53,10 @@ def make_corpus(folder: Path, n: int = 300) -> list[Path]:
 def client():
     from distributed import Client, LocalCluster
 
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                      dashboard_address=":0") as cluster, Client(cluster) as c:
+    with (
+        LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0") as cluster,
+        Client(cluster) as c,
+    ):
         c.wait_for_workers(2)
         yield c
 
@@ -88,32 +92,36 @@ def tree(folder: Path) -> dict[str, bytes]:
     return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
-def test_cli_scheduler_writes_the_same_folder_as_local_workers(client, corpus, local_out, tmp_path,
-                                                              monkeypatch):
+def test_cli_scheduler_writes_the_same_folder_as_local_workers(client, corpus, local_out, tmp_path, monkeypatch):
     """`cleaner clean --scheduler`: the same files, byte for byte, and the same summary."""
     monkeypatch.chdir(corpus.parent)  # relative sources, as a user would type them
     runner = CliRunner()
-    remote = runner.invoke(app, ["clean", corpus.name, "--out", str(tmp_path / "dask"),
-                                 "--scheduler", client.scheduler.address])
+    remote = runner.invoke(
+        app, ["clean", corpus.name, "--out", str(tmp_path / "dask"), "--scheduler", client.scheduler.address]
+    )
     assert remote.exit_code == 0, remote.output
     assert remote.output == (local_out.parent / "summary.txt").read_text()  # the summary table
     local_files, dask_files = tree(local_out), tree(tmp_path / "dask")
     assert len(local_files) == 600 and dask_files == local_files
     # a re-run on the cluster skips every input, as a local re-run does
-    again = runner.invoke(app, ["clean", corpus.name, "--out", str(tmp_path / "dask"),
-                                "--scheduler", client.scheduler.address])
+    again = runner.invoke(
+        app, ["clean", corpus.name, "--out", str(tmp_path / "dask"), "--scheduler", client.scheduler.address]
+    )
     assert again.exit_code == 0 and "300" in again.output and tree(tmp_path / "dask") == local_files
 
 
 def test_cli_scheduler_jsonl_stream_matches_local(client, tmp_path):
-    lines = [json.dumps({"id": i, "text": f"Record {i} ended in a long conflict.President Putin spoke."})
-             for i in range(120)]
+    lines = [
+        json.dumps({"id": i, "text": f"Record {i} ended in a long conflict.President Putin spoke."})
+        for i in range(120)
+    ]
     src = tmp_path / "in.jsonl"
     src.write_text("\n".join(lines[:60] + ["not json"] + lines[60:]) + "\n", encoding="utf-8")
     runner = CliRunner()
     local = runner.invoke(app, ["clean", str(src), "--jsonl", str(tmp_path / "local.jsonl"), "-j", "2"])
-    remote = runner.invoke(app, ["clean", str(src), "--jsonl", str(tmp_path / "dask.jsonl"),
-                                 "--scheduler", client.scheduler.address])
+    remote = runner.invoke(
+        app, ["clean", str(src), "--jsonl", str(tmp_path / "dask.jsonl"), "--scheduler", client.scheduler.address]
+    )
     assert local.exit_code == remote.exit_code == 1  # the bad line
     assert remote.output == local.output
     assert (tmp_path / "dask.jsonl").read_bytes() == (tmp_path / "local.jsonl").read_bytes()
@@ -129,8 +137,9 @@ def test_cli_scheduler_that_does_not_answer_is_a_clear_error(tmp_path, monkeypat
     from cleaner import dask as cdask
 
     monkeypatch.setattr(cdask, "CONNECT_TIMEOUT", "1s")
-    result = CliRunner().invoke(app, ["clean", str(SEEDS), "--out", str(tmp_path / "o"),
-                                      "--scheduler", f"tcp://127.0.0.1:{port}"])
+    result = CliRunner().invoke(
+        app, ["clean", str(SEEDS), "--out", str(tmp_path / "o"), "--scheduler", f"tcp://127.0.0.1:{port}"]
+    )
     assert result.exit_code == 2 and "no Dask scheduler answers" in result.output
 
 
@@ -189,6 +198,7 @@ def test_one_pipeline_per_worker_not_per_document(client):
     assert set(delta(middle, after, "pipelines_built").values()) == {0}
     assert set(delta(middle, after, "phrase_files_loaded").values()) == {0}
 
+
 def test_bag_of_dicts_keeps_fields_and_nests_metadata(client):
     import dask.bag as db
 
@@ -198,8 +208,7 @@ def test_bag_of_dicts_keeps_fields_and_nests_metadata(client):
 
     glued = "The war ended in a long conflict.President Putin spoke at length today."
     records = [{"id": i, "url": f"https://example.com/{i}", "body": glued, "lang_hint": "x"} for i in range(10)]
-    out = clean_bag(db.from_sequence(records, npartitions=3), Config(), text_key="body",
-                    meta_key="cleaner").compute()
+    out = clean_bag(db.from_sequence(records, npartitions=3), Config(), text_key="body", meta_key="cleaner").compute()
     expected = clean(glued)
     assert [r["id"] for r in out] == list(range(10))
     assert all(r["body"] == expected.text and r["lang_hint"] == "x" for r in out)
@@ -224,8 +233,7 @@ def test_dataframe_gets_metadata_columns_in_order(client):
         assert row.text == doc.text
         assert row.language == doc.metadata["language"]
         assert row.removed == len(doc.removed)
-    listed = clean_dataframe(dd.from_pandas(pdf.head(3), npartitions=1), config=Config(),
-                             removed="list").compute()
+    listed = clean_dataframe(dd.from_pandas(pdf.head(3), npartitions=1), config=Config(), removed="list").compute()
     assert all(isinstance(v, list) for v in listed["removed"])
 
 

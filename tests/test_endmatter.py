@@ -1,12 +1,21 @@
 from helpers import FIXTURES, assert_removes, removed_by, run
 
-ARTICLE = ("The hospital opened its new children's wing on Monday, doubling the number of beds for young patients.\n\n"
-           "Doctors said the wing would cut waiting times for surgery by several months.")
+ARTICLE = (
+    "The hospital opened its new children's wing on Monday, doubling the number of beds for young patients.\n\n"
+    "Doctors said the wing would cut waiting times for surgery by several months."
+)
 
 
 def test_read_more_and_see_also_lines():
-    assert_removes("readmore", ARTICLE, ["Read More: Nurses Vote to Accept Pay Deal",
-                                         "See also: How the wing was built", "Also read \u00bb New clinic opens"])
+    assert_removes(
+        "readmore",
+        ARTICLE,
+        [
+            "Read More: Nurses Vote to Accept Pay Deal",
+            "See also: How the wing was built",
+            "Also read \u00bb New clinic opens",
+        ],
+    )
 
 
 def test_read_more_inside_a_sentence_stays():
@@ -51,9 +60,11 @@ def test_trailing_teasers_of_other_stories_are_dropped():
 
 
 def test_a_coherent_ending_stays():
-    ending = ["The wing will hold an open day for families next month.",
-              "Children who were treated in the old wards helped choose the colours of the new rooms.",
-              "The hospital plans a second wing for older patients."]
+    ending = [
+        "The wing will hold an open day for families next month.",
+        "Children who were treated in the old wards helped choose the colours of the new rooms.",
+        "The hospital plans a second wing for older patients.",
+    ]
     text = _article(8) + "\n\n" + "\n\n".join(ending)
     assert run(text).text == text
 

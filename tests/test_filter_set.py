@@ -66,9 +66,20 @@ def test_every_data_family_is_used():
     assert used == set(FAMILIES)
 
 
-ADVERSARIAL = ["a" * 5000, "By " + "A " * 3000, "<" * 4000, "&" * 4000 + ";", "{" + ";" * 3000 + "}",
-               "| " * 3000, "Read More:" + " " * 4000, "`" * 4000, "1" * 4000 + " C", "_ " * 3000,
-               "<div " + "a=b " * 2000, "This website uses cookies " + "x " * 3000]
+ADVERSARIAL = [
+    "a" * 5000,
+    "By " + "A " * 3000,
+    "<" * 4000,
+    "&" * 4000 + ";",
+    "{" + ";" * 3000 + "}",
+    "| " * 3000,
+    "Read More:" + " " * 4000,
+    "`" * 4000,
+    "1" * 4000 + " C",
+    "_ " * 3000,
+    "<div " + "a=b " * 2000,
+    "This website uses cookies " + "x " * 3000,
+]
 
 
 def test_patterns_are_fast_on_hostile_input():

@@ -8,8 +8,7 @@ from helpers import FIXTURES, normalized, run
 
 PAGES = sorted(p.stem for p in (FIXTURES / "pages").glob("*.txt") if "." not in p.stem)
 CLEAN = sorted((FIXTURES / "clean").glob("*.txt"))
-ALL_INPUTS = ([FIXTURES / "pages" / f"{s}.txt" for s in PAGES] + CLEAN
-              + sorted((FIXTURES / "seeds").glob("*.txt")))
+ALL_INPUTS = [FIXTURES / "pages" / f"{s}.txt" for s in PAGES] + CLEAN + sorted((FIXTURES / "seeds").glob("*.txt"))
 
 
 @pytest.mark.parametrize("stem", PAGES)
@@ -27,7 +26,11 @@ def test_clean_article_comes_back_unchanged(path):
     assert doc.removed == []
     assert doc.text == normalized(text)
     assert {k: v for k, v in doc.metadata.items() if k not in ("language", "source")} == {
-        "title": None, "author": None, "date": None, "site": None}
+        "title": None,
+        "author": None,
+        "date": None,
+        "site": None,
+    }
 
 
 @pytest.mark.parametrize("path", ALL_INPUTS, ids=lambda p: f"{p.parent.name}/{p.stem}")

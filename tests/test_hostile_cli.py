@@ -23,8 +23,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "fixtures" / "hostile"))
 import generate  # noqa: E402
 
-TIME_LIMIT = 300          # seconds for the whole run
-MEMORY_LIMIT_MB = 1200    # peak resident memory of the CLI process (and its workers)
+TIME_LIMIT = 300  # seconds for the whole run
+MEMORY_LIMIT_MB = 1200  # peak resident memory of the CLI process (and its workers)
 
 # Runs the CLI in-process and reports its peak memory (and its children's) on stderr.
 WRAPPER = """
@@ -42,8 +42,15 @@ finally:
 def run_cli(*args: str, cwd: Path) -> tuple[subprocess.CompletedProcess, float, int]:
     env = {**os.environ, "COLUMNS": "400", "NO_COLOR": "1"}
     start = time.monotonic()
-    proc = subprocess.run([sys.executable, "-c", WRAPPER, *args], cwd=cwd, env=env,
-                          capture_output=True, text=True, timeout=TIME_LIMIT, stdin=subprocess.DEVNULL)
+    proc = subprocess.run(
+        [sys.executable, "-c", WRAPPER, *args],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=TIME_LIMIT,
+        stdin=subprocess.DEVNULL,
+    )
     elapsed = time.monotonic() - start
     peak = next((int(l.split()[1]) for l in proc.stderr.splitlines() if l.startswith("PEAK_RSS_KB")), 0)
     return proc, elapsed, peak // 1024

@@ -23,37 +23,43 @@ FRENCH = "Le garçon a mangé une crème brûlée à la fenêtre. Où est la for
 QUOTES = "He said \u201chello\u201d and didn\u2019t stop \u2014 really."
 
 
-@pytest.mark.parametrize("data, expected", [
-    (FRENCH.encode(), FRENCH),
-    (codecs.BOM_UTF8 + FRENCH.encode(), FRENCH),
-    (FRENCH.encode("utf-16"), FRENCH),
-    (FRENCH.encode("utf-32"), FRENCH),
-    (FRENCH.encode("utf-16-le"), FRENCH),
-    (FRENCH.encode("utf-16-be"), FRENCH),
-    (FRENCH.encode("latin-1"), FRENCH),
-    ("Café au lait, naïve façade".encode("latin-1"), "Café au lait, naïve façade"),
-    ("Die Größe der Bäume überrascht.".encode("latin-1"), "Die Größe der Bäume überrascht."),
-    (QUOTES.encode("cp1252"), QUOTES),
-    ("don\u2019t".encode("cp1252"), "don\u2019t"),
-    ("Привет, как дела? Это русский текст.".encode("cp1251"), "Привет, как дела? Это русский текст."),
-    (b"", ""),
-])
+@pytest.mark.parametrize(
+    "data, expected",
+    [
+        (FRENCH.encode(), FRENCH),
+        (codecs.BOM_UTF8 + FRENCH.encode(), FRENCH),
+        (FRENCH.encode("utf-16"), FRENCH),
+        (FRENCH.encode("utf-32"), FRENCH),
+        (FRENCH.encode("utf-16-le"), FRENCH),
+        (FRENCH.encode("utf-16-be"), FRENCH),
+        (FRENCH.encode("latin-1"), FRENCH),
+        ("Café au lait, naïve façade".encode("latin-1"), "Café au lait, naïve façade"),
+        ("Die Größe der Bäume überrascht.".encode("latin-1"), "Die Größe der Bäume überrascht."),
+        (QUOTES.encode("cp1252"), QUOTES),
+        ("don\u2019t".encode("cp1252"), "don\u2019t"),
+        ("Привет, как дела? Это русский текст.".encode("cp1251"), "Привет, как дела? Это русский текст."),
+        (b"", ""),
+    ],
+)
 def test_encodings_are_decoded(data, expected):
     assert decode(data, "f.txt") == expected
 
 
-@pytest.mark.parametrize("data, reason", [
-    (b"%PDF-1.7\n%\xe2\xe3", "PDF"),
-    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "PNG"),
-    (b"\xff\xd8\xff\xe0\x00\x10JFIF", "JPEG"),
-    (b"GIF89a\x01\x00", "GIF"),
-    (b"PK\x03\x04\x14\x00", "ZIP"),
-    (gzip.compress(b"hello"), "gzip"),
-    (b"\x7fELF\x02\x01", "ELF"),
-    (b"text with a NUL \x00 byte", "NUL"),
-    (bytes(range(256)) * 8, "binary"),
-    (b"\x01\x02\x03\x04 abc " * 20, "control characters"),
-])
+@pytest.mark.parametrize(
+    "data, reason",
+    [
+        (b"%PDF-1.7\n%\xe2\xe3", "PDF"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "PNG"),
+        (b"\xff\xd8\xff\xe0\x00\x10JFIF", "JPEG"),
+        (b"GIF89a\x01\x00", "GIF"),
+        (b"PK\x03\x04\x14\x00", "ZIP"),
+        (gzip.compress(b"hello"), "gzip"),
+        (b"\x7fELF\x02\x01", "ELF"),
+        (b"text with a NUL \x00 byte", "NUL"),
+        (bytes(range(256)) * 8, "binary"),
+        (b"\x01\x02\x03\x04 abc " * 20, "control characters"),
+    ],
+)
 def test_binary_input_is_refused_with_the_file_named(data, reason):
     with pytest.raises(InputError, match=reason) as info:
         decode(data, "folder/thing.bin")
@@ -162,8 +168,10 @@ def test_deep_html_is_refused_quickly_and_entity_bombs_are_defused():
     assert time.monotonic() - start < 5
     assert nesting_depth("<p>a<p>b<ul><li>x<li>y</ul><br><img src=x><div><b>z</b></div>") == 2
     assert nesting_depth("<script>" + "<div>" * 5000 + "</script><div></div>") == 1
-    bomb = ('<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;">]>'
-            "<html><body><p>&lol2; Rivers are cleaner.</p></body></html>")
+    bomb = (
+        '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;">]>'
+        "<html><body><p>&lol2; Rivers are cleaner.</p></body></html>"
+    )
     assert "ENTITY" not in strip_internal_subset(bomb)
     assert "lollol" not in clean(bomb).text
     assert looks_like_markup("\ufeff  <!DOCTYPE html><html>") and not looks_like_markup("a <html> b")

@@ -19,44 +19,66 @@ NO_ARTICLE_PAGE = (FIXTURES / "no-article.html").read_text(encoding="utf-8")
 
 # -- detection ----------------------------------------------------------------------
 
-@pytest.mark.parametrize("raw", [
-    ARTICLE,
-    ARTICLE.encode("utf-8"),
-    "<html><body><p>Hello</p></body></html>",
-    "\ufeff  <!-- saved page -->\n<!doctype html><title>x</title>",
-    "<div class='post'><p>One paragraph.</p><p>Another <a href='/x'>link</a>.</p></div>",
-])
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        ARTICLE,
+        ARTICLE.encode("utf-8"),
+        "<html><body><p>Hello</p></body></html>",
+        "\ufeff  <!-- saved page -->\n<!doctype html><title>x</title>",
+        "<div class='post'><p>One paragraph.</p><p>Another <a href='/x'>link</a>.</p></div>",
+    ],
+)
 def test_html_is_detected(raw):
     assert looks_like_html(raw)
 
 
-@pytest.mark.parametrize("raw", [
-    "Plain text about a river.\n\nAnother paragraph with a < b and c > d in it.",
-    "I <3 otters. Reply to <john@example.org> about it.",
-    "Use the <p> tag for paragraphs, said the tutorial.",
-    "Scraped text with stray markup<br> in it, <b>bold</b> words and a <a href='/x'>link</a>.",
-    "",
-])
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "Plain text about a river.\n\nAnother paragraph with a < b and c > d in it.",
+        "I <3 otters. Reply to <john@example.org> about it.",
+        "Use the <p> tag for paragraphs, said the tutorial.",
+        "Scraped text with stray markup<br> in it, <b>bold</b> words and a <a href='/x'>link</a>.",
+        "",
+    ],
+)
 def test_text_is_not_detected_as_html(raw):
     assert not looks_like_html(raw)
 
 
-@pytest.mark.parametrize("name, html", [
-    ("a.html", True), ("a.htm", True), ("a.HTML.gz", True), ("a.htm.gz", True),
-    ("a.txt", False), ("a.txt.gz", False), ("html", False),
-])
+@pytest.mark.parametrize(
+    "name, html",
+    [
+        ("a.html", True),
+        ("a.htm", True),
+        ("a.HTML.gz", True),
+        ("a.htm.gz", True),
+        ("a.txt", False),
+        ("a.txt.gz", False),
+        ("html", False),
+    ],
+)
 def test_html_file_names(name, html):
     assert is_html_name(name) is html
 
 
 # -- extraction and metadata --------------------------------------------------------
 
+
 def test_article_body_is_extracted_without_the_chrome():
     doc = clean(ARTICLE)
     assert "otters are breeding along the upper reaches" in doc.text
     assert "asking walkers to report sightings" in doc.text
-    for chrome in ("Home", "Related stories", "Beavers considered", "old mill bridge",
-                   "All rights reserved", "Privacy"):
+    for chrome in (
+        "Home",
+        "Related stories",
+        "Beavers considered",
+        "old mill bridge",
+        "All rights reserved",
+        "Privacy",
+    ):
         assert chrome not in doc.text
 
 
@@ -121,6 +143,7 @@ def test_bytes_in_another_encoding_are_decoded():
 
 # -- no article ---------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("raw", [NO_ARTICLE_PAGE, "<html></html>", "<html><body>   </body></html>", b"\x01\xff<html>"])
 def test_page_without_article_gives_empty_body_and_reason(raw):
     doc = Pipeline(Config(kind="html")).clean(raw)
@@ -141,6 +164,7 @@ def test_page_without_article_keeps_its_metadata():
 
 
 # -- files --------------------------------------------------------------------------
+
 
 def test_gzip_html_file_is_read_as_html():
     content, kind = read_input(FIXTURES / "article-gz.html.gz")
@@ -163,7 +187,9 @@ def test_cli_cleans_html_and_gzip_files(tmp_path):
 
 
 def test_cli_kind_option_forces_text(tmp_path):
-    result = CliRunner().invoke(app, ["clean", str(FIXTURES / "article.html"), "--out", str(tmp_path), "--kind", "text"])
+    result = CliRunner().invoke(
+        app, ["clean", str(FIXTURES / "article.html"), "--out", str(tmp_path), "--kind", "text"]
+    )
     assert result.exit_code == 0, result.output
     body = (tmp_path / "article.txt").read_text(encoding="utf-8")
     meta = json.loads((tmp_path / "article.json").read_text(encoding="utf-8"))
@@ -174,10 +200,16 @@ def test_cli_kind_option_forces_text(tmp_path):
 def test_filters_run_only_on_their_kinds(monkeypatch):
     from cleaner.filters.repair import GluedParagraphs
 
-    page = ("<html><body><article><p>" + "The river rose all night long and the town waited. " * 6
-            + "The levee held through the storm.Officials said the water would fall by morning.</p>"
-            "</article></body></html>")
+    page = (
+        "<html><body><article><p>"
+        + "The river rose all night long and the town waited. " * 6
+        + "The levee held through the storm.Officials said the water would fall by morning.</p>"
+        "</article></body></html>"
+    )
     assert "storm.\n\nOfficials" in clean(page, kind="html").text
     monkeypatch.setattr(GluedParagraphs, "kinds", ("text",))
     assert "storm.Officials" in Pipeline(Config(kind="html")).clean(page).text
-    assert "storm.\n\nOfficials" in Pipeline(Config(kind="text")).clean("The levee held through the storm.Officials said so.").text
+    assert (
+        "storm.\n\nOfficials"
+        in Pipeline(Config(kind="text")).clean("The levee held through the storm.Officials said so.").text
+    )

@@ -5,16 +5,43 @@ from hypothesis import strategies as st
 
 from helpers import FIXTURES, run
 
-PROSE = [p for path in sorted((FIXTURES / "clean").glob("*.txt"))
-         for p in path.read_text(encoding="utf-8").split("\n\n") if p.strip()]
+PROSE = [
+    p
+    for path in sorted((FIXTURES / "clean").glob("*.txt"))
+    for p in path.read_text(encoding="utf-8").split("\n\n")
+    if p.strip()
+]
 CHROME = [
-    "Skip to Content", "Home | News | Sport | Weather", "Trending Now", "Latest News", "Related posts",
-    "Harbour Strike Ends After Nine Days", "Harbour Strike Ends | News | example.com", "By Jane Doe",
-    "Monday, November 10, 2025", "19.9 C", "Islamabad", "+ posts", "Web Desk", "Author Profile Photo",
-    "Source:", "Read More: Other Story Here", "\u201c`html", "```", "AP", "Photo: Reuters",
-    "This website uses cookies to improve your experience. Accept", "Leave a comment",
-    "Jump to comments", "Article Topic Follows: World", "Politics", "<p>", "&amp;", "___",
-    "Subscribe to our newsletter", "Share this article",
+    "Skip to Content",
+    "Home | News | Sport | Weather",
+    "Trending Now",
+    "Latest News",
+    "Related posts",
+    "Harbour Strike Ends After Nine Days",
+    "Harbour Strike Ends | News | example.com",
+    "By Jane Doe",
+    "Monday, November 10, 2025",
+    "19.9 C",
+    "Islamabad",
+    "+ posts",
+    "Web Desk",
+    "Author Profile Photo",
+    "Source:",
+    "Read More: Other Story Here",
+    "\u201c`html",
+    "```",
+    "AP",
+    "Photo: Reuters",
+    "This website uses cookies to improve your experience. Accept",
+    "Leave a comment",
+    "Jump to comments",
+    "Article Topic Follows: World",
+    "Politics",
+    "<p>",
+    "&amp;",
+    "___",
+    "Subscribe to our newsletter",
+    "Share this article",
 ]
 PIECES = st.lists(st.sampled_from(PROSE + CHROME), min_size=1, max_size=14)
 SEPARATORS = st.lists(st.sampled_from(["\n", "\n\n"]), min_size=14, max_size=14)

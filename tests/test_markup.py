@@ -2,7 +2,7 @@ from helpers import removed_by, run
 
 
 def test_html_tags_and_entities_are_stripped():
-    doc = run("<div class=\"x\"><p>Prices rose &amp; wages fell in the third quarter, the agency said.</p></div>")
+    doc = run('<div class="x"><p>Prices rose &amp; wages fell in the third quarter, the agency said.</p></div>')
     assert doc.text == "Prices rose & wages fell in the third quarter, the agency said."
     assert removed_by(doc, "markup")
 
@@ -30,17 +30,24 @@ def test_backticks_inside_prose_stay():
 
 
 def test_script_residue_is_dropped_but_prose_about_code_stays():
-    doc = run("(adsbygoogle = window.adsbygoogle || []).push({});\n\n"
-              "The company said its window.open calls were removed from the site last year.")
+    doc = run(
+        "(adsbygoogle = window.adsbygoogle || []).push({});\n\n"
+        "The company said its window.open calls were removed from the site last year."
+    )
     assert doc.text == "The company said its window.open calls were removed from the site last year."
     assert removed_by(doc, "scripts")
 
 
 def test_inline_tags_leave_no_gaps_and_block_tags_end_paragraphs():
-    doc = run("Tom &amp; Jerry <b>rock</b>! They said so on <a href=\"/x\">the radio</a> today.<br>"
-              "<p>Then the show ended for the season.</p><p>Fans were sad about it all week long.</p>")
-    assert doc.text.split("\n\n") == ["Tom & Jerry rock! They said so on the radio today.",
-                                      "Then the show ended for the season.", "Fans were sad about it all week long."]
+    doc = run(
+        'Tom &amp; Jerry <b>rock</b>! They said so on <a href="/x">the radio</a> today.<br>'
+        "<p>Then the show ended for the season.</p><p>Fans were sad about it all week long.</p>"
+    )
+    assert doc.text.split("\n\n") == [
+        "Tom & Jerry rock! They said so on the radio today.",
+        "Then the show ended for the season.",
+        "Fans were sad about it all week long.",
+    ]
 
 
 def test_markup_left_raw_by_the_parser_is_stripped_in_the_same_pass():

@@ -39,7 +39,7 @@ _SYNTHETIC = [
     '<html><body><div class="comments"><span class="author">Commenter</span></div></body></html>',
     '<html><head><meta property="article:section" content="Science"></head><body>'
     '<div class="entry-meta"><a href="/category/news/">News</a> <a href="/tag/otters/">otters</a>'
-    '</div></body></html>',
+    "</div></body></html>",
     '<html><head><meta property="article:section" content="Science"></head><body>'
     '<a href="/about">About</a></body></html>',
     '<html><body><div class="tags"><a href="/tags/rivers/">rivers</a></div>'

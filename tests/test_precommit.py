@@ -30,8 +30,7 @@ CLEAN_ENV = {k: v for k, v in os.environ.items() if not k.startswith("GIT_")}
 
 
 def git(*args: str, cwd: Path) -> str:
-    return subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True, text=True,
-                          env=CLEAN_ENV).stdout
+    return subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True, text=True, env=CLEAN_ENV).stdout
 
 
 @pytest.fixture(scope="session")
@@ -51,23 +50,30 @@ def test_check_and_fix_hooks_in_a_corpus_repo(tmp_path, pre_commit_home):
     (repo / "articles" / "fine.txt").write_text(CLEAN)
     (repo / "README.md").write_text("A corpus.President of nothing; markdown is not checked.\n")
     (repo / ".pre-commit-config.yaml").write_text(
-        "repos:\n"
-        f"  - repo: {ROOT}\n"
-        f"    rev: {rev}\n"
-        "    hooks:\n"
-        "      - id: cleaner-check\n"
-        "      - id: cleaner-fix\n"
+        f"repos:\n  - repo: {ROOT}\n    rev: {rev}\n    hooks:\n      - id: cleaner-check\n      - id: cleaner-fix\n"
     )
     git("add", "-A", cwd=repo)
     git("-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-qm", "corpus", cwd=repo)
     env = dict(CLEAN_ENV, PRE_COMMIT_HOME=str(pre_commit_home), PRE_COMMIT_COLOR="never")
 
     def pre_commit(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run([sys.executable, "-m", "pre_commit", "run", *args, "--all-files"],
-                              cwd=repo, env=env, capture_output=True, text=True, timeout=1100)
+        return subprocess.run(
+            [sys.executable, "-m", "pre_commit", "run", *args, "--all-files"],
+            cwd=repo,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=1100,
+        )
 
-    install = subprocess.run([sys.executable, "-m", "pre_commit", "install-hooks"],
-                             cwd=repo, env=env, capture_output=True, text=True, timeout=1100)
+    install = subprocess.run(
+        [sys.executable, "-m", "pre_commit", "install-hooks"],
+        cwd=repo,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=1100,
+    )
     assert install.returncode == 0, install.stdout + install.stderr
 
     check = pre_commit("cleaner-check")
@@ -85,5 +91,9 @@ def test_check_and_fix_hooks_in_a_corpus_repo(tmp_path, pre_commit_home):
 
     again = pre_commit()  # both hooks: the fixed files are clean now
     assert again.returncode == 0, again.stdout
-    assert git("status", "--porcelain", "--untracked-files=all", cwd=repo).split() == \
-        ["M", "articles/one.txt", "M", "articles/two.txt"]
+    assert git("status", "--porcelain", "--untracked-files=all", cwd=repo).split() == [
+        "M",
+        "articles/one.txt",
+        "M",
+        "articles/two.txt",
+    ]

@@ -21,8 +21,17 @@ def test_paragraphs_about_cookies_stay():
 
 
 def test_subscription_newsletter_and_share_prompts():
-    assert_removes("prompts", ARTICLE, ["Sign up for our daily newsletter", "Subscribe to the Morning Briefing newsletter",
-                                        "Share this story", "Share on Facebook", "Follow us on Twitter"])
+    assert_removes(
+        "prompts",
+        ARTICLE,
+        [
+            "Sign up for our daily newsletter",
+            "Subscribe to the Morning Briefing newsletter",
+            "Share this story",
+            "Share on Facebook",
+            "Follow us on Twitter",
+        ],
+    )
 
 
 def test_prompt_words_in_prose_stay():
@@ -31,10 +40,14 @@ def test_prompt_words_in_prose_stay():
 
 
 def test_comment_section_and_guidelines():
-    section = ["Join the conversation", "Leave a Reply", "12 Comments",
-               "The Daily Star is committed to providing a forum for civil and respectful discussion.",
-               "Please read our community guidelines before posting here.",
-               "Do you have a news tip? Email the newsroom."]
+    section = [
+        "Join the conversation",
+        "Leave a Reply",
+        "12 Comments",
+        "The Daily Star is committed to providing a forum for civil and respectful discussion.",
+        "Please read our community guidelines before posting here.",
+        "Do you have a news tip? Email the newsroom.",
+    ]
     assert_removes("comments", ARTICLE, section)
 
 
@@ -44,7 +57,12 @@ def test_comments_in_prose_stay():
 
 
 def test_comment_form_boilerplate():
-    assert_removes("comments", ARTICLE, [
-        "Your email address will not be published. Required fields are marked *",
-        "Save my name, email, and website in this browser for the next time I comment.",
-        "Post Comment"])
+    assert_removes(
+        "comments",
+        ARTICLE,
+        [
+            "Your email address will not be published. Required fields are marked *",
+            "Save my name, email, and website in this browser for the next time I comment.",
+            "Post Comment",
+        ],
+    )

@@ -26,31 +26,69 @@ from cleaner.html import looks_like_html
 from cleaner.io import InputError
 
 EXAMPLES = int(os.environ.get("HYPOTHESIS_EXAMPLES", "300"))
-SETTINGS = settings(max_examples=EXAMPLES, deadline=None, derandomize=True,
-                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+SETTINGS = settings(
+    max_examples=EXAMPLES,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 
 WORD = re.compile(r"\w+")
 
 # Lines that look like what scraped pages are made of, so that the filters fire.
 LINES = [
-    "Share this article", "Share on Facebook", "Read more", "Advertisement", "ADVERTISEMENT",
-    "Subscribe to our newsletter", "We use cookies to improve your experience. Accept",
-    "By John Smith", "By Jane Doe, Staff Writer", "Published 12 March 2024", "Updated: 2024-03-12 10:00",
-    "© 2024 Example Media. All rights reserved.", "Home | News | Sport | Contact",
-    "Related articles", "You may also like", "Comments (12)", "Sign in", "Log in to comment",
-    "Photo: Reuters", "Image credit: Getty Images", "Follow us on Twitter @example",
-    "https://example.com/news/article-123", "mail@example.com", "Tags: politics, economy",
+    "Share this article",
+    "Share on Facebook",
+    "Read more",
+    "Advertisement",
+    "ADVERTISEMENT",
+    "Subscribe to our newsletter",
+    "We use cookies to improve your experience. Accept",
+    "By John Smith",
+    "By Jane Doe, Staff Writer",
+    "Published 12 March 2024",
+    "Updated: 2024-03-12 10:00",
+    "© 2024 Example Media. All rights reserved.",
+    "Home | News | Sport | Contact",
+    "Related articles",
+    "You may also like",
+    "Comments (12)",
+    "Sign in",
+    "Log in to comment",
+    "Photo: Reuters",
+    "Image credit: Getty Images",
+    "Follow us on Twitter @example",
+    "https://example.com/news/article-123",
+    "mail@example.com",
+    "Tags: politics, economy",
     "The government announced on Tuesday that it would raise taxes on fuel next year.",
-    "Der schnelle braune Fuchs springt über den faulen Hund.", "Le garçon a mangé une crème brûlée.",
+    "Der schnelle braune Fuchs springt über den faulen Hund.",
+    "Le garçon a mangé une crème brûlée.",
     "The war ended in a long conflict.President Putin spoke at length today.",
-    "Tom &amp; Jerry &lt;3 &#8220;quotes&#8221; &nbsp; &copy;", "donâ€™t stop â€” the cafÃ© is open",
-    "  indented   line with   spaces  ", "\t\ttabs\tand\u00a0nbsp\u200bzero-width", "", "", "   ",
-    "Click here", "Next page »", "« Previous", "1 2 3 4 5 Next", "Print | Email | Share",
-    "Loading...", "Skip to main content", "Menu", "Search", "—", "...", "* * *",
+    "Tom &amp; Jerry &lt;3 &#8220;quotes&#8221; &nbsp; &copy;",
+    "donâ€™t stop â€” the cafÃ© is open",
+    "  indented   line with   spaces  ",
+    "\t\ttabs\tand\u00a0nbsp\u200bzero-width",
+    "",
+    "",
+    "   ",
+    "Click here",
+    "Next page »",
+    "« Previous",
+    "1 2 3 4 5 Next",
+    "Print | Email | Share",
+    "Loading...",
+    "Skip to main content",
+    "Menu",
+    "Search",
+    "—",
+    "...",
+    "* * *",
 ]
 
-line = st.one_of(st.sampled_from(LINES), st.text(max_size=80),
-                 st.text(alphabet=st.characters(codec="utf-8"), max_size=40))
+line = st.one_of(
+    st.sampled_from(LINES), st.text(max_size=80), st.text(alphabet=st.characters(codec="utf-8"), max_size=40)
+)
 documents = st.lists(line, max_size=30).map("\n".join)
 texts = st.one_of(st.text(max_size=300), documents)
 
@@ -66,23 +104,57 @@ def encoded(draw):
 
 raw_bytes = st.one_of(st.binary(max_size=400), encoded())
 
-TAGS = ["div", "p", "span", "a", "article", "section", "nav", "footer", "header", "aside",
-        "h1", "h2", "li", "ul", "table", "tr", "td", "b", "i", "script", "style", "br", "main"]
+TAGS = [
+    "div",
+    "p",
+    "span",
+    "a",
+    "article",
+    "section",
+    "nav",
+    "footer",
+    "header",
+    "aside",
+    "h1",
+    "h2",
+    "li",
+    "ul",
+    "table",
+    "tr",
+    "td",
+    "b",
+    "i",
+    "script",
+    "style",
+    "br",
+    "main",
+]
 
 
 def _element(children):
-    return st.builds(lambda tag, attr, kids: f"<{tag}{attr}>{''.join(kids)}</{tag}>",
-                     st.sampled_from(TAGS),
-                     st.sampled_from(["", ' class="content"', ' id="nav"', ' class="share"',
-                                      ' href="/x?a=1&amp;b=2"', ' title="Title &amp; more"']),
-                     st.lists(children, max_size=5))
+    return st.builds(
+        lambda tag, attr, kids: f"<{tag}{attr}>{''.join(kids)}</{tag}>",
+        st.sampled_from(TAGS),
+        st.sampled_from(
+            [
+                "",
+                ' class="content"',
+                ' id="nav"',
+                ' class="share"',
+                ' href="/x?a=1&amp;b=2"',
+                ' title="Title &amp; more"',
+            ]
+        ),
+        st.lists(children, max_size=5),
+    )
 
 
 html_text = st.one_of(st.sampled_from(LINES).map(html.escape), st.sampled_from(LINES), st.text(max_size=30))
 fragments = st.recursive(html_text, _element, max_leaves=40)
 pages = st.builds(
     lambda title, body, doctype: f"{doctype}<html><head><title>{title}</title></head><body>{body}</body></html>",
-    st.sampled_from(LINES), st.lists(fragments, max_size=8).map("".join),
+    st.sampled_from(LINES),
+    st.lists(fragments, max_size=8).map("".join),
     st.sampled_from(["", "<!DOCTYPE html>", '<?xml version="1.0"?>\n<!DOCTYPE html>']),
 )
 htmls = st.one_of(pages, st.text(max_size=200).map(lambda t: f"<html><body>{t}</body></html>"))
@@ -91,8 +163,10 @@ PIPELINE = Pipeline()
 # tags, and what the HTML tokenizer drops as bogus comments up to the first ">":
 # "<?...>", "<!...>", "</>", "</0...>"
 TAG = re.compile(r"<[?!][^>]*>|</(?![A-Za-z])[^>]*>|</?([A-Za-z][^\s/>]*)[^<>]*>")
-BLOCK_TAGS = set("html head title body div p main article section nav footer header aside h1 h2 h3 h4 h5 h6 "
-                 "ul ol li table tr td th script style br hr pre blockquote figure form".split())
+BLOCK_TAGS = set(
+    "html head title body div p main article section nav footer header aside h1 h2 h3 h4 h5 h6 "
+    "ul ol li table tr td th script style br hr pre blockquote figure form".split()
+)
 
 
 def words_of_input(raw: str | bytes) -> set[str]:
@@ -104,8 +178,17 @@ def words_of_input(raw: str | bytes) -> set[str]:
     untagged = TAG.sub(lambda m: "\n" if (m.group(1) or "").lower() in BLOCK_TAGS else "", unformatted)
     # ...and a parser ignores stray end tags, so any tag may join the text either side
     joined = TAG.sub("", unformatted)
-    variants = [text, html.unescape(text), html.unescape(html.unescape(text)), unformatted,
-                html.unescape(unformatted), untagged, html.unescape(untagged), joined, html.unescape(joined)]
+    variants = [
+        text,
+        html.unescape(text),
+        html.unescape(html.unescape(text)),
+        unformatted,
+        html.unescape(unformatted),
+        untagged,
+        html.unescape(untagged),
+        joined,
+        html.unescape(joined),
+    ]
     words: set[str] = set()
     for v in variants:
         for ln in v.splitlines():

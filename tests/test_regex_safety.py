@@ -10,11 +10,13 @@ TIME_LIMIT = 240
 
 def test_every_pattern_is_linear_on_adversarial_strings():
     try:
-        proc = subprocess.run([sys.executable, str(AUDIT)], capture_output=True, text=True,
-                              timeout=TIME_LIMIT)
+        proc = subprocess.run([sys.executable, str(AUDIT)], capture_output=True, text=True, timeout=TIME_LIMIT)
     except subprocess.TimeoutExpired as exc:
-        lines = (exc.stdout or b"").decode(errors="replace").splitlines() if isinstance(exc.stdout, bytes) \
+        lines = (
+            (exc.stdout or b"").decode(errors="replace").splitlines()
+            if isinstance(exc.stdout, bytes)
             else (exc.stdout or "").splitlines()
+        )
         last = next((l for l in reversed(lines) if l.startswith("START ")), "START ?")
         raise AssertionError(f"regex audit hung (over {TIME_LIMIT}s) on {last[6:]}") from None
     bad = [l for l in proc.stdout.splitlines() if l.startswith("BAD ")]

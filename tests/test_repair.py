@@ -9,5 +9,7 @@ def test_repeated_blank_lines_and_odd_whitespace_are_normalised():
 def test_glued_paragraphs_split_and_stay_split():
     text = "The meeting ended after midnight in the capital.Officials said talks would resume in the morning."
     once = run(text).text
-    assert once == "The meeting ended after midnight in the capital.\n\nOfficials said talks would resume in the morning."
+    assert (
+        once == "The meeting ended after midnight in the capital.\n\nOfficials said talks would resume in the morning."
+    )
     assert run(once).text == once

@@ -12,17 +12,48 @@ SEEDS = sorted(p.stem for p in (ROOT / "seeds").glob("*.txt"))
 # Chrome that must not survive, per seed (the expected bodies exclude it too; these
 # say why a failure matters).
 CHROME = {
-    "000": ["19.9 C", "Islamabad", "Monday, November 10, 2025", "Read More", "+ posts", "Web Desk",
-            "Established in December 2008", "Trending Now", "Latest News", "Related News"],
+    "000": [
+        "19.9 C",
+        "Islamabad",
+        "Monday, November 10, 2025",
+        "Read More",
+        "+ posts",
+        "Web Desk",
+        "Established in December 2008",
+        "Trending Now",
+        "Latest News",
+        "Related News",
+    ],
     "001": ["Source:"],
-    "002": ["| World |", "Related posts", "Buryatia Faces Dire Wildfire", "Prisoner Exchange",
-            "Irans Foreign Minister", "uses cookies"],
-    "003": ["Skip to Content", "Russian President Vladimir Putin\n", "\n\nAP\n\n", "Article Topic Follows",
-            "Jump to comments", "Author Profile Photo", "BE PART OF THE CONVERSATION",
-            "committed to providing a forum", "Community Guidelines", "share a story idea"],
-    "004": ["Fri. Nov 21st", "`", "Results from the first parliamentary elections",
-            "Three provinces will not be included", "Syrian president Ahmed Al-Sharaa became",
-            "The drought has slashed wheat", "The Assad regime used an international charity"],
+    "002": [
+        "| World |",
+        "Related posts",
+        "Buryatia Faces Dire Wildfire",
+        "Prisoner Exchange",
+        "Irans Foreign Minister",
+        "uses cookies",
+    ],
+    "003": [
+        "Skip to Content",
+        "Russian President Vladimir Putin\n",
+        "\n\nAP\n\n",
+        "Article Topic Follows",
+        "Jump to comments",
+        "Author Profile Photo",
+        "BE PART OF THE CONVERSATION",
+        "committed to providing a forum",
+        "Community Guidelines",
+        "share a story idea",
+    ],
+    "004": [
+        "Fri. Nov 21st",
+        "`",
+        "Results from the first parliamentary elections",
+        "Three provinces will not be included",
+        "Syrian president Ahmed Al-Sharaa became",
+        "The drought has slashed wheat",
+        "The Assad regime used an international charity",
+    ],
 }
 
 

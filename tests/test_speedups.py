@@ -18,29 +18,36 @@ ROOT = Path(__file__).resolve().parent.parent
 
 # -- first-character gates --------------------------------------------------------------
 
-@pytest.mark.parametrize("source, flags, expected", [
-    (r"^(?:tags?|topics)\b", re.I, set("tT")),
-    (r"^(?:tags?)|^(?:news)", 0, set("tn")),
-    (r"^(?-i:AP|AFP)|^photo", re.I, set("ApP")),
-    (r"^\(?(?-i:AP) Photo", re.I, set("(A")),
-    (r"^[+\-]?\d{1,3}\s?C$", 0, set("+-0123456789")),
-    (r"^\s{0,4}var\b", 0, set(" \t\n\r\f\v\x1c\x1d\x1e\x1f") | {"v"}),
-    (r"^(?=x)y", 0, {"y"}),
-    (r"^(?:\u00a9|\(c\))", re.I, set("(")),  # the non-ASCII start is always tried
-])
+
+@pytest.mark.parametrize(
+    "source, flags, expected",
+    [
+        (r"^(?:tags?|topics)\b", re.I, set("tT")),
+        (r"^(?:tags?)|^(?:news)", 0, set("tn")),
+        (r"^(?-i:AP|AFP)|^photo", re.I, set("ApP")),
+        (r"^\(?(?-i:AP) Photo", re.I, set("(A")),
+        (r"^[+\-]?\d{1,3}\s?C$", 0, set("+-0123456789")),
+        (r"^\s{0,4}var\b", 0, set(" \t\n\r\f\v\x1c\x1d\x1e\x1f") | {"v"}),
+        (r"^(?=x)y", 0, {"y"}),
+        (r"^(?:\u00a9|\(c\))", re.I, set("(")),  # the non-ASCII start is always tried
+    ],
+)
 def test_first_chars(source: str, flags: int, expected: set[str]) -> None:
     assert first_chars(re.compile(source, flags)) == frozenset(expected)
 
 
-@pytest.mark.parametrize("source, flags", [
-    (r"\bcookies\b", re.I),          # not anchored
-    (r"^foo|bar", 0),                # one alternative not anchored
-    (r"^x?", 0),                     # matches the empty string
-    (r"^[^\s.]{1,30} is", 0),        # negated class: any start
-    (r"^\w+:", 0),                   # word characters: too many to list
-    ("^\u017fo", re.I),              # long s: case-insensitively also "s"
-    (r"^.x", 0),                     # any character
-])
+@pytest.mark.parametrize(
+    "source, flags",
+    [
+        (r"\bcookies\b", re.I),  # not anchored
+        (r"^foo|bar", 0),  # one alternative not anchored
+        (r"^x?", 0),  # matches the empty string
+        (r"^[^\s.]{1,30} is", 0),  # negated class: any start
+        (r"^\w+:", 0),  # word characters: too many to list
+        ("^\u017fo", re.I),  # long s: case-insensitively also "s"
+        (r"^.x", 0),  # any character
+    ],
+)
 def test_no_gate(source: str, flags: int) -> None:
     pattern = re.compile(source, flags)
     assert first_chars(pattern) is None
@@ -62,10 +69,16 @@ def _data_patterns():
 
 
 def _sample_lines() -> list[str]:
-    lines = {line.strip() for path in sorted((ROOT / "fixtures").rglob("*.txt"))
-             for line in path.read_text(encoding="utf-8", errors="replace").splitlines()}
-    lines |= {line.strip() for path in sorted((ROOT / "seeds").glob("*.txt"))
-              for line in path.read_text(encoding="utf-8").splitlines()}
+    lines = {
+        line.strip()
+        for path in sorted((ROOT / "fixtures").rglob("*.txt"))
+        for line in path.read_text(encoding="utf-8", errors="replace").splitlines()
+    }
+    lines |= {
+        line.strip()
+        for path in sorted((ROOT / "seeds").glob("*.txt"))
+        for line in path.read_text(encoding="utf-8").splitlines()
+    }
     starts = string.printable + "\u00a9\u201c\u2018\u2212\u017f\u212a\u0130\u00e9\u00c9"
     lines |= {c + rest for c in starts for rest in ("", "ags: x", "P Photo", "omments", "2 C", "``")}
     return sorted(line for line in lines if line)
@@ -93,8 +106,13 @@ def test_pattern_filters_drop_what_their_whole_pattern_matches() -> None:
     from cleaner.document import Block, Page
     from cleaner.filters.base import PatternFilter
 
-    lines = _sample_lines() + ["Leave a comment", "The Post is committed to providing a forum for debate",
-                               "\u00c9crire un commentaire", "Read more: x", "```html"]
+    lines = _sample_lines() + [
+        "Leave a comment",
+        "The Post is committed to providing a forum for debate",
+        "\u00c9crire un commentaire",
+        "Read more: x",
+        "```html",
+    ]
     checked = 0
     for f in Pipeline().filters_for("en"):
         if not isinstance(f, PatternFilter):
@@ -131,16 +149,61 @@ from cleaner.filters import dates  # noqa: E402
 
 _LABELS = LanguageData("en").phrase_set("dates", "labels")
 _DATE_VOCAB = [
-    "January", "Nov", "Sept", "may", "Monday", "tue", "2024", "2019", "10", "3", "09:14", "10:30:05",
-    "am", "PM", "a.m.", "GMT", "EST", "UTC", "BRST", "Z", "of", "on", "at", "and", "the", "th", "1st",
-    "Published", "Updated:", "last", "modified", "|", "-", ",", "/", "(", ")", "Trump", "Moscow",
-    "says", "h", "hours", "T", "noon", "März", "LIVE", "ap", "x", "2024-03-12", "12/03/2024",
+    "January",
+    "Nov",
+    "Sept",
+    "may",
+    "Monday",
+    "tue",
+    "2024",
+    "2019",
+    "10",
+    "3",
+    "09:14",
+    "10:30:05",
+    "am",
+    "PM",
+    "a.m.",
+    "GMT",
+    "EST",
+    "UTC",
+    "BRST",
+    "Z",
+    "of",
+    "on",
+    "at",
+    "and",
+    "the",
+    "th",
+    "1st",
+    "Published",
+    "Updated:",
+    "last",
+    "modified",
+    "|",
+    "-",
+    ",",
+    "/",
+    "(",
+    ")",
+    "Trump",
+    "Moscow",
+    "says",
+    "h",
+    "hours",
+    "T",
+    "noon",
+    "März",
+    "LIVE",
+    "ap",
+    "x",
+    "2024-03-12",
+    "12/03/2024",
 ]
 
 
 @settings(max_examples=400, deadline=None)
-@given(st.lists(st.sampled_from(_DATE_VOCAB), min_size=1, max_size=7),
-       st.sampled_from([" ", ", ", " - ", "  "]))
+@given(st.lists(st.sampled_from(_DATE_VOCAB), min_size=1, max_size=7), st.sampled_from([" ", ", ", " - ", "  "]))
 def test_date_word_check_never_changes_an_answer(tokens: list[str], sep: str) -> None:
     text = sep.join(tokens)
     fast = dates.parse_date(text, _LABELS)
@@ -160,16 +223,29 @@ def test_date_word_check_skips_the_parser_for_a_headline() -> None:
 from cleaner.filters.content import _WORD, utf8_stopwords, stopwords, word_counts  # noqa: E402
 
 _STOPS = stopwords("en")
-_WORDISH = string.ascii_letters + string.digits + string.punctuation + " _" + \
-    "\u2019\u201c\u201d\u2014\u2013\u2018\u2026\u00e9\u00df\u0130\u212a\u0436\u0431\u00ab\u00bb\u00a9\u0301\u2116"
+_WORDISH = (
+    string.ascii_letters
+    + string.digits
+    + string.punctuation
+    + " _"
+    + "\u2019\u201c\u201d\u2014\u2013\u2018\u2026\u00e9\u00df\u0130\u212a\u0436\u0431\u00ab\u00bb\u00a9\u0301\u2116"
+)
 
 
 @settings(max_examples=400, deadline=None)
-@given(st.sampled_from(["en", "fr", "ru"]),
-       st.text(alphabet=st.sampled_from(_WORDISH), max_size=60)
-       | st.lists(st.sampled_from(sorted(_STOPS)[:30] + sorted(stopwords("fr"))[:30] + sorted(stopwords("ru"))[:30]
-                                  + ["Trump", "don\u2019t", "U.S.", "e-mail", "caf\u00e9", "\u00ab\u00e9t\u00e9\u00bb"]),
-                  max_size=12).map(" ".join))
+@given(
+    st.sampled_from(["en", "fr", "ru"]),
+    st.text(alphabet=st.sampled_from(_WORDISH), max_size=60)
+    | st.lists(
+        st.sampled_from(
+            sorted(_STOPS)[:30]
+            + sorted(stopwords("fr"))[:30]
+            + sorted(stopwords("ru"))[:30]
+            + ["Trump", "don\u2019t", "U.S.", "e-mail", "caf\u00e9", "\u00ab\u00e9t\u00e9\u00bb"]
+        ),
+        max_size=12,
+    ).map(" ".join),
+)
 def test_word_counts_agree_with_the_word_pattern(language: str, text: str) -> None:
     stops = stopwords(language)
     folded = text.casefold()
@@ -182,9 +258,15 @@ def test_word_counts_take_every_path() -> None:
     assert word_counts("the cat, and_the dog", _STOPS, utf8) == (5, 3)  # ASCII
     assert word_counts("don\u2019t \u201cstop\u201d \u2014 the end", _STOPS, utf8) == (5, 2)  # punctuation replaced
     assert word_counts("caf\u00e9 of the year", _STOPS, utf8) == (4, 3)  # letters beyond ASCII ("year" is a stopword)
-    assert word_counts("no\u2116 5 of the year", _STOPS, utf8) == (5, 4)  # "\u2116" is no letter: the regex ("no" is a stopword)
+    assert word_counts("no\u2116 5 of the year", _STOPS, utf8) == (
+        5,
+        4,
+    )  # "\u2116" is no letter: the regex ("no" is a stopword)
     fr = stopwords("fr")
-    assert word_counts("il a \u00e9t\u00e9 l\u00e0", fr, utf8_stopwords(fr)) == (4, sum(w in fr for w in ["il", "a", "\u00e9t\u00e9", "l\u00e0"]))
+    assert word_counts("il a \u00e9t\u00e9 l\u00e0", fr, utf8_stopwords(fr)) == (
+        4,
+        sum(w in fr for w in ["il", "a", "\u00e9t\u00e9", "l\u00e0"]),
+    )
 
 
 # -- the share of lower-case words: Title Case lines answered at once -----------------------
@@ -200,9 +282,28 @@ def _plain_lower_share(text: str) -> float:
 
 
 @settings(max_examples=600, deadline=None)
-@given(st.text(alphabet=st.sampled_from(_CASED), max_size=20)
-       | st.lists(st.sampled_from(["Home", "home", "World News", "the", "(Video)", "iPhone", "\u01c5ungla",
-                                   "\u00c9t\u00e9", "2025", "McDonald's", "A", "NASA"]), max_size=6).map(" ".join))
+@given(
+    st.text(alphabet=st.sampled_from(_CASED), max_size=20)
+    | st.lists(
+        st.sampled_from(
+            [
+                "Home",
+                "home",
+                "World News",
+                "the",
+                "(Video)",
+                "iPhone",
+                "\u01c5ungla",
+                "\u00c9t\u00e9",
+                "2025",
+                "McDonald's",
+                "A",
+                "NASA",
+            ]
+        ),
+        max_size=6,
+    ).map(" ".join)
+)
 @example("Privacy Policy")  # title case: 0.0 at once
 @example("Jobs at the Times")  # not title case ("at", "the"): counted
 def test_lower_share_agrees_with_the_plain_count(text: str) -> None:
@@ -220,12 +321,20 @@ def test_lower_share_of_title_case_and_of_prose() -> None:
 from cleaner.document import Block  # noqa: E402
 from cleaner.filters.shape import head_end, is_prose  # noqa: E402
 
-_LINES = ["Home", "Skip to content", "World | Politics", "", "Read more.",
-          "a b c d e f g h i j k l.", "a b c d e f g h i j k.", "ab cd ef gh ij kl mn op qr st uv wx yz?",
-          "One two three four five six seven eight nine ten eleven twelve words here\u201d",
-          "It was said (in twelve words or more, by the people who were there)",
-          "It was said, in twelve words or more, by the people who were there)",
-          "Twelve-word-long hyphenated line with one two three four five six seven eight nine!"]
+_LINES = [
+    "Home",
+    "Skip to content",
+    "World | Politics",
+    "",
+    "Read more.",
+    "a b c d e f g h i j k l.",
+    "a b c d e f g h i j k.",
+    "ab cd ef gh ij kl mn op qr st uv wx yz?",
+    "One two three four five six seven eight nine ten eleven twelve words here\u201d",
+    "It was said (in twelve words or more, by the people who were there)",
+    "It was said, in twelve words or more, by the people who were there)",
+    "Twelve-word-long hyphenated line with one two three four five six seven eight nine!",
+]
 
 
 @settings(max_examples=300, deadline=None)
@@ -241,9 +350,13 @@ def test_head_end_agrees_with_the_plain_scan(texts: list[str]) -> None:
 from cleaner.filters import markup, repair  # noqa: E402
 
 _MARKUP_TAGS = LanguageData("en").phrases("markup", "tags")
-_PAGEISH = st.lists(st.sampled_from(list("ab <>/&#;!-xX19 .?A\u00e9\u212a\n") + [
-    "<p>", "</div>", "&amp;", "&#x41;", "<!--", "-->", "<!DOCTYPE html>", "war.Then", "Now!Here", "U.S.Army"]),
-    max_size=20).map("".join)
+_PAGEISH = st.lists(
+    st.sampled_from(
+        list("ab <>/&#;!-xX19 .?A\u00e9\u212a\n")
+        + ["<p>", "</div>", "&amp;", "&#x41;", "<!--", "-->", "<!DOCTYPE html>", "war.Then", "Now!Here", "U.S.Army"]
+    ),
+    max_size=20,
+).map("".join)
 
 
 @settings(max_examples=400, deadline=None)
@@ -268,8 +381,14 @@ from cleaner import keys  # noqa: E402
 
 
 @settings(max_examples=500, deadline=None)
-@given(st.text(alphabet=st.sampled_from(list(" \t\x0b\x0c\x1c\x85\u1680\u2028\xa0ab.-\u2013\u2014\u00bb\u2022|:\u00df\u0130\u2019\u201c")),
-               max_size=12))
+@given(
+    st.text(
+        alphabet=st.sampled_from(
+            list(" \t\x0b\x0c\x1c\x85\u1680\u2028\xa0ab.-\u2013\u2014\u00bb\u2022|:\u00df\u0130\u2019\u201c")
+        ),
+        max_size=12,
+    )
+)
 def test_key_is_the_folded_squeezed_trimmed_text(text: str) -> None:
     plain = text.translate(keys._QUOTES) if not text.isascii() else text
     expected = " ".join(plain.casefold().split()).strip(keys._DECORATION)
@@ -354,8 +473,15 @@ _SENTENCES = ["One.", "Two!", "Three?", "One two.", "Tw", "o.", "ONE.", "Four", 
 
 
 @settings(max_examples=400, deadline=None)
-@given(st.lists(st.tuples(st.lists(st.sampled_from(_SENTENCES), min_size=1, max_size=4),
-                          st.sampled_from(["good", "good", "bad", "short"])), max_size=8))
+@given(
+    st.lists(
+        st.tuples(
+            st.lists(st.sampled_from(_SENTENCES), min_size=1, max_size=4),
+            st.sampled_from(["good", "good", "bad", "short"]),
+        ),
+        max_size=8,
+    )
+)
 @example([(["One.", "Two!"], "good"), (["Two!"], "good"), (["One.", "Two!"], "good")])
 def test_mark_repeats_is_the_plain_rule(paragraphs) -> None:
     from cleaner.document import Block

@@ -1,7 +1,9 @@
 from helpers import FIXTURES, removed_by, run
 
-ARTICLE = ("Flood waters began to recede on Sunday in the river towns, where thousands had spent the night in shelters.\n\n"
-           "Engineers will inspect the levees before residents are allowed to return home.")
+ARTICLE = (
+    "Flood waters began to recede on Sunday in the river towns, where thousands had spent the night in shelters.\n\n"
+    "Engineers will inspect the levees before residents are allowed to return home."
+)
 
 
 def test_title_line_goes_to_metadata():
@@ -12,7 +14,10 @@ def test_title_line_goes_to_metadata():
 
 
 def test_title_section_site_line_is_split_and_copies_dropped():
-    doc = run("Flood Waters Recede | Weather | rivernews.example.com\n\nFlood Waters Recede\n\nFlood waters recede\n\n" + ARTICLE)
+    doc = run(
+        "Flood Waters Recede | Weather | rivernews.example.com\n\nFlood Waters Recede\n\nFlood waters recede\n\n"
+        + ARTICLE
+    )
     assert doc.text == ARTICLE
     assert doc.metadata["title"] == "Flood Waters Recede"
     assert doc.metadata["site"] == "rivernews.example.com"
@@ -81,11 +86,18 @@ def test_a_flattened_page_takes_the_headline_that_repeats_its_first_line():
     assert removed_by(doc, "title") == []
     barred = run(raw.replace(" - Harbour Gazette\n", " | Harbour Gazette\n", 1))
     assert (barred.metadata["title"], barred.metadata["site"]) == (
-        "Council approves new bike lanes for the harbour district", "Harbour Gazette")
+        "Council approves new bike lanes for the harbour district",
+        "Harbour Gazette",
+    )
 
 
 def test_a_first_line_that_no_headline_repeats_gives_no_title():
     raw = (FIXTURES / "content" / "menus_around_article.txt").read_text(encoding="utf-8")
-    doc = run(raw.replace("Council approves new bike lanes for the harbour district - Harbour Gazette",
-                          "Harbour Gazette: news from the waterfront", 1))
+    doc = run(
+        raw.replace(
+            "Council approves new bike lanes for the harbour district - Harbour Gazette",
+            "Harbour Gazette: news from the waterfront",
+            1,
+        )
+    )
     assert doc.metadata["title"] is None

@@ -81,7 +81,7 @@ def _anchored(pattern: str) -> bool:
             in_class = c != "]"
         elif c == "[":
             in_class = True
-            if pattern[i + 1: i + 2] == "]":
+            if pattern[i + 1 : i + 2] == "]":
                 i += 1
         elif c == "(":
             depth += 1

@@ -158,8 +158,9 @@ class StartGated:
 
     __slots__ = ("pattern", "starts", "by_first", "rest", "_search", "_rest")
 
-    def __init__(self, pattern: re.Pattern[str], by_first: dict[str, Callable[[str], Any]],
-                 rest: re.Pattern[str] | None = None):
+    def __init__(
+        self, pattern: re.Pattern[str], by_first: dict[str, Callable[[str], Any]], rest: re.Pattern[str] | None = None
+    ):
         self.pattern = pattern
         self.starts = frozenset(by_first) if rest is None else None
         self.by_first = by_first
@@ -206,8 +207,9 @@ def dispatched(anchored: list[str], others: list[str], flags: int) -> re.Pattern
     return StartGated(whole, {c: searches[subset] for c, subset in subsets.items()}, rest)
 
 
-def first_char_table(pattern: re.Pattern[str] | StartGated) -> tuple[
-        dict[str, Callable[[str], Any]] | None, Callable[[str], Any] | None, Callable[[str], Any]]:
+def first_char_table(
+    pattern: re.Pattern[str] | StartGated,
+) -> tuple[dict[str, Callable[[str], Any]] | None, Callable[[str], Any] | None, Callable[[str], Any]]:
     """(``by_first`` or None, the rest's search or None, the whole pattern's search), for
     loops that inline :meth:`StartGated.search`."""
     if isinstance(pattern, StartGated):

@@ -26,7 +26,7 @@ from .title import Title
 
 #: Every filter, in pipeline order.
 FILTERS: tuple[type[Filter], ...] = (
-    StrayMarkup,       # text stage
+    StrayMarkup,  # text stage
     GluedParagraphs,
     CodeFences,
     ScriptResidue,
@@ -45,7 +45,7 @@ FILTERS: tuple[type[Filter], ...] = (
     DateBar,
     Title,
     Teasers,
-    MainContent,       # last: what the specific filters did not name goes as "not the article"
+    MainContent,  # last: what the specific filters did not name goes as "not the article"
 )
 
 BY_NAME: dict[str, type[Filter]] = {f.name: f for f in FILTERS}

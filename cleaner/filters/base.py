@@ -111,6 +111,9 @@ class PatternFilter(Filter):
                     self.drop(page, block, self.reason)
                 continue
             some = by_first.get(first)
-            if ((some is not None or rest is not None) and text.count(" ") < max_words
-                    and ((some is not None and some(text)) or (rest is not None and rest(text)))):
+            if (
+                (some is not None or rest is not None)
+                and text.count(" ") < max_words
+                and ((some is not None and some(text)) or (rest is not None and rest(text)))
+            ):
                 self.drop(page, block, self.reason)

@@ -20,10 +20,9 @@ _NAME_END = re.compile(r"(?<!\s)\s*(?:[,|;\u2022\u00b7]|\s[-\u2013\u2014]\s)\s*"
 
 class Byline(Filter):
     name = "byline"
-    summary = "Move a byline (\"By Jane Doe, Reuters\") into metadata.author."
+    summary = 'Move a byline ("By Jane Doe, Reuters") into metadata.author.'
     defaults = {"max_words": 14}
-    phrases = {"roles": ("bylines", "roles"), "date_labels": ("dates", "labels"),
-               "stopwords": ("common", "stopwords")}
+    phrases = {"roles": ("bylines", "roles"), "date_labels": ("dates", "labels"), "stopwords": ("common", "stopwords")}
 
     def __init__(self, data: LanguageData, **options: Any):
         super().__init__(data, **options)
@@ -55,7 +54,7 @@ class Byline(Filter):
         folded = text.casefold()
         for prefix in self.by_initial.get(folded[:1], ()):
             if folded.startswith(prefix) and len(text) > len(prefix) and not text[len(prefix)].isalnum():
-                rest = text[len(prefix):].strip(" :")
+                rest = text[len(prefix) :].strip(" :")
                 break
         else:
             return None
@@ -103,8 +102,10 @@ class Byline(Filter):
 
 class AuthorBox(Filter):
     name = "authorbox"
-    summary = ("Move an author box into metadata.author: the marker (\"+ posts\", \"Author Profile "
-               "Photo\"), the author's name and the bio, which such boxes often repeat.")
+    summary = (
+        'Move an author box into metadata.author: the marker ("+ posts", "Author Profile '
+        "Photo\"), the author's name and the bio, which such boxes often repeat."
+    )
     defaults = {"window": 6, "min_bio_words": 6, "max_bio_words": 80}
     phrases = {"markers": ("bylines", "author_box")}
 
@@ -122,7 +123,7 @@ class AuthorBox(Filter):
             names: list[str] = []
             if i > 0 and blocks[i - 1].group == marker.group and is_name(blocks[i - 1].text):
                 self.take_name(page, blocks[i - 1], names)
-            for b in blocks[i + 1: i + 1 + self.options["window"]]:
+            for b in blocks[i + 1 : i + 1 + self.options["window"]]:
                 if b.short in self.markers:
                     break
                 words = word_count(b.text)

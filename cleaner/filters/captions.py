@@ -11,12 +11,13 @@ from .base import Filter
 from .shape import nwords
 
 
-
 class Captions(Filter):
     name = "captions"
     scope = "article"
-    summary = ("Drop photo credits (\"AP\", \"Photo: Reuters\"), captions that end in one, and a "
-               "short group of lines that holds a credit (caption, credit, repeated caption).")
+    summary = (
+        'Drop photo credits ("AP", "Photo: Reuters"), captions that end in one, and a '
+        "short group of lines that holds a credit (caption, credit, repeated caption)."
+    )
     defaults = {"max_credit_words": 12, "max_caption_words": 60, "max_group_lines": 4}
     patterns = {"credit": ("captions", "credit"), "credit_suffix": ("captions", "credit_suffix")}
 
@@ -26,8 +27,9 @@ class Captions(Filter):
     def is_credited_caption(self, text: str, max_words: int) -> bool:
         """A caption sentence that ends with its credit: "... (AP Photo/Name)"."""
         tail = text[-100:]
-        return ((text.endswith(")") or ":" in tail) and nwords(text) <= max_words
-                and bool(self.credit_suffix.search(tail)))
+        return (
+            (text.endswith(")") or ":" in tail) and nwords(text) <= max_words and bool(self.credit_suffix.search(tail))
+        )
 
     def apply(self, page: Page) -> None:
         max_lines = self.options["max_group_lines"]
@@ -36,8 +38,11 @@ class Captions(Filter):
         credit, starts = search_and_starts(self.credit)
 
         def is_credit(text: str) -> bool:  # is_credit, with the pattern's first-character gate
-            return (text.count(" ") <= max_credit_spaces
-                    and (starts is None or text[:1] in starts or text[:1] >= "\x80") and bool(credit(text)))
+            return (
+                text.count(" ") <= max_credit_spaces
+                and (starts is None or text[:1] in starts or text[:1] >= "\x80")
+                and bool(credit(text))
+            )
 
         for _, group in groupby(page.blocks, key=attrgetter("group")):
             group = list(group)
@@ -53,6 +58,8 @@ class Captions(Filter):
             for b, credited in zip(group, credits):
                 if credited:
                     self.drop(page, b, "photo credit")
-                elif whole or ((b.text[-1:] == ")" or ":" in b.text[-100:])  # is_credited_caption's first test
-                               and self.is_credited_caption(b.text, max_words)):
+                elif whole or (
+                    (b.text[-1:] == ")" or ":" in b.text[-100:])  # is_credited_caption's first test
+                    and self.is_credited_caption(b.text, max_words)
+                ):
                     self.drop(page, b, "photo caption")

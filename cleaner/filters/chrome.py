@@ -12,8 +12,10 @@ from ..data.anchored import search_and_starts as _search_and_starts
 
 class Navigation(Filter):
     name = "navigation"
-    summary = ("Drop skip links, menus, \"Jump to comments\", topic lines (\"Article Topic Follows:\"), "
-               "footer and advertising notices.")
+    summary = (
+        'Drop skip links, menus, "Jump to comments", topic lines ("Article Topic Follows:"), '
+        "footer and advertising notices."
+    )
     defaults = {"max_topic_words": 20, "max_notice_words": 40, "min_menu_items": 4}
     patterns = {"topic": ("chrome", "topic"), "notices": ("chrome", "notices")}
     phrases = {"links": ("chrome", "navigation"), "separators": ("chrome", "menu_separators")}
@@ -52,11 +54,17 @@ class Navigation(Filter):
                 # the head must lose "Skip to content" before the title filter reads it
                 n = text.count(" ") + 1  # nwords
                 first = text[:1]
-                if (n <= max_topic and (topic_starts is None or first in topic_starts or first >= "\x80")
-                        and topic(text)):
+                if (
+                    n <= max_topic
+                    and (topic_starts is None or first in topic_starts or first >= "\x80")
+                    and topic(text)
+                ):
                     self.drop(page, block, "topic line")
-                elif (n <= max_notice and (notice_starts is None or first in notice_starts or first >= "\x80")
-                        and notices(text)):
+                elif (
+                    n <= max_notice
+                    and (notice_starts is None or first in notice_starts or first >= "\x80")
+                    and notices(text)
+                ):
                     self.drop(page, block, "footer or advertising notice")
                 elif self._any_separator(text) and self.is_menu(text):
                     self.drop(page, block, "menu")
@@ -72,11 +80,11 @@ class SectionLabels(Filter):
 
     name = "sections"
     scope = "article"
-    summary = "Drop section labels (\"World\", \"Politics\") above the article."
+    summary = 'Drop section labels ("World", "Politics") above the article.'
     phrases = {"sections": ("chrome", "sections")}
 
     def apply(self, page: Page) -> None:
-        for block in page.blocks[:head_end(page.blocks)]:
+        for block in page.blocks[: head_end(page.blocks)]:
             if block.short in self.sections:
                 self.drop(page, block, "section label")
 
@@ -90,8 +98,12 @@ class WeatherWidget(Filter):
 
     def is_label(self, text: str) -> bool:
         """A place or condition beside the temperature: a few words, no digits, no sentence."""
-        return (word_count(text) <= self.options["max_words"] and text[:1].isupper()
-                and not any(c.isdigit() for c in text) and not text.endswith("."))
+        return (
+            word_count(text) <= self.options["max_words"]
+            and text[:1].isupper()
+            and not any(c.isdigit() for c in text)
+            and not text.endswith(".")
+        )
 
     def apply(self, page: Page) -> None:
         blocks = page.blocks
@@ -107,8 +119,10 @@ class WeatherWidget(Filter):
 class Rails(Filter):
     name = "rails"
     scope = "article"
-    summary = ("Drop rails of other stories: a heading such as \"Trending Now\", \"Latest News\" or "
-               "\"Related posts\" and, after the article has begun, the headlines listed under it.")
+    summary = (
+        'Drop rails of other stories: a heading such as "Trending Now", "Latest News" or '
+        '"Related posts" and, after the article has begun, the headlines listed under it.'
+    )
     defaults = {"max_headline_words": 25}
     phrases = {"headings": ("chrome", "rails")}
     patterns = {"heading_patterns": ("chrome", "rail_patterns")}
@@ -117,8 +131,9 @@ class Rails(Filter):
         """Whether a line heads a rail: a heading from the list, or one of its kind with
         a site's or section's name in it."""
         short = block.short
-        return short is not None and (short in self.headings or (
-            short.startswith("more ") and self.heading_patterns.search(short) is not None))
+        return short is not None and (
+            short in self.headings or (short.startswith("more ") and self.heading_patterns.search(short) is not None)
+        )
 
     def apply(self, page: Page) -> None:
         blocks = page.blocks
@@ -133,7 +148,10 @@ class Rails(Filter):
             self.drop(page, block, f"rail heading ({block.text})")
             if i <= head:  # above the article a headline may be the article's own title
                 continue
-            while i < len(blocks) and is_heading(blocks[i].text, max_words=max_words) \
-                    and not self.is_rail_heading(blocks[i]):
+            while (
+                i < len(blocks)
+                and is_heading(blocks[i].text, max_words=max_words)
+                and not self.is_rail_heading(blocks[i])
+            ):
                 self.drop(page, blocks[i], f"rail headline ({block.text})")
                 i += 1

@@ -50,11 +50,26 @@ _MARKS = re.compile(r"https?://|www\.|[@#]\w|\.(?:com|org|net|html?|php)\b|\s[|�
 def _may_have_marks(folded: str) -> bool:
     """Whether a case-folded block holds what every mark holds: most blocks do not, and
     the costlier search for marks is skipped."""
-    return ("/" in folded or "." in folded and (
-                "ww." in folded or ".com" in folded or ".org" in folded or ".net" in folded
-                or ".htm" in folded or ".php" in folded)
-            or "@" in folded or "#" in folded or "|" in folded or ">" in folded
-            or "»" in folded or "›" in folded or "·" in folded or "•" in folded)
+    return (
+        "/" in folded
+        or "." in folded
+        and (
+            "ww." in folded
+            or ".com" in folded
+            or ".org" in folded
+            or ".net" in folded
+            or ".htm" in folded
+            or ".php" in folded
+        )
+        or "@" in folded
+        or "#" in folded
+        or "|" in folded
+        or ">" in folded
+        or "»" in folded
+        or "›" in folded
+        or "·" in folded
+        or "•" in folded
+    )
 
 
 _EDGE_SEPARATORS = frozenset("|›·•>")  # not », which closes quotations
@@ -213,12 +228,10 @@ class MainContent(Filter):
         self._stop_low, self._stop_high = o["stop_low"], o["stop_high"]
         self._stop_sentence, self._max_links = o["stop_sentence"], o["max_link_density"]
         # every class but good and near-good weighs against the run (as by default)
-        self._outside_weighs_against = (o["bad_weight"] > 0 and o["short_weight"] > 0
-                                       and o["short_sentence_weight"] < 0)
+        self._outside_weighs_against = o["bad_weight"] > 0 and o["short_weight"] > 0 and o["short_sentence_weight"] < 0
         # the survey may narrow the reach to the run it expects, when each line's weight
         # once the other filters have run can be bounded (see _bounds and classify)
-        self._narrows = (self._outside_weighs_against and 0 <= o["before_title_weight"] <= 1
-                         and o["cut_weight"] >= 0)
+        self._narrows = self._outside_weighs_against and 0 <= o["before_title_weight"] <= 1 and o["cut_weight"] >= 0
 
     def survey(self, page: Page) -> None:
         """On a page full of chrome, mark the lines outside the article's reach.
@@ -282,8 +295,15 @@ class MainContent(Filter):
         for b in blocks[hi:]:
             b.outside = True
 
-    def _expected_run(self, blocks: list[Block], first: int, last: int, stops: frozenset[str],
-                      stops_utf8: frozenset[bytes], seen: dict[str, str]) -> tuple[int, int]:
+    def _expected_run(
+        self,
+        blocks: list[Block],
+        first: int,
+        last: int,
+        stops: frozenset[str],
+        stops_utf8: frozenset[bytes],
+        seen: dict[str, str],
+    ) -> tuple[int, int]:
         """(start, end): the stretch the article's run is expected in, before the other
         filters have run.
 
@@ -313,8 +333,16 @@ class MainContent(Filter):
                     break
         return start + first, end + first
 
-    def _find_prose(self, blocks: list[Block], order: range, stops: frozenset[str],
-                    stops_utf8: frozenset[bytes], seen: dict[str, str], bad: int, need: int) -> tuple[int, int]:
+    def _find_prose(
+        self,
+        blocks: list[Block],
+        order: range,
+        stops: frozenset[str],
+        stops_utf8: frozenset[bytes],
+        seen: dict[str, str],
+        bad: int,
+        need: int,
+    ) -> tuple[int, int]:
         """(index of the first prose-like block in ``order`` or -1, ``bad`` plus the
         chrome-like blocks classed before it). Once ``need`` such blocks are counted,
         blocks too short to be prose-like are skipped unclassed."""
@@ -330,8 +358,9 @@ class MainContent(Filter):
                 return i, bad
         return -1, bad
 
-    def _class_among(self, block: Block, stops: frozenset[str], stops_utf8: frozenset[bytes],
-                     seen: dict[str, str]) -> str:
+    def _class_among(
+        self, block: Block, stops: frozenset[str], stops_utf8: frozenset[bytes], seen: dict[str, str]
+    ) -> str:
         """The block's local class, shared with the lines of the same text classed before
         (``seen``, text -> class): a fifth of a flattened page's lines repeat one above
         them (menus, share bars)."""
@@ -368,10 +397,11 @@ class MainContent(Filter):
                 self.drop(page, blocks[i], "repeats text kept above it")
             elif final[i] == BAD:
                 self.drop(page, blocks[i], f"inside the article, looks like chrome ({classes[i]})")
-        self.drop_all(page, blocks[end + 1:], "after the article")
+        self.drop_all(page, blocks[end + 1 :], "after the article")
 
-    def classify(self, blocks: list[Block], language: str | None, removed: int = 0,
-                 narrowed: bool = False) -> tuple[list[str], int, int, list[str]] | None:
+    def classify(
+        self, blocks: list[Block], language: str | None, removed: int = 0, narrowed: bool = False
+    ) -> tuple[list[str], int, int, list[str]] | None:
         """(local classes, run start, run end, final classes); start -1 if no article.
 
         ``removed`` is how many lines earlier filters took out as chrome: they count
@@ -407,8 +437,10 @@ class MainContent(Filter):
             folded = [b.text.casefold() for b in blocks]
             words_per_block = [(_WORD if "_" in f else _WORD_NO_UNDERSCORE).findall(f) for f in folded]
             stops = _page_stopwords(words_per_block, o["fallback_stopwords"])
-            local = [self._local(b.text, f, len(w), sum(map(stops.__contains__, w)))
-                     for b, f, w in zip(blocks, folded, words_per_block)]
+            local = [
+                self._local(b.text, f, len(w), sum(map(stops.__contains__, w)))
+                for b, f, w in zip(blocks, folded, words_per_block)
+            ]
         classes = [SHORT if c == SHORT_SENTENCE else c for c in local]
         chrome = classes.count(BAD)
         if chrome + removed < max(1, o["min_chrome_lines"]) and UNSEEN in local:
@@ -556,8 +588,12 @@ def _lede_sentence(text: str) -> bool:
     """A short line that reads as a sentence of running text: a few words, mostly in
     lower case after the first (not a headline in Title Case, "What Does It Offer?"),
     ending in . ! or ? (not in a colon leading in, nor in "..." trailing off)."""
-    return (text[-1:] in _SENTENCE_LAST and _LEDE_END.search(text[-8:]) is not None
-            and text.count(" ") >= 3 and _lower_share(text) >= 0.6)
+    return (
+        text[-1:] in _SENTENCE_LAST
+        and _LEDE_END.search(text[-8:]) is not None
+        and text.count(" ") >= 3
+        and _lower_share(text) >= 0.6
+    )
 
 
 def _lower_share(text: str) -> float:
@@ -642,18 +678,33 @@ def _context(classes: list[str]) -> list[str]:
     return final
 
 
-def _weights(blocks: list[Block], classes: list[str], o: dict[str, Any], anchor: int,
-             lo: int, hi: int, comments: int | None = None) -> tuple[list[float], list[float]]:
+def _weights(
+    blocks: list[Block],
+    classes: list[str],
+    o: dict[str, Any],
+    anchor: int,
+    lo: int,
+    hi: int,
+    comments: int | None = None,
+) -> tuple[list[float], list[float]]:
     """(ws, gaps) for ``blocks[lo:hi]``: what each block weighs for a run it is in (good
     text for, the rest against), and what crossing from the block before to it costs.
     From block ``comments`` on (readers' comments), good text counts for nothing."""
     window = classes[lo:hi]
-    weights = {GOOD: 1.0, NEARGOOD: o["neargood_weight"], SHORT: -o["short_weight"],
-               SHORT_SENTENCE: o["short_sentence_weight"], BAD: -o["bad_weight"], UNSEEN: -1.0}
+    weights = {
+        GOOD: 1.0,
+        NEARGOOD: o["neargood_weight"],
+        SHORT: -o["short_weight"],
+        SHORT_SENTENCE: o["short_sentence_weight"],
+        BAD: -o["bad_weight"],
+        UNSEEN: -1.0,
+    }
     floor = o["min_block_cost"]
     # ws[k], gaps[k]: block lo + k
-    ws = [weights[c] * (n if c == GOOD or n > floor else floor)
-          for c, n in zip(window, [len(b.text) for b in blocks[lo:hi]])]
+    ws = [
+        weights[c] * (n if c == GOOD or n > floor else floor)
+        for c, n in zip(window, [len(b.text) for b in blocks[lo:hi]])
+    ]
     for k in range(min(anchor - lo, len(ws))):
         if ws[k] > 0:
             ws[k] *= o["before_title_weight"]
@@ -672,8 +723,11 @@ def _weights(blocks: list[Block], classes: list[str], o: dict[str, Any], anchor:
         if c == SHORT_SENTENCE or c == SHORT:
             gap.append(k)
             continue
-        if c == GOOD and prev == GOOD and len(gap) >= o["min_list_lines"] and all(
-            window[g] == SHORT_SENTENCE for g in gap
+        if (
+            c == GOOD
+            and prev == GOOD
+            and len(gap) >= o["min_list_lines"]
+            and all(window[g] == SHORT_SENTENCE for g in gap)
         ):
             for g in gap:
                 ws[g] = 0.0
@@ -699,14 +753,22 @@ def _bounds(blocks: list[Block], classes: list[str], o: dict[str, Any]) -> list[
     # least the cut at the shortest is bounded by the cut whatever its length
     fixed = {SHORT_SENTENCE: 0.0, UNSEEN: 0.0}
     fixed.update((c, least) for c, w in costs.items() if w * floor <= least)
-    return [fixed[c] if c in fixed else float(len(b.text)) if c == GOOD
-            else max(costs[c] * max(len(b.text), floor), least)
-            for c, b in zip(classes, blocks)]
+    return [
+        fixed[c] if c in fixed else float(len(b.text)) if c == GOOD else max(costs[c] * max(len(b.text), floor), least)
+        for c, b in zip(classes, blocks)
+    ]
 
 
-def _best_run(blocks: list[Block], classes: list[str], o: dict[str, Any], anchor: int = 0,
-              lo: int = 0, hi: int | None = None, bound_outside: bool = False,
-              comments: int | None = None) -> tuple[int, int] | None:
+def _best_run(
+    blocks: list[Block],
+    classes: list[str],
+    o: dict[str, Any],
+    anchor: int = 0,
+    lo: int = 0,
+    hi: int | None = None,
+    bound_outside: bool = False,
+    comments: int | None = None,
+) -> tuple[int, int] | None:
     """The run of blocks with the largest weight: good text for it, bad text against.
 
     Good text before ``anchor`` (the title's repetition) weighs ``before_title_weight``;
@@ -772,8 +834,9 @@ def _best_run(blocks: list[Block], classes: list[str], o: dict[str, Any], anchor
     return best_start + offset, best_end + offset
 
 
-def _heaviest(ws: list[float], gaps: list[float], lo: int, hi: int,
-              beyond: bool = False) -> tuple[int, int, float, float]:
+def _heaviest(
+    ws: list[float], gaps: list[float], lo: int, hi: int, beyond: bool = False
+) -> tuple[int, int, float, float]:
     """(start, end, weight) of the heaviest run among ``ws[lo:hi]``, and (with
     ``beyond``) the weight of the heaviest run that takes in a block outside them
     (-inf without). ``gaps[i]`` is what crossing from block i - 1 to block i costs."""
@@ -802,8 +865,9 @@ def _heaviest(ws: list[float], gaps: list[float], lo: int, hi: int,
     return best_start, best_end, best, heaviest_beyond
 
 
-def _run_through(ws: list[float], gaps: list[float], j: int, lo: int = 0,
-                 hi: int | None = None) -> tuple[int, int, float] | None:
+def _run_through(
+    ws: list[float], gaps: list[float], j: int, lo: int = 0, hi: int | None = None
+) -> tuple[int, int, float] | None:
     """The heaviest run among ``ws[lo:hi]`` that contains block ``j``: (start, end, weight);
     None when ``j`` is not among them or the heaviest run through it anywhere would
     reach beyond them.

@@ -108,7 +108,7 @@ def parse_date(text: str, ignorable: frozenset[str]) -> str | None:
 
 class DateBar(Filter):
     name = "datebar"
-    summary = "Move a date bar (\"Monday, November 10, 2025\") into metadata.date as ISO 8601."
+    summary = 'Move a date bar ("Monday, November 10, 2025") into metadata.date as ISO 8601.'
     defaults = {"max_chars": 80}
     patterns = {"year": ("dates", "year")}
     phrases = {"labels": ("dates", "labels")}
@@ -117,8 +117,12 @@ class DateBar(Filter):
         head = head_end(page.blocks)
         for i, block in enumerate(page.blocks):
             text = block.text
-            if (len(text) > self.options["max_chars"] or "1" not in text and "2" not in text
-                    or not self.year.search(text)):  # (a year starts with 1 or 2: most lines hold neither)
+            if (
+                len(text) > self.options["max_chars"]
+                or "1" not in text
+                and "2" not in text
+                or not self.year.search(text)
+            ):  # (a year starts with 1 or 2: most lines hold neither)
                 continue
             labelled = key(text.split(None, 1)[0]) in self.labels
             if i >= head and not labelled:

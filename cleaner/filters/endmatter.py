@@ -27,7 +27,7 @@ def _stem(word: str) -> str:
 class CrossLinks(PatternFilter):
     name = "readmore"
     scope = "article"
-    summary = "Drop cross-links to other stories: \"Read More: ...\", \"See also: ...\"."
+    summary = 'Drop cross-links to other stories: "Read More: ...", "See also: ...".'
     patterns = {"pattern": ("endmatter", "crosslinks")}
     reason = "cross-link"
     defaults = {"max_words": 25}
@@ -36,7 +36,7 @@ class CrossLinks(PatternFilter):
 class DanglingLabels(Filter):
     name = "labels"
     scope = "article"
-    summary = "Drop labels left without what they labelled: a lone \"Source:\", \"Tags:\"."
+    summary = 'Drop labels left without what they labelled: a lone "Source:", "Tags:".'
     phrases = {"labels": ("endmatter", "labels")}
 
     def apply(self, page: Page) -> None:
@@ -56,10 +56,19 @@ class Teasers(Filter):
     """
 
     name = "teasers"
-    summary = ("Drop a trailing run of one-sentence teasers of other stories: paragraphs with weak "
-               "lexical cohesion to the article above them.")
-    defaults = {"min_run": 3, "max_run": 10, "min_article": 6, "weak_ratio": 0.6,
-                "min_words": 8, "max_words": 45, "stem": 6}
+    summary = (
+        "Drop a trailing run of one-sentence teasers of other stories: paragraphs with weak "
+        "lexical cohesion to the article above them."
+    )
+    defaults = {
+        "min_run": 3,
+        "max_run": 10,
+        "min_article": 6,
+        "weak_ratio": 0.6,
+        "min_words": 8,
+        "max_words": 45,
+        "stem": 6,
+    }
     phrases = {"stopwords": ("common", "stopwords")}
 
     def content(self, text: str) -> frozenset[str]:
@@ -74,8 +83,11 @@ class Teasers(Filter):
 
     def is_teaser_shaped(self, text: str) -> bool:
         o = self.options
-        return (ends_sentence(text) and o["min_words"] <= word_count(text) <= o["max_words"]
-                and not _INNER_SENTENCE.search(text))
+        return (
+            ends_sentence(text)
+            and o["min_words"] <= word_count(text) <= o["max_words"]
+            and not _INNER_SENTENCE.search(text)
+        )
 
     def apply(self, page: Page) -> None:
         o = self.options
@@ -84,7 +96,7 @@ class Teasers(Filter):
         start = max(head_end(blocks), n - o["max_run"])
         if n - start < o["min_run"]:
             return
-        if not all(self.is_teaser_shaped(b.text) for b in blocks[n - o["min_run"]:]):
+        if not all(self.is_teaser_shaped(b.text) for b in blocks[n - o["min_run"] :]):
             return
         shaped = {i: self.is_teaser_shaped(blocks[i].text) for i in range(start, n)}
         sets = [self.content(b.text) for b in blocks]
@@ -109,7 +121,9 @@ class Teasers(Filter):
         if best:
             s, cohesion, weak = best
             for b, c in zip(blocks[s:], cohesion):
-                self.drop(page, b, f"teaser after the article (cohesion {c:.2f}, article {weak / o['weak_ratio']:.2f})")
+                self.drop(
+                    page, b, f"teaser after the article (cohesion {c:.2f}, article {weak / o['weak_ratio']:.2f})"
+                )
 
     @staticmethod
     def cohesion(words_: frozenset[str], df: Counter[str], at_least: int) -> float:

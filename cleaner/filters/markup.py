@@ -41,16 +41,19 @@ def _markup_halves(tags: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[s
 
 
 #: Tags that end a paragraph or a line: their text does not run on into what follows.
-_BREAK = re.compile(r"<br\s{0,5}/?>|</(?:p|div|li|h[1-6]|tr|td|section|article|header|footer|blockquote)\s{0,5}>",
-                    re.IGNORECASE)
+_BREAK = re.compile(
+    r"<br\s{0,5}/?>|</(?:p|div|li|h[1-6]|tr|td|section|article|header|footer|blockquote)\s{0,5}>", re.IGNORECASE
+)
 
 
 @lru_cache(maxsize=1)
 def _unknown_reference() -> re.Pattern[str]:
     """A named character reference with its ";" whose name HTML does not know."""
     return re.compile(
-        r"&((?!(?:" + "|".join(sorted((re.escape(n[:-1]) for n in html5 if n.endswith(";")), key=len, reverse=True))
-        + r");)[A-Za-z][A-Za-z0-9]*;)")
+        r"&((?!(?:"
+        + "|".join(sorted((re.escape(n[:-1]) for n in html5 if n.endswith(";")), key=len, reverse=True))
+        + r");)[A-Za-z][A-Za-z0-9]*;)"
+    )
 
 
 def _strip_markup(line: str) -> str:
@@ -141,8 +144,7 @@ class StrayMarkup(Filter):
                 if not self.markup.search(stripped):
                     break
                 again = "\n".join(
-                    _strip_markup(part) if self.markup.search(part) else part
-                    for part in stripped.split("\n")
+                    _strip_markup(part) if self.markup.search(part) else part for part in stripped.split("\n")
                 )
                 if again == stripped:  # the parser leaves the line as it is ("&amp; <wo"):
                     again = _ENTITY_RE.sub(_unescape, stripped)  # decode what it would not
@@ -180,6 +182,9 @@ class ScriptResidue(Filter):
             text = block.text
             # the share of code characters (a count per character: fast) before the
             # pattern, which steps through a long line that holds a ";" or "="
-            if (_CODE_HINT(text) and sum(map(text.count, _CODE_CHARS)) >= share * len(text)
-                    and self.pattern.search(text)):
+            if (
+                _CODE_HINT(text)
+                and sum(map(text.count, _CODE_CHARS)) >= share * len(text)
+                and self.pattern.search(text)
+            ):
                 self.drop(page, block, "script or style residue")

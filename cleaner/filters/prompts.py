@@ -11,7 +11,7 @@ from .base import Filter, PatternFilter, matching
 class CookieNotice(Filter):
     name = "cookies"
     scope = "article"
-    summary = "Drop cookie and consent notices (\"This website uses cookies ... Accept\")."
+    summary = 'Drop cookie and consent notices ("This website uses cookies ... Accept").'
     defaults = {"max_words": 120}
     patterns = {"openers": ("prompts", "cookie_openers"), "signals": ("prompts", "cookie_signals")}
 
@@ -34,10 +34,15 @@ class Prompts(PatternFilter):
 class CommentSection(PatternFilter):
     name = "comments"
     scope = "article"
-    summary = ("Drop comment prompts and community-guideline boilerplate (\"Be part of the conversation\"); "
-               "mark where a comment section's heading (\"167 Comments\") or a comment's \"Alex on May 3, 2019 said:\" stood, which the article does not cross.")
-    patterns = {"pattern": ("prompts", "comments"), "headings": ("prompts", "comment_headings"),
-                "bylines": ("prompts", "comment_bylines")}
+    summary = (
+        'Drop comment prompts and community-guideline boilerplate ("Be part of the conversation"); '
+        'mark where a comment section\'s heading ("167 Comments") or a comment\'s "Alex on May 3, 2019 said:" stood, which the article does not cross.'
+    )
+    patterns = {
+        "pattern": ("prompts", "comments"),
+        "headings": ("prompts", "comment_headings"),
+        "bylines": ("prompts", "comment_bylines"),
+    }
     reason = "comment section"
     defaults = {"max_words": 40}
 

@@ -22,7 +22,7 @@ _GLUED_STOPS = tuple(
 
 class GluedParagraphs(Filter):
     name = "glued"
-    summary = "Split paragraphs glued together without a space (\"conflict.President\")."
+    summary = 'Split paragraphs glued together without a space ("conflict.President").'
 
     def apply(self, page: Page) -> None:
         # one search over the page (a match never spans the newlines between blocks)

@@ -152,7 +152,7 @@ def title_repeat(blocks: list[Block], search: int) -> int:
             continue
         line = line.casefold()
         if title.startswith(line):
-            rest = title[len(line):].lstrip()
+            rest = title[len(line) :].lstrip()
             if not rest or (rest[0] in TITLE_SEPARATORS and len(line) >= 0.4 * len(title)):
                 return i
     return 0

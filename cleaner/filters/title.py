@@ -16,8 +16,10 @@ _DOMAIN = re.compile(r"(?:[\w\-]{1,63}\.){1,6}[A-Za-z]{2,24}")
 
 class Title(Filter):
     name = "title"
-    summary = ("Move the headline above the article into metadata.title (a \"Title | Section | site\" "
-               "line gives the site too) and drop its copies at the top of the body.")
+    summary = (
+        'Move the headline above the article into metadata.title (a "Title | Section | site" '
+        "line gives the site too) and drop its copies at the top of the body."
+    )
     defaults = {"max_site_words": 4, "same_words": 0.8}
     phrases = {"site_separators": ("title", "site_separators")}
 
@@ -36,7 +38,9 @@ class Title(Filter):
                 continue
             parts = [p.strip() for p in text.split(sep)]
             site = parts[-1]
-            if _DOMAIN.fullmatch(site) or (sep in self.site_separators and len(site.split()) <= self.options["max_site_words"]):
+            if _DOMAIN.fullmatch(site) or (
+                sep in self.site_separators and len(site.split()) <= self.options["max_site_words"]
+            ):
                 if parts[0] and is_heading(parts[0]):
                     return parts[0], site
         return text, None
@@ -63,7 +67,7 @@ class Title(Filter):
                     candidates[k] = (title, site)
         if len(candidates) != 1:
             return set(), found
-        (k, (title, site)), = candidates.items()
+        ((k, (title, site)),) = candidates.items()
         page.set_meta("title", title)
         page.set_meta("site", site)
         return {k}, found
