@@ -19,20 +19,19 @@ from __future__ import annotations
 import fnmatch
 import gzip
 import hashlib
-import io
 import json
 import os
-import tempfile
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any, Callable, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 from . import __version__
-from .document import Document
-from .io import DEFAULT_MAX_BYTES, InputError, as_input, output_stem, read_bytes
-from .parallel import CRASHED, chunked, ordered_map
+from .atomic import atomic_write
+from .dispatch import capacity, map_chunks
+from .inputs import DEFAULT_MAX_BYTES, InputError, as_input, output_stem, read_bytes
+from .parallel import CRASHED, chunked
 from .pipeline import Pipeline
+from .results import Result, Totals, body_bytes, metadata_bytes, metadata_record, removed_counts
 
 SIDECAR_SUFFIX = ".cleaner.json"
 
@@ -53,27 +52,6 @@ class Task:
     meta: Path | None  # where the metadata goes; None: nowhere
     config_sha256: str = ""  # fingerprint of the configuration, for resuming
     in_place: bool = False
-
-
-@dataclass
-class Result:
-    """What became of one input (picklable, small: the body stays on disk).
-
-    ``status`` is ``cleaned`` (outputs written), ``unchanged`` (in place: already
-    clean), ``skipped`` (unchanged since the last run) or ``error`` (see ``error``).
-    ``removed`` maps each filter to ``[pieces, characters]`` it removed.
-    """
-
-    path: str
-    status: str
-    error: str | None = None
-    chars_in: int = 0
-    chars_kept: int = 0
-    removed: dict[str, list[int]] = field(default_factory=dict)
-
-    @classmethod
-    def failed(cls, path: Path | str, reason: str) -> "Result":
-        return cls(str(path), "error", error=reason)
 
 
 def _matches(rel: Path, patterns: Iterable[str]) -> bool:
@@ -215,70 +193,6 @@ def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def removed_counts(doc: Document) -> dict[str, list[int]]:
-    counts: dict[str, list[int]] = {}
-    for r in doc.removed:
-        entry = counts.setdefault(r.filter, [0, 0])
-        entry[0] += 1
-        entry[1] += len(r.text)
-    return counts
-
-
-def metadata_record(doc: Document, **extra: Any) -> dict[str, Any]:
-    """The metadata written next to a body: metadata fields, ``removed``, then ``extra``."""
-    return {**doc.metadata, "removed": [r.to_dict() for r in doc.removed], **extra}
-
-
-def body_bytes(doc: Document) -> bytes:
-    return (doc.text + ("\n" if doc.text else "")).encode("utf-8")
-
-
-def metadata_bytes(record: dict[str, Any]) -> bytes:
-    """A metadata record as the sidecar's UTF-8 JSON (indented, newline at the end).
-
-    ``json.dump`` into a buffer rather than ``json.dumps``: with an indent, the latter
-    gathers every small piece of the text in a list first, about seven times the text's
-    size (1.2 GB for the removals of a page of a million lines, against 0.56 GB).
-    """
-    buffer = io.BytesIO()
-    text = io.TextIOWrapper(buffer, encoding="utf-8", newline="")
-    json.dump(record, text, ensure_ascii=False, indent=2)
-    text.write("\n")
-    text.flush()
-    return buffer.getvalue()
-
-
-@contextmanager
-def atomic_open(path: Path, mode: int | None = None) -> Iterator[IO[bytes]]:
-    """A binary file to write ``path`` through: a temporary file beside it, renamed over
-    ``path`` when the block ends without error and removed when it does not.
-
-    A reader (or a crash) sees the old file or the new one, never half of one.
-    """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            yield fh
-            fh.flush()
-            os.fsync(fh.fileno())
-        if mode is not None:
-            os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
-
-
-def atomic_write(path: Path, data: bytes, mode: int | None = None) -> None:
-    """Write ``data`` to ``path`` atomically (see :func:`atomic_open`)."""
-    with atomic_open(path, mode) as fh:
-        fh.write(data)
-
-
 def _up_to_date(task: Task, digest: str) -> bool:
     """Whether the task's metadata says this very content was cleaned with this configuration."""
     if task.meta is None or not task.body.exists():
@@ -396,38 +310,6 @@ def _crashed(task: Task) -> Result:
 # -- the batch ---------------------------------------------------------------------------
 
 
-@dataclass
-class Totals:
-    """What a batch or stream did, added up result by result."""
-
-    documents: int = 0
-    cleaned: int = 0
-    unchanged: int = 0
-    skipped: int = 0
-    chars_in: int = 0
-    chars_kept: int = 0
-    removed: dict[str, list[int]] = field(default_factory=dict)
-    errors: list[str] = field(default_factory=list)
-
-    @property
-    def chars_removed(self) -> int:
-        """Characters the filters took out (layout changes such as blank lines aside)."""
-        return sum(chars for _, chars in self.removed.values())
-
-    def add(self, result: Result) -> None:
-        self.documents += 1
-        if result.status == "error":
-            self.errors.append(result.error or result.path)
-            return
-        setattr(self, result.status, getattr(self, result.status) + 1)
-        self.chars_in += result.chars_in
-        self.chars_kept += result.chars_kept
-        for name, (pieces, chars) in result.removed.items():
-            entry = self.removed.setdefault(name, [0, 0])
-            entry[0] += pieces
-            entry[1] += chars
-
-
 def chunk_size(n_tasks: int, workers: int) -> int:
     """Enough tasks per chunk to amortise the trip to a worker, few enough to balance."""
     return max(1, min(32, n_tasks // (workers * 8) or 1))
@@ -449,20 +331,23 @@ def run(
     the files), the workers only clean. Results come in the same order either way.
     """
     totals = Totals()
+    workers = max(1, min(workers, len(tasks)))
+    size = chunk_size(len(tasks), capacity(workers, client))
+    results: Iterable[Result]
     if client is None:
-        workers = max(1, min(workers, len(tasks)))
+        # the workers read and write: only the tasks travel
         fn = _process_forced if force else _process
-        chunks = ordered_map(fn, chunked(tasks, chunk_size(len(tasks), workers)), pipeline, workers, on_crash=_crashed)
-        results: Iterable[Result] = (result for chunk in chunks for result in chunk)
+        chunks = map_chunks(fn, chunked(tasks, size), pipeline, workers, on_crash=_crashed)
+        results = (result for chunk in chunks for result in chunk)
     else:
-        from .dask import cluster_threads, ordered_map as on_cluster
-
-        size = chunk_size(len(tasks), cluster_threads(client))
+        # the cluster's workers need no access to the files: this process reads and writes
         prepared = (
             [prepare(task, force, pipeline.config.max_bytes) for task in chunk] for chunk in chunked(tasks, size)
         )
         results = (
-            write_cleaned(item) for chunk in on_cluster(clean_prepared, prepared, pipeline, client) for item in chunk
+            write_cleaned(item)
+            for chunk in map_chunks(clean_prepared, prepared, pipeline, workers, client)
+            for item in chunk
         )
     for result in results:
         totals.add(result)

@@ -12,11 +12,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .batch import body_bytes
 from .filters import FILTERS
-from .io import InputError, as_input, read_bytes
+from .inputs import InputError, as_input, read_bytes
 from .parallel import CRASHED
 from .pipeline import Pipeline
+from .results import body_bytes
 
 PREVIEW = 40
 

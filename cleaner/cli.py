@@ -16,11 +16,12 @@ from . import __version__, batch
 from .check import check_crashed, check_one
 from .config import Config, ConfigError
 from .filters import FILTERS
-from .io import InputError, as_input, read_input, read_stream
+from .inputs import InputError, as_input, read_input, read_stream
 from .jsonl import run as jsonl_run
 from .parallel import chunked, default_workers, ordered_map
 from .pipeline import Pipeline
 from .report import progress, summary_table
+from .results import Result, Totals
 
 app = typer.Typer(
     help="Strip boilerplate from scraped text and HTML; keep the article and its metadata.",
@@ -229,7 +230,7 @@ def cluster(address: str | None) -> Iterator[Any]:
 
 
 def _reporting(advance):
-    def on_result(result: batch.Result) -> None:
+    def on_result(result: Result) -> None:
         if result.status == "error":
             report_error(result.error or result.path)
         advance(result)
@@ -237,7 +238,7 @@ def _reporting(advance):
     return on_result
 
 
-def finish(totals: batch.Totals, show: bool) -> None:
+def finish(totals: Totals, show: bool) -> None:
     """The summary table (unless quiet), and exit code 1 if anything failed."""
     if show:
         err.print(summary_table(totals))

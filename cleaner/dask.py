@@ -20,6 +20,10 @@ on the client (``Config.discover()``, the nearest ``cleaner.toml`` or
 :class:`~cleaner.Pipeline` per configuration and keeps it (see :func:`worker_pipeline`),
 so phrase data and compiled patterns are loaded once per worker, not per document
 or per partition.
+
+The module is named after the engine it plugs into (``cleaner.dask``, as users import
+it); it shadows nothing: imports are absolute, so ``import dask`` anywhere, here
+included, is Dask itself.
 """
 
 from __future__ import annotations
@@ -32,12 +36,12 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
-from .batch import metadata_record
 from .config import Config
 from .document import METADATA_KEYS
-from .io import InputError, as_input, decode, read_bytes
+from .inputs import InputError, as_input, decode, read_bytes
 from .parallel import windowed
 from .pipeline import Pipeline
+from .results import metadata_record
 
 if TYPE_CHECKING:  # pragma: no cover
     import dask.bag
@@ -157,7 +161,7 @@ def clean_record(
     """Clean one document given as a string or a dict holding its text under ``text_key``.
 
     Returns a new dict: the input's fields, the body under ``text_key`` and the sidecar
-    (:func:`cleaner.batch.metadata_record`: metadata fields and the ``removed`` list,
+    (:func:`cleaner.results.metadata_record`: metadata fields and the ``removed`` list,
     as in the CLI's ``.json`` files), flat or, with ``meta_key``, nested under that
     key. A record with an ``error`` field (an input that could not be read) is passed
     through with the metadata fields set to ``None``. The id, url and source of a

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from .io import InputError, decode, sniff_binary
+from .inputs import InputError, decode, sniff_binary
 from .textfix import _ASCII, _C1
 
 #: Deepest element nesting passed to an HTML parser. Real pages stay under a few

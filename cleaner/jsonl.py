@@ -19,11 +19,13 @@ from functools import partial
 from pathlib import Path
 from typing import IO, Any, Callable, Iterable, Iterator
 
-from .batch import Result, Totals, atomic_open, metadata_record, removed_counts
+from .atomic import atomic_open
 from .config import LIMITS
-from .io import InputError
-from .parallel import CRASHED, map_chunks
+from .dispatch import map_chunks
+from .inputs import InputError
+from .parallel import CRASHED
 from .pipeline import Pipeline
+from .results import Result, Totals, metadata_record, removed_counts
 
 GZIP_MAGIC = b"\x1f\x8b"
 #: A chunk sent to a worker: at most this many records or (about) this many bytes.

@@ -181,24 +181,3 @@ def windowed(submit: Callable[[list[T]], Any], chunks: Iterable[list[T]], window
     finally:
         for future in pending:
             future.cancel()
-
-
-def map_chunks(
-    fn: Callable[[T, Pipeline], R],
-    chunks: Iterable[list[T]],
-    pipeline: Pipeline,
-    workers: int,
-    client: Any = None,
-    on_crash: Callable[[T], R] | None = None,
-) -> Iterator[list[R]]:
-    """:func:`ordered_map` here, or on a Dask cluster when given a ``distributed.Client``.
-
-    Either way results come in input order; on the cluster ``workers`` and
-    ``on_crash`` are ignored (Dask reschedules the tasks of a worker that died) and
-    chunk contents travel to the workers (see :func:`cleaner.dask.ordered_map`).
-    """
-    if client is None:
-        return ordered_map(fn, chunks, pipeline, workers, on_crash=on_crash)
-    from .dask import ordered_map as on_cluster
-
-    return on_cluster(fn, chunks, pipeline, client)

@@ -9,10 +9,10 @@ from .blocks import join_blocks, normalize_newlines, split_blocks
 from .config import Config, ConfigError
 from .data import LanguageData
 from .document import Block, Document, Page, Removal, empty_metadata, inside_bounds
+from .extraction import extract, looks_like_html
 from .filters import BY_NAME, FILTERS, Filter
 from .guards import guard_html, guard_html_bytes
-from .html import extract, looks_like_html
-from .io import InputError, decode
+from .inputs import InputError, decode
 from .language import detect_language
 from .textfix import fix_mojibake
 
@@ -62,7 +62,7 @@ class Pipeline:
     def prepare(self, raw: str | bytes, name: str | None = None) -> str:
         """The text the text filters start from: decoded (bytes), size-checked, mojibake repaired.
 
-        Raises :class:`~cleaner.io.InputError` for binary or oversized input.
+        Raises :class:`~cleaner.inputs.InputError` for binary or oversized input.
         """
         name = name or "<input>"
         if isinstance(raw, (bytearray, memoryview)):
@@ -97,8 +97,8 @@ class Pipeline:
     ) -> Document:
         """Clean one document, given as text or HTML (``kind`` overrides the configuration).
 
-        Bytes are decoded by :func:`cleaner.io.decode` (text) or by the extractor
-        (HTML); input that is not text raises :class:`~cleaner.io.InputError`.
+        Bytes are decoded by :func:`cleaner.inputs.decode` (text) or by the extractor
+        (HTML); input that is not text raises :class:`~cleaner.inputs.InputError`.
         """
         metadata = empty_metadata()
         metadata["source"] = source or url

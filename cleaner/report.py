@@ -18,7 +18,7 @@ from rich.progress import (
 )
 from rich.table import Table
 
-from .batch import Result, Totals
+from .results import Result, Totals
 
 
 @contextmanager

@@ -25,8 +25,8 @@ WORD = re.compile(r"\w+")
 
 with atheris.instrument_imports():
     import cleaner
-    from cleaner.html import looks_like_html
-    from cleaner.io import InputError
+    from cleaner.extraction import looks_like_html
+    from cleaner.inputs import InputError
 
 
 def TestOneInput(data: bytes) -> None:

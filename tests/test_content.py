@@ -5,11 +5,11 @@ import time
 from pathlib import Path
 
 import pytest
+from helpers import normalized
 
 from cleaner import Config, ConfigError, Pipeline, clean
 from cleaner.data import LanguageData
 from cleaner.filters import BY_NAME
-from helpers import normalized
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures" / "content"

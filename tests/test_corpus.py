@@ -351,7 +351,7 @@ def test_an_input_named_twice_is_cleaned_once(tmp_path):
 def test_metadata_bytes_are_the_indented_json_with_a_newline():
     import json
 
-    from cleaner.batch import metadata_bytes
+    from cleaner.results import metadata_bytes
 
     record = {
         "title": "Caf\u00e9 \u201cnews\u201d",

@@ -203,8 +203,8 @@ def test_bag_of_dicts_keeps_fields_and_nests_metadata(client):
     import dask.bag as db
 
     from cleaner import clean
-    from cleaner.batch import metadata_record
     from cleaner.dask import clean_bag
+    from cleaner.results import metadata_record
 
     glued = "The war ended in a long conflict.President Putin spoke at length today."
     records = [{"id": i, "url": f"https://example.com/{i}", "body": glued, "lang_hint": "x"} for i in range(10)]

@@ -4,13 +4,13 @@ import re
 import time
 
 import pytest
+from helpers import ROOT
 from typer.testing import CliRunner
 
 from cleaner import Config, Pipeline
 from cleaner.cli import app
 from cleaner.data import load_family
 from cleaner.filters import BY_NAME, FILTERS
-from helpers import ROOT
 
 FAMILIES = sorted(p.stem for p in (ROOT / "cleaner" / "data" / "en").glob("*.toml"))
 SEED = (ROOT / "seeds" / "003_0e517cdbf3ce3b0f.txt").read_text(encoding="utf-8")

@@ -3,7 +3,6 @@
 import json
 
 import pytest
-
 from helpers import FIXTURES, normalized, run
 
 PAGES = sorted(p.stem for p in (FIXTURES / "pages").glob("*.txt") if "." not in p.stem)

@@ -15,7 +15,7 @@ import pytest
 from cleaner import Config, ConfigError, Pipeline, clean
 from cleaner.document import Block, Page
 from cleaner.guards import guard_html, looks_like_markup, nesting_depth, strip_internal_subset
-from cleaner.io import InputError, decode, read_bytes
+from cleaner.inputs import InputError, decode, read_bytes
 from cleaner.pipeline import hold_out_long, merge_held
 from cleaner.textfix import fix_mojibake
 

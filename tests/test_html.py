@@ -9,8 +9,8 @@ from typer.testing import CliRunner
 
 from cleaner import Config, Pipeline, clean
 from cleaner.cli import app
-from cleaner.html import NO_ARTICLE, looks_like_html
-from cleaner.io import is_html_name, read_input
+from cleaner.extraction import NO_ARTICLE, looks_like_html
+from cleaner.inputs import is_html_name, read_input
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "html"
 ARTICLE = (FIXTURES / "article.html").read_text(encoding="utf-8")
@@ -109,7 +109,7 @@ def test_metadata_is_mapped_onto_ours():
 def test_comma_joined_categories_and_tags_are_split():
     from types import SimpleNamespace
 
-    from cleaner.html import map_metadata
+    from cleaner.extraction import map_metadata
 
     meta = map_metadata(SimpleNamespace(categories=["politics,elections, debates", "politics"], tags=" ", title="T"))
     assert meta["categories"] == ["politics", "elections", "debates"]
@@ -152,7 +152,7 @@ def test_page_without_article_gives_empty_body_and_reason(raw):
 
 
 def test_binary_forced_to_html_is_refused():
-    from cleaner.io import InputError
+    from cleaner.inputs import InputError
 
     with pytest.raises(InputError, match="binary file"):
         Pipeline(Config(kind="html")).clean(b"\x00\xff<html>")

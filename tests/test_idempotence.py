@@ -1,9 +1,8 @@
 """Cleaning a cleaned body changes nothing, whatever mix of chrome and prose went in."""
 
+from helpers import FIXTURES, run
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-from helpers import FIXTURES, run
 
 PROSE = [
     p
@@ -77,7 +76,7 @@ def test_a_tag_fragment_left_in_text_is_not_taken_for_a_page():
     """Found by fuzzing: "<hmtl,h<html><body" cleans to "<body", which was then taken
     for an HTML page (and emptied) when cleaned again."""
     from cleaner import clean
-    from cleaner.html import looks_like_html
+    from cleaner.extraction import looks_like_html
 
     assert not looks_like_html("<body")
     assert looks_like_html("<body class='x'>text</body>") and looks_like_html("<!DOCTYPE html><p>x")

@@ -14,11 +14,11 @@ import re
 from importlib.metadata import version
 
 import pytest
+from helpers import FIXTURES, ROOT
 from langdetect import detector as langdetect_detector
 from langdetect.lang_detect_exception import LangDetectException
 
 from cleaner.language import LANGDETECT_VERSION, _detector_class, _factory, detect_language, sample
-from helpers import FIXTURES, ROOT
 
 #: Short texts covering the branches of langdetect's normalisation: capitals and
 #: acronyms, Latin-1 letters and the Latin-1 characters it blanks (« » ° nbsp), the

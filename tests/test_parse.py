@@ -9,7 +9,7 @@ from trafilatura.utils import load_html
 
 from cleaner import parse as cp
 from cleaner.guards import guard_html
-from cleaner.io import decode
+from cleaner.inputs import decode
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "html"
 

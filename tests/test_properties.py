@@ -22,8 +22,8 @@ from hypothesis import strategies as st
 
 from cleaner import Pipeline, clean
 from cleaner.blocks import normalize_line
-from cleaner.html import looks_like_html
-from cleaner.io import InputError
+from cleaner.extraction import looks_like_html
+from cleaner.inputs import InputError
 
 EXAMPLES = int(os.environ.get("HYPOTHESIS_EXAMPLES", "300"))
 SETTINGS = settings(

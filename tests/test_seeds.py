@@ -3,9 +3,9 @@
 import json
 
 import pytest
+from helpers import FIXTURES, ROOT
 
 from cleaner import Pipeline
-from helpers import FIXTURES, ROOT
 
 SEEDS = sorted(p.stem for p in (ROOT / "seeds").glob("*.txt"))
 

@@ -220,7 +220,7 @@ def test_date_word_check_skips_the_parser_for_a_headline() -> None:
 
 # -- word counts of the content stage: bytes fast path against the regex --------------------
 
-from cleaner.filters.content import _WORD, utf8_stopwords, stopwords, word_counts  # noqa: E402
+from cleaner.filters.content import _WORD, stopwords, utf8_stopwords, word_counts  # noqa: E402
 
 _STOPS = stopwords("en")
 _WORDISH = (

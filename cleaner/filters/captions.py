@@ -5,8 +5,8 @@ from __future__ import annotations
 from itertools import groupby
 from operator import attrgetter
 
-from ..document import Page
 from ..data.anchored import search_and_starts
+from ..document import Page
 from .base import Filter
 from .shape import nwords
 

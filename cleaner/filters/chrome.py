@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..data.anchored import search_and_starts as _search_and_starts
 from ..document import Block, Page
 from .base import Filter, matching
 from .shape import any_of, head_end, is_heading, word_count
-from ..data.anchored import search_and_starts as _search_and_starts
 
 
 class Navigation(Filter):

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import html
-from html.entities import html5
 import re
 from functools import lru_cache
+from html.entities import html5
 from typing import Any
 
 from ..data import LanguageData

@@ -323,7 +323,7 @@ def read_input(path: Path, kind: str = "auto", max_bytes: int = DEFAULT_MAX_BYTE
 
 def as_input(data: bytes, path: Path | str, kind: str = "auto") -> tuple[str | bytes, str]:
     """(content, kind) of an input's bytes: see :func:`read_input`."""
-    from .html import looks_like_html
+    from .extraction import looks_like_html
 
     if kind == "auto" and (is_html_name(path) or looks_like_html(data)):
         kind = "html"

@@ -1,0 +1,104 @@
+"""What cleaning a document leaves behind: its records for a batch, a stream or a cluster.
+
+:class:`Result` is what became of one input (small and picklable, the body stays on
+disk), :class:`Totals` adds results up for the summary, and the functions below turn
+a :class:`~cleaner.Document` into the bytes written beside its body. Folder batches,
+JSONL streams, ``cleaner check`` and the Dask helpers all build on these, and none of
+them on each other.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .document import Document
+
+
+@dataclass
+class Result:
+    """What became of one input (picklable, small: the body stays on disk).
+
+    ``status`` is ``cleaned`` (outputs written), ``unchanged`` (in place: already
+    clean), ``skipped`` (unchanged since the last run) or ``error`` (see ``error``).
+    ``removed`` maps each filter to ``[pieces, characters]`` it removed.
+    """
+
+    path: str
+    status: str
+    error: str | None = None
+    chars_in: int = 0
+    chars_kept: int = 0
+    removed: dict[str, list[int]] = field(default_factory=dict)
+
+    @classmethod
+    def failed(cls, path: Path | str, reason: str) -> "Result":
+        return cls(str(path), "error", error=reason)
+
+
+def removed_counts(doc: Document) -> dict[str, list[int]]:
+    counts: dict[str, list[int]] = {}
+    for r in doc.removed:
+        entry = counts.setdefault(r.filter, [0, 0])
+        entry[0] += 1
+        entry[1] += len(r.text)
+    return counts
+
+
+def metadata_record(doc: Document, **extra: Any) -> dict[str, Any]:
+    """The metadata written next to a body: metadata fields, ``removed``, then ``extra``."""
+    return {**doc.metadata, "removed": [r.to_dict() for r in doc.removed], **extra}
+
+
+def body_bytes(doc: Document) -> bytes:
+    return (doc.text + ("\n" if doc.text else "")).encode("utf-8")
+
+
+def metadata_bytes(record: dict[str, Any]) -> bytes:
+    """A metadata record as the sidecar's UTF-8 JSON (indented, newline at the end).
+
+    ``json.dump`` into a buffer rather than ``json.dumps``: with an indent, the latter
+    gathers every small piece of the text in a list first, about seven times the text's
+    size (1.2 GB for the removals of a page of a million lines, against 0.56 GB).
+    """
+    buffer = io.BytesIO()
+    text = io.TextIOWrapper(buffer, encoding="utf-8", newline="")
+    json.dump(record, text, ensure_ascii=False, indent=2)
+    text.write("\n")
+    text.flush()
+    return buffer.getvalue()
+
+
+@dataclass
+class Totals:
+    """What a batch or stream did, added up result by result."""
+
+    documents: int = 0
+    cleaned: int = 0
+    unchanged: int = 0
+    skipped: int = 0
+    chars_in: int = 0
+    chars_kept: int = 0
+    removed: dict[str, list[int]] = field(default_factory=dict)
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def chars_removed(self) -> int:
+        """Characters the filters took out (layout changes such as blank lines aside)."""
+        return sum(chars for _, chars in self.removed.values())
+
+    def add(self, result: Result) -> None:
+        self.documents += 1
+        if result.status == "error":
+            self.errors.append(result.error or result.path)
+            return
+        setattr(self, result.status, getattr(self, result.status) + 1)
+        self.chars_in += result.chars_in
+        self.chars_kept += result.chars_kept
+        for name, (pieces, chars) in result.removed.items():
+            entry = self.removed.setdefault(name, [0, 0])
+            entry[0] += pieces
+            entry[1] += chars
