@@ -3,9 +3,9 @@
     python benchmarks/profile_filters.py ../shared/bench/articles [--mode text|html] [--repeat N]
 
 Wraps input preparation, language detection, block splitting and joining, and
-each filter's ``apply`` / ``apply_text`` / ``survey`` with ``time.process_time`` (CPU time: steadier than the wall clock
-on a shared machine) and prints the steps, costliest first, with the whole clean
-call for comparison. Per-step timing adds a little overhead of its own, so the
+each filter's ``apply``, ``apply_text`` and ``survey`` with ``time.process_time``
+(CPU time: steadier than the wall clock on a shared machine) and prints the steps,
+costliest first, with the whole clean call for comparison. Per-step timing adds a little overhead of its own, so the
 steps sum to slightly more than the untimed total. With ``--repeat`` the fastest
 of N passes counts, step by step. As in ``articles.py``, cleaner's page-derived
 caches are emptied before each pass (``--warm-caches`` keeps them).
@@ -17,8 +17,9 @@ import argparse
 import sys
 import time
 from collections import defaultdict
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))

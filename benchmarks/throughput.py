@@ -35,10 +35,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from cleaner import (
-    Pipeline,  # noqa: E402
-    batch,  # noqa: E402
-)
+from cleaner import Pipeline, batch  # noqa: E402
 
 
 def load_texts(data_dir: Path) -> list[str]:

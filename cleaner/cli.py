@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Any, Iterator, Optional
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
@@ -32,14 +33,14 @@ app = typer.Typer(
 err = Console(stderr=True)
 
 DisableOpt = Annotated[
-    Optional[list[str]],
+    list[str] | None,
     typer.Option("--disable", "-d", help="Switch a filter off (repeatable); see `cleaner filters`."),
 ]
 ConfigOpt = Annotated[
-    Optional[Path],
+    Path | None,
     typer.Option("--config", help="A cleaner.toml or pyproject.toml to use instead of the nearest one."),
 ]
-KindOpt = Annotated[Optional[str], typer.Option("--kind", help="Input kind: auto, text or html.")]
+KindOpt = Annotated[str | None, typer.Option("--kind", help="Input kind: auto, text or html.")]
 
 
 def _version(value: bool) -> None:
@@ -74,7 +75,7 @@ def report_error(message: str) -> None:
 def clean(
     sources: Annotated[list[str], typer.Argument(help="Files or folders to clean; - for stdin.")],
     out: Annotated[
-        Optional[Path],
+        Path | None,
         typer.Option(
             "--out", "-o", help="Folder for the cleaned bodies and metadata (the input tree is mirrored under it)."
         ),
@@ -94,7 +95,7 @@ def clean(
         ),
     ] = True,
     include: Annotated[
-        Optional[list[str]],
+        list[str] | None,
         typer.Option(
             "--include",
             "-i",
@@ -102,21 +103,22 @@ def clean(
         ),
     ] = None,
     exclude: Annotated[
-        Optional[list[str]],
+        list[str] | None,
         typer.Option("--exclude", "-x", help="Skip files in folders matching this glob (repeatable)."),
     ] = None,
     workers: Annotated[
-        Optional[int], typer.Option("--workers", "-j", min=1, help="Worker processes (default: all cores).")
+        int | None, typer.Option("--workers", "-j", min=1, help="Worker processes (default: all cores).")
     ] = None,
     force: Annotated[
         bool, typer.Option("--force", help="Clean every input, even those unchanged since the last run.")
     ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary; errors only.")] = False,
     jsonl: Annotated[
-        Optional[str],
+        str | None,
         typer.Option(
             "--jsonl",
-            help="Treat SOURCES as JSONL (plain or gzip) and write the cleaned records here (.gz: gzip; - for stdout).",
+            help="Treat SOURCES as JSONL (plain or gzip) and write the cleaned records here "
+            "(.gz: gzip; - for stdout).",
         ),
     ] = None,
     text_key: Annotated[
@@ -126,11 +128,12 @@ def clean(
         str, typer.Option("--meta-key", help="With --jsonl: the field the metadata is added under.")
     ] = "cleaner",
     scheduler: Annotated[
-        Optional[str],
+        str | None,
         typer.Option(
             "--scheduler",
             metavar="ADDRESS",
-            help="Clean on a running Dask cluster (e.g. tcp://host:8786) instead of local processes; needs cleaner[dask].",
+            help="Clean on a running Dask cluster (e.g. tcp://host:8786) instead of local processes; "
+            "needs cleaner[dask].",
         ),
     ] = None,
     disable: DisableOpt = None,
@@ -252,15 +255,15 @@ def finish(totals: Totals, show: bool) -> None:
 def check(
     sources: Annotated[list[Path], typer.Argument(help="Files or folders to check.")],
     include: Annotated[
-        Optional[list[str]],
+        list[str] | None,
         typer.Option("--include", "-i", help="Only files in folders matching this glob (repeatable)."),
     ] = None,
     exclude: Annotated[
-        Optional[list[str]],
+        list[str] | None,
         typer.Option("--exclude", "-x", help="Skip files in folders matching this glob (repeatable)."),
     ] = None,
     workers: Annotated[
-        Optional[int], typer.Option("--workers", "-j", min=1, help="Worker processes (default: all cores).")
+        int | None, typer.Option("--workers", "-j", min=1, help="Worker processes (default: all cores).")
     ] = None,
     disable: DisableOpt = None,
     config: ConfigOpt = None,

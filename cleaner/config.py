@@ -51,7 +51,7 @@ class Config:
 
     def with_overrides(
         self, *, disable: list[str] | None = None, kind: str | None = None, language: str | None = None
-    ) -> "Config":
+    ) -> Config:
         """This configuration with command-line options laid over it."""
         changes: dict[str, Any] = {}
         if disable:
@@ -63,7 +63,7 @@ class Config:
         return replace(self, **changes) if changes else self
 
     @classmethod
-    def from_mapping(cls, data: dict[str, Any], path: Path | None = None) -> "Config":
+    def from_mapping(cls, data: dict[str, Any], path: Path | None = None) -> Config:
         known = {"disable", "language", "kind", "filters", *LIMITS}
         unknown = set(data) - known
         where = f" in {path}" if path else ""
@@ -85,7 +85,7 @@ class Config:
         )
 
     @classmethod
-    def load(cls, path: Path) -> "Config":
+    def load(cls, path: Path) -> Config:
         """Read a ``cleaner.toml`` or a ``pyproject.toml`` explicitly named by the user."""
         try:
             data = tomllib.loads(path.read_text(encoding="utf-8"))
@@ -96,7 +96,7 @@ class Config:
         return cls.from_mapping(data, path)
 
     @classmethod
-    def discover(cls, start: Path | None = None) -> "Config":
+    def discover(cls, start: Path | None = None) -> Config:
         """The configuration in force for ``start`` (default: the working directory)."""
         found = find_config_file(start or Path.cwd())
         return cls.load(found) if found else cls()

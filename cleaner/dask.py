@@ -33,8 +33,9 @@ import json
 import os
 import pickle
 import threading
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Any
 
 from .config import Config
 from .document import METADATA_KEYS
@@ -196,12 +197,12 @@ def _clean_partition(
 
 
 def clean_bag(
-    bag: "dask.bag.Bag",
+    bag: dask.bag.Bag,
     config: Config | Pipeline | None = None,
     *,
     text_key: str = "text",
     meta_key: str | None = None,
-) -> "dask.bag.Bag":
+) -> dask.bag.Bag:
     """A bag of cleaned records from a bag of strings or dicts (lazy; order kept).
 
     See :func:`clean_record` for the shape of each record.
@@ -247,7 +248,7 @@ def _clean_frame(
 
 
 def clean_dataframe(
-    df: "dask.dataframe.DataFrame",
+    df: dask.dataframe.DataFrame,
     text_column: str = "text",
     config: Config | Pipeline | None = None,
     *,
@@ -255,7 +256,7 @@ def clean_dataframe(
     id_column: str | None = None,
     url_column: str | None = None,
     source_column: str | None = None,
-) -> "dask.dataframe.DataFrame":
+) -> dask.dataframe.DataFrame:
     """The dataframe with ``text_column`` cleaned and the metadata added as columns.
 
     Adds (or replaces) ``title``, ``author``, ``date``, ``site``, ``language``,
@@ -332,14 +333,14 @@ def clean_files(
     text_key: str = "text",
     meta_key: str | None = None,
     files_per_partition: int = 16,
-) -> "dask.bag.Bag":
+) -> dask.bag.Bag:
     """A bag of cleaned records from text files and JSONL files (lazy; order kept).
 
     ``pattern`` is a glob, a folder, or a list of paths. Files are read by the
     workers, so they must see the same file system as the client. A text or HTML file
-    gives one record (``source`` is its path), cleaned as ``cleaner clean`` does; a ``.jsonl``/``.ndjson`` file (optionally
-    gzipped) gives one record per line, its text under ``text_key``. Inputs that
-    cannot be read give a record with an ``error`` field instead of failing the job.
+    gives one record (``source`` is its path), cleaned as ``cleaner clean`` does; a
+    ``.jsonl``/``.ndjson`` file (optionally gzipped) gives one record per line, its text
+    under ``text_key``. Inputs that cannot be read give a record with an ``error`` field instead of failing the job.
     """
     import dask.bag as db
 

@@ -13,11 +13,12 @@ from __future__ import annotations
 import gzip
 import json
 import sys
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import IO, Any, Callable, Iterable, Iterator
+from typing import IO, Any
 
 from .atomic import atomic_open
 from .config import LIMITS

@@ -5,10 +5,11 @@ from __future__ import annotations
 import json
 import os
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache, partial
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
 
 #: How much text langdetect sees. Its cost grows with the sample; a few hundred
 #: characters of prose tell the language as reliably as whole pages do (300 and 400
@@ -90,7 +91,7 @@ def _factory() -> Any:
     table = np.zeros((len(rows), len(columns)))
     for column, (where, probabilities) in enumerate(columns):
         table[where, column] = probabilities
-    return Profiles(dict(zip(rows, table)), names)
+    return Profiles(dict(zip(rows, table, strict=False)), names)
 
 
 #: Runs of spaces, which ``Detector.append`` keeps one of.
@@ -315,7 +316,7 @@ def _detector_class():
                             break
                     i += 1
                 trials = self.n_trial
-                self.langprob = [p + q / trials for p, q in zip(self.langprob, prob.tolist())]
+                self.langprob = [p + q / trials for p, q in zip(self.langprob, prob.tolist(), strict=False)]
 
     return FastDetector
 

@@ -129,7 +129,7 @@ def _author(tree: Any) -> str | None:
     special = next(tree.iter("author", "rel"), None) is not None
     expressions = [
         xpath
-        for i, (xpath, needles) in enumerate(zip(AUTHOR_XPATHS, _AUTHOR_NEEDLES))
+        for i, (xpath, needles) in enumerate(zip(AUTHOR_XPATHS, _AUTHOR_NEEDLES, strict=False))
         if (i == 0 and special) or may_match(needles)
     ]
     if not expressions:

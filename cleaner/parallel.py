@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import os
 from collections import deque
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
-from typing import Any, Callable, Iterable, Iterator, TypeVar
+from typing import Any, TypeVar
 
 from .pipeline import Pipeline
 
@@ -104,7 +105,7 @@ class Workers:
     def _new_pool(self) -> ProcessPoolExecutor:
         return ProcessPoolExecutor(max_workers=self.workers, initializer=_init_worker, initargs=(self.pipeline,))
 
-    def submit(self, chunk: list[Any]) -> "_Chunk":
+    def submit(self, chunk: list[Any]) -> _Chunk:
         pool = self.pool
         try:
             future = pool.submit(_run_chunk, self.fn, chunk)

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from itertools import groupby
-from typing import Any, Iterable, Iterator
+from typing import Any
 
 from .blocks import join_blocks, normalize_newlines, split_blocks
 from .config import Config, ConfigError

@@ -35,7 +35,7 @@ class Result:
     removed: dict[str, list[int]] = field(default_factory=dict)
 
     @classmethod
-    def failed(cls, path: Path | str, reason: str) -> "Result":
+    def failed(cls, path: Path | str, reason: str) -> Result:
         return cls(str(path), "error", error=reason)
 
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import hashlib
 import inspect
-from typing import Any, Callable, Iterable
+from collections.abc import Callable, Iterable
+from typing import Any
 
 
 def sources(*objects: Any) -> list[str]:

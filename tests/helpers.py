@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from cleaner import Config, Document, Pipeline
@@ -12,7 +12,7 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"
 
 
-@lru_cache(maxsize=None)
+@cache
 def pipeline(disable: frozenset[str] = frozenset()) -> Pipeline:
     return Pipeline(Config(language="en", kind="text", disable=disable))
 

@@ -154,7 +154,7 @@ def audit(pattern: re.Pattern[str]) -> str | None:
             return f"exponential: {t_tiny:.2f}s on {s_tiny!r} ({len(s_tiny)} chars)"
     small = adversarial(pattern, SMALL)
     large = adversarial(pattern, LARGE)
-    for s_small, s_large in zip(small, large):
+    for s_small, s_large in zip(small, large, strict=True):
         t_large = _cost(pattern, s_large)
         if t_large > HARD_LIMIT:
             return f"{t_large:.2f}s on {s_large[:12]!r}... ({len(s_large)} chars)"

@@ -255,7 +255,7 @@ def test_jsonl_round_trip_keeps_other_fields(tmp_path):
     assert r.exit_code == 0, r.stderr
     out = read_jsonl(tmp_path / "out.jsonl")
     assert [o["body"] for o in out] == [SPLIT.strip(), CLEAN.strip()]
-    for o, rec in zip(out, records):
+    for o, rec in zip(out, records, strict=True):
         assert {k: v for k, v in o.items() if k not in ("body", "meta")} == {
             k: v for k, v in rec.items() if k != "body"
         }

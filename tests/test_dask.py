@@ -154,7 +154,7 @@ def test_files_through_cluster_match_local_cli(client, corpus, local_out, monkey
     paths = sorted(p for p in corpus.rglob("*") if p.is_file())
     assert len(records) == len(paths) == 300
     assert [r["source"] for r in records] == [str(Path(rel) / p.relative_to(corpus)) for p in paths]
-    for record, path in zip(records, paths):
+    for record, path in zip(records, paths, strict=True):
         stem = local_out / path.relative_to(corpus).with_suffix("")
         body = record["text"]
         assert stem.with_suffix(".txt").read_text(encoding="utf-8") == body + ("\n" if body else "")
@@ -163,7 +163,7 @@ def test_files_through_cluster_match_local_cli(client, corpus, local_out, monkey
         assert written == {k: v for k, v in record.items() if k != "text"}
     assert {r["language"] for r in records} >= {"en", "de"}
     assert sum(r["title"] is not None for r in records) >= 20  # the HTML pages
-    glued = [r for r, p in zip(records, paths) if int(p.stem[3:]) % 11 == 0]
+    glued = [r for r, p in zip(records, paths, strict=True) if int(p.stem[3:]) % 11 == 0]
     assert len(glued) == 28 and not any("conflict.President Putin" in r["text"] for r in glued)
     assert any("conflict.\n\nPresident Putin" in r["text"] for r in glued)  # split, not glued
 
@@ -228,7 +228,7 @@ def test_dataframe_gets_metadata_columns_in_order(client):
     out = clean_dataframe(dd.from_pandas(pdf, npartitions=4), config=Config()).compute()
     assert list(out["id"]) == list(range(len(texts)))
     assert {"title", "author", "date", "site", "language", "source", "removed", "keep"} <= set(out.columns)
-    for text, row in zip(texts, out.itertuples()):
+    for text, row in zip(texts, out.itertuples(), strict=True):
         doc = clean(text)
         assert row.text == doc.text
         assert row.language == doc.metadata["language"]

@@ -52,13 +52,13 @@ def run_cli(*args: str, cwd: Path) -> tuple[subprocess.CompletedProcess, float, 
         stdin=subprocess.DEVNULL,
     )
     elapsed = time.monotonic() - start
-    peak = next((int(l.split()[1]) for l in proc.stderr.splitlines() if l.startswith("PEAK_RSS_KB")), 0)
+    peak = next((int(line.split()[1]) for line in proc.stderr.splitlines() if line.startswith("PEAK_RSS_KB")), 0)
     return proc, elapsed, peak // 1024
 
 
 def snapshot(folder: Path, skip: Path) -> dict[str, str]:
     out = {}
-    for dirpath, dirnames, filenames in os.walk(folder):
+    for dirpath, _dirnames, filenames in os.walk(folder):
         if Path(dirpath) == skip or skip in Path(dirpath).parents:
             continue
         for name in filenames:
@@ -107,7 +107,7 @@ def test_cli_over_hostile_and_good_files(corpus):
     assert proc.returncode == 1, "bad inputs must make the exit code non-zero"
     assert elapsed < TIME_LIMIT
     assert peak_mb < MEMORY_LIMIT_MB, f"peak memory {peak_mb} MB"
-    errors = [l for l in proc.stderr.splitlines() if "error" in l.lower()]
+    errors = [line for line in proc.stderr.splitlines() if "error" in line.lower()]
     bodies = outputs_by_source(out)
     for name, (outcome, words) in expected.items():
         source = os.path.normpath(f"in/{name}")
@@ -120,7 +120,7 @@ def test_cli_over_hostile_and_good_files(corpus):
             lines = [e for e in errors if name in e]
             assert lines, f"{name} is not named in the errors:\n" + "\n".join(errors)
             for word in words:
-                assert any(word.lower() in l.lower() for l in lines), f"{name}: no {word!r} in {lines}"
+                assert any(word.lower() in line.lower() for line in lines), f"{name}: no {word!r} in {lines}"
     assert snapshot(src, out) == before, "an input was changed"
     outputs = snapshot(out, out / "none")
 

@@ -49,7 +49,7 @@ SEPARATORS = st.lists(st.sampled_from(["\n", "\n\n"]), min_size=14, max_size=14)
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(PIECES, SEPARATORS)
 def test_cleaning_twice_is_cleaning_once(pieces, seps):
-    text = "".join(p + s for p, s in zip(pieces, seps))
+    text = "".join(p + s for p, s in zip(pieces, seps, strict=False))
     once = run(text)
     twice = run(once.text)
     assert twice.text == once.text, [r.text for r in twice.removed]
@@ -67,7 +67,10 @@ def test_mojibake_on_a_line_ended_by_carriage_returns_is_repaired_once():
     # found by the fuzz target: ftfy saw "...â€" and the bytes after it as one line (no
     # "\n" in it), the block splitter cut it at "\r", and the second cleaning, seeing
     # the line alone, repaired what the first had left
-    raw = b"a\r\r\r\xf6\xf6\xf6\xf6\xf6\xf6hhizeg\xc3\xa2\xe2\x82\xac\xe2\xff\xff\xff\x84oveS\r\xf6\xf6\xf6\xf6a\x00\x00T##\xc2\x80a e}"
+    raw = (
+        b"a\r\r\r\xf6\xf6\xf6\xf6\xf6\xf6hhizeg\xc3\xa2\xe2\x82\xac\xe2\xff\xff\xff\x84"
+        b"oveS\r\xf6\xf6\xf6\xf6a\x00\x00T##\xc2\x80a e}"
+    )
     once = run(raw.decode("utf-8", errors="surrogateescape"))
     assert run(once.text).text == once.text
 

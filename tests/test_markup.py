@@ -8,7 +8,10 @@ def test_html_tags_and_entities_are_stripped():
 
 
 def test_script_and_style_elements_go_with_their_content():
-    text = "<script>var a = 1;\nfoo();</script>\nThe minister resigned on Friday after a week of pressure.\n<style>p { color: red; }</style>"
+    text = (
+        "<script>var a = 1;\nfoo();</script>\n"
+        "The minister resigned on Friday after a week of pressure.\n<style>p { color: red; }</style>"
+    )
     doc = run(text)
     assert doc.text == "The minister resigned on Friday after a week of pressure."
 

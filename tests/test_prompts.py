@@ -5,7 +5,8 @@ ARTICLE = "Rescuers reached the village on Sunday after a landslide cut the only
 
 def test_cookie_notices():
     for notice in [
-        "This website uses cookies to improve your experience. We'll assume you're ok with this, but you can opt-out if you wish. Accept",
+        "This website uses cookies to improve your experience. "
+        "We'll assume you're ok with this, but you can opt-out if you wish. Accept",
         "We use cookies and similar technologies to personalise content. Manage settings or Accept all.",
         "By continuing to use this site you agree to our cookie policy.",
     ]:

@@ -17,9 +17,9 @@ def test_every_pattern_is_linear_on_adversarial_strings():
             if isinstance(exc.stdout, bytes)
             else (exc.stdout or "").splitlines()
         )
-        last = next((l for l in reversed(lines) if l.startswith("START ")), "START ?")
+        last = next((line for line in reversed(lines) if line.startswith("START ")), "START ?")
         raise AssertionError(f"regex audit hung (over {TIME_LIMIT}s) on {last[6:]}") from None
-    bad = [l for l in proc.stdout.splitlines() if l.startswith("BAD ")]
+    bad = [line for line in proc.stdout.splitlines() if line.startswith("BAD ")]
     assert not bad, "patterns that backtrack catastrophically:\n" + "\n".join(bad)
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert "AUDITED" in proc.stdout

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -26,7 +26,7 @@ def available_languages() -> tuple[str, ...]:
     return tuple(sorted(p.name for p in root.iterdir() if p.is_dir() and not p.name.startswith("_")))
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_family(language: str, family: str) -> dict[str, Any]:
     """The raw contents of ``<language>/<family>.toml``, falling back to English."""
     root = resources.files(__name__)
@@ -62,7 +62,7 @@ class LanguageData:
         return _pattern(self.language, family, key)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _phrases(language: str, family: str, key: str) -> tuple[str, ...]:
     values = load_family(language, family).get(key, [])
     return tuple(str(v).casefold() for v in values)
@@ -93,7 +93,7 @@ def _anchored(pattern: str) -> bool:
     return True
 
 
-@lru_cache(maxsize=None)
+@cache
 def _pattern(language: str, family: str, key: str) -> re.Pattern[str] | StartGated:
     values = load_family(language, family).get(key, [])
     if isinstance(values, str):

@@ -17,7 +17,8 @@ without a set of first characters are tried apart.
 from __future__ import annotations
 
 import re
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 try:  # the regex parser's tree and opcodes (private modules, as of Python 3.11)
     from re import _constants as sre
@@ -198,11 +199,11 @@ def dispatched(anchored: list[str], others: list[str], flags: int) -> re.Pattern
     starts = [first_chars(alternation([v], [], flags)) for v in anchored]
     if all(s is None for s in starts):
         return whole
-    without = [v for v, s in zip(anchored, starts) if s is None]
+    without = [v for v, s in zip(anchored, starts, strict=False) if s is None]
     rest = alternation(without, others, flags) if without or others else None
     chars = sorted(set().union(*(s for s in starts if s is not None)))
     # the alternatives each character may start, in their order; one pattern per set
-    subsets = {c: tuple(v for v, s in zip(anchored, starts) if s is not None and c in s) for c in chars}
+    subsets = {c: tuple(v for v, s in zip(anchored, starts, strict=False) if s is not None and c in s) for c in chars}
     searches = {subset: alternation(list(subset), [], flags).search for subset in set(subsets.values())}
     return StartGated(whole, {c: searches[subset] for c, subset in subsets.items()}, rest)
 

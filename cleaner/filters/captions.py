@@ -55,7 +55,7 @@ class Captions(Filter):
                 continue
             credits = [is_credit(b.text) for b in group]
             whole = len(group) <= max_lines and any(credits) and all(nwords(b.text) <= max_words for b in group)
-            for b, credited in zip(group, credits):
+            for b, credited in zip(group, credits, strict=False):
                 if credited:
                     self.drop(page, b, "photo credit")
                 elif whole or (

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -130,7 +130,7 @@ def _stoplist_names() -> dict[str, str]:
     return tomllib.loads(text)["stoplists"]
 
 
-@lru_cache(maxsize=None)
+@cache
 def stopwords(language: str | None) -> frozenset[str]:
     """The jusText stoplist for an ISO 639-1 code; empty if there is none."""
     name = _stoplist_names().get(language or "")
@@ -439,7 +439,7 @@ class MainContent(Filter):
             stops = _page_stopwords(words_per_block, o["fallback_stopwords"])
             local = [
                 self._local(b.text, f, len(w), sum(map(stops.__contains__, w)))
-                for b, f, w in zip(blocks, folded, words_per_block)
+                for b, f, w in zip(blocks, folded, words_per_block, strict=False)
             ]
         classes = [SHORT if c == SHORT_SENTENCE else c for c in local]
         chrome = classes.count(BAD)
@@ -577,7 +577,7 @@ def _comments_from(blocks: list[Block], classes: list[str]) -> int | None:
     """Index of the first line that a comment's byline ("Alex on May 3, 2019 said:")
     stood above, if a line of prose comes before it (the article); else None."""
     good = False
-    for i, (b, c) in enumerate(zip(blocks, classes)):
+    for i, (b, c) in enumerate(zip(blocks, classes, strict=False)):
         if b.comments_below == COMMENT:
             return i if good else None
         good = good or c == GOOD
@@ -703,7 +703,7 @@ def _weights(
     # ws[k], gaps[k]: block lo + k
     ws = [
         weights[c] * (n if c == GOOD or n > floor else floor)
-        for c, n in zip(window, [len(b.text) for b in blocks[lo:hi]])
+        for c, n in zip(window, [len(b.text) for b in blocks[lo:hi]], strict=False)
     ]
     for k in range(min(anchor - lo, len(ws))):
         if ws[k] > 0:
@@ -755,7 +755,7 @@ def _bounds(blocks: list[Block], classes: list[str], o: dict[str, Any]) -> list[
     fixed.update((c, least) for c, w in costs.items() if w * floor <= least)
     return [
         fixed[c] if c in fixed else float(len(b.text)) if c == GOOD else max(costs[c] * max(len(b.text), floor), least)
-        for c, b in zip(classes, blocks)
+        for c, b in zip(classes, blocks, strict=False)
     ]
 
 
@@ -855,7 +855,7 @@ def _heaviest(
         # the heaviest run ending at each block: within the stretch only, and taking in
         # a block outside it
         within = out = float("-inf")
-        for k, (w, g) in enumerate(zip(ws, gaps)):
+        for k, (w, g) in enumerate(zip(ws, gaps, strict=False)):
             if lo <= k < hi:
                 within, out = max(within - g, 0.0) + w, out - g + w
             else:

@@ -120,7 +120,7 @@ class Teasers(Filter):
                 best = (s, cohesion, weak)
         if best:
             s, cohesion, weak = best
-            for b, c in zip(blocks[s:], cohesion):
+            for b, c in zip(blocks[s:], cohesion, strict=False):
                 self.drop(
                     page, b, f"teaser after the article (cohesion {c:.2f}, article {weak / o['weak_ratio']:.2f})"
                 )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 from html.entities import html5
 from typing import Any
 
@@ -27,12 +27,12 @@ def _tag(tags: tuple[str, ...]) -> str:
     return rf"<(?:/?(?:{names})(?:\s[^<>]{{0,1000}})?/?>|!--[\s\S]{{0,20000}}?-->|!doctype\b[^<>]{{0,200}}>)"
 
 
-@lru_cache(maxsize=None)
+@cache
 def _markup_pattern(tags: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"{_tag(tags)}|{_ENTITY}", re.IGNORECASE)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _markup_halves(tags: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """:func:`_markup_pattern`'s two halves, each led by one literal character ("<",
     "&"): searching a whole page, the regex engine jumps from one such character to

@@ -36,7 +36,8 @@ class CommentSection(PatternFilter):
     scope = "article"
     summary = (
         'Drop comment prompts and community-guideline boilerplate ("Be part of the conversation"); '
-        'mark where a comment section\'s heading ("167 Comments") or a comment\'s "Alex on May 3, 2019 said:" stood, which the article does not cross.'
+        'mark where a comment section\'s heading ("167 Comments") or a comment\'s "Alex on May 3, 2019 said:" '
+        "stood, which the article does not cross."
     )
     patterns = {
         "pattern": ("prompts", "comments"),

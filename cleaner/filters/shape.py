@@ -6,8 +6,8 @@ All of them are linear in the block's length and use precompiled patterns only.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from functools import lru_cache
-from typing import Callable, Iterable
 
 from ..document import Block
 from ..keys import SHORT_KEY_CHARS, key, short_key  # noqa: F401  (the filters take them from here)
