@@ -226,6 +226,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, help="only the first N pages (by name)")
     parser.add_argument("--min-pages", type=int, default=10, help="languages with fewer pages are not listed")
     parser.add_argument("--json", type=Path, help="also write the figures here")
+    parser.add_argument(
+        "--as-str",
+        action="store_true",
+        help="html mode: hand every system the page decoded by the browsers' rule (a str), not its bytes; "
+        "separates extraction quality from decoding",
+    )
     args = parser.parse_args(argv)
 
     from rich.console import Console
@@ -239,7 +245,10 @@ def main(argv: list[str] | None = None) -> int:
     clock = time.process_time if args.cpu_time else time.perf_counter
     console, report = Console(width=max(160, Console().width)), {}
     for mode in ["html", "text"] if args.mode == "all" else [args.mode]:
-        inputs = [page.raw for page in pages] if mode == "html" else [render_text(page.raw) for page in pages]
+        if mode == "text":
+            inputs: list = [render_text(page.raw) for page in pages]
+        else:
+            inputs = [decode_like_a_browser(page.raw) if args.as_str else page.raw for page in pages]
         systems = {name: factory() for name, factory in SYSTEMS[mode].items()}
         results = run_systems(systems, inputs, args.repeat, clock)
         table = Table(title=f"{mode} mode: {len(pages)} pages from {args.data_dir}")
