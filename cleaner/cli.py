@@ -117,8 +117,8 @@ def clean(
         str | None,
         typer.Option(
             "--jsonl",
-            help="Treat SOURCES as JSONL (plain or gzip) and write the cleaned records here "
-            "(.gz: gzip; - for stdout).",
+            help="Treat SOURCES as JSONL (plain or gzip) or WARC files (.warc, .warc.gz; needs cleaner[warc]), "
+            "or folders of them, and write the cleaned records here (.gz: gzip; - for stdout).",
         ),
     ] = None,
     text_key: Annotated[

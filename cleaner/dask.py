@@ -40,6 +40,7 @@ from typing import TYPE_CHECKING, Any
 from .config import Config
 from .document import METADATA_KEYS
 from .inputs import InputError, as_input, decode, read_bytes
+from .jsonl import JSONL_SUFFIXES
 from .parallel import windowed
 from .pipeline import Pipeline
 from .results import metadata_record
@@ -48,8 +49,6 @@ if TYPE_CHECKING:  # pragma: no cover
     import dask.bag
     import dask.dataframe
 
-#: Suffixes read as JSON Lines (one document per line) by :func:`clean_files`.
-JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
 
 # -- one pipeline per worker process -----------------------------------------------------
 

@@ -6,12 +6,17 @@ back in its place, every other field is kept as it was, and the metadata (fields
 bounded chunks and written back in order, so memory stays flat however large the
 stream. A record that cannot be cleaned is reported with its line number and left
 out of the output; the rest of the stream goes on.
+
+A WARC file among the sources (named ``.warc`` or ``.warc.gz``, or opening with a
+WARC record) is read by :mod:`cleaner.warc`: its pages become records of the same
+stream, and a folder stands for the WARC and JSONL files under it.
 """
 
 from __future__ import annotations
 
 import gzip
 import json
+import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -27,11 +32,14 @@ from .inputs import InputError
 from .parallel import CRASHED
 from .pipeline import Pipeline
 from .results import Result, Totals, metadata_record, removed_counts
+from .warc import WARC_SUFFIXES, Page, clean_page, is_warc, read_pages
 
 GZIP_MAGIC = b"\x1f\x8b"
 #: A chunk sent to a worker: at most this many records or (about) this many bytes.
 CHUNK_RECORDS = 128
 CHUNK_BYTES = 1 << 20
+#: Files a folder given as a source stands for.
+JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
 
 
 @dataclass(frozen=True)
@@ -101,33 +109,59 @@ def bounded_lines(stream: IO[bytes], limit: int) -> Iterator[bytes | None]:
             yield data
 
 
+def folder_sources(folder: str) -> list[str]:
+    """The WARC and JSONL files under ``folder``, in name order."""
+    found = []
+    for root, dirs, files in os.walk(folder):
+        dirs.sort()
+        found += [os.path.join(root, f) for f in sorted(files) if f.lower().endswith(WARC_SUFFIXES + JSONL_SUFFIXES)]
+    return found
+
+
+def read_items(sources: Iterable[str], errors: Callable[[Result], None], max_bytes: int) -> Iterator[Line | Page]:
+    """The records of every source, in order: JSONL lines, and the pages of WARC files."""
+    for source in sources:
+        if source != "-" and os.path.isdir(source):
+            inside = folder_sources(source)
+            if not inside:
+                errors(Result.failed(source, f"{source}: no WARC or JSONL files in this folder"))
+            yield from read_items(inside, errors, max_bytes)
+        elif is_warc(source):
+            yield from read_pages(source, errors, max_bytes)
+        else:
+            yield from read_lines(source, errors, max_bytes)
+
+
+def read_lines(source: str, errors: Callable[[Result], None], max_bytes: int) -> Iterator[Line]:
+    """Non-blank lines of one JSONL source; a line over ``max_bytes`` is reported to
+    ``errors`` and skipped."""
+    name = "<stdin>" if source == "-" else source
+    try:
+        with open_input(source) as stream:
+            for lineno, data in enumerate(bounded_lines(stream, max_bytes), 1):
+                if data is None:
+                    where = f"{name}:{lineno}"
+                    errors(Result.failed(where, f"{where}: too large: a record of more than {max_bytes} bytes"))
+                elif data.strip():
+                    yield Line(f"{name}:{lineno}", data)
+    except InputError as exc:
+        errors(Result.failed(name, str(exc)))
+    except (OSError, EOFError) as exc:  # a truncated or corrupt gzip stream
+        errors(Result.failed(name, f"{name}: cannot read: {exc}"))
+
+
 def read_chunks(
     sources: Iterable[str], errors: Callable[[Result], None], max_bytes: int = LIMITS["max_bytes"]
-) -> Iterator[list[Line]]:
-    """Non-blank lines of every source, in order, in chunks of bounded size; a line
-    over ``max_bytes`` is reported to ``errors`` and skipped."""
-    chunk: list[Line] = []
+) -> Iterator[list[Line | Page]]:
+    """The records of every source (:func:`read_items`), in chunks of bounded size."""
+    chunk: list[Line | Page] = []
     size = 0
-    for source in sources:
-        name = "<stdin>" if source == "-" else source
-        try:
-            with open_input(source) as stream:
-                for lineno, data in enumerate(bounded_lines(stream, max_bytes), 1):
-                    if data is None:
-                        where = f"{name}:{lineno}"
-                        errors(Result.failed(where, f"{where}: too large: a record of more than {max_bytes} bytes"))
-                        continue
-                    if not data.strip():
-                        continue
-                    chunk.append(Line(f"{name}:{lineno}", data))
-                    size += len(data)
-                    if len(chunk) >= CHUNK_RECORDS or size >= CHUNK_BYTES:
-                        yield chunk
-                        chunk, size = [], 0
-        except InputError as exc:
-            errors(Result.failed(name, str(exc)))
-        except (OSError, EOFError) as exc:  # a truncated or corrupt gzip stream
-            errors(Result.failed(name, f"{name}: cannot read: {exc}"))
+    for item in read_items(sources, errors, max_bytes):
+        chunk.append(item)
+        size += len(item.data)
+        if len(chunk) >= CHUNK_RECORDS or size >= CHUNK_BYTES:
+            yield chunk
+            chunk, size = [], 0
     if chunk:
         yield chunk
 
@@ -160,7 +194,13 @@ def clean_record(line: Line, pipeline: Pipeline, *, text_key: str, meta_key: str
     )
 
 
-def _crashed(line: Line) -> tuple[None, Result]:
+def clean_item(item: Line | Page, pipeline: Pipeline, *, text_key: str, meta_key: str) -> tuple[bytes | None, Result]:
+    """A JSONL line or a WARC page in, its cleaned JSONL line out."""
+    clean = clean_page if isinstance(item, Page) else clean_record
+    return clean(item, pipeline, text_key=text_key, meta_key=meta_key)  # type: ignore[arg-type]
+
+
+def _crashed(line: Line | Page) -> tuple[None, Result]:
     """The result of a record that killed the worker process cleaning it."""
     return None, Result.failed(line.where, f"{line.where}: {CRASHED}")
 
@@ -188,7 +228,7 @@ def run(
         if on_result:
             on_result(result)
 
-    fn = partial(clean_record, text_key=text_key, meta_key=meta_key)
+    fn = partial(clean_item, text_key=text_key, meta_key=meta_key)
     with open_output(dest) as out:
         records = read_chunks(sources, note, pipeline.config.max_bytes)
         for chunk in map_chunks(fn, records, pipeline, workers, client, on_crash=_crashed):

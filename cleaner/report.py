@@ -53,7 +53,7 @@ def summary_table(totals: Totals, title: str = "cleaner") -> Table:
     table.add_column("", style="cyan")
     table.add_column("count", justify="right")
     table.add_column("characters", justify="right")
-    done = totals.documents - len(totals.errors)
+    done = totals.documents - len(totals.errors) - sum(totals.ignored.values())
     table.add_row("documents", f"{done:,}", f"{totals.chars_in:,}")
     if totals.skipped:
         table.add_row("  skipped (unchanged since last run)", f"{totals.skipped:,}", "")
@@ -63,5 +63,7 @@ def summary_table(totals: Totals, title: str = "cleaner") -> Table:
     table.add_row("removed", "", f"{totals.chars_removed:,}")
     for name, (pieces, chars) in sorted(totals.removed.items(), key=lambda kv: -kv[1][1]):
         table.add_row(f"  by {name}", f"{pieces:,}", f"{chars:,}")
+    for reason, count in sorted(totals.ignored.items()):
+        table.add_row(f"not cleaned: {reason}", f"{count:,}", "")
     table.add_row("errors", f"{len(totals.errors):,}", "", style="red" if totals.errors else None)
     return table

@@ -23,8 +23,9 @@ class Result:
     """What became of one input (picklable, small: the body stays on disk).
 
     ``status`` is ``cleaned`` (outputs written), ``unchanged`` (in place: already
-    clean), ``skipped`` (unchanged since the last run) or ``error`` (see ``error``).
-    ``removed`` maps each filter to ``[pieces, characters]`` it removed.
+    clean), ``skipped`` (unchanged since the last run), ``ignored`` (a record that is
+    no document to clean, such as a WARC request record: see ``reason``) or ``error``
+    (see ``error``). ``removed`` maps each filter to ``[pieces, characters]`` it removed.
     """
 
     path: str
@@ -33,6 +34,7 @@ class Result:
     chars_in: int = 0
     chars_kept: int = 0
     removed: dict[str, list[int]] = field(default_factory=dict)
+    reason: str | None = None
 
     @classmethod
     def failed(cls, path: Path | str, reason: str) -> Result:
@@ -84,6 +86,8 @@ class Totals:
     chars_kept: int = 0
     removed: dict[str, list[int]] = field(default_factory=dict)
     errors: list[str] = field(default_factory=list)
+    #: Records that were no document to clean, counted by reason.
+    ignored: dict[str, int] = field(default_factory=dict)
 
     @property
     def chars_removed(self) -> int:
@@ -94,6 +98,10 @@ class Totals:
         self.documents += 1
         if result.status == "error":
             self.errors.append(result.error or result.path)
+            return
+        if result.status == "ignored":
+            reason = result.reason or "ignored"
+            self.ignored[reason] = self.ignored.get(reason, 0) + 1
             return
         setattr(self, result.status, getattr(self, result.status) + 1)
         self.chars_in += result.chars_in
