@@ -90,20 +90,25 @@ def read_pages(path: str, note: Callable[[Result], None], max_bytes: int) -> Ite
     """The pages of the WARC file ``path``, in order; skipped records, damage and
     payloads over ``max_bytes`` go to ``note`` as results."""
     try:
-        from fastwarc.warc import ArchiveIterator
-    except ImportError:
-        note(Result.failed(path, f"{path}: reading WARC files needs FastWARC: pip install 'cleaner[warc]'"))
-        return
-    try:
         fh = open(path, "rb")
     except OSError as exc:
         note(Result.failed(path, f"{path}: cannot read: {exc.strerror or exc}"))
         return
     with fh:
-        archive = _Archive(path, fh, note, max_bytes)
-        start: int | None = 0
-        while start is not None:
-            start = yield from archive.read_from(start, ArchiveIterator)
+        yield from read_archive(fh, path, note, max_bytes)
+
+
+def read_archive(fh: IO[bytes], name: str, note: Callable[[Result], None], max_bytes: int) -> Iterator[Page]:
+    """The pages of an open, seekable WARC file (see :func:`read_pages`)."""
+    try:
+        from fastwarc.warc import ArchiveIterator
+    except ImportError:
+        note(Result.failed(name, f"{name}: reading WARC files needs FastWARC: pip install 'cleaner[warc]'"))
+        return
+    archive = _Archive(name, fh, note, max_bytes)
+    start: int | None = 0
+    while start is not None:
+        start = yield from archive.read_from(start, ArchiveIterator)
 
 
 class _Archive:
