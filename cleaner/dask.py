@@ -34,9 +34,11 @@ import os
 import pickle
 import threading
 from collections.abc import Callable, Iterable, Iterator
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .columns import REMOVED_FORMS, clean_columns
 from .config import Config
 from .document import METADATA_KEYS
 from .inputs import InputError, as_input, decode, read_bytes
@@ -223,23 +225,21 @@ def _clean_frame(
 ):
     import pandas as pd
 
-    n = len(part)
-    columns: dict[str, list[Any]] = {key: [None] * n for key in (text_column, *METADATA_KEYS)}
-    removals: list[Any] = [0 if removed == "count" else []] * n
-    if n:
-        pipeline = worker_pipeline(config)
-        texts = part[text_column].tolist()
-        ids = part[id_column].tolist() if id_column else [None] * n
-        urls = part[url_column].tolist() if url_column else [None] * n
-        sources = part[source_column].tolist() if source_column else [None] * n
-        for i in range(n):
-            doc = pipeline.clean(texts[i], id=None if ids[i] is None else str(ids[i]), url=urls[i], source=sources[i])
-            columns[text_column][i] = doc.text
-            for key in METADATA_KEYS:
-                columns[key][i] = doc.metadata.get(key)
-            removals[i] = len(doc.removed) if removed == "count" else [r.to_dict() for r in doc.removed]
-        _STATS["documents"] += n
+    def column(name: str | None) -> list[Any] | None:
+        return part[name].tolist() if name else None
+
+    columns = clean_columns(
+        partial(worker_pipeline, config),
+        part[text_column].tolist(),
+        ids=column(id_column),
+        urls=column(url_column),
+        sources=column(source_column),
+        removed=removed,
+    )
+    _STATS["documents"] += len(part)
     out = part.copy()
+    out[text_column] = pd.Series(columns.pop("text"), index=part.index, dtype=object)
+    removals = columns.pop("removed")
     for key, values in columns.items():
         out[key] = pd.Series(values, index=part.index, dtype=object)
     out["removed"] = pd.Series(removals, index=part.index, dtype="int64" if removed == "count" else object)
@@ -264,7 +264,7 @@ def clean_dataframe(
     ``id``/``url``/``source`` columns are used when present unless named otherwise.
     Partitions and row order are kept.
     """
-    if removed not in ("count", "list"):
+    if removed not in REMOVED_FORMS:
         raise ValueError(f"removed must be 'count' or 'list', not {removed!r}")
     cols = set(df.columns)
     if text_column not in cols:
