@@ -1,0 +1,80 @@
+"""Cleaning a Hugging Face dataset: one ``Dataset.map`` adds the body and the metadata.
+
+Needs the ``hf`` extra (``pip install 'cleaner[hf]'``)::
+
+    from datasets import load_dataset
+    from cleaner.hf import clean_dataset
+
+    ds = load_dataset("json", data_files="pages.jsonl", split="train")
+    ds = clean_dataset(ds, num_proc=4)
+
+The ``text`` column is replaced by the cleaned body, and the metadata added as
+columns (:mod:`cleaner.columns`): ``title``, ``author``, ``date``, ``site``,
+``language``, ``source`` (``None`` where unknown) and ``removed``, the list of
+removal records (``{"filter", "text", "reason"}``). ``url`` and ``id`` columns are
+used when present. :func:`clean_dataset` is ``ds.map(clean_batch, batched=True,
+features=features(ds))``: the new columns' types are given, as a batch whose titles
+are all unknown would leave Arrow nothing to infer them from.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import Any
+
+from .columns import clean_columns
+from .config import Config
+from .dask import worker_pipeline
+from .document import METADATA_KEYS
+
+
+def clean_batch(
+    batch: dict[str, list[Any]],
+    text_column: str = "text",
+    removed: str = "list",
+    config: Config | None = None,
+) -> dict[str, list[Any]]:
+    """A batch of a dataset (``batched=True``) with ``text_column`` cleaned and the metadata added."""
+    if text_column not in batch:
+        raise KeyError(f"no column {text_column!r} in {sorted(batch)}")
+    columns = clean_columns(
+        partial(worker_pipeline, config if config is not None else Config.discover()),
+        batch[text_column],
+        ids=batch.get("id"),
+        urls=batch.get("url"),
+        sources=batch.get("source"),
+        removed=removed,
+    )
+    columns[text_column] = columns.pop("text")
+    return {**batch, **columns}
+
+
+def features(ds: Any, removed: str = "list") -> Any:
+    """``ds.features`` with the columns :func:`clean_batch` adds (``datasets.Features``)."""
+    from datasets import Features, Value
+
+    string = Value("string")
+    record = {"filter": string, "text": string, "reason": string}
+    added = {key: string for key in METADATA_KEYS}
+    return Features({**ds.features, **added, "removed": Value("int64") if removed == "count" else [record]})
+
+
+def clean_dataset(
+    ds: Any,
+    text_column: str = "text",
+    *,
+    removed: str = "list",
+    config: Config | None = None,
+    num_proc: int | None = None,
+    batch_size: int = 64,
+) -> Any:
+    """``ds`` (a ``datasets.Dataset``) with ``text_column`` cleaned and the metadata added as columns."""
+    options = {"text_column": text_column, "removed": removed, "config": config or Config.discover()}
+    return ds.map(
+        clean_batch,
+        batched=True,
+        batch_size=batch_size,
+        num_proc=num_proc,
+        fn_kwargs=options,
+        features=features(ds, removed),
+    )
