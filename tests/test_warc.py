@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import inspect
+import io
 import json
 import re
 import sys
@@ -234,3 +235,39 @@ def test_reading_a_ten_times_larger_archive_takes_no_more_memory(crawl, tmp_path
         tracemalloc.stop()
         assert count == 500 * copies
     assert peaks[1] < 1.2 * peaks[0], peaks
+
+
+@pytest.mark.slow
+def test_all_benchmark_pages_give_the_same_bodies_and_f1_from_a_warc_as_from_the_files(tmp_path):
+    from scoring import score
+
+    pages = article_pages(DATA)
+    warc, out, files = tmp_path / "bench.warc.gz", tmp_path / "out.jsonl", tmp_path / "files"
+    write_warc(warc, [Response(f"https://bench.example/{key}", page) for key, page in pages.items()])
+    assert run_cli(str(warc), "--jsonl", str(out), "-q").exit_code == 0
+    assert run_cli(str(DATA / "html"), "--out", str(files), "-q").exit_code == 0
+    from_warc = {r["url"].rsplit("/", 1)[1]: r["text"] for r in read_jsonl(out)}
+    from_files = {key: (files / f"{key}.txt").read_text(encoding="utf-8").removesuffix("\n") for key in pages}
+    assert from_warc == from_files
+    truth = json.loads((DATA / "ground-truth.json").read_text())
+    f1 = [score([(truth[k]["articleBody"], bodies[k]) for k in truth]).f1 for bodies in (from_warc, from_files)]
+    assert f1[0] == f1[1] > 0.8
+
+
+def test_a_gzip_content_encoded_chunked_payload_is_decoded_first(crawl, tmp_path):
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    page = crawl[1][0]
+    packed = gzip.compress(page["page"])
+    chunked = b"".join(b"%x\r\n%s\r\n" % (len(c), c) for c in (packed[:1000], packed[1000:])) + b"0\r\n\r\n"
+    headers = [("Content-Type", "text/html"), ("Content-Encoding", "gzip"), ("Transfer-Encoding", "chunked")]
+    path = tmp_path / "encoded.warc.gz"
+    with open(path, "wb") as fh:
+        writer = WARCWriter(fh, gzip=True)
+        http = StatusAndHeaders("200 OK", headers, protocol="HTTP/1.1")
+        writer.write_record(
+            writer.create_warc_record(page["url"], "response", payload=io.BytesIO(chunked), http_headers=http)
+        )
+    [found] = read_pages(str(path), lambda result: None, 1 << 28)
+    assert found.data == page["page"]
