@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import pickle
+import sys
 from pathlib import Path
 
 import pytest
@@ -126,6 +127,30 @@ def test_cli_scheduler_jsonl_stream_matches_local(client, tmp_path):
     assert remote.output == local.output
     assert (tmp_path / "dask.jsonl").read_bytes() == (tmp_path / "local.jsonl").read_bytes()
     assert len((tmp_path / "dask.jsonl").read_text().splitlines()) == 120
+
+
+def test_cli_scheduler_cleans_a_warc_as_local_workers_do(client, tmp_path):
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    from warcs import Response, write_warc
+
+    pages = [
+        f"<html><head><title>Page {i}</title></head><body><nav><a href='/'>Home</a></nav><article>"
+        f"<h1>Page {i}</h1><p>The council met on day {i} and voted on the budget for the coming year, "
+        "after a long debate about the roads.</p></article></body></html>"
+        for i in range(40)
+    ]
+    warc = tmp_path / "crawl.warc.gz"
+    write_warc(warc, [Response(f"https://news.example/{i}", p.encode()) for i, p in enumerate(pages)])
+    runner = CliRunner()
+    local = runner.invoke(app, ["clean", str(warc), "--jsonl", str(tmp_path / "local.jsonl"), "-j", "2"])
+    remote = runner.invoke(
+        app, ["clean", str(warc), "--jsonl", str(tmp_path / "dask.jsonl"), "--scheduler", client.scheduler.address]
+    )
+    assert local.exit_code == remote.exit_code == 0, local.output
+    assert (tmp_path / "dask.jsonl").read_bytes() == (tmp_path / "local.jsonl").read_bytes()
+    records = [json.loads(line) for line in (tmp_path / "dask.jsonl").read_text().splitlines()]
+    assert [r["url"] for r in records] == [f"https://news.example/{i}" for i in range(40)]
+    assert all("voted on the budget" in r["text"] for r in records)
 
 
 def test_cli_scheduler_that_does_not_answer_is_a_clear_error(tmp_path, monkeypatch):
