@@ -2,8 +2,10 @@
 
 Layout: ``cleaner/data/<lang>/<family>.toml``. A family file holds named lists of
 phrases (matched case-insensitively against a whole block or its start) and of
-regular expressions. Languages without their own file fall back to English, so a
-new language can be added one family at a time.
+regular expressions. A language's data is merged over English key by key: a list it
+has is its own entries followed by English's (English chrome is common on pages in
+any language), a table is merged the same way entry by entry, and a key it lacks, or a
+file it lacks, is English's. So a language can be added one key at a time.
 """
 
 from __future__ import annotations
@@ -26,22 +28,52 @@ def available_languages() -> tuple[str, ...]:
     return tuple(sorted(p.name for p in root.iterdir() if p.is_dir() and not p.name.startswith("_")))
 
 
+def resolve(language: str) -> str:
+    """The data language for a language code: the code itself when it has data, else its
+    primary subtag ("zh-cn", "zh-tw", "pt-BR" -> "zh", "pt"), else English."""
+    code = language.strip().casefold().replace("_", "-")
+    for candidate in (code, code.split("-", 1)[0]):
+        if candidate in available_languages():
+            return candidate
+    return FALLBACK_LANGUAGE
+
+
+@cache
+def own_family(language: str, family: str) -> dict[str, Any]:
+    """The raw contents of ``<language>/<family>.toml``; empty if the language has no such file."""
+    path = resources.files(__name__) / language / f"{family}.toml"
+    return tomllib.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+
+
 @cache
 def load_family(language: str, family: str) -> dict[str, Any]:
-    """The raw contents of ``<language>/<family>.toml``, falling back to English."""
-    root = resources.files(__name__)
-    for lang in (language, FALLBACK_LANGUAGE):
-        path = root / lang / f"{family}.toml"
-        if path.is_file():
-            return tomllib.loads(path.read_text(encoding="utf-8"))
-    raise FileNotFoundError(f"no phrase data for family {family!r} (language {language!r})")
+    """``<language>/<family>.toml`` merged over English's, key by key (see the module's docstring)."""
+    base = own_family(FALLBACK_LANGUAGE, family)
+    if not base:
+        raise FileNotFoundError(f"no phrase data for family {family!r}")
+    return base if language == FALLBACK_LANGUAGE else merged(own_family(language, family), base)
+
+
+def merged(own: dict[str, Any], base: dict[str, Any]) -> dict[str, Any]:
+    """``own`` over ``base``: lists joined (own entries first, no entry twice), tables
+    merged entry by entry, any other value ``own``'s."""
+    out = dict(base)
+    for key, value in own.items():
+        under = base.get(key)
+        if isinstance(value, dict) and isinstance(under, dict):
+            out[key] = merged(value, under)
+        elif isinstance(value, list) and isinstance(under, list):
+            out[key] = list(dict.fromkeys([*value, *under]))
+        else:
+            out[key] = value
+    return out
 
 
 class LanguageData:
     """Access to one language's phrase data, compiled once and cached per process."""
 
     def __init__(self, language: str):
-        self.language = language if language in available_languages() else FALLBACK_LANGUAGE
+        self.language = resolve(language)
 
     def __repr__(self) -> str:
         return f"LanguageData({self.language!r})"
