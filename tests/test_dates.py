@@ -15,6 +15,10 @@ ARTICLE = (
         ("Published: 3 March 2024", "2024-03-03"),
         ("Updated Jan 5, 2023 at 4:30 pm", "2023-01-05T16:30"),
         ("2024-06-30", "2024-06-30"),
+        # the words around the date are checked one by one: "a.m." leaves ".m.", and "m" is a
+        # word the parser passes over; "pm ist" is two labels
+        ("Published: Monday, November 18th, 2019 at 11:08 a.m.", "2019-11-18T11:08"),
+        ("updated: Nov 20 2019, 3:24 pm ist", "2019-11-20T15:24"),
     ],
 )
 def test_date_bar_goes_to_metadata_as_iso(bar, iso):

@@ -147,7 +147,6 @@ from unittest import mock  # noqa: E402
 
 from cleaner.filters import dates  # noqa: E402
 
-_LABELS = LanguageData("en").phrase_set("dates", "labels")
 _DATE_VOCAB = [
     "January",
     "Nov",
@@ -199,23 +198,43 @@ _DATE_VOCAB = [
     "x",
     "2024-03-12",
     "12/03/2024",
+    # other languages' date bars
+    "Aktualisiert",
+    "Uhr",
+    "um",
+    "13.",
+    "Publié",
+    "le",
+    "à",
+    "10h30",
+    "marzo",
+    "de",
+    "марта",
+    "г.",
+    "Опубликовано",
+    "2023年5月12日",
+    "发布时间：",
+    "公開日",
 ]
 
 
-@settings(max_examples=400, deadline=None)
+@pytest.mark.parametrize("language", ["en", "de", "fr", "ru", "zh"])
+@settings(max_examples=200, deadline=None)
 @given(st.lists(st.sampled_from(_DATE_VOCAB), min_size=1, max_size=7), st.sampled_from([" ", ", ", " - ", "  "]))
-def test_date_word_check_never_changes_an_answer(tokens: list[str], sep: str) -> None:
+def test_date_word_check_never_changes_an_answer(language: str, tokens: list[str], sep: str) -> None:
+    reader = dates.date_reader(language)
     text = sep.join(tokens)
-    fast = dates.parse_date(text, _LABELS)
-    with mock.patch.object(dates, "_only_date_words", lambda text, ignorable: True):
-        full = dates.parse_date(text, _LABELS)
+    fast = reader.parse(text)
+    with mock.patch.object(reader, "only_date_words", lambda text: True):
+        full = reader.parse(text)
     assert fast == full
 
 
 def test_date_word_check_skips_the_parser_for_a_headline() -> None:
-    assert not dates._only_date_words("Trump meets Putin in Alaska, August 15, 2025", _LABELS)
-    assert dates._only_date_words("Published: Monday, November 10, 2025 09:14 a.m. EST", _LABELS)
-    assert dates.parse_date("Published: Monday, November 10, 2025", _LABELS) == "2025-11-10"
+    reader = dates.date_reader("en")
+    assert not reader.only_date_words("Trump meets Putin in Alaska, August 15, 2025")
+    assert reader.only_date_words("Published: Monday, November 10, 2025 09:14 a.m. EST")
+    assert reader.parse("Published: Monday, November 10, 2025") == "2025-11-10"
 
 
 # -- word counts of the content stage: bytes fast path against the regex --------------------

@@ -9,7 +9,7 @@ from typing import Any
 from ..data import LanguageData
 from ..document import Block, Page
 from .base import Filter
-from .dates import parse_date
+from .dates import date_reader
 from .shape import ends_sentence, is_name, key, short_key, word_count
 
 #: Where a byline's name ends and a role or outlet begins: "By Jane Doe, Reuters".
@@ -22,10 +22,11 @@ class Byline(Filter):
     name = "byline"
     summary = 'Move a byline ("By Jane Doe, Reuters") into metadata.author.'
     defaults = {"max_words": 14}
-    phrases = {"roles": ("bylines", "roles"), "date_labels": ("dates", "labels"), "stopwords": ("common", "stopwords")}
+    phrases = {"roles": ("bylines", "roles"), "stopwords": ("common", "stopwords")}
 
     def __init__(self, data: LanguageData, **options: Any):
         super().__init__(data, **options)
+        self.dates = date_reader(data.language)
         # longest first, so that "written by" wins over "by"
         self.prefixes = sorted(data.phrases("bylines", "prefixes"), key=len, reverse=True)
         self.initials = frozenset(c for p in self.prefixes for c in (p[:1], p[:1].upper()))
@@ -42,7 +43,7 @@ class Byline(Filter):
             return rest, None
         tokens = rest.split()
         for i in range(1, len(tokens)):
-            iso = parse_date(" ".join(tokens[i:]), self.date_labels)
+            iso = self.dates.parse(" ".join(tokens[i:]))
             if iso:
                 return " ".join(tokens[:i]).rstrip(",;|-\u2013\u2014 "), iso
         return rest, None

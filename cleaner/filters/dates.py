@@ -9,8 +9,10 @@ from __future__ import annotations
 import re
 import warnings
 from datetime import datetime
-from functools import lru_cache
+from functools import cache
+from typing import Any
 
+from ..data import LanguageData
 from ..document import Page
 from .base import Filter
 from .shape import head_end, key
@@ -20,54 +22,101 @@ from .shape import head_end, key
 _DEFAULTS = (datetime(1904, 1, 1), datetime(1908, 2, 2))
 
 
-@lru_cache(maxsize=1)
-def _date_hint() -> re.Pattern[str]:
-    """A quick test that a line may hold a full date: a month name (dateutil's own list, so
-    it follows the parser) or a numeric date such as 2025-11-10 or 10/11/2025."""
-    from dateutil import parser
+class DateReader:
+    """One language's date words (merged over English, see :mod:`cleaner.data`) and a
+    dateutil parser that reads them: month and weekday names, the words it passes over,
+    and whether the day comes before the month."""
 
-    months = sorted({name for names in parser.parserinfo().MONTHS for name in names}, key=len, reverse=True)
-    return re.compile(rf"\b(?:{'|'.join(months)})\b|\b\d{{1,4}}[-/.]\d{{1,2}}[-/.]\d{{1,4}}\b", re.IGNORECASE)
+    def __init__(self, data: LanguageData):
+        from dateutil import parser
+
+        dates = data.family("dates")
+        months = [tuple(dates["months"][str(n)]) for n in range(1, 13)]
+
+        jump = dates["jump"]
+        # a word the language passes over is no am/pm marker (Spanish "a las 10:30")
+        ampm = [tuple(name for name in names if name not in jump) for names in parser.parserinfo.AMPM]
+
+        class Info(parser.parserinfo):
+            JUMP = jump
+            MONTHS = months
+            WEEKDAYS = [tuple(dates["weekdays"][str(n)]) for n in range(1, 8)]
+            AMPM = ampm
+
+        info = Info(dayfirst=dates["dayfirst"])
+        self.parser = parser.parser(info)
+        self.labels = data.phrase_set("dates", "labels")
+        names = sorted({name for names in months for name in names}, key=len, reverse=True)
+        # a quick test that a line may hold a full date: a month name, or a date in digits
+        self.hint = re.compile(
+            "|".join([rf"\b(?:{'|'.join(map(re.escape, names))})\b", *dates["numeric"]]), re.IGNORECASE
+        )
+        #: the words that may stand around a date: the labels' and those the parser passes over
+        self.ignorable = frozenset(word for label in self.labels for word in label.split()) | {
+            word.casefold() for word in jump
+        }
+        self.words = _parser_words(info) | self.ignorable
+
+    def only_date_words(self, text: str) -> bool:
+        """Whether every word of ``text`` is one the parser can read or a label may hold.
+
+        A word that is neither (a name, a verb) would be skipped by the fuzzy parse, and a
+        skipped word that is no label makes :meth:`parse` answer None: this says so
+        without the parse (dateutil takes some 40 us a line). A word in capitals of up to
+        five letters may be a time-zone name.
+        """
+        known = self.words
+        for word in _LETTERS.findall(text):
+            if word.casefold() in known:
+                continue
+            if len(word) <= 5 and word.isascii() and word.isupper():
+                continue
+            return False
+        return True
+
+    def parse(self, text: str) -> str | None:
+        """The ISO 8601 form of a line that is a full date (and time) and nothing else."""
+        if not self.hint.search(text) or not self.only_date_words(text):
+            return None
+        results = []
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # unknown time-zone names
+            for default in _DEFAULTS:
+                try:
+                    when, skipped = self.parser.parse(text, default=default, fuzzy_with_tokens=True)
+                except (ValueError, OverflowError, TypeError):
+                    return None
+                if any(word not in self.ignorable for tok in skipped for word in key(tok).split()):
+                    return None  # words the parser skipped that are not labels: not just a date
+                results.append(when)
+                if _all_given(when):
+                    break
+        first, second = results[0], results[-1]
+        if first.year != second.year or first.month != second.month or first.day != second.day:
+            return None  # the year, month or day was not in the text
+        if first.hour or first.minute:
+            return first.replace(tzinfo=None).isoformat(timespec="minutes")
+        return first.date().isoformat()
 
 
-@lru_cache(maxsize=1)
-def _date_words() -> frozenset[str]:
-    """The words dateutil's parser reads as part of a date, in lower case (its own lists:
-    weekdays, months, hour/minute/second, am/pm, UTC names, and the words it jumps)."""
-    from dateutil import parser
+@cache
+def date_reader(language: str) -> DateReader:
+    """The :class:`DateReader` of a data language (one per process)."""
+    return DateReader(LanguageData(language))
 
-    info = parser.parserinfo()
+
+def _parser_words(info: Any) -> frozenset[str]:
+    """The words dateutil's parser reads as part of a date, case-folded (its lists as
+    ``info`` holds them: weekdays, months, hour/minute/second, am/pm, UTC names, and the
+    words it jumps)."""
     words = set(info.JUMP) | set(info.PERTAIN) | set(info.UTCZONE)
     for group in (info.WEEKDAYS, info.MONTHS, info.HMS, info.AMPM):
         for names in group:
             words.update(names)
-    return frozenset(w.lower() for w in words)
-
-
-@lru_cache(maxsize=8)
-def _label_words(labels: frozenset[str]) -> frozenset[str]:
-    return frozenset(word for label in labels for word in label.split())
+    return frozenset(w.casefold() for w in words)
 
 
 _LETTERS = re.compile(r"[^\W\d_]+")
-
-
-def _only_date_words(text: str, ignorable: frozenset[str]) -> bool:
-    """Whether every word of ``text`` is one the parser can read or a label may hold.
-
-    A word that is neither (a name, a verb) would be skipped by the fuzzy parse, and a
-    skipped word that is no label makes :func:`parse_date` answer None: this says so
-    without the parse (dateutil takes some 40 us a line). A word in capitals of up to
-    five letters may be a time-zone name.
-    """
-    known, labels = _date_words(), _label_words(ignorable)
-    for word in _LETTERS.findall(text):
-        if word.lower() in known or word.casefold() in labels:
-            continue
-        if len(word) <= 5 and word.isascii() and word.isupper():
-            continue
-        return False
-    return True
 
 
 def _all_given(when: datetime) -> bool:
@@ -79,39 +128,16 @@ def _all_given(when: datetime) -> bool:
     return when.year != first.year and when.month != first.month and when.day > 7
 
 
-def parse_date(text: str, ignorable: frozenset[str]) -> str | None:
-    """The ISO 8601 form of a line that is a full date (and time) and nothing else."""
-    from dateutil import parser
-
-    if not _date_hint().search(text) or not _only_date_words(text, ignorable):
-        return None
-    results = []
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # unknown time-zone names
-        for default in _DEFAULTS:
-            try:
-                when, skipped = parser.parse(text, default=default, fuzzy_with_tokens=True)
-            except (ValueError, OverflowError, TypeError):
-                return None
-            if any(key(tok) and key(tok) not in ignorable for tok in skipped):
-                return None  # words the parser skipped that are not labels: not just a date
-            results.append(when)
-            if _all_given(when):
-                break
-    first, second = results[0], results[-1]
-    if first.year != second.year or first.month != second.month or first.day != second.day:
-        return None  # the year, month or day was not in the text
-    if first.hour or first.minute:
-        return first.replace(tzinfo=None).isoformat(timespec="minutes")
-    return first.date().isoformat()
-
-
 class DateBar(Filter):
     name = "datebar"
     summary = 'Move a date bar ("Monday, November 10, 2025") into metadata.date as ISO 8601.'
     defaults = {"max_chars": 80}
     patterns = {"year": ("dates", "year")}
     phrases = {"labels": ("dates", "labels")}
+
+    def __init__(self, data: LanguageData, **options: Any):
+        super().__init__(data, **options)
+        self.reader = date_reader(data.language)
 
     def apply(self, page: Page) -> None:
         head = head_end(page.blocks)
@@ -127,7 +153,7 @@ class DateBar(Filter):
             labelled = key(text.split(None, 1)[0]) in self.labels
             if i >= head and not labelled:
                 continue  # inside the article only a labelled date ("Updated: ...") is a bar
-            iso = parse_date(text, self.labels)
+            iso = self.reader.parse(text)
             if iso:
                 page.set_meta("date", iso)
                 self.drop(page, block, "date bar")
