@@ -19,6 +19,11 @@ def test_byline_goes_to_metadata():
         ("Author: Mei Chen", "Mei Chen"),
         ("Reporter: Ivo Petrov", "Ivo Petrov"),
         ("By: Sara Novak", "Sara Novak"),
+        # capitals beyond Latin-1, in any script with case
+        ("By Łukasz Ściborski", "Łukasz Ściborski"),
+        ("By Οδυσσέας Ελύτης", "Οδυσσέας Ελύτης"),
+        # a prefix that ends in a colon needs no space after it
+        ("Author:Mei Chen", "Mei Chen"),
     ]:
         doc = run(line + "\n\n" + ARTICLE)
         assert doc.text == ARTICLE, line

@@ -22,7 +22,8 @@ class Byline(Filter):
     name = "byline"
     summary = 'Move a byline ("By Jane Doe, Reuters") into metadata.author.'
     defaults = {"max_words": 14}
-    phrases = {"roles": ("bylines", "roles"), "stopwords": ("common", "stopwords")}
+    phrases = {"roles": ("bylines", "roles"), "stopwords": ("common", "stopwords"), "joiners": ("bylines", "joiners")}
+    patterns = {"caseless_names": ("bylines", "names")}
 
     def __init__(self, data: LanguageData, **options: Any):
         super().__init__(data, **options)
@@ -54,23 +55,35 @@ class Byline(Filter):
             return None
         folded = text.casefold()
         for prefix in self.by_initial.get(folded[:1], ()):
-            if folded.startswith(prefix) and len(text) > len(prefix) and not text[len(prefix)].isalnum():
-                rest = text[len(prefix) :].strip(" :")
+            # (a prefix that ends in a letter must end a word: "By", not "Bye")
+            if (
+                folded.startswith(prefix)
+                and len(text) > len(prefix)
+                and not (prefix[-1].isalnum() and text[len(prefix)].isalnum())
+            ):
+                rest = text[len(prefix) :].strip(" :\uff1a")
                 break
         else:
             return None
         if len(text.split()) > self.options["max_words"]:  # (after the prefix: most lines have none)
             return None
         rest, date = self.split_date(rest)
+        name = self.name_in(rest)
+        return (name, date) if name else None
+
+    def name_in(self, rest: str) -> str | None:
+        """The name a byline gives after its prefix ("Jane Doe, Reuters": "Jane Doe"); None if none."""
+        if self.caseless_names.fullmatch(rest):
+            return rest
         name, *tail = _NAME_END.split(rest, maxsplit=1)
         name = self.bare_name(name)
-        if sum(1 for t in name.split() if t[:1].isupper()) < 2 or not is_name(name, max_words=7):
+        if sum(1 for t in name.split() if t[:1].isupper()) < 2 or not is_name(name, 7, self.joiners):
             return None
         if name.split()[0].casefold() in self.stopwords - {"the"}:
             return None  # "By Any Means Necessary", "By All Accounts"
         if tail and not self.is_credit_tail(tail[0]):
             return None
-        return name, date
+        return name
 
     def bare_name(self, name: str) -> str:
         """The name without a role stuck to it ("Meg James Staff Writer") or a second copy."""
@@ -108,7 +121,7 @@ class AuthorBox(Filter):
         "Photo\"), the author's name and the bio, which such boxes often repeat."
     )
     defaults = {"window": 6, "min_bio_words": 6, "max_bio_words": 80}
-    phrases = {"markers": ("bylines", "author_box")}
+    phrases = {"markers": ("bylines", "author_box"), "joiners": ("bylines", "joiners")}
 
     def apply(self, page: Page) -> None:
         blocks = page.blocks
@@ -122,13 +135,13 @@ class AuthorBox(Filter):
             marker = blocks[i]
             self.drop(page, marker, "author box")
             names: list[str] = []
-            if i > 0 and blocks[i - 1].group == marker.group and is_name(blocks[i - 1].text):
+            if i > 0 and blocks[i - 1].group == marker.group and is_name(blocks[i - 1].text, 5, self.joiners):
                 self.take_name(page, blocks[i - 1], names)
             for b in blocks[i + 1 : i + 1 + self.options["window"]]:
                 if b.short in self.markers:
                     break
                 words = word_count(b.text)
-                if is_name(b.text):
+                if is_name(b.text, 5, self.joiners):
                     self.take_name(page, b, names)
                 elif counts[short_key(b.text, 1000)] > 1 and min_bio <= words <= max_bio:
                     self.drop(page, b, "author bio (repeated)")

@@ -88,15 +88,19 @@ def title_case_ratio(text: str) -> float:
     return sum(w[0].isupper() for w in long_words) / len(long_words)
 
 
-_NAME_TOKEN = re.compile(r"[A-Z\u00c0-\u00de][\w.'\u2019\-]*")
-_NAME_JOINERS = frozenset({"and", "&", "de", "da", "del", "der", "van", "von", "al", "bin", "ibn", "la", "le"})
+#: A word of a name: a letter (a capital, checked apart: in any script that has case)
+#: and then letters, dots, apostrophes or hyphens.
+_NAME_TOKEN = re.compile(r"[^\W\d_][\w.'\u2019\-]*")
+#: Lower-case words that may join the parts of a name (the filters that read names
+#: give their language's list, from the bylines data).
+NAME_JOINERS = frozenset({"and", "&", "de", "da", "del", "der", "van", "von", "al", "bin", "ibn", "la", "le"})
 
 
-def is_name(text: str, max_words: int = 5) -> bool:
+def is_name(text: str, max_words: int = 5, joiners: frozenset[str] = NAME_JOINERS) -> bool:
     """Shaped like a person's or a desk's name: a few capitalised words, nothing else.
 
-    "Web Desk", "Associated Press", "Jane van der Berg", "J. R. Smith"; not an all-caps
-    shout of several words, not a sentence.
+    "Web Desk", "Associated Press", "Jane van der Berg", "J. R. Smith", "Łukasz Nowak",
+    "Иван Петров"; not an all-caps shout of several words, not a sentence.
     """
     tokens = text.split()
     if not 1 <= len(tokens) <= max_words or any(c.isdigit() for c in text):
@@ -105,11 +109,11 @@ def is_name(text: str, max_words: int = 5) -> bool:
         return False
     named = 0
     for t in tokens:
-        if _NAME_TOKEN.fullmatch(t):
+        if t[0].isupper() and _NAME_TOKEN.fullmatch(t):
             named += 1
-        elif t.casefold() not in _NAME_JOINERS:
+        elif t.casefold() not in joiners:
             return False
-    return named >= 1 and tokens[0] not in _NAME_JOINERS
+    return named >= 1 and tokens[0] not in joiners
 
 
 #: The last characters a sentence end can have (see _SENTENCE_END) ...
