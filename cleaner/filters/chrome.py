@@ -127,13 +127,22 @@ class Rails(Filter):
     phrases = {"headings": ("chrome", "rails")}
     patterns = {"heading_patterns": ("chrome", "rail_patterns")}
 
+    def __init__(self, data: Any, **options: Any):
+        super().__init__(data, **options)
+        # the patterns' first-character gate, inlined below: most lines start with a
+        # character no pattern can start with ("more ...", "mehr ...")
+        self._search, self._starts = _search_and_starts(self.heading_patterns)
+
     def is_rail_heading(self, block: Block) -> bool:
         """Whether a line heads a rail: a heading from the list, or one of its kind with
         a site's or section's name in it."""
         short = block.short
-        return short is not None and (
-            short in self.headings or (short.startswith("more ") and self.heading_patterns.search(short) is not None)
-        )
+        if short is None:
+            return False
+        if short in self.headings:
+            return True
+        starts, first = self._starts, short[:1]
+        return (starts is None or first in starts or first >= "\x80") and self._search(short) is not None
 
     def apply(self, page: Page) -> None:
         blocks = page.blocks
