@@ -6,7 +6,7 @@ from functools import lru_cache
 
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"})
 #: Trailing decoration that does not change what a short block says ("Skip to Content »").
-_DECORATION = " \t:;,.!?|>»›→↓↑←•·-–—*#()[]"
+_DECORATION = " \t:;,.!?|>»›→↓↑←•·-–—*#()[]\uff1a\uff5c\u3000"
 #: Longest block :func:`short_key` reduces (phrase lists hold short phrases).
 SHORT_KEY_CHARS = 60
 

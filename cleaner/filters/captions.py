@@ -27,9 +27,7 @@ class Captions(Filter):
     def is_credited_caption(self, text: str, max_words: int) -> bool:
         """A caption sentence that ends with its credit: "... (AP Photo/Name)"."""
         tail = text[-100:]
-        return (
-            (text.endswith(")") or ":" in tail) and nwords(text) <= max_words and bool(self.credit_suffix.search(tail))
-        )
+        return _may_end_in_credit(text) and nwords(text) <= max_words and bool(self.credit_suffix.search(tail))
 
     def apply(self, page: Page) -> None:
         max_lines = self.options["max_group_lines"]
@@ -58,8 +56,13 @@ class Captions(Filter):
             for b, credited in zip(group, credits, strict=False):
                 if credited:
                     self.drop(page, b, "photo credit")
-                elif whole or (
-                    (b.text[-1:] == ")" or ":" in b.text[-100:])  # is_credited_caption's first test
-                    and self.is_credited_caption(b.text, max_words)
-                ):
+                elif whole or (_may_end_in_credit(b.text) and self.is_credited_caption(b.text, max_words)):
                     self.drop(page, b, "photo caption")
+
+
+def _may_end_in_credit(text: str) -> bool:
+    """A quick test before the credit patterns: a credit at the end of a caption closes a
+    bracket ("(AP Photo/Name)", "（新华社）"), follows a colon ("Photo: Name") or, in
+    Japanese, an equals sign ("＝山田太郎撮影")."""
+    tail = text[-100:]
+    return text[-1:] in ")\uff09" or ":" in tail or (not text.isascii() and any(c in tail for c in "\uff1a\uff1d="))
