@@ -64,6 +64,10 @@ SPOILERS = ["", "!", "\x00", "\n"]
 def data_patterns() -> list[tuple[str, re.Pattern[str], list[re.Pattern[str]]]]:
     """(name, pattern, parts): each data key's alternation, with its items as parts
     (audited one by one only when the alternation fails, to name the culprit)."""
+    from cleaner.filters import FILTERS
+
+    # the lists the filters compile as patterns, and any other with an anchor or an escape
+    named = {pair for cls in FILTERS for pair in cls.patterns.values()}
     found = []
     root = resources.files("cleaner.data")
     for lang_dir in sorted(root.iterdir(), key=lambda p: p.name):
@@ -76,20 +80,29 @@ def data_patterns() -> list[tuple[str, re.Pattern[str], list[re.Pattern[str]]]]:
             data = tomllib.loads(path.read_text(encoding="utf-8"))
             for key, values in _walk(data):
                 strings = [values] if isinstance(values, str) else values
-                parts = []
-                for value in strings:
-                    try:
-                        parts.append(re.compile(value, re.IGNORECASE))
-                    except re.error:
-                        pass  # a phrase, not a pattern
-                if not parts:
-                    continue
-                try:
-                    combined = re.compile("|".join(f"(?:{p.pattern})" for p in parts), re.IGNORECASE)
-                except re.error:
-                    combined = parts[0]
-                found.append((f"data/{lang_dir.name}/{family}.toml:{key}", combined, parts))
+                if (family, key) not in named and not any("^" in v or "\\" in v for v in strings):
+                    continue  # a list of phrases
+                compiled = _compiled(strings)
+                if compiled:
+                    found.append((f"data/{lang_dir.name}/{family}.toml:{key}", *compiled))
     return found
+
+
+def _compiled(strings: list[str]) -> tuple[re.Pattern[str], list[re.Pattern[str]]] | None:
+    """(the alternation, its parts) of the strings that compile; None if none does."""
+    parts = []
+    for value in strings:
+        try:
+            parts.append(re.compile(value, re.IGNORECASE))
+        except re.error:
+            pass  # a phrase, not a pattern
+    if not parts:
+        return None
+    try:
+        combined = re.compile("|".join(f"(?:{p.pattern})" for p in parts), re.IGNORECASE)
+    except re.error:
+        combined = parts[0]
+    return combined, parts
 
 
 def _walk(data, prefix=""):
