@@ -74,6 +74,11 @@ class DateReader:
             return False
         return True
 
+    def ignorable_words(self, skipped: str) -> bool:
+        """Whether each word of a run the parser skipped, trimmed of its punctuation, is a
+        label's or one the parser passes over ("r., godz. " after "2022")."""
+        return all(not word or word in self.ignorable for word in map(key, key(skipped).split()))
+
     def parse(self, text: str) -> str | None:
         """The ISO 8601 form of a line that is a full date (and time) and nothing else."""
         if not self.hint.search(text) or not self.only_date_words(text):
@@ -86,7 +91,7 @@ class DateReader:
                     when, skipped = self.parser.parse(text, default=default, fuzzy_with_tokens=True)
                 except (ValueError, OverflowError, TypeError):
                     return None
-                if any(word not in self.ignorable for tok in skipped for word in key(tok).split()):
+                if not all(self.ignorable_words(tok) for tok in skipped):
                     return None  # words the parser skipped that are not labels: not just a date
                 results.append(when)
                 if _all_given(when):
