@@ -224,6 +224,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=3, metavar="N", help="timed passes, the fastest counts")
     parser.add_argument("--cpu-time", action="store_true", help="time by CPU time, not the wall clock")
     parser.add_argument("--limit", type=int, help="only the first N pages (by name)")
+    parser.add_argument(
+        "--half",
+        choices=["first", "second"],
+        help="only the pages whose name sorts in this half: choose rules on one half, confirm on the other",
+    )
     parser.add_argument("--min-pages", type=int, default=10, help="languages with fewer pages are not listed")
     parser.add_argument("--json", type=Path, help="also write the figures here")
     parser.add_argument(
@@ -238,6 +243,9 @@ def main(argv: list[str] | None = None) -> int:
     from rich.table import Table
 
     pages = load(args.data_dir, args.limit)
+    if args.half:
+        middle = len(pages) // 2
+        pages = pages[:middle] if args.half == "first" else pages[middle:]
     sizes = defaultdict(int)
     for page in pages:
         sizes[page.language] += 1

@@ -103,3 +103,31 @@ def test_sensitivity_scales_numbers_and_skips_the_rest():
     assert scaled(3, 0.5) == 2 and scaled(3, 1.25) == 4 and isinstance(scaled(3, 1.25), int)
     assert scaled(0, 2.0) == 0 and scaled(-0.3, 2.0) == -0.6
     assert scaled(True, 2.0) is None and scaled("x", 2.0) is None
+
+
+def test_multilingual_scores_only_the_half_asked_for(tmp_path):
+    import gzip
+    import json
+
+    import multilingual
+
+    prose = (
+        "The harbour board met on Tuesday to approve the new ferry timetable for the summer season. "
+        "Boats will leave every forty minutes from the north pier, and the last crossing will sail at midnight."
+    )
+    truth = {}
+    (tmp_path / "html").mkdir()
+    for i in range(4):
+        page = f"<html><body><article><h1>Ferry news {i}</h1><p>{prose}</p><p>{prose}</p></article></body></html>"
+        (tmp_path / "html" / f"{i}.html.gz").write_bytes(gzip.compress(page.encode()))
+        # the first half's passages are on no page: found by no system
+        passage = prose[:60] if i >= 2 else "A passage that no page of this set holds anywhere."
+        truth[f"page{i}"] = {"file": f"html/{i}.html.gz", "with": [passage], "without": []}
+    (tmp_path / "truth.json").write_text(json.dumps(truth))
+    f1 = {}
+    for half in ("first", "second"):
+        out = tmp_path / f"{half}.json"
+        args = ["--mode", "html", "--half", half, "--repeat", "1", "--min-pages", "1", "--json", str(out)]
+        assert multilingual.main([str(tmp_path), *args]) == 0
+        f1[half] = json.loads(out.read_text())["html/trafilatura"]["f1"]["all"]
+    assert f1 == {"first": 0.0, "second": 1.0}
