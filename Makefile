@@ -6,10 +6,11 @@ BENCH_DATA ?= ../shared/bench/articles
 
 .PHONY: demo test install bench throughput clean
 
-$(VENV)/.installed: pyproject.toml
+# constraints.txt pins the library versions the shortcuts and benchmarks were checked against.
+$(VENV)/.installed: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -e '.[test,bench]'
+	$(PY) -m pip install -q -c constraints.txt -e '.[test,bench,lint]'
 	touch $@
 
 install: $(VENV)/.installed

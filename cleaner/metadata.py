@@ -1,22 +1,22 @@
 """Page metadata as trafilatura's ``extract_metadata`` finds it, at a lower cost.
 
-trafilatura's metadata pass took a third of our extraction time (5.3 of 16 ms a
-page on the article benchmark), most of it in XPath expressions whose regular
+Most of trafilatura's metadata pass goes to XPath expressions whose regular
 expressions libxml2 calls back into Python for every element of the page.
 :func:`page_metadata` follows ``trafilatura.metadata.extract_metadata`` step by
 step, with its own helpers, and differs only in what changes none of our results:
 
-* the licence is not looked for (we do not report it): 0.6 ms a page;
-* the author expressions (tried when the meta tags name no author, 33 of 90 pages)
-  run only if some attribute value on the page contains a word one of them tests
-  for, and the pruning before them only if one can: 2.8 -> 1.3 ms a page;
+* the licence is not looked for (we do not report it);
+* the author expressions (tried when the meta tags name no author) run only if some
+  attribute value on the page contains a word one of them tests for, and the
+  pruning before them only if one can;
 * the category and tag expressions run only if some link's address contains the
-  "/categor" or "/tag" that trafilatura requires of the links they find:
-  1.4 -> 0.4 ms a page.
+  "/categor" or "/tag" that trafilatura requires of the links they find.
 
-The checks are read off trafilatura's expressions; if trafilatura's code for them
-changes, :func:`page_metadata` falls back on ``extract_metadata`` itself (see
-:func:`_reviewed`). ``tests/test_metadata.py`` compares the two on the fixtures.
+docs/benchmarks.md has what each saves. The checks are read off trafilatura's
+expressions; if trafilatura's code for them changes, or the shortcut raises anything,
+:func:`page_metadata` falls back on ``extract_metadata`` itself (see
+:mod:`cleaner.reviewed`). ``tests/test_metadata.py`` compares the two on the fixtures;
+``tests/test_reviewed.py`` breaks the names the shortcut uses.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from copy import deepcopy
 from functools import lru_cache
 from typing import Any
 
-from .reviewed import matches, sources
+from .reviewed import matches, shortcut_or_library, sources
 
 LOGGER = logging.getLogger(__name__)
 
@@ -166,16 +166,20 @@ def page_metadata(tree: Any, default_url: str | None = None) -> Any:
     ``trafilatura.utils.load_html``; ``tree`` is left as it was."""
     import trafilatura.metadata as tm
 
-    if not _reviewed():
+    def library() -> Any:
         return tm.extract_metadata(tree, default_url, date_params())
+
+    if not _reviewed():
+        return library()
+    return shortcut_or_library("metadata", lambda: _page_metadata(tree, default_url), library)
+
+
+def _page_metadata(tree: Any, default_url: str | None) -> Any:
+    """``trafilatura.metadata.extract_metadata``, step by step, with the shortcuts above."""
+    import trafilatura.metadata as tm
+
     date_config = date_params()
-    metadata = tm.examine_meta(tree)
-    if metadata.author and " " not in metadata.author:
-        metadata.author = None
-    try:
-        metadata = tm.extract_meta_json(tree, metadata)
-    except Exception as err:  # bugs in trafilatura's json_metadata.py
-        LOGGER.warning("error in JSON metadata extraction: %s", err)
+    metadata = _meta_tags(tree)
     if not metadata.title:
         metadata.title = tm.extract_title(tree)
     if not metadata.author:
@@ -186,6 +190,33 @@ def page_metadata(tree: Any, default_url: str | None = None) -> Any:
         metadata.hostname = tm.extract_domain(metadata.url, fast=True)
     date_config["url"] = metadata.url
     metadata.date = tm.find_date(tree, **date_config)
+    _sitename(metadata, tree)
+    _categories_and_tags(metadata, tree)
+    # (trafilatura looks for a licence here; we do not report one)
+    metadata.filedate = date_config.get("max_date")
+    metadata.clean_and_trim()
+    return metadata
+
+
+def _meta_tags(tree: Any) -> Any:
+    """What the meta tags and the JSON-LD say, as ``extract_metadata`` reads them first."""
+    import trafilatura.metadata as tm
+
+    metadata = tm.examine_meta(tree)
+    if metadata.author and " " not in metadata.author:
+        metadata.author = None
+    extract_meta_json = tm.extract_meta_json  # outside the try: a missing name is ours to report
+    try:
+        metadata = extract_meta_json(tree, metadata)
+    except Exception as err:  # bugs in trafilatura's json_metadata.py (trafilatura catches them too)
+        LOGGER.warning("error in JSON metadata extraction: %s", err)
+    return metadata
+
+
+def _sitename(metadata: Any, tree: Any) -> None:
+    """The site's name, as ``extract_metadata`` finds and tidies it."""
+    import trafilatura.metadata as tm
+
     if not metadata.sitename:
         metadata.sitename = tm.extract_sitename(tree)
     if metadata.sitename:
@@ -196,13 +227,14 @@ def page_metadata(tree: Any, default_url: str | None = None) -> Any:
         match = tm.META_URL.match(metadata.url)
         if match:
             metadata.sitename = match[1]
-    if not metadata.categories or not metadata.tags:
-        hrefs = _values(tree, "href")
-        if not metadata.categories:
-            metadata.categories = _catstags("category", tree, hrefs)
-        if not metadata.tags:
-            metadata.tags = _catstags("tag", tree, hrefs)
-    # (trafilatura looks for a licence here; we do not report one)
-    metadata.filedate = date_config.get("max_date")
-    metadata.clean_and_trim()
-    return metadata
+
+
+def _categories_and_tags(metadata: Any, tree: Any) -> None:
+    """Categories and tags from the page's links, when the meta tags named none."""
+    if metadata.categories and metadata.tags:
+        return
+    hrefs = _values(tree, "href")
+    if not metadata.categories:
+        metadata.categories = _catstags("category", tree, hrefs)
+    if not metadata.tags:
+        metadata.tags = _catstags("tag", tree, hrefs)

@@ -2,12 +2,13 @@
 
 ``trafilatura.utils.load_html`` first deletes the characters XML forbids (C0
 controls but tab and newlines, U+FFFE, U+FFFF) with a regular expression over the
-whole page: 0.6 of its 1.6 ms a page on the article benchmark. A page that
+whole page, a good part of its cost (docs/benchmarks.md). A page that
 :func:`cleaner.guards.guard_html` returned has none left (it turns them into
 spaces, so that the words either side stay apart), and :func:`parse` then follows
-``load_html`` without that scan. Anything else (bytes, unguarded text), and any
-trafilatura whose parsing code differs from the one this mirrors, goes to
-``load_html`` itself. ``tests/test_parse.py`` compares the trees.
+``load_html`` without that scan. Anything else (bytes, unguarded text), any
+trafilatura whose parsing code differs from the one this mirrors, and any error in
+the shortcut go to ``load_html`` itself. ``tests/test_parse.py`` compares the trees;
+``tests/test_reviewed.py`` breaks the names the shortcut uses.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import logging
 from functools import lru_cache
 from typing import Any
 
-from .reviewed import matches, sources
+from .reviewed import matches, shortcut_or_library, sources
 
 LOGGER = logging.getLogger(__name__)
 
@@ -43,11 +44,17 @@ def parse(raw: str | bytes, guarded: bool = False) -> Any:
 
     ``guarded``: ``raw`` is what :func:`~cleaner.guards.guard_html` returned.
     """
+    if guarded and isinstance(raw, str) and _reviewed():
+        html = raw
+        return shortcut_or_library("parse", lambda: parse_guarded(html), lambda: _load_html(html))
+    return _load_html(raw)
+
+
+def _load_html(raw: str | bytes) -> Any:
+    """The tree ``bare_extraction`` would parse from ``raw``, by trafilatura's own code."""
     from trafilatura.settings import DEFAULT_CONFIG
     from trafilatura.utils import load_html
 
-    if guarded and isinstance(raw, str) and _reviewed():
-        return parse_guarded(raw)
     return load_html(raw, DEFAULT_CONFIG.getint("DEFAULT", "MAX_FILE_SIZE"))
 
 

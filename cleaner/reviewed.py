@@ -1,16 +1,26 @@
-"""Code that mirrors a library's internals, and the check that those are still the ones reviewed.
+"""Code that mirrors a library's internals, the check that those are still the ones reviewed,
+and the fall-back to the library when they are not.
 
 :mod:`cleaner.metadata` and :mod:`cleaner.parse` follow trafilatura's own functions
 step by step; each pins a SHA-1 of the trafilatura source it was checked against and
-falls back on trafilatura itself when the installed code differs.
+uses trafilatura itself when the installed code differs, when the code cannot be read,
+or when the shortcut raises anything at all: a renamed private helper must cost speed,
+never a page. The versions reviewed are pinned in ``constraints.txt``.
 """
 
 from __future__ import annotations
 
 import hashlib
 import inspect
+import logging
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import Any, TypeVar
+
+LOGGER = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+_warned: set[str] = set()
 
 
 def sources(*objects: Any) -> list[str]:
@@ -20,8 +30,29 @@ def sources(*objects: Any) -> list[str]:
 
 def matches(expected: str, parts: Callable[[], Iterable[str]]) -> bool:
     """Whether the SHA-1 of ``parts()`` (joined by newlines) is ``expected``; False
-    when the source cannot be read (a build without it)."""
+    when the parts cannot be had at all (a build without sources, a name gone)."""
     try:
         return hashlib.sha1("\n".join(parts()).encode()).hexdigest() == expected
-    except (OSError, TypeError):
+    except Exception as err:  # any surprise means "not the code reviewed"
+        _warn_once("fingerprint", err)
         return False
+
+
+def shortcut_or_library(name: str, shortcut: Callable[[], T], library: Callable[[], T]) -> T:
+    """``shortcut()``, or ``library()`` when the shortcut raises anything.
+
+    The shortcut must not have changed its inputs before it raised (both of ours only
+    read the tree they are given), so the library starts from the same page.
+    """
+    try:
+        return shortcut()
+    except Exception as err:  # a mirror of private code: any error is the library's to answer
+        _warn_once(name, err)
+    return library()
+
+
+def _warn_once(name: str, err: Exception) -> None:
+    """Log a shortcut's failure once per process (the next pages fail the same way)."""
+    if name not in _warned:
+        _warned.add(name)
+        LOGGER.warning("%s shortcut failed (%s: %s); using the library's own code", name, type(err).__name__, err)
