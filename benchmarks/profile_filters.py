@@ -17,7 +17,8 @@ import argparse
 import sys
 import time
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -40,17 +41,20 @@ def _timed(fn: Callable[..., Any], name: str, totals: dict[str, float]) -> Calla
     return wrapper
 
 
-def profile(inputs: list[str], kind: str, repeat: int = 1, warm: bool = False) -> tuple[dict[str, float], float]:
-    """(fastest CPU seconds per step over ``repeat`` passes, fastest untimed pass) for all
-    inputs; each pass starts with cleaner's caches emptied unless ``warm``."""
-    import cleaner.pipeline as pipeline_module
-    from cleaner import Config, Pipeline, clear_caches
-    from cleaner.document import Page
-    from cleaner.filters import Filter
+# The pipeline module's functions timed as steps: (attribute, step name).
+_MODULE_STEPS = [
+    ("detect_language", "language"),
+    ("split_blocks", "split_blocks"),
+    ("extract", "extract (html)"),
+    ("join_blocks", "join_blocks"),
+    ("hold_out_long", "hold_out_long"),
+]
 
-    pipeline = Pipeline(Config(kind=kind))
-    for page in inputs[:1]:
-        pipeline.clean(page)  # warm up: imports, phrase data, language profiles
+
+def _untimed_pass(pipeline: Any, inputs: list[str], repeat: int, warm: bool) -> float:
+    """The fastest of ``repeat`` passes over the inputs, nothing wrapped."""
+    from cleaner import clear_caches
+
     untimed = float("inf")
     for _ in range(max(1, repeat)):
         if not warm:
@@ -59,58 +63,72 @@ def profile(inputs: list[str], kind: str, repeat: int = 1, warm: bool = False) -
         for page in inputs:
             pipeline.clean(page)
         untimed = min(untimed, time.process_time() - start)
+    return untimed
 
-    best: dict[str, float] = {}
+
+def _wrap_filters(pipeline: Any, totals: dict[str, float]) -> list[Any]:
+    """Time each filter's methods; filters are built per language on first use, so those
+    of every language seen are wrapped. Returns the filters wrapped."""
+    from cleaner.filters import Filter
+
+    wrapped: list[Any] = []
+    for lang in ("en",) + tuple(pipeline._filters):
+        for f in pipeline.filters_for(lang):
+            if f in wrapped:
+                continue
+            wrapped.append(f)
+            if f.stage == "text":
+                f.apply_text = _timed(type(f).apply_text.__get__(f), f.name, totals)
+                continue
+            f.apply = _timed(type(f).apply.__get__(f), f.name, totals)
+            if type(f).survey is not Filter.survey:
+                f.survey = _timed(type(f).survey.__get__(f), f"{f.name} (survey)", totals)
+    return wrapped
+
+
+@contextmanager
+def _timers(pipeline: Any, totals: dict[str, float]) -> Iterator[None]:
+    """Every step of ``pipeline`` adds its CPU time to ``totals`` inside the block."""
+    import cleaner.pipeline as pipeline_module
+    from cleaner.document import Page
+
+    originals = {attribute: getattr(pipeline_module, attribute) for attribute, _ in _MODULE_STEPS}
     compact = Page.compact
-    originals = {
-        "language": pipeline_module.detect_language,
-        "split_blocks": pipeline_module.split_blocks,
-        "extract (html)": pipeline_module.extract,
-        "join_blocks": pipeline_module.join_blocks,
-        "hold_out_long": pipeline_module.hold_out_long,
-    }
-    prepare = type(pipeline).prepare
+    wrapped: list[Any] = []
+    try:
+        for attribute, step in _MODULE_STEPS:
+            setattr(pipeline_module, attribute, _timed(originals[attribute], step, totals))
+        pipeline.prepare = _timed(type(pipeline).prepare.__get__(pipeline), "prepare (decode, mojibake)", totals)
+        Page.compact = _timed(compact, "compact (after each filter)", totals)  # type: ignore[method-assign]
+        wrapped = _wrap_filters(pipeline, totals)
+        yield
+    finally:
+        for attribute, function in originals.items():
+            setattr(pipeline_module, attribute, function)
+        Page.compact = compact  # type: ignore[method-assign]
+        pipeline.__dict__.pop("prepare", None)
+        for f in wrapped:
+            for method in ("apply", "apply_text", "survey"):
+                f.__dict__.pop(method, None)
+
+
+def profile(inputs: list[str], kind: str, repeat: int = 1, warm: bool = False) -> tuple[dict[str, float], float]:
+    """(fastest CPU seconds per step over ``repeat`` passes, fastest untimed pass) for all
+    inputs; each pass starts with cleaner's caches emptied unless ``warm``."""
+    from cleaner import Config, Pipeline, clear_caches
+
+    pipeline = Pipeline(Config(kind=kind))
+    for page in inputs[:1]:
+        pipeline.clean(page)  # warm up: imports, phrase data, language profiles
+    untimed = _untimed_pass(pipeline, inputs, repeat, warm)
+    best: dict[str, float] = {}
     for _ in range(max(1, repeat)):
         totals: dict[str, float] = defaultdict(float)
-        pipeline_module.detect_language = _timed(originals["language"], "language", totals)
-        pipeline_module.split_blocks = _timed(originals["split_blocks"], "split_blocks", totals)
-        pipeline_module.extract = _timed(originals["extract (html)"], "extract (html)", totals)
-        pipeline_module.join_blocks = _timed(originals["join_blocks"], "join_blocks", totals)
-        pipeline_module.hold_out_long = _timed(originals["hold_out_long"], "hold_out_long", totals)
-        pipeline.prepare = _timed(prepare.__get__(pipeline), "prepare (decode, mojibake)", totals)
-        Page.compact = _timed(compact, "compact (after each filter)", totals)
-        wrapped: list[Any] = []
-        try:
-            # filters are built per language on first use: wrap those of every language seen
-            for lang in ("en",) + tuple(pipeline._filters):
-                for f in pipeline.filters_for(lang):
-                    if f in wrapped:
-                        continue
-                    wrapped.append(f)
-                    if f.stage == "text":
-                        f.apply_text = _timed(type(f).apply_text.__get__(f), f.name, totals)
-                    else:
-                        f.apply = _timed(type(f).apply.__get__(f), f.name, totals)
-                        if type(f).survey is not Filter.survey:
-                            f.survey = _timed(type(f).survey.__get__(f), f"{f.name} (survey)", totals)
+        with _timers(pipeline, totals):
             if not warm:
                 clear_caches()
             for page in inputs:
                 pipeline.clean(page)
-        finally:
-            for name, fn in (
-                ("detect_language", originals["language"]),
-                ("split_blocks", originals["split_blocks"]),
-                ("extract", originals["extract (html)"]),
-                ("join_blocks", originals["join_blocks"]),
-                ("hold_out_long", originals["hold_out_long"]),
-            ):
-                setattr(pipeline_module, name, fn)
-            Page.compact = compact
-            pipeline.__dict__.pop("prepare", None)
-            for f in wrapped:
-                for method in ("apply", "apply_text", "survey"):
-                    f.__dict__.pop(method, None)
         for name, seconds in totals.items():
             best[name] = min(best.get(name, float("inf")), seconds)
     return best, untimed
