@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 BENCH_DATA ?= ../shared/bench/articles
 
-.PHONY: demo test install bench throughput clean
+.PHONY: demo test test-fast lint install bench throughput clean
 
 # constraints.txt pins the library versions the shortcuts and benchmarks were checked against.
 $(VENV)/.installed: pyproject.toml constraints.txt
@@ -21,6 +21,10 @@ demo: install
 
 test: install
 	$(PY) -m pytest -q
+
+# Everything but the tests marked slow: the loop to run while working.
+test-fast: install
+	$(PY) -m pytest -q -m "not slow"
 
 bench: install
 	$(PY) benchmarks/articles.py $(BENCH_DATA)

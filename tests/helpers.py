@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
@@ -37,3 +39,28 @@ def assert_removes(name: str, article: str, pieces: list[str]) -> Document:
     assert doc.text == article
     assert removed_by(doc, name) == pieces
     return doc
+
+
+def cpu_cost(call: Callable[[], object], repeat: int = 3) -> float:
+    """The least CPU seconds of ``repeat`` calls (CPU time: other processes' load does not count)."""
+    costs = []
+    for _ in range(repeat):
+        start = time.process_time()
+        call()
+        costs.append(time.process_time() - start)
+    return min(costs)
+
+
+def grows_linearly(run: Callable[[str], object], text: str, factor: int = 4, max_ratio: float = 10.0) -> bool:
+    """Whether ``run`` on ``text`` repeated ``factor`` times costs at most ``max_ratio`` times
+    its cost on ``text`` (linear: about ``factor``; quadratic: ``factor`` squared).
+
+    A ratio of two costs measured in one process, as the benchmarks measure speed, so the
+    machine's load cancels out. Under a millisecond of CPU on the larger input there is
+    nothing to tell from noise, and nothing to worry about: that passes.
+    """
+    large = text * factor
+    large_cost = cpu_cost(lambda: run(large))
+    if large_cost < 0.001:
+        return True
+    return large_cost <= max_ratio * max(cpu_cost(lambda: run(text)), 1e-6)

@@ -1,13 +1,12 @@
 """The filter set as a whole: names, order, switches, data files, pattern safety."""
 
 import re
-import time
 
 import pytest
-from helpers import ROOT
+from helpers import ROOT, grows_linearly
 from typer.testing import CliRunner
 
-from cleaner import Config, Pipeline
+from cleaner import Config, Pipeline, clear_caches
 from cleaner.cli import app
 from cleaner.data import load_family
 from cleaner.filters import BY_NAME, FILTERS
@@ -82,17 +81,18 @@ ADVERSARIAL = [
 ]
 
 
-def test_patterns_are_fast_on_hostile_input():
+def test_patterns_grow_linearly_on_hostile_input():
     for name, pattern in compiled_patterns():
         for text in ADVERSARIAL:
-            start = time.perf_counter()
-            pattern.search(text)
-            assert time.perf_counter() - start < 0.1, (name, text[:20])
+            assert grows_linearly(pattern.search, text), (name, text[:20])
 
 
-def test_filters_are_fast_on_hostile_input():
+def test_filters_grow_linearly_on_hostile_input():
     pipeline = Pipeline(Config(language="en"))
-    for text in ADVERSARIAL:
-        start = time.perf_counter()
+
+    def run(text: str) -> None:
+        clear_caches()  # each run does the whole work, not the cached part
         pipeline.clean(text + "\n" + text)
-        assert time.perf_counter() - start < 0.5, text[:20]
+
+    for text in ADVERSARIAL:
+        assert grows_linearly(run, text), text[:20]

@@ -11,6 +11,7 @@ FUZZ = Path(__file__).resolve().parent.parent / "fuzz"
 SECONDS = 15
 
 
+@pytest.mark.slow
 def test_short_fuzz_run_finds_nothing(tmp_path):
     pytest.importorskip("atheris", reason="atheris is not installed (pip install -e '.[test]')")
     corpus = tmp_path / "corpus"

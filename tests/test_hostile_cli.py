@@ -14,7 +14,6 @@ import os
 import shutil
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -23,7 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "fixtures" / "hostile"))
 import generate  # noqa: E402
 
-TIME_LIMIT = 300  # seconds for the whole run
+TIME_LIMIT = 300  # seconds: a run still going then has hung (a guard, not a speed test)
 MEMORY_LIMIT_MB = 1200  # peak resident memory of the CLI process (and its workers)
 
 # Runs the CLI in-process and reports its peak memory (and its children's) on stderr.
@@ -39,9 +38,9 @@ finally:
 """
 
 
-def run_cli(*args: str, cwd: Path) -> tuple[subprocess.CompletedProcess, float, int]:
+def run_cli(*args: str, cwd: Path) -> tuple[subprocess.CompletedProcess, int]:
+    """The finished CLI process (killed as hung past TIME_LIMIT) and its peak memory in MB."""
     env = {**os.environ, "COLUMNS": "400", "NO_COLOR": "1"}
-    start = time.monotonic()
     proc = subprocess.run(
         [sys.executable, "-c", WRAPPER, *args],
         cwd=cwd,
@@ -51,9 +50,8 @@ def run_cli(*args: str, cwd: Path) -> tuple[subprocess.CompletedProcess, float, 
         timeout=TIME_LIMIT,
         stdin=subprocess.DEVNULL,
     )
-    elapsed = time.monotonic() - start
     peak = next((int(line.split()[1]) for line in proc.stderr.splitlines() if line.startswith("PEAK_RSS_KB")), 0)
-    return proc, elapsed, peak // 1024
+    return proc, peak // 1024
 
 
 def snapshot(folder: Path, skip: Path) -> dict[str, str]:
@@ -98,14 +96,13 @@ def test_committed_small_fixtures_match_the_generator():
         assert (ROOT / "fixtures" / "hostile" / name).read_bytes() == data, name
 
 
+@pytest.mark.slow
 def test_cli_over_hostile_and_good_files(corpus):
     src, expected = corpus
     out = src.parent / "out"
     before = snapshot(src, out)
-    proc, elapsed, peak_mb = run_cli("clean", "in", "--out", "out", "--workers", "2", cwd=src.parent)
-    print(f"first run: {elapsed:.1f}s, peak {peak_mb} MB")
+    proc, peak_mb = run_cli("clean", "in", "--out", "out", "--workers", "2", cwd=src.parent)
     assert proc.returncode == 1, "bad inputs must make the exit code non-zero"
-    assert elapsed < TIME_LIMIT
     assert peak_mb < MEMORY_LIMIT_MB, f"peak memory {peak_mb} MB"
     errors = [line for line in proc.stderr.splitlines() if "error" in line.lower()]
     bodies = outputs_by_source(out)
@@ -125,13 +122,12 @@ def test_cli_over_hostile_and_good_files(corpus):
     outputs = snapshot(out, out / "none")
 
     # a second run: the same outcome, nothing rewritten
-    proc2, elapsed2, _ = run_cli("clean", "in", "--out", "out", "--workers", "2", cwd=src.parent)
-    print(f"second run: {elapsed2:.1f}s")
+    proc2, _ = run_cli("clean", "in", "--out", "out", "--workers", "2", cwd=src.parent)
     assert proc2.returncode == 1
     assert snapshot(out, out / "none") == outputs
     assert snapshot(src, out) == before
 
     # an output folder inside the input folder is refused before anything is written
-    proc3, _, _ = run_cli("clean", "in", "--out", "in/out", cwd=src.parent)
+    proc3, _ = run_cli("clean", "in", "--out", "in/out", cwd=src.parent)
     assert proc3.returncode == 2 and "inside the input folder" in proc3.stderr
     assert not (src / "out").exists()

@@ -38,6 +38,7 @@ def pre_commit_home(tmp_path_factory) -> Path:
     return tmp_path_factory.mktemp("pre-commit-home")
 
 
+@pytest.mark.slow
 @pytest.mark.timeout(1200)
 def test_check_and_fix_hooks_in_a_corpus_repo(tmp_path, pre_commit_home):
     rev = git("rev-parse", "HEAD", cwd=ROOT).strip()

@@ -17,6 +17,7 @@ import os
 import re
 import unicodedata
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -250,6 +251,7 @@ def test_bytes(raw):
     check_all(raw)
 
 
+@pytest.mark.slow
 @SETTINGS
 @given(htmls)
 def test_html(raw):
