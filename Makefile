@@ -26,6 +26,12 @@ test: install
 test-fast: install
 	$(PY) -m pytest -q -m "not slow"
 
+# The same checks CI runs before the tests (configuration in pyproject.toml).
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy
+
 bench: install
 	$(PY) benchmarks/articles.py $(BENCH_DATA)
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Any
@@ -232,7 +232,7 @@ def cluster(address: str | None) -> Iterator[Any]:
         yield client
 
 
-def _reporting(advance):
+def _reporting(advance: Callable[[Result], object]) -> Callable[[Result], None]:
     def on_result(result: Result) -> None:
         if result.status == "error":
             report_error(result.error or result.path)

@@ -50,6 +50,8 @@ from .results import metadata_record
 if TYPE_CHECKING:  # pragma: no cover
     import dask.bag
     import dask.dataframe
+    import pandas as pd
+    from distributed import Client
 
 
 # -- one pipeline per worker process -----------------------------------------------------
@@ -101,7 +103,7 @@ def _resolve(config: Config | Pipeline | None) -> Config:
 CONNECT_TIMEOUT = "10s"
 
 
-def connect(address: str, timeout: str | None = None):
+def connect(address: str, timeout: str | None = None) -> Client:
     """A ``distributed.Client`` for a running scheduler; ``OSError`` if none answers."""
     from distributed import Client
 
@@ -215,14 +217,14 @@ def clean_bag(
 
 
 def _clean_frame(
-    part,
+    part: pd.DataFrame,
     config: Config,
     text_column: str,
     removed: str,
     id_column: str | None,
     url_column: str | None,
     source_column: str | None,
-):
+) -> pd.DataFrame:
     import pandas as pd
 
     def column(name: str | None) -> list[Any] | None:

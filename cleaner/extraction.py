@@ -100,6 +100,11 @@ def map_metadata(doc: Any) -> dict[str, Any]:
     return {k: v or None for k, v in mapped.items()}
 
 
+def _body(doc: Any) -> str:
+    """The body text of what ``bare_extraction`` returned (``None`` when it found nothing)."""
+    return (doc.text or "").strip() if doc is not None else ""
+
+
 def extract(raw: str | bytes, url: str | None = None, guarded: bool = False) -> Extraction:
     """The article body and metadata of an HTML page; an empty body with a reason if none.
 
@@ -122,11 +127,9 @@ def extract(raw: str | bytes, url: str | None = None, guarded: bool = False) -> 
         if tree is None:
             return Extraction("", map_metadata(None), NO_ARTICLE)
         metadata = page_metadata(tree, url)
-        doc = trafilatura.bare_extraction(tree, url=url, **EXTRACT_OPTIONS)
-        text = (doc.text or "").strip() if doc is not None else ""
+        text = _body(trafilatura.bare_extraction(tree, url=url, **EXTRACT_OPTIONS))
         if len(text) < RETRY_BELOW_CHARS:
-            retry = trafilatura.bare_extraction(tree, url=url, **{**EXTRACT_OPTIONS, "fast": False})
-            retried = (retry.text or "").strip() if retry is not None else ""
+            retried = _body(trafilatura.bare_extraction(tree, url=url, **{**EXTRACT_OPTIONS, "fast": False}))
             if len(retried) > len(text):
                 text = retried
     except Exception as exc:  # trafilatura raises on some malformed input

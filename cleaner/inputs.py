@@ -22,6 +22,7 @@ import stat
 import unicodedata
 import zlib
 from pathlib import Path
+from typing import BinaryIO
 
 #: Default limit on the size of one input, after decompression (bytes).
 DEFAULT_MAX_BYTES = 256 * 1024 * 1024
@@ -140,7 +141,7 @@ def _read_gzip(path: Path, max_bytes: int) -> bytes:
     return b"".join(parts)
 
 
-def read_stream(stream, name: str = "-", max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+def read_stream(stream: BinaryIO, name: str = "-", max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     """Read a binary stream (stdin) up to ``max_bytes``."""
     data = stream.read(max_bytes + 1)
     if len(data) > max_bytes:
@@ -251,16 +252,17 @@ def decode(data: bytes, name: str | Path = "<input>") -> str:
     what = sniff_binary(data[:64])
     if what:
         raise InputError(f"{name}: binary file ({what}), not text")
-    for bom, encoding in _BOMS:
+    for bom, bom_encoding in _BOMS:
         if data.startswith(bom):
             try:
-                text = data[len(bom) :].decode(encoding)
+                decoded = data[len(bom) :].decode(bom_encoding)
             except UnicodeDecodeError as exc:
                 raise InputError(
-                    f"{name}: starts with a {encoding} byte-order mark but is not "
-                    f"{encoding} (byte {exc.start + len(bom)}: {exc.reason})"
+                    f"{name}: starts with a {bom_encoding} byte-order mark but is not "
+                    f"{bom_encoding} (byte {exc.start + len(bom)}: {exc.reason})"
                 ) from exc
-            return _refuse_controls(text, name)
+            return _refuse_controls(decoded, name)
+    text: str | None
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:

@@ -23,7 +23,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, cast
 
 from .atomic import atomic_open
 from .config import LIMITS
@@ -62,7 +62,7 @@ def open_input(source: str) -> Iterator[IO[bytes]]:
         close = True
     try:
         head = raw.peek(2)[:2] if hasattr(raw, "peek") else b""
-        yield gzip.GzipFile(fileobj=raw, mode="rb") if head == GZIP_MAGIC else raw
+        yield cast(IO[bytes], gzip.GzipFile(fileobj=raw, mode="rb")) if head == GZIP_MAGIC else raw
     finally:
         if close:
             raw.close()
@@ -87,7 +87,7 @@ def open_output(dest: str) -> Iterator[IO[bytes]]:
     with atomic_open(path) as fh:
         if path.suffix == ".gz":
             with gzip.GzipFile(fileobj=fh, mode="wb", compresslevel=6, mtime=0) as gz:
-                yield gz
+                yield cast(IO[bytes], gz)  # a GzipFile is a binary stream; typeshed does not say IO[bytes]
         else:
             yield fh
 

@@ -121,7 +121,7 @@ class Pipeline:
             text = self.prepare(raw, name)
         # lines as the block stage will split them: the text stage works line by line too
         text = normalize_newlines(text)
-        language = self.config.language
+        language: str | None = self.config.language
         detect = language == "auto"
         page = Page([], metadata, removed)
         # the text stage (stray markup) first: the language is told from the text it

@@ -16,6 +16,10 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import ftfy
 
 #: Longest line ftfy is asked to repair; longer lines are kept as they are.
 MAX_LINE = 20_000
@@ -67,7 +71,7 @@ def _suspect(text: str, others: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _config():
+def _config() -> ftfy.TextFixerConfig:
     import ftfy
 
     return ftfy.TextFixerConfig(

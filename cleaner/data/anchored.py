@@ -21,8 +21,8 @@ from collections.abc import Callable
 from typing import Any
 
 try:  # the regex parser's tree and opcodes (private modules, as of Python 3.11)
-    from re import _constants as sre
-    from re import _parser
+    from re import _constants as sre  # type: ignore[attr-defined]  # private: typeshed leaves it out
+    from re import _parser  # type: ignore[attr-defined]
 except ImportError:  # pragma: no cover - another Python: no gates, same results
     sre = _parser = None
 
@@ -97,7 +97,7 @@ def _first_item(item: tuple, icase: bool) -> tuple[set[str], bool]:
     if op is sre.ATOMIC_GROUP:
         return _first(list(av), icase)
     if op is sre.BRANCH:
-        chars: set[str] = set()
+        chars = set()
         nullable = False
         for alt in av[1]:
             more, empty = _first(list(alt), icase)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from ..config import ConfigError
 from ..data import LanguageData
@@ -54,6 +54,11 @@ class Filter:
             setattr(self, attr, data.pattern(family, key))
         for attr, (family, key) in self.phrases.items():
             setattr(self, attr, data.phrase_set(family, key))
+
+    if TYPE_CHECKING:
+        # The attributes named in ``patterns`` and ``phrases`` are set from the data in
+        # __init__, where a type checker cannot follow: to it they are Any.
+        def __getattr__(self, name: str) -> Any: ...
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}({self.data.language!r})"

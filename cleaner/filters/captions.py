@@ -42,8 +42,8 @@ class Captions(Filter):
                 and bool(credit(text))
             )
 
-        for _, group in groupby(page.blocks, key=attrgetter("group")):
-            group = list(group)
+        for _, members in groupby(page.blocks, key=attrgetter("group")):
+            group = list(members)
             if len(group) == 1:  # most groups on a flattened page: one line alone
                 b = group[0]
                 if is_credit(b.text):

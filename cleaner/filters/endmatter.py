@@ -101,8 +101,8 @@ class Teasers(Filter):
         shaped = {i: self.is_teaser_shaped(blocks[i].text) for i in range(start, n)}
         sets = [self.content(b.text) for b in blocks]
         df: Counter[str] = Counter()
-        for s in sets:
-            df.update(s)
+        for block_words in sets:
+            df.update(block_words)
         best = None
         for s in range(n - 1, start - 1, -1):
             df.subtract(sets[s])  # df now counts the article blocks[:s]
