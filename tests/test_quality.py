@@ -1,0 +1,171 @@
+"""The quality gate: F1 on a small fixed set of pages must not fall below pinned floors.
+
+Each set is cleaned as a user's files are (bytes, the kind told from the content, by
+``cleaner.clean``) and scored with the benchmark's own metric:
+
+- ``seeds`` (seeds/ against fixtures/seeds/) and ``fixtures`` (fixtures/pages/ against
+  their expected bodies, fixtures/clean/ against themselves): the article benchmark's
+  shingle F1 (benchmarks/scoring.py);
+- ``articles-text``, ``articles-html``: every 9th page (by key) of
+  ../shared/bench/articles, the rendered text and the HTML file; ``articles-html-as-text``:
+  the same HTML handed over as text, as a JSONL record carries it; shingle F1;
+- ``multilingual-html``, ``multilingual-text``: every 20th page (by name) of
+  ../shared/bench/multilingual, its bytes and its html-text rendering; trafilatura's
+  passage metric (benchmarks/multilingual.py), its F1 averaged over pages rather than
+  over passages, so that each page weighs the same however many passages it has.
+
+How the floors were set: each is the set's F1 measured on the code of this commit, less
+0.005, rounded down to three decimals (``python tests/test_quality.py`` prints the figures).
+A set whose F1 falls below its floor fails, naming its worst pages. When a change raises a
+set's F1, raise its floor in the same commit; a floor is never lowered without the commit
+saying why. ``test_one_page_collapsing_trips_the_gate`` checks that the sample is small
+enough for a floor to notice a single page that was extracted well losing its body.
+The shared sets are skipped when ../shared/bench is not beside the clone (CI has it).
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCH = ROOT.parent / "shared" / "bench"
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+import multilingual  # noqa: E402
+from scoring import score  # noqa: E402
+
+import cleaner  # noqa: E402
+
+FLOORS = {
+    "seeds": 0.995,
+    "fixtures": 0.995,
+    "articles-text": 0.944,
+    "articles-html": 0.905,
+    "articles-html-as-text": 0.973,
+    "multilingual-html": 0.800,
+    "multilingual-text": 0.796,
+}
+#: A page "extracted well" scores at least this: its collapse must trip its set's floor.
+WELL = 0.5
+
+
+@dataclass
+class Page:
+    name: str
+    raw: str | bytes
+    truth: str | multilingual.Page  # the true body, or the passages it must (not) hold
+
+    def f1(self, body: str) -> float:
+        if isinstance(self.truth, str):
+            return score([(self.truth, body)]).f1
+        return multilingual.page_counts(self.truth, body).f1
+
+
+def _set_score(pages: list[Page], bodies: list[str]) -> float:
+    """The set's F1: the shingle F1 of the benchmark (pages weigh the same), or the mean
+    of the pages' passage F1."""
+    if pages and isinstance(pages[0].truth, str):
+        return score([(str(p.truth), body) for p, body in zip(pages, bodies, strict=True)]).f1
+    return sum(p.f1(body) for p, body in zip(pages, bodies, strict=True)) / len(pages)
+
+
+def _fixture_pages() -> list[Page]:
+    fixtures = ROOT / "fixtures"
+    pages = [
+        Page(f"pages/{path.name}", path.read_bytes(), path.with_suffix(".expected.txt").read_text(encoding="utf-8"))
+        for path in sorted((fixtures / "pages").glob("*.txt"))
+        if "." not in path.stem
+    ]
+    pages += [
+        Page(f"clean/{p.name}", p.read_bytes(), p.read_text(encoding="utf-8"))
+        for p in sorted((fixtures / "clean").glob("*.txt"))
+    ]
+    return pages
+
+
+def _seed_pages() -> list[Page]:
+    return [
+        Page(p.name, p.read_bytes(), (ROOT / "fixtures" / "seeds" / p.name).read_text(encoding="utf-8"))
+        for p in sorted((ROOT / "seeds").glob("*.txt"))
+    ]
+
+
+def _article_pages(form: str) -> list[Page]:
+    data = BENCH / "articles"
+    truth = json.loads((data / "ground-truth.json").read_text(encoding="utf-8"))
+    pages = []
+    for key in sorted(truth)[::9]:
+        if form == "text":
+            raw: str | bytes = (data / "text" / f"{key}.txt").read_bytes()
+        else:
+            raw = gzip.decompress((data / "html" / f"{key}.html.gz").read_bytes())
+            raw = raw.decode("utf-8", errors="replace") if form == "html-as-text" else raw
+        pages.append(Page(key[:12], raw, truth[key].get("articleBody", "")))
+    return pages
+
+
+def _multilingual_pages(form: str) -> list[Page]:
+    data = BENCH / "multilingual"
+    truth = json.loads((data / "truth.json").read_text(encoding="utf-8"))
+    pages = []
+    for name, entry in sorted(truth.items())[::20]:
+        raw = gzip.decompress((data / entry["file"]).read_bytes())
+        passages = multilingual.Page(name, raw, entry["with"], entry["without"], "")
+        pages.append(Page(entry["file"], raw if form == "html" else multilingual.render_text(raw), passages))
+    return pages
+
+
+SETS: dict[str, tuple[Callable[[], list[Page]], Path | None]] = {
+    "seeds": (_seed_pages, None),
+    "fixtures": (_fixture_pages, None),
+    "articles-text": (lambda: _article_pages("text"), BENCH / "articles"),
+    "articles-html": (lambda: _article_pages("html"), BENCH / "articles"),
+    "articles-html-as-text": (lambda: _article_pages("html-as-text"), BENCH / "articles"),
+    "multilingual-html": (lambda: _multilingual_pages("html"), BENCH / "multilingual"),
+    "multilingual-text": (lambda: _multilingual_pages("text"), BENCH / "multilingual"),
+}
+
+
+@cache
+def cleaned(name: str) -> tuple[list[Page], list[str]]:
+    """The set's pages and the bodies cleaner gives them."""
+    load, needs = SETS[name]
+    if needs is not None and not needs.is_dir():
+        pytest.skip(f"{needs} is not there")
+    pages = load()
+    return pages, [cleaner.clean(page.raw).text for page in pages]
+
+
+@pytest.mark.parametrize("name", list(SETS))
+def test_quality_holds_its_floor(name: str) -> None:
+    pages, bodies = cleaned(name)
+    found = _set_score(pages, bodies)
+    worst = sorted((p.f1(body), p.name) for p, body in zip(pages, bodies, strict=True))[:3]
+    assert found >= FLOORS[name], f"{name}: F1 {found:.4f} < floor {FLOORS[name]}; worst pages {worst}"
+
+
+@pytest.mark.parametrize("name", list(SETS))
+def test_one_page_collapsing_trips_the_gate(name: str) -> None:
+    pages, bodies = cleaned(name)
+    for i, (page, body) in enumerate(zip(pages, bodies, strict=True)):
+        if page.f1(body) >= WELL:
+            collapsed = bodies[:i] + [""] + bodies[i + 1 :]
+            assert _set_score(pages, collapsed) < FLOORS[name], f"{name}: {page.name} could lose its body unnoticed"
+
+
+def test_every_set_has_a_floor() -> None:
+    assert set(FLOORS) == set(SETS)
+
+
+if __name__ == "__main__":  # the figures the floors are set from
+    for set_name in SETS:
+        set_pages, set_bodies = cleaned(set_name)
+        print(f"{set_name:<24} {len(set_pages):3} pages  F1 {_set_score(set_pages, set_bodies):.4f}")
