@@ -20,8 +20,8 @@ class Removal:
     """One piece of text a filter took out of the body, and why.
 
     (Not frozen: a frozen dataclass sets each field through ``object.__setattr__``,
-    which made building these records, one for most lines of a flattened page, three
-    times as slow.)
+    which makes building these records, one for most lines of a flattened page, much
+    slower; docs/benchmarks.md.)
     """
 
     filter: str

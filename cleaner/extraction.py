@@ -2,8 +2,8 @@
 
 Extraction is trafilatura's (one ``bare_extraction`` call gives the body text and
 the metadata); the text filters then run on the extracted body like on any text.
-The settings below were chosen by measurement on the article benchmark (see the
-README's Benchmarks section), not taken as trafilatura's defaults.
+The settings below were chosen by measurement on the article benchmark (see
+docs/benchmarks.md, "trafilatura's settings"), not taken as trafilatura's defaults.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-#: trafilatura's options, chosen on the article benchmark (README, "Benchmarks"):
+#: trafilatura's options, chosen on the article benchmark (docs/benchmarks.md):
 #: precision mode drops more teasers and widgets at almost no cost in recall, and
 #: reader comments are not the article. ``fast`` skips trafilatura's comparison with
 #: its fallback extractors, which on most pages costs time and adds boilerplate.
@@ -111,7 +111,7 @@ def extract(raw: str | bytes, url: str | None = None, guarded: bool = False) -> 
     The page is parsed once; the metadata come from :func:`cleaner.metadata.page_metadata`
     (trafilatura's, for less), the body from a fast ``bare_extraction`` on the parsed
     tree, and a short body is retried with the full cascade. trafilatura copies a tree
-    it is given (0.6 ms a page) rather than parse the page again (1.7 ms); neither
+    it is given, which costs less than parsing the page again; neither
     metadata nor extraction changes the tree, so the retry starts from the same page.
     ``guarded``: ``raw`` is what :func:`cleaner.guards.guard_html` returned (see
     :mod:`cleaner.parse`).

@@ -43,9 +43,8 @@ _ASCII = bytes(range(128))
 def non_ascii(text: str) -> str:
     """The non-ASCII characters of ``text``, in order, without the ASCII between them.
 
-    A regular expression looks at every character of a page (a search for a
-    character class runs at about 80 MB/s: 1.7 ms on a 140 kB page); encoding to
-    UTF-8 and deleting the ASCII bytes runs at C speed (0.15 ms). UTF-8 never uses
+    A regular expression looks at every character of a page; encoding to UTF-8 and
+    deleting the ASCII bytes runs at C speed (docs/benchmarks.md). UTF-8 never uses
     bytes below 0x80 inside a multi-byte character, so what is left decodes to the
     page's non-ASCII characters; lone surrogates survive the round trip.
     """

@@ -34,8 +34,8 @@ class Filter:
     #: ``"page"``: the filter sees every line. ``"article"``: a filter that only drops
     #: chrome (and learns no metadata) sees, on a flattened page whose survey found
     #: where the article can be, only that stretch: the lines outside it go to the
-    #: main-content stage anyway, and looking at them is wasted (on the benchmark's
-    #: text pages 78% of the lines are outside).
+    #: main-content stage anyway, and looking at them is wasted (on a flattened page
+    #: most lines are outside).
     scope: ClassVar[str] = "page"
     defaults: ClassVar[dict[str, Any]] = {}
     patterns: ClassVar[dict[str, tuple[str, str]]] = {}

@@ -62,7 +62,7 @@ class DateReader:
 
         A word that is neither (a name, a verb) would be skipped by the fuzzy parse, and a
         skipped word that is no label makes :meth:`parse` answer None: this says so
-        without the parse (dateutil takes some 40 us a line). A word in capitals of up to
+        without the parse (dateutil's fuzzy parse is the costly step). A word in capitals of up to
         five letters may be a time-zone name.
         """
         known = self.words

@@ -36,7 +36,7 @@ def _markup_pattern(tags: tuple[str, ...]) -> re.Pattern[str]:
 def _markup_halves(tags: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """:func:`_markup_pattern`'s two halves, each led by one literal character ("<",
     "&"): searching a whole page, the regex engine jumps from one such character to
-    the next instead of trying every position (ten times as fast)."""
+    the next instead of trying every position."""
     return re.compile(_tag(tags), re.IGNORECASE), re.compile(_ENTITY, re.IGNORECASE)
 
 

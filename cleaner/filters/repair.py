@@ -13,7 +13,7 @@ from .base import Filter
 _GLUED = re.compile(r"(?<=[a-z\u00e0-\u00ff]{3}[.!?])(?=[A-Z\u00c0-\u00de][a-z\u00e0-\u00ff]{2})")
 #: The same test, led by the stop itself, once for each stop: led by one literal
 #: character, a search of the whole page jumps from one such character to the next
-#: (a class of three would be tried at every position: 0.046 -> 0.01 ms a page).
+#: (a class of three would be tried at every position).
 _GLUED_STOPS = tuple(
     re.compile(rf"{re.escape(stop)}(?=[A-Z\u00c0-\u00de][a-z\u00e0-\u00ff]{{2}})(?<=[a-z\u00e0-\u00ff]{{3}}[.!?])")
     for stop in ".!?"
