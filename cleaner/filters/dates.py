@@ -41,7 +41,8 @@ class DateReader:
             JUMP = jump
             MONTHS = months
             WEEKDAYS = [tuple(dates["weekdays"][str(n)]) for n in range(1, 8)]
-            AMPM = ampm
+            # the stubs say ("am", "pm")-shaped pairs; dateutil takes any number of markers
+            AMPM = ampm  # type: ignore[assignment]
 
         info = Info(dayfirst=dates["dayfirst"])
         self.parser = parser.parser(info)
