@@ -32,7 +32,7 @@ from .dispatch import capacity, map_chunks
 from .inputs import DEFAULT_MAX_BYTES, InputError, as_input, output_stem, read_bytes
 from .parallel import CRASHED, chunked
 from .pipeline import Pipeline
-from .results import Result, Totals, body_bytes, metadata_bytes, metadata_record, removed_counts
+from .results import Result, Totals, body_bytes, metadata_bytes, metadata_record, removed_counts, report_fields
 
 SIDECAR_SUFFIX = ".cleaner.json"
 
@@ -98,19 +98,20 @@ def iter_inputs(
                 yield path, rel
 
 
-def config_fingerprint(pipeline: Pipeline) -> str:
+def config_record(pipeline: Pipeline) -> dict[str, Any]:
+    """What of the configuration shapes the outputs (written into each metadata file)."""
     c = pipeline.config
-    blob = json.dumps(
-        {
-            "version": __version__,
-            "disable": sorted(c.disable),
-            "language": c.language,
-            "kind": c.kind,
-            "filters": c.filters,
-        },
-        sort_keys=True,
-        default=str,
-    )
+    return {
+        "version": __version__,
+        "disable": sorted(c.disable),
+        "language": c.language,
+        "kind": c.kind,
+        "filters": c.filters,
+    }
+
+
+def config_fingerprint(pipeline: Pipeline) -> str:
+    blob = json.dumps(config_record(pipeline), sort_keys=True, default=str)
     return hashlib.sha256(blob.encode()).hexdigest()
 
 
@@ -265,7 +266,12 @@ def clean_prepared(item: tuple[Task, bytes, str] | Result, pipeline: Pipeline) -
         else:
             cleaned.writes.append((task.body, body, False))
         if task.meta is not None:
-            record = metadata_record(doc, input_sha256=digest, config_sha256=task.config_sha256)
+            record = metadata_record(
+                doc,
+                **report_fields(doc, kind, len(content), config_record(pipeline)),
+                input_sha256=digest,
+                config_sha256=task.config_sha256,
+            )
             cleaned.writes.append((task.meta, metadata_bytes(record), False))
         return cleaned
     except Exception as exc:  # one bad document must not stop the batch

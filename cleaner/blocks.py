@@ -35,14 +35,19 @@ def normalize_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
 
 
-def split_blocks(text: str) -> list[Block]:
-    """One block per non-empty line; blank lines start a new group."""
+def split_blocks(text: str, origins: list[int] | None = None) -> list[Block]:
+    """One block per non-empty line; blank lines start a new group.
+
+    A block's ``line`` is its line's number, counted from 1, or its entry in ``origins``
+    (the input line of each line of ``text``, when the text stage joined or split lines).
+    """
     text = normalize_newlines(text)
     text = fold_spaces(text)  # once for the whole text: what normalize_line does per line
     blocks: list[Block] = []
     group = 0
     pending_gap = False
-    for raw in text.split("\n"):
+    last = len(origins) - 1 if origins else -1
+    for number, raw in enumerate(text.split("\n"), 1):
         line = raw.strip()
         if "  " in line:
             line = " ".join(line.split())
@@ -52,7 +57,8 @@ def split_blocks(text: str) -> list[Block]:
         if pending_gap and blocks:
             group += 1
         pending_gap = False
-        blocks.append(Block(line, group))
+        # (origins is short only if a repair after the text stage made a line break)
+        blocks.append(Block(line, group, line=origins[min(number - 1, last)] if origins else number))
     return blocks
 
 

@@ -27,9 +27,15 @@ class Removal:
     filter: str
     text: str
     reason: str
+    #: Where the text stood: its line in the input (for HTML, in the text extracted
+    #: from it), counted from 1; ``None`` for a record of no one place.
+    line: int | None = None
 
-    def to_dict(self) -> dict[str, str]:
-        return {"filter": self.filter, "text": self.text, "reason": self.reason}
+    def to_dict(self) -> dict[str, Any]:
+        record: dict[str, Any] = {"filter": self.filter, "text": self.text, "reason": self.reason}
+        if self.line is not None:
+            record["line"] = self.line
+        return record
 
 
 #: Marks of where readers' comments start (:attr:`Block.comments_below`): a comment
@@ -51,7 +57,8 @@ class Block:
     comments start: it, or a line removed right above it, was a comment section's
     heading (:data:`COMMENT_SECTION`) or a comment's byline (:data:`COMMENT`).
     ``short`` is the line's :func:`~cleaner.keys.short_key` (None for a long line),
-    worked out once: a block's text never changes.
+    worked out once: a block's text never changes. ``line`` is where the line stood in
+    the input, counted from 1 (see :attr:`Removal.line`); a block split in two keeps it.
     """
 
     text: str
@@ -62,8 +69,9 @@ class Block:
     local: str | None = field(default=None, compare=False, repr=False)
     comments_below: int = field(default=0, compare=False, repr=False)
     short: str | None = field(init=False, default=None, compare=False, repr=False)
+    line: int = field(default=0, compare=False, repr=False)
 
-    def __init__(self, text: str, group: int = 0, dropped: bool = False, cut: int = 0) -> None:
+    def __init__(self, text: str, group: int = 0, dropped: bool = False, cut: int = 0, line: int = 0) -> None:
         # written out rather than generated with a __post_init__: a page makes a block
         # per line, and the second call cost a tenth of making one
         self.text = text
@@ -73,6 +81,7 @@ class Block:
         self.outside = False
         self.local = None
         self.comments_below = 0
+        self.line = line
         # several filters look the line up in phrase lists: its key is worked out once
         self.short = key(text) if len(text) <= SHORT_KEY_CHARS else None
 
@@ -92,13 +101,16 @@ def inside_bounds(blocks: list[Block]) -> tuple[int, int]:
 class Document:
     """The result of cleaning: the body, what was learned about it, what was removed.
 
-    ``text`` holds the article body, paragraphs separated by one blank line.
+    ``text`` holds the article body, paragraphs separated by one blank line;
+    ``lines`` the input line each paragraph came from (see :attr:`Removal.line`), which
+    places the body among the removals.
     """
 
     text: str
     id: str | None = None
     metadata: dict[str, Any] = field(default_factory=empty_metadata)
     removed: list[Removal] = field(default_factory=list)
+    lines: list[int] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -112,7 +124,17 @@ class Document:
 class Page:
     """The working state of one document inside the pipeline."""
 
-    __slots__ = ("blocks", "metadata", "removed", "_dropped", "narrow", "narrowed", "widen", "comments_below_end")
+    __slots__ = (
+        "blocks",
+        "metadata",
+        "removed",
+        "_dropped",
+        "narrow",
+        "narrowed",
+        "widen",
+        "comments_below_end",
+        "origins",
+    )
 
     def __init__(self, blocks: list[Block], metadata: dict[str, Any], removed: list[Removal]):
         self.blocks = blocks
@@ -128,12 +150,15 @@ class Page:
         #: the mark of blocks dropped at the end, which no kept block follows, since
         #: this was last set 0 (see :meth:`compact`)
         self.comments_below_end = 0
+        #: the input line (from 1) of each line of the text the text stage leaves, when
+        #: a text filter joined or split lines; ``None``: line i came from line i + 1
+        self.origins: list[int] | None = None
 
     def drop(self, block: Block, filter_name: str, reason: str) -> None:
         if not block.dropped:
             block.dropped = True
             self._dropped = True
-            self.removed.append(Removal(filter_name, block.text, reason))
+            self.removed.append(Removal(filter_name, block.text, reason, block.line))
 
     def drop_all(self, blocks: list[Block], filter_name: str, reason: str) -> None:
         """:meth:`drop` for a run of blocks with one reason (the main-content stage
@@ -142,7 +167,7 @@ class Page:
         for block in blocks:
             if not block.dropped:
                 block.dropped = True
-                removed.append(Removal(filter_name, block.text, reason))
+                removed.append(Removal(filter_name, block.text, reason, block.line))
         self._dropped = True
 
     def compact(self) -> int:

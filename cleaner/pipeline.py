@@ -152,11 +152,12 @@ class Pipeline:
         # the block stage folded odd spaces (a no-break space among mojibake keeps ftfy
         # from judging the sequence it ends): repair now what a second cleaning would
         body = fix_mojibake(join_blocks(page.blocks))
-        return Document(body, id=id, metadata=page.metadata, removed=page.removed)
+        lines = [b.line for b in page.blocks if not b.dropped]
+        return Document(body, id=id, metadata=page.metadata, removed=page.removed, lines=lines)
 
     def _block_stage(self, text: str, block_filters: list[Filter], page: Page) -> None:
         """Split the text into blocks and run the block filters on them."""
-        page.blocks = split_blocks(text)
+        page.blocks = split_blocks(text, page.origins)
         held, positions = hold_out_long(page, self.config.max_line_chars)
         for f in block_filters:
             f.survey(page)

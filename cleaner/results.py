@@ -55,6 +55,23 @@ def metadata_record(doc: Document, **extra: Any) -> dict[str, Any]:
     return {**doc.metadata, "removed": [r.to_dict() for r in doc.removed], **extra}
 
 
+def report_fields(doc: Document, kind: str, chars_in: int, config: dict[str, Any]) -> dict[str, Any]:
+    """What an HTML report of the batch needs beyond the metadata (see :mod:`cleaner.htmlreport`).
+
+    ``body_lines`` gives the input line of each paragraph of the body, as each removal
+    record's ``line`` gives its own: together they put the removals back where they
+    stood, at a few bytes a line, where a copy of the input would double the file.
+    ``chars_in`` is the input's length (for HTML, in bytes, before extraction); ``kind``
+    as :func:`cleaner.inputs.as_input` told it ("auto" for what it found to be text).
+    """
+    return {
+        "kind": "html" if kind == "html" else "text",
+        "chars_in": chars_in,
+        "body_lines": doc.lines,
+        "config": config,
+    }
+
+
 def body_bytes(doc: Document) -> bytes:
     return (doc.text + ("\n" if doc.text else "")).encode("utf-8")
 

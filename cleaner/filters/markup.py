@@ -127,37 +127,69 @@ class StrayMarkup(Filter):
         if "<" not in text and "&" not in text:
             return text
         if "<" in text:
-            for m in _SCRIPT_STYLE.finditer(text):
-                page.removed.append(Removal(self.name, m.group(0), f"{m.group(1).lower()} element"))
-            text = _SCRIPT_STYLE.sub("\n", text)
+            text = self._cut_elements(text, page)
         if not (("<" in text and self.tag.search(text)) or ("&" in text and self.entity.search(text))):
             return text  # a stray "<" or "&" in prose: no line has anything to strip
         lines = text.split("\n")
+        origins = page.origins
+        split = False
         for i, line in enumerate(lines):
             found = self.markup.findall(line) if ("<" in line or "&" in line) else None
             if not found:
                 continue
-            stripped = _strip_markup(line)
-            # the parser can leave a fragment raw ("<x &amp; y</p>" keeps "&amp;") that a
-            # second pass would strip: strip to a fixed point, so cleaning is idempotent
-            for _ in range(_MAX_ROUNDS):
-                if not self.markup.search(stripped):
-                    break
-                again = "\n".join(
-                    _strip_markup(part) if self.markup.search(part) else part for part in stripped.split("\n")
-                )
-                if again == stripped:  # the parser leaves the line as it is ("&amp; <wo"):
-                    again = _ENTITY_RE.sub(_unescape, stripped)  # decode what it would not
-                    if again == stripped:
-                        break
-                stripped = again
+            stripped = self._strip_line(line)
             if stripped == line:
                 continue  # nothing it could strip (an unknown reference, a broken tag)
             lines[i] = stripped
+            split = split or "\n" in stripped
             tags = [f for f in found if f.startswith("<")]
             reason = "HTML tags" if tags else "HTML entities"
-            page.removed.append(Removal(self.name, " ".join(tags or found), reason))
+            where = origins[i] if origins is not None else i + 1
+            page.removed.append(Removal(self.name, " ".join(tags or found), reason, where))
+        if split:  # a <br> or </p> ended a line: the lines it made come from the same input line
+            page.origins = [
+                origins[i] if origins is not None else i + 1 for i, line in enumerate(lines) for _ in line.split("\n")
+            ]
         return "\n".join(lines)
+
+    def _strip_line(self, line: str) -> str:
+        stripped = _strip_markup(line)
+        # the parser can leave a fragment raw ("<x &amp; y</p>" keeps "&amp;") that a
+        # second pass would strip: strip to a fixed point, so cleaning is idempotent
+        for _ in range(_MAX_ROUNDS):
+            if not self.markup.search(stripped):
+                break
+            again = "\n".join(
+                _strip_markup(part) if self.markup.search(part) else part for part in stripped.split("\n")
+            )
+            if again == stripped:  # the parser leaves the line as it is ("&amp; <wo"):
+                again = _ENTITY_RE.sub(_unescape, stripped)  # decode what it would not
+                if again == stripped:
+                    break
+            stripped = again
+        return stripped
+
+    def _cut_elements(self, text: str, page: Page) -> str:
+        """The text with each script and style element, content and all, made one line
+        break, and recorded at the line where it started."""
+        matches = list(_SCRIPT_STYLE.finditer(text))
+        if not matches:
+            return text
+        before = page.origins or range(1, text.count("\n") + 2)
+        origins = [before[0]]  # the input line of each line of the text returned
+        at = pos = 0  # a position in ``text``, and the index of its line
+        for m in matches:
+            start, end = m.span()
+            copied = text.count("\n", pos, start)
+            origins.extend(before[at + 1 : at + 1 + copied])
+            at += copied
+            page.removed.append(Removal(self.name, m.group(0), f"{m.group(1).lower()} element", before[at]))
+            at += text.count("\n", start, end)
+            origins.append(before[at])  # the line break that stands in for the element
+            pos = end
+        origins.extend(before[at + 1 :])
+        page.origins = origins
+        return _SCRIPT_STYLE.sub("\n", text)
 
 
 class CodeFences(PatternFilter):

@@ -35,5 +35,5 @@ class GluedParagraphs(Filter):
             if len(parts) == 1:
                 out.append(block)
             else:
-                out.extend(Block(part.strip(), block.group) for part in parts if part.strip())
+                out.extend(Block(part.strip(), block.group, line=block.line) for part in parts if part.strip())
         page.blocks = out
