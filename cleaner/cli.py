@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Any
@@ -17,12 +17,22 @@ from . import __version__, batch
 from .check import check_crashed, check_one
 from .config import Config, ConfigError
 from .filters import FILTERS
+from .htmlreport import (
+    DEFAULT_FULL,
+    ReportError,
+    ReportInputError,
+    Source,
+    batch_sources,
+    check_target,
+    plural,
+    write_report,
+)
 from .inputs import InputError, as_input, read_input, read_stream
 from .jsonl import run as jsonl_run
 from .parallel import chunked, default_workers, ordered_map
 from .pipeline import Pipeline
 from .report import progress, summary_table
-from .results import Result, Totals
+from .results import Result, Totals, metadata_record, report_fields
 
 app = typer.Typer(
     help="Strip boilerplate from scraped text and HTML; keep the article and its metadata.",
@@ -41,6 +51,25 @@ ConfigOpt = Annotated[
     typer.Option("--config", help="A cleaner.toml or pyproject.toml to use instead of the nearest one."),
 ]
 KindOpt = Annotated[str | None, typer.Option("--kind", help="Input kind: auto, text or html.")]
+
+
+def _report_path(path: Path | None) -> Path | None:
+    """Refuse, before any work, an HTML report path that would clobber something."""
+    if path is not None:
+        try:
+            check_target(path)
+        except ReportError as exc:
+            raise typer.BadParameter(str(exc)) from exc
+    return path
+
+
+def _html_option(name: str, what: str) -> Any:
+    return typer.Option(
+        name,
+        metavar="FILE",
+        callback=_report_path,
+        help=f"Write {what} as one self-contained HTML page (a cleaner report there is replaced; no other file is).",
+    )
 
 
 def _version(value: bool) -> None:
@@ -136,6 +165,9 @@ def clean(
             "needs cleaner[dask].",
         ),
     ] = None,
+    report: Annotated[
+        Path | None, _html_option("--report", "what was removed from each document of the batch")
+    ] = None,
     disable: DisableOpt = None,
     config: ConfigOpt = None,
     kind: KindOpt = None,
@@ -150,6 +182,7 @@ def clean(
     pipeline = make_pipeline(config, disable, kind)
     n_workers = workers or default_workers()
     show = not quiet
+    _report_needs_batch(report, jsonl is not None or (out is None and not (in_place and sidecar)))
     if jsonl is not None:
         if out is not None or in_place:
             report_error("--jsonl writes one stream; it does not go with --out or --in-place")
@@ -208,6 +241,7 @@ def clean(
             totals = batch.run(tasks, pipeline, n_workers, force=force, on_result=on_result, client=client)
         for problem in problems:
             totals.add(problem)
+    _batch_report(report, tasks, out, totals)
     finish(totals, show)
 
 
@@ -248,6 +282,77 @@ def finish(totals: Totals, show: bool) -> None:
     if totals.errors:
         if not show:
             err.print(f"{len(totals.errors)} input(s) failed")
+        raise typer.Exit(1)
+
+
+def _report_needs_batch(report: Path | None, no_batch: bool) -> None:
+    if report is not None and no_batch:
+        report_error("--report shows a batch's metadata files: it needs --out DIR, or --in-place with sidecars")
+        raise typer.Exit(2)
+
+
+def _batch_report(report: Path | None, tasks: list[batch.Task], out: Path | None, totals: Totals) -> None:
+    """The HTML report of this batch's documents (those skipped as unchanged too)."""
+    if report is None:
+        return
+    sources = [
+        Source(task.body.relative_to(out).as_posix() if out else str(task.path), task.meta, task.body)
+        for task in tasks
+        if task.meta is not None
+    ]
+    write_html(sources, report, errors=totals.errors, origin=str(out or "in place"), echo=False)
+
+
+def write_html(
+    sources: list[Source], path: Path, *, errors: Sequence[str] = (), echo: bool = True, **options: Any
+) -> int:
+    """Write an HTML report; name the documents it could not read. Returns how many."""
+    try:
+        written = write_report(sources, path, errors=errors, **options)
+    except (ReportError, OSError) as exc:
+        report_error(f"{path}: cannot write the report: {exc.strerror}" if isinstance(exc, OSError) else str(exc))
+        raise typer.Exit(2) from exc
+    unread = written.errors[len(errors) :]
+    if echo:
+        for message in unread:
+            report_error(message)
+    err.print(
+        f"wrote {escape(str(path))}: {plural(written.documents, 'document')}, {written.full:,} in full", soft_wrap=True
+    )
+    return len(unread)
+
+
+@app.command()
+def report(
+    folder: Annotated[
+        Path, typer.Argument(help="The --out folder of a finished batch (or a folder cleaned in place).")
+    ],
+    html: Annotated[Path, _html_option("--html", "what the batch removed from each document")],
+    full: Annotated[
+        int,
+        typer.Option(
+            "--full",
+            min=0,
+            help="Documents shown in full: half those that lost the largest share, half drawn at random; "
+            "the others are rows of the table.",
+        ),
+    ] = DEFAULT_FULL,
+    seed: Annotated[int, typer.Option("--seed", help="Seed of the random half of --full.")] = 0,
+) -> None:
+    """Write an HTML report of a finished batch: what each filter removed from each document, and why.
+
+    Reads the metadata files (.json) and bodies (.txt) a batch wrote. A file that cannot
+    be read is named with the reason; the others are shown, and the exit code is 1.
+    """
+    try:
+        sources = batch_sources(folder)
+    except ReportInputError as exc:
+        report_error(str(exc))
+        raise typer.Exit(2) from exc
+    if not sources:
+        report_error(f"{folder}: no metadata files of a batch in it (OUT/*.json, or FILE.cleaner.json in place)")
+        raise typer.Exit(2)
+    if write_html(sources, html, full=full, seed=seed, origin=str(folder)):
         raise typer.Exit(1)
 
 
@@ -298,6 +403,7 @@ def check(
 @app.command()
 def explain(
     files: Annotated[list[Path], typer.Argument(help="Files to explain.")],
+    html: Annotated[Path | None, _html_option("--html", "what each filter would remove, in each file,")] = None,
     disable: DisableOpt = None,
     config: ConfigOpt = None,
     kind: KindOpt = None,
@@ -305,6 +411,7 @@ def explain(
     """Show what each filter would remove from FILES, and the metadata found."""
     pipeline = make_pipeline(config, disable, kind)
     console = Console()
+    pages: list[Source] = []
     for path in files:
         try:
             content, what = read_input(path, pipeline.config.kind)
@@ -312,6 +419,7 @@ def explain(
         except InputError as exc:
             err.print(f"[red]error:[/red] {exc}")
             continue
+        pages.append(_page(path, doc, what, len(content), pipeline))
         table = Table(title=str(path), show_lines=False, expand=True)
         table.add_column("filter", style="cyan", no_wrap=True)
         table.add_column("removed", overflow="fold")
@@ -321,6 +429,14 @@ def explain(
         console.print(table)
         meta = ", ".join(f"{k}={v!r}" for k, v in doc.metadata.items() if v)
         console.print(f"[bold]metadata:[/bold] {meta}\n")
+    if html is not None:
+        write_html(pages, html, origin=" ".join(map(str, files)))
+
+
+def _page(path: Path, doc: Any, kind: str, chars_in: int, pipeline: Pipeline) -> Source:
+    """One explained file, as the HTML report reads a batch's document."""
+    record = metadata_record(doc, **report_fields(doc, kind, chars_in, batch.config_record(pipeline)))
+    return Source(str(path), record=record, text=doc.text)
 
 
 @app.command()
