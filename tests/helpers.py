@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import time
 from collections.abc import Callable
 from functools import cache
@@ -64,3 +65,22 @@ def grows_linearly(run: Callable[[str], object], text: str, factor: int = 4, max
     if large_cost < 0.001:
         return True
     return large_cost <= max_ratio * max(cpu_cost(lambda: run(text)), 1e-6)
+
+
+def fake_batch(out: Path, shares: list[int]) -> None:
+    """Metadata files and bodies as a batch writes them, of documents of 100 characters
+    that lost ``shares`` of them."""
+    out.mkdir()
+    for i, removed in enumerate(shares):
+        body = "k" * (100 - removed)
+        record = {
+            "title": f"Document {i}",
+            "removed": [{"filter": "content", "text": "r" * removed, "reason": "not the article", "line": 1}]
+            if removed
+            else [],
+            "body_lines": [2] if body else [],
+            "kind": "text",
+            "chars_in": 100,
+        }
+        (out / f"d{i:03}.json").write_text(json.dumps(record), encoding="utf-8")
+        (out / f"d{i:03}.txt").write_text(body + "\n" if body else "", encoding="utf-8")

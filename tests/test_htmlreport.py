@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from helpers import ROOT
+from helpers import ROOT, fake_batch
 from typer.testing import CliRunner
 
 from cleaner.cli import app
@@ -28,6 +28,11 @@ def soup(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
+def table(page: BeautifulSoup) -> list[list]:
+    """The rows of the documents table, as the page's script reads them."""
+    return json.loads(page.select_one("#\\.rows").string)
+
+
 @pytest.fixture(scope="module")
 def seeds_batch(tmp_path_factory) -> tuple[Path, Path]:
     """The seeds cleaned into OUT with --report: (OUT, the report)."""
@@ -42,7 +47,7 @@ def test_each_document_is_a_section_named_by_its_relative_path(seeds_batch):
     page = soup(report)
     ids = sorted(s["id"] for s in page.select("section.doc"))
     assert ids == sorted(p.relative_to(out).as_posix() for p in out.glob("*.txt"))
-    assert {row["data-doc"] for row in page.select("#\\.table tbody tr")} == set(ids)
+    assert sorted(row[1] for row in table(page)) == ids  # all shown in full: each row links to its section
 
 
 def test_every_removal_is_in_an_element_named_by_its_filter_and_the_body_reads_in_order(seeds_batch):
@@ -74,8 +79,8 @@ def test_the_report_loads_nothing_and_runs_only_its_own_script(seeds_batch):
     assert all(a["href"].startswith("#") for a in page.select("[href]"))
     assert not re.search(r"@import|url\(|https?://", "".join(s.get_text() for s in page.select("style")))
     scripts = page.select("script")
-    assert len(scripts) == 1
-    digest = base64.b64encode(hashlib.sha256(scripts[0].string.encode()).digest()).decode()
+    assert len(scripts) == 2 and scripts[0]["type"] == "application/json" and "<" not in scripts[0].string
+    digest = base64.b64encode(hashlib.sha256(scripts[1].string.encode()).digest()).decode()
     policy = page.select_one('meta[http-equiv="Content-Security-Policy"]')["content"]
     assert "default-src 'none'" in policy and f"script-src 'sha256-{digest}'" in policy
     assert "unsafe-inline" not in policy.split("script-src")[1].split(";")[0]
@@ -113,7 +118,8 @@ def test_text_from_a_page_is_escaped_everywhere(tmp_path):
     result = run("clean", src, "--out", tmp_path / "out", "--report", tmp_path / "r.html", "-j", "1")
     assert result.exit_code == 0, result.stderr
     page = soup(tmp_path / "r.html")
-    assert len(page.select("script")) == 1 and "pwned" not in page.select_one("script").get_text()
+    assert len(page.select("script")) == 2 and "pwned" not in page.select("script")[1].get_text()
+    assert table(page)[0][0] == name and "<" not in page.select_one("#\\.rows").string
     assert not page.select("img, textarea, section.doc b, table b")
     section = page.select_one("section.doc")
     assert section["id"] == "a%20<b>\"x\"%20&%20'y'.txt"
@@ -122,43 +128,25 @@ def test_text_from_a_page_is_escaped_everywhere(tmp_path):
     assert "<script>alert(1)</script>" in text and "\U0001f600" in text and "\u202eRTL" in text
 
 
-def _fake_batch(out: Path, shares: list[int]) -> None:
-    """Metadata files and bodies as a batch writes them, of documents of 100 characters
-    that lost ``shares`` of them."""
-    out.mkdir()
-    for i, removed in enumerate(shares):
-        body = "k" * (100 - removed)
-        record = {
-            "title": f"Document {i}",
-            "removed": [{"filter": "content", "text": "r" * removed, "reason": "not the article", "line": 1}]
-            if removed
-            else [],
-            "body_lines": [2] if body else [],
-            "kind": "text",
-            "chars_in": 100,
-        }
-        (out / f"d{i:03}.json").write_text(json.dumps(record), encoding="utf-8")
-        (out / f"d{i:03}.txt").write_text(body + "\n" if body else "", encoding="utf-8")
-
-
 def test_a_large_batch_shows_the_outliers_and_a_sample_in_full_and_says_so(tmp_path):
     shares = list(range(60))
-    _fake_batch(tmp_path / "out", shares)
+    fake_batch(tmp_path / "out", shares)
     result = run("report", tmp_path / "out", "--html", tmp_path / "r.html", "--full", "10", "--seed", "3")
     assert result.exit_code == 0, result.stderr
     assert "60 documents, 10 in full" in result.stderr
     page = soup(tmp_path / "r.html")
     full = [s["id"] for s in page.select("section.doc")]
     assert full[:5] == ["d059.txt", "d058.txt", "d057.txt", "d056.txt", "d055.txt"]
-    assert len(full) == 10 and len(page.select("#\\.table tbody tr")) == 60
+    assert len(full) == 10 and len(table(page)) == 60
+    assert {row[1] for row in table(page)} == set(full) | {""}
     note = page.select_one("#\\.documents .note").get_text()
     assert "10 of the 60 documents" in note and "the 5 that lost the largest share" in note and "seed 3" in note
-    shares_in_table = [float(tr.select("td")[6]["data-v"]) for tr in page.select("#\\.table tbody tr")]
+    shares_in_table = [row[7] for row in table(page)]
     assert shares_in_table == sorted(shares_in_table, reverse=True)
 
 
 def test_unreadable_metadata_is_named_and_the_other_documents_are_reported(tmp_path):
-    _fake_batch(tmp_path / "out", [10, 20, 30])
+    fake_batch(tmp_path / "out", [10, 20, 30])
     (tmp_path / "out" / "d000.json").write_text("{not json", encoding="utf-8")
     (tmp_path / "out" / "d001.txt").unlink()
     result = run("report", tmp_path / "out", "--html", tmp_path / "r.html")
@@ -170,7 +158,7 @@ def test_unreadable_metadata_is_named_and_the_other_documents_are_reported(tmp_p
 
 
 def test_a_file_that_is_not_a_report_is_not_overwritten_but_a_report_is_replaced(tmp_path):
-    _fake_batch(tmp_path / "out", [50])
+    fake_batch(tmp_path / "out", [50])
     notes = tmp_path / "notes.html"
     notes.write_text("<p>my notes</p>", encoding="utf-8")
     result = run("report", tmp_path / "out", "--html", notes)
@@ -219,7 +207,7 @@ def test_explain_writes_the_report_of_the_pages_it_explains(tmp_path):
 
 
 def test_metadata_without_positions_shows_the_body_whole_and_the_removals_apart(tmp_path):
-    _fake_batch(tmp_path / "out", [30])
+    fake_batch(tmp_path / "out", [30])
     record = json.loads((tmp_path / "out" / "d000.json").read_text(encoding="utf-8"))
     del record["body_lines"], record["removed"][0]["line"]
     (tmp_path / "out" / "d000.json").write_text(json.dumps(record), encoding="utf-8")

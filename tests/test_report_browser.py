@@ -10,7 +10,7 @@ import json
 from pathlib import Path
 
 import pytest
-from helpers import ROOT
+from helpers import ROOT, fake_batch
 from typer.testing import CliRunner
 
 from cleaner.cli import app
@@ -114,9 +114,11 @@ def test_search_finds_a_phrase_counts_it_and_shows_where_it_is(browser, seeds):
 
 def test_the_table_sorts_by_share_removed_both_ways(browser, seeds):
     with opened(browser, seeds[1]) as (page, problems):
-        shares = "() => [...document.querySelectorAll('#\\\\.table tbody tr')].map(r => +r.cells[6].dataset.v)"
+        shares = (
+            "() => [...document.querySelectorAll('#\\\\.table tbody tr')].map(r => parseFloat(r.cells[6].textContent))"
+        )
         first = page.evaluate(shares)
-        assert first == sorted(first, reverse=True)
+        assert len(first) == 5 and first == sorted(first, reverse=True)
         heading = page.locator("#\\.table th", has_text="share removed").locator("button")
         heading.click()
         assert page.evaluate(shares) == sorted(first)
@@ -141,3 +143,17 @@ def test_a_script_in_a_page_does_not_run_in_the_report(browser, tmp_path):
         page.wait_for_timeout(200)
         assert "<script>alert(1)</script>" in page.locator("section.doc .orig").text_content()
     assert problems == []  # no dialog, no blocked script, no request for x
+
+
+def test_a_long_table_is_drawn_a_thousand_rows_at_a_time_and_sorts_them_all(browser, tmp_path):
+    fake_batch(tmp_path / "out", [i % 100 for i in range(1500)])
+    assert run("report", tmp_path / "out", "--html", tmp_path / "r.html", "--full", "4").exit_code == 0
+    with opened(browser, tmp_path / "r.html") as (page, problems):
+        rows = page.locator("#\\.table tbody tr")
+        assert rows.count() == 1000 and rows.first.locator("td").nth(6).text_content() == "99%"
+        page.locator("#\\.more").click()
+        assert rows.count() == 1500 and page.locator("#\\.more").is_hidden()
+        page.locator("#\\.table th", has_text="share removed").locator("button").click()
+        assert rows.first.locator("td").nth(6).text_content() == "0%"
+        assert page.locator("#\\.shown").text_content() == "1,500 of 1,500 documents listed"
+    assert problems == []

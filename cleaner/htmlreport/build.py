@@ -89,14 +89,13 @@ def write_report(
             errors.append(str(exc))
     chosen, note = choose_full(rows, full, seed)
     summary = overview(rows)
-    rows.sort(key=lambda r: (-r.share, -r.removed_chars, r.source.rel))
     context = {
         "title": "cleaner report",
         "origin": origin,
         "version": __version__,
         "generated": datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z"),
         "overview": summary,
-        "rows": rows,
+        "rows_json": _rows_json(rows),
         "chosen_note": note,
         "docs": _documents(chosen, colours({f.name for f in summary.filters})),
         "errors": errors,
@@ -126,6 +125,30 @@ def _render(context: dict[str, Any], path: Path) -> None:
         text.writelines(template.generate(context))
         text.flush()
         text.detach()
+
+
+def _rows_json(rows: list[Row]) -> Any:
+    """The table's rows as JSON for the page's script, by share removed; safe inside a
+    <script> element (no "<", so no "</script>" or "<!--")."""
+    from markupsafe import Markup
+
+    rows = sorted(rows, key=lambda r: (-r.share, -r.removed_chars, r.source.rel))
+    data = [
+        [
+            r.source.rel,
+            r.id if r.full else "",
+            r.title,
+            r.language,
+            r.kind,
+            r.kept,
+            r.removed_chars,
+            round(r.share, 4),
+            r.pieces,
+            r.top_filter,
+        ]
+        for r in rows
+    ]
+    return Markup(json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c"))
 
 
 def _file_mode() -> int:

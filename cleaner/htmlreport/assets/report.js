@@ -20,34 +20,79 @@
   $(".all")?.addEventListener("click", () => toggles.forEach((box) => show(box, true)));
   $(".none")?.addEventListener("click", () => toggles.forEach((box) => show(box, false)));
 
-  // -- the documents table: sorted by the column clicked ----------------------------------
+  // -- the documents table: drawn from the rows' data, a page at a time ----------------
+  // row: [path, section id or "", title, language, kind, kept, removed, share, pieces, most by]
+  const rows = JSON.parse($(".rows").textContent);
+  const COLUMNS = [0, 2, 3, 4, 5, 6, 7, 8, 9];  // the row's field in each column
+  const PAGE = 1000;
   const table = $(".table");
   const tbody = table.tBodies[0];
   const headers = [...table.tHead.rows[0].cells];
-  const value = (row, i, numeric) => {
-    const cell = row.cells[i];
-    const v = cell.dataset.v ?? cell.textContent;
-    return numeric ? parseFloat(v) : v.toLowerCase();
+  const shownNote = $(".shown");
+  const more = $(".more");
+  const number = new Intl.NumberFormat("en");
+  let listed = rows;  // sorted, and filtered by the search
+  let matching = null;  // the search's test of a row, or null
+  let limit = PAGE;
+
+  const cell = (tr, text, className) => {
+    const td = tr.insertCell();
+    td.textContent = text;
+    if (className) td.className = className;
+    return td;
   };
+  const drawRow = (row) => {
+    const tr = document.createElement("tr");
+    const [path, id, title, language, kind, kept, removed, share, pieces, top] = row;
+    const first = tr.insertCell();
+    if (id) {
+      const link = first.appendChild(document.createElement("a"));
+      link.href = `#${id}`;
+      link.textContent = path;
+      tr.className = "full";
+    } else first.textContent = path;
+    cell(tr, title).dir = "auto";
+    cell(tr, language);
+    cell(tr, kind);
+    cell(tr, number.format(kept), "num");
+    cell(tr, number.format(removed), "num");
+    const bar = cell(tr, "", "num").appendChild(document.createElement("span"));
+    bar.className = "sharebar";
+    bar.style.setProperty("--w", `${(share * 100).toFixed(1)}%`);
+    bar.textContent = `${Math.round(share * 100)}%`;
+    cell(tr, number.format(pieces), "num");
+    cell(tr, top);
+    return tr;
+  };
+  const draw = () => {
+    tbody.replaceChildren(...listed.slice(0, limit).map(drawRow));
+    const count = Math.min(limit, listed.length);
+    shownNote.value = listed.length === rows.length
+      ? `${number.format(count)} of ${number.format(rows.length)} documents listed`
+      : `${number.format(count)} of the ${number.format(listed.length)} documents that match listed`;
+    more.hidden = count >= listed.length;
+    more.textContent = `show ${number.format(Math.min(PAGE, listed.length - count))} more`;
+  };
+  more.addEventListener("click", () => { limit += PAGE; draw(); });
   headers.forEach((th, i) => {
     th.querySelector("button").addEventListener("click", () => {
       const numeric = th.dataset.sort === "num";
       const now = th.getAttribute("aria-sort");  // again: the other way; first: numbers largest first
       const descending = now ? now === "ascending" : numeric;
+      const field = COLUMNS[i];
       const sign = descending ? -1 : 1;
-      const rows = [...tbody.rows].map((row) => [value(row, i, numeric), row]);
-      rows.sort((a, b) => (a[0] < b[0] ? -sign : a[0] > b[0] ? sign : 0));
-      const fragment = document.createDocumentFragment();
-      for (const [, row] of rows) fragment.append(row);
-      tbody.append(fragment);
+      const key = numeric ? (row) => row[field] : (row) => String(row[field]).toLowerCase();
+      rows.sort((a, b) => { const x = key(a), y = key(b); return x < y ? -sign : x > y ? sign : 0; });
+      listed = matching ? rows.filter(matching) : rows;
       headers.forEach((other) => other.removeAttribute("aria-sort"));
       th.setAttribute("aria-sort", descending ? "descending" : "ascending");
+      draw();
     });
   });
+  draw();
 
   // -- search: documents shown in full by their text, every row by path and title ---------
   const docs = [...document.querySelectorAll("section.doc")];
-  const rowsById = new Map([...tbody.rows].map((row) => [row.dataset.doc, row]));
   const input = $(".search");
   const found = $(".found");
   const highlights = typeof Highlight === "function" && CSS.highlights;
@@ -91,19 +136,22 @@
     if (highlights) { CSS.highlights.delete("cleaner-hit"); CSS.highlights.delete("cleaner-now"); }
     if (query.length < 2) {
       docs.forEach((doc) => { doc.hidden = false; });
-      rowsById.forEach((row) => { row.hidden = false; });
+      matching = null;
+      listed = rows;
+      limit = PAGE;
+      draw();
       found.value = "";
       return;
     }
     let matchingDocs = 0;
-    const matching = new Set();
+    const matched = new Set();
     for (const doc of docs) {
       const index = textIndex(doc);
       let at = index.text.indexOf(query);
       doc.hidden = at < 0;
       if (at < 0) continue;
       matchingDocs += 1;
-      matching.add(doc.id);
+      matched.add(doc.id);
       while (at >= 0 && hits.length < MAX_HITS) {
         const range = new Range();
         range.setStart(...nodeAt(index, at));
@@ -113,17 +161,15 @@
         at = index.text.indexOf(query, at + query.length);
       }
     }
-    let rows = 0;
-    for (const [id, row] of rowsById) {
-      const match = matching.has(id) || row.cells[0].textContent.toLowerCase().includes(query)
-        || row.cells[1].textContent.toLowerCase().includes(query);
-      row.hidden = !match;
-      rows += match;
-    }
+    matching = (row) => matched.has(row[1]) || row[0].toLowerCase().includes(query)
+      || row[2].toLowerCase().includes(query);
+    listed = rows.filter(matching);
+    limit = PAGE;
+    draw();
     if (highlights && hits.length) CSS.highlights.set("cleaner-hit", new Highlight(...hits.map((hit) => hit[1])));
-    const more = hits.length >= MAX_HITS ? "+" : "";
-    found.value = `${hits.length}${more} match${hits.length === 1 ? "" : "es"} in ${matchingDocs} of ${docs.length} `
-      + `documents shown in full; ${rows} row${rows === 1 ? "" : "s"} of the table`;
+    const plus = hits.length >= MAX_HITS ? "+" : "";
+    found.value = `${hits.length}${plus} match${hits.length === 1 ? "" : "es"} in ${matchingDocs} of ${docs.length} `
+      + `documents shown in full; ${listed.length} row${listed.length === 1 ? "" : "s"} of the table`;
   };
 
   const go = (step) => {
