@@ -81,7 +81,12 @@ def choose_full(rows: list[Row], limit: int, seed: int = 0) -> tuple[list[Row], 
     """
     ranked = sorted(rows, key=lambda r: (-r.share, -r.removed_chars, r.source.rel))
     if len(ranked) <= limit:
-        chosen, note = ranked, f"All {len(ranked):,} documents are shown in full below, by share removed."
+        chosen = ranked
+        note = (
+            f"All {len(ranked):,} documents are shown in full below, by share removed."
+            if len(ranked) != 1
+            else "The document is shown in full below."
+        )
     else:
         top = (limit + 1) // 2
         drawn = set(random.Random(seed).sample(range(top, len(ranked)), limit - top))

@@ -67,9 +67,10 @@
   const draw = () => {
     tbody.replaceChildren(...listed.slice(0, limit).map(drawRow));
     const count = Math.min(limit, listed.length);
+    const documents = (n) => `${number.format(n)} document${n === 1 ? "" : "s"}`;
     shownNote.value = listed.length === rows.length
-      ? `${number.format(count)} of ${number.format(rows.length)} documents listed`
-      : `${number.format(count)} of the ${number.format(listed.length)} documents that match listed`;
+      ? `${number.format(count)} of ${documents(rows.length)} listed`
+      : `${number.format(count)} of the ${documents(listed.length)} that match listed`;
     more.hidden = count >= listed.length;
     more.textContent = `show ${number.format(Math.min(PAGE, listed.length - count))} more`;
   };
