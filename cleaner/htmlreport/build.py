@@ -25,7 +25,7 @@ from .. import __version__
 from ..atomic import atomic_open
 from .collect import ReportInputError, Source, load, removals, removed_counts
 from .layout import Layout, Run, layout
-from .summary import DEFAULT_FULL, Row, choose_full, colours, make_row, overview
+from .summary import DEFAULT_FULL, Row, choose_full, make_row, overview
 
 #: The colours in report.css (--c0 ... --c23).
 PALETTE = 24
@@ -84,12 +84,12 @@ def write_report(
     for source in sources:
         try:
             record, body = load(source)
-            rows.append(make_row(source, record, body, removed_counts(record, str(source.meta or source.rel))))
+            rows.append(make_row(source, record, body, removed_counts(record, source.where)))
         except ReportInputError as exc:
             errors.append(str(exc))
     chosen, note = choose_full(rows, full, seed)
     summary = overview(rows)
-    context = {
+    context: dict[str, Any] = {
         "title": "cleaner report",
         "origin": origin,
         "version": __version__,
@@ -97,9 +97,9 @@ def write_report(
         "overview": summary,
         "rows_json": _rows_json(rows),
         "chosen_note": note,
-        "docs": _documents(chosen, colours({f.name for f in summary.filters})),
+        "docs": _documents(chosen),
         "errors": errors,
-        "colour": colours({f.name for f in summary.filters}),
+        "colour": {f.name: f.colour for f in summary.filters},
         "palette": PALETTE,
     }
     _render(context, path)
@@ -177,13 +177,13 @@ class DocView:
         return next((run for run in self.layout.runs if run.filter is None and run.text.strip()), None)
 
 
-def _documents(chosen: list[Row], colour: dict[str, int]) -> Iterator[DocView]:
+def _documents(chosen: list[Row]) -> Iterator[DocView]:
     """The sections, read again one at a time as the page is written."""
     for i, row in enumerate(chosen):
         around = {"prev": chosen[i - 1] if i else None, "next": chosen[i + 1] if i + 1 < len(chosen) else None}
         try:
             record, body = load(row.source)
-            removed = removals(record, str(row.source.meta or row.source.rel))
+            removed = removals(record, row.source.where)
         except ReportInputError as exc:  # changed since the first pass
             yield DocView(row, i, Layout(), [], [], [], [str(exc)], **around)
             continue

@@ -34,6 +34,11 @@ class Source:
     record: dict[str, Any] | None = None
     text: str | None = None
 
+    @property
+    def where(self) -> str:
+        """The document, as an error message names it."""
+        return str(self.meta or self.rel)
+
 
 @dataclass(frozen=True)
 class Removed:
