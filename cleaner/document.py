@@ -32,10 +32,8 @@ class Removal:
     line: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        record: dict[str, Any] = {"filter": self.filter, "text": self.text, "reason": self.reason}
-        if self.line is not None:
-            record["line"] = self.line
-        return record
+        # "line" always, None where unknown: a table of records (Arrow, pandas) wants one schema
+        return {"filter": self.filter, "text": self.text, "reason": self.reason, "line": self.line}
 
 
 #: Marks of where readers' comments start (:attr:`Block.comments_below`): a comment

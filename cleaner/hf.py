@@ -11,7 +11,7 @@ Needs the ``hf`` extra (``pip install 'cleaner[hf]'``)::
 The ``text`` column is replaced by the cleaned body, and the metadata added as
 columns (:mod:`cleaner.columns`): ``title``, ``author``, ``date``, ``site``,
 ``language``, ``source`` (``None`` where unknown) and ``removed``, the list of
-removal records (``{"filter", "text", "reason"}``). ``url`` and ``id`` columns are
+removal records (``{"filter", "text", "reason", "line"}``). ``url`` and ``id`` columns are
 used when present. :func:`clean_dataset` is ``ds.map(clean_batch, batched=True,
 features=features(ds))``: the new columns' types are given, as a batch whose titles
 are all unknown would leave Arrow nothing to infer them from.
@@ -54,7 +54,7 @@ def features(ds: Any, removed: str = "list") -> Any:
     from datasets import Features, Value
 
     string = Value("string")
-    record = {"filter": string, "text": string, "reason": string}
+    record = {"filter": string, "text": string, "reason": string, "line": Value("int64")}
     added = {key: string for key in METADATA_KEYS}
     return Features({**ds.features, **added, "removed": Value("int64") if removed == "count" else [record]})
 

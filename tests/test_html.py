@@ -183,7 +183,7 @@ def test_cli_cleans_html_and_gzip_files(tmp_path):
         assert meta["source"].endswith(f"{stem}.html" + (".gz" if stem.endswith("gz") else ""))
     meta = json.loads((tmp_path / "no-article.json").read_text(encoding="utf-8"))
     assert (tmp_path / "no-article.txt").read_text() == ""
-    assert meta["removed"] == [{"filter": "html", "text": "", "reason": NO_ARTICLE}]
+    assert meta["removed"] == [{"filter": "html", "text": "", "reason": NO_ARTICLE, "line": None}]
 
 
 def test_cli_kind_option_forces_text(tmp_path):
