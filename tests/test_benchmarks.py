@@ -131,3 +131,26 @@ def test_multilingual_scores_only_the_half_asked_for(tmp_path):
         assert multilingual.main([str(tmp_path), *args]) == 0
         f1[half] = json.loads(out.read_text())["html/trafilatura"]["f1"]["all"]
     assert f1 == {"first": 0.0, "second": 1.0}
+
+
+def test_the_splits_are_the_halves_of_the_sorted_keys():
+    import splits
+
+    assert splits.split_of(["d", "a", "c", "b", "e"]) == {"a": 1, "b": 1, "c": 2, "d": 2, "e": 2}
+
+
+def test_a_split_summary_counts_collapsed_pages_and_languages_told():
+    import splits
+
+    pages = [
+        splits.PageResult("a", 1, "de", "de", 1.0, (4, 0, 0)),
+        splits.PageResult("b", 1, "en", None, 0.0, (0, 1, 3)),
+        splits.PageResult("c", 2, "zh-cn", "zh", 0.4, (1, 1, 2)),
+    ]
+    found = splits.summaries(pages, micro=True, min_pages=2)
+    assert found["all"]["collapsed"] == 2 and found["split 1"]["collapsed"] == 1
+    told = found["all"]
+    assert (told["language right"], told["language missed"], told["language wrong"]) == (2, 1, 0)
+    # passages summed over the pages: tp 5, fp 2, fn 5
+    assert found["all"]["f1"] == round(2 * 5 / (2 * 5 + 2 + 5), 4)
+    assert set(found) == {"split 1", "split 2", "all"}  # no language has two pages
