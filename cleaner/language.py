@@ -11,11 +11,8 @@ from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any
 
-#: How much text langdetect sees. Its cost grows with the sample; a few hundred
-#: characters of prose tell the language as reliably as whole pages do (300 and 400
-#: give the same answer on every page of the article benchmark, the seeds and the
-#: fixtures).
-SAMPLE_CHARS = 300
+from .sampling import SAMPLE_CHARS, sample  # noqa: F401  (the sample's size is a setting of detection)
+
 #: Below this many letters in words (runs of two or more letters), no language is
 #: claimed: langdetect answers a few words of a menu or of gibberish with near-certain
 #: and arbitrary languages, which differ between a page and its cleaned body.
@@ -326,33 +323,6 @@ def clear_memos() -> None:
     _detector_class.cache_clear()
 
 
-def sample(text: str, size: int = SAMPLE_CHARS) -> str:
-    """A bounded sample of prose: the longest lines (menus and widgets are short).
-
-    Lines are taken longest first until ``size`` characters are gathered, and each
-    line is cut to ``size``, so the cost is bounded however long the text is.
-    """
-    if len(text) <= size:
-        return text
-    lines = text[: size * 200].splitlines()  # bound the work on huge inputs too
-    # Most pages have a line of prose long enough on its own (74 of the 90 benchmark
-    # pages): max() finds the one the stable sort would put first, without the sort
-    # (sample() 46 -> 27 us a page)
-    piece = max(lines, key=len).strip()
-    if len(piece) >= size:
-        return piece[:size]
-    lines.sort(key=len, reverse=True)
-    picked: list[str] = []
-    total = 0
-    for line in lines:
-        if total >= size:
-            break
-        piece = line.strip()[: size - total]
-        picked.append(piece)
-        total += len(piece) + 1
-    return "\n".join(picked)
-
-
 def _enough_letters(snippet: str) -> bool:
     letters = 0
     for word in _WORD.finditer(snippet):
@@ -363,8 +333,15 @@ def _enough_letters(snippet: str) -> bool:
 
 
 def detect_language(text: str) -> str | None:
-    """ISO 639-1 code of the text's language, or ``None`` when it cannot be told."""
-    snippet = sample(text)
+    """ISO 639-1 code of the text's language, told from a sample of its prose
+    (:func:`cleaner.sampling.sample`), or ``None`` when it cannot be told: a page whose
+    prose is too little to tell keeps no language."""
+    return language_of(sample(text))
+
+
+def language_of(snippet: str) -> str | None:
+    """langdetect's answer for ``snippet`` (one seeded trial), or ``None`` below
+    ``MIN_LETTERS`` letters in words."""
     if not _enough_letters(snippet):
         return None
     from langdetect.lang_detect_exception import LangDetectException

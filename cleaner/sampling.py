@@ -1,0 +1,130 @@
+"""The prose of a text, sampled for language identification.
+
+A flattened page's longest line is often no prose: a picker of the site's editions in
+their own languages, an archive of months, a tag cloud, a list of names or links, a
+line of code. Told from it, the language is wrong or missing, and the content stage
+weighs the article with the wrong stopwords. The sample takes the lines that hold
+prose, and several of them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from .filters.shape import is_prose, title_case_ratio
+
+#: How much text langdetect sees: its cost grows with the sample, and a few hundred
+#: characters of prose tell a language as well as a whole page does.
+SAMPLE_CHARS = 300
+#: At most this much of the sample comes from one line, so that it holds several
+#: lines when the page has them: one line that only looks like prose (names that end
+#: in "Oh Fibes!") weighs no more than a line of the article.
+PIECE_CHARS = SAMPLE_CHARS // 2
+#: How much of a line is looked at for its prose (the sample takes the start of it):
+#: a paragraph's first few sentences tell as much as the whole.
+HEAD_CHARS = 2 * PIECE_CHARS
+#: How much of a text is searched for prose (the cost is bounded on huge inputs too).
+SCAN_CHARS = 200 * SAMPLE_CHARS
+#: A sentence (a sentence end, and words before it) is prose from this many words on.
+MIN_WORDS = 8
+#: A sentence that ends in an ideographic full stop (Chinese, Japanese: no spaces to
+#: count words by) is prose from this many letters on.
+MIN_UNSPACED_LETTERS = 2 * MIN_WORDS
+#: Above this share of its longer words capitalised, a line is a list of names, tags or
+#: dates, not prose (of the prose lines of German pages, where nouns are capitalised,
+#: about one in a hundred comes near it).
+MAX_TITLE_CASE = 0.9
+#: The fewest characters prose can have: one-letter words and the spaces between them.
+_PROSE_MIN_CHARS = 2 * MIN_WORDS - 1
+_CLOSERS = "\"'”’»)]」』）"
+_IDEOGRAPHIC_STOPS = "。！？．"
+_CLOSING = f"[{re.escape(_CLOSERS)}]*"
+#: A piece up to its last sentence end: a full stop, question or exclamation mark
+#: before a space or the end of the piece (closing quotes and brackets between), or
+#: an ideographic one anywhere.
+_LAST_SENTENCE_END = re.compile(rf".*(?:[.!?]{_CLOSING}(?!\S)|[{_IDEOGRAPHIC_STOPS}]{_CLOSING})")
+#: ... and a line that ends in one.
+_ENDS_SENTENCE = re.compile(rf"[.!?{_IDEOGRAPHIC_STOPS}]{_CLOSING}\s*$")
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def sample(text: str, size: int = SAMPLE_CHARS, piece_chars: int = PIECE_CHARS) -> str:
+    """A bounded sample of the text's prose: its longest lines that hold prose
+    (:func:`prose_pieces`), at most ``piece_chars`` of each, until ``size`` characters.
+
+    Only prose: a page's longest line is often a menu of language names, a tag cloud, a
+    date archive or a blob of code. At most ``piece_chars`` of a line: one long line of
+    names that happens to end like a sentence weighs no more than a line of the article.
+    When the lines hold too little prose, a sentence wrapped over several lines may be
+    why: they are tried again joined up (:func:`unwrap`).
+    """
+    lines = text[:SCAN_CHARS].splitlines()
+    picked = _gather(lines, size, piece_chars)
+    if _length(picked) < size:
+        joined = _gather(list(unwrap(lines)), size, piece_chars)
+        if _length(joined) > _length(picked):
+            picked = joined
+    return "\n".join(picked)
+
+
+def _gather(lines: list[str], size: int, piece_chars: int) -> list[str]:
+    """The prose of the longest ``lines``, at most ``piece_chars`` of each, until ``size``
+    characters (the lines are looked at longest first, and only until then)."""
+    picked: list[str] = []
+    total = 0
+    for line in sorted(lines, key=len, reverse=True):
+        if total >= size or len(line) < _PROSE_MIN_CHARS:
+            break
+        for piece in prose_pieces(line):
+            piece = piece[: min(piece_chars, size - total)]
+            picked.append(piece)
+            total += len(piece) + 1
+            if total >= size:
+                break
+    return picked
+
+
+def _length(picked: list[str]) -> int:
+    return sum(map(len, picked)) + len(picked)
+
+
+def prose_pieces(line: str) -> list[str]:
+    """The prose of a line, or of each cell of a flattened table row (``| a | b |``): the
+    text up to its last sentence end, if that is prose (:func:`~cleaner.filters.shape.is_prose`,
+    or at least ``MIN_UNSPACED_LETTERS`` letters ending in an ideographic full stop)."""
+    pieces = (_prose_head(piece) for piece in (line.split("|") if "|" in line else (line,)))
+    return [piece for piece in pieces if piece]
+
+
+def _prose_head(piece: str) -> str | None:
+    """``piece`` (its first ``HEAD_CHARS``) up to its last sentence end, if that is prose."""
+    piece = piece[:HEAD_CHARS]
+    if "{" in piece or "}" in piece:
+        return None  # code (scripts and styles left in a flattened page)
+    end = _LAST_SENTENCE_END.match(piece)
+    if end is None or end.end() < _PROSE_MIN_CHARS:
+        return None
+    head = piece[: end.end()].strip()
+    if head.rstrip(_CLOSERS)[-1:] in _IDEOGRAPHIC_STOPS:
+        prose = len(_LETTER.findall(head)) >= MIN_UNSPACED_LETTERS
+    else:
+        prose = is_prose(head, MIN_WORDS)
+    # a list of names, dates or tags in Title Case is no prose, whatever ends it
+    return head if prose and title_case_ratio(head) <= MAX_TITLE_CASE else None
+
+
+def unwrap(lines: list[str]) -> Iterator[str]:
+    """The lines, a line that starts in lower case joined to the one above it unless
+    that one ends a sentence: a sentence wrapped over several lines is whole again,
+    and a menu (its entries capitalised, or no sentence at all) stays apart."""
+    pending = ""
+    for line in lines:
+        if pending and line.lstrip()[:1].islower() and not _ENDS_SENTENCE.search(pending):
+            pending = f"{pending.rstrip()} {line.lstrip()}"
+            continue
+        if pending:
+            yield pending
+        pending = line
+    if pending:
+        yield pending

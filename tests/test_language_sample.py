@@ -1,0 +1,97 @@
+"""The language is told from the page's prose, not from its longest line.
+
+A flattened page's longest line is often chrome: a picker of the site's editions in
+their languages, an archive of months, a tag cloud, a line of code. Told from it, the
+language is wrong or missing, and the content stage then weighs the article with the
+wrong stopwords and drops it.
+"""
+
+from __future__ import annotations
+
+import json
+
+from helpers import FIXTURES
+from typer.testing import CliRunner
+
+from cleaner import clean
+from cleaner.cli import app
+from cleaner.language import detect_language
+from cleaner.sampling import MIN_UNSPACED_LETTERS, PIECE_CHARS, SAMPLE_CHARS, sample
+
+PAGES = FIXTURES / "language"
+
+ARTICLE = [
+    "The city council voted on Tuesday evening to approve a plan that will rebuild the old harbour.",
+    "Members argued for more than four hours about the cost of the project and who should pay for it.",
+    "The mayor said that the new quays would bring jobs to the town and make it safer for the boats.",
+    "Some residents who live near the water told the council they were worried about noise and traffic.",
+    "Work on the first phase is expected to begin in the spring and should take about two years.",
+]
+
+
+def test_an_english_page_under_a_menu_of_editions_keeps_its_article(tmp_path):
+    # the longest line names the site's editions in their languages (langdetect: es)
+    source = tmp_path / "in"
+    source.mkdir()
+    (source / "page.txt").write_bytes((PAGES / "language_picker.txt").read_bytes())
+    result = CliRunner().invoke(app, ["clean", str(source), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "out" / "page.txt").read_text(encoding="utf-8").strip() == "\n\n".join(ARTICLE)
+    assert json.loads((tmp_path / "out" / "page.json").read_text(encoding="utf-8"))["language"] == "en"
+
+
+def test_a_japanese_page_under_an_archive_of_months_is_told_japanese():
+    page = (PAGES / "date_archive.txt").read_bytes()
+    longest = max(page.decode("utf-8").splitlines(), key=len)
+    assert longest.startswith("アーカイブ") and len(longest) > SAMPLE_CHARS
+    assert clean(page).metadata["language"] == "ja"
+
+
+def test_a_page_with_no_prose_claims_no_language():
+    # names and tags enough for langdetect to name a language, but no sentence of prose:
+    # the content stage falls back on the page's own frequent words
+    names = " ".join(f"Jennifer Estep Cassandra Clare Charlaine Harris Abbi Glines {n}" for n in range(8))
+    page = f"Home\nAuthors\n{names}\nLogin\nContact\n".encode()
+    assert clean(page).metadata["language"] is None
+
+
+def test_a_list_of_names_that_ends_like_a_sentence_is_no_prose():
+    names = "Agnes Obel Angus Stone Austra Beirut Belle Sebastian Bodo Wartke Calexico Caribou Colin Stetson Oh Fibes!"
+    assert sample(names) == ""
+    assert sample(f"{names}\n{ARTICLE[0]}") == ARTICLE[0][:PIECE_CHARS]
+
+
+def test_a_hard_wrapped_text_is_told_from_its_sentences_joined():
+    text = " ".join(ARTICLE)
+    wrapped = "\n".join(text[i : i + 40] for i in range(0, len(text), 40))
+    # no line holds a dozen words: the sentences are whole again only when joined
+    assert all(len(line.split()) < 12 for line in wrapped.splitlines())
+    assert detect_language(wrapped) == "en"
+    assert clean(wrapped.encode()).metadata["language"] == "en"
+
+
+def test_a_table_row_gives_the_prose_of_its_cells():
+    row = f"| 2021 | {ARTICLE[1]} | 4 hours |"
+    assert sample(row) == ARTICLE[1][:PIECE_CHARS]
+
+
+def test_code_left_in_a_page_is_no_prose():
+    # script data that holds a sentence in another language than the page's
+    note = "Nous utilisons des cookies pour vous offrir la meilleure expérience sur notre site. Merci"
+    code = f'window.__DATA__ = {{"notice": "{note}", "id": 5, "flags": [1, 2, 3]}};'
+    assert sample(f"{code}\n{ARTICLE[2]}") == ARTICLE[2][:PIECE_CHARS]
+
+
+def test_a_sentence_of_a_script_without_spaces_is_prose_from_a_few_words_of_letters():
+    sentence = "市議会は火曜日の夜、古い港を建て直す計画を賛成多数で可決した。"
+    assert len(sentence) - 2 >= MIN_UNSPACED_LETTERS  # less its comma and full stop
+    assert sample(f"ホーム\n{sentence}") == sentence
+    assert sample("ホーム\n港の計画が決まった。") == ""
+
+
+def test_the_sample_takes_several_lines_and_is_bounded():
+    page = "\n".join(["Menu"] * 1000 + [ARTICLE[0] * 5, *ARTICLE[1:]])
+    picked = sample(page).splitlines()
+    assert len(picked) >= SAMPLE_CHARS // PIECE_CHARS
+    assert all(len(line) <= PIECE_CHARS for line in picked)
+    assert len("\n".join(picked)) <= SAMPLE_CHARS
