@@ -42,8 +42,9 @@ _IDEOGRAPHIC_STOPS = "。！？．"
 _CLOSING = f"[{re.escape(_CLOSERS)}]*"
 #: A piece up to its last sentence end: a full stop, question or exclamation mark
 #: before a space or the end of the piece (closing quotes and brackets between), or
-#: an ideographic one anywhere.
-_LAST_SENTENCE_END = re.compile(rf".*(?:[.!?]{_CLOSING}(?!\S)|[{_IDEOGRAPHIC_STOPS}]{_CLOSING})")
+#: an ideographic one anywhere. Anchored: tried from any later start, the greedy
+#: ``.*`` would make a search quadratic.
+_LAST_SENTENCE_END = re.compile(rf"\A.*(?:[.!?]{_CLOSING}(?!\S)|[{_IDEOGRAPHIC_STOPS}]{_CLOSING})")
 #: ... and a line that ends in one.
 _ENDS_SENTENCE = re.compile(rf"[.!?{_IDEOGRAPHIC_STOPS}]{_CLOSING}\s*$")
 _LETTER = re.compile(r"[^\W\d_]")
