@@ -25,8 +25,18 @@ EXTRACT_OPTIONS: dict[str, Any] = {
 }
 #: A fast extraction shorter than this (characters) is retried with trafilatura's
 #: full cascade (fallback extractors included): the fast path found little or no
-#: article, which is where the fallbacks help.
+#: article, which is where the fallbacks help ...
 RETRY_BELOW_CHARS = 500
+#: ... and what that finds, if still shorter than this, once more without
+#: ``favor_precision``: precision mode can keep a short notice (a reprint notice, a
+#: teaser) and drop the article beside it. Each retry is kept only if it is longer.
+#: Chosen on one half of the dev pages and confirmed on the other (docs/benchmarks.md).
+RELAX_BELOW_CHARS = 1500
+#: The retries, in order: options changed, and the length below which each is tried.
+RETRIES: tuple[tuple[dict[str, Any], int], ...] = (
+    ({"fast": False}, RETRY_BELOW_CHARS),
+    ({"fast": False, "favor_precision": False}, RELAX_BELOW_CHARS),
+)
 
 #: Why a page yields no body.
 NO_ARTICLE = "no article found"
@@ -109,15 +119,13 @@ def extract(raw: str | bytes, url: str | None = None, guarded: bool = False) -> 
     """The article body and metadata of an HTML page; an empty body with a reason if none.
 
     The page is parsed once; the metadata come from :func:`cleaner.metadata.page_metadata`
-    (trafilatura's, for less), the body from a fast ``bare_extraction`` on the parsed
-    tree, and a short body is retried with the full cascade. trafilatura copies a tree
-    it is given, which costs less than parsing the page again; neither
-    metadata nor extraction changes the tree, so the retry starts from the same page.
+    (trafilatura's, for less), the body from :func:`recovered_text` on the parsed
+    tree. trafilatura copies a tree it is given, which costs less than parsing the page
+    again; neither metadata nor extraction changes the tree, so each retry starts from
+    the same page.
     ``guarded``: ``raw`` is what :func:`cleaner.guards.guard_html` returned (see
     :mod:`cleaner.parse`).
     """
-    import trafilatura
-
     from .metadata import page_metadata
     from .parse import parse
 
@@ -127,11 +135,32 @@ def extract(raw: str | bytes, url: str | None = None, guarded: bool = False) -> 
         if tree is None:
             return Extraction("", map_metadata(None), NO_ARTICLE)
         metadata = page_metadata(tree, url)
-        text = _body(trafilatura.bare_extraction(tree, url=url, **EXTRACT_OPTIONS))
-        if len(text) < RETRY_BELOW_CHARS:
-            retried = _body(trafilatura.bare_extraction(tree, url=url, **{**EXTRACT_OPTIONS, "fast": False}))
-            if len(retried) > len(text):
-                text = retried
+        text = recovered_text(tree, url)
     except Exception as exc:  # trafilatura raises on some malformed input
         return Extraction("", map_metadata(None), f"{NO_ARTICLE} (extraction failed: {type(exc).__name__})")
     return Extraction(text, map_metadata(metadata), None if text else NO_ARTICLE)
+
+
+def recovered_text(tree: Any, url: str | None = None) -> str:
+    """The body a fast, precise ``bare_extraction`` finds in the parsed page, or, when
+    that is short, the longer of what the ``RETRIES`` find, tried in turn while the
+    body so far is shorter than each one's length. A retry that finds less than
+    trafilatura's own least extraction (``MIN_EXTRACTED_SIZE``) found no article: the
+    words of a login form, a menu."""
+    from trafilatura.settings import DEFAULT_CONFIG
+
+    least = DEFAULT_CONFIG.getint("DEFAULT", "MIN_EXTRACTED_SIZE")
+    text = _text(tree, url, EXTRACT_OPTIONS)
+    for options, below in RETRIES:
+        if len(text) >= below:
+            break
+        retried = _text(tree, url, {**EXTRACT_OPTIONS, **options})
+        if len(retried) > len(text) and len(retried) >= least:
+            text = retried
+    return text
+
+
+def _text(tree: Any, url: str | None, options: dict[str, Any]) -> str:
+    import trafilatura
+
+    return _body(trafilatura.bare_extraction(tree, url=url, **options))
