@@ -14,6 +14,15 @@ from cleaner.blocks import join_blocks, split_blocks
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"
 
+#: A short article, one sentence a paragraph (fixtures/language/language_picker.txt holds it too).
+HARBOUR_ARTICLE = [
+    "The city council voted on Tuesday evening to approve a plan that will rebuild the old harbour.",
+    "Members argued for more than four hours about the cost of the project and who should pay for it.",
+    "The mayor said that the new quays would bring jobs to the town and make it safer for the boats.",
+    "Some residents who live near the water told the council they were worried about noise and traffic.",
+    "Work on the first phase is expected to begin in the spring and should take about two years.",
+]
+
 
 @cache
 def pipeline(disable: frozenset[str] = frozenset()) -> Pipeline:

@@ -10,18 +10,13 @@ own extraction and in what it hands its fallback extractors.
 from __future__ import annotations
 
 import pytest
+from helpers import HARBOUR_ARTICLE
 from typer.testing import CliRunner
 
 from cleaner import clean
 from cleaner.cli import app
 
-ARTICLE = [
-    "The city council voted on Tuesday evening to approve a plan that will rebuild the old harbour.",
-    "Members argued for more than four hours about the cost of the project and who should pay for it.",
-    "The mayor said that the new quays would bring jobs to the town and make it safer for the boats.",
-    "Some residents who live near the water told the council they were worried about noise and traffic.",
-    "Work on the first phase is expected to begin in the spring and should take about two years.",
-]
+ARTICLE = HARBOUR_ARTICLE
 NOTICE = (
     "This story first appeared in the Harbour Gazette, an independent weekly paper that covers the towns "
     "along the northern coast, and it is republished here under an agreement between the two papers. The "

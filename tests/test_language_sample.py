@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 
-from helpers import FIXTURES
+from helpers import FIXTURES, HARBOUR_ARTICLE
 from typer.testing import CliRunner
 
 from cleaner import clean
@@ -20,13 +20,7 @@ from cleaner.sampling import MIN_UNSPACED_LETTERS, PIECE_CHARS, SAMPLE_CHARS, sa
 
 PAGES = FIXTURES / "language"
 
-ARTICLE = [
-    "The city council voted on Tuesday evening to approve a plan that will rebuild the old harbour.",
-    "Members argued for more than four hours about the cost of the project and who should pay for it.",
-    "The mayor said that the new quays would bring jobs to the town and make it safer for the boats.",
-    "Some residents who live near the water told the council they were worried about noise and traffic.",
-    "Work on the first phase is expected to begin in the spring and should take about two years.",
-]
+ARTICLE = HARBOUR_ARTICLE
 
 
 def test_an_english_page_under_a_menu_of_editions_keeps_its_article(tmp_path):
