@@ -32,10 +32,13 @@ RETRY_BELOW_CHARS = 500
 #: teaser) and drop the article beside it. Each retry is kept only if it is longer.
 #: Chosen on one half of the dev pages and confirmed on the other (docs/benchmarks.md).
 RELAX_BELOW_CHARS = 1500
-#: The retries, in order: options changed, and the length below which each is tried.
-RETRIES: tuple[tuple[dict[str, Any], int], ...] = (
-    ({"fast": False}, RETRY_BELOW_CHARS),
-    ({"fast": False, "favor_precision": False}, RELAX_BELOW_CHARS),
+#: The retries, in order: options changed, the length below which each is tried, and
+#: whether what it finds must reach trafilatura's own least extraction
+#: (``MIN_EXTRACTED_SIZE``) to count: without precision, the words of a login form or a
+#: menu are all a page without an article gives.
+RETRIES: tuple[tuple[dict[str, Any], int, bool], ...] = (
+    ({"fast": False}, RETRY_BELOW_CHARS, False),
+    ({"fast": False, "favor_precision": False}, RELAX_BELOW_CHARS, True),
 )
 
 #: Why a page yields no body.
@@ -144,17 +147,15 @@ def extract(raw: str | bytes, url: str | None = None, guarded: bool = False) -> 
 def recovered_text(tree: Any, url: str | None = None) -> str:
     """The body a fast, precise ``bare_extraction`` finds in the parsed page, or, when
     that is short, the longer of what the ``RETRIES`` find, tried in turn while the
-    body so far is shorter than each one's length. A retry that finds less than
-    trafilatura's own least extraction (``MIN_EXTRACTED_SIZE``) found no article: the
-    words of a login form, a menu."""
+    body so far is shorter than each one's length."""
     from trafilatura.settings import DEFAULT_CONFIG
 
-    least = DEFAULT_CONFIG.getint("DEFAULT", "MIN_EXTRACTED_SIZE")
     text = _text(tree, url, EXTRACT_OPTIONS)
-    for options, below in RETRIES:
+    for options, below, needs_least in RETRIES:
         if len(text) >= below:
             break
         retried = _text(tree, url, {**EXTRACT_OPTIONS, **options})
+        least = DEFAULT_CONFIG.getint("DEFAULT", "MIN_EXTRACTED_SIZE") if needs_least else 0
         if len(retried) > len(text) and len(retried) >= least:
             text = retried
     return text
