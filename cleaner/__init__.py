@@ -26,6 +26,7 @@ def clean(
     kind: str = "auto",
     disable: Iterable[str] = (),
     config: Config | None = None,
+    encoding: str | None = None,
 ) -> Document:
     """Clean one scraped page (plain text or HTML) into a :class:`Document`.
 
@@ -34,6 +35,11 @@ def clean(
     categories and tags), ``doc.removed`` what was taken out. HTML is recognised from
     the content, or forced with ``kind="html"``; a page with no article gives an empty
     body and a removal by filter ``"html"`` saying so.
+
+    Bytes are decoded as browsers decode them: a BOM, then UTF-8 if they are valid
+    UTF-8, then ``encoding`` (a charset the transport declared, such as an HTTP
+    ``Content-Type`` header's), then the page's own ``<meta charset>``, then
+    detection; ``clean(data)`` is ``clean(text)`` for the text they decode to.
     """
     pipeline = Pipeline(config) if config else _pipeline(frozenset(disable), kind)
-    return pipeline.clean(raw, url=url, kind=kind if kind != "auto" else None)
+    return pipeline.clean(raw, url=url, kind=kind if kind != "auto" else None, encoding=encoding)

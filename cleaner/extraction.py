@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from .charsets import head_text
+
 #: trafilatura's options, chosen on the article benchmark (docs/benchmarks.md):
 #: precision mode drops more teasers and widgets at almost no cost in recall, and
 #: reader comments are not the article. ``fast`` skips trafilatura's comparison with
@@ -62,9 +64,7 @@ SNIFF_CHARS = 2048
 
 def looks_like_html(raw: str | bytes) -> bool:
     """Whether ``raw`` is an HTML page rather than plain text, judged from its start."""
-    head = raw[:SNIFF_CHARS]
-    if isinstance(head, bytes):
-        head = head.decode("utf-8", errors="replace")
+    head = head_text(raw, SNIFF_CHARS) if isinstance(raw, bytes) else raw[:SNIFF_CHARS]
     if _HTML_START.match(head):
         return True
     # a fragment without <html>: it opens with a tag and has several more near the start

@@ -1,6 +1,8 @@
 """Cheap checks run before an HTML parser sees a document.
 
-Parsers (lxml, and trafilatura and BeautifulSoup on top of it) recurse on nesting
+They work on decoded text (:func:`cleaner.inputs.decode` turns bytes into text
+first), never on a byte view that could split a character. Parsers (lxml, and
+trafilatura and BeautifulSoup on top of it) recurse on nesting
 and expand entities; a page nested 100,000 levels deep can exhaust the stack or
 memory, and a DTD that declares entities in terms of each other (the "billion
 laughs") can expand a few hundred bytes into gigabytes. These guards look at the
@@ -18,7 +20,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from .inputs import InputError, decode, sniff_binary
+from .inputs import InputError
 from .textfix import _ASCII, _C1
 
 #: Deepest element nesting passed to an HTML parser. Real pages stay under a few
@@ -172,11 +174,6 @@ def _unprintable(others: str) -> set[str]:
     return {c for c in set(others) if not c.isprintable() and not c.isspace() and unicodedata.category(c) != "Cf"}
 
 
-_CONTROL_BYTES = bytes.maketrans(
-    bytes(range(0x20)), b"".join(bytes([c]) if c in (9, 10, 13) else b" " for c in range(0x20))
-)
-
-
 def guard_html(html: str, name: str = "<input>", max_depth: int = MAX_HTML_DEPTH) -> str:
     """``html`` made safe to parse, or :class:`InputError` if it cannot be."""
     others, controls = _scan(html)
@@ -192,23 +189,3 @@ def guard_html(html: str, name: str = "<input>", max_depth: int = MAX_HTML_DEPTH
     if openings > max_depth and nesting_depth(html, max_depth, openings) > max_depth:
         raise InputError(f"{name}: HTML nested more than {max_depth:,} levels deep, refused to protect the parser")
     return html
-
-
-def guard_html_bytes(data: bytes, name: str = "<input>", max_depth: int = MAX_HTML_DEPTH) -> str | bytes:
-    """:func:`guard_html` for undecoded HTML; binaries are refused here too.
-
-    ASCII-compatible bytes stay bytes (the extractor honours the page's charset
-    declaration): the guards work on a Latin-1 view, which keeps every byte and
-    every tag as it is. UTF-16/32 (BOM or NUL bytes) is decoded first.
-    """
-    what = sniff_binary(data[:64])
-    if what:
-        raise InputError(f"{name}: binary file ({what}), not text")
-    if b"\x00" in data or data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return guard_html(decode(data, name), name, max_depth)
-    # Bytes below 0x20 are never part of a multi-byte character in the ASCII-compatible
-    # encodings pages use, so they can be replaced before decoding.
-    data = data.translate(_CONTROL_BYTES)
-    view = data.decode("latin-1")
-    guarded = guard_html(view, name, max_depth)
-    return data if guarded is view else guarded.encode("latin-1")

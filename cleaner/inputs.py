@@ -6,16 +6,15 @@ millions of unseen files meets one policy:
 * a file larger than ``max_bytes`` (after decompression, for ``.gz``) is refused;
   gzip is decompressed as a stream and stopped at the limit, never in full;
 * known binary formats (PDF, images, archives, executables...) are refused by their
-  magic number, and so is anything with NUL bytes or many control characters;
-* text is decoded by :func:`decode`: BOM first, then strict UTF-8, then
-  charset-normalizer among the encodings web pages use.
+  magic number, and so is anything with many control characters (NUL bytes included);
+* text and HTML alike are decoded by :func:`decode`, in the order browsers follow
+  (:mod:`cleaner.charsets`); everything after this module works on ``str``.
 
 Every refusal is an :class:`InputError` whose message names the file and the reason.
 """
 
 from __future__ import annotations
 
-import codecs
 import gzip
 import os
 import stat
@@ -24,11 +23,10 @@ import zlib
 from pathlib import Path
 from typing import BinaryIO
 
+from . import charsets
+
 #: Default limit on the size of one input, after decompression (bytes).
 DEFAULT_MAX_BYTES = 256 * 1024 * 1024
-
-#: How much of the input charset-normalizer looks at (its cost grows with it).
-DETECT_SAMPLE = 256 * 1024
 
 #: Share of control characters (other than tab, newlines, form feed) above which a
 #: decoded input is taken for binary data.
@@ -149,88 +147,33 @@ def read_stream(stream: BinaryIO, name: str = "-", max_bytes: int = DEFAULT_MAX_
     return data
 
 
-_BOMS: tuple[tuple[bytes, str], ...] = (
-    (codecs.BOM_UTF32_LE, "utf-32-le"),  # before UTF-16 LE: it starts the same way
-    (codecs.BOM_UTF32_BE, "utf-32-be"),
-    (codecs.BOM_UTF8, "utf-8"),
-    (codecs.BOM_UTF16_LE, "utf-16-le"),
-    (codecs.BOM_UTF16_BE, "utf-16-be"),
-)
+def decode(data: bytes, name: str | Path = "<input>", *, html: bool = False, encoding: str | None = None) -> str:
+    """Bytes to text, or :class:`InputError` if they are not text.
 
-#: Candidate legacy encodings for charset-normalizer: those web pages actually use
-#: (the WHATWG encoding standard's list, as Python codecs). Without this list it
-#: happily answers EBCDIC or Mac codepages for short Western text.
-WEB_ENCODINGS = (
-    "cp1252",
-    "cp1250",
-    "cp1251",
-    "cp1253",
-    "cp1254",
-    "cp1255",
-    "cp1256",
-    "cp1257",
-    "cp1258",
-    "iso8859_2",
-    "iso8859_3",
-    "iso8859_4",
-    "iso8859_5",
-    "iso8859_6",
-    "iso8859_7",
-    "iso8859_8",
-    "iso8859_10",
-    "iso8859_13",
-    "iso8859_14",
-    "iso8859_15",
-    "iso8859_16",
-    "koi8_r",
-    "koi8_u",
-    "mac_cyrillic",
-    "cp866",
-    "cp874",
-    "cp932",
-    "shift_jis",
-    "euc_jp",
-    "iso2022_jp",
-    "euc_kr",
-    "gb18030",
-    "gbk",
-    "big5",
-    "utf_16_le",
-    "utf_16_be",
-)
-
-
-def _utf16_without_bom(data: bytes) -> str | None:
-    """``utf-16-le``/``-be`` when NUL bytes sit in every other position, as in
-    BOM-less UTF-16 of mostly Latin-script text; else None."""
-    head = data[:4096]
-    if len(head) < 4 or len(data) % 2:
-        return None
-    even = head[0::2].count(0) / (len(head) / 2)
-    odd = head[1::2].count(0) / (len(head) / 2)
-    if odd > 0.3 and even < 0.05:
-        return "utf-16-le"
-    if even > 0.3 and odd < 0.05:
-        return "utf-16-be"
-    return None
-
-
-def _detect(data: bytes) -> str | None:
-    """The most likely legacy encoding of ``data`` (charset-normalizer), or None."""
-    from charset_normalizer import from_bytes
-
-    sample = data[:DETECT_SAMPLE]
-    results = from_bytes(sample, cp_isolation=list(WEB_ENCODINGS))
-    best = results.best()
-    if best is None:
-        return None
-    # Encodings that fit equally well: prefer windows-1252, the most common legacy
-    # encoding on the web (and what browsers use for pages labelled latin-1).
-    for match in results:
-        if match.chaos <= best.chaos and match.coherence >= best.coherence:
-            if "cp1252" in (match.encoding, *match.could_be_from_charset):
-                return "cp1252"
-    return best.encoding
+    The encoding is chosen as browsers choose it (:mod:`cleaner.charsets`): a BOM,
+    then UTF-8 if the bytes are valid UTF-8, then ``encoding`` (a charset the
+    transport declared), then, for ``html``, the page's own declaration, then
+    detection. Known binary formats and a high share of control characters (NUL
+    bytes included) are refused.
+    """
+    what = sniff_binary(data[:64])
+    if what:
+        raise InputError(f"{name}: binary file ({what}), not text")
+    mark = charsets.bom(data)
+    if mark:
+        try:
+            text = data[mark.skip :].decode(mark.codec)
+        except UnicodeDecodeError as exc:
+            raise InputError(
+                f"{name}: starts with a {mark.codec} byte-order mark but is not "
+                f"{mark.codec} (byte {exc.start + mark.skip}: {exc.reason})"
+            ) from exc
+        return _refuse_controls(text, name)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        text = charsets.decode_lenient(data, charsets.choose(data, declared=encoding, html=html).codec)
+    return _refuse_controls(text, name)
 
 
 def _control_share(text: str) -> float:
@@ -241,58 +184,7 @@ def _control_share(text: str) -> float:
     return bad / len(sample)
 
 
-def decode(data: bytes, name: str | Path = "<input>") -> str:
-    """Bytes to text, or :class:`InputError` if they are not text.
-
-    BOMs first (UTF-8, UTF-16, UTF-32); then strict UTF-8; then BOM-less UTF-16;
-    then charset-normalizer among :data:`WEB_ENCODINGS`, preferring windows-1252
-    among equally good answers. Known binary formats, NUL bytes and a high share
-    of control characters are refused.
-    """
-    what = sniff_binary(data[:64])
-    if what:
-        raise InputError(f"{name}: binary file ({what}), not text")
-    for bom, bom_encoding in _BOMS:
-        if data.startswith(bom):
-            try:
-                decoded = data[len(bom) :].decode(bom_encoding)
-            except UnicodeDecodeError as exc:
-                raise InputError(
-                    f"{name}: starts with a {bom_encoding} byte-order mark but is not "
-                    f"{bom_encoding} (byte {exc.start + len(bom)}: {exc.reason})"
-                ) from exc
-            return _refuse_controls(decoded, name)
-    text: str | None
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        text = None
-    if text is None and b"\x00" in data:
-        encoding = _utf16_without_bom(data)
-        if encoding:
-            try:
-                text = data.decode(encoding)
-            except UnicodeDecodeError:
-                text = None
-        if text is None:
-            raise InputError(f"{name}: binary file (contains NUL bytes), not text")
-    if text is None:
-        encoding = _detect(data)
-        if encoding is None:
-            raise InputError(f"{name}: binary or undecodable data: not UTF-8, and no known text encoding fits")
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError as exc:
-            # The sample fit, the rest does not: mixed encodings or binary data.
-            raise InputError(
-                f"{name}: undecodable: looks like {encoding} but byte {exc.start} is not ({exc.reason})"
-            ) from exc
-    return _refuse_controls(text, name)
-
-
 def _refuse_controls(text: str, name: str | Path) -> str:
-    if "\x00" in text:
-        raise InputError(f"{name}: binary file (contains NUL characters), not text")
     share = _control_share(text)
     if share > MAX_CONTROL_SHARE:
         raise InputError(f"{name}: binary file ({share:.0%} control characters), not text")
@@ -314,24 +206,28 @@ def is_html_name(path: Path | str) -> bool:
     return path.suffix.lower() in HTML_SUFFIXES
 
 
-def read_input(path: Path, kind: str = "auto", max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[str | bytes, str]:
-    """(content, kind) of one input file.
-
-    HTML (named so, forced, or detected from the content) is returned as bytes, for
-    the extractor to find its encoding; text is returned decoded by :func:`decode`.
-    """
-    return as_input(read_bytes(path, max_bytes), path, kind)
+def read_input(
+    path: Path, kind: str = "auto", max_bytes: int = DEFAULT_MAX_BYTES, encoding: str | None = None
+) -> tuple[str, str]:
+    """(text, kind) of one input file: see :func:`as_input`."""
+    return as_input(read_bytes(path, max_bytes), path, kind, encoding)
 
 
-def as_input(data: bytes, path: Path | str, kind: str = "auto") -> tuple[str | bytes, str]:
-    """(content, kind) of an input's bytes: see :func:`read_input`."""
+def input_kind(data: bytes | str, path: Path | str, kind: str = "auto") -> str:
+    """``text`` or ``html``: ``kind`` unless it is ``auto``; then HTML if the name says so
+    (``.html``, ``.htm``, ``.xhtml``, ``.gz`` of one) or the content starts like a page."""
     from .extraction import looks_like_html
 
-    if kind == "auto" and (is_html_name(path) or looks_like_html(data)):
-        kind = "html"
-    if kind == "html":
-        return data, kind
-    return decode(data, path), kind
+    if kind != "auto":
+        return kind
+    return "html" if is_html_name(path) or looks_like_html(data) else "text"
+
+
+def as_input(data: bytes, path: Path | str, kind: str = "auto", encoding: str | None = None) -> tuple[str, str]:
+    """(text, kind) of an input's bytes: the kind as :func:`input_kind` tells it, the
+    text decoded by :func:`decode` (for HTML, honouring the page's own declaration)."""
+    kind = input_kind(data, path, kind)
+    return decode(data, path, html=kind == "html", encoding=encoding), kind
 
 
 def output_stem(relative: Path) -> Path:

@@ -12,7 +12,7 @@ from .data import LanguageData
 from .document import Block, Document, Page, Removal, empty_metadata, inside_bounds
 from .extraction import extract, looks_like_html
 from .filters import BY_NAME, FILTERS, Filter
-from .guards import guard_html, guard_html_bytes
+from .guards import guard_html
 from .inputs import InputError, decode
 from .language import detect_language
 from .textfix import fix_mojibake
@@ -60,32 +60,30 @@ class Pipeline:
             unit = "bytes" if isinstance(raw, bytes) else "characters"
             raise InputError(f"{name}: too large: more than {self.config.max_bytes:,} {unit} (the max_bytes limit)")
 
-    def prepare(self, raw: str | bytes, name: str | None = None) -> str:
+    def prepare(self, raw: str | bytes, name: str | None = None, encoding: str | None = None) -> str:
         """The text the text filters start from: decoded (bytes), size-checked, mojibake repaired.
 
         Raises :class:`~cleaner.inputs.InputError` for binary or oversized input.
         """
+        return fix_mojibake(self._decoded(raw, name or "<input>", False, encoding))
+
+    def prepare_html(self, raw: str | bytes, name: str | None = None, encoding: str | None = None) -> str:
+        """HTML made safe to parse: decoded (bytes, honouring the page's charset
+        declaration), size-checked, binaries refused, mojibake repaired, entity
+        declarations removed, nesting depth bounded (:mod:`cleaner.guards`)."""
         name = name or "<input>"
+        html = fix_mojibake(self._decoded(raw, name, True, encoding))
+        return guard_html(html, name, self.config.max_html_depth)
+
+    def _decoded(self, raw: str | bytes, name: str, html: bool, encoding: str | None) -> str:
+        """``raw`` as text, decoded by :func:`cleaner.inputs.decode` if it is bytes: from
+        here on, bytes and the text they decode to take the same path."""
         if isinstance(raw, (bytearray, memoryview)):
             raw = bytes(raw)
         if not isinstance(raw, (str, bytes)):
             raise TypeError(f"clean() takes str or bytes, not {type(raw).__name__}")
         self._check_size(raw, name)
-        if isinstance(raw, bytes):
-            raw = decode(raw, name)
-        return fix_mojibake(raw)
-
-    def prepare_html(self, raw: str | bytes, name: str | None = None) -> str | bytes:
-        """HTML made safe to parse: size-checked, binaries refused, entity declarations
-        removed, nesting depth bounded (:mod:`cleaner.guards`). Bytes stay bytes (the
-        extractor reads the page's own charset declaration) unless they are UTF-16/32."""
-        name = name or "<input>"
-        if isinstance(raw, (bytearray, memoryview)):
-            raw = bytes(raw)
-        self._check_size(raw, name)
-        if isinstance(raw, bytes):
-            return guard_html_bytes(raw, name, self.config.max_html_depth)
-        return guard_html(fix_mojibake(raw), name, self.config.max_html_depth)
+        return decode(raw, name, html=html, encoding=encoding) if isinstance(raw, bytes) else raw
 
     def clean(
         self,
@@ -95,11 +93,14 @@ class Pipeline:
         source: str | None = None,
         id: str | None = None,
         kind: str | None = None,
+        encoding: str | None = None,
     ) -> Document:
         """Clean one document, given as text or HTML (``kind`` overrides the configuration).
 
-        Bytes are decoded by :func:`cleaner.inputs.decode` (text) or by the extractor
-        (HTML); input that is not text raises :class:`~cleaner.inputs.InputError`.
+        Bytes are decoded by :func:`cleaner.inputs.decode` (for HTML honouring the
+        page's own charset declaration; ``encoding`` is a charset the transport
+        declared, such as an HTTP header's), then cleaned as the text they decode to;
+        input that is not text raises :class:`~cleaner.inputs.InputError`.
         """
         metadata = empty_metadata()
         metadata["source"] = source or url
@@ -109,16 +110,14 @@ class Pipeline:
         if kind == "auto":
             kind = "html" if looks_like_html(raw) else "text"
         if kind == "html":
-            raw = self.prepare_html(raw, name)
-            # bytes are fine: trafilatura finds the encoding; a str went through guard_html
-            found = extract(raw, url=url, guarded=isinstance(raw, str))
+            found = extract(self.prepare_html(raw, name, encoding), url=url, guarded=True)
             metadata.update(found.metadata)
             if not found.text:
                 removed.append(Removal("html", "", found.reason or "no article found"))
                 return Document("", id=id, metadata=metadata, removed=removed)
             text = fix_mojibake(found.text)
         else:
-            text = self.prepare(raw, name)
+            text = self.prepare(raw, name, encoding)
         # lines as the block stage will split them: the text stage works line by line too
         text = normalize_newlines(text)
         language: str | None = self.config.language

@@ -54,7 +54,7 @@ def test_encodings_are_decoded(data, expected):
         (b"PK\x03\x04\x14\x00", "ZIP"),
         (gzip.compress(b"hello"), "gzip"),
         (b"\x7fELF\x02\x01", "ELF"),
-        (b"text with a NUL \x00 byte", "NUL"),
+        (b"text with NUL bytes \x00\x00\x00\x00\x00", "control characters"),
         (bytes(range(256)) * 8, "binary"),
         (b"\x01\x02\x03\x04 abc " * 20, "control characters"),
     ],
