@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass, field, replace
+from functools import cache
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +30,13 @@ LIMITS = {"max_bytes": 256 * 1024 * 1024, "max_line_chars": 100_000, "max_html_d
 
 class ConfigError(ValueError):
     """A configuration value that cannot be used; the message says which and why."""
+
+
+@cache
+def language_codes() -> frozenset[str]:
+    """The codes ``language`` may take besides ``auto`` (ISO 639-1; data/_common/languages.txt)."""
+    text = (resources.files("cleaner.data") / "_common" / "languages.txt").read_text(encoding="utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
 @dataclass(frozen=True)
@@ -44,6 +53,8 @@ class Config:
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
             raise ConfigError(f"kind must be one of {', '.join(KINDS)}, not {self.kind!r}")
+        if self.language != "auto" and self.language not in language_codes():
+            raise ConfigError(f"language must be auto or an ISO 639-1 code such as de or pl, not {self.language!r}")
         for key in LIMITS:
             value = getattr(self, key)
             if not isinstance(value, int) or isinstance(value, bool) or value < 1:
@@ -89,7 +100,7 @@ class Config:
         """Read a ``cleaner.toml`` or a ``pyproject.toml`` explicitly named by the user."""
         try:
             data = tomllib.loads(path.read_text(encoding="utf-8"))
-        except (OSError, tomllib.TOMLDecodeError) as exc:
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
             raise ConfigError(f"cannot read configuration {path}: {exc}") from exc
         if path.name == "pyproject.toml":
             data = data.get("tool", {}).get("cleaner", {})
@@ -103,6 +114,9 @@ class Config:
 
 
 def find_config_file(start: Path) -> Path | None:
+    """The nearest ``cleaner.toml``, or ``pyproject.toml`` with a ``[tool.cleaner]`` table,
+    in ``start`` or above. A ``pyproject.toml`` that cannot be read is an error, not
+    passed over: it may hold the settings the user expects."""
     start = start.resolve()
     for folder in (start, *start.parents):
         candidate = folder / "cleaner.toml"
@@ -112,8 +126,8 @@ def find_config_file(start: Path) -> Path | None:
         if candidate.is_file():
             try:
                 data = tomllib.loads(candidate.read_text(encoding="utf-8"))
-            except (OSError, tomllib.TOMLDecodeError):
-                continue
+            except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+                raise ConfigError(f"cannot read configuration {candidate}: {exc}") from exc
             if "cleaner" in data.get("tool", {}):
                 return candidate
     return None
