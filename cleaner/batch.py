@@ -16,6 +16,7 @@ interrupted run resumes where it stopped.
 
 from __future__ import annotations
 
+import errno
 import fnmatch
 import gzip
 import hashlib
@@ -29,10 +30,11 @@ from typing import Any
 from . import __version__
 from .atomic import atomic_write
 from .dispatch import capacity, map_chunks
-from .inputs import DEFAULT_MAX_BYTES, InputError, as_input, output_stem, read_bytes
+from .document import Document
+from .inputs import DEFAULT_MAX_BYTES, InputError, as_input, input_kind, output_stem, read_bytes
 from .parallel import CRASHED, chunked
 from .pipeline import Pipeline
-from .results import Result, Totals, body_bytes, metadata_bytes, metadata_record, removed_counts, report_fields
+from .results import Result, Totals, body_bytes, metadata_bytes, metadata_record, report_fields
 
 SIDECAR_SUFFIX = ".cleaner.json"
 
@@ -128,26 +130,24 @@ def plan(
     exclude: Iterable[str] = (),
     in_place: bool = False,
     sidecar: bool = True,
+    unmatched: list[Path] | None = None,
 ) -> tuple[list[Task], list[Result]]:
     """The tasks for a batch, and the inputs refused before any work (missing, clashing).
 
-    Raises :class:`BatchError` when the outputs would overwrite an input.
+    With ``--out``, a folder's tree is mirrored under OUT; with more than one folder
+    among ``sources``, each under its own name (OUT/a/..., OUT/b/...). Folders in which
+    no file passes ``include``/``exclude`` are added to ``unmatched``. Raises
+    :class:`BatchError` when the outputs would overwrite an input.
     """
     if in_place == (out is not None):
         raise BatchError("give either --out DIR or --in-place")
     fingerprint = config_fingerprint(pipeline)
-    tasks: list[Task] = []
-    problems: list[Result] = []
-    found: list[tuple[Path, Path]] = []
-    for src in sources:
-        if not src.exists():
-            problems.append(Result.failed(src, f"{src}: no such file or folder"))
-            continue
-        found.extend(iter_inputs([src], include, exclude))
+    found, problems = _find(sources, include, exclude, unmatched)
     if in_place:
-        for path, _ in found:
-            meta = path.with_name(path.name + SIDECAR_SUFFIX) if sidecar else None
-            tasks.append(Task(path, path, meta, fingerprint, in_place=True))
+        tasks = [
+            Task(path, path, path.with_name(path.name + SIDECAR_SUFFIX) if sidecar else None, fingerprint, True)
+            for path, _ in found
+        ]
         return _unique(tasks, problems)
     assert out is not None
     root = out.resolve()
@@ -157,6 +157,7 @@ def plan(
                 f"--out {out} lies inside the input folder {src}; choose a folder outside it (or use --in-place)"
             )
     inputs = {path.resolve() for path, _ in found}
+    tasks = []
     for path, rel in found:
         stem = out / output_stem(rel)
         body, meta = stem.with_name(stem.name + ".txt"), stem.with_name(stem.name + ".json")
@@ -167,6 +168,26 @@ def plan(
                 )
         tasks.append(Task(path, body, meta, fingerprint))
     return _unique(tasks, problems)
+
+
+def _find(
+    sources: list[Path], include: Iterable[str], exclude: Iterable[str], unmatched: list[Path] | None
+) -> tuple[list[tuple[Path, Path]], list[Result]]:
+    """(input, path its outputs mirror) for every input, and the sources that do not exist."""
+    folders = sum(1 for src in sources if src.is_dir())
+    found: list[tuple[Path, Path]] = []
+    problems: list[Result] = []
+    for src in sources:
+        if not src.exists():
+            problems.append(Result.failed(src, f"{src}: no such file or folder"))
+            continue
+        here = list(iter_inputs([src], include, exclude))
+        if src.is_dir() and folders > 1:
+            here = [(path, Path(src.resolve().name, rel)) for path, rel in here]
+        if not here and unmatched is not None:
+            unmatched.append(src)
+        found.extend(here)
+    return found, problems
 
 
 def _unique(tasks: list[Task], problems: list[Result]) -> tuple[list[Task], list[Result]]:
@@ -214,7 +235,7 @@ def _up_to_date(task: Task, digest: str) -> bool:
 class Cleaned:
     """One input cleaned but not written yet: its result and the files to write.
 
-    ``writes`` holds (path, bytes, keep the mode of the file replaced) in order.
+    ``writes`` holds (path, bytes, whether the path is the input itself) in order.
     """
 
     result: Result
@@ -239,6 +260,10 @@ def prepare(task: Task, force: bool = False, max_bytes: int = DEFAULT_MAX_BYTES)
         return _failure(task, exc)
 
 
+#: Why an HTML input is not cleaned in place.
+HTML_IN_PLACE = "HTML is not cleaned in place (the page would be replaced by its text, for good); use --out DIR"
+
+
 def clean_prepared(item: tuple[Task, bytes, str] | Result, pipeline: Pipeline) -> Cleaned | Result:
     """Clean an input read by :func:`prepare` into the bytes to write; touches no file.
 
@@ -248,45 +273,72 @@ def clean_prepared(item: tuple[Task, bytes, str] | Result, pipeline: Pipeline) -
         return item
     task, raw, digest = item
     try:
-        content, kind = as_input(raw, task.path, pipeline.config.kind)
+        kind = input_kind(raw, task.path, pipeline.config.kind)
+        if task.in_place and kind == "html":
+            return Result.failed(task.path, f"{task.path}: {HTML_IN_PLACE}")
+        content, kind = as_input(raw, task.path, kind)
         doc = pipeline.clean(content, source=str(task.path), kind=kind)
-        result = Result(
-            str(task.path), "cleaned", chars_in=len(content), chars_kept=len(doc.text), removed=removed_counts(doc)
-        )
-        cleaned = Cleaned(result)
+        result = Result.cleaned(task.path, doc, len(content), pipeline.extracts(kind))
         body = body_bytes(doc)
-        if task.in_place:
-            if body == raw:  # already clean: leave the file (and its mtime) alone
-                result.status = "unchanged"
-            else:
-                if task.path.suffix == ".gz":
-                    body = gzip.compress(body, mtime=0)
-                cleaned.writes.append((task.path, body, True))
-                digest = sha256(body)
-        else:
-            cleaned.writes.append((task.body, body, False))
-        if task.meta is not None:
-            record = metadata_record(
-                doc,
-                **report_fields(doc, kind, len(content), config_record(pipeline)),
-                input_sha256=digest,
-                config_sha256=task.config_sha256,
-            )
-            cleaned.writes.append((task.meta, metadata_bytes(record), False))
-        return cleaned
+        report = report_fields(doc, kind, len(content), config_record(pipeline))
+        if not task.in_place:
+            return _with_metadata(Cleaned(result, [(task.body, body, False)]), task, doc, digest, report)
+        if body == raw:  # already clean: leave the file (and its mtime) alone
+            result.status = "unchanged"
+            return _with_metadata(Cleaned(result), task, doc, digest, report)
+        if not doc.text and content.strip():
+            return Result.failed(task.path, f"{task.path}: {NOTHING_KEPT} ({_why_empty(doc)}); left as it is")
+        # the sidecar records the content a re-run will read: the text, not its gzip
+        written = gzip.compress(body, mtime=0) if task.path.suffix == ".gz" else body
+        return _with_metadata(Cleaned(result, [(task.path, written, True)]), task, doc, sha256(body), report)
     except Exception as exc:  # one bad document must not stop the batch
         return _failure(task, exc)
 
 
+#: Why an input is left as it is in place: cleaning would empty it.
+NOTHING_KEPT = "cleaning keeps nothing of it"
+
+
+def _why_empty(doc: Document) -> str:
+    """What took the last of a document's text, for the message that says it is kept."""
+    last = doc.removed[-1] if doc.removed else None
+    return f"{last.filter}: {last.reason}" if last else "no text left"
+
+
+def _with_metadata(cleaned: Cleaned, task: Task, doc: Document, digest: str, report: dict[str, Any]) -> Cleaned:
+    """``cleaned`` with the metadata file added to its writes (unless the task has none);
+    ``report``: what the HTML report needs (:func:`cleaner.results.report_fields`)."""
+    if task.meta is not None:
+        record = metadata_record(doc, **report, input_sha256=digest, config_sha256=task.config_sha256)
+        cleaned.writes.append((task.meta, metadata_bytes(record), False))
+    return cleaned
+
+
+#: Write errors after which no other file can be written either.
+DISK_FULL = (errno.ENOSPC, errno.EDQUOT)
+
+
 def write_cleaned(item: Cleaned | Result) -> Result:
-    """Write what :func:`clean_prepared` produced (atomically); the input's final result."""
+    """Write what :func:`clean_prepared` produced (atomically); the input's final result.
+
+    If a later file fails, the outputs written before it for this input are removed
+    (a body without its metadata would look cleaned by nothing); an input rewritten
+    in place stays rewritten: its text is the cleaned one either way.
+    """
     if isinstance(item, Result):
         return item
+    done: list[Path] = []
     try:
-        for path, data, keep_mode in item.writes:
-            atomic_write(path, data, mode=os.stat(path).st_mode & 0o7777 if keep_mode else None)
+        for path, data, in_place in item.writes:
+            atomic_write(path, data)
+            if not in_place:
+                done.append(path)
     except OSError as exc:
-        return Result.failed(item.result.path, f"{item.result.path}: cannot write: {exc.strerror or exc}")
+        for path in done:
+            path.unlink(missing_ok=True)
+        result = Result.failed(item.result.path, f"{item.result.path}: cannot write: {exc.strerror or exc}")
+        result.stop = exc.errno in DISK_FULL
+        return result
     return item.result
 
 
@@ -333,6 +385,9 @@ def run(
 ) -> Totals:
     """Process every task (in ``workers`` processes) and add up the results.
 
+    A write that fails because the disk is full stops the batch (every file after
+    it would fail too); ``totals.stopped`` says so.
+
     With a ``distributed.Client`` the cleaning runs on its cluster instead: this
     process reads each input and writes its outputs (the workers need no access to
     the files), the workers only clean. Results come in the same order either way.
@@ -360,4 +415,7 @@ def run(
         totals.add(result)
         if on_result:
             on_result(result)
+        if result.stop:
+            totals.stopped = f"{result.error}: the batch stopped there; free some space and run it again to resume"
+            break
     return totals

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from .document import Document
+from .extraction import EXTRACTION
 from .filters import FILTERS
 from .inputs import InputError, as_input, read_bytes
 from .parallel import CRASHED
@@ -55,10 +57,21 @@ def check_one(path: Path, pipeline: Pipeline) -> Finding:
         return Finding(str(path), False, f"{path}: {type(exc).__name__}: {exc}", error=True)
     if body_bytes(doc) == raw:
         return Finding(str(path), False)
+    return Finding(str(path), True, f"{path}: " + "; ".join(_changes(doc, text, kind, path, pipeline)))
+
+
+def _changes(doc: Document, text: str, kind: str, path: Path, pipeline: Pipeline) -> list[str]:
+    """What cleaning ``text`` into ``doc`` changes, step by step."""
     parts: list[str] = []
+    if kind == "html" and EXTRACTION not in pipeline.config.disable:
+        parts.append(
+            f"{EXTRACTION} extracts the article: {len(doc.text):,} of the page's {len(text):,} characters kept "
+            "(markup and text outside the article go)"
+        )
     removers: dict[str, list[str]] = {}
     for r in doc.removed:
-        removers.setdefault(r.filter, []).append(r.text)
+        if r.filter != EXTRACTION:
+            removers.setdefault(r.filter, []).append(r.text)
     for name, texts in removers.items():
         chars = sum(len(t) for t in texts)
         shown = ", ".join(_preview(t) for t in texts[:2]) + (", ..." if len(texts) > 2 else "")
@@ -68,6 +81,4 @@ def check_one(path: Path, pipeline: Pipeline) -> Finding:
             continue
         if _without(pipeline, f.name).clean(text, source=str(path), kind=kind).text != doc.text:
             parts.append(f"{f.name} rewrites ({f.summary.rstrip('.')})")
-    if not parts:
-        parts.append("layout (spacing, blank lines, line endings)")
-    return Finding(str(path), True, f"{path}: " + "; ".join(parts))
+    return parts or ["layout (spacing, blank lines, line endings)"]

@@ -45,6 +45,9 @@ RETRIES: tuple[tuple[dict[str, Any], int, bool], ...] = (
 
 #: Why a page yields no body.
 NO_ARTICLE = "no article found"
+#: The extraction step's name: the ``filter`` of its records, and what ``disable``
+#: names to clean HTML pages as text instead (markup stripped by the text filters).
+EXTRACTION = "html"
 
 # An HTML document announces itself early: a doctype, an <html>, <head> or <body>
 # tag, or a few common block tags near the start.

@@ -16,12 +16,13 @@ Every refusal is an :class:`InputError` whose message names the file and the rea
 from __future__ import annotations
 
 import gzip
+import io
 import os
 import stat
 import unicodedata
 import zlib
 from pathlib import Path
-from typing import BinaryIO
+from typing import IO
 
 from . import charsets
 
@@ -121,29 +122,41 @@ def read_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
 
 
 def _read_gzip(path: Path, max_bytes: int) -> bytes:
+    with open(path, "rb") as fh:
+        return gunzip(fh, path, max_bytes)
+
+
+def gunzip(stream: IO[bytes], name: Path | str, max_bytes: int) -> bytes:
     """Decompress as a stream, stopping as soon as the output passes ``max_bytes``."""
     parts: list[bytes] = []
     total = 0
     try:
-        with gzip.open(path, "rb") as fh:
+        with gzip.GzipFile(fileobj=stream, mode="rb") as fh:
             while True:
                 chunk = fh.read(_READ_CHUNK)
                 if not chunk:
                     break
                 total += len(chunk)
                 if total > max_bytes:
-                    raise _too_big(path, max_bytes, "decompresses to ")
+                    raise _too_big(name, max_bytes, "decompresses to ")
                 parts.append(chunk)
     except (EOFError, zlib.error, gzip.BadGzipFile) as exc:
-        raise InputError(f"{path}: not a valid gzip file: {exc or type(exc).__name__}") from exc
+        raise InputError(f"{name}: not a valid gzip file: {exc or type(exc).__name__}") from exc
     return b"".join(parts)
 
 
-def read_stream(stream: BinaryIO, name: str = "-", max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
-    """Read a binary stream (stdin) up to ``max_bytes``."""
+#: The first bytes of gzip data.
+GZIP_MAGIC = b"\x1f\x8b"
+
+
+def read_stream(stream: IO[bytes], name: str = "-", max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """Read a binary stream (stdin) up to ``max_bytes``; gzip (told by its first bytes,
+    as a stream has no name) is decompressed."""
     data = stream.read(max_bytes + 1)
     if len(data) > max_bytes:
         raise _too_big(name, max_bytes)
+    if data.startswith(GZIP_MAGIC):
+        return gunzip(io.BytesIO(data), name, max_bytes)
     return data
 
 

@@ -28,13 +28,12 @@ from typing import IO, Any, cast
 from .atomic import atomic_open
 from .config import LIMITS
 from .dispatch import map_chunks
-from .inputs import InputError
+from .inputs import GZIP_MAGIC, InputError, input_kind
 from .parallel import CRASHED
 from .pipeline import Pipeline
-from .results import Result, Totals, metadata_record, removed_counts
+from .results import Result, Totals, metadata_record
 from .warc import WARC_SUFFIXES, Page, clean_page, is_warc, read_pages
 
-GZIP_MAGIC = b"\x1f\x8b"
 #: A chunk sent to a worker: at most this many records or (about) this many bytes.
 CHUNK_RECORDS = 128
 CHUNK_BYTES = 1 << 20
@@ -181,17 +180,16 @@ def clean_record(line: Line, pipeline: Pipeline, *, text_key: str, meta_key: str
     url = record.get("url")
     ident = record.get("id")
     try:
+        kind = input_kind(text, "", pipeline.config.kind)
         doc = pipeline.clean(
-            text, url=url if isinstance(url, str) else None, id=str(ident) if ident is not None else None
+            text, url=url if isinstance(url, str) else None, id=str(ident) if ident is not None else None, kind=kind
         )
     except Exception as exc:  # one bad record must not stop the stream
         return None, Result.failed(line.where, f"{line.where}: {type(exc).__name__}: {exc}")
     record[text_key] = doc.text
     record[meta_key] = metadata_record(doc)
     out = json.dumps(record, ensure_ascii=False).encode("utf-8") + b"\n"
-    return out, Result(
-        line.where, "cleaned", chars_in=len(text), chars_kept=len(doc.text), removed=removed_counts(doc)
-    )
+    return out, Result.cleaned(line.where, doc, len(text), pipeline.extracts(kind))
 
 
 def clean_item(item: Line | Page, pipeline: Pipeline, *, text_key: str, meta_key: str) -> tuple[bytes | None, Result]:

@@ -10,7 +10,7 @@ from .blocks import join_blocks, normalize_newlines, split_blocks
 from .config import Config, ConfigError
 from .data import LanguageData
 from .document import Block, Document, Page, Removal, empty_metadata, inside_bounds
-from .extraction import extract, looks_like_html
+from .extraction import EXTRACTION, NO_ARTICLE, extract, looks_like_html
 from .filters import BY_NAME, FILTERS, Filter
 from .guards import guard_html
 from .inputs import InputError, decode
@@ -27,9 +27,10 @@ class Pipeline:
 
     def __init__(self, config: Config | None = None):
         self.config = config or Config()
-        unknown = (set(self.config.disable) | set(self.config.filters)) - set(BY_NAME)
+        unknown = (set(self.config.disable) - {EXTRACTION} | set(self.config.filters)) - set(BY_NAME)
         if unknown:
-            raise ConfigError(f"unknown filter name(s): {', '.join(sorted(unknown))}; known: {', '.join(BY_NAME)}")
+            known = ", ".join([EXTRACTION, *BY_NAME])
+            raise ConfigError(f"unknown filter name(s): {', '.join(sorted(unknown))}; known: {known}")
         self._filters: dict[str, list[Filter]] = {}
         self.filters_for("en")  # fail early on bad options
 
@@ -42,7 +43,12 @@ class Pipeline:
 
     @property
     def enabled(self) -> list[str]:
-        return [f.name for f in FILTERS if f.name not in self.config.disable]
+        """The steps that run, in order: HTML extraction, then the filters."""
+        return [name for name in (EXTRACTION, *(f.name for f in FILTERS)) if name not in self.config.disable]
+
+    def extracts(self, kind: str) -> bool:
+        """Whether input of ``kind`` (``text`` or ``html``) goes through HTML extraction."""
+        return kind == "html" and EXTRACTION not in self.config.disable
 
     def filters_for(self, language: str | None) -> list[Filter]:
         data = LanguageData(language or "en")
@@ -60,12 +66,15 @@ class Pipeline:
             unit = "bytes" if isinstance(raw, bytes) else "characters"
             raise InputError(f"{name}: too large: more than {self.config.max_bytes:,} {unit} (the max_bytes limit)")
 
-    def prepare(self, raw: str | bytes, name: str | None = None, encoding: str | None = None) -> str:
-        """The text the text filters start from: decoded (bytes), size-checked, mojibake repaired.
+    def prepare(
+        self, raw: str | bytes, name: str | None = None, encoding: str | None = None, html: bool = False
+    ) -> str:
+        """The text the text filters start from: decoded (bytes; ``html``: a page, whose
+        own charset declaration counts), size-checked, mojibake repaired.
 
         Raises :class:`~cleaner.inputs.InputError` for binary or oversized input.
         """
-        return fix_mojibake(self._decoded(raw, name or "<input>", False, encoding))
+        return fix_mojibake(self._decoded(raw, name or "<input>", html, encoding))
 
     def prepare_html(self, raw: str | bytes, name: str | None = None, encoding: str | None = None) -> str:
         """HTML made safe to parse: decoded (bytes, honouring the page's charset
@@ -104,20 +113,11 @@ class Pipeline:
         """
         metadata = empty_metadata()
         metadata["source"] = source or url
-        name = source or url or "<input>"
-        kind = kind or self.config.kind
         removed: list[Removal] = []
-        if kind == "auto":
-            kind = "html" if looks_like_html(raw) else "text"
-        if kind == "html":
-            found = extract(self.prepare_html(raw, name, encoding), url=url, guarded=True)
-            metadata.update(found.metadata)
-            if not found.text:
-                removed.append(Removal("html", "", found.reason or "no article found"))
-                return Document("", id=id, metadata=metadata, removed=removed)
-            text = fix_mojibake(found.text)
-        else:
-            text = self.prepare(raw, name, encoding)
+        text, kind, no_article = self._start(raw, kind or self.config.kind, source or url, url, encoding, metadata)
+        if no_article:
+            removed.append(Removal(EXTRACTION, "", no_article))
+            return Document("", id=id, metadata=metadata, removed=removed)
         # lines as the block stage will split them: the text stage works line by line too
         text = normalize_newlines(text)
         language: str | None = self.config.language
@@ -153,6 +153,33 @@ class Pipeline:
         body = fix_mojibake(join_blocks(page.blocks))
         lines = [b.line for b in page.blocks if not b.dropped]
         return Document(body, id=id, metadata=page.metadata, removed=page.removed, lines=lines)
+
+    def _start(
+        self,
+        raw: str | bytes,
+        kind: str,
+        name: str | None,
+        url: str | None,
+        encoding: str | None,
+        metadata: dict[str, Any],
+    ) -> tuple[str, str, str | None]:
+        """(the text the text stage starts from, the kind its filters run for, why an
+        HTML page gave no article, if it gave none).
+
+        HTML is extracted, its metadata put into ``metadata``; with the extraction step
+        disabled it is cleaned as text (decoded as a page: its declaration counts).
+        """
+        if kind == "auto":
+            kind = "html" if looks_like_html(raw) else "text"
+        if kind != "html":
+            return self.prepare(raw, name, encoding), kind, None
+        if EXTRACTION in self.config.disable:
+            return self.prepare(raw, name, encoding, html=True), "text", None
+        found = extract(self.prepare_html(raw, name, encoding), url=url, guarded=True)
+        metadata.update(found.metadata)
+        if not found.text:
+            return "", kind, found.reason or NO_ARTICLE
+        return fix_mojibake(found.text), kind, None
 
     def _block_stage(self, text: str, block_filters: list[Filter], page: Page) -> None:
         """Split the text into blocks and run the block filters on them."""

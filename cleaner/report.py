@@ -49,6 +49,8 @@ def progress(console: Console, total: int | None, label: str, enabled: bool) -> 
 
 
 def summary_table(totals: Totals, title: str = "cleaner") -> Table:
+    """Documents and characters: kept, removed by each step (HTML extraction included)
+    and changed by layout, which add up to the characters read."""
     table = Table(title=title, show_header=True, header_style="bold", title_justify="left")
     table.add_column("", style="cyan")
     table.add_column("count", justify="right")
@@ -63,7 +65,11 @@ def summary_table(totals: Totals, title: str = "cleaner") -> Table:
     table.add_row("removed", "", f"{totals.chars_removed:,}")
     for name, (pieces, chars) in sorted(totals.removed.items(), key=lambda kv: -kv[1][1]):
         table.add_row(f"  by {name}", f"{pieces:,}", f"{chars:,}")
+    if totals.chars_layout:
+        table.add_row("layout (spacing, blank lines, repairs)", "", f"{totals.chars_layout:,}")
     for reason, count in sorted(totals.ignored.items()):
         table.add_row(f"not cleaned: {reason}", f"{count:,}", "")
     table.add_row("errors", f"{len(totals.errors):,}", "", style="red" if totals.errors else None)
+    if totals.stopped:
+        table.add_row("stopped early: the disk is full", "", "", style="red")
     return table

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from .document import Document
+from .extraction import EXTRACTION
 
 
 @dataclass
@@ -35,18 +36,35 @@ class Result:
     chars_kept: int = 0
     removed: dict[str, list[int]] = field(default_factory=dict)
     reason: str | None = None
+    stop: bool = False  # the batch cannot go on (the disk is full)
 
     @classmethod
     def failed(cls, path: Path | str, reason: str) -> Result:
         return cls(str(path), "error", error=reason)
 
+    @classmethod
+    def cleaned(cls, path: Path | str, doc: Document, chars_in: int, extracted: bool) -> Result:
+        """The result of cleaning ``chars_in`` characters into ``doc``; ``extracted``:
+        they were an HTML page and extraction ran (see :func:`removed_counts`)."""
+        removed = removed_counts(doc, chars_in if extracted else None)
+        return cls(str(path), "cleaned", chars_in=chars_in, chars_kept=len(doc.text), removed=removed)
 
-def removed_counts(doc: Document) -> dict[str, list[int]]:
+
+def removed_counts(doc: Document, page_chars: int | None = None) -> dict[str, list[int]]:
+    """``[pieces, characters]`` each filter removed from ``doc``.
+
+    ``page_chars``: the document was an HTML page of that many characters; all that
+    extraction did not pass on to the filters (markup, and text outside the article)
+    counts as removed by :data:`EXTRACTION`, so that kept and removed add up to it.
+    """
     counts: dict[str, list[int]] = {}
     for r in doc.removed:
         entry = counts.setdefault(r.filter, [0, 0])
         entry[0] += 1
         entry[1] += len(r.text)
+    if page_chars is not None:
+        filtered = sum(chars for name, (_, chars) in counts.items() if name != EXTRACTION)
+        counts[EXTRACTION] = [1, page_chars - len(doc.text) - filtered]
     return counts
 
 
@@ -61,7 +79,7 @@ def report_fields(doc: Document, kind: str, chars_in: int, config: dict[str, Any
     ``body_lines`` gives the input line of each paragraph of the body, as each removal
     record's ``line`` gives its own: together they put the removals back where they
     stood, at a few bytes a line, where a copy of the input would double the file.
-    ``chars_in`` is the input's length (for HTML, in bytes, before extraction); ``kind``
+    ``chars_in`` is the input's length in characters (for HTML, before extraction); ``kind``
     as :func:`cleaner.inputs.as_input` told it ("auto" for what it found to be text).
     """
     return {
@@ -105,11 +123,18 @@ class Totals:
     errors: list[str] = field(default_factory=list)
     #: Records that were no document to clean, counted by reason.
     ignored: dict[str, int] = field(default_factory=dict)
+    stopped: str | None = None  # why the batch stopped before its end, if it did
 
     @property
     def chars_removed(self) -> int:
-        """Characters the filters took out (layout changes such as blank lines aside)."""
+        """Characters the filters and HTML extraction took out."""
         return sum(chars for _, chars in self.removed.values())
+
+    @property
+    def chars_layout(self) -> int:
+        """Characters neither kept nor removed: spacing, blank lines and line endings
+        folded, mojibake repaired (negative if those added characters)."""
+        return self.chars_in - self.chars_kept - self.chars_removed
 
     def add(self, result: Result) -> None:
         self.documents += 1

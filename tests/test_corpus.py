@@ -163,9 +163,11 @@ def test_in_place_rewrites_with_sidecars_and_skips_clean_files(tmp_path):
     assert meta["input_sha256"] == batch.sha256(SPLIT.encode())
     assert (root / "notes" / "skip.md").read_text() == CLEAN  # not included
     assert not list(root.rglob("*.tmp"))
-    # second run: everything unchanged since, the sidecars are not re-read as inputs
+    # second run: everything unchanged since, the sidecars are not re-read as inputs;
+    # the HTML page is refused (in place, its text would replace the page for good)
     r = run("clean", tmp_path / "in", "--in-place", "--include", "*", "-j", "1")
-    assert r.exit_code == 0
+    assert r.exit_code == 1 and "d.html: HTML is not cleaned in place" in r.stderr
+    assert (root / "news" / "deep" / "d.html").read_text() == "<p>" + CLEAN + "</p>"
     assert not list(root.rglob("*.cleaner.json.cleaner.json"))
 
 
@@ -343,7 +345,7 @@ def test_stdin_text_to_stdout_and_binary_refused():
 
 def test_an_input_named_twice_is_cleaned_once(tmp_path):
     make_tree(tmp_path / "in")
-    r = run("clean", tmp_path / "in", tmp_path / "in" / "a.txt", "--in-place", "-j", "1")
+    r = run("clean", tmp_path / "in", tmp_path / "in" / "a.txt", "--in-place", "--include", "*.txt", "-j", "1")
     assert r.exit_code == 0, r.stderr
     assert (tmp_path / "in" / "a.txt").read_text() == SPLIT
 
