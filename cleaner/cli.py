@@ -12,10 +12,14 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
+from rich.text import Text
 
 from . import __version__, batch
 from .check import check_crashed, check_one
+from .clihelp import Command
 from .config import Config, ConfigError
+from .document import Document
+from .extraction import EXTRACTION
 from .filters import FILTERS
 from .htmlreport import (
     DEFAULT_FULL,
@@ -38,19 +42,39 @@ app = typer.Typer(
     help="Strip boilerplate from scraped text and HTML; keep the article and its metadata.",
     no_args_is_help=True,
     add_completion=False,
+    rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 err = Console(stderr=True)
 
 DisableOpt = Annotated[
     list[str] | None,
-    typer.Option("--disable", "-d", help="Switch a filter off (repeatable); see `cleaner filters`."),
+    typer.Option("--disable", "-d", metavar="NAME", help="Switch a filter off (repeatable); see `cleaner filters`."),
 ]
 ConfigOpt = Annotated[
     Path | None,
-    typer.Option("--config", help="A cleaner.toml or pyproject.toml to use instead of the nearest one."),
+    typer.Option(
+        "--config", metavar="FILE", help="A cleaner.toml or pyproject.toml to use instead of the nearest one."
+    ),
 ]
-KindOpt = Annotated[str | None, typer.Option("--kind", help="Input kind: auto, text or html.")]
+KindOpt = Annotated[str | None, typer.Option("--kind", metavar="KIND", help="Input kind: auto, text or html.")]
+IncludeOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--include",
+        "-i",
+        metavar="GLOB",
+        help="Only files in folders matching this glob (repeatable), e.g. '*.txt' or 'news/**/*.html'.",
+    ),
+]
+ExcludeOpt = Annotated[
+    list[str] | None,
+    typer.Option("--exclude", "-x", metavar="GLOB", help="Skip files in folders matching this glob (repeatable)."),
+]
+WorkersOpt = Annotated[
+    int | None,
+    typer.Option("--workers", "-j", min=1, metavar="N", help="Worker processes (default: all cores)."),
+]
 
 
 def _report_path(path: Path | None) -> Path | None:
@@ -92,7 +116,7 @@ def make_pipeline(config_path: Path | None, disable: list[str] | None, kind: str
         config = Config.load(config_path) if config_path else Config.discover()
         return Pipeline(config.with_overrides(disable=disable, kind=kind))
     except ConfigError as exc:
-        err.print(f"[red]error:[/red] {exc}")
+        report_error(str(exc))
         raise typer.Exit(2) from exc
 
 
@@ -100,20 +124,24 @@ def report_error(message: str) -> None:
     err.print("[red]error:[/red]", escape(message), soft_wrap=True)
 
 
-@app.command()
+@app.command(cls=Command)
 def clean(
-    sources: Annotated[list[str], typer.Argument(help="Files or folders to clean; - for stdin.")],
+    sources: Annotated[list[str], typer.Argument(metavar="SOURCE", help="Files or folders to clean; - for stdin.")],
     out: Annotated[
         Path | None,
         typer.Option(
-            "--out", "-o", help="Folder for the cleaned bodies and metadata (the input tree is mirrored under it)."
+            "--out",
+            "-o",
+            metavar="DIR",
+            help="Folder for the cleaned bodies and metadata (each input folder's tree is mirrored under it).",
         ),
     ] = None,
     in_place: Annotated[
         bool,
         typer.Option(
             "--in-place",
-            help="Rewrite the inputs themselves (atomically); metadata goes to a FILE.cleaner.json sidecar.",
+            help="Rewrite text files themselves (atomically; HTML pages are refused: use --out); "
+            "metadata goes to a FILE.cleaner.json sidecar.",
         ),
     ] = False,
     sidecar: Annotated[
@@ -123,21 +151,9 @@ def clean(
             help="With --in-place: write the metadata sidecars (needed to skip unchanged files on a re-run).",
         ),
     ] = True,
-    include: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--include",
-            "-i",
-            help="Only files in folders matching this glob (repeatable), e.g. '*.txt' or 'news/**/*.html'.",
-        ),
-    ] = None,
-    exclude: Annotated[
-        list[str] | None,
-        typer.Option("--exclude", "-x", help="Skip files in folders matching this glob (repeatable)."),
-    ] = None,
-    workers: Annotated[
-        int | None, typer.Option("--workers", "-j", min=1, help="Worker processes (default: all cores).")
-    ] = None,
+    include: IncludeOpt = None,
+    exclude: ExcludeOpt = None,
+    workers: WorkersOpt = None,
     force: Annotated[
         bool, typer.Option("--force", help="Clean every input, even those unchanged since the last run.")
     ] = False,
@@ -146,15 +162,16 @@ def clean(
         str | None,
         typer.Option(
             "--jsonl",
+            metavar="FILE",
             help="Treat SOURCES as JSONL (plain or gzip) or WARC files (.warc, .warc.gz; needs cleaner[warc]), "
             "or folders of them, and write the cleaned records here (.gz: gzip; - for stdout).",
         ),
     ] = None,
     text_key: Annotated[
-        str, typer.Option("--text-key", help="With --jsonl: the field holding the text to clean.")
+        str, typer.Option("--text-key", metavar="KEY", help="With --jsonl: the field holding the text to clean.")
     ] = "text",
     meta_key: Annotated[
-        str, typer.Option("--meta-key", help="With --jsonl: the field the metadata is added under.")
+        str, typer.Option("--meta-key", metavar="KEY", help="With --jsonl: the field the metadata is added under.")
     ] = "cleaner",
     scheduler: Annotated[
         str | None,
@@ -174,75 +191,126 @@ def clean(
 ) -> None:
     """Clean files and folders into --out (or --in-place), JSONL streams into --jsonl, or stdin to stdout.
 
-    For an input a/b.txt found under a folder given as SRC, writes OUT/a/b.txt (the
+    For an input a/b.txt found under a folder given as SOURCE, writes OUT/a/b.txt (the
     body) and OUT/a/b.json (metadata, what was removed, and the input's hash: a re-run
-    skips inputs unchanged since). A file that cannot be cleaned is named with the
-    reason; the others are cleaned and the exit code is 1.
+    skips inputs unchanged since); with several folders, each one's tree goes under
+    OUT/its name. A file that cannot be cleaned is named with the reason; the others
+    are cleaned and the exit code is 1.
     """
     pipeline = make_pipeline(config, disable, kind)
     n_workers = workers or default_workers()
-    show = not quiet
     _report_needs_batch(report, jsonl is not None or (out is None and not (in_place and sidecar)))
     if jsonl is not None:
         if out is not None or in_place:
             report_error("--jsonl writes one stream; it does not go with --out or --in-place")
             raise typer.Exit(2)
-        try:
-            with cluster(scheduler) as client, progress(err, None, "records", show and err.is_terminal) as advance:
-                totals = jsonl_run(
-                    sources,
-                    jsonl,
-                    pipeline,
-                    n_workers,
-                    text_key=text_key,
-                    meta_key=meta_key,
-                    on_result=_reporting(advance),
-                    client=client,
-                )
-        except OSError as exc:  # the output cannot be written
-            report_error(f"{jsonl}: cannot write: {exc.strerror or exc}")
-            raise typer.Exit(2) from exc
-        finish(totals, show)
-        return
-    if sources == ["-"] and out is None and not in_place:
-        try:
-            data = read_stream(sys.stdin.buffer, "<stdin>", pipeline.config.max_bytes)
-            content, what = as_input(data, "<stdin>", pipeline.config.kind)
-            doc = pipeline.clean(content, source="-", kind=what)
-        except InputError as exc:
-            report_error(str(exc))
-            raise typer.Exit(1) from exc
-        sys.stdout.write(doc.text + ("\n" if doc.text else ""))
-        return
-    if "-" in sources:
+        _clean_jsonl(sources, jsonl, pipeline, n_workers, text_key, meta_key, scheduler, not quiet)
+    elif sources == ["-"] and out is None and not in_place:
+        _clean_stdin(pipeline)
+    elif "-" in sources:
         report_error("- (stdin) cannot be mixed with files; use it alone, or with --jsonl")
         raise typer.Exit(2)
-    if out is None and not in_place:
+    elif out is None and not in_place:
         report_error("--out DIR (or --in-place) is required when cleaning files (or give - for stdin)")
         raise typer.Exit(2)
-    try:
-        tasks, problems = batch.plan(
-            [Path(s) for s in sources],
-            pipeline,
-            out,
-            include=include or (),
-            exclude=exclude or (),
-            in_place=in_place,
-            sidecar=sidecar,
+    else:
+        options = {"include": include or (), "exclude": exclude or (), "in_place": in_place, "sidecar": sidecar}
+        totals, tasks = _clean_files(
+            [Path(s) for s in sources], out, options, pipeline, n_workers, force, scheduler, not quiet
         )
+        _batch_report(report, tasks, out, totals)
+        finish(totals, not quiet)
+
+
+def _clean_jsonl(
+    sources: list[str],
+    dest: str,
+    pipeline: Pipeline,
+    workers: int,
+    text_key: str,
+    meta_key: str,
+    scheduler: str | None,
+    show: bool,
+) -> None:
+    totals = Totals()
+    try:
+        with cluster(scheduler) as client, progress(err, None, "records", show and err.is_terminal) as advance:
+            jsonl_run(
+                sources,
+                dest,
+                pipeline,
+                workers,
+                text_key=text_key,
+                meta_key=meta_key,
+                on_result=_reporting(advance, totals),
+                client=client,
+            )
+    except OSError as exc:  # the output cannot be written
+        report_error(f"{dest}: cannot write: {exc.strerror or exc}")
+        raise typer.Exit(2) from exc
+    except KeyboardInterrupt:
+        kept = "what was written so far is on stdout" if dest == "-" else f"{dest} was not written"
+        _interrupted(totals, show, f"{kept}; run the command again to clean the stream")
+    finish(totals, show)
+
+
+def _clean_stdin(pipeline: Pipeline) -> None:
+    """Standard input (text or HTML, plain or gzip) to standard output."""
+    try:
+        data = read_stream(sys.stdin.buffer, "<stdin>", pipeline.config.max_bytes)
+        content, what = as_input(data, "<stdin>", pipeline.config.kind)
+        doc = pipeline.clean(content, source="-", kind=what)
+    except InputError as exc:
+        report_error(str(exc))
+        raise typer.Exit(1) from exc
+    sys.stdout.write(doc.text + ("\n" if doc.text else ""))
+
+
+def _clean_files(
+    sources: list[Path],
+    out: Path | None,
+    options: dict[str, Any],
+    pipeline: Pipeline,
+    workers: int,
+    force: bool,
+    scheduler: str | None,
+    show: bool,
+) -> tuple[Totals, list[batch.Task]]:
+    """A batch of files and folders into ``out`` or in place (``options``: see :func:`batch.plan`):
+    its totals and tasks."""
+    unmatched: list[Path] = []
+    try:
+        tasks, problems = batch.plan(sources, pipeline, out, unmatched=unmatched, **options)
     except batch.BatchError as exc:
         report_error(str(exc))
         raise typer.Exit(2) from exc
+    for folder in unmatched:
+        if options["include"] or options["exclude"]:
+            globs = " ".join(f"--include {g!r}" for g in options["include"])
+            globs += " ".join(f" --exclude {g!r}" for g in options["exclude"])
+            err.print(escape(f"warning: no file in {folder} passes {globs.strip()}; nothing there to clean"))
+    totals = Totals()
     with progress(err, len(tasks) + len(problems), "cleaning", show and err.is_terminal) as advance:
-        on_result = _reporting(advance)
+        on_result = _reporting(advance, totals)
         for problem in problems:
             on_result(problem)
-        with cluster(scheduler) as client:
-            totals = batch.run(tasks, pipeline, n_workers, force=force, on_result=on_result, client=client)
-        for problem in problems:
-            totals.add(problem)
-    _batch_report(report, tasks, out, totals)
-    finish(totals, show)
+        try:
+            with cluster(scheduler) as client:
+                totals.stopped = batch.run(
+                    tasks, pipeline, workers, force=force, on_result=on_result, client=client
+                ).stopped
+        except KeyboardInterrupt:
+            _interrupted(totals, show, "run the same command again to resume: files already cleaned are skipped")
+    return totals, tasks
+
+
+def _interrupted(totals: Totals, show: bool, then: str) -> None:
+    """Ctrl-C: say what was done and what to do, and exit 130 as shells expect."""
+    if show:
+        err.print(summary_table(totals))
+    done = totals.documents - len(totals.errors)
+    err.print(escape(f"interrupted: {done:,} input(s) done, {len(totals.errors):,} failed; {then}"))
+    raise typer.Exit(130)
 
 
 @contextmanager
@@ -266,8 +334,11 @@ def cluster(address: str | None) -> Iterator[Any]:
         yield client
 
 
-def _reporting(advance: Callable[[Result], object]) -> Callable[[Result], None]:
+def _reporting(advance: Callable[[Result], None], totals: Totals) -> Callable[[Result], None]:
+    """The callback for each result: name a failure, advance the bar, add it to ``totals``."""
+
     def on_result(result: Result) -> None:
+        totals.add(result)
         if result.status == "error":
             report_error(result.error or result.path)
         advance(result)
@@ -279,6 +350,8 @@ def finish(totals: Totals, show: bool) -> None:
     """The summary table (unless quiet), and exit code 1 if anything failed."""
     if show:
         err.print(summary_table(totals))
+    if totals.stopped:
+        report_error(totals.stopped)
     if totals.errors:
         if not show:
             err.print(f"{len(totals.errors)} input(s) failed")
@@ -322,10 +395,11 @@ def write_html(
     return len(unread)
 
 
-@app.command()
+@app.command(cls=Command)
 def report(
     folder: Annotated[
-        Path, typer.Argument(help="The --out folder of a finished batch (or a folder cleaned in place).")
+        Path,
+        typer.Argument(metavar="FOLDER", help="The --out folder of a finished batch (or a folder cleaned in place)."),
     ],
     html: Annotated[Path, _html_option("--html", "what the batch removed from each document")],
     full: Annotated[
@@ -333,11 +407,12 @@ def report(
         typer.Option(
             "--full",
             min=0,
+            metavar="N",
             help="Documents shown in full: half those that lost the largest share, half drawn at random; "
             "the others are rows of the table.",
         ),
     ] = DEFAULT_FULL,
-    seed: Annotated[int, typer.Option("--seed", help="Seed of the random half of --full.")] = 0,
+    seed: Annotated[int, typer.Option("--seed", metavar="N", help="Seed of the random half of --full.")] = 0,
 ) -> None:
     """Write an HTML report of a finished batch: what each filter removed from each document, and why.
 
@@ -356,20 +431,12 @@ def report(
         raise typer.Exit(1)
 
 
-@app.command()
+@app.command(cls=Command)
 def check(
-    sources: Annotated[list[Path], typer.Argument(help="Files or folders to check.")],
-    include: Annotated[
-        list[str] | None,
-        typer.Option("--include", "-i", help="Only files in folders matching this glob (repeatable)."),
-    ] = None,
-    exclude: Annotated[
-        list[str] | None,
-        typer.Option("--exclude", "-x", help="Skip files in folders matching this glob (repeatable)."),
-    ] = None,
-    workers: Annotated[
-        int | None, typer.Option("--workers", "-j", min=1, help="Worker processes (default: all cores).")
-    ] = None,
+    sources: Annotated[list[Path], typer.Argument(metavar="SOURCE", help="Files or folders to check.")],
+    include: IncludeOpt = None,
+    exclude: ExcludeOpt = None,
+    workers: WorkersOpt = None,
     disable: DisableOpt = None,
     config: ConfigOpt = None,
     kind: KindOpt = None,
@@ -400,37 +467,38 @@ def check(
         raise typer.Exit(1)
 
 
-@app.command()
+@app.command(cls=Command)
 def explain(
-    files: Annotated[list[Path], typer.Argument(help="Files to explain.")],
+    files: Annotated[list[Path], typer.Argument(metavar="FILE", help="Files to explain.")],
     html: Annotated[Path | None, _html_option("--html", "what each filter would remove, in each file,")] = None,
     disable: DisableOpt = None,
     config: ConfigOpt = None,
     kind: KindOpt = None,
 ) -> None:
-    """Show what each filter would remove from FILES, and the metadata found."""
+    """Show what each filter would remove from FILES, and the metadata found.
+
+    Exits 1 if a file cannot be read or cleaned (the others are still shown).
+    """
     pipeline = make_pipeline(config, disable, kind)
     console = Console()
+    failed = 0
     pages: list[Source] = []
     for path in files:
         try:
-            content, what = read_input(path, pipeline.config.kind)
+            content, what = read_input(path, pipeline.config.kind, pipeline.config.max_bytes)
             doc = pipeline.clean(content, source=str(path), kind=what)
         except InputError as exc:
-            err.print(f"[red]error:[/red] {exc}")
+            report_error(str(exc))
+            failed += 1
             continue
         pages.append(_page(path, doc, what, len(content), pipeline))
-        table = Table(title=str(path), show_lines=False, expand=True)
-        table.add_column("filter", style="cyan", no_wrap=True)
-        table.add_column("removed", overflow="fold")
-        table.add_column("why", style="dim")
-        for r in doc.removed:
-            table.add_row(r.filter, r.text if len(r.text) < 160 else r.text[:157] + "...", r.reason)
-        console.print(table)
+        console.print(_explanation(path, doc))
         meta = ", ".join(f"{k}={v!r}" for k, v in doc.metadata.items() if v)
-        console.print(f"[bold]metadata:[/bold] {meta}\n")
+        console.print(Text.assemble(("metadata:", "bold"), " ", meta, "\n"))
     if html is not None:
         write_html(pages, html, origin=" ".join(map(str, files)))
+    if failed:
+        raise typer.Exit(1)
 
 
 def _page(path: Path, doc: Any, kind: str, chars_in: int, pipeline: Pipeline) -> Source:
@@ -439,16 +507,36 @@ def _page(path: Path, doc: Any, kind: str, chars_in: int, pipeline: Pipeline) ->
     return Source(str(path), record=record, text=doc.text)
 
 
+def _explanation(path: Path, doc: Document) -> Table:
+    """What was removed from ``doc``, as a table; all text is shown as it is (never as markup)."""
+    table = Table(title=Text(str(path)), show_lines=False, expand=True)
+    table.add_column("filter", style="cyan", no_wrap=True)
+    table.add_column("removed", overflow="fold")
+    table.add_column("why", style="dim")
+    for r in doc.removed:
+        shown = r.text if len(r.text) < 160 else r.text[:157] + "..."
+        table.add_row(Text(r.filter), Text(shown), Text(r.reason))
+    return table
+
+
+#: How ``cleaner filters`` describes the HTML extraction step, listed before the filters.
+EXTRACTION_SUMMARY = (
+    "HTML pages only: the article and its metadata, extracted by trafilatura; the markup "
+    "and all outside the article go. Disabled, a page is cleaned as text."
+)
+
+
 @app.command()
 def filters() -> None:
-    """List the filters in the order the pipeline runs them."""
+    """List the steps in the order the pipeline runs them: HTML extraction, then the filters."""
     table = Table(show_header=True, header_style="bold")
     table.add_column("#", justify="right")
     table.add_column("name", style="cyan")
     table.add_column("stage")
     table.add_column("sees")
     table.add_column("what it does")
-    for i, f in enumerate(FILTERS, 1):
+    table.add_row("1", EXTRACTION, "extract", "the page", EXTRACTION_SUMMARY)
+    for i, f in enumerate(FILTERS, 2):
         sees = "whole text" if f.stage == "text" else ("near the article" if f.scope == "article" else "all lines")
         table.add_row(str(i), f.name, f.stage, sees, f.summary)
     Console().print(table)
