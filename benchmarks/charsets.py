@@ -24,6 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 #: The legacy encodings each language is written in.
 ENCODINGS = {
     "pl": ["cp1250", "iso8859_2"],
+    "en": ["cp1252"],
     "de": ["cp1252", "iso8859_1", "iso8859_15"],
     "fr": ["cp1252", "iso8859_15"],
     "es": ["cp1252"],
@@ -56,15 +57,19 @@ def charset_normalizer_rule(data: bytes) -> str | None:
     return best.encoding
 
 
-def texts_by_language(data_dir: Path) -> dict[str, dict[str, list[str]]]:
-    """language -> {"passage": [...], "page": [...]}, non-ASCII texts only."""
+def texts_by_language(data_dir: Path, part: str = "all") -> dict[str, dict[str, list[str]]]:
+    """language -> {"passage": [...], "page": [...]}, non-ASCII texts only; ``part``:
+    all pages, or those whose key sorts in the first or the second half."""
     from langdetect import DetectorFactory, detect
     from langdetect.lang_detect_exception import LangDetectException
 
     DetectorFactory.seed = 0
     truth = json.loads((data_dir / "truth.json").read_text(encoding="utf-8"))
     found: dict[str, dict[str, list[str]]] = defaultdict(lambda: {"passage": [], "page": []})
-    for _, entry in sorted(truth.items()):
+    entries = [entry for _, entry in sorted(truth.items())]
+    half = len(entries) // 2
+    entries = {"first": entries[:half], "second": entries[half:]}.get(part, entries)
+    for entry in entries:
         joined = "\n".join(entry["with"])
         try:
             language = detect(joined)
@@ -95,9 +100,10 @@ def score(texts: list[str], codec: str) -> tuple[int, int, int]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("data_dir", type=Path, help="e.g. ../shared/bench/multilingual")
+    parser.add_argument("--part", choices=["all", "first", "second"], default="all", help="which half of the pages")
     args = parser.parse_args(argv)
     print(f"{'language':8} {'encoding':10} {'unit':8} {'texts':>5} {'cleaner':>8} {'before':>8}")
-    for language, units in sorted(texts_by_language(args.data_dir).items()):
+    for language, units in sorted(texts_by_language(args.data_dir, args.part).items()):
         for codec in ENCODINGS.get(language, []):
             for unit, texts in units.items():
                 total, ours, old = score(texts, codec)

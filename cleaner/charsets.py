@@ -109,16 +109,37 @@ def utf16_without_bom(data: bytes) -> str | None:
     return None
 
 
+#: Single-byte encodings of Latin-script text, which share most of their letters with
+#: windows-1252 and are told from it by a few bytes only.
+_LATIN = frozenset({"cp1250", "cp1254", "cp1257", "iso8859-2", "iso8859-3", "iso8859-4", "iso8859-9"})
+_LATIN |= frozenset({"iso8859-10", "iso8859-13", "iso8859-14", "iso8859-15", "iso8859-16"})
+_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
 def detect(data: bytes) -> str:
     """The most likely encoding of bytes that are not valid UTF-8 (chardetng).
 
     UTF-8 is among the answers: a page of UTF-8 with a few stray bytes of another
-    encoding is still UTF-8 (see :func:`decode_lenient`).
+    encoding is still UTF-8 (see :func:`decode_lenient`). Another Latin code page
+    than windows-1252 must explain a letter inside a word where windows-1252 reads
+    something else, or windows-1252 wins: English with "£" and curly quotes would
+    read "Ł500" in windows-1250, with no other difference.
     """
     from chardetng_py import detect as chardetng
 
-    name = chardetng(data[:DETECT_SAMPLE], allow_utf8=True)
-    return web_codec(name) or "cp1252"
+    sample = data[:DETECT_SAMPLE]
+    codec = web_codec(chardetng(sample, allow_utf8=True)) or "cp1252"
+    if codec in _LATIN and not _own_letters(sample, codec):
+        return "cp1252"
+    return codec
+
+
+def _own_letters(data: bytes, codec: str) -> bool:
+    """Whether ``data`` read as ``codec`` (a single-byte code page) has a letter inside a
+    word where windows-1252 reads another character."""
+    text = data.decode(codec, "replace")
+    western = data.decode("cp1252", "replace")  # one character a byte, as ``text``
+    return any(text[i] != western[i] for m in _WORD.finditer(text) for i in range(m.start(), m.end()))
 
 
 def bom(data: bytes) -> Choice | None:

@@ -147,3 +147,16 @@ def _encodes(text: str, codec: str) -> bool:
     except UnicodeEncodeError:
         return False
     return True
+
+
+def test_english_with_pounds_and_curly_quotes_stays_windows_1252(tmp_path):
+    """A real UK news page flattened to text and saved in windows-1252: its only
+    non-ASCII characters are "£" and quotes, which windows-1250 reads as "Ł" and quotes."""
+    import html_text
+
+    raw = gzip.decompress((MULTILINGUAL / "html" / "standard.co.uk.caribbean.html.gz").read_bytes())
+    text = html_text.extract_text(decode(raw, "page.html", html=True))
+    text = "".join(c for c in text if c.isascii() or c in "£’“”")
+    path = tmp_path / "page.txt"
+    path.write_bytes(text.encode("cp1252"))
+    assert read_input(path)[0] == text
