@@ -17,23 +17,25 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from scoring import Score, score  # noqa: E402
 
-Extractor = Callable[[str], str]
+Extractor = Callable[[Any], str]
 
 
-def load(data_dir: Path, mode: str) -> tuple[dict[str, str], dict[str, str]]:
-    """(inputs by key, true bodies by key) for one mode."""
+def load(data_dir: Path, mode: str) -> tuple[dict[str, Any], dict[str, str]]:
+    """(inputs by key, true bodies by key) for one mode: HTML pages as the bytes of
+    their files (each system decodes them its own way, as for a user's files), text
+    pages as text."""
     truth = {k: v.get("articleBody", "") for k, v in json.loads((data_dir / "ground-truth.json").read_text()).items()}
-    inputs: dict[str, str] = {}
+    inputs: dict[str, Any] = {}
     for key in sorted(truth):
         if mode == "html":
-            path = data_dir / "html" / f"{key}.html.gz"
-            inputs[key] = gzip.decompress(path.read_bytes()).decode("utf-8", errors="replace")
+            inputs[key] = gzip.decompress((data_dir / "html" / f"{key}.html.gz").read_bytes())
         else:
             inputs[key] = (data_dir / "text" / f"{key}.txt").read_text(encoding="utf-8")
     return inputs, truth
@@ -55,7 +57,7 @@ def _cleaner(kind: str) -> Extractor:
 
     pipeline = Pipeline(Config(kind=kind))
 
-    def run(page: str) -> str:
+    def run(page: str | bytes) -> str:
         return pipeline.clean(page).text
 
     run.reset = clear_caches  # type: ignore[attr-defined]  # before each timed pass
@@ -90,7 +92,7 @@ def readability() -> Extractor:
     import lxml.html
     from readability import Document
 
-    def run(page: str) -> str:
+    def run(page: str | bytes) -> str:
         summary = Document(page).summary(html_partial=True)
         return lxml.html.fromstring(summary).text_content() if summary.strip() else ""
 
@@ -102,8 +104,8 @@ def justext_html() -> Extractor:
 
     stoplist = justext.get_stoplist("English")
 
-    def run(page: str) -> str:
-        paragraphs = justext.justext(page.encode("utf-8"), stoplist)
+    def run(page: str | bytes) -> str:
+        paragraphs = justext.justext(page if isinstance(page, bytes) else page.encode("utf-8"), stoplist)
         return "\n\n".join(p.text for p in paragraphs if not p.is_boilerplate)
 
     return run
@@ -162,7 +164,7 @@ SPEED_BASELINE = {"text": "jusText (lines as <p>)"}
 
 def run_systems(
     extractors: dict[str, Extractor],
-    inputs: dict[str, str],
+    inputs: dict[str, Any],
     truth: dict[str, str],
     repeat: int = 1,
     clock: Callable[[], float] = time.perf_counter,
@@ -201,7 +203,7 @@ def run_systems(
 
 
 def _one_pass(
-    extract: Extractor, inputs: dict[str, str], outputs: dict[str, str], clock: Callable[[], float] = time.perf_counter
+    extract: Extractor, inputs: dict[str, Any], outputs: dict[str, str], clock: Callable[[], float] = time.perf_counter
 ) -> float:
     start = clock()
     for key, page in inputs.items():
