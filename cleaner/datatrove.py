@@ -38,9 +38,10 @@ from datatrove.utils.typeshelper import StatHints
 
 from .config import LIMITS, Config
 from .document import Document
+from .inputs import InputError
 from .pipeline import Pipeline
 from .results import Result, metadata_record, removed_counts
-from .warc import Page, page_document, read_archive, with_transport_charset
+from .warc import Page, page_document, page_text, read_archive
 
 #: The ``Media.type`` under which :class:`WarcReader` keeps a page for :class:`Cleaner`.
 PAGE_MEDIA = MediaType.DOCUMENT
@@ -131,7 +132,10 @@ class WarcReader(BaseDiskReader):
                     yield self.document(page, filepath)
 
     def document(self, page: Page, filepath: str) -> DatatroveDocument:
-        text = with_transport_charset(page.data, page.charset)
+        try:
+            text = page_text(page, page.kind)
+        except InputError:  # not text: Cleaner names the page; steps before it see this
+            text = page.data.decode("utf-8", errors="replace")
         media = Media(
             id=page.record_id or page.where,
             type=PAGE_MEDIA,
@@ -140,7 +144,7 @@ class WarcReader(BaseDiskReader):
             metadata={"where": page.where, "date": page.date, "kind": page.kind, "charset": page.charset},
         )
         doc = DatatroveDocument(
-            text=text if isinstance(text, str) else text.decode("utf-8", errors="replace"),
+            text=text,
             id=page.record_id or page.where,
             media=[media],
             metadata={"url": page.url, "date": page.date},

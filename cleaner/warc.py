@@ -18,7 +18,6 @@ error, every record before it kept.
 
 from __future__ import annotations
 
-import codecs
 import json
 import os
 import zlib
@@ -28,9 +27,9 @@ from pathlib import Path
 from typing import IO, Any
 
 from .document import Document
-from .inputs import InputError
+from .inputs import InputError, decode
 from .pipeline import Pipeline
-from .results import Result, metadata_record, removed_counts
+from .results import Result, metadata_record
 
 GZIP_MAGIC = b"\x1f\x8b"
 WARC_SUFFIXES = (".warc", ".warc.gz")
@@ -267,41 +266,30 @@ def find_record(fh: IO[bytes], offset: int, gz: bool) -> int | None:
         offset += _BLOCK
 
 
-#: Labels a browser reads as windows-1252 (the WHATWG encoding standard) and Python as
-#: something narrower.
-_WINDOWS_1252 = frozenset({"ascii", "us-ascii", "iso-8859-1", "iso8859-1", "latin1", "latin-1", "l1", "cp819"})
-_BOMS = (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+def page_kind(page: Page, pipeline: Pipeline) -> str:
+    """The kind a page is cleaned as: its Content-Type's, unless the configuration forces one."""
+    return page.kind if pipeline.config.kind == "auto" else pipeline.config.kind
 
 
-def with_transport_charset(data: bytes, charset: str | None) -> str | bytes:
-    """The payload decoded with the charset its HTTP header declared (a BOM wins over
-    it; an unknown charset counts as none): the str, or the bytes as they are.
-
-    Stands in for ``Pipeline.clean(data, encoding=charset)`` until the pipeline takes
-    a transport charset (issue #18); then this function goes.
-    """
-    if not charset or data.startswith(_BOMS):
-        return data
-    label = charset.strip().lower()
-    try:
-        codec = "cp1252" if label in _WINDOWS_1252 else codecs.lookup(label).name
-    except LookupError:
-        return data
-    return data.decode(codec, errors="replace")
+def page_text(page: Page, kind: str = "html") -> str:
+    """The payload decoded as cleaner decodes any page (:func:`cleaner.inputs.decode`): a
+    BOM, then valid UTF-8, then the HTTP charset, then the page's own declaration."""
+    return decode(page.data, page.where, html=kind == "html", encoding=page.charset)
 
 
 def page_document(page: Page, pipeline: Pipeline) -> Document:
     """Clean one page: as its Content-Type says (unless the configuration forces a
     kind), with its HTTP charset, its URL and its record id."""
-    kind = page.kind if pipeline.config.kind == "auto" else None
-    raw = with_transport_charset(page.data, page.charset)
-    return pipeline.clean(raw, url=page.url, id=page.record_id, kind=kind)
+    kind = page_kind(page, pipeline)
+    return pipeline.clean(page_text(page, kind), url=page.url, id=page.record_id, kind=kind)
 
 
 def clean_page(page: Page, pipeline: Pipeline, *, text_key: str, meta_key: str) -> tuple[bytes | None, Result]:
     """One page in, its JSONL line out (``None`` if it could not be cleaned)."""
     try:
-        doc = page_document(page, pipeline)
+        kind = page_kind(page, pipeline)
+        text = page_text(page, kind)
+        doc = pipeline.clean(text, url=page.url, id=page.record_id, kind=kind)
     except InputError as exc:
         return None, Result.failed(page.where, f"{page.where}: {exc}")
     except Exception as exc:  # one bad page must not stop the stream
@@ -310,6 +298,4 @@ def clean_page(page: Page, pipeline: Pipeline, *, text_key: str, meta_key: str) 
     record[text_key] = doc.text
     record[meta_key] = metadata_record(doc)
     out = json.dumps(record, ensure_ascii=False).encode("utf-8") + b"\n"
-    return out, Result(
-        page.where, "cleaned", chars_in=len(page.data), chars_kept=len(doc.text), removed=removed_counts(doc)
-    )
+    return out, Result.cleaned(page.where, doc, len(text), pipeline.extracts(kind))

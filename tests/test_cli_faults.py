@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import gzip
 import json
+import os
 import subprocess
 import sys
 import tomllib
@@ -44,8 +45,10 @@ def test_explain_shows_markup_like_text_as_it_is(tmp_path):
     (tmp_path / "odd [").mkdir()
     path = tmp_path / "odd [" / "] name [red]x[red].txt"
     path.write_text("Subscribe to our newsletter [/] [red]x[/red]\n\n" + CLEAN, encoding="utf-8")
-    r = CliRunner().invoke(app, ["explain", str(path)], env={"COLUMNS": "300"})
-    assert r.exit_code == 0, r.output
+    env = {**os.environ, "COLUMNS": "300"}
+    cmd = [sys.executable, "-m", "cleaner", "explain", str(path)]
+    r = subprocess.run(cmd, capture_output=True, text=True, env=env)
+    assert r.returncode == 0, r.stderr
     assert "Subscribe to our newsletter [/] [red]x[/red]" in r.stdout and "odd [/] name [red]x[red].txt" in r.stdout
 
 
