@@ -13,7 +13,9 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from subprocess import CompletedProcess
 
 import pytest
 
@@ -38,18 +40,15 @@ def pre_commit_home(tmp_path_factory) -> Path:
     return tmp_path_factory.mktemp("pre-commit-home")
 
 
-@pytest.mark.slow
-@pytest.mark.timeout(1200)
-def test_check_and_fix_hooks_in_a_corpus_repo(tmp_path, pre_commit_home):
+def corpus_repo(repo: Path, files: dict[str, bytes], pre_commit_home: Path) -> Callable[..., CompletedProcess]:
+    """A git repository holding ``files`` and a .pre-commit-config.yaml using this
+    project's hooks at HEAD, installed; returns a runner of ``pre-commit run``."""
     rev = git("rev-parse", "HEAD", cwd=ROOT).strip()
-    repo = tmp_path / "corpus"
     repo.mkdir()
     git("init", "-q", cwd=repo)
-    (repo / "articles").mkdir()
-    (repo / "articles" / "one.txt").write_text(GLUED)
-    (repo / "articles" / "two.txt").write_text(GLUED.replace("war", "storm"))
-    (repo / "articles" / "fine.txt").write_text(CLEAN)
-    (repo / "README.md").write_text("A corpus.President of nothing; markdown is not checked.\n")
+    for name, data in files.items():
+        (repo / name).parent.mkdir(parents=True, exist_ok=True)
+        (repo / name).write_bytes(data)
     (repo / ".pre-commit-config.yaml").write_text(
         f"repos:\n  - repo: {ROOT}\n    rev: {rev}\n    hooks:\n      - id: cleaner-check\n      - id: cleaner-fix\n"
     )
@@ -57,13 +56,12 @@ def test_check_and_fix_hooks_in_a_corpus_repo(tmp_path, pre_commit_home):
     git("-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-qm", "corpus", cwd=repo)
     env = dict(CLEAN_ENV, PRE_COMMIT_HOME=str(pre_commit_home), PRE_COMMIT_COLOR="never")
 
-    def pre_commit(*args: str) -> subprocess.CompletedProcess[str]:
+    def pre_commit(*args: str) -> CompletedProcess:
         return subprocess.run(
             [sys.executable, "-m", "pre_commit", "run", *args, "--all-files"],
             cwd=repo,
             env=env,
             capture_output=True,
-            text=True,
             timeout=1100,
         )
 
@@ -76,16 +74,30 @@ def test_check_and_fix_hooks_in_a_corpus_repo(tmp_path, pre_commit_home):
         timeout=1100,
     )
     assert install.returncode == 0, install.stdout + install.stderr
+    return pre_commit
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(1200)
+def test_check_and_fix_hooks_in_a_corpus_repo(tmp_path, pre_commit_home):
+    repo = tmp_path / "corpus"
+    files = {
+        "articles/one.txt": GLUED,
+        "articles/two.txt": GLUED.replace("war", "storm"),
+        "articles/fine.txt": CLEAN,
+        "README.md": "A corpus.President of nothing; markdown is not checked.\n",
+    }
+    pre_commit = corpus_repo(repo, {k: v.encode() for k, v in files.items()}, pre_commit_home)
 
     check = pre_commit("cleaner-check")
     assert check.returncode == 1, check.stdout
-    assert "articles/one.txt: glued" in check.stdout
-    assert "articles/two.txt: glued" in check.stdout
-    assert "fine.txt" not in check.stdout and "README" not in check.stdout
+    assert b"articles/one.txt: glued" in check.stdout
+    assert b"articles/two.txt: glued" in check.stdout
+    assert b"fine.txt" not in check.stdout and b"README" not in check.stdout
 
     fix = pre_commit("cleaner-fix")
     assert fix.returncode == 1, fix.stdout
-    assert "files were modified by this hook" in fix.stdout
+    assert b"files were modified by this hook" in fix.stdout
     assert (repo / "articles" / "one.txt").read_text() == SPLIT
     assert (repo / "articles" / "fine.txt").read_text() == CLEAN
     assert not list(repo.rglob("*.cleaner.json"))
@@ -98,3 +110,56 @@ def test_check_and_fix_hooks_in_a_corpus_repo(tmp_path, pre_commit_home):
         "M",
         "articles/two.txt",
     ]
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(1200)
+def test_hooks_on_real_pages_flattened_to_text(tmp_path, pre_commit_home):
+    """Real pages' text in several encodings, and a page saved whole as .txt: the check
+    names them, the fix rewrites the text files in UTF-8 with nothing that was not in
+    them, leaves the page and what would be emptied alone, and a second fix changes nothing."""
+    import gzip
+    import json
+
+    import html_text
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from multilingual import decode_like_a_browser
+    from realpath import foreign_characters
+
+    data = ROOT.parent / "shared" / "bench" / "multilingual"
+    truth = json.loads((data / "truth.json").read_text(encoding="utf-8"))
+    chosen = [e["file"] for e in truth.values()]
+    chosen = sorted(chosen)[::60] + ["html/bummfilm.de.über.html.gz", "html/landwirt.com.sensortechnik.html.gz"]
+    files: dict[str, bytes] = {}
+    texts: dict[str, str] = {}
+    for i, name in enumerate(chosen):
+        raw = gzip.decompress((data / name).read_bytes())
+        stem = Path(name).name.removesuffix(".html.gz")
+        if i == 0:  # a page saved whole under a .txt name
+            files[f"pages/{stem}.txt"] = raw
+            continue
+        text = html_text.extract_text(decode_like_a_browser(raw))
+        texts[f"pages/{stem}.txt"] = text
+        files[f"pages/{stem}.txt"] = text.encode("cp1252" if i % 2 else "utf-8", "replace")
+    page = next(name for name in files if name not in texts)
+    repo = tmp_path / "corpus"
+    pre_commit = corpus_repo(repo, files, pre_commit_home)
+
+    check = pre_commit("cleaner-check")
+    assert check.returncode == 1 and f"{page}: html extracts the article".encode() in check.stdout, check.stdout
+
+    fix = pre_commit("cleaner-fix")
+    assert fix.returncode == 1 and b"HTML is not cleaned in place" in fix.stdout
+    assert (repo / page).read_bytes() == files[page]
+    after = {name: (repo / name).read_bytes() for name in files}
+    for name, text in texts.items():
+        if after[name] == files[name]:  # left as it was: cleaning would keep nothing of it
+            assert f"{name}: cleaning keeps nothing of it".encode() in fix.stdout, name
+            continue
+        body = after[name].decode("utf-8")
+        assert body.strip() and not foreign_characters(body, text + "\ufffd"), name
+
+    again = pre_commit("cleaner-fix")
+    assert {name: (repo / name).read_bytes() for name in files} == after
+    assert b"files were modified" not in again.stdout
