@@ -18,8 +18,8 @@ from __future__ import annotations
 import gzip
 import io
 import os
+import re
 import stat
-import unicodedata
 import zlib
 from pathlib import Path
 from typing import IO
@@ -189,12 +189,16 @@ def decode(data: bytes, name: str | Path = "<input>", *, html: bool = False, enc
     return _refuse_controls(text, name)
 
 
+#: Control characters (Unicode category Cc) but tab, newlines, form feed and escape.
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f-\x9f]")
+
+
 def _control_share(text: str) -> float:
+    """The share of control characters in the first 64K characters of ``text``."""
     sample = text[:65536]
-    if not sample:
+    if not sample or not _CONTROL.search(sample):  # one pass at C speed, the usual answer
         return 0.0
-    bad = sum(1 for c in sample if c not in "\t\n\r\f\v\x1b" and unicodedata.category(c) == "Cc")
-    return bad / len(sample)
+    return len(_CONTROL.findall(sample)) / len(sample)
 
 
 def _refuse_controls(text: str, name: str | Path) -> str:

@@ -247,3 +247,14 @@ def test_mojibake_split_by_a_tag_is_repaired_in_one_pass():
 
     once = clean(b"<h\x98lp<y>Hello &amp;\xc3<html><hdy>\xa2\x84\xa2\xa2d<oto").text
     assert clean(once).text == once
+
+
+def test_control_characters_are_counted_as_unicode_defines_them():
+    import unicodedata
+
+    from cleaner.inputs import _control_share
+
+    text = "".join(chr(i) for i in range(0x3000)) * 3
+    expected = sum(unicodedata.category(c) == "Cc" and c not in "\t\n\r\f\v\x1b" for c in text) / len(text)
+    assert _control_share(text) == expected > 0
+    assert _control_share("plain text, no controls\n") == 0.0
