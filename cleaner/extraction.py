@@ -56,18 +56,35 @@ EXTRACTION = "html"
 #: alone ("<body", "<body\x00>") is not taken for a page when cleaned again.
 _TAG_REST = r"(?:\s[^<>]*)?/?>"
 _HTML_START = re.compile(
-    rf"\A(?:\ufeff)?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html[^<>]*>|\?xml\b[^<>]*>|(?:html|head|body|meta){_TAG_REST})",
+    rf"\A(?:\ufeff)?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html[^<>]*>|\?xml\b[^<>]*>|(?:html|head|body|meta|title|link){_TAG_REST})",
     re.IGNORECASE | re.DOTALL,
 )
 _HTML_TAG = re.compile(
     rf"<(?:html|head|body|div|p|span|a|table|article|section|script|style|br){_TAG_REST}", re.IGNORECASE
 )
 SNIFF_CHARS = 2048
+#: A page may open with style sheets and scripts longer than SNIFF_CHARS; what follows
+#: them within this many characters is judged instead.
+LEADING_CODE_CHARS = 256 * 1024
+_LEADING_CODE = re.compile(
+    r"\A\ufeff?\s*(?:<(style|script)\b[^<>]*>.*?</\1\s*>\s*)+(?:<!--.*?-->\s*)*", re.IGNORECASE | re.DOTALL
+)
 
 
 def looks_like_html(raw: str | bytes) -> bool:
-    """Whether ``raw`` is an HTML page rather than plain text, judged from its start."""
+    """Whether ``raw`` is an HTML page rather than plain text, judged from its start
+    (past the style sheets and scripts it may open with)."""
     head = head_text(raw, SNIFF_CHARS) if isinstance(raw, bytes) else raw[:SNIFF_CHARS]
+    if _starts_a_page(head):
+        return True
+    if not head.lstrip("\ufeff \t\r\n")[:8].lower().startswith(("<style", "<script")):
+        return False
+    start = head_text(raw, LEADING_CODE_CHARS) if isinstance(raw, bytes) else raw[:LEADING_CODE_CHARS]
+    code = _LEADING_CODE.match(start)
+    return code is not None and _starts_a_page(start[code.end() : code.end() + SNIFF_CHARS])
+
+
+def _starts_a_page(head: str) -> bool:
     if _HTML_START.match(head):
         return True
     # a fragment without <html>: it opens with a tag and has several more near the start

@@ -215,3 +215,15 @@ def test_filters_run_only_on_their_kinds(monkeypatch):
         "storm.\n\nOfficials"
         in Pipeline(Config(kind="text")).clean("The levee held through the storm.Officials said so.").text
     )
+
+
+def test_a_page_opening_with_long_style_sheets_and_scripts_is_html():
+    """As a real page does (laweekly.com: 12 KB of CSS before its <title>): it was taken
+    for text by clean(), while the CLI took the same file for HTML by its name."""
+    page = (
+        "<style>\n" + "  .grid { display: grid; gap: 10px 10px; }\n" * 300 + "</style>\n"
+        "<script>var ga_dimension1 = 'November 6, 2023';</script>\n<!-- SEO -->\n"
+        '<title>Otters return</title>\n<meta name="description" content="Otters">\n'
+    )
+    assert looks_like_html(page) and looks_like_html(page.encode())
+    assert not looks_like_html("<style>p { margin: 0 }</style>\nJust a sentence of text, and another one.")
