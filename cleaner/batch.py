@@ -274,7 +274,7 @@ def clean_prepared(item: tuple[Task, bytes, str] | Result, pipeline: Pipeline) -
     task, raw, digest = item
     try:
         kind = input_kind(raw, task.path, pipeline.config.kind)
-        if task.in_place and kind == "html":
+        if task.in_place and "html" in (kind, input_kind(raw, task.path)):  # even forced to text
             return Result.failed(task.path, f"{task.path}: {HTML_IN_PLACE}")
         content, kind = as_input(raw, task.path, kind)
         doc = pipeline.clean(content, source=str(task.path), kind=kind)

@@ -220,3 +220,11 @@ def test_outputs_are_created_as_an_ordinary_write_would(tmp_path, umask, expecte
     subprocess.run([sys.executable, "-c", code], check=False)
     for name in ("a.txt", "a.json"):
         assert (tmp_path / "out" / name).stat().st_mode & 0o777 == expected, name
+
+
+def test_in_place_refuses_an_html_page_even_forced_to_text(tmp_path):
+    page = tmp_path / "page.html"
+    page.write_bytes((FIXTURES / "article.html").read_bytes())
+    r = run("clean", page, "--in-place", "--kind", "text")
+    assert r.exit_code == 1 and "HTML is not cleaned in place" in r.stderr
+    assert page.read_bytes() == (FIXTURES / "article.html").read_bytes()
