@@ -300,7 +300,7 @@ def _clean_files(
     """Clean the files of one partition: a record per text or HTML file, or per JSONL line.
 
     ``paths`` are (absolute path to read, path as the user gave it, kept as ``source``).
-    A file is read and cleaned as the CLI does (``io.as_input``: HTML by name or content).
+    A file is read and cleaned as the CLI does (``inputs.as_input``: HTML by name or content, decoded as a page).
     """
     pipeline = worker_pipeline(config)
     records: list[dict[str, Any]] = []
