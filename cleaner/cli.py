@@ -535,8 +535,8 @@ def filters() -> None:
     table.add_column("stage")
     table.add_column("sees")
     table.add_column("what it does")
-    table.add_row("1", EXTRACTION, "extract", "the page", EXTRACTION_SUMMARY)
-    for i, f in enumerate(FILTERS, 2):
+    table.add_row("", EXTRACTION, "extract", "the page", EXTRACTION_SUMMARY)
+    for i, f in enumerate(FILTERS, 1):
         sees = "whole text" if f.stage == "text" else ("near the article" if f.scope == "article" else "all lines")
         table.add_row(str(i), f.name, f.stage, sees, f.summary)
     Console().print(table)
