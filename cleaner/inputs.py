@@ -21,6 +21,7 @@ import os
 import re
 import stat
 import zlib
+from collections.abc import Callable
 from pathlib import Path
 from typing import IO
 
@@ -122,16 +123,20 @@ def read_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
 
 
 def _read_gzip(path: Path, max_bytes: int) -> bytes:
-    with open(path, "rb") as fh:
-        return gunzip(fh, path, max_bytes)
+    return _gunzip(lambda: gzip.open(path, "rb"), path, max_bytes)
 
 
-def gunzip(stream: IO[bytes], name: Path | str, max_bytes: int) -> bytes:
-    """Decompress as a stream, stopping as soon as the output passes ``max_bytes``."""
+def gunzip(data: bytes, name: Path | str, max_bytes: int) -> bytes:
+    """Decompress gzip ``data``, stopping as soon as the output passes ``max_bytes``."""
+    return _gunzip(lambda: gzip.GzipFile(fileobj=io.BytesIO(data), mode="rb"), name, max_bytes)
+
+
+def _gunzip(open_gzip: Callable[[], IO[bytes]], name: Path | str, max_bytes: int) -> bytes:
+    """Decompress what ``open_gzip()`` reads, as a stream, stopping past ``max_bytes``."""
     parts: list[bytes] = []
     total = 0
     try:
-        with gzip.GzipFile(fileobj=stream, mode="rb") as fh:
+        with open_gzip() as fh:
             while True:
                 chunk = fh.read(_READ_CHUNK)
                 if not chunk:
@@ -156,7 +161,7 @@ def read_stream(stream: IO[bytes], name: str = "-", max_bytes: int = DEFAULT_MAX
     if len(data) > max_bytes:
         raise _too_big(name, max_bytes)
     if data.startswith(GZIP_MAGIC):
-        return gunzip(io.BytesIO(data), name, max_bytes)
+        return gunzip(data, name, max_bytes)
     return data
 
 
