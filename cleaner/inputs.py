@@ -131,7 +131,7 @@ def gunzip(data: bytes, name: Path | str, max_bytes: int) -> bytes:
     return _gunzip(lambda: gzip.GzipFile(fileobj=io.BytesIO(data), mode="rb"), name, max_bytes)
 
 
-def _gunzip(open_gzip: Callable[[], IO[bytes]], name: Path | str, max_bytes: int) -> bytes:
+def _gunzip(open_gzip: Callable[[], gzip.GzipFile], name: Path | str, max_bytes: int) -> bytes:
     """Decompress what ``open_gzip()`` reads, as a stream, stopping past ``max_bytes``."""
     parts: list[bytes] = []
     total = 0
