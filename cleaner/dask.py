@@ -41,8 +41,7 @@ from typing import TYPE_CHECKING, Any
 from .columns import REMOVED_FORMS, clean_columns
 from .config import Config
 from .document import METADATA_KEYS
-from .inputs import InputError, as_input, decode, read_bytes
-from .jsonl import JSONL_SUFFIXES
+from .inputs import JSONL_SUFFIXES, InputError, as_input, decode, read_bytes
 from .parallel import windowed
 from .pipeline import Pipeline
 from .results import metadata_record

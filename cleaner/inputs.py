@@ -25,7 +25,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import IO
 
-from . import charsets
+from .charsets import bom, choose, decode_lenient
 
 #: Default limit on the size of one input, after decompression (bytes).
 DEFAULT_MAX_BYTES = 256 * 1024 * 1024
@@ -177,7 +177,7 @@ def decode(data: bytes, name: str | Path = "<input>", *, html: bool = False, enc
     what = sniff_binary(data[:64])
     if what:
         raise InputError(f"{name}: binary file ({what}), not text")
-    mark = charsets.bom(data)
+    mark = bom(data)
     if mark:
         try:
             text = data[mark.skip :].decode(mark.codec)
@@ -190,7 +190,7 @@ def decode(data: bytes, name: str | Path = "<input>", *, html: bool = False, enc
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
-        text = charsets.decode_lenient(data, charsets.choose(data, declared=encoding, html=html).codec)
+        text = decode_lenient(data, choose(data, declared=encoding, html=html).codec)
     return _refuse_controls(text, name)
 
 
@@ -218,6 +218,8 @@ def read_text(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
 
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+#: Suffixes read as JSON Lines (one document per line).
+JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
 
 
 def is_html_name(path: Path | str) -> bool:

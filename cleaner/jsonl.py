@@ -28,7 +28,7 @@ from typing import IO, Any, cast
 from .atomic import atomic_open
 from .config import LIMITS
 from .dispatch import map_chunks
-from .inputs import GZIP_MAGIC, InputError, input_kind
+from .inputs import GZIP_MAGIC, JSONL_SUFFIXES, InputError, input_kind
 from .parallel import CRASHED
 from .pipeline import Pipeline
 from .results import Result, Totals, metadata_record
@@ -37,8 +37,6 @@ from .warc import WARC_SUFFIXES, Page, clean_page, is_warc, read_pages
 #: A chunk sent to a worker: at most this many records or (about) this many bytes.
 CHUNK_RECORDS = 128
 CHUNK_BYTES = 1 << 20
-#: Files a folder given as a source stands for.
-JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
 
 
 @dataclass(frozen=True)
