@@ -1,0 +1,168 @@
+"""Snapshot cleaner's outputs on every dev page, and compare two snapshots.
+
+    python benchmarks/snapshot.py take main.snap      # before a change
+    python benchmarks/snapshot.py take branch.snap    # after it
+    python benchmarks/snapshot.py compare main.snap branch.snap
+
+``take`` cleans each page and writes one line per page: ``SET/KEY``, a hash of the
+whole result (body, metadata and removal records, or the error raised) and the body's
+length, tab-separated. ``compare`` lists the pages whose line differs, and exits 1 if
+there are any. A refactoring should leave every line as it was; a change of behaviour
+lists the pages it changes. The whole run takes about half a minute of CPU time.
+
+The sets (``--only SET`` takes a few; the default is all of them):
+
+- ``articles-text``: the article benchmark's rendered text (``text/KEY.txt``), kind text;
+- ``articles-html``: its pages as bytes (``html/KEY.html.gz``, decompressed), kind html;
+- ``multilingual-html``: the multilingual pages as bytes, kind html;
+- ``multilingual-text``: the same pages rendered to text as ``benchmarks/multilingual.py``
+  renders them (html-text, decoded by the browsers' rule), kind text;
+- ``seeds``: ``seeds/*.txt``, kind text;
+- ``fixtures``: the inputs under ``fixtures/`` (not the expected outputs), as bytes, kind
+  html for ``.html``/``.htm`` files and text for the rest (``.gz`` decompressed).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import hashlib
+import json
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from cleaner import Document
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+#: A page to clean: (key, input, kind).
+Input = tuple[str, "str | bytes", str]
+SETS = ("articles-text", "articles-html", "multilingual-html", "multilingual-text", "seeds", "fixtures")
+#: The fixture folders whose files are inputs (hostile/bad holds binaries, refused alike).
+FIXTURE_FOLDERS = ("clean", "content", "pages", "html", "hostile/good", "hostile/bad")
+
+
+def articles(data: Path, kind: str) -> Iterator[Input]:
+    keys = sorted(json.loads((data / "ground-truth.json").read_text(encoding="utf-8")))
+    for key in keys:
+        if kind == "html":
+            yield key, gzip.decompress((data / "html" / f"{key}.html.gz").read_bytes()), "html"
+        else:
+            yield key, (data / "text" / f"{key}.txt").read_text(encoding="utf-8"), "text"
+
+
+def multilingual(data: Path, kind: str) -> Iterator[Input]:
+    from multilingual import render_text
+
+    truth = json.loads((data / "truth.json").read_text(encoding="utf-8"))
+    for key, entry in sorted(truth.items()):
+        raw = gzip.decompress((data / entry["file"]).read_bytes())
+        yield key, (raw if kind == "html" else render_text(raw)), kind
+
+
+def seeds() -> Iterator[Input]:
+    for path in sorted((ROOT / "seeds").glob("*.txt")):
+        yield path.name, path.read_text(encoding="utf-8"), "text"
+
+
+def fixtures() -> Iterator[Input]:
+    for folder in FIXTURE_FOLDERS:
+        for path in sorted((ROOT / "fixtures" / folder).iterdir()):
+            if not path.is_file() or ".expected." in path.name or path.suffix == ".json":
+                continue
+            raw = path.read_bytes()
+            name = path.name.removesuffix(".gz")
+            if name != path.name:
+                try:
+                    raw = gzip.decompress(raw)
+                except (OSError, EOFError):
+                    pass  # not gzip after all: cleaned as it is
+            kind = "html" if name.endswith((".html", ".htm")) else "text"
+            yield f"{folder}/{path.name}", raw, kind
+
+
+def inputs(name: str, articles_dir: Path, multilingual_dir: Path) -> Iterator[Input]:
+    if name.startswith("articles-"):
+        return articles(articles_dir, name.split("-")[1])
+    if name.startswith("multilingual-"):
+        return multilingual(multilingual_dir, name.split("-")[1])
+    return seeds() if name == "seeds" else fixtures()
+
+
+def fingerprint(clean: Callable[[str | bytes, str], Document], raw: str | bytes, kind: str) -> tuple[str, int]:
+    """(hash of the whole result, length of the body); an error is hashed as its message."""
+    try:
+        doc = clean(raw, kind)
+    except Exception as exc:  # a page that raises is part of the snapshot too
+        result: object = f"error: {type(exc).__name__}: {exc}"
+        length = -1
+    else:
+        result = [doc.text, doc.metadata, [r.to_dict() for r in doc.removed]]
+        length = len(doc.text)
+    encoded = json.dumps(result, sort_keys=True, ensure_ascii=False, default=str).encode()
+    return hashlib.sha256(encoded).hexdigest()[:16], length
+
+
+def take(out: Path, sets: list[str], articles_dir: Path, multilingual_dir: Path) -> int:
+    from cleaner import Config, Pipeline
+
+    pipelines = {kind: Pipeline(Config(kind=kind)) for kind in ("text", "html")}
+
+    def clean(raw: str | bytes, kind: str) -> Document:
+        return pipelines[kind].clean(raw)
+
+    count = 0
+    with out.open("w", encoding="utf-8") as f:
+        for name in sets:
+            for key, raw, kind in inputs(name, articles_dir, multilingual_dir):
+                digest, length = fingerprint(clean, raw, kind)
+                f.write(f"{name}/{key}\t{digest}\t{length}\n")
+                count += 1
+    print(f"{count} pages -> {out}")
+    return 0
+
+
+def read(path: Path) -> dict[str, str]:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return {key: rest for key, _, rest in (line.partition("\t") for line in lines)}
+
+
+def compare(a: Path, b: Path) -> int:
+    """List the pages whose lines differ; pages in one file only (a snapshot of some
+    sets) are counted, not compared."""
+    old, new = read(a), read(b)
+    differ = [key for key in old if key in new and old[key] != new[key]]
+    for key in differ:
+        print(f"differs  {key}  {old[key]}  ->  {new[key]}")
+    alone = sorted(old.keys() ^ new.keys())
+    for key in alone[:10]:
+        print(f"only in {a if key in old else b}  {key}")
+    print(f"{len(old.keys() & new.keys()) - len(differ)} pages identical, {len(differ)} differ", end="")
+    print(f", {len(alone)} in one file only" if alone else "")
+    return 1 if differ else 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+    taking = commands.add_parser("take", help="clean every page and write the snapshot")
+    taking.add_argument("out", type=Path)
+    taking.add_argument("--only", action="append", choices=SETS, help="only this set (repeatable)")
+    taking.add_argument("--articles", type=Path, default=ROOT.parent / "shared" / "bench" / "articles")
+    taking.add_argument("--multilingual", type=Path, default=ROOT.parent / "shared" / "bench" / "multilingual")
+    comparing = commands.add_parser("compare", help="list the pages whose results differ")
+    comparing.add_argument("a", type=Path)
+    comparing.add_argument("b", type=Path)
+    args = parser.parse_args(argv)
+    if args.command == "compare":
+        return compare(args.a, args.b)
+    return take(args.out, args.only or list(SETS), args.articles, args.multilingual)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
