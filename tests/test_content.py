@@ -671,27 +671,27 @@ def test_the_run_under_the_title_is_not_taken_when_it_might_reach_beyond_the_nar
     """When the heaviest run is far below the title's repetition, the run under it is
     preferred: after a narrowed survey, only if it cannot reach outside the reach."""
     from cleaner.document import Block
-    from cleaner.filters.content import BAD, GOOD, SHORT, _best_run
+    from cleaner.filters.content import Beyond
+    from cleaner.filters.content.classes import BAD, GOOD, SHORT
 
-    options = FULL.filters_for("en")[-1].options
+    content = FULL.filters_for("en")[-1]
     texts = ["g" * 200, "Headline", "g" * 100] + ["Menu"] * 12 + ["g" * 300]
     classes = [GOOD, SHORT, GOOD] + [BAD] * 12 + [GOOD]
-    blocks = [Block(t) for t in texts]
+    blocks, whole = [Block(t) for t in texts], (0, len(texts))
     # the run under the title (good text above it counts for nothing)
-    assert _best_run(blocks, classes, options, anchor=1) == (2, 2)
+    assert content._run(blocks, classes, 1, whole, narrowed=False) == (2, 2)
     # with the lines above it outside the reach, the good line there might join it
-    assert _best_run(blocks, classes, options, anchor=1, lo=2, bound_outside=True) is None
+    with pytest.raises(Beyond):
+        content._run(blocks, classes, 1, (2, len(texts)), narrowed=True)
     # with no good line there, the run under the title stands
-    assert _best_run(blocks, [BAD] + classes[1:], options, anchor=1, lo=2, bound_outside=True) == (2, 2)
+    assert content._run(blocks, [BAD] + classes[1:], 1, (2, len(texts)), narrowed=True) == (2, 2)
 
 
-def test_the_heaviest_run_through_a_block_says_when_it_would_reach_beyond_the_stretch():
-    from cleaner.filters.content import _run_through
+def test_the_heaviest_run_through_a_line_reaches_as_far_as_it_gains():
+    from cleaner.filters.content.run import run_through
 
     ws, gaps = [10.0, -5.0, 3.0, -1.0, 20.0], [0.0] * 5
-    assert _run_through(ws, gaps, 2) == (0, 4, 27.0)
-    assert _run_through(ws, gaps, 2, lo=1, hi=3) is None  # either side would gain
-    assert _run_through(ws, gaps, 2, lo=0, hi=4) is None  # the right side would
-    assert _run_through(ws, gaps, 2, lo=1, hi=5) is None  # the left side would
-    assert _run_through([-10.0] + ws[1:4] + [-20.0], gaps, 2, lo=1, hi=4) == (2, 2, 3.0)
-    assert _run_through(ws, gaps, 0, lo=1, hi=4) is None  # not in the stretch
+    assert run_through(ws, gaps, 2) == (0, 4, 27.0)
+    assert run_through([-10.0] + ws[1:4] + [-20.0], gaps, 2) == (2, 2, 3.0)
+    # crossing lines removed above a line costs (gaps[4]: from line 3 to line 4)
+    assert run_through(ws, [0.0, 0.0, 0.0, 0.0, 30.0], 2) == (0, 2, 8.0)

@@ -239,7 +239,7 @@ def test_date_word_check_skips_the_parser_for_a_headline() -> None:
 
 # -- word counts of the content stage: bytes fast path against the regex --------------------
 
-from cleaner.filters.content import _WORD, stopwords, utf8_stopwords, word_counts  # noqa: E402
+from cleaner.filters.content.classes import WORD, stopwords, utf8_stopwords, word_counts  # noqa: E402
 
 _STOPS = stopwords("en")
 _WORDISH = (
@@ -268,7 +268,7 @@ _WORDISH = (
 def test_word_counts_agree_with_the_word_pattern(language: str, text: str) -> None:
     stops = stopwords(language)
     folded = text.casefold()
-    words = _WORD.findall(folded)
+    words = WORD.findall(folded)
     assert word_counts(folded, stops, utf8_stopwords(stops)) == (len(words), sum(w in stops for w in words))
 
 
@@ -290,7 +290,7 @@ def test_word_counts_take_every_path() -> None:
 
 # -- the share of lower-case words: Title Case lines answered at once -----------------------
 
-from cleaner.filters.content import _lower_share  # noqa: E402
+from cleaner.filters.content.classes import lower_share  # noqa: E402
 
 _CASED = "aZ \u01c5\u01c4\u01c6\u00df\u0130\u03a3\u03c3\u2160\u24b6\u24d0(1-'\u02b0\u1d2c\t\u00a0\u3000"
 
@@ -326,13 +326,13 @@ def _plain_lower_share(text: str) -> float:
 @example("Privacy Policy")  # title case: 0.0 at once
 @example("Jobs at the Times")  # not title case ("at", "the"): counted
 def test_lower_share_agrees_with_the_plain_count(text: str) -> None:
-    assert _lower_share(text) == _plain_lower_share(text)
+    assert lower_share(text) == _plain_lower_share(text)
 
 
 def test_lower_share_of_title_case_and_of_prose() -> None:
-    assert _lower_share("Sign In Or Register") == 0.0  # the shortcut
-    assert _lower_share("Sign in or Register") == 2 / 3
-    assert _lower_share("Jobs at the Times") == 2 / 3  # not title case: counted
+    assert lower_share("Sign In Or Register") == 0.0  # the shortcut
+    assert lower_share("Sign in or Register") == 2 / 3
+    assert lower_share("Jobs at the Times") == 2 / 3  # not title case: counted
 
 
 # -- the page head: lines that cannot be prose are turned away before the cache ---------------
@@ -439,9 +439,9 @@ def test_the_year_test_finds_what_the_plain_form_finds(text: str) -> None:
 @example("One. Two!  Three?\tfour")
 @example(". .")
 def test_sentence_split_is_the_lookbehind_split(text: str) -> None:
-    from cleaner.filters import content
+    from cleaner.filters.content.context import SENTENCE_SPLIT
 
-    assert content._SENTENCE_SPLIT.split(text) == re.split(r"(?<=[.!?。！？])\s+", text)
+    assert SENTENCE_SPLIT.split(text) == re.split(r"(?<=[.!?。！？])\s+", text)
 
 
 # -- "holds any of these strings": in tests, not the regex engine ---------------------------
@@ -474,7 +474,8 @@ def test_is_heading_shortcut_only_skips_lines_of_fewer_than_three_words(text: st
 
 
 def _mark_repeats_plainly(texts: list[str], final: list[str]) -> list[str]:
-    from cleaner.filters.content import GOOD, REPEAT
+    from cleaner.filters.content.classes import GOOD
+    from cleaner.filters.content.context import REPEAT
 
     final = list(final)
     seen: set[str] = set()
@@ -504,11 +505,11 @@ _SENTENCES = ["One.", "Two!", "Three?", "One two.", "Tw", "o.", "ONE.", "Four", 
 @example([(["One.", "Two!"], "good"), (["Two!"], "good"), (["One.", "Two!"], "good")])
 def test_mark_repeats_is_the_plain_rule(paragraphs) -> None:
     from cleaner.document import Block
-    from cleaner.filters import content
+    from cleaner.filters.content.context import mark_repeats
 
     texts = [" ".join(sentences) for sentences, _ in paragraphs]
     final = [c for _, c in paragraphs]
     expected = _mark_repeats_plainly(texts, final)
     got = list(final)
-    content._mark_repeats([Block(t) for t in texts], got, 0, len(texts) - 1)
+    mark_repeats([Block(t) for t in texts], got, 0, len(texts) - 1)
     assert got == expected

@@ -1,0 +1,152 @@
+"""Line classes, each line judged on its own text as jusText judges paragraphs: ``good``
+(prose: a sentence end and a share of stopwords, or long and stopword-rich), ``neargood``
+(prose-like but weaker), ``short`` (under ``length_low``; a short sentence weighs apart)
+or ``bad`` (links and addresses, menu separators, too few stopwords)."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from functools import cache, lru_cache
+from importlib import resources
+
+from ...document import Block
+from ..shape import any_of
+from .options import Options
+
+GOOD, NEARGOOD, SHORT, BAD = "good", "neargood", "short", "bad"
+SHORT_SENTENCE = "short sentence"  # a short line that reads like prose (a sentence, a list item)
+UNSEEN = "unseen"  # a short line outside the article's reach, left unclassed (see survey.py)
+
+WORD = re.compile(r"[^\W_]+")  # "___" is a divider, not a word
+_WORD_NO_UNDERSCORE = re.compile(r"\w+")  # the same on a text without "_", and faster
+#: For splitting a case-folded text as UTF-8 bytes, ASCII that is no part of a word as a
+#: space: exact when every character beyond ASCII is a word character (five times as
+#: fast as findall). Texts with other characters take the regex, but for the commonest.
+_ASCII_NON_WORD = bytes(c if (48 <= c <= 57 or 97 <= c <= 122) else 32 for c in range(128)) + bytes(range(128, 256))
+_NON_ASCII_NON_WORD = re.compile(r"[^\x00-\x7f\w]")
+_COMMON_PUNCTUATION = ("’", "“", "”", "—", "–", "‘", "…", "»", "«", "©", "·", "•")
+#: Marks of chrome: links and addresses (URLs, domains, e-mail addresses, handles, tags)
+#: and, after a space, the separators of menus and breadcrumbs (« is a quotation's).
+_MARKS = re.compile(r"https?://|www\.|[@#]\w|\.(?:com|org|net|html?|php)\b|\s[|»›/·•>]\s", re.I)
+#: What marks hold: most lines hold none of it, and skip the search for marks.
+_MARK_CHARS, _DOMAINS = any_of("/@#|>»›·•"), any_of(("ww.", ".com", ".org", ".net", ".htm", ".php"))
+_EDGE_SEPARATORS = frozenset("|›·•>")  # not », which closes quotations
+_SENTENCE_END = re.compile(r"(?<!\.\.)[.!?:。！？][\"'”’»)\]]*$")  # closing quotes and brackets allowed
+_FULL_STOP_END = re.compile(r"(?<!\.\.)[.!?。！？][\"'”’»)\]]*$")  # no lead-in colon
+_ELLIPSIS = re.compile(r"(?:\.\.\.|…)[\"'”’»)\]]*$")
+_SENTENCE_LAST = frozenset(".!?:。！？\"'”’»)]")  # what those can end on: most lines skip the search
+_ELLIPSIS_LAST = frozenset(".…\"'”’»)]")
+
+
+def word_counts(folded: str, stops: frozenset[str], stops_utf8: frozenset[bytes]) -> tuple[int, int]:
+    """(words, stopwords among them) of a case-folded text, its words as WORD finds them;
+    ``stops_utf8`` is :func:`utf8_stopwords` of ``stops``."""
+    if not folded.isascii():
+        for c in _COMMON_PUNCTUATION:
+            if c in folded:
+                folded = folded.replace(c, " ")
+        if not folded.isascii() and _NON_ASCII_NON_WORD.search(folded):
+            words = (WORD if "_" in folded else _WORD_NO_UNDERSCORE).findall(folded)
+            return len(words), sum(map(stops.__contains__, words))
+    split = folded.encode().translate(_ASCII_NON_WORD).split()
+    return len(split), sum(map(stops_utf8.__contains__, split))
+
+
+@lru_cache(maxsize=16)
+def utf8_stopwords(stops: frozenset[str]) -> frozenset[bytes]:
+    return frozenset(w.encode() for w in stops)
+
+
+@cache
+def stopwords(language: str | None) -> frozenset[str]:
+    """The jusText stoplist for an ISO 639-1 code; empty if there is none."""
+    names = (resources.files("cleaner.data") / "_common" / "stoplists.toml").read_text(encoding="utf-8")
+    name = tomllib.loads(names)["stoplists"].get(language or "")
+    if not name:
+        return frozenset()
+    import justext
+
+    return frozenset(w.casefold() for w in justext.get_stoplist(name))
+
+
+def page_stopwords(blocks: list[Block], count: int) -> frozenset[str]:
+    """The ``count`` words a page repeats most: its stopwords, for a language without a stoplist."""
+    freq: dict[str, int] = {}
+    for b in blocks:
+        folded = b.text.casefold()
+        for w in (WORD if "_" in folded else _WORD_NO_UNDERSCORE).findall(folded):
+            freq[w] = freq.get(w, 0) + 1
+    return frozenset(sorted((w for w, k in freq.items() if k > 1), key=freq.__getitem__, reverse=True)[:count])
+
+
+def ends_sentence(text: str, colon: bool = True) -> bool:
+    """Whether ``text`` ends like a sentence (or in a colon, with ``colon``)."""
+    return text[-1:] in _SENTENCE_LAST and (_SENTENCE_END if colon else _FULL_STOP_END).search(text[-8:]) is not None
+
+
+def lower_share(text: str) -> float:
+    """Share of the words after the first that start in lower case (prose, list items, not
+    Title Case menus and headlines)."""
+    if text.istitle():  # no word in lower case: at once, for a third of a page's short lines
+        return 0.0
+    alpha = [w[0] for w in text.split()[1:] if w[0].isalpha()]
+    return sum(map(str.islower, alpha)) / len(alpha) if alpha else 0.0
+
+
+def _links(text: str, n: int, max_density: float) -> bool:
+    """Menu separators between items, or more marks of links than ``max_density`` a word."""
+    marks = _MARKS.findall(text)
+    separators = sum(1 for m in marks if m[0] == " ")
+    return bool(separators and "«" not in text) or len(marks) - separators > max_density * n
+
+
+def line_class(text: str, folded: str, n: int, hits: int, o: Options) -> str:
+    """The local class of a line of ``n`` words, ``hits`` of them stopwords."""
+    if n == 0:
+        return SHORT  # a divider ("* * *", "___"): neither prose nor chrome
+    if text[0] in _EDGE_SEPARATORS or text[-1] in _EDGE_SEPARATORS:
+        return BAD
+    if (_MARK_CHARS(folded) or ("." in folded and _DOMAINS(folded))) and _links(text, n, o.max_link_density):
+        return BAD
+    density = hits / n
+    sentence = text[-1] in _SENTENCE_LAST and _SENTENCE_END.search(text[-8:]) is not None
+    if len(text) < o.length_low:
+        if density > 0:
+            return SHORT_SENTENCE if sentence or (n >= 3 and lower_share(text) >= 0.6) else SHORT
+        return SHORT if sentence or (n >= 2 and lower_share(text) >= 0.6) else BAD  # a list item in lower case
+    if text[-1] in _ELLIPSIS_LAST and _ELLIPSIS.search(text[-8:]):
+        return NEARGOOD if density >= o.stop_low else BAD  # a teaser cut short is no paragraph of the article
+    if sentence and density >= o.stop_sentence:
+        return GOOD if density >= o.stop_low or len(text) >= o.length_high else NEARGOOD
+    if density < o.stop_low:
+        return BAD
+    return GOOD if len(text) >= o.length_high and density >= o.stop_high else NEARGOOD
+
+
+class Classifier:
+    """Local classes of a page's lines, each worked out once (kept on the line, for the
+    final pass) and shared by the lines of the same text (a fifth of a flattened page's
+    lines repeat one above them)."""
+
+    def __init__(self, stops: frozenset[str], o: Options):
+        self.stops, self.stops_utf8, self.o = stops, utf8_stopwords(stops), o
+        self.seen: dict[str, str] = {}
+
+    def of(self, block: Block) -> str:
+        c = block.local
+        if c is None:
+            text = block.text
+            c = self.seen.get(text)
+            if c is None:
+                folded = text.casefold()
+                c = self.seen[text] = line_class(
+                    text, folded, *word_counts(folded, self.stops, self.stops_utf8), self.o
+                )
+            block.local = c
+        return c
+
+    def lines(self, blocks: list[Block], lazy: bool) -> list[str]:
+        """The lines' classes; with ``lazy``, those the survey left outside the article's
+        reach unclassed (short, not prose) are ``UNSEEN``."""
+        return [b.local or (UNSEEN if lazy and b.outside else self.of(b)) for b in blocks]

@@ -1,0 +1,65 @@
+"""Context inside the run: jusText's rules give short and near-good lines the class of
+their neighbours, and a paragraph that repeats text kept above it goes."""
+
+from __future__ import annotations
+
+import re
+
+from ...document import Block
+from .classes import BAD, GOOD, NEARGOOD, SHORT
+
+REPEAT = "repeat"  # a line of the run whose sentences were all kept above it
+#: Whitespace after a sentence end: (?<=[.!?。！？])\s+, led by the space, so that the
+#: engine skips from space to space instead of trying the lookbehind everywhere.
+SENTENCE_SPLIT = re.compile(r"\s(?<=[.!?。！？]\s)\s*")
+
+
+def _neighbour(classes: list[str], i: int, step: int, ignore_neargood: bool) -> str:
+    j = i + step
+    while 0 <= j < len(classes):
+        c = classes[j]
+        if c == GOOD or c == BAD or (c == NEARGOOD and not ignore_neargood):
+            return c
+        j += step
+    return BAD
+
+
+def revise(classes: list[str]) -> list[str]:
+    """jusText's context rules: short, then near-good lines take their neighbours' class."""
+    final = list(classes)
+    for i, c in enumerate(classes):
+        if c == SHORT:
+            prev, nxt = _neighbour(classes, i, -1, True), _neighbour(classes, i, 1, True)
+            if prev == nxt:
+                final[i] = prev
+            elif (prev == BAD and _neighbour(classes, i, -1, False) == NEARGOOD) or (
+                nxt == BAD and _neighbour(classes, i, 1, False) == NEARGOOD
+            ):
+                final[i] = GOOD
+            else:
+                final[i] = BAD
+    for i, c in enumerate(classes):
+        if c == NEARGOOD:
+            final[i] = BAD if _neighbour(final, i, -1, True) == _neighbour(final, i, 1, True) == BAD else GOOD
+    return final
+
+
+def mark_repeats(blocks: list[Block], final: list[str], start: int, end: int) -> None:
+    """Mark kept lines whose sentences all stood in kept lines above them (a page repeats
+    its lede or summary: a teaser of the article itself, a summary box)."""
+    above: list[str] = []  # the kept paragraphs above, case-folded ...
+    seen: set[str] = set()  # ... and their sentences, split only when one may be repeated
+    split, text_above = 0, ""
+    for i in range(start, end + 1):
+        if final[i] != GOOD:
+            continue
+        text = blocks[i].text.casefold()
+        first = SENTENCE_SPLIT.search(text)
+        if (text[: first.start()] if first else text) in text_above:  # (most first sentences are not)
+            for earlier in above[split:]:
+                seen.update(SENTENCE_SPLIT.split(earlier))
+            split = len(above)
+            if all(x in seen for x in SENTENCE_SPLIT.split(text)):
+                final[i] = REPEAT
+        above.append(text)
+        text_above += text + "\n"

@@ -1,0 +1,39 @@
+"""The content stage's options and their defaults (``[tool.cleaner.filters.content]``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    """Lengths count characters, shares a line's words. Run weights count per character:
+    good text 1 for the run, the other classes for it (positive) or against it (then at
+    least ``min_block_cost`` characters' worth)."""
+
+    length_low: int = 70  # below it a line is too short to judge alone
+    length_high: int = 200  # from it a stopword-rich line is good without a sentence end
+    length_paragraph: int = 400  # a good line this long may open the article without a sentence end
+    stop_low: float = 0.30  # stopword share below which a line is not prose
+    stop_sentence: float = 0.25  # share from which a sentence (ending in . ! ? :) is prose
+    stop_high: float = 0.32  # share from which a long line is good
+    max_link_density: float = 0.2  # link marks per word above which a line is navigation
+    fallback_stopwords: int = 40  # no stoplist for the language: this many of the page's repeated words stand in
+    bad_weight: float = 1.0
+    short_weight: float = 0.8
+    short_sentence_weight: float = -0.3
+    neargood_weight: float = 0.1
+    cut_weight: float = 0.5  # each line an earlier filter removed inside a gap (chrome it recognised)
+    min_block_cost: int = 150
+    min_list_lines: int = 3  # this many short sentences between paragraphs (and nothing else): a list, free
+    closing_reach: int = 6  # lines below the run (removed ones too) where a closing sentence or credit may stand
+    min_chrome_lines: int = 3  # fewer chrome-like lines (seen or removed by earlier filters): a clean text
+    min_page_blocks: int = 3  # a page without prose is all navigation only if it has this many lines
+    max_head_chrome: int = 2  # at most this many chrome-like lines above the first paragraph: no flattened page
+    title_search: int = 1000  # lines from the top searched for the title's repetition
+    title_reach: int = 10  # the run under the title goes through the first good line this near below it ...
+    title_run_share: float = 0.3  # ... and wins over a heavier run further down if it weighs this share of it
+    before_title_weight: float = 0.0  # weight of good text above the title's repetition (teasers, a lede box)
+    scope_min_chrome: int = 10  # the survey narrows a page with this many chrome-like lines ...
+    scope_margin: int = 3  # ... to its prose-like lines and this many around them ...
+    scope_run_margin: int = 8  # ... and to the run it expects and this many around it (0: not to the run)

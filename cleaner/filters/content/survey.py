@@ -1,0 +1,82 @@
+"""The survey: on a page full of chrome, mark the lines outside the article's reach, for the
+filters that only drop chrome (``scope = "article"``) to leave alone.
+
+The article's run starts at a prose-like line (good or near-good) and ends at one or just
+after it: the lines before the first such line and after the last can only be dropped
+(``scope_margin`` lines around them stay in reach), and those too short to be prose need
+no class. Between there are often teasers, comments or a second menu, prose-like too: the
+reach narrows to the run the survey expects the article in and ``scope_run_margin`` lines
+around it (``page.narrowed``), each line weighed at the most it can weigh once the other
+filters have run (:func:`.run.bounds`). Where the final pass finds that the run may reach
+beyond, the block filters run again on the whole page: the body comes out as without it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from ...document import Block, Page
+from ..prompts import mark_comment_bylines
+from ..shape import title_repeat
+from .classes import BAD, GOOD, NEARGOOD, Classifier, stopwords
+from .edges import comments_from
+from .options import Options
+from .run import bounds, heaviest, run_through
+
+
+def survey(page: Page, o: Options, bylines: Any, narrows: bool) -> None:
+    """Mark the lines outside the article's reach (with ``narrows``, narrowed to the run)."""
+    blocks, need = page.blocks, o.scope_min_chrome
+    stops = stopwords(page.metadata.get("language"))
+    if not stops or len(blocks) < need:
+        return
+    classify = Classifier(stops, o)
+    first, bad = _prose(blocks, range(len(blocks)), classify, 0, need)
+    if first < 0:
+        return
+    last, bad = _prose(blocks, range(len(blocks) - 1, first, -1), classify, bad, need)
+    last = max(last, first)
+    if bad < need and bad + sum(classify.of(b) == BAD for b in blocks[first + 1 : last]) < need:
+        return
+    mark_comment_bylines(blocks, bylines)  # where readers' comments start, before the scoped filters look
+    lo, hi = max(0, first - o.scope_margin), last + 1 + o.scope_margin
+    if o.scope_run_margin and page.narrow and narrows:
+        start, end = _expected_run(blocks, first, last, classify, o)
+        if start - o.scope_run_margin > lo or end + 1 + o.scope_run_margin < hi:
+            lo, hi = max(lo, start - o.scope_run_margin), min(hi, end + 1 + o.scope_run_margin)
+            page.narrowed = True
+    for b in blocks[:lo] + blocks[hi:]:
+        b.outside = True
+
+
+def _prose(blocks: list[Block], order: Iterable[int], classify: Classifier, bad: int, need: int) -> tuple[int, int]:
+    """(index of the first prose-like line in ``order`` or -1, ``bad`` plus the chrome-like
+    lines before it); once ``need`` are counted, lines too short for prose are not classed."""
+    for i in order:
+        if bad >= need and len(blocks[i].text) < classify.o.length_low:
+            continue
+        c = classify.of(blocks[i])
+        if c == GOOD or c == NEARGOOD:
+            return i, bad
+        bad += c == BAD
+    return -1, bad
+
+
+def _expected_run(blocks: list[Block], first: int, last: int, classify: Classifier, o: Options) -> tuple[int, int]:
+    """(start, end): the heaviest run of lines ``first`` to ``last`` at their bounds, with
+    the run under the title's repetition (the final pass may prefer either)."""
+    window = blocks[first : last + 1]
+    local = [classify.of(b) for b in window]
+    ws, zeros = bounds(window, local, o), [0.0] * len(window)
+    comments = comments_from(window, local)
+    if comments is not None:
+        ws[comments:] = [min(w, 0.0) for w in ws[comments:]]
+    start, end, _ = heaviest(ws, zeros)
+    anchor = title_repeat(blocks, o.title_search)
+    below = range(max(anchor + 1, first), min(last + 1, anchor + 1 + o.title_reach))
+    good = next((j for j in below if local[j - first] == GOOD), None)
+    if anchor and good is not None:
+        through = run_through(ws, zeros, good - first)
+        start, end = min(start, through[0]), max(end, through[1])
+    return start + first, end + first
