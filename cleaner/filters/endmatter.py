@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ..document import Page
+from ..document import Block, Page
 from .base import Filter, PatternFilter
 from .shape import ends_sentence, head_end, word_count, words
 
@@ -38,6 +38,7 @@ class DanglingLabels(Filter):
     scope = "article"
     summary = 'Drop labels left without what they labelled: a lone "Source:", "Tags:".'
     phrases = {"labels": ("endmatter", "labels")}
+    labels: frozenset[str]
 
     def apply(self, page: Page) -> None:
         for block in page.blocks:
@@ -70,6 +71,7 @@ class Teasers(Filter):
         "stem": 6,
     }
     phrases = {"stopwords": ("common", "stopwords")}
+    stopwords: frozenset[str]
 
     def content(self, text: str) -> frozenset[str]:
         """Content-word stems: case-folded, possessives and hyphens split off, stopwords out."""
@@ -94,10 +96,22 @@ class Teasers(Filter):
         blocks = page.blocks
         n = len(blocks)
         start = max(head_end(blocks), n - o["max_run"])
-        if n - start < o["min_run"]:
+        if n - start < o["min_run"] or not all(self.is_teaser_shaped(b.text) for b in blocks[n - o["min_run"] :]):
             return
-        if not all(self.is_teaser_shaped(b.text) for b in blocks[n - o["min_run"] :]):
-            return
+        run = self.weak_run(blocks, start)
+        if run:
+            s, cohesion, weak = run
+            for b, c in zip(blocks[s:], cohesion, strict=False):
+                self.drop(
+                    page, b, f"teaser after the article (cohesion {c:.2f}, article {weak / o['weak_ratio']:.2f})"
+                )
+
+    def weak_run(self, blocks: list[Block], start: int) -> tuple[int, list[float], float] | None:
+        """(first block, each block's cohesion, the weak threshold) of the longest trailing
+        run of teaser-shaped blocks from ``start`` on that opens and closes on weak ones
+        and holds few strong ones; None if there is none."""
+        o = self.options
+        n = len(blocks)
         shaped = {i: self.is_teaser_shaped(blocks[i].text) for i in range(start, n)}
         sets = [self.content(b.text) for b in blocks]
         df: Counter[str] = Counter()
@@ -118,12 +132,7 @@ class Teasers(Filter):
             strong = sum(c > weak for c in cohesion)
             if cohesion[0] <= weak and cohesion[-1] <= weak and strong <= (len(cohesion) - 1) // 4:
                 best = (s, cohesion, weak)
-        if best:
-            s, cohesion, weak = best
-            for b, c in zip(blocks[s:], cohesion, strict=False):
-                self.drop(
-                    page, b, f"teaser after the article (cohesion {c:.2f}, article {weak / o['weak_ratio']:.2f})"
-                )
+        return best
 
     @staticmethod
     def cohesion(words_: frozenset[str], df: Counter[str], at_least: int) -> float:
