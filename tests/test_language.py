@@ -1,6 +1,6 @@
 """Our faster langdetect ``Detector`` gives langdetect's own answers, step by step.
 
-cleaner.language overrides a few ``Detector`` methods to do the same work with less
+cleaner.detector overrides a few ``Detector`` methods to do the same work with less
 Python overhead. The detector's random choices are drawn from the n-gram list, so
 that list must be the very same (items and order), and the probabilities must come
 from the same float operations in the same order; these tests compare every step
@@ -9,16 +9,22 @@ with the library's methods on many texts in many scripts.
 
 from __future__ import annotations
 
+import inspect
 import random
 import re
+import sys
+import textwrap
+from functools import partial
 from importlib.metadata import version
 
 import pytest
 from helpers import FIXTURES, ROOT
 from langdetect import detector as langdetect_detector
 from langdetect.lang_detect_exception import LangDetectException
+from langdetect.utils.ngram import NGram
 
-from cleaner.language import LANGDETECT_VERSION, _detector_class, _factory, detect_language, language_of, sample
+from cleaner.detector import LANGDETECT_VERSION, profiles
+from cleaner.language import _detector_class, detect_language, language_of, sample
 
 #: Short texts covering the branches of langdetect's normalisation: capitals and
 #: acronyms, Latin-1 letters and the Latin-1 characters it blanks (« » ° nbsp), the
@@ -95,7 +101,7 @@ def _multilingual_pages(count: int = 200) -> list[str]:
 
 def _both(text: str, trials: int = 1):
     """(langdetect's own detector, ours) after appending ``text``."""
-    plain = langdetect_detector.Detector(_factory())
+    plain = langdetect_detector.Detector(profiles())
     fast = _detector_class()()
     for detector in (plain, fast):
         detector.n_trial = trials
@@ -111,15 +117,15 @@ def test_the_installed_langdetect_is_the_one_our_detector_copies():
 
 
 def test_a_detector_starts_as_langdetect_s_does():
-    plain, fast = vars(langdetect_detector.Detector(_factory())), vars(_detector_class()())
+    plain, fast = vars(langdetect_detector.Detector(profiles())), vars(_detector_class()())
     assert plain.pop("random").__class__ is fast.pop("random").__class__
     assert fast == plain
 
 
 def test_the_memos_start_afresh_when_full(monkeypatch):
-    import cleaner.language
+    import cleaner.detector
 
-    monkeypatch.setattr(cleaner.language, "MEMO_SIZE", 3)
+    monkeypatch.setattr(cleaner.detector, "MEMO_SIZE", 3)
     for text in TEXTS[:12]:
         _assert_same_ngrams(text)
         plain, fast = _both(_snippet(text), 3)
@@ -215,7 +221,7 @@ def _plain_language_of(snippet: str) -> str | None:
 
     if sum(map(len, re.findall(r"[^\W\d_]{2,}", snippet))) < MIN_LETTERS:
         return None
-    detector = langdetect_detector.Detector(_factory())
+    detector = langdetect_detector.Detector(profiles())
     detector.n_trial = TRIALS
     detector.append(snippet)
     try:
@@ -254,7 +260,7 @@ def test_the_profiles_are_langdetect_s():
 
     theirs = detector_factory.DetectorFactory()
     theirs.load_profile(detector_factory.PROFILES_DIRECTORY)
-    ours = _factory()
+    ours = profiles()
     assert ours.langlist == theirs.langlist
     assert list(ours.word_lang_prob_map) == list(theirs.word_lang_prob_map)
     for gram, probabilities in theirs.word_lang_prob_map.items():
@@ -268,12 +274,12 @@ def test_the_profiles_are_no_work_for_the_garbage_collector():
     import gc
 
     gc.collect()
-    probabilities = _factory().word_lang_prob_map
+    probabilities = profiles().word_lang_prob_map
     assert len(probabilities) > 50_000
     tracked = [gram for gram, p in probabilities.items() if gc.is_tracked(p)]
     assert tracked == []
     # and langdetect's own detector still reads them (by index)
-    plain = langdetect_detector.Detector(_factory())
+    plain = langdetect_detector.Detector(profiles())
     plain.append("Le gouvernement a annoncé aujourd'hui de nouvelles mesures pour les entreprises.")
     assert plain.detect() == "fr"
 
@@ -283,27 +289,140 @@ def test_the_inlined_draw_is_random_choice():
     # choice draws otherwise it calls choice itself (and still answers as langdetect)
     from random import Random
 
-    from cleaner.language import _choice_by_bits, _draw
+    from cleaner.detector import choice_by_bits, draw
 
-    assert _choice_by_bits()
+    assert choice_by_bits()
     ours, theirs = Random(3), Random(3)
     for n in range(1, 300):
-        seq = list(range(n))
-        assert _draw(ours, seq) == theirs.choice(seq)
+        seq = [str(i) for i in range(n)]
+        assert draw(ours, seq) == theirs.choice(seq)
 
 
 def test_without_the_inlined_draw_the_answers_are_the_same(monkeypatch):
-    import cleaner.language
+    import cleaner.detector
 
-    monkeypatch.setattr(cleaner.language, "_choice_by_bits", lambda: False)
-    _detector_class.cache_clear()
-    try:
-        for text in TEXTS[:12] + _pages()[:3]:
-            plain, fast = _both(_snippet(text))
-            if not plain._extract_ngrams():
+    monkeypatch.setattr(cleaner.detector, "choice_by_bits", lambda: False)
+    for text in TEXTS[:12] + _pages()[:3]:
+        plain, fast = _both(_snippet(text))
+        if not plain._extract_ngrams():
+            continue
+        plain.get_probabilities()
+        fast.get_probabilities()
+        assert fast.langprob == plain.langprob
+
+
+# -- the shortcuts fail safe: any surprise means langdetect's own method ---------------------
+
+
+def _rename(monkeypatch, owner: type, old: str, new: str) -> None:
+    """Rename ``owner.old`` to ``owner.new`` as a langdetect release would: langdetect's own
+    methods that use it (their source, rewritten) use the new name; ours, the old one."""
+    monkeypatch.setattr(owner, new, owner.__dict__[old], raising=False)
+    monkeypatch.delattr(owner, old)
+    for cls in (langdetect_detector.Detector, NGram):
+        for name, method in list(vars(cls).items()):
+            if not inspect.isfunction(method):
                 continue
-            plain.get_probabilities()
-            fast.get_probabilities()
-            assert fast.langprob == plain.langprob
+            source = getattr(method, "source", None) or textwrap.dedent(inspect.getsource(method))
+            renamed = re.sub(rf"\.{old}\b", f".{new}", source)
+            if renamed != source:
+                namespace: dict = {}
+                exec(renamed, vars(sys.modules[cls.__module__]), namespace)
+                namespace[name].source = renamed  # (for a second rename)
+                monkeypatch.setattr(cls, name, namespace[name])
+
+
+def _answers(make, texts: list[str]) -> list:
+    """(detected language, [(language, probability)], every probability) per text, or the
+    exception raised, with detectors from ``make``."""
+    answers = []
+    for text in texts:
+        detector = make()
+        detector.n_trial = 3
+        detector.append(_snippet(text))
+        try:
+            answers.append(
+                (detector.detect(), [(x.lang, x.prob) for x in detector.get_probabilities()], detector.langprob)
+            )
+        except LangDetectException as e:
+            answers.append(type(e).__name__)
+    return answers
+
+
+@pytest.mark.parametrize(
+    "owner, name",
+    [
+        (NGram, "normalize"),
+        (NGram, "normalize_vi"),
+        (langdetect_detector.Detector, "_init_probability"),
+        (langdetect_detector.Detector, "ALPHA_DEFAULT"),
+        (langdetect_detector.Detector, "ALPHA_WIDTH"),
+        (langdetect_detector.Detector, "CONV_THRESHOLD"),
+        (langdetect_detector.Detector, "MAIL_RE"),
+    ],
+    ids=lambda x: getattr(x, "__name__", x),
+)
+def test_a_langdetect_release_that_renames_a_private_name_changes_no_answer(monkeypatch, owner, name):
+    from cleaner.detector import clear_memos
+
+    texts = TEXTS + _pages() + _multilingual_pages(30)
+    library = partial(langdetect_detector.Detector, profiles())
+    expected, languages = _answers(library, texts), [detect_language(t) for t in texts]
+    assert len({a[0] for a in expected if isinstance(a, tuple)}) >= 10  # (answers worth comparing)
+    _rename(monkeypatch, owner, name, f"{name}_renamed")
+    clear_memos()  # (what the memos hold was worked out before)
+    assert _answers(library, texts) == expected  # the release still answers as before ...
+    with pytest.raises(AttributeError):
+        getattr(owner, name)
+    assert _answers(_detector_class(), texts) == expected  # ... and so does ours
+    assert [detect_language(t) for t in texts] == languages
+
+
+def test_a_surprise_in_reading_the_profiles_has_langdetect_read_them(monkeypatch):
+    import cleaner.detector
+
+    texts = TEXTS + _pages()
+    expected = _answers(partial(langdetect_detector.Detector, profiles()), texts)
+
+    def unreadable(*args):
+        raise KeyError("n_words")  # as if a release stored its profiles otherwise
+
+    monkeypatch.setattr(cleaner.detector, "_column", unreadable)
+    profiles.cache_clear()
+    cleaner.detector.clear_memos()
+    try:
+        assert isinstance(profiles().word_lang_prob_map["the"], list)  # langdetect's own loader
+        assert _answers(_detector_class(), texts) == expected
     finally:
-        _detector_class.cache_clear()
+        profiles.cache_clear()
+        cleaner.detector.clear_memos()
+
+
+def test_a_surprise_in_the_draw_check_means_random_choice(monkeypatch):
+    import cleaner.detector
+
+    texts = TEXTS + _pages()
+    expected = _answers(partial(langdetect_detector.Detector, profiles()), texts)
+
+    def broken(rnd, seq):
+        raise AttributeError("getrandbits")  # as on a Python whose Random drew otherwise
+
+    monkeypatch.setattr(cleaner.detector, "draw", broken)
+    cleaner.detector.choice_by_bits.cache_clear()
+    try:
+        assert not cleaner.detector.choice_by_bits()
+        assert _answers(_detector_class(), texts) == expected
+    finally:
+        cleaner.detector.choice_by_bits.cache_clear()
+
+
+def test_cleaned_pages_are_the_same_after_a_release_renames_a_private_name(monkeypatch):
+    from cleaner import Pipeline
+    from cleaner.detector import clear_memos
+
+    texts = _pages()
+    expected = [Pipeline().clean(t).to_dict() for t in texts]
+    _rename(monkeypatch, NGram, "normalize", "normalize_renamed")
+    _rename(monkeypatch, langdetect_detector.Detector, "_init_probability", "_init_probability_renamed")
+    clear_memos()
+    assert [Pipeline().clean(t).to_dict() for t in texts] == expected
