@@ -19,8 +19,9 @@ The sets (``--only SET`` takes a few; the default is all of them):
 - ``multilingual-text``: the same pages rendered to text as ``benchmarks/multilingual.py``
   renders them (html-text, decoded by the browsers' rule), kind text;
 - ``seeds``: ``seeds/*.txt``, kind text;
-- ``fixtures``: the inputs under ``fixtures/`` (not the expected outputs), as bytes, kind
-  html for ``.html``/``.htm`` files and text for the rest (``.gz`` decompressed).
+- ``fixtures``: the pages under ``fixtures/`` (not expected outputs, data or scripts), as
+  bytes, kind html for ``.html``/``.htm`` files and text for the rest (``.gz``
+  decompressed; refused inputs count by their error).
 """
 
 from __future__ import annotations
@@ -44,8 +45,8 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 #: A page to clean: (key, input, kind).
 Input = tuple[str, "str | bytes", str]
 SETS = ("articles-text", "articles-html", "multilingual-html", "multilingual-text", "seeds", "fixtures")
-#: The fixture folders whose files are inputs (hostile/bad holds binaries, refused alike).
-FIXTURE_FOLDERS = ("clean", "content", "pages", "html", "hostile/good", "hostile/bad")
+#: Files under fixtures/ that are no pages (and fixtures/seeds holds the seeds' expected bodies).
+_NOT_INPUTS = (".json", ".toml", ".py")
 
 
 def articles(data: Path, kind: str) -> Iterator[Input]:
@@ -72,19 +73,19 @@ def seeds() -> Iterator[Input]:
 
 
 def fixtures() -> Iterator[Input]:
-    for folder in FIXTURE_FOLDERS:
-        for path in sorted((ROOT / "fixtures" / folder).iterdir()):
-            if not path.is_file() or ".expected." in path.name or path.suffix == ".json":
-                continue
-            raw = path.read_bytes()
-            name = path.name.removesuffix(".gz")
-            if name != path.name:
-                try:
-                    raw = gzip.decompress(raw)
-                except (OSError, EOFError):
-                    pass  # not gzip after all: cleaned as it is
-            kind = "html" if name.endswith((".html", ".htm")) else "text"
-            yield f"{folder}/{path.name}", raw, kind
+    for path in sorted((ROOT / "fixtures").rglob("*")):
+        folder = path.relative_to(ROOT / "fixtures").parts[0]
+        if not path.is_file() or folder == "seeds" or ".expected." in path.name or path.suffix in _NOT_INPUTS:
+            continue
+        raw = path.read_bytes()
+        name = path.name.removesuffix(".gz")
+        if name != path.name:
+            try:
+                raw = gzip.decompress(raw)
+            except (OSError, EOFError):
+                pass  # not gzip after all: cleaned as it is
+        kind = "html" if name.endswith((".html", ".htm")) else "text"
+        yield str(path.relative_to(ROOT / "fixtures")), raw, kind
 
 
 def inputs(name: str, articles_dir: Path, multilingual_dir: Path) -> Iterator[Input]:
