@@ -83,7 +83,9 @@ def test_a_one_line_lede_is_not_taken_across_a_removed_line():
     assert doc.text.startswith("The crews of the island ferries")
 
 
-def test_a_one_line_lede_outside_the_narrowed_reach_is_looked_at_first():
+def test_a_line_above_the_article_s_reach_is_no_one_line_lede():
+    # (the lines above the reach lie before the first prose-like line: the survey narrows
+    # the reach below the article only, and a narrowed page's verdict needs none of them)
     from cleaner.blocks import split_blocks
 
     content = FULL.filters_for("en")[-1]
@@ -92,8 +94,8 @@ def test_a_one_line_lede_outside_the_narrowed_reach_is_looked_at_first():
     assert content.classify(blocks, "en")[1] == lede
     for b in blocks[: lede + 1]:
         b.outside = True
-    assert content.classify(blocks, "en", narrowed=True) is None
-    assert content.classify(blocks, "en")[1] == lede + 1  # the whole reach: outside, left out
+    assert content.classify(blocks, "en")[1] == lede + 1
+    assert content.classify(blocks, "en", narrowed=True)[1] == lede + 1
 
 
 def test_a_comment_section_heading_ends_the_article():
@@ -605,15 +607,28 @@ def test_a_run_the_survey_did_not_expect_has_the_filters_look_at_the_whole_reach
 
 
 def test_a_page_that_would_seem_to_open_with_its_article_is_cleaned_whole(block_stages):
-    """A prose-like cookie notice at the top lies outside the narrowed reach: left as it
-    is, it would make the page look as if it opened with its article (and pass through
-    whole). The cookie filter has to see it first."""
+    """A prose-like cookie notice at the top stays in the article's reach (the survey
+    narrows it below the article only): left as it is, it would make the page look as if
+    it opened with its article (and pass through whole). The cookie filter sees it."""
     text = read("cookie_notice_on_top.txt")
     doc = FULL.clean(text)
-    assert block_stages == [(True, True), (False, False)]
+    assert block_stages == [(False, False)]
     assert doc.to_dict() == WHOLE_REACH.clean(text).to_dict()
     assert doc.text.startswith("The ferry between") and doc.text.endswith("or stay until Monday.")
     assert [r.filter for r in doc.removed if r.text.startswith("This website uses cookies")] == ["cookies"]
+
+
+def test_the_filters_that_read_the_head_see_it_as_without_the_narrowing(block_stages):
+    """A footer notice in the menu above the headline is prose-like, and its lines lie
+    above the run the survey expects. The navigation filter drops it, as without the
+    narrowing, and the title filter finds the headline that repeats the page's title
+    below it (the notice, prose, ended the head it reads)."""
+    text = read("notice_above_headline.txt")
+    doc = FULL.clean(text)
+    assert doc.metadata["title"] == "Harbour board adds Sunday ferries after a record year"
+    whole = WHOLE_REACH.clean(text)
+    assert (doc.text, doc.metadata) == (whole.text, whole.metadata)
+    assert [r.filter for r in doc.removed if r.text.startswith("This material")] == ["navigation"]
 
 
 def test_a_closing_line_counts_only_right_below_the_article():
@@ -667,9 +682,9 @@ def test_a_narrowed_page_is_neither_passed_through_nor_emptied_on_its_reach_alon
     assert content.classify(menu, "en", narrowed=True) is None
 
 
-def test_the_run_under_the_title_is_not_taken_when_it_might_reach_beyond_the_narrowed_reach():
-    """When the heaviest run is far below the title's repetition, the run under it is
-    preferred: after a narrowed survey, only if it cannot reach outside the reach."""
+def test_a_run_that_might_reach_below_the_narrowed_reach_needs_the_whole_page():
+    """The lines below a narrowed reach weigh the most they can once the other filters
+    have run: when a run taking one in might be the heaviest, the verdict needs them."""
     from cleaner.document import Block
     from cleaner.filters.content import Beyond
     from cleaner.filters.content.classes import BAD, GOOD, SHORT
@@ -677,14 +692,14 @@ def test_the_run_under_the_title_is_not_taken_when_it_might_reach_beyond_the_nar
     content = FULL.filters_for("en")[-1]
     texts = ["g" * 200, "Headline", "g" * 100] + ["Menu"] * 12 + ["g" * 300]
     classes = [GOOD, SHORT, GOOD] + [BAD] * 12 + [GOOD]
-    blocks, whole = [Block(t) for t in texts], (0, len(texts))
+    blocks = [Block(t) for t in texts]
     # the run under the title (good text above it counts for nothing)
-    assert content._run(blocks, classes, 1, whole, narrowed=False) == (2, 2)
-    # with the lines above it outside the reach, the good line there might join it
+    assert content._run(blocks, classes, 1, (0, len(texts)), narrowed=False) == (2, 2)
+    # the heavier good line below the reach might be the article's
     with pytest.raises(Beyond):
-        content._run(blocks, classes, 1, (2, len(texts)), narrowed=True)
+        content._run(blocks, classes, 1, (0, len(texts) - 1), narrowed=True)
     # with no good line there, the run under the title stands
-    assert content._run(blocks, [BAD] + classes[1:], 1, (2, len(texts)), narrowed=True) == (2, 2)
+    assert content._run(blocks, classes[:-1] + [BAD], 1, (0, len(texts) - 1), narrowed=True) == (2, 2)
 
 
 def test_the_heaviest_run_through_a_line_reaches_as_far_as_it_gains():

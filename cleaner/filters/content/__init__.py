@@ -103,7 +103,7 @@ class MainContent(Filter):
         reach = inside_bounds(blocks) if self._outside_weighs_against and o.before_title_weight >= 0 else (0, n)
         hi = reach[1] if narrowed else None
         start, end = trim(blocks, classes, *self._run(blocks, local, anchor, reach, narrowed), o)
-        first, last = lede(blocks, local, start, narrowed), closing(blocks, local, classify, end, o, hi)
+        first, last = lede(blocks, local, start), closing(blocks, local, classify, end, o, hi)
         revised = revise(classes[start : end + 1])  # (the lede and the closing line are good)
         final = [BAD] * first + [GOOD] * (start - first) + revised + [GOOD] * (last - end) + [BAD] * (n - last - 1)
         mark_repeats(blocks, final, first, last)
@@ -113,10 +113,10 @@ class MainContent(Filter):
         self, blocks: list[Block], local: list[str], anchor: int, reach: tuple[int, int], narrowed: bool
     ) -> tuple[int, int]:
         """The article's run (before its edges) within ``reach``. On a narrowed page the
-        lines outside weigh their bounds, and a run that might take them in needs them."""
+        lines below it weigh their bounds, and a run that might take them in needs them."""
         ws, gaps = page_weights(blocks, local, self.o, anchor, reach, narrowed)
         run = heaviest(ws, gaps)
         start, end = under_title(ws, gaps, local, self.o, anchor, run)
-        if narrowed and not (reach[0] <= run[0] and run[1] < reach[1] and reach[0] <= start and end < reach[1]):
+        if narrowed and max(run[1], end) >= reach[1]:
             raise Beyond
         return start, end

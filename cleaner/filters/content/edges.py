@@ -41,16 +41,12 @@ def trim(blocks: list[Block], classes: list[str], start: int, end: int, o: Optio
     return start, next((i - 1 for i in range(start + 1, end + 1) if blocks[i].comments_below), end)
 
 
-def lede(blocks: list[Block], local: list[str], start: int, narrowed: bool) -> int:
+def lede(blocks: list[Block], local: list[str], start: int) -> int:
     """The run's first line: the line right above its first paragraph (no line removed
     between) if that is a one-line lede ("Time is not on his side."), a short sentence of a
     few words, mostly in lower case after the first (no Title Case headline), ending in
     . ! or ? (no lead-in colon, no "..."); else its first paragraph, ``start``."""
-    if not start or blocks[start].cut:
-        return start
-    if blocks[start - 1].outside:
-        if narrowed:
-            raise Beyond  # the scoped filters have not looked at the line
+    if not start or blocks[start].cut or blocks[start - 1].outside:
         return start
     text = blocks[start - 1].text
     is_lede = local[start - 1] == SHORT_SENTENCE and ends_sentence(text, colon=False)

@@ -55,18 +55,17 @@ def page_weights(
 ) -> tuple[list[float], list[float]]:
     """(ws, gaps): each line's weight, and what crossing from the line before to it costs
     (the lines earlier filters removed there were chrome). Runs lie within ``reach`` (lo,
-    hi): the lines outside weigh their bounds if ``bounded``, else none is taken in."""
+    hi): the lines below it weigh their bounds if ``bounded``, else no run takes them in,
+    nor any line above it."""
     lo, hi = reach
     comments = comments_from(blocks, local)  # below it, good text is a reader's
     ws = weights(blocks[lo:hi], local[lo:hi], o, anchor - lo, None if comments is None else comments - lo)
     gaps = [0.0] * (lo + 1) + [o.cut_weight * o.min_block_cost * b.cut for b in blocks[lo + 1 : hi]]
     gaps += [0.0] * (len(blocks) - len(gaps))  # (crossing into the reach or out of it: not known)
-    if not bounded:
-        return [float("-inf")] * lo + ws + [float("-inf")] * (len(blocks) - hi), gaps
-    after = bounds(blocks[hi:], local[hi:], o)
-    if comments is not None:
+    after = bounds(blocks[hi:], local[hi:], o) if bounded else [float("-inf")] * (len(blocks) - hi)
+    if bounded and comments is not None:
         after = [min(w, 0.0) if hi + k >= comments else w for k, w in enumerate(after)]
-    return bounds(blocks[:lo], local[:lo], o) + ws + after, gaps
+    return [float("-inf")] * lo + ws + after, gaps
 
 
 def heaviest(ws: list[float], gaps: list[float]) -> tuple[int, int, float]:

@@ -4,11 +4,13 @@ filters that only drop chrome (``scope = "article"``) to leave alone.
 The article's run starts at a prose-like line (good or near-good) and ends at one or just
 after it: the lines before the first such line and after the last can only be dropped
 (``scope_margin`` lines around them stay in reach), and those too short to be prose need
-no class. Between there are often teasers, comments or a second menu, prose-like too: the
-reach narrows to the run the survey expects the article in and ``scope_run_margin`` lines
-around it (``page.narrowed``), each line weighed at the most it can weigh once the other
-filters have run (:func:`.run.bounds`). Where the final pass finds that the run may reach
-beyond, the block filters run again on the whole page: the body comes out as without it.
+no class. Below the article there are often teasers, comments or a second menu,
+prose-like too: the reach ends ``scope_run_margin`` lines below the run the survey
+expects the article in (``page.narrowed``), each line weighed at the most it can weigh
+once the other filters have run (:func:`.run.bounds`). Where the final pass finds that
+the run may reach beyond, the block filters run again on the whole page: the body comes
+out as without the narrowing. (Above the run it does not narrow: the filters that read
+the page's head, the title's among them, see it as they would without the survey.)
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ from .run import bounds, heaviest, run_through
 
 
 def survey(page: Page, o: Options, bylines: Any, narrows: bool) -> None:
-    """Mark the lines outside the article's reach (with ``narrows``, narrowed to the run)."""
+    """Mark the lines outside the article's reach (with ``narrows``, narrowed below the run)."""
     blocks, need = page.blocks, o.scope_min_chrome
     stops = stopwords(page.metadata.get("language"))
     if not stops or len(blocks) < need:
@@ -42,10 +44,9 @@ def survey(page: Page, o: Options, bylines: Any, narrows: bool) -> None:
     mark_comment_bylines(blocks, bylines)  # where readers' comments start, before the scoped filters look
     lo, hi = max(0, first - o.scope_margin), last + 1 + o.scope_margin
     if o.scope_run_margin and page.narrow and narrows:
-        start, end = _expected_run(blocks, first, last, classify, o)
-        if start - o.scope_run_margin > lo or end + 1 + o.scope_run_margin < hi:
-            lo, hi = max(lo, start - o.scope_run_margin), min(hi, end + 1 + o.scope_run_margin)
-            page.narrowed = True
+        end = _expected_end(blocks, first, last, classify, o) + 1 + o.scope_run_margin
+        if end < hi:
+            hi, page.narrowed = end, True
     for b in blocks[:lo] + blocks[hi:]:
         b.outside = True
 
@@ -63,20 +64,20 @@ def _prose(blocks: list[Block], order: Iterable[int], classify: Classifier, bad:
     return -1, bad
 
 
-def _expected_run(blocks: list[Block], first: int, last: int, classify: Classifier, o: Options) -> tuple[int, int]:
-    """(start, end): the heaviest run of lines ``first`` to ``last`` at their bounds, with
-    the run under the title's repetition (the final pass may prefer either)."""
+def _expected_end(blocks: list[Block], first: int, last: int, classify: Classifier, o: Options) -> int:
+    """Where the article's run is expected to end: the heaviest run of lines ``first`` to
+    ``last`` at their bounds, or the run under the title's repetition (the final pass may
+    prefer either)."""
     window = blocks[first : last + 1]
     local = [classify.of(b) for b in window]
     ws, zeros = bounds(window, local, o), [0.0] * len(window)
     comments = comments_from(window, local)
     if comments is not None:
         ws[comments:] = [min(w, 0.0) for w in ws[comments:]]
-    start, end, _ = heaviest(ws, zeros)
+    end = heaviest(ws, zeros)[1]
     anchor = title_repeat(blocks, o.title_search)
     below = range(max(anchor + 1, first), min(last + 1, anchor + 1 + o.title_reach))
     good = next((j for j in below if local[j - first] == GOOD), None)
     if anchor and good is not None:
-        through = run_through(ws, zeros, good - first)
-        start, end = min(start, through[0]), max(end, through[1])
-    return start + first, end + first
+        end = max(end, run_through(ws, zeros, good - first)[1])
+    return end + first
