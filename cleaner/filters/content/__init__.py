@@ -87,11 +87,13 @@ class MainContent(Filter):
 
     def _classify(self, blocks: list[Block], language: str | None, removed: int, narrowed: bool) -> Verdict:
         o, n = self.o, len(blocks)
-        classify = Classifier(stopwords(language) or page_stopwords(blocks, o.fallback_stopwords), o)
-        local = classify.lines(blocks, self._outside_weighs_against)
+        # 1. each line's class
+        classifier = Classifier(stopwords(language) or page_stopwords(blocks, o.fallback_stopwords), o)
+        local = classifier.lines(blocks, self._outside_weighs_against)
         if UNSEEN in local and local.count(BAD) + removed < max(1, o.min_chrome_lines):
-            local = classify.lines(blocks, lazy=False)  # too little chrome among the others: they decide
+            local = classifier.lines(blocks, lazy=False)  # too little chrome among the others: they decide
         classes = [SHORT if c == SHORT_SENTENCE else c for c in local]
+        # 2. the pass-through test
         anchor, passes = 0, little_chrome(classes, removed, o)
         if not passes and GOOD in classes:
             anchor = title_repeat(blocks, o.title_search)
@@ -100,10 +102,11 @@ class MainContent(Filter):
             if narrowed:
                 raise Beyond  # passing through, or having no article, is a verdict on the whole page
             return (classes, 0, n - 1, [GOOD] * n) if passes else (classes, -1, -1, [BAD] * n)
+        # 3. the run, 4. its edges, 5. the context inside it
         reach = inside_bounds(blocks) if self._outside_weighs_against and o.before_title_weight >= 0 else (0, n)
-        hi = reach[1] if narrowed else None
         start, end = trim(blocks, classes, *self._run(blocks, local, anchor, reach, narrowed), o)
-        first, last = lede(blocks, local, start), closing(blocks, local, classify, end, o, hi)
+        first = lede(blocks, local, start)
+        last = closing(blocks, local, classifier, end, o, reach[1] if narrowed else None)
         revised = revise(classes[start : end + 1])  # (the lede and the closing line are good)
         final = [BAD] * first + [GOOD] * (start - first) + revised + [GOOD] * (last - end) + [BAD] * (n - last - 1)
         mark_repeats(blocks, final, first, last)

@@ -53,7 +53,9 @@ def lede(blocks: list[Block], local: list[str], start: int) -> int:
     return start - 1 if is_lede and text.count(" ") >= 3 and lower_share(text) >= 0.6 else start
 
 
-def closing(blocks: list[Block], local: list[str], classify: Classifier, end: int, o: Options, hi: int | None) -> int:
+def closing(
+    blocks: list[Block], local: list[str], classifier: Classifier, end: int, o: Options, hi: int | None
+) -> int:
     """The run's last line: a short closing sentence or credit ("Reporting contributed by
     AFP.") after it and dividers ("___"), within ``closing_reach`` lines (counting those
     earlier filters removed) and above any comment section, if there is one; else ``end``.
@@ -65,7 +67,7 @@ def closing(blocks: list[Block], local: list[str], classify: Classifier, end: in
             return end
         if hi is not None and j >= hi:
             raise Beyond
-        c = classify.of(blocks[j]) if local[j] == UNSEEN else local[j]
+        c = classifier.of(blocks[j]) if local[j] == UNSEEN else local[j]
         if c != SHORT or WORD.search(blocks[j].text):
             return j if c == SHORT_SENTENCE and ends_sentence(blocks[j].text) else end
     return end

@@ -33,43 +33,43 @@ def survey(page: Page, o: Options, bylines: Any, narrows: bool) -> None:
     stops = stopwords(page.metadata.get("language"))
     if not stops or len(blocks) < need:
         return
-    classify = Classifier(stops, o)
-    first, bad = _prose(blocks, range(len(blocks)), classify, 0, need)
+    classifier = Classifier(stops, o)
+    first, bad = _prose(blocks, range(len(blocks)), classifier, 0, need)
     if first < 0:
         return
-    last, bad = _prose(blocks, range(len(blocks) - 1, first, -1), classify, bad, need)
+    last, bad = _prose(blocks, range(len(blocks) - 1, first, -1), classifier, bad, need)
     last = max(last, first)
-    if bad < need and bad + sum(classify.of(b) == BAD for b in blocks[first + 1 : last]) < need:
+    if bad < need and bad + sum(classifier.of(b) == BAD for b in blocks[first + 1 : last]) < need:
         return
     mark_comment_bylines(blocks, bylines)  # where readers' comments start, before the scoped filters look
     lo, hi = max(0, first - o.scope_margin), last + 1 + o.scope_margin
     if o.scope_run_margin and page.narrow and narrows:
-        end = _expected_end(blocks, first, last, classify, o) + 1 + o.scope_run_margin
+        end = _expected_end(blocks, first, last, classifier, o) + 1 + o.scope_run_margin
         if end < hi:
             hi, page.narrowed = end, True
     for b in blocks[:lo] + blocks[hi:]:
         b.outside = True
 
 
-def _prose(blocks: list[Block], order: Iterable[int], classify: Classifier, bad: int, need: int) -> tuple[int, int]:
+def _prose(blocks: list[Block], order: Iterable[int], classifier: Classifier, bad: int, need: int) -> tuple[int, int]:
     """(index of the first prose-like line in ``order`` or -1, ``bad`` plus the chrome-like
     lines before it); once ``need`` are counted, lines too short for prose are not classed."""
     for i in order:
-        if bad >= need and len(blocks[i].text) < classify.o.length_low:
+        if bad >= need and len(blocks[i].text) < classifier.o.length_low:
             continue
-        c = classify.of(blocks[i])
+        c = classifier.of(blocks[i])
         if c == GOOD or c == NEARGOOD:
             return i, bad
         bad += c == BAD
     return -1, bad
 
 
-def _expected_end(blocks: list[Block], first: int, last: int, classify: Classifier, o: Options) -> int:
+def _expected_end(blocks: list[Block], first: int, last: int, classifier: Classifier, o: Options) -> int:
     """Where the article's run is expected to end: the heaviest run of lines ``first`` to
     ``last`` at their bounds, or the run under the title's repetition (the final pass may
     prefer either)."""
     window = blocks[first : last + 1]
-    local = [classify.of(b) for b in window]
+    local = [classifier.of(b) for b in window]
     ws, zeros = bounds(window, local, o), [0.0] * len(window)
     comments = comments_from(window, local)
     if comments is not None:
