@@ -17,6 +17,26 @@ from rich.text import Text
 from . import __version__, batch
 from .check import check_crashed, check_one
 from .clihelp import Command
+from .clioptions import (
+    ConfigOpt,
+    DisableOpt,
+    ExcludeOpt,
+    ForceOpt,
+    IncludeOpt,
+    InPlaceOpt,
+    JsonlOpt,
+    KindOpt,
+    MetaKeyOpt,
+    OutOpt,
+    QuietOpt,
+    ReportOpt,
+    SchedulerOpt,
+    SidecarOpt,
+    SourcesArg,
+    TextKeyOpt,
+    WorkersOpt,
+    html_option,
+)
 from .config import Config, ConfigError
 from .document import Document
 from .extraction import EXTRACTION
@@ -27,7 +47,6 @@ from .htmlreport import (
     ReportInputError,
     Source,
     batch_sources,
-    check_target,
     plural,
     write_report,
 )
@@ -46,54 +65,6 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 err = Console(stderr=True)
-
-DisableOpt = Annotated[
-    list[str] | None,
-    typer.Option("--disable", "-d", metavar="NAME", help="Switch a filter off (repeatable); see `cleaner filters`."),
-]
-ConfigOpt = Annotated[
-    Path | None,
-    typer.Option(
-        "--config", metavar="FILE", help="A cleaner.toml or pyproject.toml to use instead of the nearest one."
-    ),
-]
-KindOpt = Annotated[str | None, typer.Option("--kind", metavar="KIND", help="Input kind: auto, text or html.")]
-IncludeOpt = Annotated[
-    list[str] | None,
-    typer.Option(
-        "--include",
-        "-i",
-        metavar="GLOB",
-        help="Only files in folders matching this glob (repeatable), e.g. '*.txt' or 'news/**/*.html'.",
-    ),
-]
-ExcludeOpt = Annotated[
-    list[str] | None,
-    typer.Option("--exclude", "-x", metavar="GLOB", help="Skip files in folders matching this glob (repeatable)."),
-]
-WorkersOpt = Annotated[
-    int | None,
-    typer.Option("--workers", "-j", min=1, metavar="N", help="Worker processes (default: all cores)."),
-]
-
-
-def _report_path(path: Path | None) -> Path | None:
-    """Refuse, before any work, an HTML report path that would clobber something."""
-    if path is not None:
-        try:
-            check_target(path)
-        except ReportError as exc:
-            raise typer.BadParameter(str(exc)) from exc
-    return path
-
-
-def _html_option(name: str, what: str) -> Any:
-    return typer.Option(
-        name,
-        metavar="FILE",
-        callback=_report_path,
-        help=f"Write {what} as one self-contained HTML page (a cleaner report there is replaced; no other file is).",
-    )
 
 
 def _version(value: bool) -> None:
@@ -126,65 +97,20 @@ def report_error(message: str) -> None:
 
 @app.command(cls=Command)
 def clean(
-    sources: Annotated[list[str], typer.Argument(metavar="SOURCE", help="Files or folders to clean; - for stdin.")],
-    out: Annotated[
-        Path | None,
-        typer.Option(
-            "--out",
-            "-o",
-            metavar="DIR",
-            help="Folder for the cleaned bodies and metadata (each input folder's tree is mirrored under it).",
-        ),
-    ] = None,
-    in_place: Annotated[
-        bool,
-        typer.Option(
-            "--in-place",
-            help="Rewrite text files themselves (atomically; HTML pages are refused: use --out); "
-            "metadata goes to a FILE.cleaner.json sidecar.",
-        ),
-    ] = False,
-    sidecar: Annotated[
-        bool,
-        typer.Option(
-            "--sidecar/--no-sidecar",
-            help="With --in-place: write the metadata sidecars (needed to skip unchanged files on a re-run).",
-        ),
-    ] = True,
+    sources: SourcesArg,
+    out: OutOpt = None,
+    in_place: InPlaceOpt = False,
+    sidecar: SidecarOpt = True,
     include: IncludeOpt = None,
     exclude: ExcludeOpt = None,
     workers: WorkersOpt = None,
-    force: Annotated[
-        bool, typer.Option("--force", help="Clean every input, even those unchanged since the last run.")
-    ] = False,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary; errors only.")] = False,
-    jsonl: Annotated[
-        str | None,
-        typer.Option(
-            "--jsonl",
-            metavar="FILE",
-            help="Treat SOURCES as JSONL (plain or gzip) or WARC files (.warc, .warc.gz; needs cleaner[warc]), "
-            "or folders of them, and write the cleaned records here (.gz: gzip; - for stdout).",
-        ),
-    ] = None,
-    text_key: Annotated[
-        str, typer.Option("--text-key", metavar="KEY", help="With --jsonl: the field holding the text to clean.")
-    ] = "text",
-    meta_key: Annotated[
-        str, typer.Option("--meta-key", metavar="KEY", help="With --jsonl: the field the metadata is added under.")
-    ] = "cleaner",
-    scheduler: Annotated[
-        str | None,
-        typer.Option(
-            "--scheduler",
-            metavar="ADDRESS",
-            help="Clean on a running Dask cluster (e.g. tcp://host:8786) instead of local processes; "
-            "needs cleaner[dask].",
-        ),
-    ] = None,
-    report: Annotated[
-        Path | None, _html_option("--report", "what was removed from each document of the batch")
-    ] = None,
+    force: ForceOpt = False,
+    quiet: QuietOpt = False,
+    jsonl: JsonlOpt = None,
+    text_key: TextKeyOpt = "text",
+    meta_key: MetaKeyOpt = "cleaner",
+    scheduler: SchedulerOpt = None,
+    report: ReportOpt = None,
     disable: DisableOpt = None,
     config: ConfigOpt = None,
     kind: KindOpt = None,
@@ -197,22 +123,14 @@ def clean(
     OUT/its name. A file that cannot be cleaned is named with the reason; the others
     are cleaned and the exit code is 1.
     """
+    mode = _clean_mode(sources, out, in_place, jsonl)
     pipeline = make_pipeline(config, disable, kind)
     n_workers = workers or default_workers()
     _report_needs_batch(report, jsonl is not None or (out is None and not (in_place and sidecar)))
     if jsonl is not None:
-        if out is not None or in_place:
-            report_error("--jsonl writes one stream; it does not go with --out or --in-place")
-            raise typer.Exit(2)
         _clean_jsonl(sources, jsonl, pipeline, n_workers, text_key, meta_key, scheduler, not quiet)
-    elif sources == ["-"] and out is None and not in_place:
+    elif mode == "stdin":
         _clean_stdin(pipeline)
-    elif "-" in sources:
-        report_error("- (stdin) cannot be mixed with files; use it alone, or with --jsonl")
-        raise typer.Exit(2)
-    elif out is None and not in_place:
-        report_error("--out DIR (or --in-place) is required when cleaning files (or give - for stdin)")
-        raise typer.Exit(2)
     else:
         options = {"include": include or (), "exclude": exclude or (), "in_place": in_place, "sidecar": sidecar}
         totals, tasks = _clean_files(
@@ -220,6 +138,25 @@ def clean(
         )
         _batch_report(report, tasks, out, totals)
         finish(totals, not quiet)
+
+
+def _clean_mode(sources: list[str], out: Path | None, in_place: bool, jsonl: str | None) -> str:
+    """What ``cleaner clean`` was asked to do: ``jsonl``, ``stdin`` or ``files``; exit 2 on a
+    combination that means nothing."""
+    problem = None
+    if jsonl is not None:
+        if out is not None or in_place:
+            problem = "--jsonl writes one stream; it does not go with --out or --in-place"
+    elif sources == ["-"] and out is None and not in_place:
+        return "stdin"
+    elif "-" in sources:
+        problem = "- (stdin) cannot be mixed with files; use it alone, or with --jsonl"
+    elif out is None and not in_place:
+        problem = "--out DIR (or --in-place) is required when cleaning files (or give - for stdin)"
+    if problem:
+        report_error(problem)
+        raise typer.Exit(2)
+    return "jsonl" if jsonl is not None else "files"
 
 
 def _clean_jsonl(
@@ -401,7 +338,7 @@ def report(
         Path,
         typer.Argument(metavar="FOLDER", help="The --out folder of a finished batch (or a folder cleaned in place)."),
     ],
-    html: Annotated[Path, _html_option("--html", "what the batch removed from each document")],
+    html: Annotated[Path, html_option("--html", "what the batch removed from each document")],
     full: Annotated[
         int,
         typer.Option(
@@ -470,7 +407,7 @@ def check(
 @app.command(cls=Command)
 def explain(
     files: Annotated[list[Path], typer.Argument(metavar="FILE", help="Files to explain.")],
-    html: Annotated[Path | None, _html_option("--html", "what each filter would remove, in each file,")] = None,
+    html: Annotated[Path | None, html_option("--html", "what each filter would remove, in each file,")] = None,
     disable: DisableOpt = None,
     config: ConfigOpt = None,
     kind: KindOpt = None,
