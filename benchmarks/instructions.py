@@ -9,7 +9,7 @@ once untimed (imports, data loading, langdetect's profiles), then one cleans the
 their instruction counts, divided by the pages cleaned, is the cost of a page; the
 median of ``--runs`` runs is printed. The garbage collector is off and each process
 ends with ``os._exit``, so that neither an untimely collection nor the one at exit
-counts. ``--set content.scope_margin=5`` gives a filter an option.
+counts. ``--set content.min_block_cost=100`` gives a filter an option.
 """
 
 from __future__ import annotations

@@ -36,24 +36,15 @@ class Removal:
         return {"filter": self.filter, "text": self.text, "reason": self.reason, "line": self.line}
 
 
-#: Marks of where readers' comments start (:attr:`Block.comments_below`): a comment
-#: section's heading ("167 Comments"), and a comment's byline ("Alex on May 3, 2019 said:").
-COMMENT_SECTION, COMMENT = 1, 2
-
-
 @dataclass(slots=True, init=False)
 class Block:
     """A line of the input: the unit filters keep or drop.
 
     ``group`` numbers the blank-line-separated paragraph group the line came from, so
     filters can tell lines that stood together (a widget, an author box) from lines
-    that did not. ``cut`` counts the lines earlier filters removed right above this
-    one, so later filters still see where chrome stood. ``outside`` marks a line the
-    main-content stage's survey placed outside the article's reach (see
-    :attr:`cleaner.filters.base.Filter.scope`); ``local`` is that stage's class of the
-    line, kept for its final pass. ``comments_below`` marks a line at which readers'
-    comments start: it, or a line removed right above it, was a comment section's
-    heading (:data:`COMMENT_SECTION`) or a comment's byline (:data:`COMMENT`).
+    that did not. ``verdict`` is the main-content stage's reason to drop the line (not
+    the article's), given before the other block filters run, so that what they drop
+    does not move it.
     ``short`` is the line's :func:`~cleaner.keys.short_key` (None for a long line),
     worked out once: a block's text never changes. ``line`` is where the line stood in
     the input, counted from 1 (see :attr:`Removal.line`); a block split in two keeps it.
@@ -62,37 +53,20 @@ class Block:
     text: str
     group: int = 0
     dropped: bool = False
-    cut: int = 0
-    outside: bool = field(default=False, compare=False, repr=False)
-    local: str | None = field(default=None, compare=False, repr=False)
-    comments_below: int = field(default=0, compare=False, repr=False)
+    verdict: str | None = field(default=None, compare=False, repr=False)
     short: str | None = field(init=False, default=None, compare=False, repr=False)
     line: int = field(default=0, compare=False, repr=False)
 
-    def __init__(self, text: str, group: int = 0, dropped: bool = False, cut: int = 0, line: int = 0) -> None:
+    def __init__(self, text: str, group: int = 0, dropped: bool = False, line: int = 0) -> None:
         # written out rather than generated with a __post_init__: a page makes a block
         # per line, and the second call cost a tenth of making one
         self.text = text
         self.group = group
         self.dropped = dropped
-        self.cut = cut
-        self.outside = False
-        self.local = None
-        self.comments_below = 0
+        self.verdict = None
         self.line = line
         # several filters look the line up in phrase lists: its key is worked out once
         self.short = key(text) if len(text) <= SHORT_KEY_CHARS else None
-
-
-def inside_bounds(blocks: list[Block]) -> tuple[int, int]:
-    """(lo, hi): ``blocks[lo:hi]`` is what lies between the runs of blocks at either end
-    that the main-content survey marked ``outside`` (all of them if it marked none)."""
-    lo, hi = 0, len(blocks)
-    while lo < hi and blocks[lo].outside:
-        lo += 1
-    while hi > lo and blocks[hi - 1].outside:
-        hi -= 1
-    return lo, hi
 
 
 @dataclass(slots=True)
@@ -122,32 +96,13 @@ class Document:
 class Page:
     """The working state of one document inside the pipeline."""
 
-    __slots__ = (
-        "blocks",
-        "metadata",
-        "removed",
-        "_dropped",
-        "narrow",
-        "narrowed",
-        "widen",
-        "comments_below_end",
-        "origins",
-    )
+    __slots__ = ("blocks", "metadata", "removed", "_dropped", "origins")
 
     def __init__(self, blocks: list[Block], metadata: dict[str, Any], removed: list[Removal]):
         self.blocks = blocks
         self.metadata = metadata
         self.removed = removed
         self._dropped = True  # blocks may come in dropped: the first compact looks
-        #: The main-content survey may narrow the article's reach to the run it expects
-        #: (``narrowed`` says it did); its final pass sets ``widen`` when the run proves
-        #: to need the lines outside, and the block filters run again with ``narrow`` off.
-        self.narrow = True
-        self.narrowed = False
-        self.widen = False
-        #: the mark of blocks dropped at the end, which no kept block follows, since
-        #: this was last set 0 (see :meth:`compact`)
-        self.comments_below_end = 0
         #: the input line (from 1) of each line of the text the text stage leaves, when
         #: a text filter joined or split lines; ``None``: line i came from line i + 1
         self.origins: list[int] | None = None
@@ -168,37 +123,12 @@ class Page:
                 removed.append(Removal(filter_name, block.text, reason, block.line))
         self._dropped = True
 
-    def compact(self) -> int:
-        """Take the dropped blocks out of ``blocks`` (counting them in ``cut`` of the next
-        kept one); at once when nothing was dropped with :meth:`drop` since the last time.
-
-        The start of readers' comments (:attr:`Block.comments_below`) passes on the same
-        way, the strongest mark kept. Returns the count for dropped blocks at the end,
-        which no kept block takes (and raises ``comments_below_end`` to their mark).
-        """
-        if not self._dropped:
-            return 0
-        self._dropped = False
-        kept: list[Block] = []
-        cut = 0
-        comments = 0
-        for b in self.blocks:
-            if b.dropped:
-                cut += 1 + b.cut
-                if b.comments_below > comments:
-                    comments = b.comments_below
-            else:
-                if cut:
-                    b.cut += cut
-                    cut = 0
-                    if comments > b.comments_below:
-                        b.comments_below = comments
-                    comments = 0
-                kept.append(b)
-        self.blocks = kept
-        if comments > self.comments_below_end:
-            self.comments_below_end = comments
-        return cut
+    def compact(self) -> None:
+        """Take the dropped blocks out of ``blocks``; at once when nothing was dropped
+        with :meth:`drop` since the last time."""
+        if self._dropped:
+            self._dropped = False
+            self.blocks = [b for b in self.blocks if not b.dropped]
 
     def set_meta(self, key: str, value: Any) -> None:
         """Set a metadata field unless an earlier source already filled it."""

@@ -9,9 +9,10 @@ from typing import Any
 from .blocks import join_blocks, normalize_newlines, split_blocks
 from .config import Config, ConfigError
 from .data import LanguageData
-from .document import Block, Document, Page, Removal, empty_metadata, inside_bounds
+from .document import Block, Document, Page, Removal, empty_metadata
 from .extraction import EXTRACTION, NO_ARTICLE, extract, looks_like_html
 from .filters import BY_NAME, FILTERS, Filter
+from .filters.shape import head_end
 from .guards import guard_html
 from .inputs import InputError, decode
 from .language import detect_language
@@ -54,11 +55,10 @@ class Pipeline:
         data = LanguageData(language or "en")
         key = data.language
         if key not in self._filters:
-            self._filters[key] = [
-                cls(data, **self.config.filters.get(cls.name, {}))
-                for cls in FILTERS
-                if cls.name not in self.config.disable
-            ]
+            every = [cls(data, **self.config.filters.get(cls.name, {})) for cls in FILTERS]
+            for f in every:
+                f.consult(every)  # (the main-content stage asks the others, switched on or not)
+            self._filters[key] = [f for f in every if f.name not in self.config.disable]
         return self._filters[key]
 
     def _check_size(self, raw: str | bytes, name: str) -> None:
@@ -138,16 +138,7 @@ class Pipeline:
             language = metadata.get("language") or detect_language(text)
         metadata["language"] = language
         block_filters = [f for f in self.filters_for(language) if f.stage == "blocks" and kind in f.kinds]
-        before = dict(page.metadata), len(page.removed)
         self._block_stage(text, block_filters, page)
-        if page.widen:
-            # the main-content stage found that the article's run may reach beyond what
-            # its survey expected: the block stage again, on the whole reach
-            page.metadata.clear()
-            page.metadata.update(before[0])
-            del page.removed[before[1] :]
-            page.narrow, page.narrowed, page.widen = False, False, False
-            self._block_stage(text, block_filters, page)
         # the block stage folded odd spaces (a no-break space among mojibake keeps ftfy
         # from judging the sequence it ends): repair now what a second cleaning would
         body = fix_mojibake(join_blocks(page.blocks))
@@ -201,8 +192,8 @@ class Pipeline:
 def run_block_filters(filters: list[Filter], page: Page) -> None:
     """Run the block filters in order, taking out what each drops before the next.
 
-    Consecutive filters with ``scope = "article"`` run as one group on the lines the
-    survey left inside the article's reach (see :func:`run_in_scope`).
+    Consecutive filters with ``scope = "article"`` run as one group on the page's head
+    and the lines the main-content stage keeps (see :func:`run_in_scope`).
     """
     for scoped, group in groupby(filters, key=lambda f: f.scope == "article"):
         if scoped:
@@ -211,44 +202,29 @@ def run_block_filters(filters: list[Filter], page: Page) -> None:
             apply_each(group, page)
 
 
-def apply_each(filters: Iterable[Filter], page: Page) -> int:
+def apply_each(filters: Iterable[Filter], page: Page) -> None:
     """Apply the filters in turn to ``page.blocks``, compacting after each (none once
-    no block is left); returns the cut count of blocks dropped at the end, which no
-    kept block took."""
-    trailing = 0
+    no block is left)."""
     for f in filters:
         if not page.blocks:
             break
         f.apply(page)
-        trailing += page.compact()
-    return trailing
+        page.compact()
 
 
 def run_in_scope(group: list[Filter], page: Page) -> None:
-    """Run filters of ``scope = "article"`` on the lines the survey left inside the
-    article's reach (all of them when it marked none).
-
-    They do not look at the lines outside, so the bounds hold for the whole group:
-    they are found once, and only the lines inside are compacted between filters.
-    """
+    """Run filters of ``scope = "article"`` on the page's head and its first line of
+    prose (the filters that read the head should see it as a second cleaning would) and
+    on the lines the main-content stage keeps; they only drop lines, and the others are
+    put back where they were."""
     blocks = page.blocks
-    if not blocks:
-        return
-    if not (blocks[0].outside or blocks[-1].outside):
+    head = head_end(blocks) + 1  # (with the first line of prose, which ends it)
+    if not any(b.verdict for b in blocks[head:]):
         apply_each(group, page)
         return
-    lo, hi = inside_bounds(blocks)
-    if lo == hi:
-        return
-    page.blocks = blocks[lo:hi]
-    # lines dropped at the end of the stretch: the first line after it counts them
-    page.comments_below_end = 0
-    trailing = apply_each(group, page)
-    if trailing and hi < len(blocks):
-        blocks[hi].cut += trailing
-        if page.comments_below_end > blocks[hi].comments_below:
-            blocks[hi].comments_below = page.comments_below_end
-    page.blocks = blocks[:lo] + page.blocks + blocks[hi:]
+    page.blocks = blocks[:head] + [b for b in blocks[head:] if b.verdict is None]
+    apply_each(group, page)
+    page.blocks = [b for b in blocks if not b.dropped]
 
 
 def hold_out_long(page: Page, limit: int) -> tuple[list[tuple[int, Block]], dict[int, tuple[int, Block]]]:

@@ -83,31 +83,14 @@ def test_a_one_line_lede_is_not_taken_across_a_removed_line():
     assert doc.text.startswith("The crews of the island ferries")
 
 
-def test_a_line_above_the_article_s_reach_is_no_one_line_lede():
-    # (the lines above the reach lie before the first prose-like line: the survey narrows
-    # the reach below the article only, and a narrowed page's verdict needs none of them)
-    from cleaner.blocks import split_blocks
-
-    content = FULL.filters_for("en")[-1]
-    blocks = split_blocks(read("one_line_lede.txt"))
-    lede = next(i for i, b in enumerate(blocks) if b.text == "The ferries are running again.")
-    assert content.classify(blocks, "en")[1] == lede
-    for b in blocks[: lede + 1]:
-        b.outside = True
-    assert content.classify(blocks, "en")[1] == lede + 1
-    assert content.classify(blocks, "en", narrowed=True)[1] == lede + 1
-
-
 def test_a_comment_section_heading_ends_the_article():
     # the readers' comments are prose, and the lines between them (names, times,
     # ratings) weigh too little to part them from the article: the heading does
     raw = read("comments_after_article.txt")
-    doc = FULL.clean(raw)  # (the comments filter finds the headings)
+    doc = FULL.clean(raw)
     assert doc.text == normalized(read("comments_after_article.expected.txt"))
-    assert [r.text for r in doc.removed if r.reason == "comment section heading"] == [
-        "[ 23 comments ]",
-        "Top Rated Comments",
-    ]
+    reasons = {r.text: r.reason for r in doc.removed}
+    assert reasons["[ 23 comments ]"] == reasons["Top Rated Comments"] == "after the article"
     # "Comments" in the menu above the article ends nothing
     assert doc.text.startswith("The harbour board has ordered")
     # nor is a short comment right below the heading the article's closing sentence
@@ -119,41 +102,35 @@ def test_a_comment_section_heading_ends_the_article():
     assert FULL.clean(short).text == doc.text
 
 
-def test_good_text_below_a_comment_byline_after_the_article_is_a_reader_s(block_stages):
+def test_good_text_below_a_comment_byline_after_the_article_is_a_reader_s():
     # the comments outweigh the one-paragraph article below a "Comments" heading; below
     # the first comment's byline ("Milan on September 12, 2018 at 4:47 pm said:") good
-    # text counts for nothing. The survey marks the bylines and expects the article, and
-    # the reach narrowed to it holds: the comments outside weigh nothing either
+    # text counts for nothing
     raw = read("comment_bylines.txt")
     doc = FULL.clean(raw)
     assert doc.text == normalized(read("comment_bylines.expected.txt"))
-    assert block_stages == [(True, False)]
-    whole = WHOLE_REACH.clean(raw)
-    assert (doc.text, doc.metadata) == (whole.text, whole.metadata)
-    assert [r.reason for r in whole.removed if r.text.startswith("Milan on")] == ["comment byline"]
+    assert [r.reason for r in doc.removed if r.text.startswith("Milan on")] == ["after the article"]
     # with no prose above the first byline, the comments are all there is
     thread = FULL.clean(raw[raw.index("Milan on") :]).text
     assert thread.startswith("The last boat from the mainland") and "I would like the morning boats" in thread
 
 
-def test_the_survey_marks_comment_bylines_outside_the_article_s_reach():
-    # the scoped filters never look at them there, and the first one decides where the
-    # readers' comments start
+def test_comment_bylines_are_marked_where_readers_comments_start():
     from cleaner.blocks import split_blocks
-    from cleaner.document import COMMENT, Page, empty_metadata
+    from cleaner.filters.prompts import COMMENT, comment_marks
 
     content = FULL.filters_for("en")[-1]
-    raw = read("comment_bylines.txt")
-    page = Page(split_blocks(raw), {**empty_metadata(), "language": "en"}, [])
-    content.survey(page)
-    marked = [b.text for b in page.blocks if b.comments_below == COMMENT]
+    blocks = split_blocks(read("comment_bylines.txt"))
+    marks = comment_marks(blocks, content.headings, content.bylines)
+    marked = [b.text for b, mark in zip(blocks, marks, strict=True) if mark == COMMENT]
     assert [t.split(" on ")[0] for t in marked] == ["Milan", "Anna (Island Courier)", "Gary M"]
-    assert page.narrowed and all(b.outside for b in page.blocks if b.text.startswith("Gary M"))
 
 
 def test_with_no_prose_above_the_first_byline_good_text_below_the_bylines_counts():
     from cleaner.blocks import split_blocks
-    from cleaner.document import COMMENT
+    from cleaner.filters.content.classes import Classifier, stopwords
+    from cleaner.filters.content.survey import judge
+    from cleaner.filters.prompts import COMMENT
 
     content = FULL.filters_for("en")[-1]
     menu = ["Home", "News", "Sport", "Weather", "Contact"]
@@ -170,9 +147,11 @@ def test_with_no_prose_above_the_first_byline_good_text_below_the_bylines_counts
     )
     thread = menu + ["Thanks.", reader, "Reply", "Report", other] + menu
     blocks = split_blocks("\n".join(thread))
-    blocks[thread.index("Thanks.")].comments_below = blocks[thread.index(other)].comments_below = COMMENT
-    classes, start, end, _ = content.classify(blocks, "en")
-    assert (blocks[start].text, blocks[end].text) == (other, other)  # the heavier comment
+    marks = [0] * len(blocks)
+    marks[thread.index("Thanks.")] = marks[thread.index(other)] = COMMENT
+    local = Classifier(stopwords("en"), content.o).lines(blocks)
+    kept = [b.text for b, v in zip(blocks, judge(blocks, local, marks, content.o), strict=True) if v is None]
+    assert kept == [other]  # the heavier comment
 
 
 @pytest.mark.parametrize(
@@ -186,12 +165,11 @@ def test_with_no_prose_above_the_first_byline_good_text_below_the_bylines_counts
     ],
 )
 def test_comment_bylines(line, byline):
-    from cleaner.document import COMMENT, Block, Page
+    from cleaner.document import Block
+    from cleaner.filters.prompts import COMMENT, comment_marks
 
     comments = next(f for f in FULL.filters_for("en") if f.name == "comments")
-    page = Page([Block(line)], {}, [])
-    comments.apply(page)
-    assert (page.blocks[0].comments_below == COMMENT) is byline
+    assert (comment_marks([Block(line)], comments.headings, comments.bylines) == [COMMENT]) is byline
 
 
 def test_a_long_first_paragraph_opens_the_article_without_its_last_period():
@@ -401,11 +379,9 @@ def test_an_extracted_html_body_cleaned_again_as_text_is_unchanged():
     assert again.removed == []
 
 
-# -- survey and scope ---------------------------------------------------------------------
+# -- the verdict, given before the other filters -------------------------------------------
 
 FULL = Pipeline(Config(kind="text"))
-#: The survey's reach not narrowed to the run it expects.
-WHOLE_REACH = Pipeline(Config(kind="text", filters={"content": {"scope_run_margin": 0}}))
 
 
 def _scoped_filters():
@@ -416,36 +392,35 @@ def test_scoped_filters_only_drop_chrome():
     """Filters that learn metadata or repair text see the whole page."""
     scoped = {cls.name for cls in _scoped_filters()}
     assert {"prompts", "captions", "rails"} <= scoped
-    assert not scoped & {"title", "byline", "authorbox", "datebar", "glued", "content", "teasers"}
+    assert not scoped & {"title", "byline", "authorbox", "datebar", "glued", "content", "teasers", "navigation"}
 
 
-def test_lines_far_from_the_article_are_left_to_the_content_stage():
+def test_lines_the_stage_drops_below_the_head_are_left_to_it():
     doc = FULL.clean(read("scoped_page.txt"))
     by_text = {r.text: (r.filter, r.reason) for r in doc.removed}
-    # a prompt right inside the article's reach is the prompts filter's
+    # a prompt inside the article is the prompts filter's
     assert by_text["Sign up for our daily newsletter"][0] == "prompts"
-    # one far below it is not looked at: the content stage drops it with the rest
+    # one below it is not looked at: the content stage drops it with the rest
     assert by_text["Subscribe to our weekly newsletter for the latest updates"] == ("content", "after the article")
-    # the navigation phrases are still looked up everywhere (the head must lose them
-    # before the title filter reads it)
+    # the navigation filter looks at every line (the head must lose them before the
+    # title filter reads it)
     assert by_text["Skip to content"][0] == "navigation"
     assert "The city council voted on Tuesday evening" in doc.text
 
 
-def test_survey_marks_nothing_on_a_clean_article():
+def test_the_verdict_keeps_every_line_of_a_clean_article():
     from cleaner.blocks import split_blocks
     from cleaner.document import Page
 
     content = FULL.filters_for("en")[-1]
-    text = read("short_paragraph.expected.txt")
-    page = Page(split_blocks(text), {"language": "en"}, [])
+    page = Page(split_blocks(read("short_paragraph.expected.txt")), {"language": "en"}, [])
     content.survey(page)
-    assert not any(b.outside for b in page.blocks)
+    assert page.blocks and all(b.verdict is None for b in page.blocks)
 
 
 def _all_texts() -> list[str]:
     paths = sorted(FIXTURES.glob("*.txt")) + sorted((ROOT / "fixtures" / "pages").glob("*.txt")) + SEEDS
-    return [p.read_text(encoding="utf-8") for p in paths]
+    return [p.read_text(encoding="utf-8") for p in paths if ".expected." not in p.name]
 
 
 def test_scope_keeps_the_same_body_and_metadata_as_looking_everywhere(monkeypatch):
@@ -457,148 +432,37 @@ def test_scope_keeps_the_same_body_and_metadata_as_looking_everywhere(monkeypatc
     assert [d.metadata for d in scoped] == [d.metadata for d in everywhere]
 
 
-def test_survey_leaves_short_lines_outside_the_article_unclassed():
-    from cleaner.blocks import split_blocks
-    from cleaner.document import Page
-
-    content = FULL.filters_for("en")[-1]
-    # without its <title> line (prose-like), the page opens with a long menu
-    text = read("scoped_page.txt").split("\n", 1)[1]
-    page = Page(split_blocks(text), {"language": "en"}, [])
-    content.survey(page)
-    outside = [b for b in page.blocks if b.outside]
-    assert outside
-    # once enough chrome is counted, short lines far from the article are not classed ...
-    assert any(b.local is None for b in outside)
-    # ... the ones that bound the article are (the final pass classes the rest)
-    assert [b.local for b in page.blocks if b.local in ("good", "neargood")]
-
-
-def test_unclassed_outside_lines_give_the_same_result_as_classing_them(monkeypatch):
-    from cleaner.filters.content import MainContent
-
-    # the scoped page without its <title> line opens with a long menu the survey skips
-    texts = _all_texts() + [read("scoped_page.txt").split("\n", 1)[1]]
-    # (the reach not narrowed to the expected run, which needs those weights)
-    lazy = [WHOLE_REACH.clean(t).to_dict() for t in texts]
-    # as under weights by which a line's class might count for the run: every line classed
-    original_init = MainContent.__init__
-
-    def eager_init(self, *args, **kwargs):
-        original_init(self, *args, **kwargs)
-        self._outside_weighs_against = False
-
-    monkeypatch.setattr(MainContent, "__init__", eager_init)
-    eager = [Pipeline(WHOLE_REACH.config).clean(t).to_dict() for t in texts]
-    assert lazy == eager
-
-
-def test_weights_that_favour_short_lines_class_every_line():
-    content = Pipeline(Config(kind="text", filters={"content": {"short_weight": -0.5}})).filters_for("en")[-1]
-    assert not content._outside_weighs_against
-    assert FULL.filters_for("en")[-1]._outside_weighs_against
-
-
-def test_scoped_group_counts_lines_it_drops_at_the_end_of_its_stretch():
-    """Lines a scoped filter drops last in the article's stretch are counted on the first
-    line after it, as when the whole page is compacted."""
+def test_scoped_filters_see_the_head_and_the_kept_lines_and_the_rest_is_put_back():
     from cleaner.document import Block, Page
     from cleaner.filters.base import Filter
     from cleaner.pipeline import run_block_filters
+
+    seen = []
 
     class DropLast(Filter):
         name, scope = "droplast", "article"
 
         def apply(self, page):
+            seen.append([b.text for b in page.blocks])
             self.drop(page, page.blocks[-1], "test")
 
-    blocks = [Block(t) for t in "a b c d e f".split()]
-    for b in blocks[:1] + blocks[4:]:
-        b.outside = True
+    prose = "The harbour board said on Monday that the ferries will run on Sundays from next month."
+    blocks = [Block(t) for t in ["Menu", prose, "a", "b", "c", "d"]]
+    for b in blocks[:2] + blocks[4:]:
+        b.verdict = "not the article"
     page = Page(blocks, {}, [])
     run_block_filters([DropLast(LanguageData("en")), DropLast(LanguageData("en"))], page)
-    assert [b.text for b in page.blocks] == ["a", "b", "e", "f"]
-    assert page.blocks[2].cut == 2  # "e" counts "d" and "c"
-    assert [r.text for r in page.removed] == ["d", "c"]
+    # the head ("Menu"), its first line of prose and the lines kept, not the rest
+    assert seen == [["Menu", prose, "a", "b"], ["Menu", prose, "a"]]
+    assert [b.text for b in page.blocks] == ["Menu", prose, "c", "d"]
+    assert [r.text for r in page.removed] == ["b", "a"]
 
 
-def test_a_comment_section_start_passes_to_the_next_line_kept():
-    from cleaner.document import Block, Page
-    from cleaner.filters.base import Filter
-    from cleaner.pipeline import run_block_filters
-
-    blocks = [Block(t) for t in ["a", "12 Comments", "x", "b"]]
-    blocks[1].comments_below = True
-    for b in blocks[1:3]:
-        b.dropped = True
-    page = Page(blocks, {}, [])
-    page.compact()
-    assert [(b.text, b.cut, b.comments_below) for b in page.blocks] == [("a", 0, False), ("b", 2, True)]
-    assert not page.comments_below_end
-
-    class DropHeadingLast(Filter):  # a heading dropped last in the article's stretch
-        name, scope = "dropheading", "article"
-
-        def apply(self, page):
-            page.blocks[-1].comments_below = True
-            self.drop(page, page.blocks[-1], "test")
-
-    blocks = [Block(t) for t in "a b c d e".split()]
-    for b in blocks[:1] + blocks[3:]:
-        b.outside = True
-    page = Page(blocks, {}, [])
-    run_block_filters([DropHeadingLast(LanguageData("en"))], page)
-    assert [(b.text, b.cut, b.comments_below) for b in page.blocks] == [
-        ("a", 0, False),
-        ("b", 0, False),
-        ("d", 1, True),
-        ("e", 0, False),
-    ]
-
-
-# -- the reach narrowed to the expected run -----------------------------------------------
-
-
-@pytest.fixture
-def block_stages(monkeypatch):
-    """(narrowed, widen) of each block stage a clean runs."""
-    from cleaner.pipeline import Pipeline as PipelineClass
-
-    stages = []
-    original = PipelineClass._block_stage
-
-    def recording(self, text, block_filters, page):
-        original(self, text, block_filters, page)
-        stages.append((page.narrowed, page.widen))
-
-    monkeypatch.setattr(PipelineClass, "_block_stage", recording)
-    return stages
-
-
-def test_the_reach_narrows_to_the_run_the_survey_expects(block_stages):
-    """Comments far below the article are prose: the survey's first reach goes down to
-    them, the run it expects stops at the article, and the filters that only drop
-    chrome look no further than a few lines below it."""
-    text = read("comments_far_below.txt")
-    narrowed = FULL.clean(text)
-    assert block_stages == [(True, False)]
-    whole = WHOLE_REACH.clean(text)
-    assert narrowed.text == whole.text and narrowed.metadata == whole.metadata
-    assert narrowed.text.startswith("The ferry between") and "Finally!" not in narrowed.text
-    reasons = {r.text: (r.filter, r.reason) for r in narrowed.removed}
-    assert reasons["Comments"] == ("content", "after the article")
-    assert {r.text: r.filter for r in whole.removed}["Comments"] == "comments"
-
-
-def test_a_run_the_survey_did_not_expect_has_the_filters_look_at_the_whole_reach(block_stages):
-    """The survey expects the article at a long cookie notice (prose-like, and heavier
-    than the one-paragraph article far below it); the cookie filter removes it, the run
-    inside the narrowed reach is then lighter than the article outside, and the block
-    stage runs again on the whole reach."""
-    text = read("cookie_notice_page.txt")
-    doc = FULL.clean(text)
-    assert block_stages == [(True, True), (False, False)]
-    assert doc.to_dict() == WHOLE_REACH.clean(text).to_dict()
+def test_a_cookie_notice_heavier_than_the_article_is_not_the_article():
+    """A long cookie notice is prose-like (and heavier than the one-paragraph article
+    far below it): the cookie filter drops it, and the verdict, given on the page's own
+    lines, has the article's run all the same."""
+    doc = FULL.clean(read("cookie_notice_page.txt"))
     assert (
         doc.text
         == "The ferry between the two islands will also run on Sundays from next month, the harbour board said."
@@ -606,107 +470,82 @@ def test_a_run_the_survey_did_not_expect_has_the_filters_look_at_the_whole_reach
     assert [r.filter for r in doc.removed if r.text.startswith("This website uses cookies")] == ["cookies"]
 
 
-def test_a_page_that_would_seem_to_open_with_its_article_is_cleaned_whole(block_stages):
-    """A prose-like cookie notice at the top stays in the article's reach (the survey
-    narrows it below the article only): left as it is, it would make the page look as if
-    it opened with its article (and pass through whole). The cookie filter sees it."""
+def test_a_cookie_notice_on_top_does_not_make_the_page_pass_through():
     text = read("cookie_notice_on_top.txt")
     doc = FULL.clean(text)
-    assert block_stages == [(False, False)]
-    assert doc.to_dict() == WHOLE_REACH.clean(text).to_dict()
     assert doc.text.startswith("The ferry between") and doc.text.endswith("or stay until Monday.")
     assert [r.filter for r in doc.removed if r.text.startswith("This website uses cookies")] == ["cookies"]
 
 
-def test_the_filters_that_read_the_head_see_it_as_without_the_narrowing(block_stages):
-    """A footer notice in the menu above the headline is prose-like, and its lines lie
-    above the run the survey expects. The navigation filter drops it, as without the
-    narrowing, and the title filter finds the headline that repeats the page's title
-    below it (the notice, prose, ended the head it reads)."""
-    text = read("notice_above_headline.txt")
-    doc = FULL.clean(text)
+def test_a_notice_in_the_menu_above_the_headline_leaves_the_title_to_be_found():
+    """A footer notice in the menu above the headline is prose-like: the navigation
+    filter drops it, and the title filter finds the headline that repeats the page's
+    title below it."""
+    doc = FULL.clean(read("notice_above_headline.txt"))
     assert doc.metadata["title"] == "Harbour board adds Sunday ferries after a record year"
-    whole = WHOLE_REACH.clean(text)
-    assert (doc.text, doc.metadata) == (whole.text, whole.metadata)
     assert [r.filter for r in doc.removed if r.text.startswith("This material")] == ["navigation"]
 
 
 def test_a_closing_line_counts_only_right_below_the_article():
-    """A credit ten lines below the article (a list of related links between, removed)
-    is not the article's closing line; within closing_reach lines it is."""
+    """A credit below a list of related links is not the article's closing line; right
+    below the article (a divider between) it is."""
     text = read("credit_below_related.txt")
     credit = "Reporting by Anna Berg; editing by Tom Lund."
     assert credit not in FULL.clean(text).text
-    for margin in (0, 8):  # (a run ending where the narrowed reach ends looks beyond it)
-        config = Config(kind="text", filters={"content": {"closing_reach": 12, "scope_run_margin": margin}})
-        assert Pipeline(config).clean(text).text.endswith("or stay until Monday.\n\n" + credit)
-
-
-def test_a_closing_line_outside_the_narrowed_reach_is_looked_at_first():
-    from cleaner.blocks import split_blocks
-
-    content = FULL.filters_for("en")[-1]
-    page = read("comments_far_below.txt").split("Island Courier newsroom")[0]
-    blocks = split_blocks(page + "Reporting by Anna Berg.\n" + "\n".join(["Contact", "Advertise", "Archive"]))
-    assert content.classify(blocks, "en")[2] == len(blocks) - 4  # the credit closes the article
-    for b in blocks[-4:]:
-        b.outside = True
-    assert content.classify(blocks, "en", narrowed=True) is None
-
-
-def test_narrowing_keeps_the_same_body_and_metadata_as_the_whole_reach():
-    names = [
-        "comments_far_below.txt",
-        "cookie_notice_page.txt",
-        "cookie_notice_on_top.txt",
-        "credit_below_related.txt",
-    ]
-    texts = _all_texts() + [read(name) for name in names]
-    narrowed = [FULL.clean(t) for t in texts]
-    whole = [WHOLE_REACH.clean(t) for t in texts]
-    assert [d.text for d in narrowed] == [d.text for d in whole]
-    assert [d.metadata for d in narrowed] == [d.metadata for d in whole]
-
-
-def test_a_narrowed_page_is_neither_passed_through_nor_emptied_on_its_reach_alone():
-    """Whether a page passes through whole or has no article is a verdict on all of it:
-    after a narrowed survey, the lines outside have to be looked at first."""
-    from cleaner.blocks import split_blocks
-
-    content = FULL.filters_for("en")[-1]
-    article = split_blocks(read("short_paragraph.expected.txt"))
-    assert content.classify(article, "en")[1:3] == (0, len(article) - 1)
-    assert content.classify(article, "en", narrowed=True) is None
-    menu = split_blocks("\n".join(["Home", "News", "Sport", "Culture", "Weather", "Contact"]))
-    assert content.classify(menu, "en")[1] == -1
-    assert content.classify(menu, "en", narrowed=True) is None
-
-
-def test_a_run_that_might_reach_below_the_narrowed_reach_needs_the_whole_page():
-    """The lines below a narrowed reach weigh the most they can once the other filters
-    have run: when a run taking one in might be the heaviest, the verdict needs them."""
-    from cleaner.document import Block
-    from cleaner.filters.content import Beyond
-    from cleaner.filters.content.classes import BAD, GOOD, SHORT
-
-    content = FULL.filters_for("en")[-1]
-    texts = ["g" * 200, "Headline", "g" * 100] + ["Menu"] * 12 + ["g" * 300]
-    classes = [GOOD, SHORT, GOOD] + [BAD] * 12 + [GOOD]
-    blocks = [Block(t) for t in texts]
-    # the run under the title (good text above it counts for nothing)
-    assert content._run(blocks, classes, 1, (0, len(texts)), narrowed=False) == (2, 2)
-    # the heavier good line below the reach might be the article's
-    with pytest.raises(Beyond):
-        content._run(blocks, classes, 1, (0, len(texts) - 1), narrowed=True)
-    # with no good line there, the run under the title stands
-    assert content._run(blocks, classes[:-1] + [BAD], 1, (0, len(texts) - 1), narrowed=True) == (2, 2)
+    start, end = text.index("Related stories"), text.index(credit)
+    assert FULL.clean(text[:start] + "* * *\n" + text[end:]).text.endswith("or stay until Monday.\n\n" + credit)
 
 
 def test_the_heaviest_run_through_a_line_reaches_as_far_as_it_gains():
     from cleaner.filters.content.run import run_through
 
-    ws, gaps = [10.0, -5.0, 3.0, -1.0, 20.0], [0.0] * 5
-    assert run_through(ws, gaps, 2) == (0, 4, 27.0)
-    assert run_through([-10.0] + ws[1:4] + [-20.0], gaps, 2) == (2, 2, 3.0)
-    # crossing lines removed above a line costs (gaps[4]: from line 3 to line 4)
-    assert run_through(ws, [0.0, 0.0, 0.0, 0.0, 30.0], 2) == (0, 2, 8.0)
+    ws = [10.0, -5.0, 3.0, -1.0, 20.0]
+    assert run_through(ws, 2) == (0, 4, 27.0)
+    assert run_through([-10.0] + ws[1:4] + [-20.0], 2) == (2, 2, 3.0)
+
+
+# -- the article's run does not depend on the other filters -------------------------------
+
+BENCH_TEXT = ROOT.parent / "shared" / "bench" / "articles" / "text"
+#: Block filters (text-stage ones rewrite the text the lines come from).
+OTHERS = [cls.name for cls in BY_NAME.values() if cls.stage == "blocks" and cls.name != "content"]
+
+
+def _content_lines(pipeline: Pipeline, raw: bytes) -> tuple[set[int], set[int]]:
+    """(input lines the main-content stage drops, input lines the other filters drop)."""
+    doc = pipeline.clean(raw)
+    return {r.line for r in doc.removed if r.filter == "content"}, {
+        r.line for r in doc.removed if r.filter != "content"
+    }
+
+
+def _runs_agree(paths: list[Path]) -> list[tuple[str, str]]:
+    """(page, filter) for each filter whose switching off moves the article's run: the
+    stage drops other lines than those it drops with the filter on, beyond the lines
+    one of the two runs let another filter take first."""
+    on = Pipeline(Config(kind="text"))
+    offs = {name: Pipeline(Config(kind="text", disable=frozenset({name}))) for name in OTHERS}
+    moved = []
+    for path in paths:
+        raw = path.read_bytes()
+        content_on, others_on = _content_lines(on, raw)
+        for name, off in offs.items():
+            content_off, others_off = _content_lines(off, raw)
+            if not (content_on <= content_off | others_off and content_off <= content_on | others_on):
+                moved.append((path.name, name))
+    return moved
+
+
+def test_the_article_s_run_is_the_same_with_any_other_filter_switched_off():
+    """The verdict is given on the page's own lines before the other filters run: with
+    glued, title, cookies or any chrome filter switched off, the stage drops the same
+    lines, but for those the filter (or one after it) took first."""
+    pages = sorted((ROOT / "fixtures" / "pages").glob("*.txt")) + sorted(FIXTURES.glob("*.txt")) + SEEDS
+    assert {"glued", "title", "cookies", "navigation", "comments", "rails"} <= set(OTHERS)
+    assert _runs_agree([p for p in pages if ".expected." not in p.name]) == []
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not BENCH_TEXT.is_dir(), reason="needs ../shared/bench/articles")
+def test_the_article_s_run_on_the_dev_pages_is_the_same_with_any_other_filter_switched_off():
+    assert _runs_agree(sorted(BENCH_TEXT.glob("*.txt"))) == []

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from ..config import ConfigError
 from ..data import LanguageData
-from ..data.anchored import first_char_table, search_and_starts
+from ..data.anchored import search_and_starts
 from ..document import Block, Page
 
 
@@ -32,10 +32,9 @@ class Filter:
     #: a whole flattened page (and would cut into an extracted body) says ``("text",)``.
     kinds: ClassVar[tuple[str, ...]] = ("text", "html")
     #: ``"page"``: the filter sees every line. ``"article"``: a filter that only drops
-    #: chrome (and learns no metadata) sees, on a flattened page whose survey found
-    #: where the article can be, only that stretch: the lines outside it go to the
-    #: main-content stage anyway, and looking at them is wasted (on a flattened page
-    #: most lines are outside).
+    #: chrome (and learns no metadata) does not see, on a flattened page, the lines the
+    #: main-content stage drops below the page's head: they go anyway, and looking at
+    #: them is wasted (on a flattened page most lines are not the article's).
     scope: ClassVar[str] = "page"
     defaults: ClassVar[dict[str, Any]] = {}
     patterns: ClassVar[dict[str, tuple[str, str]]] = {}
@@ -69,12 +68,31 @@ class Filter:
     def survey(self, page: Page) -> None:
         """Before the block filters run: look over the whole page (most filters do not)."""
 
+    def consult(self, filters: list[Filter]) -> None:
+        """Given the pipeline's filters (those switched off too) before any page: the
+        filters it may ask :meth:`chrome` (most filters ask none)."""
+
     def drop_all(self, page: Page, blocks: list[Block], reason: str) -> None:
         page.drop_all(blocks, self.name, reason)
 
+    def chrome(self, block: Block) -> str | None:
+        """Why the filter drops ``block`` on its text alone, or None. The main-content
+        stage asks it of every line before any filter runs, whether this one runs or
+        not: what a filter knows informs the article's run, its removals do not."""
+        return None
+
+    def candidates(self, blocks: list[Block]) -> Iterable[Block]:
+        """The lines :meth:`chrome` may give a reason for (a cheap gate turns most away)."""
+        return blocks
+
     def apply(self, page: Page) -> None:
-        """Blocks stage: inspect ``page.blocks``; drop, keep, or record metadata."""
-        raise NotImplementedError
+        """Blocks stage: inspect ``page.blocks``; drop, keep, or record metadata. By
+        default: drop each line :meth:`chrome` gives a reason for."""
+        chrome = self.chrome
+        for block in self.candidates(page.blocks):
+            reason = chrome(block)
+            if reason:
+                self.drop(page, block, reason)
 
     def apply_text(self, text: str, page: Page) -> str:
         """Text stage: return the text with what this filter removes taken out."""
@@ -103,23 +121,19 @@ class PatternFilter(Filter):
     reason: ClassVar[str] = ""
     defaults = {"max_words": 30}
 
-    def apply(self, page: Page) -> None:
-        max_words = self.options["max_words"]
-        # StartGated.search, inlined (see cleaner.data.anchored): on most lines of a
-        # page the table by first character decides without a call, and on the others
-        # only the alternatives that may start with that character are tried
-        by_first, rest, whole = first_char_table(self.pattern)
-        for block in page.blocks:
-            text = block.text
-            first = text[:1]
-            if by_first is None or not first or first >= "\x80":
-                if text.count(" ") < max_words and whole(text):
-                    self.drop(page, block, self.reason)
-                continue
-            some = by_first.get(first)
-            if (
-                (some is not None or rest is not None)
-                and text.count(" ") < max_words
-                and ((some is not None and some(text)) or (rest is not None and rest(text)))
-            ):
-                self.drop(page, block, self.reason)
+    def __init__(self, data: LanguageData, **options: Any):
+        super().__init__(data, **options)
+        # the pattern's gate by first character, inlined: it turns most lines away
+        self._search, self._starts = search_and_starts(self.pattern)
+
+    def chrome(self, block: Block) -> str | None:
+        text = block.text
+        if text.count(" ") >= self.options["max_words"]:
+            return None
+        starts, first = self._starts, text[:1]
+        if starts is not None and first not in starts and "\x00" < first < "\x80":
+            return None
+        return self.reason if self._search(text) else None
+
+    def candidates(self, blocks: list[Block]) -> Iterable[Block]:
+        return (block for _, block in matching(blocks, self.pattern))

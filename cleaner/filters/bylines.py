@@ -103,6 +103,9 @@ class Byline(Filter):
             return True
         return tail[:1].isupper() and not ends_sentence(tail) and word_count(tail) <= 6
 
+    def chrome(self, block: Block) -> str | None:
+        return "byline" if block.text[:1] in self.initials and self.author(block.text) else None
+
     def apply(self, page: Page) -> None:
         initials = self.initials
         for block in page.blocks:
@@ -122,6 +125,9 @@ class AuthorBox(Filter):
     )
     defaults = {"window": 6, "min_bio_words": 6, "max_bio_words": 80}
     phrases = {"markers": ("bylines", "author_box"), "joiners": ("bylines", "joiners")}
+
+    def chrome(self, block: Block) -> str | None:
+        return "author box" if block.short in self.markers else None
 
     def apply(self, page: Page) -> None:
         blocks = page.blocks

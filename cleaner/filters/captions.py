@@ -6,7 +6,7 @@ from itertools import groupby
 from operator import attrgetter
 
 from ..data.anchored import search_and_starts
-from ..document import Page
+from ..document import Block, Page
 from .base import Filter
 from .shape import nwords
 
@@ -29,6 +29,14 @@ class Captions(Filter):
         tail = text[-100:]
         return _may_end_in_credit(text) and nwords(text) <= max_words and bool(self.credit_suffix.search(tail))
 
+    def chrome(self, block: Block) -> str | None:
+        text = block.text
+        if self.is_credit(text):
+            return "photo credit"
+        if self.is_credited_caption(text, self.options["max_caption_words"]):
+            return "photo caption"
+        return None
+
     def apply(self, page: Page) -> None:
         max_lines = self.options["max_group_lines"]
         max_words = self.options["max_caption_words"]
@@ -45,11 +53,9 @@ class Captions(Filter):
         for _, members in groupby(page.blocks, key=attrgetter("group")):
             group = list(members)
             if len(group) == 1:  # most groups on a flattened page: one line alone
-                b = group[0]
-                if is_credit(b.text):
-                    self.drop(page, b, "photo credit")
-                elif self.is_credited_caption(b.text, max_words):
-                    self.drop(page, b, "photo caption")
+                reason = self.chrome(group[0])
+                if reason:
+                    self.drop(page, group[0], reason)
                 continue
             credits = [is_credit(b.text) for b in group]
             whole = len(group) <= max_lines and any(credits) and all(nwords(b.text) <= max_words for b in group)

@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from ..data.anchored import search_and_starts as _search_and_starts
 from ..document import Block, Page
 from .base import Filter, matching
 from .shape import any_of, head_end, is_heading, word_count
+
+
+def _gated(pattern: tuple[Callable[[str], Any], frozenset[str] | None], text: str) -> bool:
+    """Whether ``pattern`` (a search and its first characters, see cleaner.data.anchored)
+    finds ``text``: most lines start with a character the pattern cannot start with."""
+    search, starts = pattern
+    first = text[:1]
+    return (starts is None or first in starts or first >= "\x80") and search(text) is not None
 
 
 class Navigation(Filter):
@@ -24,6 +33,10 @@ class Navigation(Filter):
         super().__init__(data, **options)
         # a line without any separator is no menu: any_of says so at once (most lines)
         self._any_separator = any_of(self.separators)
+        self._topic, self._notices = _search_and_starts(self.topic), _search_and_starts(self.notices)
+        # (a line no pattern can start as, with no phrase and no separator, is none of these)
+        topic, notices = self._topic[1], self._notices[1]
+        self._starts = None if topic is None or notices is None else topic | notices | {""}
 
     def is_menu(self, text: str) -> bool:
         """Several one-to-three-word items in one line, separated by bars or bullets."""
@@ -34,40 +47,32 @@ class Navigation(Filter):
                 return all(item and len(item.split()) <= 3 and not item.endswith(".") for item in items)
         return False
 
-    def apply(self, page: Page) -> None:
-        max_topic = self.options["max_topic_words"]
-        max_notice = self.options["max_notice_words"]
-        links = self.links
-        # the patterns' first-character gates, inlined (cleaner.data.anchored): most
-        # lines start with a character neither pattern can start with
-        topic, topic_starts = _search_and_starts(self.topic)
-        notices, notice_starts = _search_and_starts(self.notices)
-        for block in page.blocks:
-            text = block.text
-            k = block.short
-            if k in links:
-                self.drop(page, block, "navigation link")
-            elif k == "" and len(text) <= 2:
-                self.drop(page, block, "stray bullet or separator")
-            elif not block.outside:
-                # outside the article's reach (Filter.scope) only the phrases are looked up:
-                # the head must lose "Skip to content" before the title filter reads it
-                n = text.count(" ") + 1  # nwords
-                first = text[:1]
-                if (
-                    n <= max_topic
-                    and (topic_starts is None or first in topic_starts or first >= "\x80")
-                    and topic(text)
-                ):
-                    self.drop(page, block, "topic line")
-                elif (
-                    n <= max_notice
-                    and (notice_starts is None or first in notice_starts or first >= "\x80")
-                    and notices(text)
-                ):
-                    self.drop(page, block, "footer or advertising notice")
-                elif self._any_separator(text) and self.is_menu(text):
-                    self.drop(page, block, "menu")
+    def chrome(self, block: Block) -> str | None:
+        text = block.text
+        if block.short in self.links:
+            return "navigation link"
+        if block.short == "" and len(text) <= 2:
+            return "stray bullet or separator"
+        n = text.count(" ") + 1  # nwords
+        if n <= self.options["max_topic_words"] and _gated(self._topic, text):
+            return "topic line"
+        if n <= self.options["max_notice_words"] and _gated(self._notices, text):
+            return "footer or advertising notice"
+        if self._any_separator(text) and self.is_menu(text):
+            return "menu"
+        return None
+
+    def candidates(self, blocks: list[Block]) -> Iterable[Block]:
+        # the lines that are a phrase, start as a pattern can or hold a separator
+        links, starts = self.links, self._starts
+        if starts is None:
+            yield from blocks
+            return
+        for block in blocks:
+            text, k = block.text, block.short
+            first = text[:1]
+            if k in links or k == "" or first in starts or first >= "\x80" or self._any_separator(text):
+                yield block
 
 
 class SectionLabels(Filter):
@@ -104,6 +109,9 @@ class WeatherWidget(Filter):
             and not any(c.isdigit() for c in text)
             and not text.endswith(".")
         )
+
+    def chrome(self, block: Block) -> str | None:
+        return "weather widget" if self.temperature.search(block.text) else None
 
     def apply(self, page: Page) -> None:
         blocks = page.blocks
@@ -144,6 +152,9 @@ class Rails(Filter):
         starts, first = self._starts, short[:1]
         return (starts is None or first in starts or first >= "\x80") and self._search(short) is not None
 
+    def chrome(self, block: Block) -> str | None:
+        return f"rail heading ({block.text})" if self.is_rail_heading(block) else None
+
     def apply(self, page: Page) -> None:
         blocks = page.blocks
         head = head_end(blocks)
@@ -152,9 +163,10 @@ class Rails(Filter):
         while i < len(blocks):
             block = blocks[i]
             i += 1
-            if not self.is_rail_heading(block):
+            reason = self.chrome(block)
+            if not reason:
                 continue
-            self.drop(page, block, f"rail heading ({block.text})")
+            self.drop(page, block, reason)
             if i <= head:  # above the article a headline may be the article's own title
                 continue
             while (

@@ -40,10 +40,8 @@ class DanglingLabels(Filter):
     phrases = {"labels": ("endmatter", "labels")}
     labels: frozenset[str]
 
-    def apply(self, page: Page) -> None:
-        for block in page.blocks:
-            if block.short in self.labels:
-                self.drop(page, block, "dangling label")
+    def chrome(self, block: Block) -> str | None:
+        return "dangling label" if block.short in self.labels else None
 
 
 class Teasers(Filter):

@@ -9,7 +9,7 @@ from html.entities import html5
 from typing import Any
 
 from ..data import LanguageData
-from ..document import Page, Removal
+from ..document import Block, Page, Removal
 from .base import Filter, PatternFilter
 from .shape import any_of
 
@@ -208,15 +208,14 @@ class ScriptResidue(Filter):
     defaults = {"min_code_share": 0.04}
     patterns = {"pattern": ("markup", "code")}
 
-    def apply(self, page: Page) -> None:
-        share = self.options["min_code_share"]
-        for block in page.blocks:
-            text = block.text
-            # the share of code characters (a count per character: fast) before the
-            # pattern, which steps through a long line that holds a ";" or "="
-            if (
-                _CODE_HINT(text)
-                and sum(map(text.count, _CODE_CHARS)) >= share * len(text)
-                and self.pattern.search(text)
-            ):
-                self.drop(page, block, "script or style residue")
+    def chrome(self, block: Block) -> str | None:
+        text = block.text
+        # the share of code characters (a count per character: fast) before the
+        # pattern, which steps through a long line that holds a ";" or "="
+        if (
+            _CODE_HINT(text)
+            and sum(map(text.count, _CODE_CHARS)) >= self.options["min_code_share"] * len(text)
+            and self.pattern.search(text)
+        ):
+            return "script or style residue"
+        return None

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
-from ..document import COMMENT, COMMENT_SECTION, Block, Page
+from ..document import Block, Page
 from .base import Filter, PatternFilter, matching
+
+#: Marks of where readers' comments start, which the article does not cross: a comment
+#: section's heading ("167 Comments"), and a comment's byline ("Alex on May 3, 2019 said:").
+COMMENT_SECTION, COMMENT = 1, 2
 
 
 class CookieNotice(Filter):
@@ -15,11 +20,14 @@ class CookieNotice(Filter):
     defaults = {"max_words": 120}
     patterns = {"openers": ("prompts", "cookie_openers"), "signals": ("prompts", "cookie_signals")}
 
-    def apply(self, page: Page) -> None:
-        for _, block in matching(page.blocks, self.openers):
-            text = block.text
-            if self.signals.search(text) and len(text.split()) <= self.options["max_words"]:
-                self.drop(page, block, "cookie notice")
+    def chrome(self, block: Block) -> str | None:
+        text = block.text
+        if self.openers.search(text) and self.signals.search(text) and len(text.split()) <= self.options["max_words"]:
+            return "cookie notice"
+        return None
+
+    def candidates(self, blocks: list[Block]) -> Iterable[Block]:
+        return (block for _, block in matching(blocks, self.openers))
 
 
 class Prompts(PatternFilter):
@@ -35,9 +43,9 @@ class CommentSection(PatternFilter):
     name = "comments"
     scope = "article"
     summary = (
-        'Drop comment prompts and community-guideline boilerplate ("Be part of the conversation"); '
-        'mark where a comment section\'s heading ("167 Comments") or a comment\'s "Alex on May 3, 2019 said:" '
-        "stood, which the article does not cross."
+        'Drop comment prompts and community-guideline boilerplate ("Be part of the conversation"), '
+        'a comment section\'s heading ("167 Comments") and a comment\'s "Alex on May 3, 2019 said:", '
+        "where readers' comments start (the article does not cross them)."
     )
     patterns = {
         "pattern": ("prompts", "comments"),
@@ -48,23 +56,23 @@ class CommentSection(PatternFilter):
     defaults = {"max_words": 40}
 
     def apply(self, page: Page) -> None:
-        # (compacting hands the marks on to the next line kept)
-        for _, block in matching(page.blocks, self.headings):
-            block.comments_below = COMMENT_SECTION
-            self.drop(page, block, "comment section heading")
-        for block in mark_comment_bylines(page.blocks, self.bylines):
-            self.drop(page, block, "comment byline")
+        blocks = page.blocks
+        for block, mark in zip(blocks, comment_marks(blocks, self.headings, self.bylines), strict=True):
+            if mark:
+                self.drop(page, block, "comment section heading" if mark == COMMENT_SECTION else "comment byline")
         super().apply(page)
 
 
-def mark_comment_bylines(blocks: list[Block], bylines: Any) -> list[Block]:
-    """Mark the lines of ``blocks`` that are a comment's byline (``bylines``, the data's
-    pattern) as the start of a comment (:data:`~cleaner.document.COMMENT`); returns them."""
+def comment_marks(blocks: list[Block], headings: Any, bylines: Any) -> list[int]:
+    """Each line's mark: :data:`COMMENT_SECTION` for a comment section's heading,
+    :data:`COMMENT` for a comment's byline (``headings`` and ``bylines``: the data's
+    patterns), else 0."""
+    marks = [0] * len(blocks)
+    for i, _ in matching(blocks, headings):
+        marks[i] = COMMENT_SECTION
     search = bylines.search
-    marked = []
-    for block in blocks:
+    for i, block in enumerate(blocks):
         text = block.text
-        if text[-1:] == ":" and search(text):  # (a byline ends in a colon, as most lines do not)
-            block.comments_below = COMMENT
-            marked.append(block)
-    return marked
+        if text[-1:] == ":" and not marks[i] and search(text):  # (a byline ends in a colon, as most lines do not)
+            marks[i] = COMMENT
+    return marks

@@ -16,7 +16,7 @@ from .options import Options
 
 GOOD, NEARGOOD, SHORT, BAD = "good", "neargood", "short", "bad"
 SHORT_SENTENCE = "short sentence"  # a short line that reads like prose (a sentence, a list item)
-UNSEEN = "unseen"  # a short line outside the article's reach, left unclassed (see survey.py)
+CHROME = "chrome"  # a line another filter calls chrome on its text alone (see survey.py)
 
 WORD = re.compile(r"[^\W_]+")  # "___" is a divider, not a word
 _WORD_NO_UNDERSCORE = re.compile(r"\w+")  # the same on a text without "_", and faster
@@ -125,28 +125,22 @@ def line_class(text: str, folded: str, n: int, hits: int, o: Options) -> str:
 
 
 class Classifier:
-    """Local classes of a page's lines, each worked out once (kept on the line, for the
-    final pass) and shared by the lines of the same text (a fifth of a flattened page's
-    lines repeat one above them)."""
+    """Local classes of a page's lines, each worked out once and shared by the lines of
+    the same text (a fifth of a flattened page's lines repeat one above them)."""
 
     def __init__(self, stops: frozenset[str], o: Options):
         self.stops, self.stops_utf8, self.o = stops, utf8_stopwords(stops), o
         self.seen: dict[str, str] = {}
 
-    def of(self, block: Block) -> str:
-        c = block.local
-        if c is None:
+    def lines(self, blocks: list[Block]) -> list[str]:
+        """The classes of ``blocks`` (in one loop: a page has hundreds of lines)."""
+        seen, stops, stops_utf8, o = self.seen, self.stops, self.stops_utf8, self.o
+        classes = []
+        for block in blocks:
             text = block.text
-            c = self.seen.get(text)
+            c = seen.get(text)
             if c is None:
                 folded = text.casefold()
-                c = self.seen[text] = line_class(
-                    text, folded, *word_counts(folded, self.stops, self.stops_utf8), self.o
-                )
-            block.local = c
-        return c
-
-    def lines(self, blocks: list[Block], lazy: bool) -> list[str]:
-        """The lines' classes; with ``lazy``, those the survey left outside the article's
-        reach unclassed (short, not prose) are ``UNSEEN``."""
-        return [b.local or (UNSEEN if lazy and b.outside else self.of(b)) for b in blocks]
+                c = seen[text] = line_class(text, folded, *word_counts(folded, stops, stops_utf8), o)
+            classes.append(c)
+        return classes

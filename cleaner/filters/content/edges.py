@@ -3,22 +3,19 @@ ends above a comment section's heading, and takes a closing sentence or credit b
 
 from __future__ import annotations
 
-from ...document import COMMENT, Block
+from ...document import Block
+from ..prompts import COMMENT
 from ..shape import is_prose
-from .classes import GOOD, NEARGOOD, SHORT, SHORT_SENTENCE, UNSEEN, WORD, Classifier, ends_sentence, lower_share
+from .classes import CHROME, GOOD, NEARGOOD, SHORT, SHORT_SENTENCE, WORD, ends_sentence, lower_share
 from .options import Options
 
 
-class Beyond(Exception):
-    """On a narrowed page, the verdict needs the lines outside the reach (see survey.py)."""
-
-
-def comments_from(blocks: list[Block], classes: list[str]) -> int | None:
-    """Index of the first line below a comment's byline ("Alex on May 3, 2019 said:"), if
-    a line of prose (the article) comes before it; else None."""
+def comments_start(marks: list[int], classes: list[str]) -> int | None:
+    """Index of the first comment's byline ("Alex on May 3, 2019 said:"), if a line of
+    prose (the article) comes before it; else None."""
     good = False
-    for i, (b, c) in enumerate(zip(blocks, classes, strict=False)):
-        if b.comments_below == COMMENT:
+    for i, (mark, c) in enumerate(zip(marks, classes, strict=True)):
+        if mark == COMMENT:
             return i if good else None
         good = good or c == GOOD
     return None
@@ -33,41 +30,37 @@ def opens_article(text: str, cls: str, paragraph: int) -> bool:
     return cls == NEARGOOD and ends_sentence(text) and is_prose(text)
 
 
-def trim(blocks: list[Block], classes: list[str], start: int, end: int, o: Options) -> tuple[int, int]:
+def trim(
+    blocks: list[Block], classes: list[str], marks: list[int], start: int, end: int, o: Options
+) -> tuple[int, int]:
     """The run from its first paragraph (not a headline, caption or lead-in, which the
     title filter would take on a second pass) to above a comment section's heading."""
     while start < end and not opens_article(blocks[start].text, classes[start], o.length_paragraph):
         start += 1
-    return start, next((i - 1 for i in range(start + 1, end + 1) if blocks[i].comments_below), end)
+    return start, next((i - 1 for i in range(start + 1, end + 1) if marks[i]), end)
 
 
 def lede(blocks: list[Block], local: list[str], start: int) -> int:
-    """The run's first line: the line right above its first paragraph (no line removed
-    between) if that is a one-line lede ("Time is not on his side."), a short sentence of a
-    few words, mostly in lower case after the first (no Title Case headline), ending in
-    . ! or ? (no lead-in colon, no "..."); else its first paragraph, ``start``."""
-    if not start or blocks[start].cut or blocks[start - 1].outside:
+    """The run's first line: the line right above its first paragraph if that is a
+    one-line lede ("Time is not on his side."), a short sentence of a few words, mostly in
+    lower case after the first (no Title Case headline), ending in . ! or ? (no lead-in
+    colon, no "..."); else its first paragraph, ``start``."""
+    if not start:
         return start
     text = blocks[start - 1].text
     is_lede = local[start - 1] == SHORT_SENTENCE and ends_sentence(text, colon=False)
     return start - 1 if is_lede and text.count(" ") >= 3 and lower_share(text) >= 0.6 else start
 
 
-def closing(
-    blocks: list[Block], local: list[str], classifier: Classifier, end: int, o: Options, hi: int | None
-) -> int:
+def closing(blocks: list[Block], local: list[str], marks: list[int], end: int, o: Options) -> int:
     """The run's last line: a short closing sentence or credit ("Reporting contributed by
-    AFP.") after it and dividers ("___"), within ``closing_reach`` lines (counting those
-    earlier filters removed) and above any comment section, if there is one; else ``end``.
-    ``hi``: where a narrowed reach ends."""
-    below = 0
-    for j in range(end + 1, len(blocks)):
-        below += 1 + blocks[j].cut
-        if below > o.closing_reach or blocks[j].comments_below:
+    AFP.") after it and dividers ("___") or chrome, within ``closing_reach`` lines and
+    above any comment section, if there is one; else ``end``."""
+    for j in range(end + 1, min(len(blocks), end + 1 + o.closing_reach)):
+        c = local[j]
+        if marks[j]:
             return end
-        if hi is not None and j >= hi:
-            raise Beyond
-        c = classifier.of(blocks[j]) if local[j] == UNSEEN else local[j]
-        if c != SHORT or WORD.search(blocks[j].text):
-            return j if c == SHORT_SENTENCE and ends_sentence(blocks[j].text) else end
+        if c == CHROME or (c == SHORT and not WORD.search(blocks[j].text)):
+            continue
+        return j if c == SHORT_SENTENCE and ends_sentence(blocks[j].text) else end
     return end
