@@ -15,6 +15,21 @@ def test_abbreviations_and_domains_are_not_split():
     assert clean(text).text == text
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Write to Sarah.Needleman@wsj.com with any questions about the story today.",
+        "Read the full ruling at https://example.com/news.Today/ruling.html before the vote.",
+        "The closures are listed at www.city.Gov.uk and on the radio, the council said.",
+        "The report is on news.Example.com, where the council posted it on Monday.",
+    ],
+)
+def test_no_filter_splits_an_address_at_a_glued_stop(text):
+    # what looks like "conflict.President" inside an e-mail address, a URL or a domain
+    assert clean(text).text == text
+    assert clean(text.encode()).text == text
+
+
 def test_unknown_filter_name_is_a_clear_error():
     with pytest.raises(ConfigError, match="unknown filter name"):
         Pipeline(Config(disable=frozenset({"no-such-filter"})))

@@ -20,6 +20,11 @@ _GLUED_STOPS = tuple(
 )
 
 
+#: What marks a word as an address (an e-mail address, a URL, a domain), which a stop
+#: inside does not end: "@", "://", "www.", a "/", or two more dots ("news.Example.com").
+_ADDRESS = re.compile(r"@|://|www\.|/|\.[A-Za-z]{2,}[.\w]*\.")
+
+
 class GluedParagraphs(Filter):
     name = "glued"
     summary = 'Split paragraphs glued together without a space ("conflict.President").'
@@ -36,9 +41,23 @@ class GluedParagraphs(Filter):
             return
         out: list[Block] = []
         for block in page.blocks:
-            parts = _GLUED.split(block.text)
+            parts = glued_parts(block.text)
             if len(parts) == 1:
                 out.append(block)
             else:
                 out.extend(Block(part.strip(), block.group, line=block.line) for part in parts if part.strip())
         page.blocks = out
+
+
+def glued_parts(text: str) -> list[str]:
+    """``text`` split where a sentence end is glued to the next paragraph's start, but
+    not inside an address: an e-mail address, a URL or a domain ("Sarah.Needleman@wsj.com",
+    "https://example.com/news.Today", "www.city.Gov.uk")."""
+    parts, start = [], 0
+    for m in _GLUED.finditer(text):
+        at = m.start()
+        left, right = text.rfind(" ", 0, at) + 1, text.find(" ", at)
+        if not _ADDRESS.search(text, left, len(text) if right < 0 else right):
+            parts.append(text[start:at])
+            start = at
+    return [*parts, text[start:]]
