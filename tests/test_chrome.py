@@ -16,6 +16,12 @@ def test_skip_links_menus_and_jump_links():
     assert len(removed_by(doc, "navigation")) == 4
 
 
+def test_lines_of_only_punctuation_or_rules_go():
+    doc = run(ARTICLE + "\n\n___\n\n* * *\n\n\u2022\n\nReporting by Anna Berg.")
+    assert doc.text == ARTICLE + "\n\nReporting by Anna Berg."
+    assert removed_by(doc, "navigation") == ["___", "* * *", "\u2022"]
+
+
 def test_section_label_only_above_the_article():
     doc = run("Politics\n\n" + ARTICLE + "\n\nPolitics")
     assert removed_by(doc, "sections") == ["Politics"]

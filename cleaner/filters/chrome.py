@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -9,6 +10,9 @@ from ..data.anchored import search_and_starts as _search_and_starts
 from ..document import Block, Page
 from .base import Filter, matching
 from .shape import any_of, head_end, is_heading, word_count
+
+#: A letter or a digit: a short line without one ("•", "* * *", "___") is no text.
+_LETTER_OR_DIGIT = re.compile(r"[^\W_]").search
 
 
 def _gated(pattern: tuple[Callable[[str], Any], frozenset[str] | None], text: str) -> bool:
@@ -51,8 +55,8 @@ class Navigation(Filter):
         text = block.text
         if block.short in self.links:
             return "navigation link"
-        if block.short == "" and len(text) <= 2:
-            return "stray bullet or separator"
+        if block.short is not None and not _LETTER_OR_DIGIT(text):
+            return "stray bullet, separator or rule"
         n = text.count(" ") + 1  # nwords
         if n <= self.options["max_topic_words"] and _gated(self._topic, text):
             return "topic line"
@@ -71,7 +75,13 @@ class Navigation(Filter):
         for block in blocks:
             text, k = block.text, block.short
             first = text[:1]
-            if k in links or k == "" or first in starts or first >= "\x80" or self._any_separator(text):
+            if (
+                k in links
+                or (k is not None and not k.isalnum())
+                or first in starts
+                or first >= "\x80"
+                or self._any_separator(text)
+            ):
                 yield block
 
 
