@@ -10,6 +10,11 @@ def test_glued_paragraphs_are_split():
     assert doc.text == "The war ended in a long conflict.\n\nPresident Putin spoke at length today."
 
 
+def test_a_glued_paragraph_is_split_before_a_word_with_a_slash():
+    doc = clean("The speed a team can reach.Increases/reduces the speed of its normal shots, it says.")
+    assert doc.text == "The speed a team can reach.\n\nIncreases/reduces the speed of its normal shots, it says."
+
+
 def test_abbreviations_and_domains_are_not_split():
     text = "Troops of the U.S.Army read example.com and ASP.NET docs, e.g.Node.js, yesterday."
     assert clean(text).text == text

@@ -21,8 +21,8 @@ _GLUED_STOPS = tuple(
 
 
 #: What marks a word as an address (an e-mail address, a URL, a domain), which a stop
-#: inside does not end: "@", "://", "www.", a "/", or two more dots ("news.Example.com").
-_ADDRESS = re.compile(r"@|://|www\.|/|\.[A-Za-z]{2,}[.\w]*\.")
+#: inside does not end: "@", "://", "www.", or two more dots ("news.Example.com").
+_ADDRESS = re.compile(r"@|://|www\.|\.[A-Za-z]{2,}[.\w]*\.")
 
 
 class GluedParagraphs(Filter):
@@ -57,7 +57,8 @@ def glued_parts(text: str) -> list[str]:
     for m in _GLUED.finditer(text):
         at = m.start()
         left, right = text.rfind(" ", 0, at) + 1, text.find(" ", at)
-        if not _ADDRESS.search(text, left, len(text) if right < 0 else right):
+        # (a "/" before the stop is a path's: "example.com/news.Today"; after it, "and/or")
+        if "/" not in text[left:at] and not _ADDRESS.search(text, left, len(text) if right < 0 else right):
             parts.append(text[start:at])
             start = at
     return [*parts, text[start:]]
