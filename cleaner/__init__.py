@@ -15,8 +15,8 @@ __all__ = ["Config", "ConfigError", "Document", "Pipeline", "Removal", "clean", 
 
 
 @lru_cache(maxsize=8)
-def _pipeline(disable: frozenset[str], kind: str) -> Pipeline:
-    return Pipeline(Config(disable=disable, kind=kind))
+def _pipeline(disable: frozenset[str], kind: str, comments: str) -> Pipeline:
+    return Pipeline(Config(disable=disable, kind=kind, comments=comments))
 
 
 def clean(
@@ -27,6 +27,7 @@ def clean(
     disable: Iterable[str] = (),
     config: Config | None = None,
     encoding: str | None = None,
+    comments: str | None = None,
 ) -> Document:
     """Clean one scraped page (plain text or HTML) into a :class:`Document`.
 
@@ -40,6 +41,13 @@ def clean(
     UTF-8, then ``encoding`` (a charset the transport declared, such as an HTTP
     ``Content-Type`` header's), then the page's own ``<meta charset>``, then
     detection; ``clean(data)`` is ``clean(text)`` for the text they decode to.
+
+    ``comments`` (over ``config``'s; default ``"drop"``): readers' comments are dropped with
+    the page's chrome, kept apart in ``doc.metadata["comments"]`` (``"separate"``: a list
+    of texts, one a comment), or kept in the body after the article (``"keep"``).
     """
-    pipeline = Pipeline(config) if config else _pipeline(frozenset(disable), kind)
+    if config:
+        pipeline = Pipeline(config.with_overrides(comments=comments) if comments else config)
+    else:
+        pipeline = _pipeline(frozenset(disable), kind, comments or "drop")
     return pipeline.clean(raw, url=url, kind=kind if kind != "auto" else None, encoding=encoding)

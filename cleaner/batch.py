@@ -103,13 +103,15 @@ def iter_inputs(
 def config_record(pipeline: Pipeline) -> dict[str, Any]:
     """What of the configuration shapes the outputs (written into each metadata file)."""
     c = pipeline.config
-    return {
+    record = {
         "version": __version__,
         "disable": sorted(c.disable),
         "language": c.language,
         "kind": c.kind,
         "filters": c.filters,
     }
+    # (the default left out: metadata files written before the option stay up to date)
+    return record | {"comments": c.comments} if c.comments != "drop" else record
 
 
 def config_fingerprint(pipeline: Pipeline) -> str:

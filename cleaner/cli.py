@@ -18,6 +18,7 @@ from . import __version__, batch
 from .check import check_crashed, check_one
 from .clihelp import Command
 from .clioptions import (
+    CommentsOpt,
     ConfigOpt,
     DisableOpt,
     ExcludeOpt,
@@ -82,10 +83,12 @@ def main(
     """cleaner: a pipeline of small filters that turns scraped pages into clean article text."""
 
 
-def make_pipeline(config_path: Path | None, disable: list[str] | None, kind: str | None) -> Pipeline:
+def make_pipeline(
+    config_path: Path | None, disable: list[str] | None, kind: str | None, comments: str | None = None
+) -> Pipeline:
     try:
         config = Config.load(config_path) if config_path else Config.discover()
-        return Pipeline(config.with_overrides(disable=disable, kind=kind))
+        return Pipeline(config.with_overrides(disable=disable, kind=kind, comments=comments))
     except ConfigError as exc:
         report_error(str(exc))
         raise typer.Exit(2) from exc
@@ -114,6 +117,7 @@ def clean(
     disable: DisableOpt = None,
     config: ConfigOpt = None,
     kind: KindOpt = None,
+    comments: CommentsOpt = None,
 ) -> None:
     """Clean files and folders into --out (or --in-place), JSONL streams into --jsonl, or stdin to stdout.
 
@@ -124,7 +128,7 @@ def clean(
     are cleaned and the exit code is 1.
     """
     mode = _clean_mode(sources, out, in_place, jsonl)
-    pipeline = make_pipeline(config, disable, kind)
+    pipeline = make_pipeline(config, disable, kind, comments)
     n_workers = workers or default_workers()
     _report_needs_batch(report, jsonl is not None or (out is None and not (in_place and sidecar)))
     if jsonl is not None:
@@ -377,13 +381,14 @@ def check(
     disable: DisableOpt = None,
     config: ConfigOpt = None,
     kind: KindOpt = None,
+    comments: CommentsOpt = None,
 ) -> None:
     """Exit 1, with a line per file, if cleaning would change any of the files.
 
     Each line names the filters that would fire and what they would remove. Nothing
     is written. For pre-commit and CI.
     """
-    pipeline = make_pipeline(config, disable, kind)
+    pipeline = make_pipeline(config, disable, kind, comments)
     paths = [p for p, _ in batch.iter_inputs(sources, include or (), exclude or ())]
     n_workers = max(1, min(workers or default_workers(), len(paths)))
     dirty = failed = 0
@@ -411,12 +416,13 @@ def explain(
     disable: DisableOpt = None,
     config: ConfigOpt = None,
     kind: KindOpt = None,
+    comments: CommentsOpt = None,
 ) -> None:
     """Show what each filter would remove from FILES, and the metadata found.
 
     Exits 1 if a file cannot be read or cleaned (the others are still shown).
     """
-    pipeline = make_pipeline(config, disable, kind)
+    pipeline = make_pipeline(config, disable, kind, comments)
     console = Console()
     failed = 0
     pages: list[Source] = []

@@ -23,6 +23,15 @@ ConfigOpt = Annotated[
     ),
 ]
 KindOpt = Annotated[str | None, typer.Option("--kind", metavar="KIND", help="Input kind: auto, text or html.")]
+CommentsOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--comments",
+        metavar="MODE",
+        help="Readers' comments: drop (the default), separate (into the metadata's comments) or keep "
+        "(in the body, after the article).",
+    ),
+]
 IncludeOpt = Annotated[
     list[str] | None,
     typer.Option(

@@ -10,6 +10,7 @@ Read, like ruff and black do, from the nearest ``cleaner.toml`` (top-level keys)
     max_bytes = 268435456          # largest input, after decompression (bytes)
     max_line_chars = 100000        # longer lines are kept as they are, unfiltered
     max_html_depth = 1000          # deeper-nested HTML is refused
+    comments = "drop"              # readers' comments: "drop", "separate" or "keep"
 
     [tool.cleaner.filters.content] # options of one filter
     min_words = 8
@@ -25,6 +26,9 @@ from pathlib import Path
 from typing import Any
 
 KINDS = ("auto", "text", "html")
+#: What becomes of readers' comments: dropped with the page's chrome, kept apart in
+#: ``metadata["comments"]``, or kept in the body after the article (docs/comments.md).
+COMMENT_MODES = ("drop", "separate", "keep")
 LIMITS = {"max_bytes": 256 * 1024 * 1024, "max_line_chars": 100_000, "max_html_depth": 1000}
 
 
@@ -49,10 +53,12 @@ class Config:
     max_bytes: int = LIMITS["max_bytes"]
     max_line_chars: int = LIMITS["max_line_chars"]
     max_html_depth: int = LIMITS["max_html_depth"]
+    comments: str = "drop"
 
     def __post_init__(self) -> None:
-        if self.kind not in KINDS:
-            raise ConfigError(f"kind must be one of {', '.join(KINDS)}, not {self.kind!r}")
+        for key, valid in (("kind", KINDS), ("comments", COMMENT_MODES)):
+            if getattr(self, key) not in valid:
+                raise ConfigError(f"{key} must be one of {', '.join(valid)}, not {getattr(self, key)!r}")
         if self.language != "auto" and self.language not in language_codes():
             raise ConfigError(f"language must be auto or an ISO 639-1 code such as de or pl, not {self.language!r}")
         for key in LIMITS:
@@ -61,21 +67,23 @@ class Config:
                 raise ConfigError(f"{key} must be a positive whole number, not {value!r}")
 
     def with_overrides(
-        self, *, disable: list[str] | None = None, kind: str | None = None, language: str | None = None
+        self,
+        *,
+        disable: list[str] | None = None,
+        kind: str | None = None,
+        language: str | None = None,
+        comments: str | None = None,
     ) -> Config:
         """This configuration with command-line options laid over it."""
-        changes: dict[str, Any] = {}
+        changes: dict[str, Any] = {"kind": kind, "language": language, "comments": comments}
+        changes = {key: value for key, value in changes.items() if value}
         if disable:
             changes["disable"] = self.disable | frozenset(disable)
-        if kind:
-            changes["kind"] = kind
-        if language:
-            changes["language"] = language
         return replace(self, **changes) if changes else self
 
     @classmethod
     def from_mapping(cls, data: dict[str, Any], path: Path | None = None) -> Config:
-        known = {"disable", "language", "kind", "filters", *LIMITS}
+        known = {"disable", "language", "kind", "comments", "filters", *LIMITS}
         unknown = set(data) - known
         where = f" in {path}" if path else ""
         if unknown:
@@ -90,6 +98,7 @@ class Config:
             disable=frozenset(disable),
             language=str(data.get("language", "auto")),
             kind=str(data.get("kind", "auto")),
+            comments=str(data.get("comments", "drop")),
             filters={k: dict(v) for k, v in filters.items()},
             path=path,
             **{key: data[key] for key in LIMITS if key in data},

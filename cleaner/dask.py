@@ -40,7 +40,7 @@ from typing import TYPE_CHECKING, Any
 
 from .columns import REMOVED_FORMS, clean_columns
 from .config import Config
-from .document import METADATA_KEYS
+from .document import metadata_keys
 from .inputs import JSONL_SUFFIXES, InputError, as_input, decode, read_bytes
 from .parallel import windowed
 from .pipeline import Pipeline
@@ -173,7 +173,7 @@ def clean_record(
     if isinstance(record, str):
         record = {text_key: record}
     if record.get("error"):
-        sidecar: dict[str, Any] = {key: None for key in METADATA_KEYS}
+        sidecar: dict[str, Any] = {key: None for key in metadata_keys(pipeline.config.comments)}
         sidecar["source"] = record.get("source") or record.get("url")
         sidecar["removed"] = []
         return _assemble(record, None, sidecar, text_key, meta_key)
@@ -236,6 +236,7 @@ def _clean_frame(
         urls=column(url_column),
         sources=column(source_column),
         removed=removed,
+        comments=config.comments,
     )
     _STATS["documents"] += len(part)
     out = part.copy()
@@ -260,7 +261,8 @@ def clean_dataframe(
     """The dataframe with ``text_column`` cleaned and the metadata added as columns.
 
     Adds (or replaces) ``title``, ``author``, ``date``, ``site``, ``language``,
-    ``source`` (object columns, ``None`` where unknown) and ``removed``: the number of
+    ``source`` (object columns, ``None`` where unknown), ``comments`` (lists of texts)
+    when the configuration keeps readers' comments apart, and ``removed``: the number of
     removed pieces (``removed="count"``) or their list of dicts (``removed="list"``).
     ``id``/``url``/``source`` columns are used when present unless named otherwise.
     Partitions and row order are kept.

@@ -15,6 +15,12 @@ def empty_metadata() -> dict[str, Any]:
     return {key: None for key in METADATA_KEYS}
 
 
+def metadata_keys(comments: str = "drop") -> tuple[str, ...]:
+    """The metadata keys every document carries when readers' comments are ``comments``
+    (see :data:`cleaner.config.COMMENT_MODES`): ``"comments"`` too when they are kept apart."""
+    return (*METADATA_KEYS, "comments") if comments == "separate" else METADATA_KEYS
+
+
 @dataclass(slots=True)
 class Removal:
     """One piece of text a filter took out of the body, and why.

@@ -99,6 +99,8 @@ class Extraction:
     text: str
     metadata: dict[str, Any] = field(default_factory=dict)
     reason: str | None = None  # why ``text`` is empty, when it is
+    #: the readers' comments, when asked for: a paragraph a line, a blank line between two
+    comments: str = ""
 
 
 def _as_list(value: Any) -> list[str] | None:
@@ -138,7 +140,7 @@ def _body(doc: Any) -> str:
     return (doc.text or "").strip() if doc is not None else ""
 
 
-def extract(raw: str | bytes, url: str | None = None, guarded: bool = False) -> Extraction:
+def extract(raw: str | bytes, url: str | None = None, guarded: bool = False, comments: bool = False) -> Extraction:
     """The article body and metadata of an HTML page; an empty body with a reason if none.
 
     The page is parsed once; the metadata come from :func:`cleaner.metadata.page_metadata`
@@ -147,8 +149,9 @@ def extract(raw: str | bytes, url: str | None = None, guarded: bool = False) -> 
     again; neither metadata nor extraction changes the tree, so each retry starts from
     the same page.
     ``guarded``: ``raw`` is what :func:`cleaner.guards.guard_html` returned (see
-    :mod:`cleaner.parse`).
+    :mod:`cleaner.parse`). ``comments``: the readers' comments too (:mod:`cleaner.comments`).
     """
+    from .comments import comment_text
     from .metadata import page_metadata
     from .parse import parse
 
@@ -158,30 +161,35 @@ def extract(raw: str | bytes, url: str | None = None, guarded: bool = False) -> 
         if tree is None:
             return Extraction("", map_metadata(None), NO_ARTICLE)
         metadata = page_metadata(tree, url)
-        text = recovered_text(tree, url)
+        text, found = recovered_text(tree, url, comments)
+        thread = comment_text(tree, found) if text else ""
     except Exception as exc:  # trafilatura raises on some malformed input
         return Extraction("", map_metadata(None), f"{NO_ARTICLE} (extraction failed: {type(exc).__name__})")
-    return Extraction(text, map_metadata(metadata), None if text else NO_ARTICLE)
+    return Extraction(text, map_metadata(metadata), None if text else NO_ARTICLE, thread)
 
 
-def recovered_text(tree: Any, url: str | None = None) -> str:
-    """The body a fast, precise ``bare_extraction`` finds in the parsed page, or, when
-    that is short, the longer of what the ``RETRIES`` find, tried in turn while the
-    body so far is shorter than each one's length."""
+def recovered_text(tree: Any, url: str | None = None, comments: bool = False) -> tuple[str, str]:
+    """(body, comments) a fast, precise ``bare_extraction`` finds in the parsed page, or,
+    when the body is short, the longer of what the ``RETRIES`` find, tried in turn while
+    the body so far is shorter than each one's length. ``comments``: with trafilatura's
+    comment extraction on, which takes the comments it finds out of the body (else they
+    are pruned with the page's chrome, and the comments are "")."""
     from trafilatura.settings import DEFAULT_CONFIG
 
-    text = _text(tree, url, EXTRACT_OPTIONS)
+    base = {**EXTRACT_OPTIONS, "include_comments": True} if comments else EXTRACT_OPTIONS
+    found = _text(tree, url, base)
     for options, below, needs_least in RETRIES:
-        if len(text) >= below:
+        if len(found[0]) >= below:
             break
-        retried = _text(tree, url, {**EXTRACT_OPTIONS, **options})
+        retried = _text(tree, url, {**base, **options})
         least = DEFAULT_CONFIG.getint("DEFAULT", "MIN_EXTRACTED_SIZE") if needs_least else 0
-        if len(retried) > len(text) and len(retried) >= least:
-            text = retried
-    return text
+        if len(retried[0]) > len(found[0]) and len(retried[0]) >= least:
+            found = retried
+    return found
 
 
-def _text(tree: Any, url: str | None, options: dict[str, Any]) -> str:
+def _text(tree: Any, url: str | None, options: dict[str, Any]) -> tuple[str, str]:
     import trafilatura
 
-    return _body(trafilatura.bare_extraction(tree, url=url, **options))
+    doc = trafilatura.bare_extraction(tree, url=url, **options)
+    return _body(doc), (getattr(doc, "comments", None) or "") if doc is not None else ""

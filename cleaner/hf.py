@@ -10,7 +10,8 @@ Needs the ``hf`` extra (``pip install 'cleaner[hf]'``)::
 
 The ``text`` column is replaced by the cleaned body, and the metadata added as
 columns (:mod:`cleaner.columns`): ``title``, ``author``, ``date``, ``site``,
-``language``, ``source`` (``None`` where unknown) and ``removed``, the list of
+``language``, ``source`` (``None`` where unknown), ``comments`` (a list of texts)
+when the configuration keeps readers' comments apart, and ``removed``, the list of
 removal records (``{"filter", "text", "reason", "line"}``). ``url`` and ``id`` columns are
 used when present. :func:`clean_dataset` is ``ds.map(clean_batch, batched=True,
 features=features(ds))``: the new columns' types are given, as a batch whose titles
@@ -25,7 +26,7 @@ from typing import Any
 from .columns import clean_columns
 from .config import Config
 from .dask import worker_pipeline
-from .document import METADATA_KEYS
+from .document import metadata_keys
 
 
 def clean_batch(
@@ -37,25 +38,27 @@ def clean_batch(
     """A batch of a dataset (``batched=True``) with ``text_column`` cleaned and the metadata added."""
     if text_column not in batch:
         raise KeyError(f"no column {text_column!r} in {sorted(batch)}")
+    config = config if config is not None else Config.discover()
     columns = clean_columns(
-        partial(worker_pipeline, config if config is not None else Config.discover()),
+        partial(worker_pipeline, config),
         batch[text_column],
         ids=batch.get("id"),
         urls=batch.get("url"),
         sources=batch.get("source"),
         removed=removed,
+        comments=config.comments,
     )
     columns[text_column] = columns.pop("text")
     return {**batch, **columns}
 
 
-def features(ds: Any, removed: str = "list") -> Any:
+def features(ds: Any, removed: str = "list", comments: str = "drop") -> Any:
     """``ds.features`` with the columns :func:`clean_batch` adds (``datasets.Features``)."""
     from datasets import Features, Value
 
     string = Value("string")
     record = {"filter": string, "text": string, "reason": string, "line": Value("int64")}
-    added = {key: string for key in METADATA_KEYS}
+    added = {key: [string] if key == "comments" else string for key in metadata_keys(comments)}
     return Features({**ds.features, **added, "removed": Value("int64") if removed == "count" else [record]})
 
 
@@ -69,12 +72,13 @@ def clean_dataset(
     batch_size: int = 64,
 ) -> Any:
     """``ds`` (a ``datasets.Dataset``) with ``text_column`` cleaned and the metadata added as columns."""
-    options = {"text_column": text_column, "removed": removed, "config": config or Config.discover()}
+    config = config or Config.discover()
+    options = {"text_column": text_column, "removed": removed, "config": config}
     return ds.map(
         clean_batch,
         batched=True,
         batch_size=batch_size,
         num_proc=num_proc,
         fn_kwargs=options,
-        features=features(ds, removed),
+        features=features(ds, removed, config.comments),
     )

@@ -12,6 +12,15 @@ from .data import LanguageData
 from .document import Block, Document, Page, Removal, empty_metadata
 from .extraction import EXTRACTION, NO_ARTICLE, extract, looks_like_html
 from .filters import BY_NAME, FILTERS, Filter
+from .filters.content import MainContent
+from .filters.content.comments import (
+    NO_PROSE,
+    SEPARATED,
+    by_group,
+    flattened_comments,
+    grouped_comments,
+    thread_text,
+)
 from .filters.shape import head_end
 from .guards import guard_html
 from .inputs import InputError, decode
@@ -113,20 +122,37 @@ class Pipeline:
         """
         metadata = empty_metadata()
         metadata["source"] = source or url
+        if self.config.comments == "separate":
+            metadata["comments"] = []
         removed: list[Removal] = []
-        text, kind, no_article = self._start(raw, kind or self.config.kind, source or url, url, encoding, metadata)
+        text, kind, no_article, thread = self._start(
+            raw, kind or self.config.kind, source or url, url, encoding, metadata
+        )
         if no_article:
             removed.append(Removal(EXTRACTION, "", no_article))
             return Document("", id=id, metadata=metadata, removed=removed)
         # lines as the block stage will split them: the text stage works line by line too
         text = normalize_newlines(text)
+        lines = text.count("\n") + 1
+        thread = thread if kind == "html" else text  # a flattened page's comments are among its lines
         language: str | None = self.config.language
         detect = language == "auto"
         page = Page([], metadata, removed)
         # the text stage (stray markup) first: the language is told from the text it
         # leaves, as a second cleaning sees it ("<p>" between two words can tip the
         # count of letters that a language needs). Its filters know no language.
-        for f in self.filters_for(None if detect else language):
+        text = self._text_stage(text, kind, None if detect else language, page)
+        if detect:
+            language = metadata.get("language") or detect_language(text)
+        metadata["language"] = language
+        block_filters = self._block_filters(language, kind)
+        self._block_stage(text, block_filters, page)
+        comments = self._comments(page, kind, language, thread, lines) if self.config.comments != "drop" else []
+        return self._document(page, id, comments)
+
+    def _text_stage(self, text: str, kind: str, language: str | None, page: Page) -> str:
+        """The text the text-stage filters leave of ``text``."""
+        for f in self.filters_for(language):
             if f.stage == "text" and kind in f.kinds:
                 stripped = f.apply_text(text, page)
                 if stripped is not text:
@@ -134,16 +160,64 @@ class Pipeline:
                     # repair it now, or a second cleaning would
                     stripped = fix_mojibake(stripped)
                 text = stripped
-        if detect:
-            language = metadata.get("language") or detect_language(text)
-        metadata["language"] = language
-        block_filters = [f for f in self.filters_for(language) if f.stage == "blocks" and kind in f.kinds]
-        self._block_stage(text, block_filters, page)
+        return text
+
+    def _document(self, page: Page, id: str | None, comments: list[list[Block]]) -> Document:
+        """The document of ``page``: its body, the readers' ``comments`` after it (``keep``)
+        or in ``metadata["comments"]`` (``separate``)."""
+        blocks = [b for b in page.blocks if not b.dropped]
+        if self.config.comments == "keep":
+            blocks += [b for comment in comments for b in comment]
+        elif self.config.comments == "separate":
+            page.metadata["comments"] = [fix_mojibake(join_blocks(comment)) for comment in comments]
         # the block stage folded odd spaces (a no-break space among mojibake keeps ftfy
         # from judging the sequence it ends): repair now what a second cleaning would
-        body = fix_mojibake(join_blocks(page.blocks))
-        lines = [b.line for b in page.blocks if not b.dropped]
-        return Document(body, id=id, metadata=page.metadata, removed=page.removed, lines=lines)
+        body = fix_mojibake(join_blocks(blocks))
+        return Document(body, id=id, metadata=page.metadata, removed=page.removed, lines=[b.line for b in blocks])
+
+    def _comments(self, page: Page, kind: str, language: str | None, thread: str, lines: int) -> list[list[Block]]:
+        """The readers' comments of a page whose body ``page`` holds, each its lines, cleaned
+        by the filters the body went through (what those learn from them is not kept).
+
+        ``thread``: an HTML page's comments (one a paragraph group; its lines counted on
+        from the ``lines`` of its body), or a flattened page's text, whose comments the
+        content stage finds below the body (none without the stage).
+        """
+        content = next((f for f in self.filters_for(language) if isinstance(f, MainContent)), None)
+        comments = Page([], dict(page.metadata), page.removed if kind == "html" else [])
+        if kind == "html":
+            thread = normalize_newlines(fix_mojibake(thread))
+            comments.origins = list(range(lines + 1, lines + 2 + thread.count("\n")))
+        elif content is None:
+            return []
+        else:
+            end = max((b.line for b in page.blocks if not b.dropped), default=0)
+            below = split_blocks("\n".join(thread.split("\n")[end:]), list(range(end + 1, lines + 1)))
+            thread, comments.origins = thread_text(flattened_comments(below, content.reader(below, language)))
+        text = self._text_stage(thread, kind, language, comments)
+        self._block_stage(text, [f for f in self._block_filters(language, kind) if f is not content], comments)
+        kept = [b for b in comments.blocks if not b.dropped]
+        if kind != "html":
+            self._taken(page.removed, {b.line for b in kept})
+        elif content is not None:
+            taken = grouped_comments(kept, content.reader(kept, language, grouped=True))
+            chosen = {id(b) for comment in taken for b in comment}
+            comments.drop_all([b for b in kept if id(b) not in chosen], content.name, NO_PROSE)
+            return taken
+        return by_group(kept)
+
+    def _taken(self, removed: list[Removal], lines: set[int]) -> None:
+        """The records of removed ``lines`` of a flattened page, taken into its readers'
+        comments: marked so (``separate``), or deleted (``keep``: they are in the body)."""
+        for i in reversed(range(len(removed))):
+            if removed[i].line in lines:
+                if self.config.comments == "keep":
+                    del removed[i]
+                else:
+                    removed[i].reason = SEPARATED
+
+    def _block_filters(self, language: str | None, kind: str) -> list[Filter]:
+        return [f for f in self.filters_for(language) if f.stage == "blocks" and kind in f.kinds]
 
     def _start(
         self,
@@ -153,24 +227,26 @@ class Pipeline:
         url: str | None,
         encoding: str | None,
         metadata: dict[str, Any],
-    ) -> tuple[str, str, str | None]:
+    ) -> tuple[str, str, str | None, str]:
         """(the text the text stage starts from, the kind its filters run for, why an
-        HTML page gave no article, if it gave none).
+        HTML page gave no article, if it gave none, the page's readers' comments).
 
-        HTML is extracted, its metadata put into ``metadata``; with the extraction step
-        disabled it is cleaned as text (decoded as a page: its declaration counts).
+        HTML is extracted, its metadata put into ``metadata``, its comments too when they
+        are wanted; with the extraction step disabled it is cleaned as text (decoded as
+        a page: its declaration counts).
         """
         if kind == "auto":
             kind = "html" if looks_like_html(raw) else "text"
         if kind != "html":
-            return self.prepare(raw, name, encoding), kind, None
+            return self.prepare(raw, name, encoding), kind, None, ""
         if EXTRACTION in self.config.disable:
-            return self.prepare(raw, name, encoding, html=True), "text", None
-        found = extract(self.prepare_html(raw, name, encoding), url=url, guarded=True)
+            return self.prepare(raw, name, encoding, html=True), "text", None, ""
+        html = self.prepare_html(raw, name, encoding)
+        found = extract(html, url=url, guarded=True, comments=self.config.comments != "drop")
         metadata.update(found.metadata)
         if not found.text:
-            return "", kind, found.reason or NO_ARTICLE
-        return fix_mojibake(found.text), kind, None
+            return "", kind, found.reason or NO_ARTICLE, ""
+        return fix_mojibake(found.text), kind, None, found.comments
 
     def _block_stage(self, text: str, block_filters: list[Filter], page: Page) -> None:
         """Split the text into blocks and run the block filters on them."""

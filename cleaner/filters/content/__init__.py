@@ -19,6 +19,7 @@ from ...document import Block, Page
 from ..base import Filter
 from ..prompts import comment_marks
 from .classes import CHROME, GOOD, NEARGOOD, Classifier, page_stopwords, stopwords
+from .comments import Reader, reads_as_comment
 from .options import Options
 from .survey import judge
 
@@ -31,10 +32,18 @@ class MainContent(Filter):
     #: HTML bodies arrive already extracted by trafilatura, which sees the markup this
     #: stage has to guess from: cutting them again loses article text (F1 0.976 -> 0.946).
     kinds = ("text",)
-    #: where readers' comments start, which the article does not cross
-    patterns = {"headings": ("prompts", "comment_headings"), "bylines": ("prompts", "comment_bylines")}
+    #: where readers' comments start, which the article does not cross; when the comments
+    #: are wanted, the times they were written at and the comment form's notices too
+    patterns = {
+        "headings": ("prompts", "comment_headings"),
+        "bylines": ("prompts", "comment_bylines"),
+        "times": ("prompts", "comment_times"),
+        "forms": ("prompts", "comment_forms"),
+    }
     headings: Any
     bylines: Any
+    times: Any
+    forms: Any
     defaults = asdict(Options())
 
     def __init__(self, data: Any, **options: Any):
@@ -73,3 +82,17 @@ class MainContent(Filter):
         for block in page.blocks:
             if block.verdict:
                 self.drop(page, block, block.verdict)
+
+    def reader(self, blocks: list[Block], language: str | None, grouped: bool = False) -> Reader:
+        """What tells the readers' comments among ``blocks`` (see :mod:`.comments`); a
+        line is prose by the classes of ``language``, or of the page's frequent words.
+        ``grouped``: the page told the comments apart (see :func:`.comments.reads_as_comment`)."""
+        o = self.o
+        classes = Classifier(stopwords(language) or page_stopwords(blocks, o.fallback_stopwords), o).lines
+        form, heading, byline = self.forms.search, self.headings.search, self.bylines.search
+        return Reader(
+            is_comment=lambda b: reads_as_comment(classes([b])[0], b.text, grouped) and not form(b.text),
+            is_mark=lambda text: bool(heading(text) or (text[-1:] == ":" and byline(text))),
+            is_time=lambda text: bool(self.times.search(text)),
+            reach=o.comment_reach,
+        )
