@@ -79,6 +79,48 @@ def test_prose_below_the_article_is_no_comment_without_a_comment_section():
     assert doc.metadata["comments"] == []
 
 
+#: A second page: each comment a paragraph group with its author's name and votes, and
+#: a notice of the comment section above them.
+NOTICE = "Please be respectful when making a comment and follow our guidelines."
+VOTED = [
+    "I have waited for this boat for years, and I am glad the board listened to the people who work late in town.",
+    "The fares went up in the spring, so the islanders are paying for the boat themselves, which seems fair to me.",
+]
+ARTICLE = [
+    "The harbour board will run a night ferry to the northern islands again from the first of October.",
+    "The boat will leave the mainland at eleven in the evening on weekdays and at midnight on Saturdays.",
+    "Islanders who work late shifts in town had asked for the crossing for years, and many signed a letter.",
+]
+VOTED_PAGE = (
+    "<html><head><title>Night ferry</title></head><body><article><h1>Night ferry</h1>"
+    + "".join(f"<p>{p}</p>" for p in ARTICLE)
+    + f"</article><section class='comments'><h2>2 Comments</h2><p>{NOTICE}</p>"
+    + "".join(
+        f"<div class='comment'><p>{name}</p><p>{text}</p><p>{n} likes</p></div>"
+        for name, text, n in [
+            ("Marius", VOTED[0], 12),
+            ("Jo", VOTED[1], 3),
+        ]
+    )
+    + "</section></body></html>"
+)
+
+
+def test_an_html_comment_is_its_readers_words_without_name_votes_or_notices(tmp_path):
+    (tmp_path / "page.html").write_text(VOTED_PAGE, encoding="utf-8")
+    doc = clean((tmp_path / "page.html").read_bytes(), comments="separate")
+    assert doc.metadata["comments"] == VOTED
+    assert {"Marius", "12 likes", NOTICE} <= {r.text for r in doc.removed}
+
+
+@pytest.mark.parametrize(("chrome", "found"), [(5, True), (40, False)])
+def test_a_flattened_comment_section_ends_where_its_comments_stop(chrome, found):
+    tweet = "The night ferry is back, and we will be on the first boat across to the islands in October."
+    lines = [f"Section {i}" for i in range(chrome)] + ["November 20, 2019, 10:54 am", tweet]
+    text = TEXT_PAGE.read_text(encoding="utf-8") + "\n\n".join(lines) + "\n"
+    assert (tweet in clean(text, comments="separate").metadata["comments"]) is found
+
+
 def test_a_separated_body_cleans_to_itself():
     for page in PAGES:
         doc = clean(page.read_bytes(), comments="separate")

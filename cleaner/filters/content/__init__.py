@@ -95,4 +95,5 @@ class MainContent(Filter):
             is_mark=lambda text: bool(heading(text) or (text[-1:] == ":" and byline(text))),
             is_time=lambda text: bool(self.times.search(text)),
             reach=o.comment_reach,
+            gap=o.comment_gap,
         )

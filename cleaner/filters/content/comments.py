@@ -24,8 +24,8 @@ LOWER_SHARE = 0.6
 _JOINERS = "\ufe0f\u200d"  # (in emoji)
 #: The reason recorded for a line of a flattened page taken into ``metadata["comments"]``.
 SEPARATED = "a reader's comment: into metadata comments"
-#: The reason recorded for a paragraph group of an HTML page's comment section left out.
-NO_PROSE = "no prose in it: no reader's comment"
+#: The reason recorded for a line of an HTML page's comment section left out of the comments.
+NO_PROSE = "no reader's words: a name, a date or a notice of the comment section"
 
 
 @dataclass(frozen=True)
@@ -40,6 +40,8 @@ class Reader:
     is_time: Callable[[str], bool]
     #: a comment starts at most this many lines below its mark or time
     reach: int
+    #: the comment section ends this many lines below its last mark or comment
+    gap: int
 
 
 def reads_as_comment(cls: str, text: str, grouped: bool = False) -> bool:
@@ -69,15 +71,18 @@ def flattened_comments(blocks: list[Block], reader: Reader) -> list[list[Block]]
     """The comments among ``blocks``, a flattened page's lines below its article: from
     the first mark (a comment section's heading, a comment's byline) on, runs of prose
     lines, each starting at most ``reader.reach`` lines below a mark or a line that says
-    when a comment was written. A comment is its author's words between the two; prose
-    not so placed (a widget's, a form's, a footer's) is none."""
+    when a comment was written, until ``reader.gap`` lines pass with neither a mark nor
+    a comment. A comment is its author's words between the two; prose not so placed (a
+    widget's, a form's, a footer's) is none."""
     start = next((i for i, b in enumerate(blocks) if reader.is_mark(b.text)), len(blocks))
     comments: list[list[Block]] = []
     last, since = -2, 0
     for i in range(start, len(blocks)):
         block = blocks[i]
+        if i - max(last, start) > reader.gap:
+            break  # the section is over (a feed of posts or tweets further below is none)
         if reader.is_mark(block.text):
-            since = 0
+            since, start = 0, i
         elif not reader.is_comment(block):
             since = 0 if reader.is_time(block.text) else since + 1
         elif i == last + 1:
@@ -93,8 +98,15 @@ def flattened_comments(blocks: list[Block], reader: Reader) -> list[list[Block]]
 
 def grouped_comments(blocks: list[Block], reader: Reader) -> list[list[Block]]:
     """The comments in a comment section given one a paragraph group (as an HTML page's
-    come, see :mod:`cleaner.comments`): the groups with a reader's prose in them."""
-    return [lines for lines in by_group(blocks) if any(map(reader.is_comment, lines))]
+    come, see :mod:`cleaner.comments`): of each group with a reader's prose in it, the
+    lines from its first prose line to its last (a name or a date above it, a vote
+    count or a reply button below it, are no part of what the reader wrote)."""
+    comments = []
+    for lines in by_group(blocks):
+        prose = [i for i, block in enumerate(lines) if reader.is_comment(block)]
+        if prose:
+            comments.append(lines[prose[0] : prose[-1] + 1])
+    return comments
 
 
 def by_group(blocks: list[Block]) -> list[list[Block]]:
