@@ -166,28 +166,37 @@ def compare(old: dict, new: dict) -> None:
                 )
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+def data_arguments(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    """``parser`` with the options that choose the data sets and the input kind."""
     parser.add_argument("--articles", type=Path, default=Path("../shared/bench/articles"))
     parser.add_argument("--multilingual", type=Path, default=Path("../shared/bench/multilingual"))
     parser.add_argument("--mode", choices=["html", "text", "all"], default="all")
+    return parser
+
+
+def data_sets(args: argparse.Namespace, as_str: bool = False) -> Iterator[tuple[str, str, Iterator, bool]]:
+    """(set name, mode, its pages, whether its F1 sums counts over pages) for each set and
+    mode ``args`` (of :func:`data_arguments`) chose."""
+    for mode in ["html", "text"] if args.mode == "all" else [args.mode]:
+        yield "articles", mode, article_pages(args.articles, mode), False
+        yield "multilingual", mode, multilingual_pages(args.multilingual, mode, as_str), True
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = data_arguments(argparse.ArgumentParser(description=__doc__.split("\n\n")[0]))
     parser.add_argument("--as-str", action="store_true", help="html: multilingual pages decoded by the browsers' rule")
     parser.add_argument("--min-pages", type=int, default=10, help="languages with fewer pages are not listed")
     parser.add_argument("--json", type=Path, help="write the summaries and every page's F1 and language here")
     parser.add_argument("--compare", type=Path, help="list the pages that differ from this earlier --json file")
     args = parser.parse_args(argv)
     report = {}
-    for mode in ["html", "text"] if args.mode == "all" else [args.mode]:
-        for name, pages, micro in (
-            ("articles", article_pages(args.articles, mode), False),
-            ("multilingual", multilingual_pages(args.multilingual, mode, args.as_str), True),
-        ):
-            results = run(pages, mode)
-            found = summaries(results, micro, args.min_pages)
-            report[f"{name}/{mode}"] = {"summary": found, "pages": [asdict(r) for r in results]}
-            print(f"{name}, {mode} mode:")
-            for group, figures in found.items():
-                print(f"  {group:>10}: " + ", ".join(f"{k} {v}" for k, v in figures.items()))
+    for name, mode, pages, micro in data_sets(args, args.as_str):
+        results = run(pages, mode)
+        found = summaries(results, micro, args.min_pages)
+        report[f"{name}/{mode}"] = {"summary": found, "pages": [asdict(r) for r in results]}
+        print(f"{name}, {mode} mode:")
+        for group, figures in found.items():
+            print(f"  {group:>10}: " + ", ".join(f"{k} {v}" for k, v in figures.items()))
     if args.json:
         args.json.write_text(json.dumps(report, indent=1) + "\n", encoding="utf-8")
     if args.compare:

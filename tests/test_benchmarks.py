@@ -155,3 +155,20 @@ def test_a_split_summary_counts_collapsed_pages_and_languages_told():
     # passages summed over the pages: tp 5, fp 2, fn 5
     assert found["all"]["f1"] == round(2 * 5 / (2 * 5 + 2 + 5), 4)
     assert set(found) == {"split 1", "split 2", "all"}  # no language has two pages
+
+
+def test_the_comments_benchmark_scores_each_mode_and_counts_the_comments_found():
+    import comments
+
+    page = (ROOT / "fixtures" / "content" / "comments_flattened.txt").read_bytes()
+    plain = "A calm paragraph that needs no cleaning at all, written in plain English prose.\n"
+
+    def longer_is_worse(text):  # (tp, fp, fn): each character past the article's is a false positive
+        return (1.0, len(text) / 1000 - 1.0 if len(text) > 1000 else 0.0, 0.0)
+
+    found = comments.run([("a", page, None, longer_is_worse), ("b", plain, None, longer_is_worse)], "text", 0)
+    figures = comments.f1s(found["all"], micro=False)
+    assert figures["pages with comments"] == 1 and figures["comments"] == 3
+    assert figures["F1 drop"] == figures["F1 separate"] > figures["F1 keep"]
+    assert figures["keep body differs"] == 0 and figures["not idempotent drop"] == 0
+    assert set(found) == {"all", "split 1", "split 2"}
