@@ -184,3 +184,15 @@ def test_datatrove_and_hugging_face_carry_the_comments():
     assert doc.metadata["cleaner"]["comments"] == COMMENTS
     out = clean_dataset(Dataset.from_dict({"text": [page, "Short."]}), config=config)
     assert out["comments"] == [COMMENTS, []]
+
+
+def test_a_dask_dataframe_gets_a_comments_column_only_when_they_are_kept_apart():
+    dd = pytest.importorskip("dask.dataframe")
+    import pandas as pd
+
+    from cleaner.dask import clean_dataframe
+
+    df = dd.from_pandas(pd.DataFrame({"text": [TEXT_PAGE.read_text(encoding="utf-8"), "Short."]}), npartitions=1)
+    out = clean_dataframe(df, config=Config(comments="separate")).compute(scheduler="synchronous")
+    assert out["comments"].tolist() == [COMMENTS, []]
+    assert "comments" not in clean_dataframe(df, config=Config()).columns
