@@ -17,6 +17,7 @@ from .filters.content.comments import (
     NO_PROSE,
     SEPARATED,
     by_group,
+    distinct,
     flattened_comments,
     grouped_comments,
     thread_text,
@@ -197,14 +198,15 @@ class Pipeline:
         text = self._text_stage(thread, kind, language, comments)
         self._block_stage(text, [f for f in self._block_filters(language, kind) if f is not content], comments)
         kept = [b for b in comments.blocks if not b.dropped]
-        if kind != "html":
-            self._taken(page.removed, {b.line for b in kept})
-        elif content is not None:
-            taken = grouped_comments(kept, content.reader(kept, language, grouped=True))
+        if kind == "html" and content is not None:
+            taken = distinct(grouped_comments(kept, content.reader(kept, language, grouped=True)))
             chosen = {id(b) for comment in taken for b in comment}
             comments.drop_all([b for b in kept if id(b) not in chosen], content.name, NO_PROSE)
             return taken
-        return by_group(kept)
+        taken = distinct(by_group(kept))
+        if kind != "html":
+            self._taken(page.removed, {b.line for comment in taken for b in comment})
+        return taken
 
     def _taken(self, removed: list[Removal], lines: set[int]) -> None:
         """The records of removed ``lines`` of a flattened page, taken into its readers'

@@ -113,6 +113,16 @@ def test_an_html_comment_is_its_readers_words_without_name_votes_or_notices(tmp_
     assert {"Marius", "12 likes", NOTICE} <= {r.text for r in doc.removed}
 
 
+def test_a_pingback_and_a_comment_given_twice_are_taken_once_or_not_at_all(tmp_path):
+    pingback = "[…] the harbour board said it would bring back the night ferry to the islands next month […]"
+    again = f"<div class='comment'><p>Marius</p><p>{VOTED[0]}</p><p>12 likes</p></div>"
+    page = VOTED_PAGE.replace("</section>", f"<div class='comment'><p>{pingback}</p></div>{again}</section>")
+    (tmp_path / "page.html").write_text(page, encoding="utf-8")
+    doc = clean((tmp_path / "page.html").read_bytes(), comments="separate")
+    assert doc.metadata["comments"] == VOTED
+    assert pingback in {r.text for r in doc.removed}
+
+
 @pytest.mark.parametrize(("chrome", "found"), [(5, True), (40, False)])
 def test_a_flattened_comment_section_ends_where_its_comments_stop(chrome, found):
     tweet = "The night ferry is back, and we will be on the first boat across to the islands in October."

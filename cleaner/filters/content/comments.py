@@ -25,7 +25,7 @@ _JOINERS = "\ufe0f\u200d"  # (in emoji)
 #: The reason recorded for a line of a flattened page taken into ``metadata["comments"]``.
 SEPARATED = "a reader's comment: into metadata comments"
 #: The reason recorded for a line of an HTML page's comment section left out of the comments.
-NO_PROSE = "no reader's words: a name, a date or a notice of the comment section"
+NO_PROSE = "no reader's comment: a name, a date, a notice, or a copy of a comment above"
 
 
 @dataclass(frozen=True)
@@ -107,6 +107,19 @@ def grouped_comments(blocks: list[Block], reader: Reader) -> list[list[Block]]:
         if prose:
             comments.append(lines[prose[0] : prose[-1] + 1])
     return comments
+
+
+def distinct(comments: list[list[Block]]) -> list[list[Block]]:
+    """``comments`` without those whose text repeats one before them (a page may give
+    its comments twice, as its mobile and desktop views or in a "top comments" box)."""
+    seen: set[tuple[str, ...]] = set()
+    unique = []
+    for comment in comments:
+        text = tuple(b.text for b in comment)
+        if text not in seen:
+            seen.add(text)
+            unique.append(comment)
+    return unique
 
 
 def by_group(blocks: list[Block]) -> list[list[Block]]:
