@@ -7,8 +7,9 @@ step, with its own helpers, and differs only in what changes none of our results
 
 * the licence is not looked for (we do not report it);
 * the author expressions (tried when the meta tags name no author) run only if some
-  attribute value on the page contains a word one of them tests for, and the
-  pruning before them only if one can;
+  attribute value on the page contains a word one of them tests for; they and the
+  pruning before them are written without ``re:test`` (same elements, in C), and the
+  pruning copies and prunes the element an expression found, not the page;
 * the category and tag expressions run only if some link's address contains the
   "/categor" or "/tag" that trafilatura requires of the links they find.
 
@@ -66,19 +67,67 @@ _AUTHOR_NEEDLES: list[dict[str, tuple[str, ...]]] = [
         "data-component": ("Byline",),
     },
 ]
+
+
+def _any(attribute: str, words: tuple[str, ...], starts: tuple[str, ...] = ()) -> str:
+    """An XPath test that ``@attribute`` starts with one of ``starts`` or contains one
+    of ``words``: ``re:test(@attribute, '^s|w')`` for literal alternatives, in C."""
+    tests = [f"starts-with(@{attribute}, '{w}')" for w in starts] + [f"contains(@{attribute}, '{w}')" for w in words]
+    return " or ".join(tests)
+
+
+# trafilatura's author expressions (AUTHOR_XPATHS) and the first of the pruning ones
+# before them (AUTHOR_DISCARD_XPATHS), each ``re:test`` of literal alternatives written
+# as ``contains`` and ``starts-with`` tests: libxml2 calls back into Python for every
+# element a ``re:test`` reads, while these run in C. They select the same elements
+# (``re:test`` searches, case-sensitive, the first node's string value, as ``contains``
+# does); tests/test_metadata.py compares them on pages.
+_AUTHOR_EXPRESSIONS = (
+    "//*[self::a or self::address or self::div or self::link or self::p or self::span or self::strong]["
+    "@rel='author' or @id='author' or @class='author' or @itemprop='author name' or rel='me' or "
+    "@data-testid='AuthorCard' or @data-testid='AuthorURL' or "
+    + _any("class", ("author-name", "authorname", "AuthorName", "authorName"))
+    + "]|//author",
+    "//*[self::a or self::div or self::h3 or self::h4 or self::p or self::span]["
+    "@class='byline' or @class='username' or @class='byl' or @class='BBL' or contains(@itemprop, 'author') or "
+    + _any("id", ("author", "zuozhe", "bianji", "xiaobian"))
+    + " or "
+    + _any("class", ("author", "channel-name", "zuozhe", "bianji", "xiaobian", "submitted-by", "posted-by"))
+    + " or contains(@class, 'journalist-name')]",
+    "//*[contains(@data-component, 'Byline') or contains(@itemprop, 'author') or "
+    + _any("id", ("Author", "author"))
+    + " or "
+    + _any("class", ("Author", "author", "screenname", "writer", "Byline", "byline"))
+    + "]",
+)
+# An element AUTHOR_DISCARD_XPATHS[0] selects; the second selects <time> and <figure>.
+_DISCARDED = (
+    "(self::a or self::div or self::section or self::span) and ("
+    "@id='comments' or @class='comments' or @class='title' or @class='date' or "
+    + _any("id", ("commentlist", "comment-list", "ProductReviews"), starts=("comments",))
+    + " or "
+    + _any(
+        "class",
+        ("commentlist", "comments-list", "sidebar", "is-hidden", "quote", "embedly-instagram", "article-share"),
+        starts=("Comments", "comments"),
+    )
+    + " or "
+    + _any("class", ("article-support", "print", "category", "meta-date", "meta-reviewer"))
+    + " or contains(@data-component, 'Figure'))"
+)
 # What trafilatura's category and tag expressions require of a link's href.
 _CATSTAGS_NEEDLES = {"category": "/categor", "tag": "/tag"}
 
 # SHA-1 of the trafilatura code the shortcuts above were checked against (2.3.1).
-_REVIEWED_CODE = "4eb004c4727e49bba995a28a9d07b91dfdcb4466"
+_REVIEWED_CODE = "2d89d9b11c059d213758136cc8129f6514fb57ed"
 
 
 def _reviewed_parts() -> list[str]:
     import trafilatura.metadata as tm
-    from trafilatura.xpaths import AUTHOR_XPATHS, CATEGORIES_XPATHS, TAGS_XPATHS
+    from trafilatura.xpaths import AUTHOR_DISCARD_XPATHS, AUTHOR_XPATHS, CATEGORIES_XPATHS, TAGS_XPATHS
 
     return sources(tm.extract_metadata, tm.extract_author, tm.extract_catstags) + [
-        x.path for x in (*AUTHOR_XPATHS, *CATEGORIES_XPATHS, *TAGS_XPATHS)
+        x.path for x in (*AUTHOR_XPATHS, *CATEGORIES_XPATHS, *TAGS_XPATHS, *AUTHOR_DISCARD_XPATHS)
     ]
 
 
@@ -96,6 +145,11 @@ def _xpaths() -> dict[str, Any]:
     found = {name: XPath(f"//@{name}", smart_strings=False) for name in attributes}
     found["href"] = XPath("//a/@href", smart_strings=False)
     found["section"] = XPath('.//head//meta[@property="article:section" or contains(@name, "subject")][@content]')
+    for i, expression in enumerate(_AUTHOR_EXPRESSIONS):
+        found[f"author{i}"] = XPath(expression)
+    found["author_discard"] = XPath(f".//*[{_DISCARDED}]")
+    found["discarded_around"] = XPath(f"ancestor-or-self::*[{_DISCARDED} or self::time or self::figure]")
+    found["discarded_within"] = XPath(f".//*[{_DISCARDED} or self::time or self::figure]")
     return found
 
 
@@ -106,15 +160,14 @@ def _values(tree: Any, attribute: str) -> str:
 
 
 def _author(tree: Any) -> str | None:
-    """``trafilatura.metadata.extract_author``, its expressions run only where they can match.
+    """``trafilatura.metadata.extract_author``, its expressions run only where they can
+    match, and written without ``re:test`` (``_AUTHOR_EXPRESSIONS``).
 
     An expression that matches nothing adds nothing to trafilatura's search, and the
     pruning before it only removes elements, so an element it accepts on the pruned
     copy carries one of its needles on the page itself.
     """
-    from trafilatura.htmlprocessing import prune_unwanted_nodes
     from trafilatura.metadata import extract_metainfo, normalize_authors
-    from trafilatura.xpaths import AUTHOR_DISCARD_XPATHS, AUTHOR_XPATHS
 
     values: dict[str, str] = {}
 
@@ -127,16 +180,48 @@ def _author(tree: Any) -> str | None:
         return False
 
     special = next(tree.iter("author", "rel"), None) is not None
+    xpaths = _xpaths()
     expressions = [
-        xpath
-        for i, (xpath, needles) in enumerate(zip(AUTHOR_XPATHS, _AUTHOR_NEEDLES, strict=False))
-        if (i == 0 and special) or may_match(needles)
+        xpaths[f"author{i}"] for i, needles in enumerate(_AUTHOR_NEEDLES) if (i == 0 and special) or may_match(needles)
     ]
     if not expressions:
         return None
-    subtree = prune_unwanted_nodes(deepcopy(tree), AUTHOR_DISCARD_XPATHS)
-    author = extract_metainfo(subtree, expressions, len_limit=120)
+    if special:  # ``rel='me'`` reads a child's text, which the pruning can change
+        author = extract_metainfo(_pruned(tree), expressions, len_limit=120)
+    else:
+        author = _first_author(tree, expressions)
     return normalize_authors(None, author) if author else author
+
+
+def _pruned(tree: Any) -> Any:
+    """A copy of ``tree`` pruned as ``extract_author`` prunes it."""
+    from trafilatura.htmlprocessing import prune_unwanted_nodes
+    from trafilatura.xpaths import AUTHOR_DISCARD_XPATHS
+
+    return prune_unwanted_nodes(deepcopy(tree), [_xpaths()["author_discard"], *AUTHOR_DISCARD_XPATHS[1:]])
+
+
+def _first_author(tree: Any, expressions: list[Any]) -> str | None:
+    """``extract_metainfo(_pruned(tree), expressions, 120)`` without pruning a copy of
+    the page: the pruned page holds the elements that no pruned element holds, and only
+    an element that holds one is pruned (its copy), to read its text.
+
+    Every test of the expressions and of the pruning reads an element's own name and
+    attributes, so the pruning changes no element's match.
+    """
+    from trafilatura.utils import trim
+
+    xpaths = _xpaths()
+    for expression in expressions:
+        for element in expression(tree):
+            if xpaths["discarded_around"](element):
+                continue
+            if xpaths["discarded_within"](element):
+                element = _pruned(element)
+            content = trim(" ".join(element.itertext()))
+            if content and 2 < len(content) < 120:
+                return content
+    return None
 
 
 def _catstags(metatype: str, tree: Any, hrefs: str) -> list[str]:

@@ -45,6 +45,21 @@ _SYNTHETIC = [
     '<html><body><div class="tags"><a href="/tags/rivers/">rivers</a></div>'
     '<div class="post-meta"><a href="/categories/nature/">Nature</a></div></body></html>',
     '<html><body><div class="tags"><a href="/topics/rivers/">rivers</a></div></body></html>',
+    # an author whose element holds pruned ones: their text goes, the text after them stays glued
+    '<html><body><span class="author">Ann<time>today</time>Lee</span></body></html>',
+    '<html><body><div class="byline">Bo<span class="date">1 May</span> Chen<figure>x</figure></div></body></html>',
+    # the pruning's tests of the start of a value, and of its alternatives
+    '<html><body><div id="x-comments"><span class="author-name">Cy Dee</span></div></body></html>',
+    '<html><body><div id="comments-1"><span class="author-name">Not Her</span></div>'
+    '<p class="writer">Di Eve</p></body></html>',
+    '<html><body><section class="Comments-box"><a class="AuthorName">Not Him</a></section>'
+    '<div class="post-comment-list"><span class="byline">Ed Fox</span></div></body></html>',
+    '<html><body><div id="top-comment-list"><span class="author">Not Me</span></div>'
+    '<p class="writer">Jo Kay</p></body></html>',
+    '<html><body><span class="article-support"><b class="Byline">No One</b></span>'
+    '<h3 id="bianji-1">Fay Gee</h3></body></html>',
+    # a <rel> element: the expressions read a child's text
+    '<html><body><a href="/x"><rel>me</rel>Gus Hay</a><span class="author">Ivy Jo</span></body></html>',
 ]
 
 
@@ -73,3 +88,14 @@ def test_falls_back_on_trafilatura_when_its_code_changed(monkeypatch):
         assert cm.page_metadata(tree).author == tm.extract_metadata(tree).author == "Ann Lee"
     finally:
         cm._reviewed.cache_clear()
+
+
+@pytest.mark.parametrize("page", _fixture_pages() + _SYNTHETIC)
+def test_author_expressions_without_regular_expressions_select_what_trafilaturas_select(page):
+    from trafilatura.xpaths import AUTHOR_DISCARD_XPATHS, AUTHOR_XPATHS
+
+    tree = load_html(page)
+    xpaths = cm._xpaths()
+    for i, expression in enumerate(AUTHOR_XPATHS):
+        assert xpaths[f"author{i}"](tree) == expression(tree)
+    assert xpaths["author_discard"](tree) == AUTHOR_DISCARD_XPATHS[0](tree)

@@ -103,7 +103,15 @@ def _pages() -> list[tuple[str, str | bytes]]:
     for path in paths:
         data = gzip.decompress(path.read_bytes()) if path.suffix == ".gz" else path.read_bytes()
         pages += [(path.name, data), (f"{path.name} as text", decode(data, path.name))]
-    return pages
+    return pages + [("byline.html", _BYLINE_PAGE), ("byline.html as text", _BYLINE_PAGE.decode())]
+
+
+#: A byline that holds a date, which the author search prunes from a copy of the byline.
+_BYLINE_PAGE = (
+    b"<html><head><title>Otters return</title></head><body><article>"
+    + b"<p>Otters have returned to the river after thirty years, the trust said on Monday.</p>" * 4
+    + b'<div class="byline">By Ann<time>today</time> Lee</div></article></body></html>'
+)
 
 
 PAGES = _pages()
