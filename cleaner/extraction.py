@@ -10,21 +10,16 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from .charsets import head_text
+from .precise import OPTIONS, precise_text
 
-#: trafilatura's options, chosen on the article benchmark (docs/benchmarks.md):
-#: precision mode drops more teasers and widgets at almost no cost in recall, and
-#: reader comments are not the article. ``fast`` skips trafilatura's comparison with
-#: its fallback extractors, which on most pages costs time and adds boilerplate.
-EXTRACT_OPTIONS: dict[str, Any] = {
-    "favor_precision": True,
-    "include_comments": False,
-    "include_tables": True,
-    "fast": True,
-}
+#: trafilatura's options for the first extraction (see :data:`cleaner.precise.OPTIONS`,
+#: whose extraction follows trafilatura's for them).
+EXTRACT_OPTIONS: dict[str, Any] = OPTIONS
 #: A fast extraction shorter than this (characters) is retried with trafilatura's
 #: full cascade (fallback extractors included): the fast path found little or no
 #: article, which is where the fallbacks help ...
@@ -135,19 +130,13 @@ def map_metadata(doc: Any) -> dict[str, Any]:
     return {k: v or None for k, v in mapped.items()}
 
 
-def _body(doc: Any) -> str:
-    """The body text of what ``bare_extraction`` returned (``None`` when it found nothing)."""
-    return (doc.text or "").strip() if doc is not None else ""
-
-
 def extract(raw: str | bytes, url: str | None = None, guarded: bool = False, comments: bool = False) -> Extraction:
     """The article body and metadata of an HTML page; an empty body with a reason if none.
 
     The page is parsed once; the metadata come from :func:`cleaner.metadata.page_metadata`
     (trafilatura's, for less), the body from :func:`recovered_text` on the parsed
-    tree. trafilatura copies a tree it is given, which costs less than parsing the page
-    again; neither metadata nor extraction changes the tree, so each retry starts from
-    the same page.
+    tree, which the first extraction prunes in place (:mod:`cleaner.precise`); the
+    page is parsed again only for a retry.
     ``guarded``: ``raw`` is what :func:`cleaner.guards.guard_html` returned (see
     :mod:`cleaner.parse`). ``comments``: the readers' comments too (:mod:`cleaner.comments`).
     """
@@ -161,27 +150,31 @@ def extract(raw: str | bytes, url: str | None = None, guarded: bool = False, com
         if tree is None:
             return Extraction("", map_metadata(None), NO_ARTICLE)
         metadata = page_metadata(tree, url)
-        text, found = recovered_text(tree, url, comments)
+        text, found = recovered_text(tree, url, lambda: parse(raw, guarded), comments)
         thread = comment_text(tree, found) if text else ""
     except Exception as exc:  # trafilatura raises on some malformed input
         return Extraction("", map_metadata(None), f"{NO_ARTICLE} (extraction failed: {type(exc).__name__})")
     return Extraction(text, map_metadata(metadata), None if text else NO_ARTICLE, thread)
 
 
-def recovered_text(tree: Any, url: str | None = None, comments: bool = False) -> tuple[str, str]:
-    """(body, comments) a fast, precise ``bare_extraction`` finds in the parsed page, or,
-    when the body is short, the longer of what the ``RETRIES`` find, tried in turn while
-    the body so far is shorter than each one's length. ``comments``: with trafilatura's
-    comment extraction on, which takes the comments it finds out of the body (else they
-    are pruned with the page's chrome, and the comments are "")."""
+def recovered_text(tree: Any, url: str | None, fresh: Callable[[], Any], comments: bool = False) -> tuple[str, str]:
+    """(body, comments) a fast, precise extraction finds in the parsed page, or, when the
+    body is short, the longer of what the ``RETRIES`` find on the page parsed again
+    (``fresh()``), tried in turn while the body so far is shorter than each one's length.
+    ``comments``: with trafilatura's comment extraction on, which takes the comments it
+    finds out of the body; the library's own extraction then runs (it copies the tree, so
+    ``tree`` stays whole for :func:`cleaner.comments.comment_text`). Without, the first
+    extraction prunes ``tree`` itself (:mod:`cleaner.precise`) and the comments are ""."""
     from trafilatura.settings import DEFAULT_CONFIG
 
     base = {**EXTRACT_OPTIONS, "include_comments": True} if comments else EXTRACT_OPTIONS
-    found = _text(tree, url, base)
+    found = _text(tree, url, base) if comments else (precise_text(tree, url, fresh), "")
+    page = tree if comments else None
     for options, below, needs_least in RETRIES:
         if len(found[0]) >= below:
             break
-        retried = _text(tree, url, {**base, **options})
+        page = fresh() if page is None else page  # trafilatura copies it: every retry reads it whole
+        retried = _text(page, url, {**base, **options})
         least = DEFAULT_CONFIG.getint("DEFAULT", "MIN_EXTRACTED_SIZE") if needs_least else 0
         if len(retried[0]) > len(found[0]) and len(retried[0]) >= least:
             found = retried
@@ -189,7 +182,10 @@ def recovered_text(tree: Any, url: str | None = None, comments: bool = False) ->
 
 
 def _text(tree: Any, url: str | None, options: dict[str, Any]) -> tuple[str, str]:
+    """(body, comments) ``bare_extraction`` finds in ``tree`` with ``options``."""
     import trafilatura
 
     doc = trafilatura.bare_extraction(tree, url=url, **options)
-    return _body(doc), (getattr(doc, "comments", None) or "") if doc is not None else ""
+    if doc is None:
+        return "", ""
+    return (doc.text or "").strip(), (getattr(doc, "comments", None) or "")

@@ -50,17 +50,25 @@ def test_the_recovered_article_is_what_the_cli_writes(tmp_path):
 
 @pytest.fixture
 def extractions(monkeypatch) -> list[dict]:
-    """The options of every ``bare_extraction`` call cleaner makes."""
+    """The options of every extraction cleaner makes: ``bare_extraction`` calls, and the
+    first, precise one (:mod:`cleaner.precise`, which follows ``bare_extraction``)."""
     import trafilatura
 
+    from cleaner import precise
+
     calls: list[dict] = []
-    real = trafilatura.bare_extraction
+    real, real_precise = trafilatura.bare_extraction, precise._precise_text
 
     def spy(*args, **kwargs):
         calls.append(kwargs)
         return real(*args, **kwargs)
 
+    def spy_precise(tree, url):
+        calls.append(precise.OPTIONS)
+        return real_precise(tree, url)
+
     monkeypatch.setattr(trafilatura, "bare_extraction", spy)
+    monkeypatch.setattr(precise, "_precise_text", spy_precise)
     return calls
 
 

@@ -1,6 +1,6 @@
 """A trafilatura that renamed a private name the shortcuts use costs speed, never a page.
 
-cleaner.parse and cleaner.metadata mirror trafilatura's internals. Each test here renames
+cleaner.parse, cleaner.metadata and cleaner.precise mirror trafilatura's internals. Each test here renames
 one of the names they use, as an upgrade of trafilatura would (the module's binding and
 every use of it in trafilatura's own code), and cleans real pages, as files: bodies,
 metadata and removal records must be those of the library path (the shortcuts off).
@@ -22,13 +22,14 @@ import pytest
 import cleaner
 from cleaner import metadata as cm
 from cleaner import parse as cp
+from cleaner import precise as cpr
 from cleaner import reviewed
 from cleaner.inputs import decode
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLES = ROOT.parent / "shared" / "bench" / "articles" / "html"
 # The library path calls these itself (public API): renaming them breaks trafilatura's users too.
-_LIBRARY_PATH = {"extract_metadata", "load_html", "DEFAULT_CONFIG", "set_date_params"}
+_LIBRARY_PATH = {"extract_metadata", "load_html", "DEFAULT_CONFIG", "set_date_params", "bare_extraction"}
 
 
 def _names_used(path: Path) -> set[tuple[str, str]]:
@@ -50,7 +51,7 @@ def _names_used(path: Path) -> set[tuple[str, str]]:
 
 NAMES = sorted(
     (module, name)
-    for path in (ROOT / "cleaner" / "parse.py", ROOT / "cleaner" / "metadata.py")
+    for path in (ROOT / "cleaner" / "parse.py", ROOT / "cleaner" / "metadata.py", ROOT / "cleaner" / "precise.py")
     for module, name in _names_used(path)
     if name not in _LIBRARY_PATH
 )
@@ -117,7 +118,7 @@ _BYLINE_PAGE = (
 PAGES = _pages()
 
 
-_REVIEWS = (cm._reviewed, cp._reviewed)
+_REVIEWS = (cm._reviewed, cp._reviewed, cpr._reviewed)
 
 
 def _forget_reviews() -> None:
@@ -139,19 +140,21 @@ def library_path() -> list[tuple[str, dict[str, Any], list[Any]]]:
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(cm, "_reviewed", lambda: False)
         mp.setattr(cp, "_reviewed", lambda: False)
+        mp.setattr(cpr, "_reviewed", lambda: False)
         found = _clean_all()
     _forget_reviews()
     return found
 
 
 def test_the_shortcuts_are_taken_on_the_reviewed_trafilatura(library_path: list[Any]) -> None:
-    assert cm._reviewed() and cp._reviewed(), "a new trafilatura: review cleaner/parse.py and metadata.py"
+    assert cm._reviewed() and cp._reviewed() and cpr._reviewed(), "a new trafilatura: review the shortcuts"
     assert _clean_all() == library_path
 
 
 def test_the_shortcuts_use_trafilatura_names_to_break() -> None:
     assert ("trafilatura.utils", "INVALID_XML_CHARS") in NAMES
     assert ("trafilatura.metadata", "examine_meta") in NAMES
+    assert ("trafilatura.main_extractor", "extract_content") in NAMES
     assert len(NAMES) >= 20
 
 

@@ -1,0 +1,108 @@
+"""trafilatura's fast, precise extraction, without the copies of the page it does not need.
+
+``bare_extraction(tree, fast=True, favor_precision=True, include_comments=False)``
+copies the page three times: the tree it is given (its caller may use it again), the
+pruned tree before cleaning it, and the cleaned tree as a backup for the fallback
+extractors and the forum path, neither of which the fast, precise path without
+comments takes. :func:`precise_text` follows ``bare_extraction`` and
+``trafilatura_sequence`` step by step for those options on the page itself, which
+its caller gives up (the retries of :mod:`cleaner.extraction` parse the page again).
+
+If trafilatura's code for those steps differs from the one reviewed, or the shortcut
+raises anything, the library's own ``bare_extraction`` runs on a freshly parsed page
+(see :mod:`cleaner.reviewed`). ``tests/test_precise.py`` compares the two;
+``tests/test_reviewed.py`` breaks the names the shortcut uses.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import lru_cache
+from typing import Any
+
+from .reviewed import matches, shortcut_or_library, sources
+
+# SHA-1 of the trafilatura code precise_text mirrors (2.3.1).
+_REVIEWED_CODE = "f2e758c9dd5f250f0cba8d33068be1fcba919155"
+
+#: trafilatura's options, chosen on the article benchmark (docs/benchmarks.md):
+#: precision mode drops more teasers and widgets at almost no cost in recall, and
+#: reader comments are not the article. ``fast`` skips trafilatura's comparison with
+#: its fallback extractors, which on most pages costs time and adds boilerplate.
+#: :func:`precise_text` mirrors ``bare_extraction`` for these.
+OPTIONS: dict[str, Any] = {"favor_precision": True, "include_comments": False, "include_tables": True, "fast": True}
+
+
+def _reviewed_parts() -> list[str]:
+    import trafilatura.core as tc
+    import trafilatura.settings as ts
+
+    return sources(
+        tc.bare_extraction, tc.trafilatura_sequence, tc._prepare_tree, tc._extract_and_compare, ts.Extractor
+    )
+
+
+@lru_cache(maxsize=1)
+def _reviewed() -> bool:
+    """Whether trafilatura's extraction code is the one :func:`precise_text` mirrors."""
+    return matches(_REVIEWED_CODE, _reviewed_parts)
+
+
+def library_text(tree: Any, url: str | None, options: dict[str, Any]) -> str:
+    """The body ``bare_extraction`` finds in ``tree`` with ``options`` ("" if none)."""
+    import trafilatura
+
+    doc: Any = trafilatura.bare_extraction(tree, url=url, **options)
+    return (doc.text or "").strip() if doc is not None else ""
+
+
+def precise_text(tree: Any, url: str | None, fresh: Callable[[], Any]) -> str:
+    """``library_text(tree, url, OPTIONS)``, pruning ``tree`` itself rather than copies.
+
+    ``fresh()`` parses the page again, for the library when the shortcut cannot run.
+    """
+    if not _reviewed():
+        return library_text(fresh(), url, OPTIONS)
+    return shortcut_or_library(
+        "extraction", lambda: _precise_text(tree, url), lambda: library_text(fresh(), url, OPTIONS)
+    )
+
+
+def _precise_text(tree: Any, url: str | None) -> str:
+    """``bare_extraction`` and ``trafilatura_sequence`` for :data:`OPTIONS`, without the
+    copies: a fast extraction runs no fallback extractor, so the backup of the cleaned
+    tree goes unused, and with precision and no comments neither the baseline, the
+    recall retry nor the forum path read the tree once it is cleaned."""
+    from trafilatura.settings import DEFAULT_CONFIG, Extractor
+    from trafilatura.xml import xmltotxt
+
+    options = Extractor(
+        config=DEFAULT_CONFIG, output_format="python", fast=True, precision=True, comments=False, tables=True, url=url
+    )
+    if options.max_tree_size:
+        raise NotImplementedError("MAX_TREE_SIZE is set: bare_extraction's size check is not mirrored")
+    try:
+        postbody, temp_text = _sequence(tree, options, url)
+        # bare_extraction's size check, with no comments
+        if len(temp_text) < options.min_output_size and 0 < options.min_output_comm_size:
+            return ""
+    except (TypeError, ValueError):  # bare_extraction discards the page on these
+        return ""
+    return (xmltotxt(postbody, options.formatting) or "").strip()
+
+
+def _sequence(tree: Any, options: Any, url: str | None) -> tuple[Any, str]:
+    """``trafilatura_sequence`` for :data:`OPTIONS`: the body and its text."""
+    from trafilatura.core import _forum_thread_page
+    from trafilatura.htmlprocessing import convert_tags, prune_unwanted_nodes, tree_cleaning
+    from trafilatura.main_extractor import extract_content
+    from trafilatura.xpaths import RAW_TREE_PRUNE_XPATH, REMOVE_COMMENTS_AND_LISTS_XPATH, REMOVE_COMMENTS_XPATH
+
+    is_forum = _forum_thread_page(tree)
+    tree = prune_unwanted_nodes(tree, RAW_TREE_PRUNE_XPATH)
+    tree = prune_unwanted_nodes(tree, REMOVE_COMMENTS_AND_LISTS_XPATH)
+    cleaned = convert_tags(tree_cleaning(tree, options), options, url)
+    if not is_forum:
+        cleaned = prune_unwanted_nodes(cleaned, REMOVE_COMMENTS_XPATH)
+    result: tuple[Any, str] = extract_content(cleaned, options)
+    return result

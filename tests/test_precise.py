@@ -1,0 +1,77 @@
+"""cleaner.precise finds the body trafilatura's bare_extraction finds, pruning the page in place."""
+
+import gzip
+import logging
+from pathlib import Path
+
+import pytest
+from helpers import HARBOUR_ARTICLE
+
+import cleaner
+from cleaner import precise
+from cleaner.guards import guard_html
+from cleaner.inputs import decode
+from cleaner.parse import parse
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "html"
+ARTICLES = Path(__file__).resolve().parent.parent.parent / "shared" / "bench" / "articles" / "html"
+_ARTICLE = "".join(f"<p>{sentence}</p>" for sentence in HARBOUR_ARTICLE)
+
+# Pages for the paths of trafilatura's sequence: comments (pruned), a thread forum (its
+# posts kept), a body too short to be kept, no body at all, a table.
+_SYNTHETIC = [
+    f"<html><head><title>Harbour</title></head><body><article>{_ARTICLE}</article>"
+    '<div id="comments"><p>A reader wrote that the harbour plan is a waste of money.</p></div></body></html>',
+    '<html><head><script type="application/ld+json">{"@type": "DiscussionForumPosting"}</script></head>'
+    f'<body><div class="comments"><div class="comment">{_ARTICLE}</div></div></body></html>',
+    "<html><body><p>x</p></body></html>",
+    "<html><body><nav><a href='/'>Home</a></nav></body></html>",
+    f"<html><body><article>{_ARTICLE}<table><tr><td>Cost</td><td>4 million</td></tr></table></article></body></html>",
+]
+
+
+def _pages() -> list[str]:
+    paths = sorted(FIXTURES.iterdir()) + sorted(ARTICLES.glob("*.html.gz"))[:10]
+    pages = [guard_html(page) for page in _SYNTHETIC]
+    for path in paths:
+        data = gzip.decompress(path.read_bytes()) if path.suffix == ".gz" else path.read_bytes()
+        pages.append(guard_html(decode(data, path.name, html=True)))
+    return pages
+
+
+@pytest.mark.parametrize("page", _pages())
+def test_same_body_as_trafilaturas_bare_extraction(page):
+    assert precise._reviewed(), "trafilatura's extraction changed: review cleaner/precise.py"
+    expected = precise.library_text(parse(page, True), None, precise.OPTIONS)
+    assert precise._precise_text(parse(page, True), None) == expected
+
+
+def test_falls_back_on_trafilatura_when_its_code_changed(monkeypatch):
+    monkeypatch.setattr(precise, "_REVIEWED_CODE", "something else")
+    monkeypatch.setattr(precise, "_precise_text", lambda tree, url: pytest.fail("took the shortcut"))
+    precise._reviewed.cache_clear()
+    try:
+        page = guard_html(_SYNTHETIC[0])
+        text = precise.precise_text(parse(page, True), None, lambda: parse(page, True))
+        assert all(sentence in text for sentence in HARBOUR_ARTICLE)
+    finally:
+        precise._reviewed.cache_clear()
+
+
+def test_a_shortcut_that_fails_halfway_leaves_the_library_a_fresh_page(monkeypatch, caplog):
+    from trafilatura import xml
+
+    def broken(body, formatting):
+        raise KeyError("renamed")
+
+    # (trafilatura's extraction of a page it already took the body out of finds nothing here)
+    page = guard_html(f"<html><body><article><h2>Vote</h2>{_ARTICLE}<ul><li>A list</li></ul></article></body></html>")
+    expected = precise.library_text(parse(page, True), None, precise.OPTIONS)
+    # what the shortcut imports breaks once it took the body out (trafilatura's own binding stays)
+    monkeypatch.setattr(xml, "xmltotxt", broken)
+    monkeypatch.setattr(cleaner.reviewed, "_warned", set())
+    with caplog.at_level(logging.WARNING, logger="cleaner.reviewed"):
+        found = precise.precise_text(parse(page, True), None, lambda: parse(page, True))
+    assert "extraction shortcut failed" in caplog.text
+    assert all(sentence in found for sentence in HARBOUR_ARTICLE)
+    assert found == expected
