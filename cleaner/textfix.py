@@ -48,25 +48,32 @@ def non_ascii(text: str) -> str:
     bytes below 0x80 inside a multi-byte character, so what is left decodes to the
     page's non-ASCII characters; lone surrogates survive the round trip.
     """
-    if text.isascii():
-        return ""
-    data = text.encode("utf-8", "surrogatepass").translate(None, _ASCII)
-    return data.decode("utf-8", "surrogatepass")
+    return _non_ascii(_utf8(text)) if not text.isascii() else ""
 
 
-def _suspect(text: str, others: str) -> bool:
-    """Whether ``_SUSPECT`` matches somewhere in ``text``, whose non-ASCII characters
-    are ``others`` (see :func:`non_ascii`).
+def _utf8(text: str) -> bytes:
+    return text.encode("utf-8", "surrogatepass")
 
-    Characters next to each other in ``text`` are next to each other in ``others``,
-    so every pair the pattern could match in ``text`` is among its matches in
+
+def _non_ascii(data: bytes) -> str:
+    """:func:`non_ascii` of the text whose UTF-8 is ``data``."""
+    return data.translate(None, _ASCII).decode("utf-8", "surrogatepass")
+
+
+def _suspect(data: bytes, others: str) -> bool:
+    """Whether ``_SUSPECT`` matches somewhere in the text whose UTF-8 is ``data`` and
+    whose non-ASCII characters are ``others`` (see :func:`non_ascii`).
+
+    Characters next to each other in the text are next to each other in ``others``,
+    so every pair the pattern could match in the text is among its matches in
     ``others`` (a lead character never ends a match, so none is hidden by an
-    overlap); the pairs found there are then looked up in ``text`` by plain
-    substring search. A C1 control matches on its own, anywhere.
+    overlap); the pairs found there are then looked up in ``data``, encoded: a byte
+    search is faster than one in a wide string, and UTF-8 bytes match only where
+    whole characters do. A C1 control matches on its own, anywhere.
     """
     if _C1.search(others):
         return True
-    return any(pair in text for pair in {m.group() for m in _SUSPECT.finditer(others)})
+    return any(_utf8(pair) in data for pair in {m.group() for m in _SUSPECT.finditer(others)})
 
 
 @lru_cache(maxsize=1)
@@ -95,13 +102,15 @@ def _config() -> ftfy.TextFixerConfig:
 
 def fix_mojibake(text: str) -> str:
     """``text`` with mojibake repaired where ftfy is confident; else unchanged."""
-    others = non_ascii(text)
-    if not others:
+    if text.isascii():
         return text
+    data = _utf8(text)
+    others = _non_ascii(data)
     if _SURROGATE.search(others):
         text = _SURROGATE.sub("\ufffd", text)
-        others = non_ascii(text)
-    if not _suspect(text, others):
+        data = _utf8(text)
+        others = _non_ascii(data)
+    if not _suspect(data, others):
         return text
     import ftfy
 

@@ -80,7 +80,7 @@ def test_mojibake_is_looked_for_among_the_non_ascii_characters():
     assert non_ascii("a\u00e9b \u2019c\ud800") == "\u00e9\u2019\ud800"
     # é and ’ are a suspect pair only when next to each other on the page
     for text in ["caf\u00e9 \u2019quoted\u2019", "\u00e9\u2019", "x\u0085y", "\u00c3 \u00a9 \u00c3\u00a9", "plain"]:
-        assert _suspect(text, non_ascii(text)) == bool(_SUSPECT.search(text))
+        assert _suspect(text.encode("utf-8", "surrogatepass"), non_ascii(text)) == bool(_SUSPECT.search(text))
     assert fix_mojibake("caf\u00e9 \u2019quoted\u2019") == "caf\u00e9 \u2019quoted\u2019"
 
 
