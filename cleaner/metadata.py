@@ -69,10 +69,11 @@ _AUTHOR_NEEDLES: list[dict[str, tuple[str, ...]]] = [
 ]
 
 
-def _any(attribute: str, words: tuple[str, ...], starts: tuple[str, ...] = ()) -> str:
-    """An XPath test that ``@attribute`` starts with one of ``starts`` or contains one
-    of ``words``: ``re:test(@attribute, '^s|w')`` for literal alternatives, in C."""
-    tests = [f"starts-with(@{attribute}, '{w}')" for w in starts] + [f"contains(@{attribute}, '{w}')" for w in words]
+def _any(value: str, words: tuple[str, ...], starts: tuple[str, ...] = ()) -> str:
+    """An XPath test that ``value`` (``@class``, or ``.`` on an attribute) starts with one
+    of ``starts`` or contains one of ``words``: ``re:test(value, '^s|w')`` for literal
+    alternatives, in C."""
+    tests = [f"starts-with({value}, '{w}')" for w in starts] + [f"contains({value}, '{w}')" for w in words]
     return " or ".join(tests)
 
 
@@ -81,38 +82,39 @@ def _any(attribute: str, words: tuple[str, ...], starts: tuple[str, ...] = ()) -
 # as ``contains`` and ``starts-with`` tests: libxml2 calls back into Python for every
 # element a ``re:test`` reads, while these run in C. They select the same elements
 # (``re:test`` searches, case-sensitive, the first node's string value, as ``contains``
-# does); tests/test_metadata.py compares them on pages.
+# does); tests/test_metadata.py compares them on pages. The author expressions start
+# from the attributes they test, and take the elements that carry them: a test in an
+# element's predicate costs a node-set for every element of the page.
 _AUTHOR_EXPRESSIONS = (
-    "//*[self::a or self::address or self::div or self::link or self::p or self::span or self::strong]["
-    "@rel='author' or @id='author' or @class='author' or @itemprop='author name' or rel='me' or "
-    "@data-testid='AuthorCard' or @data-testid='AuthorURL' or "
-    + _any("class", ("author-name", "authorname", "AuthorName", "authorName"))
-    + "]|//author",
-    "//*[self::a or self::div or self::h3 or self::h4 or self::p or self::span]["
-    "@class='byline' or @class='username' or @class='byl' or @class='BBL' or contains(@itemprop, 'author') or "
-    + _any("id", ("author", "zuozhe", "bianji", "xiaobian"))
-    + " or "
-    + _any("class", ("author", "channel-name", "zuozhe", "bianji", "xiaobian", "submitted-by", "posted-by"))
-    + " or contains(@class, 'journalist-name')]",
-    "//*[contains(@data-component, 'Byline') or contains(@itemprop, 'author') or "
-    + _any("id", ("Author", "author"))
-    + " or "
-    + _any("class", ("Author", "author", "screenname", "writer", "Byline", "byline"))
-    + "]",
+    "(//@rel[.='author'] | //@id[.='author'] | //@itemprop[.='author name'] | //rel[.='me'] | "
+    "//@data-testid[.='AuthorCard' or .='AuthorURL'] | //@class[.='author' or "
+    + _any(".", ("author-name", "authorname", "AuthorName", "authorName"))
+    + "])/parent::*[self::a or self::address or self::div or self::link or self::p or self::span or self::strong]"
+    " | //author",
+    "(//@class[.='byline' or .='username' or .='byl' or .='BBL' or "
+    + _any(".", ("author", "channel-name", "zuozhe", "bianji", "xiaobian", "submitted-by", "posted-by"))
+    + " or contains(., 'journalist-name')] | //@itemprop[contains(., 'author')] | //@id["
+    + _any(".", ("author", "zuozhe", "bianji", "xiaobian"))
+    + "])/parent::*[self::a or self::div or self::h3 or self::h4 or self::p or self::span]",
+    "(//@data-component[contains(., 'Byline')] | //@itemprop[contains(., 'author')] | //@id["
+    + _any(".", ("Author", "author"))
+    + "] | //@class["
+    + _any(".", ("Author", "author", "screenname", "writer", "Byline", "byline"))
+    + "])/parent::*",
 )
 # An element AUTHOR_DISCARD_XPATHS[0] selects; the second selects <time> and <figure>.
 _DISCARDED = (
     "(self::a or self::div or self::section or self::span) and ("
     "@id='comments' or @class='comments' or @class='title' or @class='date' or "
-    + _any("id", ("commentlist", "comment-list", "ProductReviews"), starts=("comments",))
+    + _any("@id", ("commentlist", "comment-list", "ProductReviews"), starts=("comments",))
     + " or "
     + _any(
-        "class",
+        "@class",
         ("commentlist", "comments-list", "sidebar", "is-hidden", "quote", "embedly-instagram", "article-share"),
         starts=("Comments", "comments"),
     )
     + " or "
-    + _any("class", ("article-support", "print", "category", "meta-date", "meta-reviewer"))
+    + _any("@class", ("article-support", "print", "category", "meta-date", "meta-reviewer"))
     + " or contains(@data-component, 'Figure'))"
 )
 # What trafilatura's category and tag expressions require of a link's href.

@@ -58,6 +58,10 @@ _SYNTHETIC = [
     '<p class="writer">Jo Kay</p></body></html>',
     '<html><body><span class="article-support"><b class="Byline">No One</b></span>'
     '<h3 id="bianji-1">Fay Gee</h3></body></html>',
+    # elements that several tested attributes select, nested: each once, in the page's order
+    '<html><body><div id="author-box" class="byline" itemprop="author"><span itemprop="author" '
+    'class="author" data-component="Byline">Ann Lee</span></div><p class="writer" id="Author">Bo Chen</p>'
+    '<a rel="author" id="author" class="author-name">Cy Dee</a></body></html>',
     # a <rel> element: the expressions read a child's text
     '<html><body><a href="/x"><rel>me</rel>Gus Hay</a><span class="author">Ivy Jo</span></body></html>',
 ]
