@@ -185,7 +185,7 @@ def _text(tree: Any, url: str | None, options: dict[str, Any]) -> tuple[str, str
     """(body, comments) ``bare_extraction`` finds in ``tree`` with ``options``."""
     import trafilatura
 
-    doc = trafilatura.bare_extraction(tree, url=url, **options)
+    doc: Any = trafilatura.bare_extraction(tree, url=url, **options)
     if doc is None:
         return "", ""
     return (doc.text or "").strip(), (getattr(doc, "comments", None) or "")
