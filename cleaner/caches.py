@@ -1,9 +1,10 @@
 """The caches that fill with what the pages cleaned so far contained.
 
-Line keys (:func:`cleaner.keys.key`), the prose test (:func:`cleaner.filters.shape.is_prose`)
-and the language detector's memos (n-grams of each word, weights of each n-gram) keep
-what recurs from page to page: menus and footers of one site, common words. Bounded,
-so a long batch does not grow them. Language profiles and compiled phrase data are
+Line keys (:func:`cleaner.keys.key`), the prose test (:func:`cleaner.filters.shape.is_prose`),
+the count of wide characters (:func:`cleaner.filters.script.wide_count`) and the language
+detector's memos (n-grams of each word, weights of each n-gram) keep what recurs from
+page to page: menus and footers of one site, common words. Bounded, so a long batch
+does not grow them. Language profiles and compiled phrase data are
 not page-derived and stay loaded.
 """
 
@@ -14,10 +15,12 @@ def clear_caches() -> None:
     """Empty the page-derived caches: the next page is cleaned as if it were the first
     (after the data is loaded). Benchmarks call it before each timed pass, so that a
     pass over pages already cleaned is not faster than a pass over new ones."""
+    from .filters.script import wide_count
     from .filters.shape import is_prose
     from .keys import key
     from .language import clear_memos
 
     key.cache_clear()
     is_prose.cache_clear()
+    wide_count.cache_clear()
     clear_memos()

@@ -11,10 +11,13 @@ from functools import lru_cache
 
 from ..document import Block
 from ..keys import SHORT_KEY_CHARS, key, short_key  # noqa: F401  (the filters take them from here)
+from .script import has_letters, letter_words, wide_count, width
 
 _WORD = re.compile(r"[^\W_]+(?:['\u2019\-][^\W_]+)*")
-#: A sentence end, possibly followed by closing quotes or brackets.
-_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*$")
+#: Closing quotes and brackets, which may follow a sentence end (and Chinese and Japanese ones).
+CLOSERS = "\"'\u201d\u2019)]\u300d\u300f\uff09"
+#: A sentence end (full-width ones too), possibly followed by closing quotes or brackets.
+_SENTENCE_END = re.compile(rf"[.!?\u3002\uff01\uff1f\uff0e][{re.escape(CLOSERS)}]*$")
 
 
 def any_of(strings: Iterable[str]) -> Callable[[str], bool]:
@@ -39,7 +42,12 @@ def words(text: str) -> list[str]:
 
 
 def word_count(text: str) -> int:
-    return len(_WORD.findall(text))
+    """The words of a text; in a script written without spaces, two letters count as one
+    word (most Chinese words take two characters)."""
+    if text.isascii() or not wide_count(text):
+        return len(_WORD.findall(text))
+    rest, n = letter_words(text)
+    return len(_WORD.findall(rest)) + n
 
 
 def nwords(text: str) -> int:
@@ -61,21 +69,26 @@ def is_prose(text: str, min_words: int = 12) -> bool:
 
 
 def is_heading(text: str, min_words: int = 3, max_words: int = 30) -> bool:
-    """Shaped like a headline: a few words, capitalised start, no sentence punctuation at the end.
+    """Shaped like a headline: a few words, capitalised start (or, in a script without case
+    and spaces, a letter or an opening quote), no sentence punctuation at the end.
 
     A question or exclamation counts only when the line is in title case.
     """
-    if not text or not (text[0].isupper() or text[0].isdigit() or text[0] in "\"'\u201c\u2018"):
+    if not text:
         return False
-    if min_words > 2 and text.count(" ") < 2 and text.replace(" ", "").isalnum():
+    first = text[0]
+    if not (first.isupper() or first.isdigit() or first in "\"'\u201c\u2018"):
+        if not (has_letters(first) or first in "\u300a\u300c\u300e\u3010") or not has_letters(text):
+            return False
+    elif min_words > 2 and text.count(" ") < 2 and text.replace(" ", "").isalnum() and not has_letters(text):
         return False  # letters and digits around at most one space: one or two words (most menu items)
     n = word_count(text)
     if not min_words <= n <= max_words or len(text) > 250:
         return False
-    last = text.rstrip("\"'\u201d\u2019)")[-1:]
-    if last in ".,;:":
+    last = text.rstrip(CLOSERS)[-1:]
+    if last in ".,;:\u3002\uff0c\uff1b\uff1a\u3001":
         return False
-    if last in "?!":
+    if last in "?!\uff1f\uff01":
         return title_case_ratio(text) >= 0.6
     return True
 
@@ -117,7 +130,7 @@ def is_name(text: str, max_words: int = 5, joiners: frozenset[str] = NAME_JOINER
 
 
 #: The last characters a sentence end can have (see _SENTENCE_END) ...
-_SENTENCE_LAST = frozenset(".!?\"'\u201d\u2019)]")
+_SENTENCE_LAST = frozenset(".!?\u3002\uff01\uff1f\uff0e" + CLOSERS)
 #: ... and the fewest characters twelve words and a sentence end take (one letter a
 #: word, one character between, the end after the last: "a b c d e f g h i j k l.").
 _PROSE_MIN_CHARS = 2 * 12
@@ -136,8 +149,9 @@ def head_end(blocks: list[Block]) -> int:
     return len(blocks)
 
 
-#: What separates a headline from the site's name in a page title.
-TITLE_SEPARATORS = "|-–—:·•»/"
+#: What separates a headline from the site's name in a page title (Chinese and Japanese
+#: sites' full-width bar and hyphen, and the underscore, too).
+TITLE_SEPARATORS = "|-–—:·•»/_\uff5c\uff0d"
 
 
 def title_repeat(blocks: list[Block], search: int) -> int:
@@ -147,12 +161,13 @@ def title_repeat(blocks: list[Block], search: int) -> int:
     headline shown again above the article ("Headline") marks where it starts.
     """
     title = blocks[0].text.casefold()
-    if len(title) < 15:
+    if width(title) < 15:
         return 0
     size, first = len(title), title[0]
     for i in range(1, min(len(blocks), search)):
         line = blocks[i].text
-        if not 15 <= len(line) <= size or line[0].casefold() != first:
+        short = len(line) < 15 and (line.isascii() or width(line) < 15)
+        if short or len(line) > size or line[0].casefold() != first:
             continue
         line = line.casefold()
         if title.startswith(line):

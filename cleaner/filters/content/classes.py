@@ -1,7 +1,8 @@
 """Line classes, each line judged on its own text as jusText judges paragraphs: ``good``
 (prose: a sentence end and a share of stopwords, or long and stopword-rich), ``neargood``
 (prose-like but weaker), ``short`` (under ``length_low``; a short sentence weighs apart)
-or ``bad`` (links and addresses, menu separators, too few stopwords)."""
+or ``bad`` (links and addresses, menu separators, too few stopwords). Lines in scripts
+without spaces are measured as :mod:`..script` says."""
 
 from __future__ import annotations
 
@@ -10,8 +11,10 @@ import tomllib
 from functools import cache, lru_cache
 from importlib import resources
 
+from ...data import resolve
 from ...document import Block
-from ..shape import any_of
+from ..script import function_characters, token_counts, width
+from ..shape import CLOSERS, any_of
 from .options import Options
 
 GOOD, NEARGOOD, SHORT, BAD = "good", "neargood", "short", "bad"
@@ -32,20 +35,25 @@ _MARKS = re.compile(r"https?://|www\.|[@#]\w|\.(?:com|org|net|html?|php)\b|\s[|�
 #: What marks hold: most lines hold none of it, and skip the search for marks.
 _MARK_CHARS, _DOMAINS = any_of("/@#|>»›·•"), any_of(("ww.", ".com", ".org", ".net", ".htm", ".php"))
 _EDGE_SEPARATORS = frozenset("|›·•>")  # not », which closes quotations
-_SENTENCE_END = re.compile(r"(?<!\.\.)[.!?:。！？][\"'”’»)\]]*$")  # closing quotes and brackets allowed
-_FULL_STOP_END = re.compile(r"(?<!\.\.)[.!?。！？][\"'”’»)\]]*$")  # no lead-in colon
-_ELLIPSIS = re.compile(r"(?:\.\.\.|…)[\"'”’»)\]]*$")
-_SENTENCE_LAST = frozenset(".!?:。！？\"'”’»)]")  # what those can end on: most lines skip the search
-_ELLIPSIS_LAST = frozenset(".…\"'”’»)]")
+_CLOSING = f"[{re.escape(CLOSERS + '»')}]*$"  # closing quotes and brackets allowed
+_SENTENCE_END = re.compile(r"(?<!\.\.)[.!?:。！？．]" + _CLOSING)
+_FULL_STOP_END = re.compile(r"(?<!\.\.)[.!?。！？．]" + _CLOSING)  # no lead-in colon
+_ELLIPSIS = re.compile(r"(?:\.\.\.|…)" + _CLOSING)
+_SENTENCE_LAST = frozenset(".!?:。！？．»" + CLOSERS)  # what those can end on: most lines skip the search
+_ELLIPSIS_LAST = frozenset(".…»" + CLOSERS)
 
 
-def word_counts(folded: str, stops: frozenset[str], stops_utf8: frozenset[bytes]) -> tuple[int, int]:
-    """(words, stopwords among them) of a case-folded text, its words as WORD finds them;
+def word_counts(folded: str, stops: frozenset[str], stops_utf8: frozenset[bytes]) -> tuple[float, int]:
+    """(words, stopwords among them) of a case-folded text, its words as WORD finds them
+    (and letters of scripts without spaces as :func:`~..script.token_counts` counts them);
     ``stops_utf8`` is :func:`utf8_stopwords` of ``stops``."""
     if not folded.isascii():
         for c in _COMMON_PUNCTUATION:
             if c in folded:
                 folded = folded.replace(c, " ")
+        if not folded.isascii() and (tokens := token_counts(folded, stops)):
+            n, hits = word_counts(tokens[0], stops, stops_utf8)
+            return n + tokens[1], hits + tokens[2]
         if not folded.isascii() and _NON_ASCII_NON_WORD.search(folded):
             words = (WORD if "_" in folded else _WORD_NO_UNDERSCORE).findall(folded)
             return len(words), sum(map(stops.__contains__, words))
@@ -60,11 +68,12 @@ def utf8_stopwords(stops: frozenset[str]) -> frozenset[bytes]:
 
 @cache
 def stopwords(language: str | None) -> frozenset[str]:
-    """The jusText stoplist for an ISO 639-1 code; empty if there is none."""
+    """The jusText stoplist for an ISO 639-1 code, or the language's function characters
+    (Chinese, Japanese); empty if there is none."""
     names = (resources.files("cleaner.data") / "_common" / "stoplists.toml").read_text(encoding="utf-8")
     name = tomllib.loads(names)["stoplists"].get(language or "")
     if not name:
-        return frozenset()
+        return function_characters(resolve(language or ""))
     import justext
 
     return frozenset(w.casefold() for w in justext.get_stoplist(name))
@@ -94,14 +103,14 @@ def lower_share(text: str) -> float:
     return sum(map(str.islower, alpha)) / len(alpha) if alpha else 0.0
 
 
-def _links(text: str, n: int, max_density: float) -> bool:
+def _links(text: str, n: float, max_density: float) -> bool:
     """Menu separators between items, or more marks of links than ``max_density`` a word."""
     marks = _MARKS.findall(text)
     separators = sum(1 for m in marks if m[0] == " ")
     return bool(separators and "«" not in text) or len(marks) - separators > max_density * n
 
 
-def line_class(text: str, folded: str, n: int, hits: int, o: Options) -> str:
+def line_class(text: str, folded: str, n: float, hits: int, o: Options) -> str:
     """The local class of a line of ``n`` words, ``hits`` of them stopwords."""
     if n == 0:
         return SHORT  # a divider ("* * *", "___"): neither prose nor chrome
@@ -111,17 +120,19 @@ def line_class(text: str, folded: str, n: int, hits: int, o: Options) -> str:
         return BAD
     density = hits / n
     sentence = text[-1] in _SENTENCE_LAST and _SENTENCE_END.search(text[-8:]) is not None
-    if len(text) < o.length_low:
+    # a line is as wide as it is long or wider: only a line short of every threshold is measured
+    size = width(text) if len(text) < max(o.length_low, o.length_high) else len(text)
+    if size < o.length_low:
         if density > 0:
             return SHORT_SENTENCE if sentence or (n >= 3 and lower_share(text) >= 0.6) else SHORT
         return SHORT if sentence or (n >= 2 and lower_share(text) >= 0.6) else BAD  # a list item in lower case
     if text[-1] in _ELLIPSIS_LAST and _ELLIPSIS.search(text[-8:]):
         return NEARGOOD if density >= o.stop_low else BAD  # a teaser cut short is no paragraph of the article
     if sentence and density >= o.stop_sentence:
-        return GOOD if density >= o.stop_low or len(text) >= o.length_high else NEARGOOD
+        return GOOD if density >= o.stop_low or size >= o.length_high else NEARGOOD
     if density < o.stop_low:
         return BAD
-    return GOOD if len(text) >= o.length_high and density >= o.stop_high else NEARGOOD
+    return GOOD if size >= o.length_high and density >= o.stop_high else NEARGOOD
 
 
 class Classifier:

@@ -4,6 +4,7 @@ the rest against it."""
 from __future__ import annotations
 
 from ...document import Block
+from ..script import width
 from .classes import BAD, CHROME, GOOD, NEARGOOD, SHORT, SHORT_SENTENCE
 from .options import Options
 
@@ -15,7 +16,7 @@ def weights(blocks: list[Block], classes: list[str], o: Options, anchor: int, co
     per_char[SHORT_SENTENCE] = o.short_sentence_weight
     floor, chrome = o.min_block_cost, -o.chrome_weight * o.min_block_cost
     ws = [
-        chrome if c == CHROME else per_char[c] * (len(b.text) if c == GOOD else max(len(b.text), floor))
+        chrome if c == CHROME else per_char[c] * (width(b.text) if c == GOOD else max(width(b.text), floor))
         for c, b in zip(classes, blocks, strict=True)
     ]
     for k in range(min(anchor, len(ws))):
