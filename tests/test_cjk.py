@@ -1,10 +1,11 @@
 """Scripts written without spaces (Chinese, Japanese): lines measured a character at a time,
-prose told by function characters."""
+prose told by function characters, titles split at the separators their sites use."""
 
 from __future__ import annotations
 
 import pytest
 
+from cleaner import Config, Pipeline
 from cleaner.filters.content import Options
 from cleaner.filters.content.classes import BAD, GOOD, Classifier, stopwords, word_counts
 from cleaner.filters.script import width
@@ -89,3 +90,20 @@ def test_each_stoplist_of_function_characters_says_where_they_come_from(language
     entries = [line for line in text.splitlines() if line and not line.startswith("#")]
     assert entries and all(len(e) == 1 for e in entries)  # characters, one a line
     assert len(set(entries)) == len(entries)
+
+
+@pytest.mark.parametrize(
+    "line, title, site",
+    [
+        ("市政府批准在河边新建一座城市公园_地方新闻_本地新闻网", "市政府批准在河边新建一座城市公园", "本地新闻网"),
+        ("市政府批准在河邊新建一座城市公園｜本地新聞網", "市政府批准在河邊新建一座城市公園", "本地新聞網"),
+        ("市が川沿いに新しい公園を整備へ｜地域ニュース", "市が川沿いに新しい公園を整備へ", "地域ニュース"),
+        ("市政府批准在河边新建一座城市公园--地方--本地新闻网", "市政府批准在河边新建一座城市公园", "本地新闻网"),
+        ("【速報】市が新しい公園を整備へ－地域ニュース", "【速報】市が新しい公園を整備へ", "地域ニュース"),
+    ],
+)
+def test_a_chinese_or_japanese_title_line_gives_the_headline_and_the_site(line, title, site):
+    language = "ja" if "ニュース" in line else "zh"
+    body = "\n\n".join([PROSE[language]] * 2)
+    doc = Pipeline(Config(kind="text", language=language)).clean(f"{line}\n\n{body}")
+    assert (doc.metadata["title"], doc.metadata["site"], doc.text) == (title, site, body)
