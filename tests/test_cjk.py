@@ -16,8 +16,8 @@ from typer.testing import CliRunner
 
 from cleaner import Config, Pipeline
 from cleaner.cli import app
-from cleaner.filters.content import Options
-from cleaner.filters.content.classes import BAD, GOOD, Classifier, stopwords, word_counts
+from cleaner.filters.content import Options, classes
+from cleaner.filters.content.classes import BAD, GOOD, stopwords, utf8_stopwords, word_counts
 from cleaner.filters.script import width
 from cleaner.filters.shape import is_heading, word_count
 
@@ -35,10 +35,9 @@ def expected(name: str) -> tuple[str, dict]:
     return body, json.loads((PAGES / f"{name}.expected.json").read_text(encoding="utf-8"))
 
 
-def line_class(text: str, language: str) -> str:
-    from cleaner.document import Block
-
-    return Classifier(stopwords(language), Options()).of(Block(text))
+def line_class(text: str, language: str | None) -> str:
+    stops, folded = stopwords(language), text.casefold()
+    return classes.line_class(text, folded, *word_counts(folded, stops, utf8_stopwords(stops)), Options())
 
 
 def test_a_wide_character_counts_three_in_a_line_s_length():
