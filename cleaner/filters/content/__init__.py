@@ -63,9 +63,14 @@ class MainContent(Filter):
         """Each line's verdict: None to keep it, else why it goes (see :func:`.survey.judge`)."""
         if not blocks:
             return []
-        classifier = Classifier(stopwords(language) or page_stopwords(blocks, self.o.fallback_stopwords), self.o)
+        stops = stopwords(language)
+        classifier = Classifier(stops or page_stopwords(blocks, self.o.fallback_stopwords), self.o)
         marks = comment_marks(blocks, self.headings, self.bylines)
         local = classifier.lines(blocks)
+        if not stops and GOOD not in local and len(blocks) < self.o.min_own_words_page:
+            # the page's own repeated words shift as filters remove lines: on a short page
+            # they say too little to empty it (a second cleaning would judge it otherwise)
+            return [None] * len(blocks)
         for i, (block, c) in enumerate(zip(blocks, local, strict=True)):
             if (c == GOOD or c == NEARGOOD) and self.flags(block):  # (a short line weighs against the run anyway)
                 local[i] = CHROME
