@@ -128,7 +128,7 @@ def test_comment_bylines_are_marked_where_readers_comments_start():
 
 def test_with_no_prose_above_the_first_byline_good_text_below_the_bylines_counts():
     from cleaner.blocks import split_blocks
-    from cleaner.filters.content.classes import Classifier, stopwords
+    from cleaner.filters.content.classes import classify, stopwords
     from cleaner.filters.content.survey import judge
     from cleaner.filters.prompts import COMMENT
 
@@ -149,7 +149,7 @@ def test_with_no_prose_above_the_first_byline_good_text_below_the_bylines_counts
     blocks = split_blocks("\n".join(thread))
     marks = [0] * len(blocks)
     marks[thread.index("Thanks.")] = marks[thread.index(other)] = COMMENT
-    local = Classifier(stopwords("en"), content.o).lines(blocks)
+    local = classify(blocks, stopwords("en"), content.o)
     kept = [b.text for b, v in zip(blocks, judge(blocks, local, marks, content.o), strict=True) if v is None]
     assert kept == [other]  # the heavier comment
 

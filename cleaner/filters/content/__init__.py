@@ -2,12 +2,9 @@
 
 Scraped text is often a whole page flattened to lines: menus, link lists and share bars
 first and last, the article in the middle. With no markup to go by, the stage judges each
-line on its own text, in jusText's flat steps: each line's class (:mod:`.classes`); the
-pass-through test (:mod:`.passthrough`); the run, the contiguous lines with the largest
-weight (:mod:`.run`); its edges, a one-line lede and a closing line (:mod:`.edges`); and
-the context inside it (:mod:`.context`). The verdict is given once, on the page's own
-lines, before the other block filters run (:mod:`.survey`); they then only remove, and
-the stage drops, last, what it judged not the article's, with where it was as the reason.
+line on its own text, in jusText's flat steps (:mod:`.survey`), once, before the other
+block filters run; they then only remove, and the stage drops, last, what it judged not
+the article's, with where it was as the reason. Readers' comments: :mod:`.comments`.
 """
 
 from __future__ import annotations
@@ -18,7 +15,7 @@ from typing import Any
 from ...document import Block, Page
 from ..base import Filter
 from ..prompts import comment_marks
-from .classes import CHROME, GOOD, NEARGOOD, Classifier, page_stopwords, stopwords
+from .classes import CHROME, GOOD, NEARGOOD, classify, page_stopwords, stopwords
 from .comments import Reader, reads_as_comment
 from .options import Options
 from .survey import judge
@@ -55,33 +52,23 @@ class MainContent(Filter):
         self.asked = [f for f in filters if type(f).chrome is not Filter.chrome]
 
     def survey(self, page: Page) -> None:
-        """The verdict on every line, before the other block filters run (they do not move it)."""
-        for block, verdict in zip(page.blocks, self.judge(page.blocks, page.metadata.get("language")), strict=True):
-            block.verdict = verdict
-
-    def judge(self, blocks: list[Block], language: str | None) -> list[str | None]:
-        """Each line's verdict: None to keep it, else why it goes (see :func:`.survey.judge`)."""
-        if not blocks:
-            return []
-        stops = stopwords(language)
-        classifier = Classifier(stops or page_stopwords(blocks, self.o.fallback_stopwords), self.o)
-        marks = comment_marks(blocks, self.headings, self.bylines)
-        local = classifier.lines(blocks)
-        if not stops and GOOD not in local and len(blocks) < self.o.min_own_words_page:
+        """Each line's verdict (:func:`.survey.judge`). A prose-like line that a filter,
+        switched on or not, calls chrome on its text alone weighs as chrome; what the
+        filters remove does not move the verdict."""
+        blocks, o = page.blocks, self.o
+        stops = stopwords(page.metadata.get("language"))
+        local = classify(blocks, stops or page_stopwords(blocks, o.fallback_stopwords), o)
+        if not stops and GOOD not in local and len(blocks) < o.min_own_words_page:
             # the page's own repeated words shift as filters remove lines: on a short page
             # they say too little to empty it (a second cleaning would judge it otherwise)
-            return [None] * len(blocks)
-        for i, (block, c) in enumerate(zip(blocks, local, strict=True)):
-            if (c == GOOD or c == NEARGOOD) and self.flags(block):  # (a short line weighs against the run anyway)
-                local[i] = CHROME
-        return judge(blocks, local, marks, self.o)
-
-    def flags(self, block: Block) -> bool:
-        """Whether a filter (switched on or not) calls the line chrome on its text alone."""
-        for f in self.asked:  # (a loop: any() over a generator costs more)
-            if f.chrome(block):
-                return True
-        return False
+            return
+        prose = [b for b, c in zip(blocks, local, strict=True) if c == GOOD or c == NEARGOOD]
+        flagged = {id(b) for f in self.asked for b in f.candidates(prose) if f.chrome(b)}
+        if flagged:  # (a short line weighs against the run anyway)
+            local = [CHROME if id(b) in flagged else c for b, c in zip(blocks, local, strict=True)]
+        marks = comment_marks(blocks, self.headings, self.bylines)
+        for block, verdict in zip(blocks, judge(blocks, local, marks, o), strict=True):
+            block.verdict = verdict
 
     def apply(self, page: Page) -> None:
         for block in page.blocks:
@@ -93,10 +80,10 @@ class MainContent(Filter):
         line is prose by the classes of ``language``, or of the page's frequent words.
         ``grouped``: the page told the comments apart (see :func:`.comments.reads_as_comment`)."""
         o = self.o
-        classes = Classifier(stopwords(language) or page_stopwords(blocks, o.fallback_stopwords), o).lines
+        stops = stopwords(language) or page_stopwords(blocks, o.fallback_stopwords)
         form, heading, byline = self.forms.search, self.headings.search, self.bylines.search
         return Reader(
-            is_comment=lambda b: reads_as_comment(classes([b])[0], b.text, grouped) and not form(b.text),
+            is_comment=lambda b: reads_as_comment(classify([b], stops, o)[0], b.text, grouped) and not form(b.text),
             is_mark=lambda text: bool(heading(text) or (text[-1:] == ":" and byline(text))),
             is_time=lambda text: bool(self.times.search(text)),
             reach=o.comment_reach,

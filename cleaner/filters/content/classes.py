@@ -135,23 +135,16 @@ def line_class(text: str, folded: str, n: float, hits: int, o: Options) -> str:
     return GOOD if size >= o.length_high and density >= o.stop_high else NEARGOOD
 
 
-class Classifier:
-    """Local classes of a page's lines, each worked out once and shared by the lines of
-    the same text (a fifth of a flattened page's lines repeat one above them)."""
-
-    def __init__(self, stops: frozenset[str], o: Options):
-        self.stops, self.stops_utf8, self.o = stops, utf8_stopwords(stops), o
-        self.seen: dict[str, str] = {}
-
-    def lines(self, blocks: list[Block]) -> list[str]:
-        """The classes of ``blocks`` (in one loop: a page has hundreds of lines)."""
-        seen, stops, stops_utf8, o = self.seen, self.stops, self.stops_utf8, self.o
-        classes = []
-        for block in blocks:
-            text = block.text
-            c = seen.get(text)
-            if c is None:
-                folded = text.casefold()
-                c = seen[text] = line_class(text, folded, *word_counts(folded, stops, stops_utf8), o)
-            classes.append(c)
-        return classes
+def classify(blocks: list[Block], stops: frozenset[str], o: Options) -> list[str]:
+    """The local classes of a page's lines, each worked out once for the lines of the same
+    text (a fifth of a flattened page's lines repeat one above them)."""
+    stops_utf8, seen = utf8_stopwords(stops), dict[str, str]()
+    classes: list[str] = []
+    for block in blocks:  # (one loop: a page has hundreds of lines)
+        text = block.text
+        c = seen.get(text)
+        if c is None:
+            folded = text.casefold()
+            c = seen[text] = line_class(text, folded, *word_counts(folded, stops, stops_utf8), o)
+        classes.append(c)
+    return classes
