@@ -77,7 +77,7 @@ class Navigation(Filter):
             first = text[:1]
             if (
                 k in links
-                or (k is not None and not k.isalnum())
+                or (k is not None and not k[:1].isalnum())  # (a key that opens with one has a letter or digit)
                 or first in starts
                 or first >= "\x80"
                 or self._any_separator(text)
