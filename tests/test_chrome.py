@@ -22,6 +22,13 @@ def test_lines_of_only_punctuation_or_rules_go():
     assert removed_by(doc, "navigation") == ["___", "* * *", "\u2022"]
 
 
+def test_a_short_line_opening_with_a_mark_goes_only_without_a_letter_or_digit():
+    # navigation's gate looks at the first character of the line's key: quotes and
+    # brackets around a rule must not hide it, nor a line of words that opens with one
+    doc = run(ARTICLE + "\n\n\u201c\u2026\u201d\n\n(\u2026)\n\n\u201cWe will be back,\u201d\n\n\u00a9 2024 The Herald")
+    assert removed_by(doc, "navigation") == ["\u201c\u2026\u201d", "(\u2026)"]
+
+
 def test_section_label_only_above_the_article():
     doc = run("Politics\n\n" + ARTICLE + "\n\nPolitics")
     assert removed_by(doc, "sections") == ["Politics"]
