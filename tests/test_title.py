@@ -6,11 +6,21 @@ ARTICLE = (
 )
 
 
-def test_title_line_goes_to_metadata():
-    doc = run("Flood Waters Recede in River Towns\n\n" + ARTICLE)
+def test_a_repeated_title_line_goes_to_metadata():
+    doc = run("Flood Waters Recede in River Towns\n\nFlood waters recede in river towns\n\n" + ARTICLE)
     assert doc.text == ARTICLE
     assert doc.metadata["title"] == "Flood Waters Recede in River Towns"
     assert doc.metadata["site"] is None
+
+
+def test_a_lone_headline_on_top_of_a_body_stays_in_it():
+    # an extracted body or a cleaned text opens with its headline: nothing shows it was
+    # the page's title, and taking it would change the body on every cleaning
+    text = "Flood Waters Recede in River Towns\n\n" + ARTICLE
+    doc = run(text)
+    assert doc.text == text
+    assert doc.metadata["title"] is None
+    assert run(doc.text).text == text
 
 
 def test_title_section_site_line_is_split_and_copies_dropped():
@@ -30,7 +40,7 @@ def test_short_site_name_after_a_bar():
 
 
 def test_dash_in_a_title_is_not_a_site_separator():
-    doc = run("Flood Waters Recede - But Not Everywhere\n\n" + ARTICLE)
+    doc = run("Monday, November 10, 2025\n\nFlood Waters Recede - But Not Everywhere\n\n" + ARTICLE)
     assert doc.metadata["title"] == "Flood Waters Recede - But Not Everywhere"
     assert doc.metadata["site"] is None
 
@@ -54,9 +64,9 @@ def test_a_short_first_paragraph_is_not_a_title():
 
 
 def test_a_question_is_a_title_only_in_title_case():
-    doc = run("Will the Levees Hold Next Spring?\n\n" + ARTICLE)
+    doc = run("Will the Levees Hold Next Spring? | River Daily\n\n" + ARTICLE)
     assert doc.metadata["title"] == "Will the Levees Hold Next Spring?"
-    text = "Will the levees hold next spring?\n\n" + ARTICLE
+    text = "Will the levees hold next spring? | River Daily\n\n" + ARTICLE
     assert run(text).text == text
 
 

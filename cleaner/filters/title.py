@@ -9,9 +9,11 @@ from typing import Any
 from ..data import LanguageData
 from ..document import Block, Page
 from .base import Filter
-from .shape import any_of, head_end, is_heading, key, title_repeat, words
+from .shape import any_of, head_end, is_heading, key, title_repeat, word_count, words
 
 _DOMAIN = re.compile(r"(?:[\w\-]{1,63}\.){1,6}[A-Za-z]{2,24}")
+#: A line of this many words above a headline is running text, not a page's chrome.
+_TEXT_WORDS = 12
 
 
 class Title(Filter):
@@ -53,8 +55,10 @@ class Title(Filter):
     def find(self, page: Page, head: list[Block]) -> tuple[set[str], list[tuple[Block, str]]]:
         """The title's key (recorded in metadata) and the head's headlines; no key if not one title.
 
-        One headline above the article is its title; several are left alone rather than
-        guessed between (so that cleaning the body again finds the same).
+        One headline above the article is its title when the page shows it: repeated, with
+        a site name, or under other lines (a page's chrome, kept or removed). One that opens
+        the text, and several, are left alone rather than guessed at (so that cleaning the
+        body again finds the same).
         """
         candidates: dict[str, tuple[str, str | None]] = {}
         found: list[tuple[Block, str]] = []
@@ -68,9 +72,22 @@ class Title(Filter):
         if len(candidates) != 1:
             return set(), found
         ((k, (title, site)),) = candidates.items()
+        if not site and sum(fk == k for _, fk in found) < 2 and not self.under_lines(page, found[0][0]):
+            # a headline that opens the text is the body's own (an extracted body, a
+            # cleaned text): a copy, a site name or lines above it show a page's title
+            return set(), found
         page.set_meta("title", title)
         page.set_meta("site", site)
         return {k}, found
+
+    @staticmethod
+    def under_lines(page: Page, block: Block) -> bool:
+        """Whether the input had lines above ``block``, kept or removed by any filter, and
+        none of those kept is running text (above which it would be a subheading)."""
+        above = page.blocks[: page.blocks.index(block)]
+        if any(word_count(b.text) >= _TEXT_WORDS for b in above):
+            return False
+        return bool(above) or any(0 < (r.line or 0) < block.line for r in page.removed)
 
     def from_page_title(self, page: Page, blocks: list[Block], head: int) -> None:
         """On a flattened page, whose head holds many headline-like lines (menus), the
