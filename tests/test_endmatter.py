@@ -77,3 +77,14 @@ def test_teasers_need_a_long_enough_article():
 def test_clean_fixture_endings_stay():
     for path in sorted((FIXTURES / "clean").glob("*.txt")):
         assert removed_by(run(path.read_text(encoding="utf-8")), "teasers") == [], path.name
+
+
+def test_teasers_above_a_page_footer_go_on_the_first_cleaning():
+    # the end of the article is the last line that stays: a footer the main-content stage
+    # drops is gone when the body is cleaned again, and the teasers must not wait for that
+    menu = "Home\nNews\nSport\nWeather\nContact Us\nPrivacy Policy\nTerms of Use"
+    text = "Home\nNews\nSport\nWeather\n\n" + _article(8) + "\n\n" + "\n\n".join(TEASERS) + "\n\n" + menu
+    once = run(text)
+    assert once.text == _article(8)
+    assert removed_by(once, "teasers") == TEASERS
+    assert run(once.text).text == once.text

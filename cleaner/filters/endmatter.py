@@ -91,7 +91,9 @@ class Teasers(Filter):
 
     def apply(self, page: Page) -> None:
         o = self.options
-        blocks = page.blocks
+        # the end of the article is the last line that stays: the lines the main-content
+        # stage will drop are not there when the body is cleaned again
+        blocks = [b for b in page.blocks if b.verdict is None]
         n = len(blocks)
         start = max(head_end(blocks), n - o["max_run"])
         if n - start < o["min_run"] or not all(self.is_teaser_shaped(b.text) for b in blocks[n - o["min_run"] :]):
