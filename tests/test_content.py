@@ -4,7 +4,7 @@ import re
 from pathlib import Path
 
 import pytest
-from helpers import grows_linearly, normalized
+from helpers import HARBOUR_ARTICLE, grows_linearly, normalized, run
 
 from cleaner import Config, ConfigError, Pipeline, clean, clear_caches
 from cleaner.data import LanguageData
@@ -557,3 +557,14 @@ def test_the_article_s_run_is_the_same_with_any_other_filter_switched_off():
 @pytest.mark.skipif(not BENCH_TEXT.is_dir(), reason="needs ../shared/bench/articles")
 def test_the_article_s_run_on_the_dev_pages_is_the_same_with_any_other_filter_switched_off():
     assert _runs_agree(sorted(BENCH_TEXT.glob("*.txt"))) == []
+
+
+def test_a_paragraph_on_top_is_not_taken_for_the_page_s_title_when_it_repeats():
+    # a cleaned text can open with a paragraph that a box further down repeats (a
+    # newsletter pitch): the first line is a <title> only if it is no running text
+    pitch = "Join thousands of readers who get the latest harbour news delivered every single day."
+    menu = "Home\nNews\nSport\nWeather\nContact Us"
+    text = pitch + "\n\n" + "\n\n".join(HARBOUR_ARTICLE) + "\n\n" + menu + "\n\n" + pitch
+    doc = run(text)
+    assert doc.text.startswith(pitch + "\n\n" + HARBOUR_ARTICLE[0])
+    assert run(doc.text).text == doc.text
