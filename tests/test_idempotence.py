@@ -1,5 +1,9 @@
 """Cleaning a cleaned body changes nothing, whatever mix of chrome and prose went in."""
 
+import gzip
+from pathlib import Path
+
+import pytest
 from helpers import FIXTURES, run
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -129,3 +133,55 @@ def test_mojibake_next_to_a_no_break_space_settles_in_one_cleaning():
     once = clean(raw).text
     assert clean(once).text == once
     assert once.endswith(" \u20ac</")
+
+
+# -- the dev pages and the fixtures, as files ---------------------------------------------
+
+ROOT = FIXTURES.parent
+BENCH = ROOT.parent / "shared" / "bench" / "articles"
+needs_bench = pytest.mark.skipif(not (BENCH / "text").is_dir(), reason="needs ../shared/bench/articles")
+
+
+def _cleaned_again(paths: list[Path]) -> list[str]:
+    """The files (read as bytes, cleaned as text) whose cleaned text a second cleaning changes."""
+    from cleaner import clean
+    from cleaner.inputs import InputError
+
+    changed = []
+    for path in paths:
+        try:
+            once = clean(path.read_bytes(), kind="text")
+        except InputError:  # (a hostile fixture refused as binary is not cleaned at all)
+            continue
+        if clean(once.text.encode("utf-8"), kind="text").text != once.text:
+            changed.append(path.name)
+    return changed
+
+
+def test_every_fixture_and_seed_cleaned_again_is_unchanged():
+    paths = [p for p in sorted(ROOT.glob("fixtures/**/*.txt")) if ".expected." not in p.name]
+    paths += sorted((ROOT / "seeds").glob("*.txt"))
+    assert len(paths) > 50
+    assert _cleaned_again(paths) == []
+
+
+@needs_bench
+def test_every_article_text_page_cleaned_again_is_unchanged():
+    paths = sorted((BENCH / "text").glob("*.txt"))
+    assert len(paths) == 90
+    assert _cleaned_again(paths) == []
+
+
+@needs_bench
+def test_html_bodies_cleaned_again_as_text_keep_their_title_and_teasers():
+    """A body HTML mode extracted, cleaned as text (the pre-commit hook on a batch's .txt
+    files), keeps the headline that opens it and its last paragraphs: only a page's own
+    evidence (a copy, a site name, lines above it) makes a line its title."""
+    from cleaner import clean
+
+    touched = []
+    for path in sorted((BENCH / "html").glob("*.html.gz")):
+        body = clean(gzip.decompress(path.read_bytes()), kind="html").text
+        again = clean(body.encode("utf-8"), kind="text")
+        touched += [(path.name[:12], r.filter, r.text) for r in again.removed if r.filter != "content"]
+    assert touched == []
