@@ -173,15 +173,20 @@ def test_every_article_text_page_cleaned_again_is_unchanged():
 
 
 @needs_bench
-def test_html_bodies_cleaned_again_as_text_keep_their_title_and_teasers():
+def test_html_bodies_cleaned_again_as_text_are_unchanged_unless_the_content_stage_cuts():
     """A body HTML mode extracted, cleaned as text (the pre-commit hook on a batch's .txt
     files), keeps the headline that opens it and its last paragraphs: only a page's own
-    evidence (a copy, a site name, lines above it) makes a line its title."""
+    evidence (a copy, a site name, chrome in its head) makes a line its title. The bodies
+    in which the content stage still finds chrome to cut are listed apart (2 of 90)."""
     from cleaner import clean
 
-    touched = []
+    changed, cut = [], []
     for path in sorted((BENCH / "html").glob("*.html.gz")):
         body = clean(gzip.decompress(path.read_bytes()), kind="html").text
         again = clean(body.encode("utf-8"), kind="text")
-        touched += [(path.name[:12], r.filter, r.text) for r in again.removed if r.filter != "content"]
-    assert touched == []
+        if any(r.filter == "content" for r in again.removed):
+            cut.append(path.name)
+        elif again.text != body:
+            changed.append((path.name, [(r.filter, r.text) for r in again.removed]))
+    assert changed == []
+    assert len(cut) <= 2, cut

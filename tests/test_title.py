@@ -111,3 +111,13 @@ def test_a_first_line_that_no_headline_repeats_gives_no_title():
         )
     )
     assert doc.metadata["title"] is None
+
+
+def test_a_lone_headline_on_a_page_with_chrome_is_its_title():
+    # a flattened page opens with its <title>: the chrome the other filters remove shows
+    # it is a page, and a second cleaning of the body (without it) finds no headline
+    prompts = "\n\nShare this article\n\nSubscribe to our newsletter"
+    doc = run("Flood Waters Recede in River Towns\n\n" + ARTICLE + prompts)
+    assert doc.text == ARTICLE
+    assert doc.metadata["title"] == "Flood Waters Recede in River Towns"
+    assert run(doc.text).text == ARTICLE

@@ -161,8 +161,8 @@ def title_repeat(blocks: list[Block], search: int) -> int:
     headline shown again above the article ("Headline") marks where it starts.
     """
     title = blocks[0].text.casefold()
-    if width(title) < 15 or is_prose(blocks[0].text):
-        return 0  # (a paragraph on top, as in a cleaned text, is no <title>: a shorter repeat is no headline)
+    if width(title) < 15 or (title[-1] == "." and is_prose(blocks[0].text)):
+        return 0  # (a paragraph on top, as in a cleaned text, is no <title>; one may end in "!" or "?")
     size, first = len(title), title[0]
     for i in range(1, min(len(blocks), search)):
         line = blocks[i].text

@@ -56,9 +56,9 @@ class Title(Filter):
         """The title's key (recorded in metadata) and the head's headlines; no key if not one title.
 
         One headline above the article is its title when the page shows it: repeated, with
-        a site name, or under other lines (a page's chrome, kept or removed). One that opens
-        the text, and several, are left alone rather than guessed at (so that cleaning the
-        body again finds the same).
+        a site name, or on a page with chrome (lines other filters remove).
+        One alone above the text, and several, are left alone rather than guessed at (so
+        that cleaning the body again finds the same).
         """
         candidates: dict[str, tuple[str, str | None]] = {}
         found: list[tuple[Block, str]] = []
@@ -72,22 +72,22 @@ class Title(Filter):
         if len(candidates) != 1:
             return set(), found
         ((k, (title, site)),) = candidates.items()
-        if not site and sum(fk == k for _, fk in found) < 2 and not self.under_lines(page, found[0][0]):
-            # a headline that opens the text is the body's own (an extracted body, a
-            # cleaned text): a copy, a site name or lines above it show a page's title
+        if not site and sum(fk == k for _, fk in found) < 2 and not self.shown(page, found[0][0], head):
+            # a headline alone above the text is the body's own (an extracted body, a
+            # cleaned text): a copy, a site name or chrome on the page show a title
             return set(), found
         page.set_meta("title", title)
         page.set_meta("site", site)
         return {k}, found
 
     @staticmethod
-    def under_lines(page: Page, block: Block) -> bool:
-        """Whether the input had lines above ``block``, kept or removed by any filter, and
-        none of those kept is running text (above which it would be a subheading)."""
-        above = page.blocks[: page.blocks.index(block)]
-        if any(word_count(b.text) >= _TEXT_WORDS for b in above):
+    def shown(page: Page, block: Block, head: list[Block]) -> bool:
+        """Whether ``block`` heads a page with chrome (lines another filter removed, or that
+        the content stage judged not the article's), with no running text above it (above
+        which it is a subheading). A clean text, such as an extracted body, has none."""
+        if any(word_count(b.text) >= _TEXT_WORDS for b in head[: head.index(block)]):
             return False
-        return bool(above) or any(0 < (r.line or 0) < block.line for r in page.removed)
+        return bool(page.removed) or any(b.verdict for b in page.blocks)
 
     def from_page_title(self, page: Page, blocks: list[Block], head: int) -> None:
         """On a flattened page, whose head holds many headline-like lines (menus), the
