@@ -58,16 +58,12 @@ class MainContent(Filter):
         blocks, o = page.blocks, self.o
         stops = stopwords(page.metadata.get("language"))
         local = classify(blocks, stops or page_stopwords(blocks, o.fallback_stopwords), o)
-        if not stops and GOOD not in local and len(blocks) < o.min_own_words_page:
-            # the page's own repeated words shift as filters remove lines: on a short page
-            # they say too little to empty it (a second cleaning would judge it otherwise)
-            return
         prose = [b for b, c in zip(blocks, local, strict=True) if c == GOOD or c == NEARGOOD]
         flagged = {id(b) for f in self.asked for b in f.candidates(prose) if f.chrome(b)}
         if flagged:  # (a short line weighs against the run anyway)
             local = [CHROME if id(b) in flagged else c for b, c in zip(blocks, local, strict=True)]
         marks = comment_marks(blocks, self.headings, self.bylines)
-        for block, verdict in zip(blocks, judge(blocks, local, marks, o), strict=True):
+        for block, verdict in zip(blocks, judge(blocks, local, marks, o, own_words=not stops), strict=True):
             block.verdict = verdict
 
     def apply(self, page: Page) -> None:

@@ -8,14 +8,16 @@ from .classes import BAD, CHROME, GOOD
 from .options import Options
 
 
-def little_chrome(classes: list[str], o: Options) -> bool:
+def little_chrome(classes: list[str], o: Options, own_words: bool = False) -> bool:
     """Too little chrome to judge: fewer than ``min_chrome_lines`` lines bad or chrome
-    (none at all: none bad), or a short page without prose."""
+    (none at all: none bad), or a short page without prose: shorter than
+    ``min_page_blocks``, or ``min_own_words_page`` when judged by its own repeated words
+    (``own_words``), which shift as filters remove lines: a second cleaning of a short
+    page would judge it otherwise."""
     bad = classes.count(BAD)
+    least = o.min_own_words_page if own_words else o.min_page_blocks
     return (
-        not bad
-        or bad + classes.count(CHROME) < o.min_chrome_lines
-        or (GOOD not in classes and len(classes) < o.min_page_blocks)
+        not bad or bad + classes.count(CHROME) < o.min_chrome_lines or (GOOD not in classes and len(classes) < least)
     )
 
 

@@ -18,13 +18,16 @@ from .run import under_title, weights
 NO_ARTICLE = "no article text: every line looks like navigation"
 
 
-def judge(blocks: list[Block], local: list[str], marks: list[int], o: Options) -> list[str | None]:
+def judge(
+    blocks: list[Block], local: list[str], marks: list[int], o: Options, own_words: bool = False
+) -> list[str | None]:
     """Each line's verdict, from its local class and comment mark: None to keep it (the
-    other filters may still drop it), else why it goes."""
+    other filters may still drop it), else why it goes. ``own_words``: the classes were
+    judged by the page's own repeated words (no stoplist for its language)."""
     n = len(blocks)
     classes = [SHORT if c == SHORT_SENTENCE else c for c in local]
     # 1. the pass-through test
-    anchor, passes = 0, little_chrome(classes, o)
+    anchor, passes = 0, little_chrome(classes, o, own_words)
     if not passes and GOOD in classes:
         anchor = title_repeat(blocks, o.title_search)
         passes = not anchor and starts_with_article(classes, o)
