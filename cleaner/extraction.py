@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .charsets import head_text
-from .precise import OPTIONS, precise_text
+from .precise import OPTIONS, library_extraction, precise_text
 
 #: trafilatura's options for the first extraction (see :data:`cleaner.precise.OPTIONS`,
 #: whose extraction follows trafilatura's for them).
@@ -168,24 +168,14 @@ def recovered_text(tree: Any, url: str | None, fresh: Callable[[], Any], comment
     from trafilatura.settings import DEFAULT_CONFIG
 
     base = {**EXTRACT_OPTIONS, "include_comments": True} if comments else EXTRACT_OPTIONS
-    found = _text(tree, url, base) if comments else (precise_text(tree, url, fresh), "")
+    found = library_extraction(tree, url, base) if comments else (precise_text(tree, url, fresh), "")
     page = tree if comments else None
     for options, below, needs_least in RETRIES:
         if len(found[0]) >= below:
             break
         page = fresh() if page is None else page  # trafilatura copies it: every retry reads it whole
-        retried = _text(page, url, {**base, **options})
+        retried = library_extraction(page, url, {**base, **options})
         least = DEFAULT_CONFIG.getint("DEFAULT", "MIN_EXTRACTED_SIZE") if needs_least else 0
         if len(retried[0]) > len(found[0]) and len(retried[0]) >= least:
             found = retried
     return found
-
-
-def _text(tree: Any, url: str | None, options: dict[str, Any]) -> tuple[str, str]:
-    """(body, comments) ``bare_extraction`` finds in ``tree`` with ``options``."""
-    import trafilatura
-
-    doc: Any = trafilatura.bare_extraction(tree, url=url, **options)
-    if doc is None:
-        return "", ""
-    return (doc.text or "").strip(), (getattr(doc, "comments", None) or "")

@@ -48,12 +48,19 @@ def _reviewed() -> bool:
     return matches(_REVIEWED_CODE, _reviewed_parts)
 
 
-def library_text(tree: Any, url: str | None, options: dict[str, Any]) -> str:
-    """The body ``bare_extraction`` finds in ``tree`` with ``options`` ("" if none)."""
+def library_extraction(tree: Any, url: str | None, options: dict[str, Any]) -> tuple[str, str]:
+    """(body, comments) ``bare_extraction`` finds in ``tree`` with ``options`` ("" if none)."""
     import trafilatura
 
     doc: Any = trafilatura.bare_extraction(tree, url=url, **options)
-    return (doc.text or "").strip() if doc is not None else ""
+    if doc is None:
+        return "", ""
+    return (doc.text or "").strip(), (getattr(doc, "comments", None) or "")
+
+
+def library_text(tree: Any, url: str | None, options: dict[str, Any]) -> str:
+    """The body ``bare_extraction`` finds in ``tree`` with ``options`` ("" if none)."""
+    return library_extraction(tree, url, options)[0]
 
 
 def precise_text(tree: Any, url: str | None, fresh: Callable[[], Any]) -> str:
