@@ -119,7 +119,7 @@ def justext_language_text() -> Extractor:
     """
     import justext
 
-    from cleaner.filters.content import stopwords
+    from cleaner.filters.words import stopwords
     from cleaner.language import detect_language
 
     def run(text: str) -> str:

@@ -17,9 +17,10 @@ from typer.testing import CliRunner
 from cleaner import Config, Pipeline
 from cleaner.cli import app
 from cleaner.filters.content import Options, classes
-from cleaner.filters.content.classes import BAD, GOOD, stopwords, utf8_stopwords, word_counts
+from cleaner.filters.content.classes import BAD, GOOD
 from cleaner.filters.script import width
 from cleaner.filters.shape import is_heading, word_count
+from cleaner.filters.words import stopwords, utf8_stopwords, word_counts
 
 PAGES = FIXTURES / "cjk"
 TEXT = Pipeline(Config(kind="text"))

@@ -128,9 +128,10 @@ def test_comment_bylines_are_marked_where_readers_comments_start():
 
 def test_with_no_prose_above_the_first_byline_good_text_below_the_bylines_counts():
     from cleaner.blocks import split_blocks
-    from cleaner.filters.content.classes import classify, stopwords
+    from cleaner.filters.content.classes import classify
     from cleaner.filters.content.survey import judge
     from cleaner.filters.prompts import COMMENT
+    from cleaner.filters.words import stopwords
 
     content = FULL.filters_for("en")[-1]
     menu = ["Home", "News", "Sport", "Weather", "Contact"]
@@ -314,7 +315,7 @@ def test_options_come_from_the_configuration():
 
 
 def test_stopwords_follow_the_detected_language():
-    from cleaner.filters.content import stopwords
+    from cleaner.filters.words import stopwords
 
     assert "und" in stopwords("de") and "the" in stopwords("en")
     assert stopwords("xx") == frozenset()

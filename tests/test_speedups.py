@@ -239,7 +239,7 @@ def test_date_word_check_skips_the_parser_for_a_headline() -> None:
 
 # -- word counts of the content stage: bytes fast path against the regex --------------------
 
-from cleaner.filters.content.classes import WORD, stopwords, utf8_stopwords, word_counts  # noqa: E402
+from cleaner.filters.words import WORD, stopwords, utf8_stopwords, word_counts  # noqa: E402
 
 _STOPS = stopwords("en")
 _WORDISH = (

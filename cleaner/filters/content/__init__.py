@@ -15,12 +15,13 @@ from typing import Any
 from ...document import Block, Page
 from ..base import Filter
 from ..prompts import comment_marks
-from .classes import CHROME, GOOD, NEARGOOD, classify, page_stopwords, stopwords
+from ..words import page_stopwords, stopwords
+from .classes import CHROME, GOOD, NEARGOOD, classify
 from .comments import Reader, reads_as_comment
 from .options import Options
 from .survey import judge
 
-__all__ = ["MainContent", "Options", "stopwords"]
+__all__ = ["MainContent", "Options"]
 
 
 class MainContent(Filter):

@@ -1,34 +1,23 @@
 """Line classes, each line judged on its own text as jusText judges paragraphs: ``good``
 (prose: a sentence end and a share of stopwords, or long and stopword-rich), ``neargood``
 (prose-like but weaker), ``short`` (under ``length_low``; a short sentence weighs apart)
-or ``bad`` (links and addresses, menu separators, too few stopwords). Lines in scripts
-without spaces are measured as :mod:`..script` says."""
+or ``bad`` (links and addresses, menu separators, too few stopwords). Words and
+stopwords are counted as :mod:`..words` counts them."""
 
 from __future__ import annotations
 
 import re
-import tomllib
-from functools import cache, lru_cache
-from importlib import resources
 
-from ...data import resolve
 from ...document import Block
-from ..script import function_characters, token_counts, width
+from ..script import width
 from ..shape import CLOSERS, any_of
+from ..words import utf8_stopwords, word_counts
 from .options import Options
 
 GOOD, NEARGOOD, SHORT, BAD = "good", "neargood", "short", "bad"
 SHORT_SENTENCE = "short sentence"  # a short line that reads like prose (a sentence, a list item)
 CHROME = "chrome"  # a line another filter calls chrome on its text alone (see survey.py)
 
-WORD = re.compile(r"[^\W_]+")  # "___" is a divider, not a word
-_WORD_NO_UNDERSCORE = re.compile(r"\w+")  # the same on a text without "_", and faster
-#: For splitting a case-folded text as UTF-8 bytes, ASCII that is no part of a word as a
-#: space: exact when every character beyond ASCII is a word character (five times as
-#: fast as findall). Texts with other characters take the regex, but for the commonest.
-_ASCII_NON_WORD = bytes(c if (48 <= c <= 57 or 97 <= c <= 122) else 32 for c in range(128)) + bytes(range(128, 256))
-_NON_ASCII_NON_WORD = re.compile(r"[^\x00-\x7f\w]")
-_COMMON_PUNCTUATION = ("’", "“", "”", "—", "–", "‘", "…", "»", "«", "©", "·", "•")
 #: Marks of chrome: links and addresses (URLs, domains, e-mail addresses, handles, tags)
 #: and, after a space, the separators of menus and breadcrumbs (« is a quotation's).
 _MARKS = re.compile(r"https?://|www\.|[@#]\w|\.(?:com|org|net|html?|php)\b|\s[|»›/·•>]\s", re.I)
@@ -41,52 +30,6 @@ _FULL_STOP_END = re.compile(r"(?<!\.\.)[.!?。！？．]" + _CLOSING)  # no lead
 _ELLIPSIS = re.compile(r"(?:\.\.\.|…)" + _CLOSING)
 _SENTENCE_LAST = frozenset(".!?:。！？．»" + CLOSERS)  # what those can end on: most lines skip the search
 _ELLIPSIS_LAST = frozenset(".…»" + CLOSERS)
-
-
-def word_counts(folded: str, stops: frozenset[str], stops_utf8: frozenset[bytes]) -> tuple[float, int]:
-    """(words, stopwords among them) of a case-folded text, its words as WORD finds them
-    (and letters of scripts without spaces as :func:`~..script.token_counts` counts them);
-    ``stops_utf8`` is :func:`utf8_stopwords` of ``stops``."""
-    if not folded.isascii():
-        for c in _COMMON_PUNCTUATION:
-            if c in folded:
-                folded = folded.replace(c, " ")
-        if not folded.isascii() and (tokens := token_counts(folded, stops)):
-            n, hits = word_counts(tokens[0], stops, stops_utf8)
-            return n + tokens[1], hits + tokens[2]
-        if not folded.isascii() and _NON_ASCII_NON_WORD.search(folded):
-            words = (WORD if "_" in folded else _WORD_NO_UNDERSCORE).findall(folded)
-            return len(words), sum(map(stops.__contains__, words))
-    split = folded.encode().translate(_ASCII_NON_WORD).split()
-    return len(split), sum(map(stops_utf8.__contains__, split))
-
-
-@lru_cache(maxsize=16)
-def utf8_stopwords(stops: frozenset[str]) -> frozenset[bytes]:
-    return frozenset(w.encode() for w in stops)
-
-
-@cache
-def stopwords(language: str | None) -> frozenset[str]:
-    """The jusText stoplist for an ISO 639-1 code, or the language's function characters
-    (Chinese, Japanese); empty if there is none."""
-    names = (resources.files("cleaner.data") / "_common" / "stoplists.toml").read_text(encoding="utf-8")
-    name = tomllib.loads(names)["stoplists"].get(language or "")
-    if not name:
-        return function_characters(resolve(language or ""))
-    import justext
-
-    return frozenset(w.casefold() for w in justext.get_stoplist(name))
-
-
-def page_stopwords(blocks: list[Block], count: int) -> frozenset[str]:
-    """The ``count`` words a page repeats most: its stopwords, for a language without a stoplist."""
-    freq: dict[str, int] = {}
-    for b in blocks:
-        folded = b.text.casefold()
-        for w in (WORD if "_" in folded else _WORD_NO_UNDERSCORE).findall(folded):
-            freq[w] = freq.get(w, 0) + 1
-    return frozenset(sorted((w for w, k in freq.items() if k > 1), key=freq.__getitem__, reverse=True)[:count])
 
 
 def ends_sentence(text: str, colon: bool = True) -> bool:

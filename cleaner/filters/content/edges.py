@@ -6,7 +6,8 @@ from __future__ import annotations
 from ...document import Block
 from ..prompts import COMMENT
 from ..shape import is_prose
-from .classes import CHROME, GOOD, NEARGOOD, SHORT, SHORT_SENTENCE, WORD, ends_sentence, lower_share
+from ..words import WORD
+from .classes import CHROME, GOOD, NEARGOOD, SHORT, SHORT_SENTENCE, ends_sentence, lower_share
 from .options import Options
 
 
