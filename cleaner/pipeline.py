@@ -7,21 +7,22 @@ from itertools import groupby
 from typing import Any
 
 from .blocks import join_blocks, normalize_newlines, split_blocks
-from .config import Config, ConfigError
-from .data import LanguageData
-from .document import Block, Document, Page, Removal, empty_metadata
-from .extraction import EXTRACTION, NO_ARTICLE, extract, looks_like_html
-from .filters import BY_NAME, FILTERS, Filter
-from .filters.content import MainContent
-from .filters.content.comments import (
+from .comments import (
     NO_PROSE,
     SEPARATED,
     by_group,
     distinct,
     flattened_comments,
     grouped_comments,
+    reader,
     thread_text,
 )
+from .config import Config, ConfigError
+from .data import LanguageData
+from .document import Block, Document, Page, Removal, empty_metadata
+from .extraction import EXTRACTION, NO_ARTICLE, extract, looks_like_html
+from .filters import BY_NAME, FILTERS, Filter
+from .filters.content import MainContent
 from .filters.shape import head_end
 from .guards import guard_html
 from .inputs import InputError, decode
@@ -194,12 +195,12 @@ class Pipeline:
         else:
             end = max((b.line for b in page.blocks if not b.dropped), default=0)
             below = split_blocks("\n".join(thread.split("\n")[end:]), list(range(end + 1, lines + 1)))
-            thread, comments.origins = thread_text(flattened_comments(below, content.reader(below, language)))
+            thread, comments.origins = thread_text(flattened_comments(below, reader(content, below, language)))
         text = self._text_stage(thread, kind, language, comments)
         self._block_stage(text, [f for f in self._block_filters(language, kind) if f is not content], comments)
         kept = [b for b in comments.blocks if not b.dropped]
         if kind == "html" and content is not None:
-            taken = distinct(grouped_comments(kept, content.reader(kept, language, grouped=True)))
+            taken = distinct(grouped_comments(kept, reader(content, kept, language, grouped=True)))
             chosen = {id(b) for comment in taken for b in comment}
             comments.drop_all([b for b in kept if id(b) not in chosen], content.name, NO_PROSE)
             return taken

@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from cleaner import Config, ConfigError, clean
 from cleaner.cli import app
-from cleaner.filters.content.comments import SEPARATED
+from cleaner.comments import SEPARATED
 
 ROOT = Path(__file__).resolve().parent.parent
 HTML_PAGE = ROOT / "fixtures" / "html" / "comments.html"

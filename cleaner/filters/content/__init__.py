@@ -4,7 +4,7 @@ Scraped text is often a whole page flattened to lines: menus, link lists and sha
 first and last, the article in the middle. With no markup to go by, the stage judges each
 line on its own text, in jusText's flat steps (:mod:`.survey`), once, before the other
 block filters run; they then only remove, and the stage drops, last, what it judged not
-the article's, with where it was as the reason. Readers' comments: :mod:`.comments`.
+the article's, with where it was as the reason. Readers' comments: :mod:`cleaner.comments`.
 """
 
 from __future__ import annotations
@@ -12,12 +12,11 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Any
 
-from ...document import Block, Page
+from ...document import Page
 from ..base import Filter
 from ..prompts import comment_marks
 from ..words import page_stopwords, stopwords
 from .classes import CHROME, GOOD, NEARGOOD, classify
-from .comments import Reader, reads_as_comment
 from .options import Options
 from .survey import judge
 
@@ -71,18 +70,3 @@ class MainContent(Filter):
         for block in page.blocks:
             if block.verdict:
                 self.drop(page, block, block.verdict)
-
-    def reader(self, blocks: list[Block], language: str | None, grouped: bool = False) -> Reader:
-        """What tells the readers' comments among ``blocks`` (see :mod:`.comments`); a
-        line is prose by the classes of ``language``, or of the page's frequent words.
-        ``grouped``: the page told the comments apart (see :func:`.comments.reads_as_comment`)."""
-        o = self.o
-        stops = stopwords(language) or page_stopwords(blocks, o.fallback_stopwords)
-        form, heading, byline = self.forms.search, self.headings.search, self.bylines.search
-        return Reader(
-            is_comment=lambda b: reads_as_comment(classify([b], stops, o)[0], b.text, grouped) and not form(b.text),
-            is_mark=lambda text: bool(heading(text) or (text[-1:] == ":" and byline(text))),
-            is_time=lambda text: bool(self.times.search(text)),
-            reach=o.comment_reach,
-            gap=o.comment_gap,
-        )
