@@ -8,22 +8,31 @@ comments takes. :func:`precise_text` follows ``bare_extraction`` and
 ``trafilatura_sequence`` step by step for those options on the page itself, which
 its caller gives up (the retries of :mod:`cleaner.extraction` parse the page again).
 
+It departs from trafilatura in one step: the empty elements its tree cleaning drops
+keep their tail, the text that follows them, as trafilatura keeps it outside precision
+mode. In precision mode that text goes with the element, and it is article text: a
+lead written after an emptied player ``<div>``, a table cell's text after an empty
+``<div>``, the rest of a sentence after an empty ``<em>``. The precision the mode
+buys comes from its later steps (link density, the precision discard list).
+
 If trafilatura's code for those steps differs from the one reviewed, or the shortcut
 raises anything, the library's own ``bare_extraction`` runs on a freshly parsed page
-(see :mod:`cleaner.reviewed`). ``tests/test_precise.py`` compares the two;
+(see :mod:`cleaner.reviewed`), tails dropped as its own precision mode drops them.
+``tests/test_precise.py`` compares the two, the library's with the tails kept;
 ``tests/test_reviewed.py`` breaks the names the shortcut uses.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from copy import copy
 from functools import lru_cache
 from typing import Any
 
 from .reviewed import matches, shortcut_or_library, sources
 
 # SHA-1 of the trafilatura code precise_text mirrors (2.3.1).
-_REVIEWED_CODE = "f2e758c9dd5f250f0cba8d33068be1fcba919155"
+_REVIEWED_CODE = "8733c15fe288d8b6cd965b9b5d4d1695006b36f6"
 
 #: trafilatura's options, chosen on the article benchmark (docs/benchmarks.md):
 #: precision mode drops more teasers and widgets at almost no cost in recall, and
@@ -35,10 +44,17 @@ OPTIONS: dict[str, Any] = {"favor_precision": True, "include_comments": False, "
 
 def _reviewed_parts() -> list[str]:
     import trafilatura.core as tc
+    import trafilatura.htmlprocessing as hp
     import trafilatura.settings as ts
 
     return sources(
-        tc.bare_extraction, tc.trafilatura_sequence, tc._prepare_tree, tc._extract_and_compare, ts.Extractor
+        tc.bare_extraction,
+        tc.trafilatura_sequence,
+        tc._prepare_tree,
+        tc._extract_and_compare,
+        ts.Extractor,
+        hp.tree_cleaning,
+        hp.prune_html,
     )
 
 
@@ -99,7 +115,8 @@ def _precise_text(tree: Any, url: str | None) -> str:
 
 
 def _sequence(tree: Any, options: Any, url: str | None) -> tuple[Any, str]:
-    """``trafilatura_sequence`` for :data:`OPTIONS`: the body and its text."""
+    """``trafilatura_sequence`` for :data:`OPTIONS`: the body and its text, the tails of
+    the empty elements the tree cleaning drops kept (see the module's docstring)."""
     from trafilatura.core import _forum_thread_page
     from trafilatura.htmlprocessing import convert_tags, prune_unwanted_nodes, tree_cleaning
     from trafilatura.main_extractor import extract_content
@@ -108,8 +125,16 @@ def _sequence(tree: Any, options: Any, url: str | None) -> tuple[Any, str]:
     is_forum = _forum_thread_page(tree)
     tree = prune_unwanted_nodes(tree, RAW_TREE_PRUNE_XPATH)
     tree = prune_unwanted_nodes(tree, REMOVE_COMMENTS_AND_LISTS_XPATH)
-    cleaned = convert_tags(tree_cleaning(tree, options), options, url)
+    cleaned = convert_tags(tree_cleaning(tree, _keeping_tails(options)), options, url)
     if not is_forum:
         cleaned = prune_unwanted_nodes(cleaned, REMOVE_COMMENTS_XPATH)
     result: tuple[Any, str] = extract_content(cleaned, options)
     return result
+
+
+def _keeping_tails(options: Any) -> Any:
+    """``options`` for ``tree_cleaning``, whose only use of the precision focus is to drop
+    the tails of the empty elements it prunes (``prune_html``): the same options, balanced."""
+    balanced = copy(options)
+    balanced.focus = "balanced"
+    return balanced

@@ -29,6 +29,23 @@ _SYNTHETIC = [
     f"<html><body><article>{_ARTICLE}<table><tr><td>Cost</td><td>4 million</td></tr></table></article></body></html>",
 ]
 
+#: A lead written after a video player, which the tree cleaning empties (its iframe
+#: goes) and then drops as an empty element: the lead is the player's tail.
+_LEAD = "The harbour has silted up over the last decade, and the fishing boats can only leave at high tide."
+#: (long enough that no retry of cleaner.extraction runs)
+_MORE = [
+    "Engineers will dredge the channel first, so that larger boats can reach the new quays at any tide.",
+    "The old warehouses along the quay are to become a market hall, a school for sailing and small workshops.",
+    "A new footbridge will join the two halves of the town, which the river has kept apart for centuries.",
+    "The regional government has promised to pay for a third of the work if the town finds the rest itself.",
+]
+_TAILS = (
+    "<html><head><title>Harbour</title></head><body><article><div class='entry'><div class='player'>"
+    f"<iframe src='https://video.example/harbour'></iframe></div>{_LEAD}{_ARTICLE}"
+    + "".join(f"<p>{sentence}</p>" for sentence in _MORE)
+    + "</div></article></body></html>"
+)
+
 
 def _pages() -> list[str]:
     paths = sorted(FIXTURES.iterdir()) + sorted(ARTICLES.glob("*.html.gz"))[:10]
@@ -39,11 +56,27 @@ def _pages() -> list[str]:
     return pages
 
 
-@pytest.mark.parametrize("page", _pages())
-def test_same_body_as_trafilaturas_bare_extraction(page):
+@pytest.fixture
+def library_keeping_tails(monkeypatch):
+    """trafilatura's tree cleaning keeping the tails of the empty elements it drops in
+    every mode, as :mod:`cleaner.precise` keeps them (its one departure)."""
+    from trafilatura import htmlprocessing
+
     assert precise._reviewed(), "trafilatura's extraction changed: review cleaner/precise.py"
+    real = htmlprocessing.prune_html
+    monkeypatch.setattr(htmlprocessing, "prune_html", lambda tree, focus="balanced": real(tree, "balanced"))
+
+
+@pytest.mark.parametrize("page", [*_pages(), guard_html(_TAILS)])
+def test_same_body_as_trafilaturas_bare_extraction_keeping_tails(page, library_keeping_tails):
     expected = precise.library_text(parse(page, True), None, precise.OPTIONS)
     assert precise._precise_text(parse(page, True), None) == expected
+
+
+def test_a_lead_after_an_emptied_player_stays_in_the_body_where_precision_mode_drops_it():
+    page = guard_html(_TAILS)
+    assert _LEAD not in precise.library_text(parse(page, True), None, precise.OPTIONS)
+    assert _LEAD in cleaner.clean(_TAILS.encode()).text
 
 
 def test_falls_back_on_trafilatura_when_its_code_changed(monkeypatch):
