@@ -150,25 +150,29 @@ def extract(raw: str | bytes, url: str | None = None, guarded: bool = False, com
         if tree is None:
             return Extraction("", map_metadata(None), NO_ARTICLE)
         metadata = page_metadata(tree, url)
-        text, found = recovered_text(tree, url, lambda: parse(raw, guarded), comments)
+        source = raw if isinstance(raw, str) else None
+        text, found = recovered_text(tree, url, lambda: parse(raw, guarded), comments, source)
         thread = comment_text(tree, found) if text else ""
     except Exception as exc:  # trafilatura raises on some malformed input
         return Extraction("", map_metadata(None), f"{NO_ARTICLE} (extraction failed: {type(exc).__name__})")
     return Extraction(text, map_metadata(metadata), None if text else NO_ARTICLE, thread)
 
 
-def recovered_text(tree: Any, url: str | None, fresh: Callable[[], Any], comments: bool = False) -> tuple[str, str]:
+def recovered_text(
+    tree: Any, url: str | None, fresh: Callable[[], Any], comments: bool = False, source: str | None = None
+) -> tuple[str, str]:
     """(body, comments) a fast, precise extraction finds in the parsed page, or, when the
     body is short, the longer of what the ``RETRIES`` find on the page parsed again
     (``fresh()``), tried in turn while the body so far is shorter than each one's length.
     ``comments``: with trafilatura's comment extraction on, which takes the comments it
     finds out of the body; the library's own extraction then runs (it copies the tree, so
     ``tree`` stays whole for :func:`cleaner.comments.comment_text`). Without, the first
-    extraction prunes ``tree`` itself (:mod:`cleaner.precise`) and the comments are ""."""
+    extraction prunes ``tree`` itself (:mod:`cleaner.precise`, which ``source``, the page's
+    HTML, spares the prunes that cannot match) and the comments are ""."""
     from trafilatura.settings import DEFAULT_CONFIG
 
     base = {**EXTRACT_OPTIONS, "include_comments": True} if comments else EXTRACT_OPTIONS
-    found = library_extraction(tree, url, base) if comments else (precise_text(tree, url, fresh), "")
+    found = library_extraction(tree, url, base) if comments else (precise_text(tree, url, fresh, source), "")
     page = tree if comments else None
     for options, below, needs_least in RETRIES:
         if len(found[0]) >= below:

@@ -32,7 +32,7 @@ from typing import Any
 from .reviewed import matches, shortcut_or_library, sources
 
 # SHA-1 of the trafilatura code precise_text mirrors (2.3.1).
-_REVIEWED_CODE = "8733c15fe288d8b6cd965b9b5d4d1695006b36f6"
+_REVIEWED_CODE = "cade04d3a91162a2a9e732c1870fe40d29b561e3"
 
 #: trafilatura's options, chosen on the article benchmark (docs/benchmarks.md):
 #: precision mode drops more teasers and widgets at almost no cost in recall, and
@@ -42,12 +42,31 @@ _REVIEWED_CODE = "8733c15fe288d8b6cd965b9b5d4d1695006b36f6"
 OPTIONS: dict[str, Any] = {"favor_precision": True, "include_comments": False, "include_tables": True, "fast": True}
 
 
+#: What the attributes of any element the raw-tree prune and the comment prunes remove
+#: must hold, by the reviewed expressions (``RAW_TREE_PRUNE_XPATH``: the infinite-scroll
+#: and follow-up article boxes, the share buttons; the comment expressions: ids and
+#: classes starting "comment" or "Comment", "comol", disqus' ids, "post-comments").
+#: A page whose source holds none of them has no such element, and the expression,
+#: which walks the whole page and tests each element with a regular expression, is
+#: skipped (an attribute could spell the word with character references, which no page
+#: of the dev sets does).
+NEEDLES = {
+    "raw": ("mvp-post-add-", "infinite", "elementor-share-buttons"),
+    "comments": ("omment", "comol", "disqus_thread"),
+}
+
+
 def _reviewed_parts() -> list[str]:
     import trafilatura.core as tc
     import trafilatura.htmlprocessing as hp
     import trafilatura.settings as ts
+    import trafilatura.xpaths as tx
 
-    return sources(
+    # (the expressions :data:`NEEDLES` stand for, by their text)
+    pruning = [
+        x.path for x in (*tx.RAW_TREE_PRUNE_XPATH, *tx.REMOVE_COMMENTS_AND_LISTS_XPATH, *tx.REMOVE_COMMENTS_XPATH)
+    ]
+    return pruning + sources(
         tc.bare_extraction,
         tc.trafilatura_sequence,
         tc._prepare_tree,
@@ -79,19 +98,21 @@ def library_text(tree: Any, url: str | None, options: dict[str, Any]) -> str:
     return library_extraction(tree, url, options)[0]
 
 
-def precise_text(tree: Any, url: str | None, fresh: Callable[[], Any]) -> str:
+def precise_text(tree: Any, url: str | None, fresh: Callable[[], Any], source: str | None = None) -> str:
     """``library_text(tree, url, OPTIONS)``, pruning ``tree`` itself rather than copies.
 
     ``fresh()`` parses the page again, for the library when the shortcut cannot run.
+    ``source``: the HTML ``tree`` was parsed from, if the caller has it as text: the
+    prunes whose :data:`NEEDLES` it lacks are skipped.
     """
     if not _reviewed():
         return library_text(fresh(), url, OPTIONS)
     return shortcut_or_library(
-        "extraction", lambda: _precise_text(tree, url), lambda: library_text(fresh(), url, OPTIONS)
+        "extraction", lambda: _precise_text(tree, url, source), lambda: library_text(fresh(), url, OPTIONS)
     )
 
 
-def _precise_text(tree: Any, url: str | None) -> str:
+def _precise_text(tree: Any, url: str | None, source: str | None = None) -> str:
     """``bare_extraction`` and ``trafilatura_sequence`` for :data:`OPTIONS`, without the
     copies: a fast extraction runs no fallback extractor, so the backup of the cleaned
     tree goes unused, and with precision and no comments neither the baseline, the
@@ -105,7 +126,7 @@ def _precise_text(tree: Any, url: str | None) -> str:
     if options.max_tree_size:
         raise NotImplementedError("MAX_TREE_SIZE is set: bare_extraction's size check is not mirrored")
     try:
-        postbody, temp_text = _sequence(tree, options, url)
+        postbody, temp_text = _sequence(tree, options, url, source)
         # bare_extraction's size check, with no comments
         if len(temp_text) < options.min_output_size and 0 < options.min_output_comm_size:
             return ""
@@ -114,19 +135,26 @@ def _precise_text(tree: Any, url: str | None) -> str:
     return (xmltotxt(postbody, options.formatting) or "").strip()
 
 
-def _sequence(tree: Any, options: Any, url: str | None) -> tuple[Any, str]:
+def _sequence(tree: Any, options: Any, url: str | None, source: str | None = None) -> tuple[Any, str]:
     """``trafilatura_sequence`` for :data:`OPTIONS`: the body and its text, the tails of
-    the empty elements the tree cleaning drops kept (see the module's docstring)."""
+    the empty elements the tree cleaning drops kept (see the module's docstring); the
+    prunes that cannot match ``source`` skipped (:data:`NEEDLES`)."""
     from trafilatura.core import _forum_thread_page
     from trafilatura.htmlprocessing import convert_tags, prune_unwanted_nodes, tree_cleaning
     from trafilatura.main_extractor import extract_content
     from trafilatura.xpaths import RAW_TREE_PRUNE_XPATH, REMOVE_COMMENTS_AND_LISTS_XPATH, REMOVE_COMMENTS_XPATH
 
+    def can_match(kind: str) -> bool:
+        return source is None or any(needle in source for needle in NEEDLES[kind])
+
+    comments = can_match("comments")
     is_forum = _forum_thread_page(tree)
-    tree = prune_unwanted_nodes(tree, RAW_TREE_PRUNE_XPATH)
-    tree = prune_unwanted_nodes(tree, REMOVE_COMMENTS_AND_LISTS_XPATH)
+    if can_match("raw"):
+        tree = prune_unwanted_nodes(tree, RAW_TREE_PRUNE_XPATH)
+    if comments:
+        tree = prune_unwanted_nodes(tree, REMOVE_COMMENTS_AND_LISTS_XPATH)
     cleaned = convert_tags(tree_cleaning(tree, _keeping_tails(options)), options, url)
-    if not is_forum:
+    if comments and not is_forum:
         cleaned = prune_unwanted_nodes(cleaned, REMOVE_COMMENTS_XPATH)
     result: tuple[Any, str] = extract_content(cleaned, options)
     return result

@@ -108,3 +108,37 @@ def test_a_shortcut_that_fails_halfway_leaves_the_library_a_fresh_page(monkeypat
     assert "extraction shortcut failed" in caplog.text
     assert all(sentence in found for sentence in HARBOUR_ARTICLE)
     assert found == expected
+
+
+_SCROLL = guard_html(
+    f"<html><body><article><h1>Harbour</h1>{_ARTICLE}</article><div class='infinite-scroll'>"
+    "<p>The next story: the ferry timetable changes on Monday for the winter season.</p></div></body></html>"
+)
+
+
+@pytest.mark.parametrize("page", [*_pages(), _SCROLL])
+def test_the_pages_source_spares_only_prunes_that_cannot_match(page):
+    assert precise._precise_text(parse(page, True), None, page) == precise._precise_text(parse(page, True), None)
+
+
+def test_a_page_without_the_words_of_a_prune_is_not_walked_by_it(monkeypatch):
+    from trafilatura import htmlprocessing
+
+    walked: list[object] = []
+    real = htmlprocessing.prune_unwanted_nodes
+
+    def spy(tree, expressions, *args, **kwargs):
+        walked.extend(expressions)
+        return real(tree, expressions, *args, **kwargs)
+
+    monkeypatch.setattr(htmlprocessing, "prune_unwanted_nodes", spy)
+    from trafilatura.xpaths import RAW_TREE_PRUNE_XPATH, REMOVE_COMMENTS_AND_LISTS_XPATH, REMOVE_COMMENTS_XPATH
+
+    comments = {*REMOVE_COMMENTS_AND_LISTS_XPATH, *REMOVE_COMMENTS_XPATH}
+    page = guard_html(f"<html><body><article>{_ARTICLE}</article></body></html>")
+    text = precise._precise_text(parse(page, True), None, page)
+    assert all(sentence in text for sentence in HARBOUR_ARTICLE)
+    assert not {*RAW_TREE_PRUNE_XPATH, *comments} & set(walked)
+    # (a page with a comment section is walked by the comment prunes)
+    precise._precise_text(parse(_SYNTHETIC[0], True), None, _SYNTHETIC[0])
+    assert comments <= set(walked)
