@@ -1,0 +1,116 @@
+"""The article's lead, when the extraction dropped it as a teaser.
+
+Sites put an article's lead (standfirst, deck, intro) in a box named for it: a
+``teaser``, ``excerpt``, ``intro``, ``lead``, ``deck`` or ``standfirst`` class, often inside the
+article's ``<header>``. trafilatura drops such boxes (teasers are usually links to
+other articles, and precision mode drops headers), and with them the lead. A box is
+taken for the lead when the text that follows it on the page opens the extracted
+body: what comes next is the article itself, so the box is its first paragraph and
+not a teaser for another page. The boxes are found before the extraction, which
+prunes the page.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+#: The elements a lead box is, and the words of its class: a box is named for its role.
+_BOX_TAGS = ("div", "p", "h2", "section", "span")
+_LEAD_WORDS = re.compile("teaser|excerpt|intro|lead|deck|standfirst")
+#: A lead is prose: a sentence or more, not a label or a button.
+MIN_LEAD_CHARS = 80
+#: A lead names no more than this many characters of links (teasers link to their article).
+MAX_LINK_SHARE = 0.3
+#: The text after the box, which must open the body: enough of it to be unique on the page.
+KEY_CHARS = 40
+#: The body's lines the key is looked for in (a headline, a date bar before the paragraphs).
+OPENING_LINES = 3
+_NOT_IN_A_LEAD = ("h1", "h2", "h3", "h4", "h5", "h6", "img", "picture", "figure", "figcaption")
+_SKIPPED = frozenset({"script", "style", "noscript", "template"})
+_SPACE = re.compile(r"\s+")
+
+
+def squeeze(text: str) -> str:
+    return _SPACE.sub(" ", text).strip()
+
+
+def lead_boxes(tree: Any) -> list[tuple[str, str]]:
+    """(text, key) of each box on the page named as a lead that holds prose: its text,
+    and the start of the text that follows it. Call before the extraction prunes ``tree``."""
+    found, taken = [], set()
+    for box in tree.iter(*_BOX_TAGS):
+        names = box.get("class")
+        if not names or not _LEAD_WORDS.search(names):
+            continue
+        if len(box.text_content()) < MIN_LEAD_CHARS or any(parent in taken for parent in box.iterancestors()):
+            continue  # (too short even with its scripts, or inside a lead taken already)
+        text = squeeze("".join(_texts(box)))
+        if not _is_lead(box, text):
+            continue
+        taken.add(box)
+        key = _following_text(box)
+        if key:
+            found.append((text, key))
+    return found
+
+
+def _is_lead(box: Any, text: str) -> bool:
+    """Whether a box's text reads as a lead: long enough, not mostly links,
+    with no headline inside (a page's header box) and no picture (a caption)."""
+    if len(text) < MIN_LEAD_CHARS:
+        return False
+    if (
+        next(box.iterdescendants(_NOT_IN_A_LEAD), None) is not None
+        or next(box.iterancestors("figure"), None) is not None
+    ):
+        return False
+    links = sum(len(squeeze(a.text_content())) for a in box.iter("a"))
+    return links <= MAX_LINK_SHARE * len(text)
+
+
+def _following_text(box: Any) -> str:
+    """The first ``KEY_CHARS`` characters of the first run of text of that length after
+    ``box`` in the page, scripts and styles skipped ("" if there is none)."""
+    for chunk in _after(box):
+        chunk = squeeze(chunk)
+        if len(chunk) >= KEY_CHARS:
+            return chunk[:KEY_CHARS]
+    return ""
+
+
+def _after(node: Any) -> Iterator[str]:
+    """The texts after ``node`` in document order (its own descendants excluded)."""
+    while node is not None:
+        yield node.tail or ""
+        for sibling in node.itersiblings():
+            yield from _texts(sibling)
+            yield sibling.tail or ""
+        node = node.getparent()
+
+
+def _texts(element: Any) -> Iterator[str]:
+    """The texts inside ``element`` in document order, without its tail."""
+    if isinstance(element.tag, str) and element.tag not in _SKIPPED:
+        yield element.text or ""
+        for child in element:
+            yield from _texts(child)
+            yield child.tail or ""
+
+
+def with_lead(body: str, boxes: list[tuple[str, str]]) -> str:
+    """``body`` with the first box's text put before the line its following text opens,
+    when that line is one of the body's first and the box's text is not in the body."""
+    if not body or not boxes:
+        return body
+    lines = body.split("\n")
+    opening = [squeeze(line) for line in lines[:OPENING_LINES]]
+    flat = squeeze(body)
+    for text, key in boxes:
+        if text in flat:
+            continue
+        for i, line in enumerate(opening):
+            if line.startswith(key):
+                return "\n".join([*lines[:i], text, *lines[i:]])
+    return body
