@@ -1,6 +1,7 @@
 """Score cleaner on real pages in many languages, with trafilatura's own evaluation.
 
     python benchmarks/multilingual.py ../shared/bench/multilingual [--mode html|text|all]
+                                      [--half first|second] [--worst N]
 
 DATA_DIR holds ``html/NAME.html.gz`` (each page's original bytes) and ``truth.json``
 (per page, passages the body must hold, ``with``, and passages it must not,
@@ -217,6 +218,22 @@ def tally(pages: list[Page], outputs: list[str]) -> tuple[dict[str, Counts], int
     return by_language, collapsed
 
 
+def print_worst(console, name: str, pages: list[Page], outputs: list[str], n: int) -> None:
+    """The ``n`` pages where a system does worst (F1, then name), with the passages it
+    missed (``-``) and the unwanted ones it kept (``+``)."""
+    scored = sorted(
+        zip(pages, outputs, strict=True), key=lambda pair: (page_counts(pair[0], pair[1]).f1, pair[0].name)
+    )
+    console.print(f"worst {n} pages for {name}:")
+    for page, output in scored[:n]:
+        counts, out = page_counts(page, output), squeeze(output)
+        console.print(f"  {counts.f1:.3f} {page.language} {page.name} ({len(output)} characters)", markup=False)
+        for sign, passages in (("-", [p for p in page.with_ if squeeze(p) not in out]), ("+", page.without)):
+            for passage in passages:
+                if sign == "-" or squeeze(passage) in out:
+                    console.print(f"      {sign} {squeeze(passage)[:100]}", markup=False)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("data_dir", type=Path, help="e.g. ../shared/bench/multilingual")
@@ -231,6 +248,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--min-pages", type=int, default=10, help="languages with fewer pages are not listed")
     parser.add_argument("--json", type=Path, help="also write the figures here")
+    parser.add_argument(
+        "--worst", type=int, default=0, metavar="N", help="list the N pages where each mode's cleaner does worst"
+    )
     parser.add_argument(
         "--as-str",
         action="store_true",
@@ -292,6 +312,9 @@ def main(argv: list[str] | None = None) -> int:
                 "speed_ratio": pps / base,
             }
         console.print(table)
+        if args.worst:
+            name = next(iter(results))
+            print_worst(console, name, pages, results[name][0], args.worst)
     if args.json:
         args.json.write_text(json.dumps(report, indent=2) + "\n")
     return 0

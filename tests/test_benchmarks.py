@@ -134,6 +134,31 @@ def test_multilingual_scores_only_the_half_asked_for(tmp_path):
     assert f1 == {"first": 0.0, "second": 1.0}
 
 
+def test_multilingual_lists_the_worst_pages_with_what_they_miss_and_keep(tmp_path, capsys):
+    import gzip
+    import json
+
+    import multilingual
+
+    prose = (
+        "The harbour board met on Tuesday to approve the new ferry timetable for the summer season. "
+        "Boats will leave every forty minutes from the north pier, and the last crossing will sail at midnight."
+    )
+    (tmp_path / "html").mkdir()
+    page = f"<html><body><article><h1>Ferry news</h1><p>{prose}</p><p>{prose}</p></article></body></html>"
+    (tmp_path / "html" / "0.html.gz").write_bytes(gzip.compress(page.encode()))
+    truth = {
+        "good": {"file": "html/0.html.gz", "with": [prose[:60]], "without": []},
+        "bad": {"file": "html/0.html.gz", "with": ["A passage on no page at all."], "without": [prose[-40:]]},
+    }
+    (tmp_path / "truth.json").write_text(json.dumps(truth))
+    args = ["--mode", "html", "--repeat", "1", "--min-pages", "1", "--worst", "1"]
+    assert multilingual.main([str(tmp_path), *args]) == 0
+    listed = capsys.readouterr().out.split("worst 1 pages for cleaner (html):")[1]
+    assert "0.000" in listed and " bad " in listed and " good " not in listed
+    assert "- A passage on no page at all." in listed and f"+ {prose[-40:]}" in listed
+
+
 def test_the_splits_are_the_halves_of_the_sorted_keys():
     import splits
 
