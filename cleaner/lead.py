@@ -1,8 +1,8 @@
 """The article's lead, when the extraction dropped it as a teaser.
 
 Sites put an article's lead (standfirst, deck, intro) in a box named for it: a
-``teaser``, ``excerpt``, ``intro``, ``lead``, ``deck`` or ``standfirst`` class, often inside the
-article's ``<header>``. trafilatura drops such boxes (teasers are usually links to
+``teaser``, ``excerpt``, ``intro``, ``lead``, ``deck`` or ``standfirst`` class, often
+inside the article's ``<header>``. trafilatura drops such boxes (teasers are usually links to
 other articles, and precision mode drops headers), and with them the lead. A box is
 taken for the lead when the text that follows it on the page opens the extracted
 body: what comes next is the article itself, so the box is its first paragraph and
@@ -21,7 +21,7 @@ _BOX_TAGS = ("div", "p", "h2", "section", "span")
 _LEAD_WORDS = re.compile("teaser|excerpt|intro|lead|deck|standfirst")
 #: A lead is prose: a sentence or more, not a label or a button.
 MIN_LEAD_CHARS = 80
-#: A lead names no more than this many characters of links (teasers link to their article).
+#: A lead's share of link text is at most this (a teaser links to its article).
 MAX_LINK_SHARE = 0.3
 #: The text after the box, which must open the body: enough of it to be unique on the page.
 KEY_CHARS = 40
