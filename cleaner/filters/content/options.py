@@ -26,6 +26,9 @@ class Options:
     chrome_weight: float = 0.5  # (times min_block_cost) a line a filter calls chrome, whatever its length
     min_block_cost: int = 150
     min_list_lines: int = 3  # this many short sentences between paragraphs (and nothing else): a list, free
+    max_gap_lines: int = 8  # the run crosses at most this many lines between two good ones (0: never) ...
+    join_weight: float = 300.0  # ... to prose beyond them that weighs this much ...
+    gap_cost: float = 150.0  # ... its own such gaps costing at most this much each
     closing_reach: int = 6  # lines below the run (removed ones too) where a closing sentence or credit may stand
     min_chrome_lines: int = 3  # fewer chrome-like lines: a clean text
     min_page_blocks: int = 3  # a page without prose is all navigation only if it has this many lines

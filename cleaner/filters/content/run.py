@@ -24,7 +24,13 @@ def weights(blocks: list[Block], classes: list[str], o: Options, anchor: int, co
             ws[k] *= o.before_title_weight
     if comments is not None:
         ws[comments:] = [min(w, 0.0) for w in ws[comments:]]
-    # a list between paragraphs (min_list_lines short sentences or more, and chrome) costs nothing
+    free_lists(ws, classes, o)
+    return ws
+
+
+def free_lists(ws: list[float], classes: list[str], o: Options) -> None:
+    """A list between paragraphs (``min_list_lines`` short sentences or more, and chrome)
+    costs nothing."""
     prev, gap = BAD, []
     for k, c in enumerate(classes):
         if c == SHORT_SENTENCE or c == SHORT or c == CHROME:
@@ -36,7 +42,54 @@ def weights(blocks: list[Block], classes: list[str], o: Options, anchor: int, co
                 ws[g] = 0.0
         gap.clear()
         prev = c
-    return ws
+
+
+def bridged(ws: list[float], classes: list[str], o: Options) -> list[float]:
+    """``ws`` with the lines between two good ones, when at most ``max_gap_lines``, costing
+    at most ``gap_cost`` characters' worth together."""
+    capped, last = list(ws), -1
+    for k, c in enumerate(classes):
+        if c != GOOD:
+            continue
+        if last >= 0 and k - last - 1 <= o.max_gap_lines:
+            cost = -sum(w for w in ws[last + 1 : k] if w < 0)
+            for g in range(last + 1, k) if cost > o.gap_cost else ():
+                capped[g] = ws[g] * o.gap_cost / cost if ws[g] < 0 else ws[g]
+        last = k
+    return capped
+
+
+def _reach(capped: list[float], classes: list[str], k: int, step: int, o: Options) -> int:
+    """Where the run reaches from its edge ``k`` across a gap of at most ``max_gap_lines``
+    lines in direction ``step``: the far end of the heaviest stretch that starts at the
+    first good line beyond the gap, if it weighs ``join_weight`` or more; else ``k``."""
+    j = k + step
+    while 0 <= j < len(classes) and classes[j] != GOOD and abs(j - k) <= o.max_gap_lines:
+        j += step
+    if not 0 <= j < len(classes) or classes[j] != GOOD:
+        return k
+    total, best, far = 0.0, 0.0, k
+    while 0 <= j < len(capped):
+        total += capped[j]
+        if total > best:
+            best, far = total, j
+        j += step
+    return far if best >= o.join_weight else k
+
+
+def grow(ws: list[float], classes: list[str], start: int, end: int, o: Options) -> tuple[int, int]:
+    """The run across the short gaps that cut an article (an embed's remnants, an image's
+    credit, a share bar, a table's rows, a list's headings), to the stretches of prose
+    beyond them that weigh ``join_weight`` or more, its own such gaps made cheap
+    (:func:`bridged`): a paragraph after the article (a bio, a disclaimer) weighs less."""
+    if not o.max_gap_lines:
+        return start, end
+    capped = bridged(ws, classes, o)
+    while (far := _reach(capped, classes, end, 1, o)) != end:
+        end = far
+    while (far := _reach(capped, classes, start, -1, o)) != start:
+        start = far
+    return start, end
 
 
 def heaviest(ws: list[float]) -> tuple[int, int, float]:

@@ -13,7 +13,7 @@ from .context import REPEAT, mark_repeats, revise
 from .edges import closing, comments_start, lede, trim
 from .options import Options
 from .passthrough import little_chrome, starts_with_article
-from .run import under_title, weights
+from .run import grow, under_title, weights
 
 NO_ARTICLE = "no article text: every line looks like navigation"
 
@@ -35,7 +35,8 @@ def judge(
         return [None if passes else NO_ARTICLE] * n
     # 2. the run, 3. its edges, 4. the context inside it
     ws = weights(blocks, local, o, anchor, comments_start(marks, local))
-    start, end = trim(blocks, classes, marks, *under_title(ws, local, o, anchor), o)
+    run = grow(ws, local, *under_title(ws, local, o, anchor), o)
+    start, end = trim(blocks, classes, marks, *run, o)
     first, last = lede(blocks, local, start), closing(blocks, local, marks, end, o)
     final = [BAD] * first + [GOOD] * (start - first) + revise(classes[start : end + 1])
     final += [CHROME if c == CHROME else BAD for c in classes[end + 1 : last]] + [GOOD] * (last > end)
