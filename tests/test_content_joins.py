@@ -82,3 +82,10 @@ def test_the_join_reaches_no_further_than_max_gap_lines():
 def test_the_join_needs_join_weight_beyond_the_gap():
     raw = read("share_bar_between_paragraphs.txt")
     assert only_content(join_weight=2000).clean(raw).text != read("share_bar_between_paragraphs.expected.txt").strip()
+
+
+def test_the_run_does_not_grow_into_the_readers_comments_below_a_short_gap():
+    # four lines (a count, a heading, a name, a date) stand between the article and a
+    # long comment: the comment section ends the run, the join does not cross it
+    doc = only_content().clean(read("comments_after_article.txt"))
+    assert doc.text == read("comments_after_article.expected.txt").strip()
