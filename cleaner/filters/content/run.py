@@ -59,35 +59,39 @@ def bridged(ws: list[float], classes: list[str], o: Options) -> list[float]:
     return capped
 
 
-def _reach(capped: list[float], classes: list[str], k: int, step: int, o: Options) -> int:
+def _reach(capped: list[float], classes: list[str], marks: list[int], k: int, step: int, o: Options) -> int:
     """Where the run reaches from its edge ``k`` across a gap of at most ``max_gap_lines``
     lines in direction ``step``: the far end of the heaviest stretch that starts at the
-    first good line beyond the gap, if it weighs ``join_weight`` or more; else ``k``."""
-    j = k + step
-    while 0 <= j < len(classes) and classes[j] != GOOD and abs(j - k) <= o.max_gap_lines:
+    first good line beyond the gap, if it weighs ``join_weight`` or more (above the run,
+    ``join_weight_above``); else ``k``. It reaches no comment section's mark (a heading,
+    a byline), nor above a run that starts at one."""
+    j, n = k + step, len(classes)
+    while 0 <= j < n and classes[j] != GOOD and not marks[j] and abs(j - k) <= o.max_gap_lines:
         j += step
-    if not 0 <= j < len(classes) or classes[j] != GOOD:
+    if not 0 <= j < n or classes[j] != GOOD or marks[j] or (step < 0 and marks[k]):
         return k
     total, best, far = 0.0, 0.0, k
-    while 0 <= j < len(capped):
+    while 0 <= j < n and not marks[j]:
         total += capped[j]
         if total > best:
             best, far = total, j
         j += step
-    return far if best >= o.join_weight else k
+    return far if best >= (o.join_weight if step > 0 else o.join_weight_above) else k
 
 
-def grow(ws: list[float], classes: list[str], start: int, end: int, o: Options) -> tuple[int, int]:
+def grow(ws: list[float], classes: list[str], marks: list[int], start: int, end: int, o: Options) -> tuple[int, int]:
     """The run across the short gaps that cut an article (an embed's remnants, an image's
     credit, a share bar, a table's rows, a list's headings), to the stretches of prose
     beyond them that weigh ``join_weight`` or more, its own such gaps made cheap
-    (:func:`bridged`): a paragraph after the article (a bio, a disclaimer) weighs less."""
+    (:func:`bridged`): a paragraph after the article (a bio, a disclaimer) weighs less.
+    Above the run ``join_weight_above`` is enough: there a lone paragraph is more often
+    the article's first, cut off by a picture, a video or a share bar."""
     if not o.max_gap_lines:
         return start, end
     capped = bridged(ws, classes, o)
-    while (far := _reach(capped, classes, end, 1, o)) != end:
+    while (far := _reach(capped, classes, marks, end, 1, o)) != end:
         end = far
-    while (far := _reach(capped, classes, start, -1, o)) != start:
+    while (far := _reach(capped, classes, marks, start, -1, o)) != start:
         start = far
     return start, end
 

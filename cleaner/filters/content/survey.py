@@ -35,7 +35,7 @@ def judge(
         return [None if passes else NO_ARTICLE] * n
     # 2. the run, 3. its edges, 4. the context inside it
     ws = weights(blocks, local, o, anchor, comments_start(marks, local))
-    run = grow(ws, local, *under_title(ws, local, o, anchor), o)
+    run = grow(ws, local, marks, *under_title(ws, local, o, anchor), o)
     start, end = trim(blocks, classes, marks, *run, o)
     first, last = lede(blocks, local, start), closing(blocks, local, marks, end, o)
     final = [BAD] * first + [GOOD] * (start - first) + revise(classes[start : end + 1])
