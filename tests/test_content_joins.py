@@ -1,7 +1,7 @@
 """The content stage keeps an article whole when a few lines of chrome cut it: an embed's
 remnants, an image's caption and credit, a share bar, a table's rows, the shop lines of a
-list's items. Each fixture's article is cut so that, without the join, the run keeps only
-the heavier part."""
+list's items, a video box below the first paragraph. Each fixture's article is cut so
+that, without the join, the run keeps only the heavier part."""
 
 from pathlib import Path
 
@@ -19,6 +19,7 @@ CUT = [
     "share_bar_between_paragraphs",
     "table_between_paragraphs",
     "list_item_headings",
+    "lede_above_video",
 ]
 OTHERS = frozenset(set(BY_NAME) - {"content"})
 
@@ -72,6 +73,14 @@ def test_a_lone_paragraph_beyond_a_few_lines_of_chrome_after_the_article_is_not_
     assert [r.reason for r in doc.removed if r.text == note] == ["after the article"]
 
 
+def test_a_lone_first_paragraph_above_a_video_box_joins_with_less_weight_than_below():
+    # above the run, a lone paragraph is more often the article's first (join_weight_above)
+    raw = read("lede_above_video.txt")
+    lede = read("lede_above_video.expected.txt").split("\n\n")[0]
+    assert only_content().clean(raw).text.startswith(lede)
+    assert not only_content(join_weight_above=300).clean(raw).text.startswith(lede)
+
+
 def test_the_join_reaches_no_further_than_max_gap_lines():
     raw = read("share_bar_between_paragraphs.txt")
     name = "share_bar_between_paragraphs"
@@ -81,7 +90,8 @@ def test_the_join_reaches_no_further_than_max_gap_lines():
 
 def test_the_join_needs_join_weight_beyond_the_gap():
     raw = read("share_bar_between_paragraphs.txt")
-    assert only_content(join_weight=2000).clean(raw).text != read("share_bar_between_paragraphs.expected.txt").strip()
+    expected = read("share_bar_between_paragraphs.expected.txt").strip()
+    assert only_content(join_weight=2000, join_weight_above=2000).clean(raw).text != expected
 
 
 def test_the_run_does_not_grow_into_the_readers_comments_below_a_short_gap():
