@@ -513,3 +513,40 @@ def test_mark_repeats_is_the_plain_rule(paragraphs) -> None:
     got = list(final)
     mark_repeats([Block(t) for t in texts], got, 0, len(texts) - 1)
     assert got == expected
+
+
+# -- line classes kept from page to page ------------------------------------------------
+
+from cleaner import clear_caches  # noqa: E402
+from cleaner.filters.content import Options  # noqa: E402
+from cleaner.filters.content.classes import classify, line_class, memo  # noqa: E402
+
+_LINES = [
+    "Home | News | Sport | Weather",
+    "The minister said on Tuesday that the plan would be put to a vote in the spring.",
+    "Read more",
+    "Share this article",
+    "It was the first time in a decade that the two sides had met, and both of them said so.",
+]
+
+
+def _plain_classes(texts: list[str], stops: frozenset[str], o: Options) -> list[str]:
+    utf8 = utf8_stopwords(stops)
+    return [line_class(t, t.casefold(), *word_counts(t.casefold(), stops, utf8), o) for t in texts]
+
+
+def test_a_line_class_seen_on_an_earlier_page_is_the_class_under_this_pages_stoplist_and_options() -> None:
+    clear_caches()
+    blocks = [Block(t) for t in _LINES]
+    en, fr = stopwords("en"), stopwords("fr")
+    strict = Options(stop_low=0.9, stop_sentence=0.9)
+    for stops, o in ((en, Options()), (fr, Options()), (en, strict), (en, Options())):
+        assert classify(blocks, stops, o) == _plain_classes(_LINES, stops, o)
+    assert classify(blocks, en, Options()) != classify(blocks, en, strict)  # (the options do change them)
+
+
+def test_clear_caches_empties_the_line_classes() -> None:
+    classify([Block(t) for t in _LINES], stopwords("en"), Options())
+    assert memo(stopwords("en"), Options())
+    clear_caches()
+    assert not memo(stopwords("en"), Options())

@@ -64,7 +64,9 @@ def line_class(text: str, folded: str, n: float, hits: int, o: Options) -> str:
     density = hits / n
     sentence = text[-1] in _SENTENCE_LAST and _SENTENCE_END.search(text[-8:]) is not None
     # a line is as wide as it is long or wider: only a line short of every threshold is measured
-    size = width(text) if len(text) < max(o.length_low, o.length_high) else len(text)
+    size = len(text)
+    if (size < o.length_low or size < o.length_high) and not text.isascii():
+        size = width(text)
     if size < o.length_low:
         if density > 0:
             return SHORT_SENTENCE if sentence or (n >= 3 and lower_share(text) >= 0.6) else SHORT
@@ -80,14 +82,38 @@ def line_class(text: str, folded: str, n: float, hits: int, o: Options) -> str:
 
 def classify(blocks: list[Block], stops: frozenset[str], o: Options) -> list[str]:
     """The local classes of a page's lines, each worked out once for the lines of the same
-    text (a fifth of a flattened page's lines repeat one above them)."""
-    stops_utf8, seen = utf8_stopwords(stops), dict[str, str]()
+    text: a fifth of a flattened page's lines repeat one above them, and a site's menus
+    and footers recur from page to page (:func:`memo`)."""
+    stops_utf8, seen = utf8_stopwords(stops), memo(stops, o)
     classes: list[str] = []
     for block in blocks:  # (one loop: a page has hundreds of lines)
         text = block.text
         c = seen.get(text)
         if c is None:
+            if len(seen) >= MEMO_LINES:
+                seen.clear()
             folded = text.casefold()
             c = seen[text] = line_class(text, folded, *word_counts(folded, stops, stops_utf8), o)
         classes.append(c)
     return classes
+
+
+#: Lines whose class each memo keeps before it starts afresh (the 90 article pages hold
+#: 9,100 different lines), and memos kept (a stoplist and options each).
+MEMO_LINES, MEMOS = 8192, 8
+_MEMOS: dict[tuple[frozenset[str], Options], dict[str, str]] = {}
+
+
+def memo(stops: frozenset[str], o: Options) -> dict[str, str]:
+    """Line text -> local class, under ``stops`` and ``o``: kept from page to page (a
+    page-derived cache, see :mod:`cleaner.caches`)."""
+    seen = _MEMOS.get((stops, o))
+    if seen is None:
+        if len(_MEMOS) >= MEMOS:  # (pages without a stoplist take their own words)
+            _MEMOS.clear()
+        seen = _MEMOS[stops, o] = {}
+    return seen
+
+
+def clear_memos() -> None:
+    _MEMOS.clear()
