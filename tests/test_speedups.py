@@ -11,7 +11,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from cleaner.data import LanguageData, available_languages, load_family
-from cleaner.data.anchored import StartGated, dispatched, first_chars
+from cleaner.data.anchored import StartGated, dispatched, first_chars, search_and_starts
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -131,6 +131,21 @@ def test_pattern_filters_drop_what_their_whole_pattern_matches() -> None:
     assert checked >= 4
 
 
+def test_pattern_filters_offer_their_chrome_only_the_lines_it_names() -> None:
+    # candidates() inlines chrome's tests (gate, length, pattern): long lines that open
+    # as a prompt does are not offered, nor asked about by the content stage
+    from cleaner import Pipeline
+    from cleaner.document import Block
+    from cleaner.filters.base import PatternFilter
+
+    short = ["Leave a comment", "Read more: x", "```html", "Subscribe now to our newsletter", "Comments"]
+    lines = _sample_lines() + short + [f"{t} and more" + " word" * 45 for t in short]
+    blocks = [Block(t) for t in lines]
+    for f in (f for f in Pipeline().filters_for("en") if isinstance(f, PatternFilter)):
+        named = [b for b in blocks if f.chrome(b)]
+        assert named and list(f.candidates(blocks)) == named, f.name
+
+
 def test_a_list_with_an_ungated_pattern_keeps_a_table_for_the_others() -> None:
     comments = LanguageData("en").pattern("prompts", "comments")
     assert isinstance(comments, StartGated) and comments.rest is not None and comments.starts is None
@@ -139,6 +154,8 @@ def test_a_list_with_an_ungated_pattern_keeps_a_table_for_the_others() -> None:
     assert comments.search("The Post is committed to providing a forum for debate")  # by the rest
     assert comments.search("Leave a comment")  # by the table
     assert not comments.search("The committee met")
+    search, starts = search_and_starts(comments)  # the loops that inline a gate take the table's search
+    assert starts is None and search == comments.search
 
 
 # -- date lines: words the parser cannot read ----------------------------------------------

@@ -220,7 +220,10 @@ def first_char_table(
 
 def search_and_starts(pattern: re.Pattern[str] | StartGated) -> tuple[Callable[[str], Any], frozenset[str] | None]:
     """(the raw search, the start set or None) of a pattern, for loops that inline the
-    gate: ``starts is None or first in starts or first >= "\\x80"`` before the search."""
+    gate: ``starts is None or first in starts or first >= "\\x80"`` before the search.
+    A list with alternatives of no start set has no gate: its search is then
+    :meth:`StartGated.search`, which tries those and, by the table, the few others that
+    may start as the text does (not the whole list on every line)."""
     if isinstance(pattern, StartGated):
-        return pattern.pattern.search, pattern.starts
+        return (pattern.pattern.search, pattern.starts) if pattern.rest is None else (pattern.search, None)
     return pattern.search, None
