@@ -146,6 +146,21 @@ def test_pattern_filters_offer_their_chrome_only_the_lines_it_names() -> None:
         assert named and list(f.candidates(blocks)) == named, f.name
 
 
+def test_captions_drop_a_line_alone_as_their_chrome_names_it() -> None:
+    # apply inlines chrome (credit, then credited caption) for a line alone in its group
+    from cleaner import Pipeline
+    from cleaner.document import Block, Page
+
+    (captions,) = [f for f in Pipeline().filters_for("en") if f.name == "captions"]
+    lines = _sample_lines() + ["A man walks in Moscow. (AP Photo/Jane Doe)", "Photo: Reuters", "AP"]
+    blocks = [Block(t, group=i) for i, t in enumerate(lines)]
+    expected = [(b.text, captions.chrome(b)) for b in blocks if captions.chrome(b)]
+    page = Page(blocks, {}, [])
+    captions.apply(page)
+    assert len(expected) >= 3
+    assert [(r.text, r.reason) for r in page.removed] == expected
+
+
 def test_a_list_with_an_ungated_pattern_keeps_a_table_for_the_others() -> None:
     comments = LanguageData("en").pattern("prompts", "comments")
     assert isinstance(comments, StartGated) and comments.rest is not None and comments.starts is None

@@ -42,6 +42,7 @@ class Captions(Filter):
         max_words = self.options["max_caption_words"]
         max_credit_spaces = self.options["max_credit_words"] - 1  # nwords(text) <= n, in spaces
         credit, starts = search_and_starts(self.credit)
+        suffix = self.credit_suffix.search
 
         def is_credit(text: str) -> bool:  # is_credit, with the pattern's first-character gate
             return (
@@ -50,19 +51,24 @@ class Captions(Filter):
                 and bool(credit(text))
             )
 
+        def is_caption(text: str) -> bool:  # is_credited_caption, with its quick test once
+            return _may_end_in_credit(text) and text.count(" ") < max_words and bool(suffix(text[-100:]))
+
         for _, members in groupby(page.blocks, key=attrgetter("group")):
             group = list(members)
-            if len(group) == 1:  # most groups on a flattened page: one line alone
-                reason = self.chrome(group[0])
-                if reason:
-                    self.drop(page, group[0], reason)
+            if len(group) == 1:  # most groups on a flattened page: one line alone (chrome, inlined)
+                text = group[0].text
+                if is_credit(text):
+                    self.drop(page, group[0], "photo credit")
+                elif is_caption(text):
+                    self.drop(page, group[0], "photo caption")
                 continue
             credits = [is_credit(b.text) for b in group]
             whole = len(group) <= max_lines and any(credits) and all(nwords(b.text) <= max_words for b in group)
             for b, credited in zip(group, credits, strict=False):
                 if credited:
                     self.drop(page, b, "photo credit")
-                elif whole or (_may_end_in_credit(b.text) and self.is_credited_caption(b.text, max_words)):
+                elif whole or is_caption(b.text):
                     self.drop(page, b, "photo caption")
 
 

@@ -147,15 +147,11 @@ class DateBar(Filter):
 
     def apply(self, page: Page) -> None:
         head = head_end(page.blocks)
+        max_chars, year = self.options["max_chars"], self.year.search
         for i, block in enumerate(page.blocks):
             text = block.text
-            if (
-                len(text) > self.options["max_chars"]
-                or "1" not in text
-                and "2" not in text
-                or not self.year.search(text)
-            ):  # (a year starts with 1 or 2: most lines hold neither)
-                continue
+            if len(text) > max_chars or "1" not in text and "2" not in text or not year(text):
+                continue  # (a year starts with 1 or 2: most lines hold neither)
             labelled = key(text.split(None, 1)[0]) in self.labels
             if i >= head and not labelled:
                 continue  # inside the article only a labelled date ("Updated: ...") is a bar
