@@ -582,3 +582,22 @@ def test_clear_caches_empties_the_line_classes() -> None:
     assert memo(stopwords("en"), Options())
     clear_caches()
     assert not memo(stopwords("en"), Options())
+
+
+# -- navigation: a short line's key tells it has a letter or digit ------------------------
+
+_ODD = "aZ09 *•_-|/.\u212a\u017f\u0130\u0345\u00df\u2160\u00b2\u24b6\u02b0\u3000\u201c()[]#"
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from(_ODD), min_size=1, max_size=12).map(str.strip).filter(bool))
+@example("* * *")
+@example("\u212a")  # the Kelvin sign folds to an ASCII "k": a letter either way
+@example("\u0345")  # folds to a Greek iota, but is no letter itself
+def test_navigation_calls_a_line_a_stray_bullet_exactly_when_it_has_no_letter_or_digit(text: str) -> None:
+    from cleaner import Pipeline
+
+    (nav,) = [f for f in Pipeline().filters_for("en") if f.name == "navigation"]
+    block = Block(text)
+    stray = block.short is not None and block.short not in nav.links and not re.search(r"[^\W_]", text)
+    assert (nav.chrome(block) == "stray bullet, separator or rule") == stray

@@ -52,15 +52,18 @@ class Navigation(Filter):
         return False
 
     def chrome(self, block: Block) -> str | None:
-        text = block.text
-        if block.short in self.links:
-            return "navigation link"
-        if block.short is not None and not _LETTER_OR_DIGIT(text):
-            return "stray bullet, separator or rule"
+        text, k = block.text, block.short
+        if k is not None:
+            if k in self.links:
+                return "navigation link"
+            # (a key that opens with an ASCII letter or digit has one: most skip the search)
+            if not (k[:1].isascii() and k[:1].isalnum()) and not _LETTER_OR_DIGIT(text):
+                return "stray bullet, separator or rule"
         n = text.count(" ") + 1  # nwords
-        if n <= self.options["max_topic_words"] and _gated(self._topic, text):
+        o = self.options
+        if n <= o["max_topic_words"] and _gated(self._topic, text):
             return "topic line"
-        if n <= self.options["max_notice_words"] and _gated(self._notices, text):
+        if n <= o["max_notice_words"] and _gated(self._notices, text):
             return "footer or advertising notice"
         if self._any_separator(text) and self.is_menu(text):
             return "menu"
