@@ -41,24 +41,25 @@ def split_blocks(text: str, origins: list[int] | None = None) -> list[Block]:
     A block's ``line`` is its line's number, counted from 1, or its entry in ``origins``
     (the input line of each line of ``text``, when the text stage joined or split lines).
     """
-    text = normalize_newlines(text)
-    text = fold_spaces(text)  # once for the whole text: what normalize_line does per line
+    text = fold_spaces(normalize_newlines(text))  # once for the whole text: what normalize_line does per line
     blocks: list[Block] = []
+    add = blocks.append
     group = 0
     pending_gap = False
     last = len(origins) - 1 if origins else -1
     for number, raw in enumerate(text.split("\n"), 1):
         line = raw.strip()
-        if "  " in line:
-            line = " ".join(line.split())
         if not line:
             pending_gap = True
             continue
+        if "  " in line:
+            line = " ".join(line.split())
         if pending_gap and blocks:
             group += 1
         pending_gap = False
-        # (origins is short only if a repair after the text stage made a line break)
-        blocks.append(Block(line, group, line=origins[min(number - 1, last)] if origins else number))
+        # (origins is short only if a repair after the text stage made a line break; a
+        # block made with positional arguments: a page makes one per line)
+        add(Block(line, group, False, origins[min(number - 1, last)] if origins else number))
     return blocks
 
 
