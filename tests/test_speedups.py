@@ -269,6 +269,20 @@ def test_date_word_check_skips_the_parser_for_a_headline() -> None:
     assert reader.parse("Published: Monday, November 10, 2025") == "2025-11-10"
 
 
+def test_a_date_read_on_an_earlier_page_is_not_parsed_again_until_the_caches_are_emptied() -> None:
+    from cleaner import clear_caches
+
+    clear_caches()
+    reader = dates.date_reader("en")
+    text = "Published: Tuesday, November 11, 2025"
+    with mock.patch.object(reader.parser, "parse", wraps=reader.parser.parse) as parse:
+        assert reader.parse(text) == reader.parse(text) == "2025-11-11"
+        assert parse.call_count == 1  # (all of year, month and day given: one parse)
+        assert dates.date_reader("de").parse(text) == "2025-11-11"  # another language's memo
+        clear_caches()
+        assert reader.parse(text) == "2025-11-11" and parse.call_count == 2
+
+
 # -- word counts of the content stage: bytes fast path against the regex --------------------
 
 from cleaner.filters.words import WORD, stopwords, utf8_stopwords, word_counts  # noqa: E402

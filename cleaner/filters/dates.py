@@ -44,6 +44,7 @@ class DateReader:
             # the stubs say ("am", "pm")-shaped pairs; dateutil takes any number of markers
             AMPM = ampm  # type: ignore[assignment]
 
+        self.language = data.language
         info = Info(dayfirst=dates["dayfirst"])
         self.parser = parser.parser(info)
         self.labels = data.phrase_set("dates", "labels")
@@ -81,9 +82,20 @@ class DateReader:
         return all(not word or word in self.ignorable for word in map(key, key(skipped).split()))
 
     def parse(self, text: str) -> str | None:
-        """The ISO 8601 form of a line that is a full date (and time) and nothing else."""
+        """The ISO 8601 form of a line that is a full date (and time) and nothing else.
+        Kept from page to page (a site's pages of a day share their dates): dateutil's
+        fuzzy parse is the costliest step of a page's date bar."""
         if not self.hint.search(text) or not self.only_date_words(text):
             return None
+        memo = _PARSED.setdefault(self.language, {})
+        if text not in memo:
+            if len(memo) >= MEMO_DATES:
+                memo.clear()
+            memo[text] = self.parsed(text)
+        return memo[text]
+
+    def parsed(self, text: str) -> str | None:
+        """:meth:`parse`, unmemoised, for a text its tests let by."""
         results = []
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # unknown time-zone names
@@ -103,6 +115,16 @@ class DateReader:
         if first.hour or first.minute:
             return first.replace(tzinfo=None).isoformat(timespec="minutes")
         return first.date().isoformat()
+
+
+#: Lines whose date each language's memo keeps before it starts afresh.
+MEMO_DATES = 1024
+_PARSED: dict[str, dict[str, str | None]] = {}
+
+
+def clear_memos() -> None:
+    """Forget the dates read (a page-derived cache, see :mod:`cleaner.caches`)."""
+    _PARSED.clear()
 
 
 @cache
