@@ -10,6 +10,8 @@ the article's, with where it was as the reason. Readers' comments: :mod:`cleaner
 from __future__ import annotations
 
 from dataclasses import asdict
+from itertools import groupby
+from operator import attrgetter
 from typing import Any
 
 from ...document import Page
@@ -67,6 +69,6 @@ class MainContent(Filter):
             block.verdict = verdict
 
     def apply(self, page: Page) -> None:
-        for block in page.blocks:
-            if block.verdict:
-                self.drop(page, block, block.verdict)
+        for verdict, run in groupby(page.blocks, key=attrgetter("verdict")):
+            if verdict:  # (runs of lines with one reason: most lines of a flattened page go)
+                self.drop_all(page, list(run), verdict)
