@@ -8,7 +8,10 @@ from helpers import HARBOUR_ARTICLE, grows_linearly, normalized, run
 
 from cleaner import Config, ConfigError, Pipeline, clean, clear_caches
 from cleaner.data import LanguageData
+from cleaner.document import Block
 from cleaner.filters import BY_NAME
+from cleaner.filters.content import Options, stopwords
+from cleaner.filters.content.classes import BAD, GOOD, classify
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures" / "content"
@@ -23,12 +26,31 @@ def read(name: str) -> str:
 
 
 @pytest.mark.parametrize(
-    "name", ["menus_around_article", "short_paragraph", "list_article", "lede_few_stopwords", "one_line_lede"]
+    "name",
+    [
+        "menus_around_article",
+        "short_paragraph",
+        "list_article",
+        "lede_few_stopwords",
+        "one_line_lede",
+        "archive_in_sidebar",
+    ],
 )
 def test_fixture_keeps_exactly_the_article(name):
     doc = ONLY_CONTENT.clean(read(f"{name}.txt"))
     assert doc.text == read(f"{name}.expected.txt").strip()
     assert doc.removed and all(r.filter == "content" and r.reason for r in doc.removed)
+
+
+def test_a_long_line_of_months_and_counts_is_a_list_not_prose():
+    """An archive's month menu flattened to one line is long, and month names are
+    stopwords in jusText's lists: it is a list all the same, in any language."""
+    german = "Archiv Monat auswählen " + " ".join(f"{m} 2023 ({k})" for k, m in enumerate(["Januar", "Mai"] * 20))
+    english = "Archives Select Month " + " ".join(f"{m} 2023 ({k})" for k, m in enumerate(["March", "May"] * 20))
+    assert classify([Block(german)], stopwords("de"), Options()) == [BAD]
+    assert classify([Block(english)], stopwords("en"), Options()) == [BAD]
+    prose = "In 2023 the club had 120 members, 14 more than in 2022, and 3 of its 5 teams won their league."
+    assert classify([Block(prose)], stopwords("en"), Options()) == [GOOD]
 
 
 def test_menus_before_and_after_are_recorded_with_where_they_were():

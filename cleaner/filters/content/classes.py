@@ -23,6 +23,8 @@ CHROME = "chrome"  # a line another filter calls chrome on its text alone (see s
 _MARKS = re.compile(r"https?://|www\.|[@#]\w|\.(?:com|org|net|html?|php)\b|\s[|»›/·•>]\s", re.I)
 #: What marks hold: most lines hold none of it, and skip the search for marks.
 _MARK_CHARS, _DOMAINS = any_of("/@#|>»›·•"), any_of(("ww.", ".com", ".org", ".net", ".htm", ".php"))
+#: A number standing as a word (as WORD would find it): "2020", "(13)", not "B2B" or "3D".
+_NUMBER = re.compile(r"(?<![^\W_])\d+(?![^\W_])")
 _EDGE_SEPARATORS = frozenset("|›·•>")  # not », which closes quotations
 _CLOSING = f"[{re.escape(CLOSERS + '»')}]*$"  # closing quotes and brackets allowed
 _SENTENCE_END = re.compile(r"(?<!\.\.)[.!?:。！？．]" + _CLOSING)
@@ -53,6 +55,14 @@ def _links(text: str, n: float, max_density: float) -> bool:
     return bool(separators and "«" not in text) or len(marks) - separators > max_density * n
 
 
+def _size(text: str, o: Options) -> int:
+    """A line's length, as wide as it is long or wider: only a line short of every
+    threshold is measured."""
+    if (len(text) < o.length_low or len(text) < o.length_high) and not text.isascii():
+        return width(text)
+    return len(text)
+
+
 def line_class(text: str, folded: str, n: float, hits: int, o: Options) -> str:
     """The local class of a line of ``n`` words, ``hits`` of them stopwords."""
     if n == 0:
@@ -63,10 +73,9 @@ def line_class(text: str, folded: str, n: float, hits: int, o: Options) -> str:
         return BAD
     density = hits / n
     sentence = text[-1] in _SENTENCE_LAST and _SENTENCE_END.search(text[-8:]) is not None
-    # a line is as wide as it is long or wider: only a line short of every threshold is measured
-    size = len(text)
-    if (size < o.length_low or size < o.length_high) and not text.isascii():
-        size = width(text)
+    size = _size(text, o)
+    if size >= o.length_low and len(_NUMBER.findall(text)) >= o.max_number_share * n:
+        return BAD  # the months and counts of an archive, a table of dates or scores: a list, not prose
     if size < o.length_low:
         if density > 0:
             return SHORT_SENTENCE if sentence or (n >= 3 and lower_share(text) >= 0.6) else SHORT

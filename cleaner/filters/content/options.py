@@ -18,6 +18,7 @@ class Options:
     stop_sentence: float = 0.25  # share from which a sentence (ending in . ! ? :) is prose
     stop_high: float = 0.32  # share from which a long line is good
     max_link_density: float = 0.2  # link marks per word above which a line is navigation
+    max_number_share: float = 0.5  # share of a long line's words that are numbers from which it is a list
     fallback_stopwords: int = 40  # no stoplist for the language: this many of the page's repeated words stand in
     bad_weight: float = 1.0
     short_weight: float = 0.8
