@@ -34,6 +34,7 @@ def read(name: str) -> str:
         "lede_few_stopwords",
         "one_line_lede",
         "archive_in_sidebar",
+        "list_heavy_sentence",
     ],
 )
 def test_fixture_keeps_exactly_the_article(name):
