@@ -1,5 +1,7 @@
 from helpers import assert_removes, run
 
+from cleaner import clean
+
 ARTICLE = "Rescuers reached the village on Sunday after a landslide cut the only road into the valley."
 
 
@@ -67,3 +69,32 @@ def test_comment_form_boilerplate():
             "Post Comment",
         ],
     )
+
+
+def test_cookie_notices_as_a_wordpress_widget_and_a_wiki_word_them():
+    assert_removes(
+        "cookies",
+        ARTICLE,
+        [
+            "Privacy & Cookies: This site uses cookies. By continuing to use this website, you agree to their use.",
+            "To find out more, including how to control cookies, see here: Cookie Policy",
+            "Cookies help us deliver our services. By using our services, you agree to our use of cookies.",
+        ],
+    )
+
+
+def test_german_cookie_notices_as_a_wordpress_widget_and_a_wiki_word_them():
+    article = (
+        "Die Feuerwehr war am Sonntag mit drei Fahrzeugen im Einsatz, nachdem ein Baum auf die Straße gestürzt war."
+    )
+    notices = [
+        "Datenschutz & Cookies: Diese Website verwendet Cookies. Wenn du die Website weiterhin nutzt, "
+        "stimmst du der Verwendung von Cookies zu.",
+        "Weitere Informationen, beispielsweise zur Kontrolle von Cookies, findest du hier: Cookie-Richtlinie",
+        "Cookies erleichtern die Bereitstellung unserer Dienste. Mit der Nutzung unserer Dienste erklären Sie "
+        "sich damit einverstanden, dass wir Cookies verwenden.",
+    ]
+    doc = clean("\n\n".join([article, *notices]), kind="text")
+    assert doc.metadata["language"] == "de"
+    assert doc.text == article
+    assert [r.text for r in doc.removed if r.filter == "cookies"] == notices
