@@ -16,6 +16,8 @@ def test_credit_lines_and_credited_captions():
         [
             "Photo: City Transport Department",
             "The bridge at dawn on Wednesday. (AP Photo/Jane Roe)",
+            "Traffic crosses the bridge for the first time since March (Credit: Jane Roe)",
+            "The barge that struck the pier, seen from the river bank. Credit: City Archive",
             "\u00a9 2025 Example Media",
         ],
     )
