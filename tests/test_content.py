@@ -97,6 +97,27 @@ def test_a_line_above_the_first_paragraph_opens_the_article_only_as_a_sentence(l
     assert ONLY_CONTENT.clean(raw).text.startswith("The crews of the island ferries")
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "After nine days without a single crossing the crews have accepted a pay rise of six percent",
+        "\u201cWe are glad it is over and that the islands are connected again,\u201d the mayor said",
+    ],
+)
+def test_a_line_of_prose_above_the_first_paragraph_opens_the_article_without_its_period(line):
+    # a standfirst set apart in bold often has no period: prose all the same
+    raw = read("one_line_lede.txt").replace("The ferries are running again.", line)
+    assert ONLY_CONTENT.clean(raw).text.startswith(line + "\n\nThe crews of the island ferries")
+
+
+def test_a_credited_caption_above_the_first_paragraph_is_no_lede():
+    line = "Crew members walk off a ferry in the harbour on the first day of the strike (Credit: Jane Roe)"
+    raw = read("one_line_lede.txt").replace("The ferries are running again.", line)
+    doc = FULL.clean(raw)
+    assert doc.text.startswith("The crews of the island ferries")
+    assert [r.filter for r in doc.removed if r.text == line] == ["captions"]
+
+
 def test_a_one_line_lede_is_not_taken_across_a_removed_line():
     raw = read("one_line_lede.txt")
     assert FULL.clean(raw).text.startswith("The ferries are running again.\n\nThe crews")
@@ -197,7 +218,7 @@ def test_comment_bylines(line, byline):
 
 
 def test_a_long_first_paragraph_opens_the_article_without_its_last_period():
-    # (a caption or a teaser standfirst without one does not)
+    # (a shorter one does only as the lede right above a paragraph that opens it)
     raw = read("menus_around_article.txt")
     first = next(p for p in raw.split("\n\n") if p.startswith("The city council voted"))
     long = first.rstrip(".") + (
@@ -208,7 +229,10 @@ def test_a_long_first_paragraph_opens_the_article_without_its_last_period():
     )
     assert len(long) >= 400 and len(first.rstrip(".")) < 400
     assert ONLY_CONTENT.clean(raw.replace(first, long)).text.startswith(long)
-    assert ONLY_CONTENT.clean(raw.replace(first, first.rstrip("."))).text.startswith("Under the plan")
+    lede = ONLY_CONTENT.clean(raw.replace(first, first.rstrip(".")))
+    assert lede.text.startswith(first.rstrip(".") + "\n\nUnder the plan")
+    teaser = first.rstrip(".") + " and ..."
+    assert ONLY_CONTENT.clean(raw.replace(first, teaser)).text.startswith("Under the plan")
 
 
 def test_short_paragraph_in_the_middle_is_kept():

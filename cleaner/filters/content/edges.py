@@ -43,14 +43,17 @@ def trim(
 
 def lede(blocks: list[Block], local: list[str], start: int) -> int:
     """The run's first line: the line right above its first paragraph if that is a
-    one-line lede ("Time is not on his side."), a short sentence of a few words, mostly in
-    lower case after the first (no Title Case headline), ending in . ! or ? (no lead-in
-    colon, no "..."); else its first paragraph, ``start``."""
+    one-line lede ("Time is not on his side."), a few words mostly in lower case after
+    the first (no Title Case headline): a sentence ending in . ! or ? (no lead-in colon,
+    no "...") too short to open the article alone, or a near-good line without the
+    sentence end (a standfirst set in bold); else its first paragraph, ``start``."""
     if not start:
         return start
-    text = blocks[start - 1].text
-    is_lede = local[start - 1] == SHORT_SENTENCE and ends_sentence(text, colon=False)
-    return start - 1 if is_lede and text.count(" ") >= 3 and lower_share(text) >= 0.6 else start
+    text, cls = blocks[start - 1].text, local[start - 1]
+    if cls == SHORT_SENTENCE or cls == NEARGOOD or cls == GOOD:
+        is_lede = ends_sentence(text, colon=False) or (cls == NEARGOOD and text[-1:] not in ":.…")
+        return start - 1 if is_lede and text.count(" ") >= 3 and lower_share(text) >= 0.6 else start
+    return start
 
 
 def closing(blocks: list[Block], local: list[str], marks: list[int], end: int, o: Options) -> int:
