@@ -35,6 +35,7 @@ def read(name: str) -> str:
         "one_line_lede",
         "archive_in_sidebar",
         "list_heavy_sentence",
+        "title_in_list_below",
     ],
 )
 def test_fixture_keeps_exactly_the_article(name):

@@ -7,6 +7,7 @@ article's."""
 from __future__ import annotations
 
 from ...document import Block
+from ..script import width
 from ..shape import title_repeat
 from .classes import BAD, CHROME, GOOD, SHORT, SHORT_SENTENCE
 from .context import REPEAT, mark_repeats, revise
@@ -16,6 +17,18 @@ from .passthrough import little_chrome, starts_with_article
 from .run import grow, under_title, weights
 
 NO_ARTICLE = "no article text: every line looks like navigation"
+
+
+def headline(blocks: list[Block], classes: list[str], o: Options) -> int:
+    """The line that repeats the page's title (:func:`~..shape.title_repeat`), where the
+    article starts; 0 when more prose stands above it than below (the title repeated
+    in a list of stories under the article, not its headline)."""
+    anchor = title_repeat(blocks, o.title_search)
+    if anchor:
+        above = sum(width(b.text) for b, c in zip(blocks[:anchor], classes, strict=False) if c == GOOD)
+        below = sum(width(b.text) for b, c in zip(blocks[anchor:], classes[anchor:], strict=True) if c == GOOD)
+        return anchor if above <= below else 0
+    return 0
 
 
 def judge(
@@ -29,7 +42,7 @@ def judge(
     # 1. the pass-through test
     anchor, passes = 0, little_chrome(classes, o, own_words)
     if not passes and GOOD in classes:
-        anchor = title_repeat(blocks, o.title_search)
+        anchor = headline(blocks, classes, o)
         passes = not anchor and starts_with_article(classes, o)
     if passes or GOOD not in classes:
         return [None if passes else NO_ARTICLE] * n
