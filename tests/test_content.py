@@ -236,6 +236,13 @@ def test_a_long_first_paragraph_opens_the_article_without_its_last_period():
     assert ONLY_CONTENT.clean(raw.replace(first, teaser)).text.startswith("Under the plan")
 
 
+def test_a_first_paragraph_leading_in_to_a_quotation_with_a_colon_opens_the_article():
+    raw = read("menus_around_article.txt")
+    first = next(p for p in raw.split("\n\n") if p.startswith("The city council voted"))
+    lead_in = first.rstrip(".") + ". The mayor put it this way:"
+    assert ONLY_CONTENT.clean(raw.replace(first, lead_in)).text.startswith(lead_in + "\n\nUnder the plan")
+
+
 def test_short_paragraph_in_the_middle_is_kept():
     doc = ONLY_CONTENT.clean(read("short_paragraph.txt"))
     assert "\n\nIt still works.\n\n" in doc.text

@@ -24,10 +24,11 @@ def comments_start(marks: list[int], classes: list[str]) -> int | None:
 
 def opens_article(text: str, cls: str, paragraph: int) -> bool:
     """Whether a line can be the article's first paragraph: good and prose (or as long as
-    ``paragraph``: a flattened page may lose a period), or near-good with a full sentence
-    end (a lede with fewer stopwords, not a teaser cut short with "...")."""
+    ``paragraph``: a flattened page may lose a period; or leading in to a quotation or a
+    list with a colon), or near-good with a full sentence end (a lede with fewer
+    stopwords, not a teaser cut short with "...")."""
     if cls == GOOD:
-        return len(text) >= paragraph or is_prose(text)
+        return len(text) >= paragraph or is_prose(text) or (text[-1:] == ":" and is_prose(text[:-1] + "."))
     return cls == NEARGOOD and ends_sentence(text) and is_prose(text)
 
 
