@@ -79,8 +79,10 @@ def line_class(text: str, folded: str, n: float, hits: int, o: Options) -> str:
     if size < o.length_low:
         if density > 0:
             return SHORT_SENTENCE if sentence or (n >= 3 and lower_share(text) >= 0.6) else SHORT
-        # a heading of a few words takes its neighbours' class, as a list item in lower case does
-        return SHORT if sentence or n >= 3 or (n >= 2 and lower_share(text) >= 0.6) else BAD
+        # a heading of a few words (no table's row) takes its neighbours' class, as a list
+        # item in lower case does
+        heading = n >= 3 and not _NUMBER.search(text)
+        return SHORT if sentence or heading or (n >= 2 and lower_share(text) >= 0.6) else BAD
     if text[-1] in _ELLIPSIS_LAST and _ELLIPSIS.search(text[-8:]):
         return NEARGOOD if density >= o.stop_low else BAD  # a teaser cut short is no paragraph of the article
     if sentence and density >= o.stop_sentence:
