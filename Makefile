@@ -33,9 +33,10 @@ browser:
 test: install browser
 	$(PY) -m pytest -q
 
-# Everything but the tests marked slow: the loop to run while working.
+# Everything but the tests marked slow, and a fifth of the property tests' examples
+# (tests/helpers.py: examples): the loop to run while working.
 test-fast: install browser
-	$(PY) -m pytest -q -m "not slow"
+	CLEANER_TESTS=fast $(PY) -m pytest -q -m "not slow"
 
 # The same checks CI runs before the tests (configuration in pyproject.toml).
 lint: install

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import time
 from collections.abc import Callable
 from functools import cache
@@ -13,6 +14,16 @@ from cleaner.blocks import join_blocks, split_blocks
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"
+
+#: `make test-fast` sets CLEANER_TESTS=fast: the loop to run while working.
+FAST = os.environ.get("CLEANER_TESTS") == "fast"
+
+
+def examples(full: int) -> int:
+    """How many examples a property or comparison test draws: ``full`` in `make test` (and
+    CI, and a plain `pytest`), a fifth of it (at least 20) in `make test-fast`."""
+    return max(20, full // 5) if FAST else full
+
 
 #: A short article, one sentence a paragraph (fixtures/language/language_picker.txt holds it too).
 HARBOUR_ARTICLE = [

@@ -18,7 +18,7 @@ from functools import partial
 from importlib.metadata import version
 
 import pytest
-from helpers import FIXTURES, ROOT
+from helpers import FIXTURES, ROOT, examples
 from langdetect import detector as langdetect_detector
 from langdetect.lang_detect_exception import LangDetectException
 from langdetect.utils.ngram import NGram
@@ -184,7 +184,7 @@ def test_the_texts_reach_every_branch():
 
 @pytest.mark.parametrize("trials", [1, 3, 7])
 def test_the_probabilities_are_langdetect_s(trials):
-    for text in TEXTS + _pages() + _generated(300):
+    for text in TEXTS + _pages() + _generated(examples(300)):
         plain, fast = _both(_snippet(text), trials)
         try:
             expected = plain.get_probabilities()
@@ -349,6 +349,15 @@ def _answers(make, texts: list[str]) -> list:
     return answers
 
 
+@pytest.fixture(scope="module")
+def before_renames() -> tuple[list[str], list, list[str | None]]:
+    """Texts, the library's answers on them and detect_language's, worked out once for
+    every rename below (module scope: before any test's rename is made)."""
+    texts = TEXTS + _pages() + _multilingual_pages(30)
+    library = partial(langdetect_detector.Detector, profiles())
+    return texts, _answers(library, texts), [detect_language(t) for t in texts]
+
+
 @pytest.mark.parametrize(
     "owner, name",
     [
@@ -362,12 +371,11 @@ def _answers(make, texts: list[str]) -> list:
     ],
     ids=lambda x: getattr(x, "__name__", x),
 )
-def test_a_langdetect_release_that_renames_a_private_name_changes_no_answer(monkeypatch, owner, name):
+def test_a_langdetect_release_that_renames_a_private_name_changes_no_answer(monkeypatch, owner, name, before_renames):
     from cleaner.detector import clear_memos
 
-    texts = TEXTS + _pages() + _multilingual_pages(30)
+    texts, expected, languages = before_renames
     library = partial(langdetect_detector.Detector, profiles())
-    expected, languages = _answers(library, texts), [detect_language(t) for t in texts]
     assert len({a[0] for a in expected if isinstance(a, tuple)}) >= 10  # (answers worth comparing)
     _rename(monkeypatch, owner, name, f"{name}_renamed")
     clear_memos()  # (what the memos hold was worked out before)

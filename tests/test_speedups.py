@@ -7,6 +7,7 @@ import string
 from pathlib import Path
 
 import pytest
+from helpers import examples
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -93,7 +94,7 @@ def test_gates_agree_with_the_patterns_on_data() -> None:
             assert bool(gate.search(line)) == bool(gate.pattern.search(line)), (gate, line)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(st.text(alphabet=st.sampled_from(string.printable + "\u00a9\u017f\u212a\u00e9\u201c"), max_size=12))
 def test_gates_agree_on_generated_text(text: str) -> None:
     for gate in (p for p in _data_patterns() if isinstance(p, StartGated)):
@@ -251,7 +252,7 @@ _DATE_VOCAB = [
 
 
 @pytest.mark.parametrize("language", ["en", "de", "fr", "ru", "zh"])
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(st.lists(st.sampled_from(_DATE_VOCAB), min_size=1, max_size=7), st.sampled_from([" ", ", ", " - ", "  "]))
 def test_date_word_check_never_changes_an_answer(language: str, tokens: list[str], sep: str) -> None:
     reader = dates.date_reader(language)
@@ -297,7 +298,7 @@ _WORDISH = (
 )
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=examples(400), deadline=None)
 @given(
     st.sampled_from(["en", "fr", "ru"]),
     st.text(alphabet=st.sampled_from(_WORDISH), max_size=60)
@@ -346,7 +347,7 @@ def _plain_lower_share(text: str) -> float:
     return sum(map(str.islower, alpha)) / len(alpha) if alpha else 0.0
 
 
-@settings(max_examples=600, deadline=None)
+@settings(max_examples=examples(600), deadline=None)
 @given(
     st.text(alphabet=st.sampled_from(_CASED), max_size=20)
     | st.lists(
@@ -402,7 +403,7 @@ _LINES = [
 ]
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(st.lists(st.sampled_from(_LINES), max_size=8))
 def test_head_end_agrees_with_the_plain_scan(texts: list[str]) -> None:
     blocks = [Block(t) for t in texts]
@@ -424,7 +425,7 @@ _PAGEISH = st.lists(
 ).map("".join)
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=examples(400), deadline=None)
 @given(_PAGEISH)
 @example("a &\u212a1; b")  # the Kelvin sign is a "k" to a case-insensitive pattern
 def test_markup_halves_find_what_the_whole_pattern_finds(text: str) -> None:
@@ -433,7 +434,7 @@ def test_markup_halves_find_what_the_whole_pattern_finds(text: str) -> None:
     assert bool(whole.search(text)) == bool(tag.search(text) or entity.search(text))
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=examples(400), deadline=None)
 @given(_PAGEISH)
 def test_glued_stops_find_what_the_split_finds(text: str) -> None:
     found = any(stop.search(text) for stop in repair._GLUED_STOPS)
@@ -445,7 +446,7 @@ def test_glued_stops_find_what_the_split_finds(text: str) -> None:
 from cleaner import keys  # noqa: E402
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=examples(500), deadline=None)
 @given(
     st.text(
         alphabet=st.sampled_from(
@@ -464,7 +465,7 @@ def test_key_is_the_folded_squeezed_trimmed_text(text: str) -> None:
 # -- the date bar's year test: written to start with a digit ------------------------------
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=examples(500), deadline=None)
 @given(st.text(alphabet=st.sampled_from(list("12890_a -.\u00e9\u0663\u00b2")), max_size=12))
 @example("x2019")
 @example("_1999")
@@ -480,7 +481,7 @@ def test_the_year_test_finds_what_the_plain_form_finds(text: str) -> None:
 # -- sentences of a paragraph (content's repeat check): split at the space, not at every character
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=examples(500), deadline=None)
 @given(st.text(alphabet=st.sampled_from(list(" .!?\u3002\uff01 \t\n\u3000\u00a0ab")), max_size=14))
 @example("One. Two!  Three?\tfour")
 @example(". .")
@@ -493,7 +494,7 @@ def test_sentence_split_is_the_lookbehind_split(text: str) -> None:
 # -- "holds any of these strings": in tests, not the regex engine ---------------------------
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(st.text(alphabet=st.sampled_from(list("ab {};=<| -/\u2022\u00b7")), max_size=20))
 def test_any_of_is_the_alternation_search(text: str) -> None:
     from cleaner.filters.shape import any_of
@@ -503,7 +504,7 @@ def test_any_of_is_the_alternation_search(text: str) -> None:
         assert any_of(strings)(text) is expected
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=examples(500), deadline=None)
 @given(st.text(alphabet=st.sampled_from(list("aZ9 _-'\u2019./\u00e9\u00b2\u0663\t")), min_size=1, max_size=12))
 @example("World News")
 @example("a_b c")
@@ -538,7 +539,7 @@ def _mark_repeats_plainly(texts: list[str], final: list[str]) -> list[str]:
 _SENTENCES = ["One.", "Two!", "Three?", "One two.", "Tw", "o.", "ONE.", "Four", "x. y.", "Two! One."]
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=examples(400), deadline=None)
 @given(
     st.lists(
         st.tuples(
