@@ -30,13 +30,18 @@ browser:
 	      || echo "chromium could not be installed: the browser tests will skip"; \
 	  else echo "no chromium, and no root to install it: the browser tests will skip"; fi; }
 
+# Test processes (pytest-xdist), one a core; a test file runs whole in one of them, so that
+# its module fixtures are built once. `make test WORKERS=0` runs every test in one process.
+WORKERS ?= auto
+PYTEST := $(PY) -m pytest -q -n $(WORKERS) --dist loadfile
+
 test: install browser
-	$(PY) -m pytest -q
+	$(PYTEST)
 
 # Everything but the tests marked slow, and a fifth of the property tests' examples
 # (tests/helpers.py: examples): the loop to run while working.
 test-fast: install browser
-	CLEANER_TESTS=fast $(PY) -m pytest -q -m "not slow"
+	CLEANER_TESTS=fast $(PYTEST) -m "not slow"
 
 # The same checks CI runs before the tests (configuration in pyproject.toml).
 lint: install
