@@ -30,18 +30,22 @@ browser:
 	      || echo "chromium could not be installed: the browser tests will skip"; \
 	  else echo "no chromium, and no root to install it: the browser tests will skip"; fi; }
 
-# Test processes (pytest-xdist), one a core; a test file runs whole in one of them, so that
-# its module fixtures are built once. `make test WORKERS=0` runs every test in one process.
+# Test processes (pytest-xdist): `make test` one a core, so that the slow sweeps run beside
+# the rest; a test file runs whole in one process (its module fixtures are built once).
+# `make test-fast` runs in one: a second process's start (importing and collecting the
+# suite) costs more than it saves there (docs/development.md). WORKERS=N and
+# FAST_WORKERS=N change them.
 WORKERS ?= auto
-PYTEST := $(PY) -m pytest -q -n $(WORKERS) --dist loadfile
+FAST_WORKERS ?= 0
+PYTEST := $(PY) -m pytest -q --dist loadfile
 
 test: install browser
-	$(PYTEST)
+	$(PYTEST) -n $(WORKERS)
 
 # Everything but the tests marked slow, and a fifth of the property tests' examples
 # (tests/helpers.py: examples): the loop to run while working.
 test-fast: install browser
-	CLEANER_TESTS=fast $(PYTEST) -m "not slow"
+	CLEANER_TESTS=fast $(PYTEST) -n $(FAST_WORKERS) -m "not slow"
 
 # The same checks CI runs before the tests (configuration in pyproject.toml).
 lint: install
