@@ -173,8 +173,8 @@ def test_comment_bylines_are_marked_where_readers_comments_start():
 
 def test_with_no_prose_above_the_first_byline_good_text_below_the_bylines_counts():
     from cleaner.blocks import split_blocks
+    from cleaner.filters.content import judge
     from cleaner.filters.content.classes import classify
-    from cleaner.filters.content.survey import judge
     from cleaner.filters.prompts import COMMENT
     from cleaner.filters.words import stopwords
 

@@ -2,9 +2,10 @@
 
 Scraped text is often a whole page flattened to lines: menus, link lists and share bars
 first and last, the article in the middle. With no markup to go by, the stage judges each
-line on its own text, in jusText's flat steps (:mod:`.survey`), once, before the other
-block filters run; they then only remove, and the stage drops, last, what it judged not
-the article's, with where it was as the reason. Readers' comments: :mod:`cleaner.comments`.
+line on its own text in jusText's flat steps (:func:`judge`), once, before the other block
+filters run: what they know about a line makes it chrome for the run, what they remove
+does not move the verdict. They then only remove, and the stage drops, last, what it
+judged not the article's, with where it was as the reason.
 """
 
 from __future__ import annotations
@@ -14,22 +15,29 @@ from itertools import groupby
 from operator import attrgetter
 from typing import Any
 
-from ...document import Page
+from ...document import Block, Page
 from ..base import Filter
 from ..prompts import comment_marks
+from ..script import width
+from ..shape import title_repeat
 from ..words import page_stopwords, stopwords
-from .classes import CHROME, GOOD, NEARGOOD, classify
+from .classes import BAD, CHROME, GOOD, NEARGOOD, SHORT, SHORT_SENTENCE, classify
+from .context import REPEAT, mark_repeats, revise
+from .edges import closing, comments_start, lede, trim
 from .options import Options
-from .survey import judge
+from .passthrough import little_chrome, starts_with_article
+from .run import grow, under_title, weights
 
-__all__ = ["MainContent", "Options"]
+__all__ = ["MainContent", "Options", "judge"]
+
+NO_ARTICLE = "no article text: every line looks like navigation"
 
 
 class MainContent(Filter):
     name = "content"
     summary = "Keep the article's contiguous run of prose; drop menus, link lists and share bars around and inside it."
     #: HTML bodies arrive already extracted by trafilatura, which sees the markup this
-    #: stage has to guess from: cutting them again loses article text (F1 0.976 -> 0.946).
+    #: stage has to guess from: cutting them again loses article text.
     kinds = ("text",)
     #: where readers' comments start, which the article does not cross; when the comments
     #: are wanted, the times they were written at and the comment form's notices too
@@ -39,10 +47,6 @@ class MainContent(Filter):
         "times": ("prompts", "comment_times"),
         "forms": ("prompts", "comment_forms"),
     }
-    headings: Any
-    bylines: Any
-    times: Any
-    forms: Any
     defaults = asdict(Options())
 
     def __init__(self, data: Any, **options: Any):
@@ -54,9 +58,8 @@ class MainContent(Filter):
         self.asked = [f for f in filters if type(f).chrome is not Filter.chrome]
 
     def survey(self, page: Page) -> None:
-        """Each line's verdict (:func:`.survey.judge`). A prose-like line that a filter,
-        switched on or not, calls chrome on its text alone weighs as chrome; what the
-        filters remove does not move the verdict."""
+        """Each line's verdict (:func:`judge`); a prose-like line that a filter, switched on
+        or not, calls chrome on its text alone weighs as chrome."""
         blocks, o = page.blocks, self.o
         stops = stopwords(page.metadata.get("language"))
         local = classify(blocks, stops or page_stopwords(blocks, o.fallback_stopwords), o)
@@ -72,3 +75,46 @@ class MainContent(Filter):
         for verdict, run in groupby(page.blocks, key=attrgetter("verdict")):
             if verdict:  # (runs of lines with one reason: most lines of a flattened page go)
                 self.drop_all(page, list(run), verdict)
+
+
+def headline(blocks: list[Block], classes: list[str], o: Options) -> int:
+    """The line that repeats the page's title (:func:`~..shape.title_repeat`), where the
+    article starts; 0 when more prose stands above it than below (the title repeated
+    in a list of stories under the article, not its headline)."""
+    anchor = title_repeat(blocks, o.title_search)
+    if anchor:
+        above = sum(width(b.text) for b, c in zip(blocks[:anchor], classes, strict=False) if c == GOOD)
+        below = sum(width(b.text) for b, c in zip(blocks[anchor:], classes[anchor:], strict=True) if c == GOOD)
+        return anchor if above <= below else 0
+    return 0
+
+
+def judge(
+    blocks: list[Block], local: list[str], marks: list[int], o: Options, own_words: bool = False
+) -> list[str | None]:
+    """Each line's verdict from its local class and comment mark: None to keep it, else why
+    it goes. ``own_words``: the classes were judged by the page's own repeated words."""
+    n = len(blocks)
+    classes = [SHORT if c == SHORT_SENTENCE else c for c in local]
+    # 1. the pass-through test
+    anchor, passes = 0, little_chrome(classes, o, own_words)
+    if not passes and GOOD in classes:
+        anchor = headline(blocks, classes, o)
+        passes = not anchor and starts_with_article(classes, o)
+    if passes or GOOD not in classes:
+        return [None if passes else NO_ARTICLE] * n
+    # 2. the run, 3. its edges, 4. the context inside it
+    ws = weights(blocks, local, o, anchor, comments_start(marks, local))
+    run = grow(ws, local, marks, *under_title(ws, local, o, anchor), o)
+    start, end = trim(blocks, classes, marks, *run, o)
+    first, last = lede(blocks, local, start), closing(blocks, local, marks, end, o)
+    final = [BAD] * first + [GOOD] * (start - first) + revise(classes[start : end + 1])
+    final += [CHROME if c == CHROME else BAD for c in classes[end + 1 : last]] + [GOOD] * (last > end)
+    mark_repeats(blocks, final, first, last)
+    verdict: list[str | None] = ["before the article"] * first
+    for i in range(first, last + 1):
+        c = final[i]
+        verdict.append(f"inside the article, looks like chrome ({classes[i]})" if c == BAD else None)
+        if c == REPEAT:
+            verdict[i] = "repeats text kept above it"
+    return verdict + ["after the article"] * (n - last - 1)

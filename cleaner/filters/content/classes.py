@@ -16,7 +16,7 @@ from .options import Options
 
 GOOD, NEARGOOD, SHORT, BAD = "good", "neargood", "short", "bad"
 SHORT_SENTENCE = "short sentence"  # a short line that reads like prose (a sentence, a list item)
-CHROME = "chrome"  # a line another filter calls chrome on its text alone (see survey.py)
+CHROME = "chrome"  # a line another filter calls chrome on its text alone (see MainContent.survey)
 
 #: Marks of chrome: links and addresses (URLs, domains, e-mail addresses, handles, tags)
 #: and, after a space, the separators of menus and breadcrumbs (« is a quotation's).
