@@ -45,8 +45,7 @@ def revise(classes: list[str]) -> list[str]:
 
 
 def mark_repeats(blocks: list[Block], final: list[str], start: int, end: int) -> None:
-    """Mark kept lines whose sentences all stood in kept lines above them (a page repeats
-    its lede or summary: a teaser of the article itself, a summary box)."""
+    """Mark kept lines whose sentences all stood in kept lines above them (a repeated lede)."""
     above: list[str] = []  # the kept paragraphs above, case-folded ...
     seen: set[str] = set()  # ... and their sentences, split only when one may be repeated
     split, text_above = 0, ""

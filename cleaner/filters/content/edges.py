@@ -12,8 +12,7 @@ from .options import Options
 
 
 def comments_start(marks: list[int], classes: list[str]) -> int | None:
-    """Index of the first comment's byline ("Alex on May 3, 2019 said:"), if a line of
-    prose (the article) comes before it; else None."""
+    """Index of the first comment's byline if a line of prose comes before it, else None."""
     good = False
     for i, (mark, c) in enumerate(zip(marks, classes, strict=True)):
         if mark == COMMENT:
@@ -23,10 +22,9 @@ def comments_start(marks: list[int], classes: list[str]) -> int | None:
 
 
 def opens_article(text: str, cls: str, paragraph: int) -> bool:
-    """Whether a line can be the article's first paragraph: good and prose (or as long as
-    ``paragraph``: a flattened page may lose a period; or leading in to a quotation or a
-    list with a colon), or near-good with a full sentence end (a lede with fewer
-    stopwords, not a teaser cut short with "...")."""
+    """Whether a line can open the article: good prose (or ``paragraph`` long: a flattened
+    page may lose a period; or leading in to a quotation or a list with a colon), or
+    near-good prose that ends like a sentence (not in "...")."""
     if cls == GOOD:
         return len(text) >= paragraph or is_prose(text) or (text[-1:] == ":" and is_prose(text[:-1] + "."))
     return cls == NEARGOOD and ends_sentence(text) and is_prose(text)
@@ -43,11 +41,9 @@ def trim(
 
 
 def lede(blocks: list[Block], local: list[str], start: int) -> int:
-    """The run's first line: the line right above its first paragraph if that is a
-    one-line lede ("Time is not on his side."), a few words mostly in lower case after
-    the first (no Title Case headline): a sentence ending in . ! or ? (no lead-in colon,
-    no "...") too short to open the article alone, or a near-good line without the
-    sentence end (a standfirst set in bold); else its first paragraph, ``start``."""
+    """The run's first line: a one-line lede right above its first paragraph (a few words,
+    mostly in lower case: a sentence ending in . ! or ?, or a near-good standfirst without
+    its period), if there is one; else ``start``."""
     if not start:
         return start
     text, cls = blocks[start - 1].text, local[start - 1]
@@ -58,9 +54,8 @@ def lede(blocks: list[Block], local: list[str], start: int) -> int:
 
 
 def closing(blocks: list[Block], local: list[str], marks: list[int], end: int, o: Options) -> int:
-    """The run's last line: a short closing sentence or credit ("Reporting contributed by
-    AFP.") after it and dividers ("___") or chrome, within ``closing_reach`` lines and
-    above any comment section, if there is one; else ``end``."""
+    """The run's last line: a closing sentence or credit below it, past dividers and chrome,
+    within ``closing_reach`` lines and above any comment section, if there is one; else ``end``."""
     for j in range(end + 1, min(len(blocks), end + 1 + o.closing_reach)):
         c = local[j]
         if marks[j]:

@@ -1,6 +1,5 @@
 """The pass-through test: a text with (almost) nothing chrome-like on it (a clean article,
-the stage's own output), or that starts with its article, is no flattened page: it
-passes through untouched."""
+the stage's own output), or that starts with its article, passes through untouched."""
 
 from __future__ import annotations
 
@@ -9,11 +8,9 @@ from .options import Options
 
 
 def little_chrome(classes: list[str], o: Options, own_words: bool = False) -> bool:
-    """Too little chrome to judge: fewer than ``min_chrome_lines`` lines bad or chrome
-    (none at all: none bad), or a short page without prose: shorter than
-    ``min_page_blocks``, or ``min_own_words_page`` when judged by its own repeated words
-    (``own_words``), which shift as filters remove lines: a second cleaning of a short
-    page would judge it otherwise."""
+    """Too little chrome to judge: none bad, or fewer than ``min_chrome_lines`` lines bad or
+    chrome, or no prose on fewer than ``min_page_blocks`` lines (``min_own_words_page``
+    when judged by the page's own repeated words, which removals shift: ``own_words``)."""
     bad = classes.count(BAD)
     least = o.min_own_words_page if own_words else o.min_page_blocks
     return (
@@ -22,8 +19,7 @@ def little_chrome(classes: list[str], o: Options, own_words: bool = False) -> bo
 
 
 def starts_with_article(classes: list[str], o: Options) -> bool:
-    """At most ``max_head_chrome`` lines bad or chrome above the first paragraph: a
-    flattened page opens with its site's header (menus, a skip link, a date bar), and
-    the tables and lists of a text that does not are its own."""
+    """At most ``max_head_chrome`` lines bad or chrome above the first paragraph: a flattened
+    page opens with its site's header (menus, a skip link, a date bar)."""
     head = classes[: classes.index(GOOD)]
     return head.count(BAD) + head.count(CHROME) <= o.max_head_chrome
