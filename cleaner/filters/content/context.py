@@ -15,13 +15,11 @@ SENTENCE_SPLIT = re.compile(r"\s(?<=[.!?。！？]\s)\s*")
 
 
 def _neighbour(classes: list[str], i: int, step: int, ignore_neargood: bool) -> str:
-    j = i + step
-    while 0 <= j < len(classes):
-        c = classes[j]
-        if c == GOOD or c == BAD or (c == NEARGOOD and not ignore_neargood):
-            return c
-        j += step
-    return BAD
+    """The class of the nearest good or bad (or near-good) line before (``step`` -1) or after
+    line ``i``; bad past the page's edge."""
+    wanted = (GOOD, BAD) if ignore_neargood else (GOOD, BAD, NEARGOOD)
+    others = range(i + 1, len(classes)) if step > 0 else range(i - 1, -1, -1)
+    return next((classes[j] for j in others if classes[j] in wanted), BAD)
 
 
 def revise(classes: list[str]) -> list[str]:
@@ -32,12 +30,8 @@ def revise(classes: list[str]) -> list[str]:
             prev, nxt = _neighbour(classes, i, -1, True), _neighbour(classes, i, 1, True)
             if prev == nxt:
                 final[i] = prev
-            elif (prev == BAD and _neighbour(classes, i, -1, False) == NEARGOOD) or (
-                nxt == BAD and _neighbour(classes, i, 1, False) == NEARGOOD
-            ):
-                final[i] = GOOD
-            else:
-                final[i] = BAD
+            else:  # good on one side, bad on the other: good if a near-good line is nearer on the bad side
+                final[i] = GOOD if _neighbour(classes, i, -1 if prev == BAD else 1, False) == NEARGOOD else BAD
     for i, c in enumerate(classes):
         if c == NEARGOOD:
             final[i] = BAD if _neighbour(final, i, -1, True) == _neighbour(final, i, 1, True) == BAD else GOOD

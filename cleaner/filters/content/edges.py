@@ -13,12 +13,8 @@ from .options import Options
 
 def comments_start(marks: list[int], classes: list[str]) -> int | None:
     """Index of the first comment's byline if a line of prose comes before it, else None."""
-    good = False
-    for i, (mark, c) in enumerate(zip(marks, classes, strict=True)):
-        if mark == COMMENT:
-            return i if good else None
-        good = good or c == GOOD
-    return None
+    first = marks.index(COMMENT) if COMMENT in marks else 0
+    return first if GOOD in classes[:first] else None
 
 
 def opens_article(text: str, cls: str, paragraph: int) -> bool:
