@@ -3,9 +3,8 @@
 Scraped text is often a whole page flattened to lines: menus, link lists and share bars
 first and last, the article in the middle. With no markup to go by, the stage judges each
 line on its own text in jusText's flat steps (:func:`judge`), once, before the other block
-filters run: what they know about a line makes it chrome for the run, what they remove
-does not move the verdict. They then only remove, and the stage drops, last, what it
-judged not the article's, with where it was as the reason.
+filters run; they then only remove, and the stage drops, last, what it judged not the
+article's, with where it was as the reason.
 """
 
 from __future__ import annotations
@@ -94,7 +93,6 @@ def judge(
 ) -> list[str | None]:
     """Each line's verdict from its local class and comment mark: None to keep it, else why
     it goes. ``own_words``: the classes were judged by the page's own repeated words."""
-    n = len(blocks)
     classes = [SHORT if c == SHORT_SENTENCE else c for c in local]
     # 1. the pass-through test
     anchor, passes = 0, little_chrome(classes, o, own_words)
@@ -102,7 +100,7 @@ def judge(
         anchor = headline(blocks, classes, o)
         passes = not anchor and starts_with_article(classes, o)
     if passes or GOOD not in classes:
-        return [None if passes else NO_ARTICLE] * n
+        return [None if passes else NO_ARTICLE] * len(blocks)
     # 2. the run, 3. its edges, 4. the context inside it
     ws = weights(blocks, local, o, anchor, comments_start(marks, local))
     run = grow(ws, local, marks, *under_title(ws, local, o, anchor), o)
@@ -117,4 +115,4 @@ def judge(
         verdict.append(f"inside the article, looks like chrome ({classes[i]})" if c == BAD else None)
         if c == REPEAT:
             verdict[i] = "repeats text kept above it"
-    return verdict + ["after the article"] * (n - last - 1)
+    return verdict + ["after the article"] * (len(blocks) - last - 1)

@@ -1,8 +1,7 @@
 """Line classes, each line judged on its own text as jusText judges paragraphs: ``good``
 (prose: a sentence end and a share of stopwords, or long and stopword-rich), ``neargood``
 (prose-like but weaker), ``short`` (under ``length_low``; a short sentence weighs apart)
-or ``bad`` (links and addresses, menu separators, too few stopwords). Words and
-stopwords are counted as :mod:`..words` counts them."""
+or ``bad`` (links and addresses, menu separators, too few stopwords)."""
 
 from __future__ import annotations
 
@@ -40,8 +39,7 @@ def ends_sentence(text: str, colon: bool = True) -> bool:
 
 
 def lower_share(text: str) -> float:
-    """Share of the words after the first that start in lower case (prose, list items, not
-    Title Case menus and headlines)."""
+    """Share of the words after the first that start in lower case (prose, not Title Case)."""
     if text.istitle():  # no word in lower case: at once, for a third of a page's short lines
         return 0.0
     alpha = [w[0] for w in text.split()[1:] if w[0].isalpha()]

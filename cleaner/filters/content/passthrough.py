@@ -12,10 +12,9 @@ def little_chrome(classes: list[str], o: Options, own_words: bool = False) -> bo
     chrome, or no prose on fewer than ``min_page_blocks`` lines (``min_own_words_page``
     when judged by the page's own repeated words, which removals shift: ``own_words``)."""
     bad = classes.count(BAD)
-    least = o.min_own_words_page if own_words else o.min_page_blocks
-    return (
-        not bad or bad + classes.count(CHROME) < o.min_chrome_lines or (GOOD not in classes and len(classes) < least)
-    )
+    if not bad or bad + classes.count(CHROME) < o.min_chrome_lines:
+        return True
+    return GOOD not in classes and len(classes) < (o.min_own_words_page if own_words else o.min_page_blocks)
 
 
 def starts_with_article(classes: list[str], o: Options) -> bool:

@@ -125,9 +125,8 @@ def run_through(ws: list[float], j: int) -> tuple[int, int, float]:
 
 
 def under_title(ws: list[float], local: list[str], o: Options, anchor: int) -> tuple[int, int]:
-    """The heaviest run, or the run under the title's repetition (line ``anchor``) when
-    that one is far below it (a teaser list, the comments) and the run through the first
-    good line within ``title_reach`` lines below it is not much lighter."""
+    """The heaviest run, or, when that is far below the title's repetition (line ``anchor``) and
+    not much heavier, the run through the first good line within ``title_reach`` lines under it."""
     start, end, best = heaviest(ws)
     if anchor and start > anchor + o.title_reach:
         for j in range(anchor + 1, min(len(ws), anchor + 1 + o.title_reach)):
