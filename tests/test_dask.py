@@ -98,6 +98,7 @@ def tree(folder: Path) -> dict[str, bytes]:
     return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
+@pytest.mark.slow  # a two-process cluster: `make test`
 def test_cli_scheduler_writes_the_same_folder_as_local_workers(client, corpus, local_out, tmp_path, monkeypatch):
     """`cleaner clean --scheduler`: the same files, byte for byte, and the same summary."""
     monkeypatch.chdir(corpus.parent)  # relative sources, as a user would type them
@@ -117,6 +118,7 @@ def test_cli_scheduler_writes_the_same_folder_as_local_workers(client, corpus, l
     assert re.search(rf"skipped \(unchanged since last run\)\W+{CORPUS}\b", again.output), again.output
 
 
+@pytest.mark.slow  # a two-process cluster: `make test`
 def test_cli_scheduler_jsonl_stream_matches_local(client, tmp_path):
     lines = [
         json.dumps({"id": i, "text": f"Record {i} ended in a long conflict.President Putin spoke."})
@@ -135,6 +137,7 @@ def test_cli_scheduler_jsonl_stream_matches_local(client, tmp_path):
     assert len((tmp_path / "dask.jsonl").read_text().splitlines()) == 120
 
 
+@pytest.mark.slow  # a two-process cluster: `make test`
 def test_cli_scheduler_cleans_a_warc_as_local_workers_do(client, tmp_path):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
     from warcs import Response, write_warc
@@ -174,6 +177,7 @@ def test_cli_scheduler_that_does_not_answer_is_a_clear_error(tmp_path, monkeypat
     assert result.exit_code == 2 and "no Dask scheduler answers" in result.output
 
 
+@pytest.mark.slow  # a two-process cluster: `make test`
 def test_files_through_cluster_match_local_cli(client, corpus, local_out, monkeypatch):
     """clean_files: a few hundred documents, same bodies and metadata as `cleaner clean`, same order."""
     from cleaner.dask import clean_files
@@ -201,6 +205,7 @@ def test_files_through_cluster_match_local_cli(client, corpus, local_out, monkey
     assert any("conflict.\n\nPresident Putin" in r["text"] for r in glued)  # split, not glued
 
 
+@pytest.mark.slow  # a two-process cluster: `make test`
 def test_one_pipeline_per_worker_not_per_document(client):
     """Phrase data and filters load once per worker process: many partitions, one build each."""
     import dask.bag as db
@@ -232,6 +237,7 @@ def test_one_pipeline_per_worker_not_per_document(client):
     assert set(delta(middle, after, "phrase_files_loaded").values()) == {0}
 
 
+@pytest.mark.slow  # a two-process cluster: `make test`
 def test_bag_of_dicts_keeps_fields_and_nests_metadata(client):
     import dask.bag as db
 
@@ -249,6 +255,7 @@ def test_bag_of_dicts_keeps_fields_and_nests_metadata(client):
     assert out[3]["cleaner"] == {**metadata_record(expected), "source": "https://example.com/3"}
 
 
+@pytest.mark.slow  # a two-process cluster: `make test`
 def test_dataframe_gets_metadata_columns_in_order(client):
     import dask.dataframe as dd
     import pandas as pd
@@ -270,6 +277,7 @@ def test_dataframe_gets_metadata_columns_in_order(client):
     assert all(isinstance(v, list) for v in listed["removed"])
 
 
+@pytest.mark.slow  # a two-process cluster: `make test`
 def test_jsonl_files_and_unreadable_inputs(client, tmp_path):
     from cleaner import clean
     from cleaner.dask import clean_files
@@ -289,6 +297,7 @@ def _length(item: str, pipeline: Pipeline) -> tuple[str, int]:
     return item, len(pipeline.clean(item).text)
 
 
+@pytest.mark.slow  # a two-process cluster: `make test`
 def test_ordered_map_keeps_order_with_a_small_window(client):
     from cleaner.dask import ordered_map
 
