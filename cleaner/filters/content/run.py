@@ -59,33 +59,33 @@ def bridged(ws: list[float], classes: list[str], o: Options) -> list[float]:
     return capped
 
 
+def stretch(ws: list[float], j: int, step: int, marks: list[int] | None = None) -> tuple[int, float]:
+    """(far end, weight) of the heaviest stretch from line ``j`` on in direction ``step``, short of a marked line."""
+    total, best, far = 0.0, 0.0, j - step
+    while 0 <= j < len(ws) and not (marks and marks[j]):
+        total += ws[j]
+        if total > best:
+            best, far = total, j
+        j += step
+    return far, best
+
+
 def _reach(capped: list[float], classes: list[str], marks: list[int], k: int, step: int, o: Options) -> int:
-    """Where the run reaches from its edge ``k`` across a gap of at most ``max_gap_lines``
-    lines in direction ``step``: the far end of the heaviest stretch that starts at the
-    first good line beyond the gap, if it weighs ``join_weight`` or more (above the run,
-    ``join_weight_above``); else ``k``. It reaches no comment section's mark (a heading,
-    a byline), nor above a run that starts at one."""
+    """Where the run reaches from its edge ``k`` in direction ``step`` across a gap to a heavy stretch of prose."""
     j, n = k + step, len(classes)
     while 0 <= j < n and classes[j] != GOOD and not marks[j] and abs(j - k) <= o.max_gap_lines:
         j += step
     if not 0 <= j < n or classes[j] != GOOD or marks[j] or (step < 0 and marks[k]):
-        return k
-    total, best, far = 0.0, 0.0, k
-    while 0 <= j < n and not marks[j]:
-        total += capped[j]
-        if total > best:
-            best, far = total, j
-        j += step
-    return far if best >= (o.join_weight if step > 0 else o.join_weight_above) else k
+        return k  # a comment section's heading or byline, or a run that starts at one, bars the way
+    far, best = stretch(capped, j, step, marks)
+    enough = o.join_weight if step > 0 else o.join_weight_above
+    return far if best >= enough and best > 0 else k  # (best 0: no stretch found)
 
 
 def grow(ws: list[float], classes: list[str], marks: list[int], start: int, end: int, o: Options) -> tuple[int, int]:
-    """The run across the short gaps that cut an article (an embed's remnants, an image's
-    credit, a share bar, a table's rows, a list's headings), to the stretches of prose
-    beyond them that weigh ``join_weight`` or more, its own such gaps made cheap
-    (:func:`bridged`): a paragraph after the article (a bio, a disclaimer) weighs less.
-    Above the run ``join_weight_above`` is enough: there a lone paragraph is more often
-    the article's first, cut off by a picture, a video or a share bar."""
+    """The run across gaps (an embed, a credit, a share bar) to prose beyond them that weighs ``join_weight``
+    (``join_weight_above`` above the run: a lone paragraph there is more often the article's first, cut off by a
+    picture, than a bio or a disclaimer), its own gaps made cheap (:func:`bridged`)."""
     if not o.max_gap_lines:
         return start, end
     capped = bridged(ws, classes, o)
@@ -111,16 +111,7 @@ def heaviest(ws: list[float]) -> tuple[int, int, float]:
 
 def run_through(ws: list[float], j: int) -> tuple[int, int, float]:
     """(start, end, weight) of the heaviest run that holds line ``j``."""
-    start, total, left = j, 0.0, 0.0
-    for i in range(j - 1, -1, -1):
-        total += ws[i]
-        if total > left:
-            left, start = total, i
-    end, total, right = j, 0.0, 0.0
-    for i in range(j + 1, len(ws)):
-        total += ws[i]
-        if total > right:
-            right, end = total, i
+    (start, left), (end, right) = stretch(ws, j - 1, -1), stretch(ws, j + 1, 1)
     return start, end, left + ws[j] + right
 
 
