@@ -24,7 +24,6 @@ from .classes import BAD, CHROME, GOOD, NEARGOOD, SHORT, SHORT_SENTENCE, classif
 from .context import REPEAT, mark_repeats, revise
 from .edges import closing, comments_start, lede, trim
 from .options import Options
-from .passthrough import little_chrome, starts_with_article
 from .run import grow, under_title, weights
 
 __all__ = ["MainContent", "Options", "judge"]
@@ -76,16 +75,31 @@ class MainContent(Filter):
                 self.drop_all(page, list(run), verdict)
 
 
+def little_chrome(classes: list[str], o: Options, own_words: bool = False) -> bool:
+    """Too little chrome to judge: none bad, or fewer than ``min_chrome_lines`` lines bad or
+    chrome, or no prose on fewer than ``min_page_blocks`` lines (``min_own_words_page``
+    when judged by the page's own repeated words, which removals shift: ``own_words``)."""
+    bad = classes.count(BAD)
+    if not bad or bad + classes.count(CHROME) < o.min_chrome_lines:
+        return True
+    return GOOD not in classes and len(classes) < (o.min_own_words_page if own_words else o.min_page_blocks)
+
+
+def starts_with_article(classes: list[str], o: Options) -> bool:
+    """At most ``max_head_chrome`` lines bad or chrome above the first paragraph: a flattened
+    page opens with its site's header (menus, a skip link, a date bar)."""
+    head = classes[: classes.index(GOOD)]
+    return head.count(BAD) + head.count(CHROME) <= o.max_head_chrome
+
+
 def headline(blocks: list[Block], classes: list[str], o: Options) -> int:
-    """The line that repeats the page's title (:func:`~..shape.title_repeat`), where the
-    article starts; 0 when more prose stands above it than below (the title repeated
-    in a list of stories under the article, not its headline)."""
+    """The line that repeats the page's title (:func:`~..shape.title_repeat`), where the article starts; 0 when
+    more prose stands above it than below (the title repeated in a list of stories under the article)."""
     anchor = title_repeat(blocks, o.title_search)
-    if anchor:
-        above = sum(width(b.text) for b, c in zip(blocks[:anchor], classes, strict=False) if c == GOOD)
-        below = sum(width(b.text) for b, c in zip(blocks[anchor:], classes[anchor:], strict=True) if c == GOOD)
-        return anchor if above <= below else 0
-    return 0
+    if not anchor:
+        return 0
+    good = [width(b.text) if c == GOOD else 0 for b, c in zip(blocks, classes, strict=True)]
+    return anchor if sum(good[:anchor]) <= sum(good[anchor:]) else 0
 
 
 def judge(
