@@ -1,10 +1,8 @@
 """Main content: keep the article's run of prose, drop the page chrome around and inside it.
 
-Scraped text is often a whole page flattened to lines: menus, link lists and share bars
-first and last, the article in the middle. With no markup to go by, the stage judges each
-line on its own text in jusText's flat steps (:func:`judge`), once, before the other block
-filters run; they then only remove, and the stage drops, last, what it judged not the
-article's, with where it was as the reason.
+Scraped text is often a whole page flattened to lines: menus and share bars first and last, the article in the
+middle. With no markup to go by, the stage judges each line on its own text in jusText's flat steps (:func:`judge`),
+once, before the other block filters (which only remove), and drops last what it judged not the article's.
 """
 
 from __future__ import annotations
@@ -34,17 +32,10 @@ NO_ARTICLE = "no article text: every line looks like navigation"
 class MainContent(Filter):
     name = "content"
     summary = "Keep the article's contiguous run of prose; drop menus, link lists and share bars around and inside it."
-    #: HTML bodies arrive already extracted by trafilatura, which sees the markup this
-    #: stage has to guess from: cutting them again loses article text.
+    #: HTML bodies arrive already extracted by trafilatura, which sees the markup: cutting them again loses text.
     kinds = ("text",)
-    #: where readers' comments start, which the article does not cross; when the comments
-    #: are wanted, the times they were written at and the comment form's notices too
-    patterns = {
-        "headings": ("prompts", "comment_headings"),
-        "bylines": ("prompts", "comment_bylines"),
-        "times": ("prompts", "comment_times"),
-        "forms": ("prompts", "comment_forms"),
-    }
+    #: where readers' comments start, which the article does not cross (and when wanted, their times and forms)
+    patterns = {key: ("prompts", f"comment_{key}") for key in ("headings", "bylines", "times", "forms")}
     defaults = asdict(Options())
 
     def __init__(self, data: Any, **options: Any):
@@ -56,8 +47,7 @@ class MainContent(Filter):
         self.asked = [f for f in filters if type(f).chrome is not Filter.chrome]
 
     def survey(self, page: Page) -> None:
-        """Each line's verdict (:func:`judge`); a prose-like line that a filter, switched on
-        or not, calls chrome on its text alone weighs as chrome."""
+        """Each line's verdict (:func:`judge`); a prose-like line a filter (on or off) calls chrome is chrome."""
         blocks, o = page.blocks, self.o
         stops = stopwords(page.metadata.get("language"))
         local = classify(blocks, stops or page_stopwords(blocks, o.fallback_stopwords), o)
@@ -76,9 +66,8 @@ class MainContent(Filter):
 
 
 def little_chrome(classes: list[str], o: Options, own_words: bool = False) -> bool:
-    """Too little chrome to judge: none bad, or fewer than ``min_chrome_lines`` lines bad or
-    chrome, or no prose on fewer than ``min_page_blocks`` lines (``min_own_words_page``
-    when judged by the page's own repeated words, which removals shift: ``own_words``)."""
+    """Too little chrome to judge: none bad, or fewer than ``min_chrome_lines`` lines bad or chrome, or no prose on
+    fewer than ``min_page_blocks`` lines (``min_own_words_page`` when ``own_words``: removals shift those)."""
     bad = classes.count(BAD)
     if not bad or bad + classes.count(CHROME) < o.min_chrome_lines:
         return True
@@ -86,8 +75,7 @@ def little_chrome(classes: list[str], o: Options, own_words: bool = False) -> bo
 
 
 def starts_with_article(classes: list[str], o: Options) -> bool:
-    """At most ``max_head_chrome`` lines bad or chrome above the first paragraph: a flattened
-    page opens with its site's header (menus, a skip link, a date bar)."""
+    """At most ``max_head_chrome`` lines bad or chrome above the first paragraph (a flattened page's header)."""
     head = classes[: classes.index(GOOD)]
     return head.count(BAD) + head.count(CHROME) <= o.max_head_chrome
 
@@ -105,8 +93,8 @@ def headline(blocks: list[Block], classes: list[str], o: Options) -> int:
 def judge(
     blocks: list[Block], local: list[str], marks: list[int], o: Options, own_words: bool = False
 ) -> list[str | None]:
-    """Each line's verdict from its local class and comment mark: None to keep it, else why
-    it goes. ``own_words``: the classes were judged by the page's own repeated words."""
+    """Each line's verdict from its local class and comment mark: None to keep it, else why it goes.
+    ``own_words``: the classes were judged by the page's own repeated words."""
     classes = [SHORT if c == SHORT_SENTENCE else c for c in local]
     # 1. the pass-through test
     anchor, passes = 0, little_chrome(classes, o, own_words)

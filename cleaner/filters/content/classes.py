@@ -1,7 +1,6 @@
-"""Line classes, each line judged on its own text as jusText judges paragraphs: ``good``
-(prose: a sentence end and a share of stopwords, or long and stopword-rich), ``neargood``
-(prose-like but weaker), ``short`` (under ``length_low``; a short sentence weighs apart)
-or ``bad`` (links and addresses, menu separators, too few stopwords)."""
+"""Line classes, each line judged on its own text as jusText judges paragraphs: ``good`` (prose: a sentence end
+and a share of stopwords, or long and stopword-rich), ``neargood`` (prose-like but weaker), ``short`` (under
+``length_low``; a short sentence weighs apart) or ``bad`` (links and addresses, menu separators, few stopwords)."""
 
 from __future__ import annotations
 
@@ -17,8 +16,8 @@ GOOD, NEARGOOD, SHORT, BAD = "good", "neargood", "short", "bad"
 SHORT_SENTENCE = "short sentence"  # a short line that reads like prose (a sentence, a list item)
 CHROME = "chrome"  # a line another filter calls chrome on its text alone (see MainContent.survey)
 
-#: Marks of chrome: links and addresses (URLs, domains, e-mail addresses, handles, tags)
-#: and, after a space, the separators of menus and breadcrumbs (« is a quotation's).
+#: Marks of chrome: links and addresses (URLs, domains, e-mail addresses, handles, tags) and, after a space, the
+#: separators of menus and breadcrumbs (« is a quotation's).
 _MARKS = re.compile(r"https?://|www\.|[@#]\w|\.(?:com|org|net|html?|php)\b|\s[|»›/·•>]\s", re.I)
 #: What marks hold: most lines hold none of it, and skip the search for marks.
 _MARK_CHARS, _DOMAINS = any_of("/@#|>»›·•"), any_of(("ww.", ".com", ".org", ".net", ".htm", ".php"))
@@ -54,8 +53,7 @@ def _links(text: str, n: float, max_density: float) -> bool:
 
 
 def _size(text: str, o: Options) -> int:
-    """A line's length, as wide as it is long or wider: only a line short of every
-    threshold is measured."""
+    """A line's length, as wide as it is long or wider: only a line short of every threshold is measured."""
     if (len(text) < o.length_low or len(text) < o.length_high) and not text.isascii():
         return width(text)
     return len(text)
@@ -70,15 +68,14 @@ def line_class(text: str, folded: str, n: float, hits: int, o: Options) -> str:
     if (_MARK_CHARS(folded) or ("." in folded and _DOMAINS(folded))) and _links(text, n, o.max_link_density):
         return BAD
     density = hits / n
-    sentence = text[-1] in _SENTENCE_LAST and _SENTENCE_END.search(text[-8:]) is not None
+    sentence = ends_sentence(text)
     size = _size(text, o)
     if size >= o.length_low and len(_NUMBER.findall(text)) >= o.max_number_share * n:
         return BAD  # the months and counts of an archive, a table of dates or scores: a list, not prose
     if size < o.length_low:
         if density > 0:
             return SHORT_SENTENCE if sentence or (n >= 3 and lower_share(text) >= 0.6) else SHORT
-        # a heading of a few words (no table's row) takes its neighbours' class, as a list
-        # item in lower case does
+        # a heading of a few words (no table's row) takes its neighbours' class, as a list item in lower case does
         heading = n >= 3 and not _NUMBER.search(text)
         return SHORT if sentence or heading or (n >= 2 and lower_share(text) >= 0.6) else BAD
     if text[-1] in _ELLIPSIS_LAST and _ELLIPSIS.search(text[-8:]):
@@ -91,12 +88,10 @@ def line_class(text: str, folded: str, n: float, hits: int, o: Options) -> str:
 
 
 def classify(blocks: list[Block], stops: frozenset[str], o: Options) -> list[str]:
-    """The local classes of a page's lines, each worked out once for the lines of the same
-    text: a fifth of a flattened page's lines repeat one above them, and a site's menus
-    and footers recur from page to page (:func:`memo`)."""
+    """The local classes of a page's lines, each worked out once for the lines of one text (:func:`memo`)."""
     stops_utf8, seen = utf8_stopwords(stops), memo(stops, o)
     classes: list[str] = []
-    for block in blocks:  # (one loop: a page has hundreds of lines)
+    for block in blocks:
         text = block.text
         c = seen.get(text)
         if c is None:
@@ -108,21 +103,17 @@ def classify(blocks: list[Block], stops: frozenset[str], o: Options) -> list[str
     return classes
 
 
-#: Lines whose class each memo keeps before it starts afresh (the 90 article pages hold
-#: 9,100 different lines), and memos kept (a stoplist and options each).
+#: Lines whose class each memo keeps before it starts afresh, and memos kept (a stoplist and options each).
 MEMO_LINES, MEMOS = 8192, 8
 _MEMOS: dict[tuple[frozenset[str], Options], dict[str, str]] = {}
 
 
 def memo(stops: frozenset[str], o: Options) -> dict[str, str]:
-    """Line text -> local class, under ``stops`` and ``o``: kept from page to page (a
-    page-derived cache, see :mod:`cleaner.caches`)."""
-    seen = _MEMOS.get((stops, o))
-    if seen is None:
-        if len(_MEMOS) >= MEMOS:  # (pages without a stoplist take their own words)
-            _MEMOS.clear()
-        seen = _MEMOS[stops, o] = {}
-    return seen
+    """Line text -> local class under ``stops`` and ``o``, kept from page to page (a page-derived cache, see
+    :mod:`cleaner.caches`): a fifth of a flattened page's lines repeat one above them, and a site's menus recur."""
+    if (stops, o) not in _MEMOS and len(_MEMOS) >= MEMOS:  # (pages without a stoplist take their own words)
+        _MEMOS.clear()
+    return _MEMOS.setdefault((stops, o), {})
 
 
 def clear_memos() -> None:
