@@ -1,6 +1,6 @@
-"""Line classes, each line judged on its own text as jusText judges paragraphs: ``good`` (prose: a sentence end
-and a share of stopwords, or long and stopword-rich), ``neargood`` (prose-like but weaker), ``short`` (under
-``length_low``; a short sentence weighs apart) or ``bad`` (links and addresses, menu separators, few stopwords)."""
+"""Line classes, each line judged on its own text as jusText judges paragraphs: ``good`` (prose: a sentence end and a
+share of stopwords, or long and stopword-rich), ``neargood`` (prose-like but weaker), ``short`` (under ``length_low``;
+a short sentence weighs apart) or ``bad`` (links and addresses, menu separators, few stopwords)."""
 
 from __future__ import annotations
 

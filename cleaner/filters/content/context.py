@@ -1,5 +1,4 @@
-"""Context inside the run: jusText's rules give short and near-good lines the class of
-their neighbours, and a paragraph that repeats text kept above it goes."""
+"""Context inside the run: short and near-good lines take their neighbours' class; a repeated paragraph goes."""
 
 from __future__ import annotations
 
@@ -9,14 +8,12 @@ from ...document import Block
 from .classes import BAD, GOOD, NEARGOOD, SHORT
 
 REPEAT = "repeat"  # a line of the run whose sentences were all kept above it
-#: Whitespace after a sentence end: (?<=[.!?。！？])\s+, led by the space, so that the
-#: engine skips from space to space instead of trying the lookbehind everywhere.
+#: Whitespace after a sentence end, led by the space: the engine skips from space to space, not trying the lookbehind.
 SENTENCE_SPLIT = re.compile(r"\s(?<=[.!?。！？]\s)\s*")
 
 
 def _neighbour(classes: list[str], i: int, step: int, ignore_neargood: bool) -> str:
-    """The class of the nearest good or bad (or near-good) line before (``step`` -1) or after
-    line ``i``; bad past the page's edge."""
+    """The class of the nearest good or bad (or near-good) line from line ``i`` in direction ``step``, or bad."""
     wanted = (GOOD, BAD) if ignore_neargood else (GOOD, BAD, NEARGOOD)
     others = range(i + 1, len(classes)) if step > 0 else range(i - 1, -1, -1)
     return next((classes[j] for j in others if classes[j] in wanted), BAD)

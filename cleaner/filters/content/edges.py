@@ -1,5 +1,4 @@
-"""The run's edges: it opens with a paragraph of prose or a one-line lede right above one,
-ends above a comment section's heading, and takes a closing sentence or credit below it."""
+"""The run's edges: a paragraph or a lede above it first, a comment section's heading below, a closing line."""
 
 from __future__ import annotations
 
@@ -18,9 +17,8 @@ def comments_start(marks: list[int], classes: list[str]) -> int | None:
 
 
 def opens_article(text: str, cls: str, paragraph: int) -> bool:
-    """Whether a line can open the article: good prose (or ``paragraph`` long: a flattened
-    page may lose a period; or leading in to a quotation or a list with a colon), or
-    near-good prose that ends like a sentence (not in "...")."""
+    """Whether a line can open the article: good prose (or ``paragraph`` long: a flattened page may lose a period; or
+    leading in to a quotation or a list with a colon), or near-good prose that ends like a sentence (not in "...")."""
     if cls == GOOD:
         return len(text) >= paragraph or is_prose(text) or (text[-1:] == ":" and is_prose(text[:-1] + "."))
     return cls == NEARGOOD and ends_sentence(text) and is_prose(text)
@@ -29,17 +27,15 @@ def opens_article(text: str, cls: str, paragraph: int) -> bool:
 def trim(
     blocks: list[Block], classes: list[str], marks: list[int], start: int, end: int, o: Options
 ) -> tuple[int, int]:
-    """The run from its first paragraph (not a headline, caption or lead-in, which the
-    title filter would take on a second pass) to above a comment section's heading."""
+    """The run from its first paragraph (not a headline, caption or lead-in) to above a comment section's heading."""
     while start < end and not opens_article(blocks[start].text, classes[start], o.length_paragraph):
         start += 1
     return start, next((i - 1 for i in range(start + 1, end + 1) if marks[i]), end)
 
 
 def lede(blocks: list[Block], local: list[str], start: int) -> int:
-    """The run's first line: a one-line lede right above its first paragraph (a few words,
-    mostly in lower case: a sentence ending in . ! or ?, or a near-good standfirst without
-    its period), if there is one; else ``start``."""
+    """The run's first line: a one-line lede right above its first paragraph (a few words, mostly in lower case: a
+    sentence ending in . ! or ?, or a near-good standfirst without its period), if there is one; else ``start``."""
     if not start:
         return start
     text, cls = blocks[start - 1].text, local[start - 1]
@@ -50,8 +46,7 @@ def lede(blocks: list[Block], local: list[str], start: int) -> int:
 
 
 def closing(blocks: list[Block], local: list[str], marks: list[int], end: int, o: Options) -> int:
-    """The run's last line: a closing sentence or credit below it, past dividers and chrome,
-    within ``closing_reach`` lines and above any comment section, if there is one; else ``end``."""
+    """The run's last line: a closing sentence or credit within ``closing_reach`` lines below, or ``end``."""
     for j in range(end + 1, min(len(blocks), end + 1 + o.closing_reach)):
         c = local[j]
         if marks[j]:

@@ -7,9 +7,8 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True, slots=True)
 class Options:
-    """Lengths count characters, shares a line's words. Run weights count per character:
-    good text 1 for the run, the other classes for it (positive) or against it (then at
-    least ``min_block_cost`` characters' worth)."""
+    """Lengths count characters, shares a line's words. Run weights count per character: good text 1 for the run, the
+    other classes for it (positive) or against it (then at least ``min_block_cost`` characters' worth)."""
 
     length_low: int = 70  # below it a line is too short to judge alone
     length_high: int = 200  # from it a stopword-rich line is good without a sentence end

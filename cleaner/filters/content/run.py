@@ -1,5 +1,4 @@
-"""The article's run: the contiguous lines with the largest weight, good text for it and
-the rest against it."""
+"""The article's run: the contiguous lines with the largest weight, good text for it and the rest against it."""
 
 from __future__ import annotations
 
@@ -10,8 +9,7 @@ from .options import Options
 
 
 def weights(blocks: list[Block], classes: list[str], o: Options, anchor: int, comments: int | None) -> list[float]:
-    """What each line weighs for a run it is in: good text above line ``anchor`` (the
-    title's repetition) ``before_title_weight``, from line ``comments`` on nothing."""
+    """Each line's weight in a run: good text above the title's repetition ``anchor`` less, from ``comments`` none."""
     per_char = {GOOD: 1.0, NEARGOOD: o.neargood_weight, SHORT: -o.short_weight, BAD: -o.bad_weight}
     per_char[SHORT_SENTENCE] = o.short_sentence_weight
     floor, chrome = o.min_block_cost, -o.chrome_weight * o.min_block_cost
@@ -29,8 +27,7 @@ def weights(blocks: list[Block], classes: list[str], o: Options, anchor: int, co
 
 
 def free_lists(ws: list[float], classes: list[str], o: Options) -> None:
-    """A list between paragraphs (``min_list_lines`` short sentences or more, and chrome)
-    costs nothing."""
+    """A list between paragraphs (``min_list_lines`` short sentences or more, and chrome) costs nothing."""
     prev, gap = BAD, []
     for k, c in enumerate(classes):
         if c == SHORT_SENTENCE or c == SHORT or c == CHROME:
@@ -45,8 +42,7 @@ def free_lists(ws: list[float], classes: list[str], o: Options) -> None:
 
 
 def bridged(ws: list[float], classes: list[str], o: Options) -> list[float]:
-    """``ws`` with the lines between two good ones, when at most ``max_gap_lines``, costing
-    at most ``gap_cost`` characters' worth together."""
+    """``ws`` with each gap of at most ``max_gap_lines`` lines between good ones costing at most ``gap_cost``."""
     capped, last = list(ws), -1
     for k, c in enumerate(classes):
         if c != GOOD:
@@ -116,8 +112,8 @@ def run_through(ws: list[float], j: int) -> tuple[int, int, float]:
 
 
 def under_title(ws: list[float], local: list[str], o: Options, anchor: int) -> tuple[int, int]:
-    """The heaviest run, or, when that is far below the title's repetition (line ``anchor``) and
-    not much heavier, the run through the first good line within ``title_reach`` lines under it."""
+    """The heaviest run, or, when it is far below the title's repetition ``anchor`` and not much heavier, the run
+    through the first good line within ``title_reach`` lines under it."""
     start, end, best = heaviest(ws)
     if anchor and start > anchor + o.title_reach:
         for j in range(anchor + 1, min(len(ws), anchor + 1 + o.title_reach)):
