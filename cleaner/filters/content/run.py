@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from ...document import Block
 from ..script import width
 from .classes import BAD, CHROME, GOOD, NEARGOOD, SHORT, SHORT_SENTENCE
@@ -17,41 +19,36 @@ def weights(blocks: list[Block], classes: list[str], o: Options, anchor: int, co
         chrome if c == CHROME else per_char[c] * (width(b.text) if c == GOOD else max(width(b.text), floor))
         for c, b in zip(classes, blocks, strict=True)
     ]
-    for k in range(min(anchor, len(ws))):
-        if ws[k] > 0:
-            ws[k] *= o.before_title_weight
+    ws[:anchor] = [w * o.before_title_weight if w > 0 else w for w in ws[:anchor]]
     if comments is not None:
         ws[comments:] = [min(w, 0.0) for w in ws[comments:]]
     free_lists(ws, classes, o)
     return ws
 
 
+def good_pairs(classes: list[str]) -> list[tuple[int, int]]:
+    """Each two good lines with none between them."""
+    good = [k for k, c in enumerate(classes) if c == GOOD]
+    return list(pairwise(good))
+
+
 def free_lists(ws: list[float], classes: list[str], o: Options) -> None:
     """A list between paragraphs (``min_list_lines`` short sentences or more, and chrome) costs nothing."""
-    prev, gap = BAD, []
-    for k, c in enumerate(classes):
-        if c == SHORT_SENTENCE or c == SHORT or c == CHROME:
-            gap.append(k)
-            continue
-        items = [g for g in gap if classes[g] != CHROME]
-        if c == GOOD == prev and len(items) >= o.min_list_lines and all(classes[g] == SHORT_SENTENCE for g in items):
+    for a, b in good_pairs(classes):
+        items = [g for g in range(a + 1, b) if classes[g] != CHROME]
+        if len(items) >= o.min_list_lines and all(classes[g] == SHORT_SENTENCE for g in items):
             for g in items:
                 ws[g] = 0.0
-        gap.clear()
-        prev = c
 
 
 def bridged(ws: list[float], classes: list[str], o: Options) -> list[float]:
     """``ws`` with each gap of at most ``max_gap_lines`` lines between good ones costing at most ``gap_cost``."""
-    capped, last = list(ws), -1
-    for k, c in enumerate(classes):
-        if c != GOOD:
-            continue
-        if last >= 0 and k - last - 1 <= o.max_gap_lines:
-            cost = -sum(w for w in ws[last + 1 : k] if w < 0)
-            for g in range(last + 1, k) if cost > o.gap_cost else ():
+    capped = list(ws)
+    for a, b in good_pairs(classes):
+        cost = -sum(w for w in ws[a + 1 : b] if w < 0)
+        if b - a - 1 <= o.max_gap_lines and cost > o.gap_cost:
+            for g in range(a + 1, b):
                 capped[g] = ws[g] * o.gap_cost / cost if ws[g] < 0 else ws[g]
-        last = k
     return capped
 
 
