@@ -93,8 +93,8 @@ def headline(blocks: list[Block], classes: list[str], o: Options) -> int:
 def judge(
     blocks: list[Block], local: list[str], marks: list[int], o: Options, own_words: bool = False
 ) -> list[str | None]:
-    """Each line's verdict from its local class and comment mark: None to keep it, else why it goes. ``own_words``: the
-    classes were judged by the page's own repeated words."""
+    """Each line's verdict from its local class and comment mark: None to keep it, else why it goes.
+    ``own_words``: the classes were judged by the page's own repeated words."""
     classes = [SHORT if c == SHORT_SENTENCE else c for c in local]
     # 1. the pass-through test
     anchor, passes = 0, little_chrome(classes, o, own_words)
