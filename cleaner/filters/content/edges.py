@@ -36,13 +36,11 @@ def trim(
 def lede(blocks: list[Block], local: list[str], start: int) -> int:
     """The run's first line: a one-line lede right above its first paragraph (a few words, mostly in lower case: a
     sentence ending in . ! or ?, or a near-good standfirst without its period), if there is one; else ``start``."""
-    if not start:
+    if not start or local[start - 1] not in (SHORT_SENTENCE, NEARGOOD, GOOD):
         return start
     text, cls = blocks[start - 1].text, local[start - 1]
-    if cls == SHORT_SENTENCE or cls == NEARGOOD or cls == GOOD:
-        is_lede = ends_sentence(text, colon=False) or (cls == NEARGOOD and text[-1:] not in ":.…")
-        return start - 1 if is_lede and text.count(" ") >= 3 and lower_share(text) >= 0.6 else start
-    return start
+    is_lede = ends_sentence(text, colon=False) or (cls == NEARGOOD and text[-1:] not in ":.…")
+    return start - 1 if is_lede and text.count(" ") >= 3 and lower_share(text) >= 0.6 else start
 
 
 def closing(blocks: list[Block], local: list[str], marks: list[int], end: int, o: Options) -> int:
