@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from itertools import groupby
 from operator import attrgetter
+from typing import Any
 
 from ..data.anchored import search_and_starts
 from ..document import Block, Page
@@ -21,54 +22,53 @@ class Captions(Filter):
     defaults = {"max_credit_words": 12, "max_caption_words": 60, "max_group_lines": 4}
     patterns = {"credit": ("captions", "credit"), "credit_suffix": ("captions", "credit_suffix")}
 
-    def is_credit(self, text: str) -> bool:
-        return nwords(text) <= self.options["max_credit_words"] and bool(self.credit.search(text))
+    def __init__(self, data: Any, **options: Any):
+        super().__init__(data, **options)
+        # the credit pattern's gate by first character, inlined: it turns most lines away
+        self._credit, self._starts = search_and_starts(self.credit)
 
-    def is_credited_caption(self, text: str, max_words: int) -> bool:
+    def is_credit(self, text: str) -> bool:
+        """A credit line: a few words the credit pattern finds ("Photo: Reuters")."""
+        first, starts = text[:1], self._starts
+        return (
+            text.count(" ") < self.options["max_credit_words"]  # nwords(text) <= max_credit_words
+            and (starts is None or first in starts or first >= "\x80")
+            and bool(self._credit(text))
+        )
+
+    def is_credited_caption(self, text: str) -> bool:
         """A caption sentence that ends with its credit: "... (AP Photo/Name)"."""
-        tail = text[-100:]
-        return _may_end_in_credit(text) and nwords(text) <= max_words and bool(self.credit_suffix.search(tail))
+        return (
+            _may_end_in_credit(text)
+            and text.count(" ") < self.options["max_caption_words"]  # nwords(text) <= max_caption_words
+            and bool(self.credit_suffix.search(text[-100:]))
+        )
 
     def chrome(self, block: Block) -> str | None:
         text = block.text
         if self.is_credit(text):
             return "photo credit"
-        if self.is_credited_caption(text, self.options["max_caption_words"]):
+        if self.is_credited_caption(text):
             return "photo caption"
         return None
 
     def apply(self, page: Page) -> None:
         max_lines = self.options["max_group_lines"]
         max_words = self.options["max_caption_words"]
-        max_credit_spaces = self.options["max_credit_words"] - 1  # nwords(text) <= n, in spaces
-        credit, starts = search_and_starts(self.credit)
-        suffix = self.credit_suffix.search
-
-        def is_credit(text: str) -> bool:  # is_credit, with the pattern's first-character gate
-            return (
-                text.count(" ") <= max_credit_spaces
-                and (starts is None or text[:1] in starts or text[:1] >= "\x80")
-                and bool(credit(text))
-            )
-
-        def is_caption(text: str) -> bool:  # is_credited_caption, with its quick test once
-            return _may_end_in_credit(text) and text.count(" ") < max_words and bool(suffix(text[-100:]))
-
+        is_credit, chrome = self.is_credit, self.chrome
         for _, members in groupby(page.blocks, key=attrgetter("group")):
             group = list(members)
-            if len(group) == 1:  # most groups on a flattened page: one line alone (chrome, inlined)
-                text = group[0].text
-                if is_credit(text):
-                    self.drop(page, group[0], "photo credit")
-                elif is_caption(text):
-                    self.drop(page, group[0], "photo caption")
+            if len(group) == 1:  # most groups on a flattened page: one line alone
+                reason = chrome(group[0])
+                if reason:
+                    self.drop(page, group[0], reason)
                 continue
             credits = [is_credit(b.text) for b in group]
             whole = len(group) <= max_lines and any(credits) and all(nwords(b.text) <= max_words for b in group)
             for b, credited in zip(group, credits, strict=False):
                 if credited:
                     self.drop(page, b, "photo credit")
-                elif whole or is_caption(b.text):
+                elif whole or self.is_credited_caption(b.text):
                     self.drop(page, b, "photo caption")
 
 
