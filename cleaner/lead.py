@@ -29,11 +29,11 @@ KEY_CHARS = 40
 OPENING_LINES = 3
 _NOT_IN_A_LEAD = ("h1", "h2", "h3", "h4", "h5", "h6", "img", "picture", "figure", "figcaption")
 _SKIPPED = frozenset({"script", "style", "noscript", "template"})
-_SPACE = re.compile(r"\s+")
 
 
 def squeeze(text: str) -> str:
-    return _SPACE.sub(" ", text).strip()
+    """``text`` with its runs of white space one space, as the project folds them elsewhere."""
+    return " ".join(text.split())
 
 
 def lead_boxes(tree: Any) -> list[tuple[str, str]]:
