@@ -65,44 +65,33 @@ class MainContent(Filter):
                 self.drop_all(page, list(run), verdict)
 
 
-def little_chrome(classes: list[str], o: Options, own_words: bool = False) -> bool:
-    """Too little chrome to judge: none bad, or fewer than ``min_chrome_lines`` lines bad or chrome, or no prose on
-    fewer than ``min_page_blocks`` lines (``min_own_words_page`` when ``own_words``: removals shift those)."""
+def pass_through(blocks: list[Block], classes: list[str], o: Options, own_words: bool = False) -> int | None:
+    """The pass-through test: None to keep the page whole, else the line that repeats its title, where the article
+    starts (:func:`~..shape.title_repeat`; 0 for none, or when more prose stands above it than below: the title in a
+    list of stories under the article). ``own_words``: the classes were judged by the page's own repeated words."""
     bad = classes.count(BAD)
     if not bad or bad + classes.count(CHROME) < o.min_chrome_lines:
-        return True
-    return GOOD not in classes and len(classes) < (o.min_own_words_page if own_words else o.min_page_blocks)
-
-
-def starts_with_article(classes: list[str], o: Options) -> bool:
-    """At most ``max_head_chrome`` lines bad or chrome above the first paragraph (a flattened page's header)."""
-    head = classes[: classes.index(GOOD)]
-    return head.count(BAD) + head.count(CHROME) <= o.max_head_chrome
-
-
-def headline(blocks: list[Block], classes: list[str], o: Options) -> int:
-    """The line that repeats the page's title (:func:`~..shape.title_repeat`), where the article starts; 0 when more
-    prose stands above it than below (the title repeated in a list of stories under the article)."""
+        return None  # too little chrome to judge
+    if GOOD not in classes:  # no prose: all navigation, if the page is long enough to tell
+        return None if len(classes) < (o.min_own_words_page if own_words else o.min_page_blocks) else 0
     anchor = title_repeat(blocks, o.title_search)
-    if not anchor:
-        return 0
-    good = [width(b.text) if c == GOOD else 0 for b, c in zip(blocks, classes, strict=True)]
-    return anchor if sum(good[:anchor]) <= sum(good[anchor:]) else 0
+    if anchor:
+        good = [width(b.text) if c == GOOD else 0 for b, c in zip(blocks, classes, strict=True)]
+        if sum(good[:anchor]) <= sum(good[anchor:]):
+            return anchor
+    head = classes[: classes.index(GOOD)]  # a flattened page's header: chrome above the first paragraph
+    return None if head.count(BAD) + head.count(CHROME) <= o.max_head_chrome else 0
 
 
 def judge(
     blocks: list[Block], local: list[str], marks: list[int], o: Options, own_words: bool = False
 ) -> list[str | None]:
-    """Each line's verdict from its local class and comment mark: None to keep it, else why it goes.
-    ``own_words``: the classes were judged by the page's own repeated words."""
+    """Each line's verdict from its local class and comment mark: None to keep it, else why it goes."""
     classes = [SHORT if c == SHORT_SENTENCE else c for c in local]
     # 1. the pass-through test
-    anchor, passes = 0, little_chrome(classes, o, own_words)
-    if not passes and GOOD in classes:
-        anchor = headline(blocks, classes, o)
-        passes = not anchor and starts_with_article(classes, o)
-    if passes or GOOD not in classes:
-        return [None if passes else NO_ARTICLE] * len(blocks)
+    anchor = pass_through(blocks, classes, o, own_words)
+    if anchor is None or GOOD not in classes:
+        return [None if anchor is None else NO_ARTICLE] * len(blocks)
     # 2. the run, 3. its edges, 4. the context inside it
     ws = weights(blocks, local, o, anchor, comments_start(marks, local))
     run = grow(ws, local, marks, *under_title(ws, local, o, anchor), o)
