@@ -111,6 +111,21 @@ def test_a_line_of_prose_above_the_first_paragraph_opens_the_article_without_its
     assert ONLY_CONTENT.clean(raw).text.startswith(line + "\n\nThe crews of the island ferries")
 
 
+def test_a_standfirst_of_two_lines_without_periods_opens_the_article():
+    # a standfirst set in bold, one line a sentence, loses its periods when the page is flattened
+    path = FIXTURES / "standfirst_two_lines.txt"
+    doc = clean(path.read_bytes())
+    assert doc.text == read("standfirst_two_lines.expected.txt").strip()
+    assert doc.text.startswith("The town council last night voted")
+
+
+def test_the_lede_takes_at_most_max_lede_lines_lines():
+    raw = read("standfirst_two_lines.txt")
+    one = Pipeline(Config(kind="text", filters={"content": {"max_lede_lines": 1}})).clean(raw)
+    assert one.text.startswith("Engineers had warned")
+    assert any(r.text.startswith("The town council") and r.reason == "before the article" for r in one.removed)
+
+
 def test_a_credited_caption_above_the_first_paragraph_is_no_lede():
     line = "Crew members walk off a ferry in the harbour on the first day of the strike (Credit: Jane Roe)"
     raw = read("one_line_lede.txt").replace("The ferries are running again.", line)

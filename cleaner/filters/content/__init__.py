@@ -96,7 +96,7 @@ def judge(
     ws = weights(blocks, local, o, anchor, comments_start(marks, local))
     run = grow(ws, local, marks, *under_title(ws, local, o, anchor), o)
     start, end = trim(blocks, classes, marks, *run, o)
-    first, last = lede(blocks, local, start), closing(blocks, local, marks, end, o)
+    first, last = lede(blocks, local, start, o), closing(blocks, local, marks, end, o)
     final = [BAD] * first + [GOOD] * (start - first) + revise(classes[start : end + 1])
     final += [CHROME if c == CHROME else BAD for c in classes[end + 1 : last]] + [GOOD] * (last > end)
     mark_repeats(blocks, final, first, last)

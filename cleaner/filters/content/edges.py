@@ -33,14 +33,22 @@ def trim(
     return start, next((i - 1 for i in range(start + 1, end + 1) if marks[i]), end)
 
 
-def lede(blocks: list[Block], local: list[str], start: int) -> int:
-    """The run's first line: a one-line lede right above its first paragraph (a few words, mostly in lower case: a
-    sentence ending in . ! or ?, or a near-good standfirst without its period), if there is one; else ``start``."""
-    if not start or local[start - 1] not in (SHORT_SENTENCE, NEARGOOD, GOOD):
-        return start
-    text, cls = blocks[start - 1].text, local[start - 1]
-    is_lede = ends_sentence(text, colon=False) or (cls == NEARGOOD and text[-1:] not in ":.…")
-    return start - 1 if is_lede and text.count(" ") >= 3 and lower_share(text) >= 0.6 else start
+def is_lede(text: str, cls: str) -> bool:
+    """Whether a line can stand in a lede above the first paragraph: a few words, mostly in lower case, a sentence
+    ending in . ! or ?, or a near-good standfirst without its period."""
+    if cls not in (SHORT_SENTENCE, NEARGOOD, GOOD):
+        return False
+    ends = ends_sentence(text, colon=False) or (cls == NEARGOOD and text[-1:] not in ":.…")
+    return ends and text.count(" ") >= 3 and lower_share(text) >= 0.6
+
+
+def lede(blocks: list[Block], local: list[str], start: int, o: Options) -> int:
+    """The run's first line: the lede right above its first paragraph (at most ``max_lede_lines`` lines that
+    :func:`is_lede`, the first paragraphs of a page that lost their periods), if there is one; else ``start``."""
+    first = start
+    while first and start - first < o.max_lede_lines and is_lede(blocks[first - 1].text, local[first - 1]):
+        first -= 1
+    return first
 
 
 def closing(blocks: list[Block], local: list[str], marks: list[int], end: int, o: Options) -> int:
