@@ -283,6 +283,28 @@ def test_list_items_of_a_list_heavy_article_are_kept():
         assert item in doc.text.split("\n\n")
 
 
+def test_the_list_a_paragraph_leads_in_to_with_a_colon_is_the_article_s():
+    # the items are short lines below the article's last paragraph: without the lead-in they weigh against it
+    path = FIXTURES / "list_after_lead_in.txt"
+    doc = clean(path.read_bytes())
+    assert doc.text == read("list_after_lead_in.expected.txt").strip()
+    assert doc.text.endswith("A waterproof bag for the phone and the car keys")
+    off = Pipeline(Config(kind="text", filters={"content": {"max_list_items": 0}})).clean(path.read_bytes())
+    assert off.text.endswith("before anything else:")
+
+
+def test_a_list_ends_at_a_blank_line_and_a_related_heading_leads_in_to_none():
+    raw = read("list_after_lead_in.txt")
+    article, _, rest = raw.partition("before anything else:\n")
+    # the items in groups of their own: no list of the lead-in's
+    apart = clean(article + "before anything else:\n\n" + rest.replace("\n", "\n\n", 4))
+    assert apart.text.endswith("before anything else:")
+    # a heading of a rail of other stories is chrome, though it ends in a colon
+    lead_in = "After a lot of trial and error, these are the things that now go into my bag before anything else:"
+    related = ONLY_CONTENT.clean(raw.replace(lead_in, "You might also like:")).text
+    assert related.endswith("do not expect to sit on the beach.")
+
+
 def test_page_that_is_all_navigation_comes_out_empty_with_a_reason():
     raw = read("all_navigation.txt")
     doc = ONLY_CONTENT.clean(raw)

@@ -20,7 +20,7 @@ from ..shape import title_repeat
 from ..words import page_stopwords, stopwords
 from .classes import BAD, CHROME, GOOD, NEARGOOD, SHORT, SHORT_SENTENCE, classify
 from .context import REPEAT, mark_repeats, revise
-from .edges import closing, comments_start, lede, trim
+from .edges import closing, comments_start, lead_in, lede, listed, trim
 from .options import Options
 from .run import grow, under_title, weights
 
@@ -51,7 +51,7 @@ class MainContent(Filter):
         blocks, o = page.blocks, self.o
         stops = stopwords(page.metadata.get("language"))
         local = classify(blocks, stops or page_stopwords(blocks, o.fallback_stopwords), o)
-        prose = [b for b, c in zip(blocks, local, strict=True) if c == GOOD or c == NEARGOOD]
+        prose = [b for b, c in zip(blocks, local, strict=True) if c == GOOD or c == NEARGOOD or lead_in(b.text, c)]
         flagged = {id(b) for f in self.asked for b in f.candidates(prose) if f.chrome(b)}
         if flagged:  # (a short line weighs against the run anyway)
             local = [CHROME if id(b) in flagged else c for b, c in zip(blocks, local, strict=True)]
@@ -99,6 +99,8 @@ def judge(
     first, last = lede(blocks, local, start, o), closing(blocks, local, marks, end, o)
     final = [BAD] * first + [GOOD] * (start - first) + revise(classes[start : end + 1])
     final += [CHROME if c == CHROME else BAD for c in classes[end + 1 : last]] + [GOOD] * (last > end)
+    items = listed(blocks, local, marks, last, o)
+    final, last = final + [GOOD] * (items - last), items
     mark_repeats(blocks, final, first, last)
     verdict: list[str | None] = ["before the article"] * first
     for i in range(first, last + 1):

@@ -51,6 +51,25 @@ def lede(blocks: list[Block], local: list[str], start: int, o: Options) -> int:
     return first
 
 
+def lead_in(text: str, cls: str) -> bool:
+    """Whether a line of prose leads in to a list with a colon (the survey asks the filters about it too)."""
+    return (cls == GOOD or cls == SHORT_SENTENCE) and text.endswith(":")
+
+
+def listed(blocks: list[Block], local: list[str], marks: list[int], end: int, o: Options) -> int:
+    """The run's end below the list its last line leads in to with a colon: the lines of the group (up to a blank
+    line) below it, ``min_list_lines`` to ``max_list_items`` of them, none chrome or a comment section's mark;
+    else ``end``."""
+    if not lead_in(blocks[end].text, local[end]) or end + 1 >= len(blocks):
+        return end
+    group, last = blocks[end + 1].group, end
+    for j in range(end + 1, min(len(blocks), end + 1 + o.max_list_items)):
+        if marks[j] or local[j] == CHROME or blocks[j].group != group:
+            break
+        last = j
+    return last if last - end >= o.min_list_lines else end
+
+
 def closing(blocks: list[Block], local: list[str], marks: list[int], end: int, o: Options) -> int:
     """The run's last line: a closing sentence or credit within ``closing_reach`` lines below, or ``end``."""
     for j in range(end + 1, min(len(blocks), end + 1 + o.closing_reach)):

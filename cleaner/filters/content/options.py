@@ -30,6 +30,7 @@ class Options:
     join_weight: float = 300.0  # ... to prose beyond them that weighs this much ...
     join_weight_above: float = 150.0  # ... (above the run, this much) ...
     gap_cost: float = 150.0  # ... its own such gaps costing at most this much each
+    max_list_items: int = 30  # a list led in to by the article's last paragraph (a colon) has at most this many
     max_lede_lines: int = 2  # lines above the first paragraph that may be its lede (a standfirst without a period)
     closing_reach: int = 6  # lines below the run (removed ones too) where a closing sentence or credit may stand
     min_chrome_lines: int = 3  # fewer chrome-like lines: a clean text
