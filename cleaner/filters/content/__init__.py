@@ -27,6 +27,10 @@ from .run import grow, under_title, weights
 __all__ = ["MainContent", "Options", "judge"]
 
 NO_ARTICLE = "no article text: every line looks like navigation"
+MIN_CHROME_LINES = 3  # fewer lines bad or chrome: a clean text
+MIN_PAGE_LINES = 3  # a page without prose is all navigation only if it has this many lines ...
+MIN_OWN_WORDS_PAGE = 10  # ... this many when it has no stoplist, only its own repeated words
+TITLE_SEARCH = 1000  # lines from the top searched for the title's repetition
 
 
 class MainContent(Filter):
@@ -70,11 +74,11 @@ def pass_through(blocks: list[Block], classes: list[str], o: Options, own_words:
     starts (:func:`~..shape.title_repeat`; 0 for none, or when more prose stands above it than below: the title in a
     list of stories under the article). ``own_words``: the classes were judged by the page's own repeated words."""
     bad = classes.count(BAD)
-    if not bad or bad + classes.count(CHROME) < o.min_chrome_lines:
+    if not bad or bad + classes.count(CHROME) < MIN_CHROME_LINES:
         return None  # too little chrome to judge
     if GOOD not in classes:  # no prose: all navigation, if the page is long enough to tell
-        return None if len(classes) < (o.min_own_words_page if own_words else o.min_page_blocks) else 0
-    anchor = title_repeat(blocks, o.title_search)
+        return None if len(classes) < (MIN_OWN_WORDS_PAGE if own_words else MIN_PAGE_LINES) else 0
+    anchor = title_repeat(blocks, TITLE_SEARCH)
     if anchor:
         good = [width(b.text) if c == GOOD else 0 for b, c in zip(blocks, classes, strict=True)]
         if sum(good[:anchor]) <= sum(good[anchor:]):
@@ -96,7 +100,7 @@ def judge(
     ws = weights(blocks, local, o, anchor, comments_start(marks, local))
     run = grow(ws, local, marks, *under_title(ws, local, o, anchor), o)
     start, end = trim(blocks, classes, marks, *run, o)
-    first, last = lede(blocks, local, start, o), closing(blocks, local, marks, end, o)
+    first, last = lede(blocks, local, start, o), closing(blocks, local, marks, end)
     final = [BAD] * first + [GOOD] * (start - first) + revise(classes[start : end + 1])
     final += [CHROME if c == CHROME else BAD for c in classes[end + 1 : last]] + [GOOD] * (last > end)
     items = listed(blocks, local, marks, last, o)

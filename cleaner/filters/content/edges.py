@@ -9,6 +9,8 @@ from ..words import WORD
 from .classes import CHROME, GOOD, NEARGOOD, SHORT, SHORT_SENTENCE, ends_sentence, lower_share
 from .options import Options
 
+CLOSING_REACH = 6  # lines below the run (removed ones too) where a closing sentence or credit may stand
+
 
 def comments_start(marks: list[int], classes: list[str]) -> int | None:
     """Index of the first comment's byline if a line of prose comes before it, else None."""
@@ -70,9 +72,9 @@ def listed(blocks: list[Block], local: list[str], marks: list[int], end: int, o:
     return last if last - end >= o.min_list_lines else end
 
 
-def closing(blocks: list[Block], local: list[str], marks: list[int], end: int, o: Options) -> int:
-    """The run's last line: a closing sentence or credit within ``closing_reach`` lines below, or ``end``."""
-    for j in range(end + 1, min(len(blocks), end + 1 + o.closing_reach)):
+def closing(blocks: list[Block], local: list[str], marks: list[int], end: int) -> int:
+    """The run's last line: a closing sentence or credit within :data:`CLOSING_REACH` lines below, or ``end``."""
+    for j in range(end + 1, min(len(blocks), end + 1 + CLOSING_REACH)):
         c = local[j]
         if marks[j]:
             return end

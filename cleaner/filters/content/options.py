@@ -32,12 +32,7 @@ class Options:
     gap_cost: float = 150.0  # ... its own such gaps costing at most this much each
     max_list_items: int = 30  # a list led in to by the article's last paragraph (a colon) has at most this many
     max_lede_lines: int = 2  # lines above the first paragraph that may be its lede (a standfirst without a period)
-    closing_reach: int = 6  # lines below the run (removed ones too) where a closing sentence or credit may stand
-    min_chrome_lines: int = 3  # fewer chrome-like lines: a clean text
-    min_page_blocks: int = 3  # a page without prose is all navigation only if it has this many lines
-    min_own_words_page: int = 10  # ... this many when it has no stoplist, only its own repeated words
     max_head_chrome: int = 2  # at most this many chrome-like lines above the first paragraph: no flattened page
-    title_search: int = 1000  # lines from the top searched for the title's repetition
     title_reach: int = 10  # the run under the title goes through the first good line this near below it ...
     title_run_share: float = 0.3  # ... and wins over a heavier run further down if it weighs this share of it
     before_title_weight: float = 0.0  # weight of good text above the title's repetition (teasers, a lede box)
