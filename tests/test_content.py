@@ -305,6 +305,30 @@ def test_a_list_ends_at_a_blank_line_and_a_related_heading_leads_in_to_none():
     assert related.endswith("do not expect to sit on the beach.")
 
 
+def test_a_recipe_s_card_below_the_article_is_the_article_s():
+    # the ingredients (short lines, numbers) and the steps stand apart from the story above them, across a share bar
+    # and the card's title and times: without the card they weigh against the run and go
+    path = FIXTURES / "recipe_card.txt"
+    doc = clean(path.read_bytes())
+    assert doc.text == read("recipe_card.expected.txt").strip()
+    assert "225 g soft butter" in doc.text and doc.text.endswith("pour it over the warm loaf.")
+    off = Pipeline(Config(kind="text", filters={"content": {"card_reach": 0}})).clean(path.read_bytes())
+    assert "225 g soft butter" not in off.text and "Bake for 45 minutes" not in off.text
+
+
+def test_a_recipe_s_card_is_found_by_its_headings_in_the_page_s_language():
+    raw = (
+        read("recipe_card.txt")
+        .replace("\nIngredients\n", "\nZutaten\n")
+        .replace("\nInstructions\n", "\nZubereitung\n")
+    )
+    german = Pipeline(Config(kind="text", language="de")).clean(raw)
+    assert "225 g soft butter" in german.text and german.text.endswith("pour it over the warm loaf.")
+    # without a steps heading below the ingredients there is no card
+    alone = clean(read("recipe_card.txt").replace("\nInstructions\n", "\nDid you like it?\n"))
+    assert "225 g soft butter" not in alone.text
+
+
 def test_page_that_is_all_navigation_comes_out_empty_with_a_reason():
     raw = read("all_navigation.txt")
     doc = ONLY_CONTENT.clean(raw)

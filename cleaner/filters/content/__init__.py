@@ -13,11 +13,12 @@ from operator import attrgetter
 from typing import Any
 
 from ...document import Block, Page
-from ..base import Filter
+from ..base import Filter, matching
 from ..prompts import comment_marks
 from ..script import width
 from ..shape import title_repeat
 from ..words import page_stopwords, stopwords
+from .cards import card, with_card
 from .classes import BAD, CHROME, GOOD, NEARGOOD, SHORT, SHORT_SENTENCE, classify
 from .context import REPEAT, mark_repeats, revise
 from .edges import closing, comments_start, lead_in, lede, listed, trim
@@ -40,6 +41,8 @@ class MainContent(Filter):
     kinds = ("text",)
     #: where readers' comments start, which the article does not cross (and when wanted, their times and forms)
     patterns = {key: ("prompts", f"comment_{key}") for key in ("headings", "bylines", "times", "forms")}
+    #: a recipe's card: the headings of its ingredients and of its steps
+    patterns |= {key: ("recipes", key) for key in ("ingredients", "steps")}
     defaults = asdict(Options())
 
     def __init__(self, data: Any, **options: Any):
@@ -60,7 +63,8 @@ class MainContent(Filter):
         if flagged:  # (a short line weighs against the run anyway)
             local = [CHROME if id(b) in flagged else c for b, c in zip(blocks, local, strict=True)]
         marks = comment_marks(blocks, self.headings, self.bylines)
-        for block, verdict in zip(blocks, judge(blocks, local, marks, o, own_words=not stops), strict=True):
+        heads = ([i for i, _ in matching(blocks, self.ingredients)], [i for i, _ in matching(blocks, self.steps)])
+        for block, verdict in zip(blocks, judge(blocks, local, marks, o, not stops, heads), strict=True):
             block.verdict = verdict
 
     def apply(self, page: Page) -> None:
@@ -88,7 +92,12 @@ def pass_through(blocks: list[Block], classes: list[str], o: Options, own_words:
 
 
 def judge(
-    blocks: list[Block], local: list[str], marks: list[int], o: Options, own_words: bool = False
+    blocks: list[Block],
+    local: list[str],
+    marks: list[int],
+    o: Options,
+    own_words: bool = False,
+    heads: tuple[list[int], list[int]] = ([], []),
 ) -> list[str | None]:
     """Each line's verdict from its local class and comment mark: None to keep it, else why it goes."""
     classes = [SHORT if c == SHORT_SENTENCE else c for c in local]
@@ -105,6 +114,9 @@ def judge(
     final += [CHROME if c == CHROME else BAD for c in classes[end + 1 : last]] + [GOOD] * (last > end)
     items = listed(blocks, local, marks, last, o)
     final, last = final + [GOOD] * (items - last), items
+    recipe = card(blocks, local, heads, marks, (first, last), o)
+    if recipe:
+        first, last = with_card(final, local, recipe, (first, last))
     mark_repeats(blocks, final, first, last)
     verdict: list[str | None] = ["before the article"] * first
     for i in range(first, last + 1):

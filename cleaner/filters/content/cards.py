@@ -1,0 +1,45 @@
+"""A recipe's card beside the article: its ingredients under their heading, then its steps under theirs."""
+
+from __future__ import annotations
+
+from ...document import Block
+from .classes import BAD, CHROME, GOOD, NEARGOOD, SHORT_SENTENCE
+from .options import Options
+
+#: What a step ends in: a full stop (a list's lines after the card, "Share this!", "You may also like:", do not).
+_STEP_ENDS = frozenset(".。")
+
+
+def card(
+    blocks: list[Block],
+    local: list[str],
+    heads: tuple[list[int], list[int]],
+    marks: list[int],
+    run: tuple[int, int],
+    o: Options,
+) -> tuple[int, int] | None:
+    """(first, last line) of a recipe's card within ``card_reach`` lines of the ``run``: from an ingredients
+    heading through the steps under a steps heading at most ``card_lines`` below it, each step a sentence no more
+    than ``card_gap`` lines below the one before; None if there is none. ``heads``: the lines of both headings."""
+    ingredients, steps = heads
+    first, last = run
+    i = next((i for i in ingredients if first - o.card_reach <= i <= last + o.card_reach), None)
+    k = None if i is None else next((k for k in steps if i < k <= i + o.card_lines), None)
+    if i is None or k is None or any(marks[i:k]):
+        return None
+    end = k
+    for j in range(k + 1, min(len(blocks), k + 1 + o.card_lines)):
+        if marks[j] or j - end > o.card_gap:
+            break
+        if local[j] in (GOOD, NEARGOOD, SHORT_SENTENCE) and blocks[j].text[-1:] in _STEP_ENDS:
+            end = j
+    return (i, end) if end > k else None
+
+
+def with_card(final: list[str], local: list[str], lines: tuple[int, int], run: tuple[int, int]) -> tuple[int, int]:
+    """The run's first and last line with the card's ``lines`` kept (all but chrome) in ``final``; the lines between
+    the two go as chrome inside the article."""
+    i, j = lines
+    final += [BAD] * (j + 1 - len(final))
+    final[i : j + 1] = [CHROME if c == CHROME else GOOD for c in local[i : j + 1]]
+    return min(run[0], i), max(run[1], j)
