@@ -37,6 +37,28 @@ def test_subscription_newsletter_and_share_prompts():
     )
 
 
+def test_a_newsletter_box_s_sign_up_and_reassurance_go():
+    # a sign-up box below the article: its heading, its pitch and the promise beside the e-mail field
+    assert_removes(
+        "prompts",
+        ARTICLE,
+        [
+            "Sign Up for e-mail newsletters",
+            "Stay up to date with the Valley Courier. Subscribe to our newsletter.",
+            "No spam, we promise. You can unsubscribe at any time and we'll never share your details.",
+            "You can unsubscribe at any time.",
+        ],
+    )
+
+
+def test_unsubscribing_and_spam_in_prose_stay():
+    for text in [
+        "No spammer had ever reached the valley's mayor, he said, until the village got its own website last year.",
+        "Residents said they can unsubscribe from the council's alerts, but few of them have done so since the flood.",
+    ]:
+        assert run(text).text == text
+
+
 def test_prompt_words_in_prose_stay():
     text = "Sign up for the Disney+ bundle was the most searched phrase of the week, analysts said."
     assert run(text).text == text
