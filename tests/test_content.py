@@ -36,6 +36,7 @@ def read(name: str) -> str:
         "archive_in_sidebar",
         "list_heavy_sentence",
         "title_in_list_below",
+        "article_across_gallery",
     ],
 )
 def test_fixture_keeps_exactly_the_article(name):
@@ -53,6 +54,14 @@ def test_a_long_line_of_months_and_counts_is_a_list_not_prose():
     assert classify([Block(english)], stopwords("en"), Options()) == [BAD]
     prose = "In 2023 the club had 120 members, 14 more than in 2022, and 3 of its 5 teams won their league."
     assert classify([Block(prose)], stopwords("en"), Options()) == [GOOD]
+
+
+def test_a_lone_paragraph_far_above_the_article_is_not_kept_with_it():
+    # the article's opening paragraphs above a gallery are kept (the fixture); a single paragraph there, a teaser or a
+    # standfirst of another story, is too little prose to be the article's
+    lines = read("article_across_gallery.txt").splitlines(keepends=True)
+    raw = "".join(line for line in lines if not line.startswith(("It takes five days", "We set out")))
+    assert ONLY_CONTENT.clean(raw).text.startswith("The rain did not clear")
 
 
 def test_menus_before_and_after_are_recorded_with_where_they_were():

@@ -91,6 +91,14 @@ def pass_through(blocks: list[Block], classes: list[str], o: Options, own_words:
     return None if head.count(BAD) + head.count(CHROME) <= o.max_head_chrome else 0
 
 
+def prose_above(blocks: list[Block], local: list[str], anchor: int, first: int, o: Options) -> list[int]:
+    """The good lines between the title's repetition ``anchor`` and the run's first line ``first``, when they hold
+    ``min_prose_above`` characters or more in all: the article's too, cut off by a gallery, a box or a list."""
+    good = [i for i in range(anchor, first) if local[i] == GOOD]
+    enough = o.min_prose_above and sum(width(blocks[i].text) for i in good) >= o.min_prose_above
+    return good if enough else []
+
+
 def judge(
     blocks: list[Block],
     local: list[str],
@@ -119,6 +127,8 @@ def judge(
         first, last = with_card(final, local, recipe, (first, last))
     mark_repeats(blocks, final, first, last)
     verdict: list[str | None] = ["before the article"] * first
+    for i in prose_above(blocks, local, anchor, first, o):
+        verdict[i] = None
     for i in range(first, last + 1):
         c = final[i]
         verdict.append(f"inside the article, looks like chrome ({classes[i]})" if c == BAD else None)
