@@ -92,11 +92,11 @@ def pass_through(blocks: list[Block], classes: list[str], o: Options, own_words:
 
 
 def prose_above(blocks: list[Block], local: list[str], anchor: int, first: int, o: Options) -> list[int]:
-    """The good lines between the title's repetition ``anchor`` and the run's first line ``first``, when they hold
-    ``min_prose_above`` characters or more in all: the article's too, cut off by a gallery, a box or a list."""
-    good = [i for i in range(anchor, first) if local[i] == GOOD]
-    enough = o.min_prose_above and sum(width(blocks[i].text) for i in good) >= o.min_prose_above
-    return good if enough else []
+    """The good and near-good lines between the title's repetition ``anchor`` and the run's first line ``first`` when
+    the good ones hold ``min_prose_above`` characters or more: the article's too, cut off by a gallery, box or list."""
+    prose = [i for i in range(anchor, first) if local[i] == GOOD or local[i] == NEARGOOD]
+    good = sum(width(blocks[i].text) for i in prose if local[i] == GOOD)
+    return prose if o.min_prose_above and good >= o.min_prose_above else []
 
 
 def judge(
