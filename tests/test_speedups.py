@@ -491,6 +491,18 @@ def test_sentence_split_is_the_lookbehind_split(text: str) -> None:
     assert SENTENCE_SPLIT.split(text) == re.split(r"(?<=[.!?。！？])\s+", text)
 
 
+# -- numbers standing as words (content's list test): the first digit leads, the look-behind follows
+
+
+@settings(max_examples=examples(500), deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("19a_ .-(\u0663\u00e9Z")), max_size=14))
+@example("B2B 3D 2020 (13) x_1 1_x")
+def test_number_pattern_finds_what_the_look_behind_first_form_finds(text: str) -> None:
+    from cleaner.filters.content.classes import _NUMBER
+
+    assert _NUMBER.findall(text) == re.findall(r"(?<![^\W_])\d+(?![^\W_])", text)
+
+
 # -- "holds any of these strings": in tests, not the regex engine ---------------------------
 
 

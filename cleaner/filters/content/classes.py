@@ -21,8 +21,9 @@ CHROME = "chrome"  # a line another filter calls chrome on its text alone (see M
 _MARKS = re.compile(r"https?://|www\.|[@#]\w|\.(?:com|org|net|html?|php)\b|\s[|»›/·•>]\s", re.I)
 #: What marks hold: most lines hold none of it, and skip the search for marks.
 _MARK_CHARS, _DOMAINS = any_of("/@#|>»›·•"), any_of(("ww.", ".com", ".org", ".net", ".htm", ".php"))
-#: A number standing as a word (as WORD would find it): "2020", "(13)", not "B2B" or "3D".
-_NUMBER = re.compile(r"(?<![^\W_])\d+(?![^\W_])")
+#: A number standing as a word (as WORD would find it): "2020", "(13)", not "B2B" or "3D". It opens with its first
+#: digit, not with the look behind it, so that the engine skips from digit to digit through a line.
+_NUMBER = re.compile(r"\d(?<![^\W_]\d)\d*(?![^\W_])")
 _EDGE_SEPARATORS = frozenset("|›·•>")  # not », which closes quotations
 _CLOSING = f"[{re.escape(CLOSERS + '»')}]*$"  # closing quotes and brackets allowed
 _SENTENCE_END = re.compile(r"(?<!\.\.)[.!?:。！？．]" + _CLOSING)
