@@ -50,7 +50,9 @@ class Block:
     filters can tell lines that stood together (a widget, an author box) from lines
     that did not. ``verdict`` is the main-content stage's reason to drop the line (not
     the article's), given before the other block filters run, so that what they drop
-    does not move it.
+    does not move it; ``said``, for a line it asked the other filters about, what they
+    said (filter name -> reason, for those that call it chrome), so that they need not
+    judge it again.
     ``short`` is the line's :func:`~cleaner.keys.short_key` (None for a long line),
     worked out once: a block's text never changes. ``line`` is where the line stood in
     the input, counted from 1 (see :attr:`Removal.line`); a block split in two keeps it.
@@ -60,6 +62,7 @@ class Block:
     group: int = 0
     dropped: bool = False
     verdict: str | None = field(default=None, compare=False, repr=False)
+    said: dict[str, str] | None = field(default=None, compare=False, repr=False)
     short: str | None = field(init=False, default=None, compare=False, repr=False)
     line: int = field(default=0, compare=False, repr=False)
 
@@ -70,6 +73,7 @@ class Block:
         self.group = group
         self.dropped = dropped
         self.verdict = None
+        self.said = None
         self.line = line
         # several filters look the line up in phrase lists: its key is worked out once
         self.short = key(text) if len(text) <= SHORT_KEY_CHARS else None

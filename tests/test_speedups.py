@@ -628,3 +628,46 @@ def test_navigation_calls_a_line_a_stray_bullet_exactly_when_it_has_no_letter_or
     block = Block(text)
     stray = block.short is not None and block.short not in nav.links and not re.search(r"[^\W_]", text)
     assert (nav.chrome(block) == "stray bullet, separator or rule") == stray
+
+
+# -- the filters take the content stage's answers for the lines it asked them about -------------
+
+
+@pytest.mark.parametrize("name", ["cookie_notice_page.txt", "menus_around_article.txt", "comments_after_article.txt"])
+def test_filters_judge_a_line_the_content_stage_asked_about_once_and_drop_what_they_would(
+    name: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from collections import Counter
+
+    from cleaner import Pipeline
+    from cleaner.filters import FILTERS, Filter
+    from cleaner.filters.content import MainContent
+
+    text = (ROOT / "fixtures" / "content" / name).read_text(encoding="utf-8")
+    survey = MainContent.survey
+
+    def forgetful(self: MainContent, page) -> None:  # the plain way: every filter judges every line itself
+        survey(self, page)
+        for block in page.blocks:
+            block.said = None
+
+    with monkeypatch.context() as plain:
+        plain.setattr(MainContent, "survey", forgetful)
+        expected = Pipeline().clean(text, kind="text")
+    calls: Counter[tuple[str, int]] = Counter()
+
+    def counting(chrome):
+        def counted(self, block):
+            calls[(self.name, id(block))] += 1
+            return chrome(self, block)
+
+        return counted
+
+    for cls in FILTERS:
+        if "chrome" in vars(cls):
+            monkeypatch.setattr(cls, "chrome", counting(vars(cls)["chrome"]))
+    got = Pipeline().clean(text, kind="text")
+    assert got.to_dict() == expected.to_dict()
+    # (and captions, on the lines alone in their group; others with an apply of their own judge as they did)
+    plain = {cls.name for cls in FILTERS if "chrome" in vars(cls) and cls.apply is Filter.apply} | {"captions"}
+    assert plain and not {name for (name, _), n in calls.items() if n > 1 and name in plain}

@@ -88,15 +88,32 @@ class Filter:
     def apply(self, page: Page) -> None:
         """Blocks stage: inspect ``page.blocks``; drop, keep, or record metadata. By
         default: drop each line :meth:`chrome` gives a reason for."""
-        chrome = self.chrome
-        for block in self.candidates(page.blocks):
-            reason = chrome(block)
+        chrome, name, blocks = self.chrome, self.name, page.blocks
+        if any(b.said is not None for b in blocks):  # (lines the content stage asked about: answered)
+            blocks = [b for b in blocks if b.said is None or name in b.said]
+        for block in self.candidates(blocks):
+            said = block.said
+            reason = chrome(block) if said is None else said[name]
             if reason:
                 self.drop(page, block, reason)
 
     def apply_text(self, text: str, page: Page) -> str:
         """Text stage: return the text with what this filter removes taken out."""
         raise NotImplementedError
+
+
+def ask(filters: list[Filter], blocks: list[Block]) -> bool:
+    """Ask ``filters`` whether they call each of ``blocks`` chrome on its text alone; whether any does. What they
+    say stays on each block (:attr:`~cleaner.document.Block.said`): :meth:`Filter.apply` takes it, not asking again."""
+    said: dict[int, dict[str, str]] = {id(b): {} for b in blocks}
+    for f in filters:
+        for block in f.candidates(blocks):
+            reason = f.chrome(block)
+            if reason:
+                said[id(block)][f.name] = reason
+    for block in blocks:
+        block.said = said[id(block)]
+    return any(said.values())
 
 
 def matching(blocks: list[Block], pattern: Any) -> Iterator[tuple[int, Block]]:

@@ -59,7 +59,8 @@ class Captions(Filter):
         for _, members in groupby(page.blocks, key=attrgetter("group")):
             group = list(members)
             if len(group) == 1:  # most groups on a flattened page: one line alone
-                reason = chrome(group[0])
+                said = group[0].said  # (what it said when the content stage asked)
+                reason = chrome(group[0]) if said is None else said.get(self.name)
                 if reason:
                     self.drop(page, group[0], reason)
                 continue

@@ -13,7 +13,7 @@ from operator import attrgetter
 from typing import Any
 
 from ...document import Block, Page
-from ..base import Filter, matching
+from ..base import Filter, ask, matching
 from ..prompts import comment_marks
 from ..script import width
 from ..shape import title_repeat
@@ -59,9 +59,8 @@ class MainContent(Filter):
         stops = stopwords(page.metadata.get("language"))
         local = classify(blocks, stops or page_stopwords(blocks, o.fallback_stopwords), o)
         prose = [b for b, c in zip(blocks, local, strict=True) if c == GOOD or c == NEARGOOD or lead_in(b.text, c)]
-        flagged = {id(b) for f in self.asked for b in f.candidates(prose) if f.chrome(b)}
-        if flagged:  # (a short line weighs against the run anyway)
-            local = [CHROME if id(b) in flagged else c for b, c in zip(blocks, local, strict=True)]
+        if ask(self.asked, prose):  # (a short line weighs against the run anyway)
+            local = [CHROME if b.said else c for b, c in zip(blocks, local, strict=True)]
         marks = comment_marks(blocks, self.headings, self.bylines)
         heads = ([i for i, _ in matching(blocks, self.ingredients)], [i for i, _ in matching(blocks, self.steps)])
         for block, verdict in zip(blocks, judge(blocks, local, marks, o, not stops, heads), strict=True):
