@@ -1,6 +1,7 @@
-from helpers import assert_removes, run
+import pytest
+from helpers import FIXTURES, assert_removes, run
 
-from cleaner import clean
+from cleaner import Config, Pipeline, clean
 
 ARTICLE = "Rescuers reached the village on Sunday after a landslide cut the only road into the valley."
 
@@ -120,3 +121,58 @@ def test_german_cookie_notices_as_a_wordpress_widget_and_a_wiki_word_them():
     assert doc.metadata["language"] == "de"
     assert doc.text == article
     assert [r.text for r in doc.removed if r.filter == "cookies"] == notices
+
+
+#: Lines of a blog's share bar, comment form and blurbs as WordPress, Akismet, Disqus,
+#: Blogger and Google word them (fixtures/chrome/: pages around an article).
+BLOG_CHROME = {
+    "en": [
+        "Email This BlogThis! Share to Twitter Share to Facebook Share to Pinterest",
+        "Follow Harbour Notes on Twitter and Instagram for the crossings and the weather.",
+        "For the latest crossings and weather warnings download the Harbour Notes app for iOS and Android.",
+        "Subscribe to Harbour Notes via RSS or Email",
+        "Notify me of follow-up comments by email.",
+        "Notify me of new posts by email.",
+        "This site uses Akismet to reduce spam. Learn how your comment data is processed.",
+        "Please enable JavaScript to view the comments powered by Disqus.",
+        "This site is protected by reCAPTCHA and the Google Privacy Policy and Terms of Service apply.",
+    ],
+    "de": [
+        "Dieses Blog durchsuchen",
+        "Immer informiert bleiben mit dem wöchentlichen Inselnotizen-Newsletter. Jetzt anmelden!",
+        "Keine Überfahrt mehr verpassen: Abonnieren Sie kostenlos unseren Fahrplan-Newsletter.",
+        "Benachrichtige mich über nachfolgende Kommentare via E-Mail.",
+        "Benachrichtige mich über neue Beiträge via E-Mail.",
+        "Diese Website verwendet Akismet, um Spam zu reduzieren. Erfahre mehr darüber, wie deine Kommentardaten "
+        "verarbeitet werden.",
+        "Abonnieren Kommentare zum Post (Atom)",
+    ],
+}
+
+
+@pytest.mark.parametrize("language", sorted(BLOG_CHROME))
+def test_a_blogs_comment_form_share_bar_and_blurbs_go_by_their_phrases(language):
+    # without the main-content stage: the phrase filters alone take them, wherever they stand
+    raw = (FIXTURES / "chrome" / f"blog_{language}.txt").read_bytes()
+    doc = Pipeline(Config(kind="text", disable=frozenset({"content"}))).clean(raw)
+    assert doc.metadata["language"] == language
+    removed = {r.text for r in doc.removed}
+    assert [line for line in BLOG_CHROME[language] if line not in removed] == []
+    paragraphs = [line for line in raw.decode().splitlines() if len(line) > 150 and line not in BLOG_CHROME[language]]
+    assert len(paragraphs) == 3 and all(p in doc.text for p in paragraphs)
+
+
+def test_bloggers_french_chrome_goes():
+    article = (
+        "Le vieux ferry est rentré au port jeudi soir, avec deux heures de retard, après une semaine passée au "
+        "chantier naval du continent où ses moteurs ont été refaits."
+    )
+    chrome = [
+        "Publier un commentaire",
+        "Inscription à : Publier les commentaires (Atom)",
+        "Thème Simple. Fourni par Blogger.",
+    ]
+    pipeline = Pipeline(Config(kind="text", language="fr", disable=frozenset({"content"})))
+    doc = pipeline.clean("\n\n".join([article, *chrome]))
+    assert doc.text == article
+    assert [r.filter for r in doc.removed] == ["comments", "navigation", "navigation"]
