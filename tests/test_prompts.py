@@ -131,6 +131,7 @@ BLOG_CHROME = {
         "Follow Harbour Notes on Twitter and Instagram for the crossings and the weather.",
         "For the latest crossings and weather warnings download the Harbour Notes app for iOS and Android.",
         "Subscribe to Harbour Notes via RSS or Email",
+        "Never miss a crossing: sign up for our weekly newsletter!",
         "Notify me of follow-up comments by email.",
         "Notify me of new posts by email.",
         "This site uses Akismet to reduce spam. Learn how your comment data is processed.",
@@ -141,6 +142,9 @@ BLOG_CHROME = {
         "Dieses Blog durchsuchen",
         "Immer informiert bleiben mit dem wöchentlichen Inselnotizen-Newsletter. Jetzt anmelden!",
         "Keine Überfahrt mehr verpassen: Abonnieren Sie kostenlos unseren Fahrplan-Newsletter.",
+        "Wenn Ihnen der Artikel gefallen hat: Unterstützen Sie unseren Blog mit einer kleinen Spende.",
+        "Lust auf mehr? Lass dir die besten Geschichten von der Insel jede Woche in deinen Posteingang schicken.",
+        "Ihr Warenkorb ist leer.",
         "Benachrichtige mich über nachfolgende Kommentare via E-Mail.",
         "Benachrichtige mich über neue Beiträge via E-Mail.",
         "Diese Website verwendet Akismet, um Spam zu reduzieren. Erfahre mehr darüber, wie deine Kommentardaten "
@@ -176,3 +180,16 @@ def test_bloggers_french_chrome_goes():
     doc = pipeline.clean("\n\n".join([article, *chrome]))
     assert doc.text == article
     assert [r.filter for r in doc.removed] == ["comments", "navigation", "navigation"]
+
+
+def test_a_shops_rail_and_a_polish_reprint_notice_go():
+    german = "Der Rosé aus Kalifornien ist fruchtig und leicht, mit Noten von Erdbeeren und einem süßen Abgang."
+    rail = ["Kunden kauften auch", "Weißwein aus dem Rheingau", "Rotwein aus der Pfalz", "Sekt aus Franken"]
+    doc = Pipeline(Config(kind="text", language="de", disable=frozenset({"content"}))).clean(
+        "\n".join([german, *rail])
+    )
+    assert doc.text == german
+    polish = "Sieć sklepów otworzy w przyszłym roku sto nowych placówek w mniejszych miastach całego kraju."
+    notice = "Materiał chroniony prawem autorskim - zasady przedruków określa regulamin."
+    doc = Pipeline(Config(kind="text", language="pl", disable=frozenset({"content"}))).clean(f"{polish}\n\n{notice}")
+    assert doc.text == polish
