@@ -127,6 +127,7 @@ def test_german_cookie_notices_as_a_wordpress_widget_and_a_wiki_word_them():
 #: Blogger and Google word them (fixtures/chrome/: pages around an article).
 BLOG_CHROME = {
     "en": [
+        "This entry was posted in Island life and tagged ferry, harbour, timetable. Bookmark the permalink.",
         "Email This BlogThis! Share to Twitter Share to Facebook Share to Pinterest",
         "Follow Harbour Notes on Twitter and Instagram for the crossings and the weather.",
         "For the latest crossings and weather warnings download the Harbour Notes app for iOS and Android.",
@@ -140,6 +141,8 @@ BLOG_CHROME = {
     ],
     "de": [
         "Dieses Blog durchsuchen",
+        "Dieser Eintrag wurde veröffentlicht in Inselleben und verschlagwortet mit Fähre, Hafen, Fahrplan. Setze ein "
+        "Lesezeichen auf den Permalink.",
         "Immer informiert bleiben mit dem wöchentlichen Inselnotizen-Newsletter. Jetzt anmelden!",
         "Keine Überfahrt mehr verpassen: Abonnieren Sie kostenlos unseren Fahrplan-Newsletter.",
         "Wenn Ihnen der Artikel gefallen hat: Unterstützen Sie unseren Blog mit einer kleinen Spende.",
