@@ -29,6 +29,18 @@ RETRY_BELOW_CHARS = 500
 #: teaser) and drop the article beside it. Each retry is kept only if it is longer.
 #: Chosen on one half of the dev pages and confirmed on the other (docs/benchmarks.md).
 RELAX_BELOW_CHARS = 1500
+#: The retry without precision is tried too on a body of RETRY_BELOW_CHARS or more
+#: (and under RELAX_BELOW_CHARS) that holds less than this share of the page's text
+#: (trafilatura's measure, ``html2txt``): a list, a forum thread, a product or recipe
+#: page, whose items precision mode drops as link lists and teasers, leaving an intro.
+#: trafilatura's own default escalates such a page (``ESCALATION_PAGE_SHARE``, the
+#: same share); its precision mode never does. Chosen on one half of the dev pages and
+#: confirmed on the other (docs/benchmarks.md).
+SPARSE_SHARE = 0.2
+#: What that retry finds replaces the body only if it holds at least half of the body's
+#: lines of this many characters or more: it is to widen the body precision mode found,
+#: not to trade it for another part of the page.
+WIDENED_LINE_CHARS = 40
 #: The retries, in order: options changed, the length below which each is tried, and
 #: whether what it finds must reach trafilatura's own least extraction
 #: (``MIN_EXTRACTED_SIZE``) to count: without precision, the words of a login form or a
@@ -167,7 +179,9 @@ def recovered_text(
 ) -> tuple[str, str]:
     """(body, comments) a fast, precise extraction finds in the parsed page, or, when the
     body is short, the longer of what the ``RETRIES`` find on the page parsed again
-    (``fresh()``), tried in turn while the body so far is shorter than each one's length.
+    (``fresh()``), tried in turn while the body so far is shorter than each one's length
+    (a body of ``RETRY_BELOW_CHARS`` or more: only the retry without precision, and only
+    on a sparse page, see :data:`SPARSE_SHARE`).
     ``comments``: with trafilatura's comment extraction on, which takes the comments it
     finds out of the body; the library's own extraction then runs (it copies the tree, so
     ``tree`` stays whole for :func:`cleaner.comments.comment_text`). Without, the first
@@ -177,13 +191,33 @@ def recovered_text(
 
     base = {**EXTRACT_OPTIONS, "include_comments": True} if comments else EXTRACT_OPTIONS
     found = library_extraction(tree, url, base) if comments else (precise_text(tree, url, fresh, source), "")
-    page = tree if comments else None
-    for options, below, needs_least in RETRIES:
+    page, first = (tree if comments else None), found[0]
+    due = RETRIES if len(first) < RETRY_BELOW_CHARS else ()
+    if not due and len(first) < RELAX_BELOW_CHARS:
+        page = fresh() if page is None else page
+        due = RETRIES[-1:] if _sparse(first, page) else ()
+    for options, below, needs_least in due:
         if len(found[0]) >= below:
             break
         page = fresh() if page is None else page  # trafilatura copies it: every retry reads it whole
         retried = library_extraction(page, url, {**base, **options})
         least = DEFAULT_CONFIG.getint("DEFAULT", "MIN_EXTRACTED_SIZE") if needs_least else 0
         if len(retried[0]) > len(found[0]) and len(retried[0]) >= least:
-            found = retried
+            found = retried if len(first) < RETRY_BELOW_CHARS or _widens(retried[0], first) else found
     return found
+
+
+def _sparse(body: str, page: Any) -> bool:
+    """Whether ``body`` holds less than :data:`SPARSE_SHARE` of the text of ``page`` (a
+    parsed page, left whole)."""
+    from trafilatura import html2txt
+
+    return len(body) < SPARSE_SHARE * len(html2txt(page))
+
+
+def _widens(wider: str, body: str) -> bool:
+    """Whether ``wider`` holds at least half of the lines of ``body`` of
+    :data:`WIDENED_LINE_CHARS` or more (white space folded)."""
+    lines = [" ".join(line.split()) for line in body.split("\n") if len(line.strip()) >= WIDENED_LINE_CHARS]
+    flat = " ".join(wider.split())
+    return 2 * sum(line in flat for line in lines) >= len(lines)

@@ -104,3 +104,17 @@ def fake_batch(out: Path, shares: list[int]) -> None:
         }
         (out / f"d{i:03}.json").write_text(json.dumps(record), encoding="utf-8")
         (out / f"d{i:03}.txt").write_text(body + "\n" if body else "", encoding="utf-8")
+
+
+def cli_cleaned(tmp_path: Path, name: str, raw: bytes) -> str:
+    """The body ``cleaner clean DIR --out OUT`` writes for one file ``name`` holding ``raw``."""
+    from typer.testing import CliRunner
+
+    from cleaner.cli import app
+
+    source = tmp_path / "in"
+    source.mkdir()
+    (source / name).write_bytes(raw)
+    result = CliRunner().invoke(app, ["clean", str(source), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    return (tmp_path / "out" / name).with_suffix(".txt").read_text(encoding="utf-8")

@@ -5,16 +5,18 @@ cleaner's extraction favours precision, and precision mode can keep a short noti
 precision finds the same notice. Here the article's box has ``overflow: hidden`` in
 its style, which trafilatura's precision mode takes for a hidden element both in its
 own extraction and in what it hands its fallback extractors.
+
+A longer body is retried without precision only on a sparse page, one whose text it
+holds little of (a list post whose items precision mode drops beside its intro), and
+the retry counts only if it widens that body.
 """
 
 from __future__ import annotations
 
 import pytest
-from helpers import HARBOUR_ARTICLE
-from typer.testing import CliRunner
+from helpers import FIXTURES, HARBOUR_ARTICLE, cli_cleaned
 
 from cleaner import clean
-from cleaner.cli import app
 
 ARTICLE = HARBOUR_ARTICLE
 NOTICE = (
@@ -39,12 +41,7 @@ def test_an_article_that_precision_mode_drops_beside_a_notice_is_recovered():
 
 
 def test_the_recovered_article_is_what_the_cli_writes(tmp_path):
-    source = tmp_path / "in"
-    source.mkdir()
-    (source / "harbour.html").write_bytes(page("overflow: hidden"))
-    result = CliRunner().invoke(app, ["clean", str(source), "--out", str(tmp_path / "out")])
-    assert result.exit_code == 0, result.output
-    written = (tmp_path / "out" / "harbour.txt").read_text(encoding="utf-8")
+    written = cli_cleaned(tmp_path, "harbour.html", page("overflow: hidden"))
     assert all(sentence in written for sentence in ARTICLE)
 
 
@@ -82,3 +79,28 @@ def test_a_body_long_enough_is_not_retried(extractions):
     text = clean(page("padding: 4px", long_article)).text
     assert all(sentence in text for sentence in ARTICLE)
     assert len(extractions) == 1
+
+
+def test_a_longer_body_on_a_sparse_page_is_retried_without_precision_only(extractions):
+    clean((FIXTURES / "html" / "list-page.html").read_bytes())
+    assert [(c["fast"], c["favor_precision"]) for c in extractions] == [(True, True), (False, False)]
+
+
+def test_a_longer_body_that_is_most_of_its_page_is_not_retried(extractions):
+    from cleaner.extraction import RELAX_BELOW_CHARS, RETRY_BELOW_CHARS
+
+    article = ARTICLE * 2  # between the two lengths, and the page holds little else
+    assert RETRY_BELOW_CHARS < len(" ".join(article)) < RELAX_BELOW_CHARS
+    text = clean(page("padding: 4px", article)).text
+    assert all(sentence in text for sentence in ARTICLE)
+    assert len(extractions) == 1
+
+
+def test_a_retry_on_a_sparse_page_that_drops_the_body_found_is_not_taken(monkeypatch):
+    import cleaner.extraction
+
+    elsewhere = "\n".join(f"Another part of the page, line {i}, which says nothing of its intro." for i in range(40))
+    monkeypatch.setattr(cleaner.extraction, "library_extraction", lambda *args: (elsewhere, ""))
+    text = clean((FIXTURES / "html" / "list-page.html").read_bytes()).text
+    assert "most of us have a corner where plants go to die" in text
+    assert "Another part of the page" not in text
