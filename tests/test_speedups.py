@@ -530,6 +530,38 @@ def test_link_test_agrees_with_the_count_of_every_mark(text: str, n: int) -> Non
     assert _links(text, n, 0.2) == _plain_links(text, n, 0.2)
 
 
+# -- enough words: read only as far as the k-th
+
+
+@settings(max_examples=examples(500), deadline=None)
+@given(
+    st.text(alphabet=st.sampled_from(list("ab1 _'-\u2019\u4e2d\u6587\u00e9.")), max_size=30),
+    st.integers(min_value=-1, max_value=14),
+)
+def test_has_words_is_the_word_count_compared(text: str, k: int) -> None:
+    from cleaner.filters.shape import has_words, word_count
+
+    assert has_words(text, k) == (word_count(text) >= k)
+
+
+@settings(max_examples=examples(500), deadline=None)
+@given(st.text(alphabet=st.sampled_from(list(" .!?\u3002\uff01 \t\n\u3000\u00a0ab")), max_size=14))
+def test_first_sentence_end_is_where_the_split_first_cuts(text: str) -> None:
+    from cleaner.filters.content.context import FIRST_END, SENTENCE_SPLIT
+
+    first, split = FIRST_END.search(text), SENTENCE_SPLIT.search(text)
+    assert (first.start() + 1 if first else None) == (split.start() if split else None)
+
+
+@settings(max_examples=examples(500), deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("a .!?\u3002\uff0e\"'\u201d)]\u300d\n")), max_size=10))
+@example("Done.\u201d\n")
+def test_ends_sentence_looks_at_the_end_as_the_pattern_does(text: str) -> None:
+    from cleaner.filters.shape import _SENTENCE_END, ends_sentence
+
+    assert ends_sentence(text) == bool(_SENTENCE_END.search(text))
+
+
 # -- "holds any of these strings": in tests, not the regex engine ---------------------------
 
 

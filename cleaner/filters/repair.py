@@ -53,6 +53,8 @@ def glued_parts(text: str) -> list[str]:
     """``text`` split where a sentence end is glued to the next paragraph's start, but
     not inside an address: an e-mail address, a URL or a domain ("Sarah.Needleman@wsj.com",
     "https://example.com/news.Today", "www.city.Gov.uk")."""
+    if not any(stop.search(text) for stop in _GLUED_STOPS):
+        return [text]  # (most lines: a search led by the stop, not the look-behind tried everywhere)
     parts, start = [], 0
     for m in _GLUED.finditer(text):
         at = m.start()

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from functools import lru_cache
+from itertools import islice
 
 from ..document import Block
 from ..keys import SHORT_KEY_CHARS, key, short_key  # noqa: F401  (the filters take them from here)
@@ -17,7 +18,8 @@ _WORD = re.compile(r"[^\W_]+(?:['\u2019\-][^\W_]+)*")
 #: Closing quotes and brackets, which may follow a sentence end (and Chinese and Japanese ones).
 CLOSERS = "\"'\u201d\u2019)]\u300d\u300f\uff09"
 #: A sentence end (full-width ones too), possibly followed by closing quotes or brackets.
-_SENTENCE_END = re.compile(rf"[.!?\u3002\uff01\uff1f\uff0e][{re.escape(CLOSERS)}]*$")
+_STOPS = frozenset(".!?\u3002\uff01\uff1f\uff0e")
+_SENTENCE_END = re.compile(rf"[{''.join(sorted(_STOPS))}][{re.escape(CLOSERS)}]*$")
 
 
 def any_of(strings: Iterable[str]) -> Callable[[str], bool]:
@@ -50,13 +52,26 @@ def word_count(text: str) -> int:
     return len(_WORD.findall(rest)) + n
 
 
+def has_words(text: str, k: int) -> bool:
+    """Whether a text holds ``k`` words or more (as :func:`word_count` counts them), read only as far as the ``k``-th:
+    a paragraph's first sentence tells that it is long enough."""
+    if k <= 0:
+        return True
+    if text.isascii() or not wide_count(text):
+        return next(islice(_WORD.finditer(text), k - 1, None), None) is not None
+    return word_count(text) >= k
+
+
 def nwords(text: str) -> int:
     """Words in a block as split by spaces (blocks are normalised to single spaces): cheap."""
     return text.count(" ") + 1
 
 
 def ends_sentence(text: str) -> bool:
-    return bool(_SENTENCE_END.search(text))
+    if text.endswith("\n"):  # ("$" matches before a final newline too)
+        return bool(_SENTENCE_END.search(text))
+    # a stop before the closers at the end, looked at there (the pattern, searched, tries every stop of the text)
+    return text.rstrip(CLOSERS)[-1:] in _STOPS
 
 
 @lru_cache(maxsize=4096)
@@ -65,7 +80,7 @@ def is_prose(text: str, min_words: int = 12) -> bool:
 
     Cached: :func:`head_end` asks it of the same blocks for several filters.
     """
-    return ends_sentence(text) and word_count(text) >= min_words
+    return ends_sentence(text) and has_words(text, min_words)
 
 
 def is_heading(text: str, min_words: int = 3, max_words: int = 30) -> bool:

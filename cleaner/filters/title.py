@@ -9,7 +9,7 @@ from typing import Any
 from ..data import LanguageData
 from ..document import Block, Page
 from .base import Filter
-from .shape import any_of, head_end, is_heading, key, title_repeat, word_count, words
+from .shape import any_of, has_words, head_end, is_heading, key, title_repeat, words
 
 _DOMAIN = re.compile(r"(?:[\w\-]{1,63}\.){1,6}[A-Za-z]{2,24}")
 #: A line of this many words above a headline is running text, not a page's chrome.
@@ -85,7 +85,7 @@ class Title(Filter):
         """Whether ``block`` heads a page with chrome (lines another filter removed, or that
         the content stage judged not the article's), with no running text above it (above
         which it is a subheading). A clean text, such as an extracted body, has none."""
-        if any(word_count(b.text) >= _TEXT_WORDS for b in head[: head.index(block)]):
+        if any(has_words(b.text, _TEXT_WORDS) for b in head[: head.index(block)]):
             return False
         return bool(page.removed) or any(b.verdict for b in page.blocks)
 

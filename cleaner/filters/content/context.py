@@ -10,6 +10,8 @@ from .classes import BAD, GOOD, NEARGOOD, SHORT
 REPEAT = "repeat"  # a line of the run whose sentences were all kept above it
 #: Whitespace after a sentence end, led by the space: the engine skips from space to space, not trying the lookbehind.
 SENTENCE_SPLIT = re.compile(r"\s(?<=[.!?。！？]\s)\s*")
+#: The first sentence's end and the space after it, led by the stop: the engine skips from stop to stop.
+FIRST_END = re.compile(r"[.!?。！？]\s")
 
 
 def _neighbour(classes: list[str], i: int, step: int, ignore_neargood: bool) -> str:
@@ -44,8 +46,8 @@ def mark_repeats(blocks: list[Block], final: list[str], start: int, end: int) ->
         if final[i] != GOOD:
             continue
         text = blocks[i].text.casefold()
-        first = SENTENCE_SPLIT.search(text)
-        if (text[: first.start()] if first else text) in text_above:  # (most first sentences are not)
+        first = FIRST_END.search(text)
+        if (text[: first.start() + 1] if first else text) in text_above:  # (most first sentences are not)
             for earlier in above[split:]:
                 seen.update(SENTENCE_SPLIT.split(earlier))
             split = len(above)
