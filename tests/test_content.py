@@ -64,6 +64,17 @@ def test_a_lone_paragraph_far_above_the_article_is_not_kept_with_it():
     assert ONLY_CONTENT.clean(raw).text.startswith("The rain did not clear")
 
 
+def test_only_sentences_above_the_run_are_kept_with_it_and_cleaning_twice_changes_nothing():
+    # a page's title and headline up there, without a sentence end, would be its head to a second cleaning
+    headline = "Walking the old salt road from the mines to the river port, one village at a time"
+    lines = read("article_across_gallery.txt").splitlines(keepends=True)
+    top = ["Home | Travel | Walking | Events\n", f"{headline} - Hill Country Weekly\n"]
+    raw = "".join(top + lines[1:]).replace("Walking the old salt road, one village at a time\n", f"{headline}\n")
+    once = FULL.clean(raw).text
+    assert once.startswith("For three hundred years the salt carts")
+    assert FULL.clean(once).text == once
+
+
 def test_menus_before_and_after_are_recorded_with_where_they_were():
     doc = ONLY_CONTENT.clean(read("menus_around_article.txt"))
     reasons = {r.text: r.reason for r in doc.removed}

@@ -19,7 +19,7 @@ from ..script import width
 from ..shape import title_repeat
 from ..words import page_stopwords, stopwords
 from .cards import card, with_card
-from .classes import BAD, CHROME, GOOD, NEARGOOD, SHORT, SHORT_SENTENCE, classify
+from .classes import BAD, CHROME, GOOD, NEARGOOD, SHORT, SHORT_SENTENCE, classify, ends_sentence
 from .context import REPEAT, mark_repeats, revise
 from .edges import closing, comments_start, lead_in, lede, listed, trim
 from .options import Options
@@ -91,9 +91,10 @@ def pass_through(blocks: list[Block], classes: list[str], o: Options, own_words:
 
 
 def prose_above(blocks: list[Block], local: list[str], anchor: int, first: int, o: Options) -> list[int]:
-    """The good and near-good lines between the title's repetition ``anchor`` and the run's first line ``first`` when
-    the good ones hold ``min_prose_above`` characters or more: the article's too, cut off by a gallery, box or list."""
-    prose = [i for i in range(anchor, first) if local[i] == GOOD or local[i] == NEARGOOD]
+    """The good and near-good lines that end like sentences between the title's repetition ``anchor`` and the run's
+    first line ``first``, when the good ones hold ``min_prose_above`` characters or more: the article's too, cut off by
+    a gallery, a box or a list. (A title or a list kept up there would be the page's head to a second cleaning.)"""
+    prose = [i for i in range(anchor, first) if local[i] in (GOOD, NEARGOOD) and ends_sentence(blocks[i].text)]
     good = sum(width(blocks[i].text) for i in prose if local[i] == GOOD)
     return prose if o.min_prose_above and good >= o.min_prose_above else []
 
