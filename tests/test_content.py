@@ -632,6 +632,17 @@ def test_a_cookie_notice_on_top_does_not_make_the_page_pass_through():
     assert [r.filter for r in doc.removed if r.text.startswith("This website uses cookies")] == ["cookies"]
 
 
+def test_a_page_with_a_long_footer_of_menus_is_cut_without_its_title_line_too():
+    """A flattened page whose <title> line is missing (another renderer, a page cut
+    from a larger text) may show no chrome above its first paragraph: its fifty and
+    more lines of menus below still make it a page to cut, not a clean text to keep."""
+    text = read("footer_without_title.txt")
+    body = ONLY_CONTENT.clean(text).text
+    assert body.startswith("The city council voted") and body.endswith("the options for each street.")
+    titled = "Council approves new bike lanes for the harbour district - Harbour Gazette\n\n" + text
+    assert FULL.clean(titled).text == FULL.clean(text).text == body
+
+
 def test_a_notice_in_the_menu_above_the_headline_leaves_the_title_to_be_found():
     """A footer notice in the menu above the headline is prose-like: the navigation
     filter drops it, and the title filter finds the headline that repeats the page's

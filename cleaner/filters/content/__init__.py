@@ -29,6 +29,7 @@ __all__ = ["MainContent", "Options", "judge"]
 
 NO_ARTICLE = "no article text: every line looks like navigation"
 MIN_CHROME_LINES = 3  # fewer lines bad or chrome: a clean text
+MAX_CLEAN_CHROME = 50  # this many or more: a flattened page (a clean text's lists and tables hold fewer)
 MIN_PAGE_LINES = 3  # a page without prose is all navigation only if it has this many lines ...
 MIN_OWN_WORDS_PAGE = 10  # ... this many when it has no stoplist, only its own repeated words
 TITLE_SEARCH = 1000  # lines from the top searched for the title's repetition
@@ -86,6 +87,8 @@ def pass_through(blocks: list[Block], classes: list[str], o: Options, own_words:
         good = [width(b.text) if c == GOOD else 0 for b, c in zip(blocks, classes, strict=True)]
         if sum(good[:anchor]) <= sum(good[anchor:]):
             return anchor
+    if bad + classes.count(CHROME) >= MAX_CLEAN_CHROME:
+        return 0  # a flattened page whatever its header: without its <title> line the header may hold little
     head = classes[: classes.index(GOOD)]  # a flattened page's header: chrome above the first paragraph
     return None if head.count(BAD) + head.count(CHROME) <= o.max_head_chrome else 0
 
