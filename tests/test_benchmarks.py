@@ -197,3 +197,35 @@ def test_the_comments_benchmark_scores_each_mode_and_counts_the_comments_found()
     assert figures["F1 drop"] == figures["F1 separate"] > figures["F1 keep"]
     assert figures["keep body differs"] == 0 and figures["not idempotent drop"] == 0
     assert set(found) == {"all", "split 1", "split 2"}
+
+
+def test_a_filter_s_own_lines_put_back_are_no_flip_but_a_moved_run_is():
+    import flips
+
+    article = "the council voted on a plan to rebuild the harbour\nwork on the quays starts in the spring"
+    menu = "home news sport weather contact"
+    assert flips.shares(article, article + "\n" + menu, explained=menu)[:2] == (0.0, 0.0)
+    assert flips.shares(article, article + "\n" + menu, explained="")[1] == 2 / 14  # unexplained: 2 of 14
+    lost, gained, moved = flips.shares(article, article.split("\n")[0], explained="")
+    assert (lost, gained, moved) == (5 / 12, 0.0, 5)  # the second line: 5 of 12 shingles
+    assert flips.without_line("a\nb\nc", 2) == "a\nc"
+
+
+def test_the_flips_audit_cleans_each_page_with_each_filter_off_in_both_modes(tmp_path, capsys):
+    import gzip
+    import json
+
+    import flips
+
+    page = (ROOT / "fixtures" / "content" / "footer_without_title.txt").read_text(encoding="utf-8")
+    page = "Council approves new bike lanes for the harbour district - Harbour Gazette\n\n" + page
+    html = "<html><body><article>" + "".join(f"<p>{line}</p>" for line in page.split("\n\n")[2:7]) + "</article>"
+    (tmp_path / "html").mkdir()
+    (tmp_path / "text").mkdir()
+    (tmp_path / "html" / "p.html.gz").write_bytes(gzip.compress(html.encode()))
+    (tmp_path / "text" / "p.txt").write_text(page, encoding="utf-8")
+    (tmp_path / "ground-truth.json").write_text(json.dumps({"p": {"articleBody": ""}}))
+    out = tmp_path / "flips.json"
+    assert flips.main([str(tmp_path), "--json", str(out)]) == 0
+    assert "0 flips on 0 of 2 page runs" in capsys.readouterr().out
+    assert json.loads(out.read_text()) == []
