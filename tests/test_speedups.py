@@ -562,6 +562,18 @@ def test_ends_sentence_looks_at_the_end_as_the_pattern_does(text: str) -> None:
     assert ends_sentence(text) == bool(_SENTENCE_END.search(text))
 
 
+@settings(max_examples=examples(500), deadline=None)
+@given(
+    st.text(alphabet=st.sampled_from(list("19a_ .-(\u0663\uff15\u00b2\u00e9Z")), max_size=14),
+    st.floats(min_value=0, max_value=6),
+)
+@example("\u0663\u0664 \u0665 x", 2.0)
+def test_numbers_at_least_is_the_count_of_numbers_compared(text: str, k: float) -> None:
+    from cleaner.filters.content.classes import _NUMBER, numbers_at_least
+
+    assert numbers_at_least(text, k) == (len(_NUMBER.findall(text)) >= k)
+
+
 # -- "holds any of these strings": in tests, not the regex engine ---------------------------
 
 

@@ -25,6 +25,7 @@ _MARK_CHARS, _DOMAINS = any_of("/@#|>»›·•"), any_of(("ww.", ".com", ".org"
 #: A number standing as a word (as WORD would find it): "2020", "(13)", not "B2B" or "3D". It opens with its first
 #: digit, not with the look behind it, so that the engine skips from digit to digit through a line.
 _NUMBER = re.compile(r"\d(?<![^\W_]\d)\d*(?![^\W_])")
+_OTHER_DIGIT = re.compile(r"[^\x00-\x7f](?<=\d)")  # a digit beyond ASCII ("٣", "５")
 _EDGE_SEPARATORS = frozenset("|›·•>")  # not », which closes quotations
 _CLOSING = f"[{re.escape(CLOSERS + '»')}]*$"  # closing quotes and brackets allowed
 _SENTENCE_END = re.compile(r"(?<!\.\.)[.!?:。！？．]" + _CLOSING)
@@ -58,6 +59,15 @@ def _links(text: str, n: float, max_density: float) -> bool:
     return bool(separators and "«" not in text) or len(marks) - separators > max_density * n
 
 
+def numbers_at_least(text: str, k: float) -> bool:
+    """Whether ``text`` holds ``k`` numbers standing as words or more. Each holds a digit: a line with fewer digits
+    than ``k`` (counted at C speed, when none is beyond ASCII) is not searched."""
+    raw = text.encode()
+    if len(raw) - len(raw.translate(None, b"0123456789")) < k and (text.isascii() or not _OTHER_DIGIT.search(text)):
+        return False
+    return len(_NUMBER.findall(text)) >= k
+
+
 def _size(text: str, o: Options) -> int:
     """A line's length, as wide as it is long or wider: only a line short of every threshold is measured."""
     if (len(text) < o.length_low or len(text) < o.length_high) and not text.isascii():
@@ -76,7 +86,7 @@ def line_class(text: str, folded: str, n: float, hits: int, o: Options) -> str:
     density = hits / n
     sentence = ends_sentence(text)
     size = _size(text, o)
-    if size >= o.length_low and len(_NUMBER.findall(text)) >= o.max_number_share * n:
+    if size >= o.length_low and numbers_at_least(text, o.max_number_share * n):
         return BAD  # the months and counts of an archive, a table of dates or scores: a list, not prose
     if size < o.length_low:
         if density > 0:
