@@ -97,8 +97,7 @@ def is_heading(text: str, min_words: int = 3, max_words: int = 30) -> bool:
             return False
     elif min_words > 2 and text.count(" ") < 2 and text.replace(" ", "").isalnum() and not has_letters(text):
         return False  # letters and digits around at most one space: one or two words (most menu items)
-    n = word_count(text)
-    if not min_words <= n <= max_words or len(text) > 250:
+    if len(text) > 250 or not min_words <= word_count(text) <= max_words:  # (no count of a paragraph's words)
         return False
     last = text.rstrip(CLOSERS)[-1:]
     if last in ".,;:\u3002\uff0c\uff1b\uff1a\u3001":
