@@ -13,7 +13,7 @@ from operator import attrgetter
 from typing import Any
 
 from ...document import Block, Page
-from ..base import Filter, ask, matching
+from ..base import Filter, ask
 from ..prompts import comment_marks
 from ..script import width
 from ..shape import title_repeat
@@ -63,8 +63,8 @@ class MainContent(Filter):
         if ask(self.asked, prose):  # (a short line weighs against the run anyway)
             local = [CHROME if b.said else c for b, c in zip(blocks, local, strict=True)]
         marks = comment_marks(blocks, self.headings, self.bylines)
-        heads = ([i for i, _ in matching(blocks, self.ingredients)], [i for i, _ in matching(blocks, self.steps)])
-        for block, verdict in zip(blocks, judge(blocks, local, marks, o, not stops, heads), strict=True):
+        recipes = (self.ingredients, self.steps)
+        for block, verdict in zip(blocks, judge(blocks, local, marks, o, not stops, recipes), strict=True):
             block.verdict = verdict
 
     def apply(self, page: Page) -> None:
@@ -108,7 +108,7 @@ def judge(
     marks: list[int],
     o: Options,
     own_words: bool = False,
-    heads: tuple[list[int], list[int]] = ([], []),
+    recipes: tuple[Any, Any] | None = None,
 ) -> list[str | None]:
     """Each line's verdict from its local class and comment mark: None to keep it, else why it goes."""
     classes = [SHORT if c == SHORT_SENTENCE else c for c in local]
@@ -125,7 +125,7 @@ def judge(
     final += [CHROME if c == CHROME else BAD for c in classes[end + 1 : last]] + [GOOD] * (last > end)
     items = listed(blocks, local, marks, last, o)
     final, last = final + [GOOD] * (items - last), items
-    recipe = card(blocks, local, heads, marks, (first, last), o)
+    recipe = card(blocks, local, recipes, marks, (first, last), o)
     if recipe:
         first, last = with_card(final, local, recipe, (first, last))
     mark_repeats(blocks, final, first, last)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from typing import Any
+
 from ...document import Block
 from .classes import BAD, CHROME, GOOD, NEARGOOD, SHORT_SENTENCE
 from .options import Options
@@ -10,25 +13,36 @@ from .options import Options
 _STEP_ENDS = frozenset(".。")
 
 
+def headings(blocks: list[Block], local: list[str], pattern: Any, lines: range) -> Iterator[int]:
+    """The lines among ``lines`` that ``pattern`` (the data's headings) finds: short ones only (a heading never
+    reads as prose), so that a page without a card costs a search of few lines."""
+    search = pattern.search
+    return (j for j in lines if local[j] != GOOD and local[j] != NEARGOOD and search(blocks[j].text))
+
+
 def card(
     blocks: list[Block],
     local: list[str],
-    heads: tuple[list[int], list[int]],
+    patterns: tuple[Any, Any] | None,
     marks: list[int],
     run: tuple[int, int],
     o: Options,
 ) -> tuple[int, int] | None:
     """(first, last line) of a recipe's card within ``card_reach`` lines of the ``run``: from an ingredients
     heading through the steps under a steps heading at most ``card_lines`` below it, each step a sentence no more
-    than ``card_gap`` lines below the one before; None if there is none. ``heads``: the lines of both headings."""
-    ingredients, steps = heads
-    first, last = run
-    i = next((i for i in ingredients if first - o.card_reach <= i <= last + o.card_reach), None)
-    k = None if i is None else next((k for k in steps if i < k <= i + o.card_lines), None)
+    than ``card_gap`` lines below the one before; None if there is none. ``patterns``: both headings'."""
+    if patterns is None:
+        return None
+    (ingredients, steps), (first, last), n = patterns, run, len(blocks)
+    i = next(
+        headings(blocks, local, ingredients, range(max(0, first - o.card_reach), min(n, last + o.card_reach + 1))),
+        None,
+    )
+    k = None if i is None else next(headings(blocks, local, steps, range(i + 1, min(n, i + o.card_lines + 1))), None)
     if i is None or k is None or any(marks[i:k]):
         return None
     end = k
-    for j in range(k + 1, min(len(blocks), k + 1 + o.card_lines)):
+    for j in range(k + 1, min(n, k + 1 + o.card_lines)):
         if marks[j] or j - end > o.card_gap:
             break
         if local[j] in (GOOD, NEARGOOD, SHORT_SENTENCE) and blocks[j].text[-1:] in _STEP_ENDS:
