@@ -23,7 +23,8 @@ more), or when its language or the content stage's pass-through decision changes
 found no article). The reverse question, for the content stage (text mode): the page's
 input without one chrome line (its first line, the first line ``cookies`` removed, the
 first line ``title`` removed), which every filter dropped anyway: the body should not
-move. Quality only: takes a few minutes for both sets (each HTML page is extracted once).
+move. And the body cleaned again as text (an HTML page's too) must not change at all.
+Quality only: takes a few minutes for both sets (each HTML page is extracted once).
 """
 
 from __future__ import annotations
@@ -166,6 +167,31 @@ def page_flips(runs: dict, given: bytes, where: tuple[str, str, str], o: argpars
                 yield flip
     if where[1] == "text":
         yield from reverse(runs[""].clean, given, base, where, o)
+    yield from again(base, where)
+
+
+def again(base, where: tuple[str, str, str]) -> Iterator[Flip]:
+    """The flip of cleaning the body again as text (idempotence; for an HTML page, its
+    body as a corpus of extracted bodies holds it): any change counts."""
+    from cleaner import clean
+
+    if base.text:
+        other = clean(base.text, kind="text")
+        if other.text != base.text:
+            lost, gained, _ = shares(base.text, other.text, "")
+            language = (base.metadata.get("language"), other.metadata.get("language"))
+            line = other.removed[0].text[:80] if other.removed else ""
+            yield Flip(
+                *where,
+                "cleaned again",
+                round(lost, 3),
+                round(gained, 3),
+                len(other.removed),
+                language,
+                ("", ""),
+                line,
+                ["changed"],
+            )
 
 
 def audit(data_dirs: list[Path], modes: list[str], o: argparse.Namespace) -> tuple[list[Flip], int]:

@@ -229,3 +229,20 @@ def test_the_flips_audit_cleans_each_page_with_each_filter_off_in_both_modes(tmp
     assert flips.main([str(tmp_path), "--json", str(out)]) == 0
     assert "0 flips on 0 of 2 page runs" in capsys.readouterr().out
     assert json.loads(out.read_text()) == []
+
+
+def test_a_body_that_cleaning_again_changes_is_reported_and_a_clean_one_is_not():
+    import flips
+
+    from cleaner import Document, clean
+
+    article = (
+        "The city council voted on Tuesday evening to approve a plan that will rebuild the old harbour.\n\n"
+        "Members argued for more than four hours about the cost of the project and who should pay for it."
+    )
+    body = clean(article, kind="text")
+    assert list(flips.again(body, ("set", "text", "page"))) == []
+    notice = "We use cookies to give you the best experience. Accept all cookies"
+    (flip,) = flips.again(Document(article + "\n\n" + notice), ("set", "text", "page"))
+    assert (flip.change, flip.why, flip.line, flip.gained) == ("cleaned again", ["changed"], notice, 0.0)
+    assert flip.lost == 0.231  # the notice's shingles: 9 of 39
