@@ -726,3 +726,9 @@ def test_a_paragraph_on_top_is_not_taken_for_the_page_s_title_when_it_repeats():
     doc = run(text)
     assert doc.text.startswith(pitch + "\n\n" + HARBOUR_ARTICLE[0])
     assert run(doc.text).text == doc.text
+
+
+def test_a_tables_row_is_neither_prose_nor_chrome():
+    rows = ["| Constituency | Member of Parliament | Email address |", "| 2 | 3 | 4 | 5 | 6 | 7 | 8 |"]
+    menu = "Home | News | Sport | Weather"
+    assert classify([Block(r) for r in [*rows, menu]], stopwords("en"), Options()) == [SHORT, SHORT, BAD]

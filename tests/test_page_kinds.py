@@ -71,3 +71,12 @@ def test_a_blog_posts_body_is_kept_and_its_comments_kept_apart(comments):
     assert doc.text.split("\n\n") == body
     if comments == "separate":
         assert doc.metadata["comments"] == said
+
+
+def test_a_table_page_keeps_its_rows_and_its_body_passes_through_text_mode():
+    # trafilatura writes a table's rows as "| a | b |": cleaned again as text (a corpus of bodies behind the
+    # pre-commit hook), the rows are neither prose nor chrome, and the body stays as it is
+    body = clean((KINDS / "table-page.html").read_bytes()).text
+    rows = [line for line in body.splitlines() if line.startswith("| ")]
+    assert len(rows) == 12 and "| 16 March | Lower River Sculls | Single, J. Okafor | 1st of 23 |" in rows
+    assert clean(body, kind="text").text == body

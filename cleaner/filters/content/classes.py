@@ -77,8 +77,8 @@ def _size(text: str, o: Options) -> int:
 
 def line_class(text: str, folded: str, n: float, hits: int, o: Options) -> str:
     """The local class of a line of ``n`` words, ``hits`` of them stopwords."""
-    if n == 0:
-        return SHORT  # a divider ("* * *", "___"): neither prose nor chrome
+    if n == 0 or (text[0] == "|" and text[-1] == "|" and len(text) > 1):
+        return SHORT  # a divider ("* * *", "___") or a table's row ("| a | b |"): neither prose nor chrome
     if text[0] in _EDGE_SEPARATORS or text[-1] in _EDGE_SEPARATORS:
         return BAD
     if (_MARK_CHARS(folded) or ("." in folded and _DOMAINS(folded))) and _links(text, n, o.max_link_density):
