@@ -2,8 +2,8 @@
 # Compile cleaner's hot pure-Python modules with mypyc in a scratch copy, to measure it.
 #
 #     bash benchmarks/mypyc_spike.sh [SCRATCH]     # default /tmp/cleaner-mypyc
-#     cd SCRATCH && /work/mypyc/.venv/bin/python benchmarks/instructions.py \
-#         /work/shared/bench/articles --mode text --runs 1   # or snapshot.py take, articles.py
+#     cd SCRATCH && REPO/.venv/bin/python benchmarks/instructions.py \
+#         REPO/../shared/bench/articles --mode text --runs 1   # or snapshot.py take, articles.py
 #
 # A measurement spike (docs/benchmarks.md, "mypyc spike"), not a build: it copies the work
 # tree's cleaner/, benchmarks/, seeds/ and fixtures/ to SCRATCH, makes there the few
