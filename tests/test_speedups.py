@@ -649,7 +649,7 @@ def test_mark_repeats_is_the_plain_rule(paragraphs) -> None:
 
 from cleaner import clear_caches  # noqa: E402
 from cleaner.filters.content import Options  # noqa: E402
-from cleaner.filters.content.classes import classify, line_class, memo  # noqa: E402
+from cleaner.filters.content.classes import CLASSES, classify, line_class  # noqa: E402
 
 _LINES = [
     "Home | News | Sport | Weather",
@@ -677,9 +677,9 @@ def test_a_line_class_seen_on_an_earlier_page_is_the_class_under_this_pages_stop
 
 def test_clear_caches_empties_the_line_classes() -> None:
     classify([Block(t) for t in _LINES], stopwords("en"), Options())
-    assert memo(stopwords("en"), Options())
+    assert CLASSES.of((stopwords("en"), Options()))
     clear_caches()
-    assert not memo(stopwords("en"), Options())
+    assert not CLASSES.of((stopwords("en"), Options()))
 
 
 # -- navigation: a short line's key tells it has a letter or digit ------------------------

@@ -12,6 +12,7 @@ from datetime import datetime
 from functools import cache
 from typing import Any
 
+from ..caches import Memos
 from ..data import LanguageData
 from ..document import Page
 from .base import Filter
@@ -87,9 +88,9 @@ class DateReader:
         fuzzy parse is the costliest step of a page's date bar."""
         if not self.hint.search(text) or not self.only_date_words(text):
             return None
-        memo = _PARSED.setdefault(self.language, {})
+        memo = DATES.of(self.language)
         if text not in memo:
-            if len(memo) >= MEMO_DATES:
+            if len(memo) >= DATES.lines:
                 memo.clear()
             memo[text] = self.parsed(text)
         return memo[text]
@@ -117,14 +118,8 @@ class DateReader:
         return first.date().isoformat()
 
 
-#: Lines whose date each language's memo keeps before it starts afresh.
-MEMO_DATES = 1024
-_PARSED: dict[str, dict[str, str | None]] = {}
-
-
-def clear_memos() -> None:
-    """Forget the dates read (a page-derived cache, see :mod:`cleaner.caches`)."""
-    _PARSED.clear()
+#: Line text -> the date read from it, a memo for each language, kept from page to page.
+DATES = Memos(count=64, lines=1024)
 
 
 @cache

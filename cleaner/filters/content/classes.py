@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from ...caches import Memos
 from ...document import Block
 from ..script import width
 from ..shape import CLOSERS, any_of
@@ -104,14 +105,14 @@ def line_class(text: str, folded: str, n: float, hits: int, o: Options) -> str:
 
 
 def classify(blocks: list[Block], stops: frozenset[str], o: Options) -> list[str]:
-    """The local classes of a page's lines, each worked out once for the lines of one text (:func:`memo`)."""
-    stops_utf8, seen = utf8_stopwords(stops), memo(stops, o)
+    """The local classes of a page's lines, each worked out once for the lines of one text (:data:`CLASSES`)."""
+    stops_utf8, seen = utf8_stopwords(stops), CLASSES.of((stops, o))
     classes: list[str] = []
     for block in blocks:
         text = block.text
         c = seen.get(text)
         if c is None:
-            if len(seen) >= MEMO_LINES:
+            if len(seen) >= CLASSES.lines:
                 seen.clear()
             folded = text.casefold()
             c = seen[text] = line_class(text, folded, *word_counts(folded, stops, stops_utf8), o)
@@ -119,18 +120,6 @@ def classify(blocks: list[Block], stops: frozenset[str], o: Options) -> list[str
     return classes
 
 
-#: Lines whose class each memo keeps before it starts afresh, and memos kept (a stoplist and options each).
-MEMO_LINES, MEMOS = 8192, 8
-_MEMOS: dict[tuple[frozenset[str], Options], dict[str, str]] = {}
-
-
-def memo(stops: frozenset[str], o: Options) -> dict[str, str]:
-    """Line text -> local class under ``stops`` and ``o``, kept from page to page (a page-derived cache, see
-    :mod:`cleaner.caches`): a fifth of a flattened page's lines repeat one above them, and a site's menus recur."""
-    if (stops, o) not in _MEMOS and len(_MEMOS) >= MEMOS:  # (pages without a stoplist take their own words)
-        _MEMOS.clear()
-    return _MEMOS.setdefault((stops, o), {})
-
-
-def clear_memos() -> None:
-    _MEMOS.clear()
+#: Line text -> local class, a memo for each stoplist and options (pages without a stoplist take their own words),
+#: kept from page to page: a fifth of a flattened page's lines repeat one above them, and a site's menus recur.
+CLASSES = Memos(count=8, lines=8192)
