@@ -80,3 +80,24 @@ def test_a_table_page_keeps_its_rows_and_its_body_passes_through_text_mode():
     rows = [line for line in body.splitlines() if line.startswith("| ")]
     assert len(rows) == 12 and "| 16 March | Lower River Sculls | Single, J. Okafor | 1st of 23 |" in rows
     assert clean(body, kind="text").text == body
+
+
+def test_a_folder_of_extracted_bodies_passes_the_hook_check_with_the_content_stage_off(tmp_path):
+    # A corpus of bodies that HTML mode (or another extractor) wrote is already its articles: the content stage,
+    # which cuts a flattened page down to its article, would cut a forum's or a list's body again. With it off,
+    # the check passes on them, and still finds chrome that a body picks up later.
+    from typer.testing import CliRunner
+
+    from cleaner.cli import app
+
+    runner, bodies = CliRunner(), tmp_path / "bodies"
+    made = runner.invoke(app, ["clean", str(KINDS), "--out", str(bodies), "-q"])
+    assert made.exit_code == 0, made.output
+    texts = sorted(bodies.glob("*.txt"))
+    assert len(texts) == len(list(KINDS.iterdir()))
+    checked = runner.invoke(app, ["check", "--disable", "content", *map(str, texts)])
+    assert checked.exit_code == 0, checked.output
+    forum = bodies / "forum-thread.txt"
+    forum.write_text("Skip to content\n\n" + forum.read_text(encoding="utf-8"), encoding="utf-8")
+    dirty = runner.invoke(app, ["check", "--disable", "content", *map(str, texts)])
+    assert dirty.exit_code == 1 and "forum-thread.txt" in dirty.output and "Skip to content" in dirty.output
