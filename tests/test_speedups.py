@@ -478,19 +478,6 @@ def test_the_year_test_finds_what_the_plain_form_finds(text: str) -> None:
     assert (found and found.span()) == (expected and expected.span())
 
 
-# -- sentences of a paragraph (content's repeat check): split at the space, not at every character
-
-
-@settings(max_examples=examples(500), deadline=None)
-@given(st.text(alphabet=st.sampled_from(list(" .!?\u3002\uff01 \t\n\u3000\u00a0ab")), max_size=14))
-@example("One. Two!  Three?\tfour")
-@example(". .")
-def test_sentence_split_is_the_lookbehind_split(text: str) -> None:
-    from cleaner.filters.content.context import SENTENCE_SPLIT
-
-    assert SENTENCE_SPLIT.split(text) == re.split(r"(?<=[.!?。！？])\s+", text)
-
-
 # -- numbers standing as words (content's list test): the first digit leads, the look-behind follows
 
 
@@ -545,15 +532,6 @@ def test_has_words_is_the_word_count_compared(text: str, k: int) -> None:
 
 
 @settings(max_examples=examples(500), deadline=None)
-@given(st.text(alphabet=st.sampled_from(list(" .!?\u3002\uff01 \t\n\u3000\u00a0ab")), max_size=14))
-def test_first_sentence_end_is_where_the_split_first_cuts(text: str) -> None:
-    from cleaner.filters.content.context import FIRST_END, SENTENCE_SPLIT
-
-    first, split = FIRST_END.search(text), SENTENCE_SPLIT.search(text)
-    assert (first.start() + 1 if first else None) == (split.start() if split else None)
-
-
-@settings(max_examples=examples(500), deadline=None)
 @given(st.text(alphabet=st.sampled_from(list("a .!?\u3002\uff0e\"'\u201d)]\u300d\n")), max_size=10))
 @example("Done.\u201d\n")
 def test_ends_sentence_looks_at_the_end_as_the_pattern_does(text: str) -> None:
@@ -598,51 +576,6 @@ def test_is_heading_shortcut_only_skips_lines_of_fewer_than_three_words(text: st
 
     if text.count(" ") < 2 and text.replace(" ", "").isalnum():
         assert word_count(text) <= 2
-
-
-# -- repeated paragraphs: split into sentences only when the first one stood above ---------
-
-
-def _mark_repeats_plainly(texts: list[str], final: list[str]) -> list[str]:
-    from cleaner.filters.content.classes import GOOD
-    from cleaner.filters.content.context import REPEAT
-
-    final = list(final)
-    seen: set[str] = set()
-    for i, text in enumerate(texts):
-        if final[i] != GOOD:
-            continue
-        sentences = re.split(r"(?<=[.!?。！？])\s+", text.casefold())
-        if sentences and all(x in seen for x in sentences):
-            final[i] = REPEAT
-        seen.update(sentences)
-    return final
-
-
-_SENTENCES = ["One.", "Two!", "Three?", "One two.", "Tw", "o.", "ONE.", "Four", "x. y.", "Two! One."]
-
-
-@settings(max_examples=examples(400), deadline=None)
-@given(
-    st.lists(
-        st.tuples(
-            st.lists(st.sampled_from(_SENTENCES), min_size=1, max_size=4),
-            st.sampled_from(["good", "good", "bad", "short"]),
-        ),
-        max_size=8,
-    )
-)
-@example([(["One.", "Two!"], "good"), (["Two!"], "good"), (["One.", "Two!"], "good")])
-def test_mark_repeats_is_the_plain_rule(paragraphs) -> None:
-    from cleaner.document import Block
-    from cleaner.filters.content.context import mark_repeats
-
-    texts = [" ".join(sentences) for sentences, _ in paragraphs]
-    final = [c for _, c in paragraphs]
-    expected = _mark_repeats_plainly(texts, final)
-    got = list(final)
-    mark_repeats([Block(t) for t in texts], got, 0, len(texts) - 1)
-    assert got == expected
 
 
 # -- line classes kept from page to page ------------------------------------------------

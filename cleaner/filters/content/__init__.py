@@ -20,7 +20,7 @@ from ..shape import title_repeat
 from ..words import page_stopwords, stopwords
 from .cards import card, with_card
 from .classes import BAD, CHROME, GOOD, NEARGOOD, SHORT, SHORT_SENTENCE, classify, ends_sentence
-from .context import REPEAT, mark_repeats, revise
+from .context import revise
 from .edges import closing, comments_start, lead_in, lede, listed, trim
 from .options import Options
 from .run import grow, under_title, weights
@@ -128,13 +128,10 @@ def judge(
     recipe = card(blocks, local, recipes, marks, (first, last), o)
     if recipe:
         first, last = with_card(final, local, recipe, (first, last))
-    mark_repeats(blocks, final, first, last)
     verdict: list[str | None] = ["before the article"] * first
     for i in prose_above(blocks, local, anchor, first, o):
         verdict[i] = None
     for i in range(first, last + 1):
         c = final[i]
         verdict.append(f"inside the article, looks like chrome ({classes[i]})" if c == BAD else None)
-        if c == REPEAT:
-            verdict[i] = "repeats text kept above it"
     return verdict + ["after the article"] * (len(blocks) - last - 1)
