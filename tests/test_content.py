@@ -662,12 +662,13 @@ def test_a_closing_line_counts_only_right_below_the_article():
     assert FULL.clean(text[:start] + "* * *\n" + text[end:]).text.endswith("or stay until Monday.\n\n" + credit)
 
 
-def test_the_heaviest_run_through_a_line_reaches_as_far_as_it_gains():
-    from cleaner.filters.content.run import run_through
+def test_the_heaviest_stretch_from_a_line_reaches_as_far_as_it_gains():
+    from cleaner.filters.content.run import stretch
 
     ws = [10.0, -5.0, 3.0, -1.0, 20.0]
-    assert run_through(ws, 2) == (0, 4, 27.0)
-    assert run_through([-10.0] + ws[1:4] + [-20.0], 2) == (2, 2, 3.0)
+    assert stretch(ws, 1, -1) == (0, 5.0)
+    assert stretch(ws, 3, 1) == (4, 19.0)
+    assert stretch(ws, 3, 1, [0, 0, 0, 0, 1]) == (2, 0.0)  # a marked line bars the way: nothing gained
 
 
 # -- the article's run does not depend on the other filters -------------------------------

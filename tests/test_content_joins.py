@@ -1,7 +1,7 @@
 """The content stage keeps an article whole when a few lines of chrome cut it: an embed's
-remnants, an image's caption and credit, a share bar, a table's rows, the shop lines of a
-list's items, a video box below the first paragraph. Each fixture's article is cut so
-that, without the join, the run keeps only the heavier part."""
+remnants, an image's caption and credit, a share bar, a table's rows, a video box below the
+first paragraph. Each fixture's article is cut so that, without the join, the run keeps only
+the heavier part."""
 
 from pathlib import Path
 
@@ -18,7 +18,6 @@ CUT = [
     "credit_between_paragraphs",
     "share_bar_between_paragraphs",
     "table_between_paragraphs",
-    "list_item_headings",
     "lede_above_video",
 ]
 OTHERS = frozenset(set(BY_NAME) - {"content"})

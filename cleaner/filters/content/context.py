@@ -26,4 +26,3 @@ def revise(classes: list[str]) -> list[str]:
         if c == NEARGOOD:
             final[i] = BAD if _neighbour(final, i, -1, True) == _neighbour(final, i, 1, True) == BAD else GOOD
     return final
-

@@ -26,30 +26,14 @@ def weights(blocks: list[Block], classes: list[str], o: Options, anchor: int, co
     return ws
 
 
-def good_pairs(classes: list[str]) -> list[tuple[int, int]]:
-    """Each two good lines with none between them."""
-    good = [k for k, c in enumerate(classes) if c == GOOD]
-    return list(pairwise(good))
-
-
 def free_lists(ws: list[float], classes: list[str], o: Options) -> None:
     """A list between paragraphs (``min_list_lines`` short sentences or more, and chrome) costs nothing."""
-    for a, b in good_pairs(classes):
+    good = [k for k, c in enumerate(classes) if c == GOOD]
+    for a, b in pairwise(good):
         items = [g for g in range(a + 1, b) if classes[g] != CHROME]
         if len(items) >= o.min_list_lines and all(classes[g] == SHORT_SENTENCE for g in items):
             for g in items:
                 ws[g] = 0.0
-
-
-def bridged(ws: list[float], classes: list[str], o: Options) -> list[float]:
-    """``ws`` with each gap of at most ``max_gap_lines`` lines between good ones costing at most ``gap_cost``."""
-    capped = list(ws)
-    for a, b in good_pairs(classes):
-        cost = -sum(w for w in ws[a + 1 : b] if w < 0)
-        if b - a - 1 <= o.max_gap_lines and cost > o.gap_cost:
-            for g in range(a + 1, b):
-                capped[g] = ws[g] * o.gap_cost / cost if ws[g] < 0 else ws[g]
-    return capped
 
 
 def stretch(ws: list[float], j: int, step: int, marks: list[int] | None = None) -> tuple[int, float]:
@@ -63,14 +47,14 @@ def stretch(ws: list[float], j: int, step: int, marks: list[int] | None = None) 
     return far, best
 
 
-def _reach(capped: list[float], classes: list[str], marks: list[int], k: int, step: int, o: Options) -> int:
+def _reach(ws: list[float], classes: list[str], marks: list[int], k: int, step: int, o: Options) -> int:
     """Where the run reaches from its edge ``k`` in direction ``step`` across a gap to a heavy stretch of prose."""
     j, n = k + step, len(classes)
     while 0 <= j < n and classes[j] != GOOD and not marks[j] and abs(j - k) <= o.max_gap_lines:
         j += step
     if not 0 <= j < n or classes[j] != GOOD or marks[j] or (step < 0 and marks[k]):
         return k  # a comment section's heading or byline, or a run that starts at one, bars the way
-    far, best = stretch(capped, j, step, marks)
+    far, best = stretch(ws, j, step, marks)
     enough = o.join_weight if step > 0 else o.join_weight_above
     return far if best >= enough and best > 0 else k  # (best 0: no stretch found)
 
@@ -78,13 +62,12 @@ def _reach(capped: list[float], classes: list[str], marks: list[int], k: int, st
 def grow(ws: list[float], classes: list[str], marks: list[int], start: int, end: int, o: Options) -> tuple[int, int]:
     """The run across gaps (an embed, a credit, a share bar) to prose beyond them that weighs ``join_weight``
     (``join_weight_above`` above the run: a lone paragraph there is more often the article's first, cut off by a
-    picture, than a bio or a disclaimer), its own gaps made cheap (:func:`bridged`)."""
+    picture, than a bio or a disclaimer)."""
     if not o.max_gap_lines:
         return start, end
-    capped = bridged(ws, classes, o)
-    while (far := _reach(capped, classes, marks, end, 1, o)) != end:
+    while (far := _reach(ws, classes, marks, end, 1, o)) != end:
         end = far
-    while (far := _reach(capped, classes, marks, start, -1, o)) != start:
+    while (far := _reach(ws, classes, marks, start, -1, o)) != start:
         start = far
     return start, end
 
@@ -102,19 +85,13 @@ def heaviest(ws: list[float]) -> tuple[int, int, float]:
     return best_start, best_end, best
 
 
-def run_through(ws: list[float], j: int) -> tuple[int, int, float]:
-    """(start, end, weight) of the heaviest run that holds line ``j``."""
-    (start, left), (end, right) = stretch(ws, j - 1, -1), stretch(ws, j + 1, 1)
-    return start, end, left + ws[j] + right
-
-
 def under_title(ws: list[float], local: list[str], o: Options, anchor: int) -> tuple[int, int]:
     """The heaviest run, or, when it is far below the title's repetition ``anchor`` and not much heavier, the run
     through the first good line within ``title_reach`` lines under it."""
     start, end, best = heaviest(ws)
     if anchor and start > anchor + o.title_reach:
         for j in range(anchor + 1, min(len(ws), anchor + 1 + o.title_reach)):
-            if local[j] == GOOD:
-                through = run_through(ws, j)
-                return (through[0], through[1]) if through[2] >= o.title_run_share * best else (start, end)
+            if local[j] == GOOD:  # the heaviest run through line j: the heaviest stretches on either side
+                (left, above), (right, below) = stretch(ws, j - 1, -1), stretch(ws, j + 1, 1)
+                return (left, right) if above + ws[j] + below >= o.title_run_share * best else (start, end)
     return start, end
