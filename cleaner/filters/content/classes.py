@@ -27,7 +27,6 @@ _MARK_CHARS, _DOMAINS = any_of("/@#|>»›·•"), any_of(("ww.", ".com", ".org"
 #: digit, not with the look behind it, so that the engine skips from digit to digit through a line.
 _NUMBER = re.compile(r"\d(?<![^\W_]\d)\d*(?![^\W_])")
 _OTHER_DIGIT = re.compile(r"[^\x00-\x7f](?<=\d)")  # a digit beyond ASCII ("٣", "５")
-_EDGE_SEPARATORS = frozenset("|›·•>")  # not », which closes quotations
 _CLOSING = f"[{re.escape(CLOSERS + '»')}]*$"  # closing quotes and brackets allowed
 _SENTENCE_END = re.compile(r"(?<!\.\.)[.!?:。！？．]" + _CLOSING)
 _FULL_STOP_END = re.compile(r"(?<!\.\.)[.!?。！？．]" + _CLOSING)  # no lead-in colon
@@ -80,8 +79,6 @@ def line_class(text: str, folded: str, n: float, hits: int, o: Options) -> str:
     """The local class of a line of ``n`` words, ``hits`` of them stopwords."""
     if n == 0 or (text[0] == "|" and text[-1] == "|" and len(text) > 1):
         return SHORT  # a divider ("* * *", "___") or a table's row ("| a | b |"): neither prose nor chrome
-    if text[0] in _EDGE_SEPARATORS or text[-1] in _EDGE_SEPARATORS:
-        return BAD
     if (_MARK_CHARS(folded) or ("." in folded and _DOMAINS(folded))) and _links(text, n, o.max_link_density):
         return BAD
     density = hits / n
