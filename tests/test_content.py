@@ -654,12 +654,12 @@ def test_a_notice_in_the_menu_above_the_headline_leaves_the_title_to_be_found():
 
 def test_a_closing_line_counts_only_right_below_the_article():
     """A credit below a list of related links is not the article's closing line; right
-    below the article (a divider between) it is."""
+    below the article it is."""
     text = read("credit_below_related.txt")
     credit = "Reporting by Anna Berg; editing by Tom Lund."
     assert credit not in FULL.clean(text).text
     start, end = text.index("Related stories"), text.index(credit)
-    assert FULL.clean(text[:start] + "* * *\n" + text[end:]).text.endswith("or stay until Monday.\n\n" + credit)
+    assert FULL.clean(text[:start] + text[end:]).text.endswith("or stay until Monday.\n\n" + credit)
 
 
 def test_the_heaviest_stretch_from_a_line_reaches_as_far_as_it_gains():

@@ -21,7 +21,7 @@ from ..words import page_stopwords, stopwords
 from .cards import card, with_card
 from .classes import BAD, CHROME, GOOD, NEARGOOD, SHORT, SHORT_SENTENCE, classify, ends_sentence
 from .context import revise
-from .edges import closing, comments_start, lead_in, lede, listed, trim
+from .edges import comments_start, lead_in, lede, tail, trim
 from .options import Options
 from .run import grow, under_title, weights
 
@@ -120,11 +120,8 @@ def judge(
     ws = weights(blocks, local, o, anchor, comments_start(marks, local))
     run = grow(ws, local, marks, *under_title(ws, local, o, anchor), o)
     start, end = trim(blocks, classes, marks, *run, o)
-    first, last = lede(blocks, local, start, o), closing(blocks, local, marks, end)
-    final = [BAD] * first + [GOOD] * (start - first) + revise(classes[start : end + 1])
-    final += [CHROME if c == CHROME else BAD for c in classes[end + 1 : last]] + [GOOD] * (last > end)
-    items = listed(blocks, local, marks, last, o)
-    final, last = final + [GOOD] * (items - last), items
+    first, last = lede(blocks, local, start, o), tail(blocks, local, marks, end, o)
+    final = [BAD] * first + [GOOD] * (start - first) + revise(classes[start : end + 1]) + [GOOD] * (last - end)
     recipe = card(blocks, local, recipes, marks, (first, last), o)
     if recipe:
         first, last = with_card(final, local, recipe, (first, last))

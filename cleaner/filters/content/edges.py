@@ -5,11 +5,8 @@ from __future__ import annotations
 from ...document import Block
 from ..prompts import COMMENT
 from ..shape import is_prose
-from ..words import WORD
-from .classes import CHROME, GOOD, NEARGOOD, SHORT, SHORT_SENTENCE, ends_sentence, lower_share
+from .classes import CHROME, GOOD, NEARGOOD, SHORT_SENTENCE, ends_sentence, lower_share
 from .options import Options
-
-CLOSING_REACH = 6  # lines below the run (removed ones too) where a closing sentence or credit may stand
 
 
 def comments_start(marks: list[int], classes: list[str]) -> int | None:
@@ -58,27 +55,18 @@ def lead_in(text: str, cls: str) -> bool:
     return (cls == GOOD or cls == SHORT_SENTENCE) and text.endswith(":")
 
 
-def listed(blocks: list[Block], local: list[str], marks: list[int], end: int, o: Options) -> int:
-    """The run's end below the list its last line leads in to with a colon: the lines of the group (up to a blank
-    line) below it, ``min_list_lines`` to ``max_list_items`` of them, none chrome or a comment section's mark;
-    else ``end``."""
-    if not lead_in(blocks[end].text, local[end]) or end + 1 >= len(blocks):
+def tail(blocks: list[Block], local: list[str], marks: list[int], end: int, o: Options) -> int:
+    """The run's last line: a closing sentence or credit right below ``end``, then the list it leads in to with a
+    colon, the lines of the group (up to a blank line) below it, ``min_list_lines`` to ``max_list_items`` of them,
+    none chrome or a comment section's mark; else ``end``."""
+    n = len(blocks)
+    if end + 1 < n and not marks[end + 1] and local[end + 1] == SHORT_SENTENCE and ends_sentence(blocks[end + 1].text):
+        end += 1
+    if not lead_in(blocks[end].text, local[end]) or end + 1 >= n:
         return end
     group, last = blocks[end + 1].group, end
-    for j in range(end + 1, min(len(blocks), end + 1 + o.max_list_items)):
+    for j in range(end + 1, min(n, end + 1 + o.max_list_items)):
         if marks[j] or local[j] == CHROME or blocks[j].group != group:
             break
         last = j
     return last if last - end >= o.min_list_lines else end
-
-
-def closing(blocks: list[Block], local: list[str], marks: list[int], end: int) -> int:
-    """The run's last line: a closing sentence or credit within :data:`CLOSING_REACH` lines below, or ``end``."""
-    for j in range(end + 1, min(len(blocks), end + 1 + CLOSING_REACH)):
-        c = local[j]
-        if marks[j]:
-            return end
-        if c == CHROME or (c == SHORT and not WORD.search(blocks[j].text)):
-            continue
-        return j if c == SHORT_SENTENCE and ends_sentence(blocks[j].text) else end
-    return end
