@@ -18,7 +18,7 @@ from ..prompts import comment_marks
 from ..script import width
 from ..shape import title_repeat
 from ..words import page_stopwords, stopwords
-from .cards import card, with_card
+from .cards import card
 from .classes import BAD, CHROME, GOOD, NEARGOOD, SHORT, SHORT_SENTENCE, classify, ends_sentence
 from .context import revise
 from .edges import comments_start, lead_in, lede, tail, trim
@@ -123,8 +123,10 @@ def judge(
     first, last = lede(blocks, local, start, o), tail(blocks, local, marks, end, o)
     final = [BAD] * first + [GOOD] * (start - first) + revise(classes[start : end + 1]) + [GOOD] * (last - end)
     recipe = card(blocks, local, recipes, marks, (first, last), o)
-    if recipe:
-        first, last = with_card(final, local, recipe, (first, last))
+    if recipe:  # the card's lines are kept, those between it and the run go as chrome inside the article
+        final += [BAD] * (recipe[1] + 1 - len(final))
+        final[recipe[0] : recipe[1] + 1] = [GOOD] * (recipe[1] + 1 - recipe[0])
+        first, last = min(first, recipe[0]), max(last, recipe[1])
     verdict: list[str | None] = ["before the article"] * first
     for i in prose_above(blocks, local, anchor, first, o):
         verdict[i] = None

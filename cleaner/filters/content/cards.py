@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from ...document import Block
-from .classes import BAD, CHROME, GOOD, NEARGOOD, SHORT_SENTENCE
+from .classes import GOOD, NEARGOOD, SHORT_SENTENCE
 from .options import Options
 
 #: What a step ends in: a full stop (a list's lines after the card, "Share this!", "You may also like:", do not).
@@ -48,12 +48,3 @@ def card(
         if local[j] in (GOOD, NEARGOOD, SHORT_SENTENCE) and blocks[j].text[-1:] in _STEP_ENDS:
             end = j
     return (i, end) if end > k else None
-
-
-def with_card(final: list[str], local: list[str], lines: tuple[int, int], run: tuple[int, int]) -> tuple[int, int]:
-    """The run's first and last line with the card's ``lines`` kept (all but chrome) in ``final``; the lines between
-    the two go as chrome inside the article."""
-    i, j = lines
-    final += [BAD] * (j + 1 - len(final))
-    final[i : j + 1] = [CHROME if c == CHROME else GOOD for c in local[i : j + 1]]
-    return min(run[0], i), max(run[1], j)
