@@ -130,7 +130,6 @@ def judge(
     verdict: list[str | None] = ["before the article"] * first
     for i in prose_above(blocks, local, anchor, first, o):
         verdict[i] = None
-    for i in range(first, last + 1):
-        c = final[i]
-        verdict.append(f"inside the article, looks like chrome ({classes[i]})" if c == BAD else None)
+    inside = zip(final[first : last + 1], classes[first : last + 1], strict=True)
+    verdict += [f"inside the article, looks like chrome ({k})" if c == BAD else None for c, k in inside]
     return verdict + ["after the article"] * (len(blocks) - last - 1)

@@ -68,13 +68,6 @@ def numbers_at_least(text: str, k: float) -> bool:
     return len(_NUMBER.findall(text)) >= k
 
 
-def _size(text: str, o: Options) -> int:
-    """A line's length, as wide as it is long or wider: only a line short of every threshold is measured."""
-    if (len(text) < o.length_low or len(text) < o.length_high) and not text.isascii():
-        return width(text)
-    return len(text)
-
-
 def line_class(text: str, folded: str, n: float, hits: int, o: Options) -> str:
     """The local class of a line of ``n`` words, ``hits`` of them stopwords."""
     if n == 0 or (text[0] == "|" and text[-1] == "|" and len(text) > 1):
@@ -83,7 +76,9 @@ def line_class(text: str, folded: str, n: float, hits: int, o: Options) -> str:
         return BAD
     density = hits / n
     sentence = ends_sentence(text)
-    size = _size(text, o)
+    # as wide as it is long or wider: only a line short of every threshold is measured
+    short = len(text) < o.length_low or len(text) < o.length_high
+    size = width(text) if short and not text.isascii() else len(text)
     if size >= o.length_low and numbers_at_least(text, o.max_number_share * n):
         return BAD  # the months and counts of an archive, a table of dates or scores: a list, not prose
     if size < o.length_low:
