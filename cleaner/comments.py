@@ -26,7 +26,8 @@ from typing import TYPE_CHECKING, Any
 from unicodedata import category
 
 from .document import Block
-from .filters.content.classes import GOOD, NEARGOOD, SHORT_SENTENCE, classify, ends_sentence, lower_share
+from .filters.content.classes import GOOD, NEARGOOD, SHORT_SENTENCE, classify, ends_sentence
+from .filters.shape import lower_share
 from .filters.words import page_stopwords, stopwords
 
 if TYPE_CHECKING:

@@ -337,7 +337,7 @@ def test_word_counts_take_every_path() -> None:
 
 # -- the share of lower-case words: Title Case lines answered at once -----------------------
 
-from cleaner.filters.content.classes import lower_share  # noqa: E402
+from cleaner.filters.shape import lower_share  # noqa: E402
 
 _CASED = "aZ \u01c5\u01c4\u01c6\u00df\u0130\u03a3\u03c3\u2160\u24b6\u24d0(1-'\u02b0\u1d2c\t\u00a0\u3000"
 

@@ -115,6 +115,14 @@ def title_case_ratio(text: str) -> float:
     return sum(w[0].isupper() for w in long_words) / len(long_words)
 
 
+def lower_share(text: str) -> float:
+    """Share of the words after the first that start in lower case (prose, not Title Case)."""
+    if text.istitle():  # no word in lower case: at once, for a third of a page's short lines
+        return 0.0
+    alpha = [w[0] for w in text.split()[1:] if w[0].isalpha()]
+    return sum(map(str.islower, alpha)) / len(alpha) if alpha else 0.0
+
+
 #: A word of a name: a letter (a capital, checked apart: in any script that has case)
 #: and then letters, dots, apostrophes or hyphens.
 _NAME_TOKEN = re.compile(r"[^\W\d_][\w.'\u2019\-]*")

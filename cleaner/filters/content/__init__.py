@@ -21,7 +21,7 @@ from ..words import page_stopwords, stopwords
 from .cards import card
 from .classes import BAD, CHROME, GOOD, NEARGOOD, SHORT, SHORT_SENTENCE, classify, ends_sentence
 from .context import revise
-from .edges import comments_start, lead_in, lede, tail, trim
+from .edges import lead_in, lede, tail, trim
 from .options import Options
 from .run import grow, under_title, weights
 
@@ -117,7 +117,7 @@ def judge(
     if anchor is None or GOOD not in classes:
         return [None if anchor is None else NO_ARTICLE] * len(blocks)
     # 2. the run, 3. its edges, 4. the context inside it
-    ws = weights(blocks, local, o, anchor, comments_start(marks, local))
+    ws = weights(blocks, local, marks, anchor, o)
     run = grow(ws, local, marks, *under_title(ws, local, o, anchor), o)
     start, end = trim(blocks, classes, marks, *run, o)
     first, last = lede(blocks, local, start, o), tail(blocks, local, marks, end, o)

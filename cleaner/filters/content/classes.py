@@ -9,7 +9,7 @@ import re
 from ...caches import Memos
 from ...document import Block
 from ..script import width
-from ..shape import CLOSERS, any_of
+from ..shape import CLOSERS, any_of, lower_share
 from ..words import utf8_stopwords, word_counts
 from .options import Options
 
@@ -38,14 +38,6 @@ _ELLIPSIS_LAST = frozenset(".…»" + CLOSERS)
 def ends_sentence(text: str, colon: bool = True) -> bool:
     """Whether ``text`` ends like a sentence (or in a colon, with ``colon``)."""
     return text[-1:] in _SENTENCE_LAST and (_SENTENCE_END if colon else _FULL_STOP_END).search(text[-8:]) is not None
-
-
-def lower_share(text: str) -> float:
-    """Share of the words after the first that start in lower case (prose, not Title Case)."""
-    if text.istitle():  # no word in lower case: at once, for a third of a page's short lines
-        return 0.0
-    alpha = [w[0] for w in text.split()[1:] if w[0].isalpha()]
-    return sum(map(str.islower, alpha)) / len(alpha) if alpha else 0.0
 
 
 def _links(text: str, n: float, max_density: float) -> bool:

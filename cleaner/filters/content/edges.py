@@ -3,16 +3,9 @@
 from __future__ import annotations
 
 from ...document import Block
-from ..prompts import COMMENT
-from ..shape import is_prose
-from .classes import CHROME, GOOD, NEARGOOD, SHORT_SENTENCE, ends_sentence, lower_share
+from ..shape import is_prose, lower_share
+from .classes import CHROME, GOOD, NEARGOOD, SHORT_SENTENCE, ends_sentence
 from .options import Options
-
-
-def comments_start(marks: list[int], classes: list[str]) -> int | None:
-    """Index of the first comment's byline if a line of prose comes before it, else None."""
-    first = marks.index(COMMENT) if COMMENT in marks else 0
-    return first if GOOD in classes[:first] else None
 
 
 def opens_article(text: str, cls: str, paragraph: int) -> bool:

@@ -5,13 +5,15 @@ from __future__ import annotations
 from itertools import pairwise
 
 from ...document import Block
+from ..prompts import COMMENT
 from ..script import width
 from .classes import BAD, CHROME, GOOD, NEARGOOD, SHORT, SHORT_SENTENCE
 from .options import Options
 
 
-def weights(blocks: list[Block], classes: list[str], o: Options, anchor: int, comments: int | None) -> list[float]:
-    """Each line's weight in a run: good text above the title's repetition ``anchor`` less, from ``comments`` none."""
+def weights(blocks: list[Block], classes: list[str], marks: list[int], anchor: int, o: Options) -> list[float]:
+    """Each line's weight in a run: good text above the title's repetition ``anchor`` less, below the first comment's
+    byline none (if prose stands above it)."""
     per_char = {GOOD: 1.0, NEARGOOD: o.neargood_weight, SHORT: -o.short_weight, BAD: -o.bad_weight}
     per_char[SHORT_SENTENCE] = o.short_sentence_weight
     floor, chrome = o.min_block_cost, -o.chrome_weight * o.min_block_cost
@@ -20,7 +22,8 @@ def weights(blocks: list[Block], classes: list[str], o: Options, anchor: int, co
         for c, b in zip(classes, blocks, strict=True)
     ]
     ws[:anchor] = [w * o.before_title_weight if w > 0 else w for w in ws[:anchor]]
-    if comments is not None:
+    comments = marks.index(COMMENT) if COMMENT in marks else 0
+    if GOOD in classes[:comments]:
         ws[comments:] = [min(w, 0.0) for w in ws[comments:]]
     free_lists(ws, classes, o)
     return ws
