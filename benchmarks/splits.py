@@ -2,7 +2,7 @@
 confirming it on the other (and on the other data set).
 
     python benchmarks/splits.py [--articles DIR] [--multilingual DIR] [--mode html|text|all]
-                                [--as-str] [--json FILE] [--compare OLD.json]
+                                [--as-str] [--json FILE] [--compare OLD.json] [--without-first]
 
 Both data sets are split by page key: split 1 is the first half of the keys in sorted
 order, split 2 the rest. For each set, mode and split: F1 with the set's own metric
@@ -11,7 +11,9 @@ counts summed over pages, and per language), the pages under F1 0.5, and how oft
 the language in the metadata is the page's own (for the articles, langdetect on the
 true body; for the multilingual pages, on the truth's ``with`` passages). ``--json``
 keeps every page's F1 and language; ``--compare`` lists the pages whose F1 or
-language differs from an earlier such file. Quality only: speed is articles.py's and
+language differs from an earlier such file; ``--without-first`` cleans each text page
+without its first line when the cleaner drops it (a flattened page's ``<title>``, which
+scraped text from other tools often lacks). Quality only: speed is articles.py's and
 multilingual.py's.
 """
 
@@ -92,7 +94,16 @@ def multilingual_pages(
         yield page.name, given, page.language, scorer
 
 
-def run(pages: Iterator, mode: str) -> list[PageResult]:
+def without_first(pipeline, given: str | bytes) -> str | bytes:
+    """``given`` without its first line when the page cleaned whole drops it (a flattened page's ``<title>``, which
+    scrapers other than html-text do not write)."""
+    doc = pipeline.clean(given)
+    if isinstance(given, str) and "\n" in given and 1 not in doc.lines:
+        return given.split("\n", 1)[1]
+    return given
+
+
+def run(pages: Iterator, mode: str, first: bool = True) -> list[PageResult]:
     from cleaner import Config, Pipeline
 
     pipeline = Pipeline(Config(kind=mode))
@@ -101,6 +112,8 @@ def run(pages: Iterator, mode: str) -> list[PageResult]:
     results = []
     for key, given, language, scorer in items:
         try:
+            if not first:
+                given = without_first(pipeline, given)
             doc = pipeline.clean(given)
             text, detected = doc.text, doc.metadata.get("language")
         except Exception as exc:  # a crash scores as an empty extraction, and is reported
@@ -188,10 +201,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--min-pages", type=int, default=10, help="languages with fewer pages are not listed")
     parser.add_argument("--json", type=Path, help="write the summaries and every page's F1 and language here")
     parser.add_argument("--compare", type=Path, help="list the pages that differ from this earlier --json file")
+    parser.add_argument(
+        "--without-first", action="store_true", help="text: each page without its first line, if dropped"
+    )
     args = parser.parse_args(argv)
     report = {}
     for name, mode, pages, micro in data_sets(args, args.as_str):
-        results = run(pages, mode)
+        results = run(pages, mode, not args.without_first)
         found = summaries(results, micro, args.min_pages)
         report[f"{name}/{mode}"] = {"summary": found, "pages": [asdict(r) for r in results]}
         print(f"{name}, {mode} mode:")

@@ -246,3 +246,17 @@ def test_a_body_that_cleaning_again_changes_is_reported_and_a_clean_one_is_not()
     (flip,) = flips.again(Document(article + "\n\n" + notice), ("set", "text", "page"))
     assert (flip.change, flip.why, flip.line, flip.gained) == ("cleaned again", ["changed"], notice, 0.0)
     assert flip.lost == 0.231  # the notice's shingles: 9 of 39
+
+
+def test_a_page_loses_its_first_line_for_the_splits_only_when_the_cleaner_drops_it():
+    import splits
+
+    from cleaner import Config, Pipeline
+
+    pipeline = Pipeline(Config(kind="text"))
+    page = (ROOT / "fixtures" / "content" / "menus_around_article.txt").read_text(encoding="utf-8")
+    assert splits.without_first(pipeline, page) == page.split("\n", 1)[1]
+    clean = (
+        "A calm paragraph that needs no cleaning at all, written in plain English prose.\nAnd a second one, as calm.\n"
+    )
+    assert splits.without_first(pipeline, clean) == clean
