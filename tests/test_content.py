@@ -643,6 +643,17 @@ def test_a_page_with_a_long_footer_of_menus_is_cut_without_its_title_line_too():
     assert FULL.clean(titled).text == FULL.clean(text).text == body
 
 
+def test_a_page_without_its_title_line_keeps_the_article_under_its_headline():
+    """Text scraped without the <title> line has no repetition of it to anchor the run on: the headline right above
+    the first paragraph stands in, and the article under it wins over prose about as heavy further down (the site's
+    about box), as it does with the <title> line."""
+    page = (FIXTURES / "headline_without_title.txt").read_bytes()
+    body = clean(page, kind="text").text
+    assert body.startswith("Ferry crews on the island routes") and body.endswith("at the harbour office or online.")
+    titled = b"Ferry crews vote to strike over weekend rosters - Harbour Gazette\n" + page
+    assert clean(titled, kind="text").text == body
+
+
 def test_a_notice_in_the_menu_above_the_headline_leaves_the_title_to_be_found():
     """A footer notice in the menu above the headline is prose-like: the navigation
     filter drops it, and the title filter finds the headline that repeats the page's

@@ -7,6 +7,7 @@ from itertools import pairwise
 from ...document import Block
 from ..prompts import COMMENT
 from ..script import width
+from ..shape import is_heading
 from .classes import BAD, CHROME, GOOD, NEARGOOD, SHORT, SHORT_SENTENCE
 from .options import Options
 
@@ -88,13 +89,20 @@ def heaviest(ws: list[float]) -> tuple[int, int, float]:
     return best_start, best_end, best
 
 
-def under_title(ws: list[float], local: list[str], o: Options, anchor: int) -> tuple[int, int]:
-    """The heaviest run, or, when it is far below the title's repetition ``anchor`` and not much heavier, the run
-    through the first good line within ``title_reach`` lines under it."""
+def headline(blocks: list[Block], local: list[str]) -> int:
+    """The line right above the first paragraph if it is shaped like a headline, else 0: the anchor of a page that
+    has no ``<title>`` line to repeat (text scraped by other tools)."""
+    i = local.index(GOOD) - 1
+    return i if i > 0 and is_heading(blocks[i].text) else 0
+
+
+def under_title(ws: list[float], local: list[str], o: Options, anchor: int, share: float) -> tuple[int, int]:
+    """The heaviest run, or, when it is far below the title's repetition ``anchor`` and weighs at most 1 / ``share``
+    times as much, the run through the first good line within ``title_reach`` lines under it."""
     start, end, best = heaviest(ws)
     if anchor and start > anchor + o.title_reach:
         for j in range(anchor + 1, min(len(ws), anchor + 1 + o.title_reach)):
             if local[j] == GOOD:  # the heaviest run through line j: the heaviest stretches on either side
                 (left, above), (right, below) = stretch(ws, j - 1, -1), stretch(ws, j + 1, 1)
-                return (left, right) if above + ws[j] + below >= o.title_run_share * best else (start, end)
+                return (left, right) if above + ws[j] + below >= share * best else (start, end)
     return start, end
