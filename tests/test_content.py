@@ -744,3 +744,23 @@ def test_a_tables_row_is_neither_prose_nor_chrome():
     rows = ["| Constituency | Member of Parliament | Email address |", "| 2 | 3 | 4 | 5 | 6 | 7 | 8 |"]
     menu = "Home | News | Sport | Weather"
     assert classify([Block(r) for r in [*rows, menu]], stopwords("en"), Options()) == [SHORT, SHORT, BAD]
+
+
+@pytest.mark.parametrize(
+    "language, line",
+    [
+        ("en", "One thought on “Minions mit Schablonen malen”"),
+        ("en", "3 thoughts on “Minions mit Schablonen malen”"),
+        ("de", "Ein Gedanke zu „Minions mit Schablonen malen“"),
+        ("de", "Eine Antwort auf „Mein Gift Guide“"),
+        ("de", "Ein Kommentar"),
+        ("de", "12 Kommentare"),
+    ],
+)
+def test_a_comment_sections_heading_counts_one_comment_in_words(language, line):
+    # WordPress writes the count of one comment as a word: "One thought on", "Ein Gedanke zu"
+    from cleaner.document import Block
+    from cleaner.filters.prompts import COMMENT_SECTION, comment_marks
+
+    comments = next(f for f in FULL.filters_for(language) if f.name == "comments")
+    assert comment_marks([Block(line)], comments.headings, comments.bylines) == [COMMENT_SECTION]
