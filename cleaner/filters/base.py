@@ -2,22 +2,35 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import Any, ClassVar, TypeAlias
+
+from mypy_extensions import mypyc_attr
 
 from ..config import ConfigError
 from ..data import LanguageData
-from ..data.anchored import search_and_starts
+from ..data.anchored import StartGated, search_and_starts
 from ..document import Block, Page
 
+#: What an entry of ``patterns`` gives a filter: one compiled alternation (``search`` it).
+DataPattern: TypeAlias = re.Pattern[str] | StartGated
+#: What an entry of ``phrases`` gives a filter: the case-folded phrases.
+Phrases: TypeAlias = frozenset[str]
 
+
+# In the compiled build (docs/benchmarks.md, "Compiled build") a filter is a Python class
+# whose methods are compiled: __init__ sets the data attributes by name, tests and users
+# subclass filters and set their class attributes. Each subclass says so too (mypyc asks it).
+@mypyc_attr(native_class=False)
 class Filter:
     """Base class of all filters.
 
     A subclass sets ``name`` (used by ``--disable`` and in ``removed`` records), a
     one-line ``summary`` and, if it takes options, their ``defaults``; the phrase data
     it reads it names in ``patterns`` and ``phrases`` (attribute -> (family, key)),
-    loaded on construction as one compiled alternation or one set of case-folded phrases. Filters of
+    loaded on construction as one compiled alternation or one set of case-folded phrases
+    (each attribute declared in the class body, as ``DataPattern`` or ``Phrases``). Filters of
     stage ``"text"`` see the whole text before it is split into blocks and return
     the new text; filters of stage ``"blocks"`` look at ``page.blocks`` and drop
     blocks with :meth:`drop` or move what they learn into ``page.metadata``.
@@ -53,11 +66,6 @@ class Filter:
             setattr(self, attr, data.pattern(family, key))
         for attr, (family, key) in self.phrases.items():
             setattr(self, attr, data.phrase_set(family, key))
-
-    if TYPE_CHECKING:
-        # The attributes named in ``patterns`` and ``phrases`` are set from the data in
-        # __init__, where a type checker cannot follow: to it they are Any.
-        def __getattr__(self, name: str) -> Any: ...
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}({self.data.language!r})"
@@ -128,6 +136,7 @@ def matching(blocks: list[Block], pattern: Any) -> Iterator[tuple[int, Block]]:
             yield i, block
 
 
+@mypyc_attr(native_class=False)
 class PatternFilter(Filter):
     """Drops short blocks matched by its one entry in ``patterns``, named ``pattern``.
 
@@ -137,6 +146,7 @@ class PatternFilter(Filter):
 
     reason: ClassVar[str] = ""
     defaults = {"max_words": 30}
+    pattern: DataPattern
 
     def __init__(self, data: LanguageData, **options: Any):
         super().__init__(data, **options)

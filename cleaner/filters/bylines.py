@@ -6,9 +6,11 @@ import re
 from collections import Counter
 from typing import Any
 
+from mypy_extensions import mypyc_attr
+
 from ..data import LanguageData
 from ..document import Block, Page
-from .base import Filter
+from .base import Filter, Phrases
 from .dates import date_reader
 from .shape import ends_sentence, is_name, key, short_key, word_count
 
@@ -18,12 +20,18 @@ from .shape import ends_sentence, is_name, key, short_key, word_count
 _NAME_END = re.compile(r"(?<!\s)\s*(?:[,|;\u2022\u00b7]|\s[-\u2013\u2014]\s)\s*")
 
 
+@mypyc_attr(native_class=False)
 class Byline(Filter):
     name = "byline"
     summary = 'Move a byline ("By Jane Doe, Reuters") into metadata.author.'
     defaults = {"max_words": 14}
     phrases = {"roles": ("bylines", "roles"), "stopwords": ("common", "stopwords"), "joiners": ("bylines", "joiners")}
     patterns = {"caseless_names": ("bylines", "names")}
+    roles: Phrases
+    stopwords: Phrases
+    joiners: Phrases
+    #: matched whole (``fullmatch``), so never anchored in the data: a plain pattern
+    caseless_names: re.Pattern[str]
 
     def __init__(self, data: LanguageData, **options: Any):
         super().__init__(data, **options)
@@ -117,6 +125,7 @@ class Byline(Filter):
                 self.drop(page, block, "byline")
 
 
+@mypyc_attr(native_class=False)
 class AuthorBox(Filter):
     name = "authorbox"
     summary = (
@@ -125,6 +134,8 @@ class AuthorBox(Filter):
     )
     defaults = {"window": 6, "min_bio_words": 6, "max_bio_words": 80}
     phrases = {"markers": ("bylines", "author_box"), "joiners": ("bylines", "joiners")}
+    markers: Phrases
+    joiners: Phrases
 
     def chrome(self, block: Block) -> str | None:
         return "author box" if block.short in self.markers else None

@@ -6,12 +6,15 @@ from itertools import groupby
 from operator import attrgetter
 from typing import Any
 
+from mypy_extensions import mypyc_attr
+
 from ..data.anchored import search_and_starts
 from ..document import Block, Page
-from .base import Filter
+from .base import DataPattern, Filter
 from .shape import nwords
 
 
+@mypyc_attr(native_class=False)
 class Captions(Filter):
     name = "captions"
     scope = "article"
@@ -21,6 +24,8 @@ class Captions(Filter):
     )
     defaults = {"max_credit_words": 12, "max_caption_words": 60, "max_group_lines": 4}
     patterns = {"credit": ("captions", "credit"), "credit_suffix": ("captions", "credit_suffix")}
+    credit: DataPattern
+    credit_suffix: DataPattern
 
     def __init__(self, data: Any, **options: Any):
         super().__init__(data, **options)

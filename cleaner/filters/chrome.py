@@ -6,9 +6,11 @@ import re
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from mypy_extensions import mypyc_attr
+
 from ..data.anchored import search_and_starts as _search_and_starts
 from ..document import Block, Page
-from .base import Filter, matching
+from .base import DataPattern, Filter, Phrases, matching
 from .shape import any_of, head_end, is_heading, word_count
 
 #: A letter or a digit: a short line without one ("•", "* * *", "___") is no text.
@@ -23,6 +25,7 @@ def _gated(pattern: tuple[Callable[[str], Any], frozenset[str] | None], text: st
     return (starts is None or first in starts or first >= "\x80") and search(text) is not None
 
 
+@mypyc_attr(native_class=False)
 class Navigation(Filter):
     name = "navigation"
     summary = (
@@ -32,6 +35,10 @@ class Navigation(Filter):
     defaults = {"max_topic_words": 20, "max_notice_words": 40, "min_menu_items": 4}
     patterns = {"topic": ("chrome", "topic"), "notices": ("chrome", "notices")}
     phrases = {"links": ("chrome", "navigation"), "separators": ("chrome", "menu_separators")}
+    topic: DataPattern
+    notices: DataPattern
+    links: Phrases
+    separators: Phrases
 
     def __init__(self, data: Any, **options: Any):
         super().__init__(data, **options)
@@ -88,6 +95,7 @@ class Navigation(Filter):
                 yield block
 
 
+@mypyc_attr(native_class=False)
 class SectionLabels(Filter):
     """Section labels ("World", "Politics") above the article.
 
@@ -100,6 +108,7 @@ class SectionLabels(Filter):
     scope = "article"
     summary = 'Drop section labels ("World", "Politics") above the article.'
     phrases = {"sections": ("chrome", "sections")}
+    sections: Phrases
 
     def apply(self, page: Page) -> None:
         for block in page.blocks[: head_end(page.blocks)]:
@@ -107,12 +116,14 @@ class SectionLabels(Filter):
                 self.drop(page, block, "section label")
 
 
+@mypyc_attr(native_class=False)
 class WeatherWidget(Filter):
     name = "weather"
     scope = "article"
     summary = "Drop weather widgets: a temperature line and the place or condition lines beside it."
     defaults = {"max_words": 3}
     patterns = {"temperature": ("chrome", "temperature")}
+    temperature: DataPattern
 
     def is_label(self, text: str) -> bool:
         """A place or condition beside the temperature: a few words, no digits, no sentence."""
@@ -137,6 +148,7 @@ class WeatherWidget(Filter):
                     j += step
 
 
+@mypyc_attr(native_class=False)
 class Rails(Filter):
     name = "rails"
     scope = "article"
@@ -147,6 +159,8 @@ class Rails(Filter):
     defaults = {"max_headline_words": 25}
     phrases = {"headings": ("chrome", "rails")}
     patterns = {"heading_patterns": ("chrome", "rail_patterns")}
+    headings: Phrases
+    heading_patterns: DataPattern
 
     def __init__(self, data: Any, **options: Any):
         super().__init__(data, **options)

@@ -12,10 +12,12 @@ from datetime import datetime
 from functools import cache
 from typing import Any
 
+from mypy_extensions import mypyc_attr
+
 from ..caches import Memos
 from ..data import LanguageData
 from ..document import Page
-from .base import Filter
+from .base import DataPattern, Filter, Phrases
 from .shape import head_end, key
 
 # Two different defaults: a field the text did not give comes back as the default, so
@@ -38,12 +40,13 @@ class DateReader:
         # a word the language passes over is no am/pm marker (Spanish "a las 10:30")
         ampm = [tuple(name for name in names if name not in jump) for names in parser.parserinfo.AMPM]
 
-        class Info(parser.parserinfo):
-            JUMP = jump
-            MONTHS = months
-            WEEKDAYS = [tuple(dates["weekdays"][str(n)]) for n in range(1, 8)]
-            # the stubs say ("am", "pm")-shaped pairs; dateutil takes any number of markers
-            AMPM = ampm  # type: ignore[assignment]
+        # dateutil's parserinfo for the language, made with type(): a class statement
+        # here would be a class defined in a function, which mypyc does not compile (and
+        # dateutil stays unimported until a filter reads dates). AMPM: dateutil takes any
+        # number of markers where its stubs say ("am", "pm")-shaped pairs.
+        weekdays = [tuple(dates["weekdays"][str(n)]) for n in range(1, 8)]
+        attributes = {"JUMP": jump, "MONTHS": months, "WEEKDAYS": weekdays, "AMPM": ampm}
+        Info = type("Info", (parser.parserinfo,), attributes)
 
         self.language = data.language
         info = Info(dayfirst=dates["dayfirst"])
@@ -151,12 +154,15 @@ def _all_given(when: datetime) -> bool:
     return when.year != first.year and when.month != first.month and when.day > 7
 
 
+@mypyc_attr(native_class=False)
 class DateBar(Filter):
     name = "datebar"
     summary = 'Move a date bar ("Monday, November 10, 2025") into metadata.date as ISO 8601.'
     defaults = {"max_chars": 80}
     patterns = {"year": ("dates", "year")}
     phrases = {"labels": ("dates", "labels")}
+    year: DataPattern
+    labels: Phrases
 
     def __init__(self, data: LanguageData, **options: Any):
         super().__init__(data, **options)

@@ -8,9 +8,11 @@ from functools import cache, lru_cache
 from html.entities import html5
 from typing import Any
 
+from mypy_extensions import mypyc_attr
+
 from ..data import LanguageData
 from ..document import Block, Page, Removal
-from .base import Filter, PatternFilter
+from .base import DataPattern, Filter, PatternFilter
 from .shape import any_of
 
 _ENTITY = r"&(?:[A-Za-z][A-Za-z0-9]{1,9}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});"
@@ -113,6 +115,7 @@ def _unescape(match: re.Match[str]) -> str:
 _MAX_ROUNDS = 4
 
 
+@mypyc_attr(native_class=False)
 class StrayMarkup(Filter):
     name = "markup"
     summary = "Strip leftover HTML tags, comments, script/style elements and entities (BeautifulSoup)."
@@ -192,6 +195,7 @@ class StrayMarkup(Filter):
         return _SCRIPT_STYLE.sub("\n", text)
 
 
+@mypyc_attr(native_class=False)
 class CodeFences(PatternFilter):
     name = "fences"
     scope = "article"
@@ -201,12 +205,14 @@ class CodeFences(PatternFilter):
     defaults = {"max_words": 2}
 
 
+@mypyc_attr(native_class=False)
 class ScriptResidue(Filter):
     name = "scripts"
     scope = "article"
     summary = "Drop blocks of JavaScript or CSS left over from the page's scripts and styles."
     defaults = {"min_code_share": 0.04}
     patterns = {"pattern": ("markup", "code")}
+    pattern: DataPattern
 
     def chrome(self, block: Block) -> str | None:
         text = block.text

@@ -5,20 +5,25 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from mypy_extensions import mypyc_attr
+
 from ..document import Block, Page
-from .base import Filter, PatternFilter, matching
+from .base import DataPattern, Filter, PatternFilter, matching
 
 #: Marks of where readers' comments start, which the article does not cross: a comment
 #: section's heading ("167 Comments"), and a comment's byline ("Alex on May 3, 2019 said:").
 COMMENT_SECTION, COMMENT = 1, 2
 
 
+@mypyc_attr(native_class=False)
 class CookieNotice(Filter):
     name = "cookies"
     scope = "article"
     summary = 'Drop cookie and consent notices ("This website uses cookies ... Accept").'
     defaults = {"max_words": 120}
     patterns = {"openers": ("prompts", "cookie_openers"), "signals": ("prompts", "cookie_signals")}
+    openers: DataPattern
+    signals: DataPattern
 
     def chrome(self, block: Block) -> str | None:
         text = block.text
@@ -30,6 +35,7 @@ class CookieNotice(Filter):
         return (block for _, block in matching(blocks, self.openers))
 
 
+@mypyc_attr(native_class=False)
 class Prompts(PatternFilter):
     name = "prompts"
     scope = "article"
@@ -39,6 +45,7 @@ class Prompts(PatternFilter):
     defaults = {"max_words": 30}
 
 
+@mypyc_attr(native_class=False)
 class CommentSection(PatternFilter):
     name = "comments"
     scope = "article"
@@ -52,6 +59,8 @@ class CommentSection(PatternFilter):
         "headings": ("prompts", "comment_headings"),
         "bylines": ("prompts", "comment_bylines"),
     }
+    headings: DataPattern
+    bylines: DataPattern
     reason = "comment section"
     defaults = {"max_words": 40}
 

@@ -6,9 +6,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from mypy_extensions import mypyc_attr
+
 from ..data import LanguageData
 from ..document import Block, Page
-from .base import Filter
+from .base import Filter, Phrases
 from .shape import any_of, has_words, head_end, is_heading, key, title_repeat, words
 
 _DOMAIN = re.compile(r"(?:[\w\-]{1,63}\.){1,6}[A-Za-z]{2,24}")
@@ -16,6 +18,7 @@ _DOMAIN = re.compile(r"(?:[\w\-]{1,63}\.){1,6}[A-Za-z]{2,24}")
 _TEXT_WORDS = 12
 
 
+@mypyc_attr(native_class=False)
 class Title(Filter):
     name = "title"
     summary = (
@@ -24,6 +27,7 @@ class Title(Filter):
     )
     defaults = {"max_site_words": 4, "same_words": 0.8}
     phrases = {"site_separators": ("title", "site_separators")}
+    site_separators: Phrases
 
     def __init__(self, data: LanguageData, **options: Any):
         super().__init__(data, **options)

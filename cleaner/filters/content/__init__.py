@@ -12,8 +12,10 @@ from itertools import groupby
 from operator import attrgetter
 from typing import Any
 
+from mypy_extensions import mypyc_attr
+
 from ...document import Block, Page
-from ..base import Filter, ask
+from ..base import DataPattern, Filter, ask
 from ..prompts import comment_marks
 from ..script import width
 from ..shape import title_repeat
@@ -35,6 +37,7 @@ MIN_OWN_WORDS_PAGE = 10  # ... this many when it has no stoplist, only its own r
 TITLE_SEARCH = 1000  # lines from the top searched for the title's repetition
 
 
+@mypyc_attr(native_class=False)
 class MainContent(Filter):
     name = "content"
     summary = "Keep the article's contiguous run of prose; drop menus, link lists and share bars around and inside it."
@@ -44,6 +47,12 @@ class MainContent(Filter):
     patterns = {key: ("prompts", f"comment_{key}") for key in ("headings", "bylines", "times", "forms")}
     #: a recipe's card: the headings of its ingredients and of its steps
     patterns |= {key: ("recipes", key) for key in ("ingredients", "steps")}
+    headings: DataPattern
+    bylines: DataPattern
+    times: DataPattern
+    forms: DataPattern
+    ingredients: DataPattern
+    steps: DataPattern
     defaults = asdict(Options())
 
     def __init__(self, data: Any, **options: Any):
