@@ -56,6 +56,12 @@ class Config:
     comments: str = "drop"
 
     def __post_init__(self) -> None:
+        if not isinstance(self.disable, frozenset):
+            # any iterable of names is taken (a list, a set) and kept as a frozenset,
+            # which the compiled pipeline checks that it reads
+            if isinstance(self.disable, str):
+                raise ConfigError(f"disable must be a list of filter names, not one string: {self.disable!r}")
+            object.__setattr__(self, "disable", frozenset(self.disable))
         for key, valid in (("kind", KINDS), ("comments", COMMENT_MODES)):
             if getattr(self, key) not in valid:
                 raise ConfigError(f"{key} must be one of {', '.join(valid)}, not {getattr(self, key)!r}")

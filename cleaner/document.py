@@ -78,6 +78,11 @@ class Block:
         # several filters look the line up in phrase lists: its key is worked out once
         self.short = key(text) if len(text) <= SHORT_KEY_CHARS else None
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # (written out: a compiled class whose __init__ takes arguments does not
+        # unpickle by default, and mypyc's serializable=True breaks calling it from Python)
+        return _block, (self.text, self.group, self.dropped, self.line, self.verdict, self.said)
+
 
 @dataclass(slots=True)
 class Document:
@@ -117,6 +122,9 @@ class Page:
         #: a text filter joined or split lines; ``None``: line i came from line i + 1
         self.origins: list[int] | None = None
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        return _page, (self.blocks, self.metadata, self.removed, self._dropped, self.origins)
+
     def drop(self, block: Block, filter_name: str, reason: str) -> None:
         if not block.dropped:
             block.dropped = True
@@ -144,3 +152,17 @@ class Page:
         """Set a metadata field unless an earlier source already filled it."""
         if value and not self.metadata.get(key):
             self.metadata[key] = value
+
+
+def _block(text: str, group: int, dropped: bool, line: int, verdict: str | None, said: dict[str, str] | None) -> Block:
+    block = Block(text, group, dropped, line)
+    block.verdict, block.said = verdict, said
+    return block
+
+
+def _page(
+    blocks: list[Block], metadata: dict[str, Any], removed: list[Removal], dropped: bool, origins: list[int] | None
+) -> Page:
+    page = Page(blocks, metadata, removed)
+    page._dropped, page.origins = dropped, origins
+    return page

@@ -2,7 +2,15 @@ import pickle
 
 import pytest
 
-from cleaner import Config, ConfigError, Pipeline, clean
+from cleaner import Config, ConfigError, Document, Pipeline, clean
+
+#: A page with chrome around its article, so that its document holds removal records.
+PAGE = (
+    "Home\nNews\nSport\nWeather\n\n"
+    "The council voted on Tuesday to rebuild the old bridge over the river, closed since the floods.\n\n"
+    "Work is expected to start in the spring and to last about two years, the council said in a statement.\n\n"
+    "Share this article\n"
+)
 
 
 def test_glued_paragraphs_are_split():
@@ -38,6 +46,39 @@ def test_no_filter_splits_an_address_at_a_glued_stop(text):
 def test_unknown_filter_name_is_a_clear_error():
     with pytest.raises(ConfigError, match="unknown filter name"):
         Pipeline(Config(disable=frozenset({"no-such-filter"})))
+
+
+def test_any_iterable_of_filter_names_is_taken_for_disable_and_kept_as_a_frozenset():
+    for names in (["teasers", "title"], {"teasers", "title"}, (n for n in ("teasers", "title"))):
+        config = Config(disable=names)
+        assert config.disable == frozenset({"teasers", "title"}) and isinstance(config.disable, frozenset)
+        assert "teasers" not in Pipeline(config).enabled
+    with pytest.raises(ConfigError, match="not one string"):
+        Config(disable="teasers")
+
+
+def test_a_document_its_blocks_and_its_page_survive_pickling():
+    from cleaner.document import Block, Page
+
+    doc = clean(PAGE)
+    assert doc.removed and pickle.loads(pickle.dumps(doc)) == doc
+    page = Page([Block("Home", group=2, line=3), Block("A line of the article.")], {"title": "T"}, list(doc.removed))
+    restored = pickle.loads(pickle.dumps(page))
+    assert restored.blocks == page.blocks and [b.line for b in restored.blocks] == [3, 0]
+    assert (restored.metadata, restored.removed) == (page.metadata, page.removed)
+
+
+def _clean_in_worker(text: str, pipeline: Pipeline) -> Document:
+    return pipeline.clean(text)
+
+
+def test_documents_cleaned_in_worker_processes_are_those_cleaned_here():
+    from cleaner.parallel import ordered_map
+
+    texts = [PAGE, PAGE.replace("Home", "Start"), "Hello there."]
+    pipeline = Pipeline()
+    shipped = [doc for chunk in ordered_map(_clean_in_worker, [texts[:2], texts[2:]], pipeline, 2) for doc in chunk]
+    assert shipped == [pipeline.clean(text) for text in texts]
 
 
 def test_pipeline_pickles_without_its_loaded_filters():
