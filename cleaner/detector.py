@@ -254,24 +254,27 @@ def _factors_for(weight: float, fresh: bool = False) -> dict[str, Any]:
 Method = TypeVar("Method", bound=Callable[..., Any])
 
 
-def or_library(shortcut: Method) -> Method:
-    """``shortcut``, a method of :class:`FastDetector`, or on any surprise (an exception
-    that is not langdetect's own) langdetect's method of the same name, on the
-    detector's text as it was before the shortcut."""
-    name = shortcut.__name__
+def or_library(name: str) -> Callable[[Method], Method]:
+    """A decorator: the method ``shortcut`` of :class:`FastDetector`, or on any surprise
+    (an exception that is not langdetect's own) langdetect's method ``name``, on the
+    detector's text as it was before the shortcut. (The name is given: a compiled
+    function may have no ``__name__`` to read.)"""
 
-    @wraps(shortcut)
-    def method(self: FastDetector, *args: Any) -> Any:
-        text = self.text
-        try:
-            return shortcut(self, *args)
-        except LangDetectException:
-            raise
-        except Exception:
-            self.text, self.langprob = text, None
-            return getattr(Detector, name)(self, *args)
+    def decorate(shortcut: Method) -> Method:
+        @wraps(shortcut)
+        def method(self: FastDetector, *args: Any) -> Any:
+            text = self.text
+            try:
+                return shortcut(self, *args)
+            except LangDetectException:
+                raise
+            except Exception:
+                self.text, self.langprob = text, None
+                return getattr(Detector, name)(self, *args)
 
-    return method  # type: ignore[return-value]
+        return method  # type: ignore[return-value]
+
+    return decorate
 
 
 class FastDetector(Detector):
@@ -303,7 +306,7 @@ class FastDetector(Detector):
         self.prior_map = None
         self.verbose = False
 
-    @or_library
+    @or_library("append")
     def append(self, text: str) -> None:
         text = self.URL_RE.sub(" ", text)
         if "@" in text:  # an address holds one; the pattern, with no prefix, is tried everywhere
@@ -313,7 +316,7 @@ class FastDetector(Detector):
         # follows a space
         self.text += _SPACES.sub(" ", text[: self.max_text_length])
 
-    @or_library
+    @or_library("cleaning_text")
     def cleaning_text(self) -> None:
         # drops the Latin letters from a text mostly in another script
         without_latin = self.text.translate(_LATIN)
@@ -321,12 +324,12 @@ class FastDetector(Detector):
         if latin * 2 < len(_NOT_LATIN.findall(self.text)):
             self.text = without_latin
 
-    @or_library
+    @or_library("_extract_ngrams")
     def _extract_ngrams(self) -> list[str]:
         text = self.text.translate(_NORMALIZED)
         return [gram for word in _WORD_AND_SPACE.findall(text) for gram in _WORDS[word]]
 
-    @or_library
+    @or_library("_detect_block")
     def _detect_block(self) -> None:
         """``Detector._detect_block`` with ``_update_lang_prob`` and ``_normalize_prob``
         inlined in :meth:`_trial`: the same random draws, the same float operations in
