@@ -32,6 +32,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import os
 import sys
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
@@ -39,7 +40,8 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+if not os.environ.get("CLEANER_INSTALLED"):  # (set: the installed cleaner, e.g. the compiled build)
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import multilingual  # noqa: E402
 from scoring import shingles  # noqa: E402

@@ -27,6 +27,7 @@ import argparse
 import codecs
 import gzip
 import json
+import os
 import re
 import sys
 import time
@@ -35,7 +36,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+if not os.environ.get("CLEANER_INSTALLED"):  # (set: the installed cleaner, e.g. the compiled build)
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 Extractor = Callable[[bytes], str]
 _SPACE = re.compile(r"\s+")

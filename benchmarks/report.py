@@ -31,7 +31,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+if not os.environ.get("CLEANER_INSTALLED"):  # (set: the installed cleaner, e.g. the compiled build)
+    sys.path.insert(0, str(ROOT))
 
 from cleaner.htmlreport import batch_sources, write_report  # noqa: E402
 from cleaner.htmlreport.browser import chromium, missing, opened  # noqa: E402

@@ -30,6 +30,7 @@ import argparse
 import gzip
 import hashlib
 import json
+import os
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -39,7 +40,8 @@ if TYPE_CHECKING:
     from cleaner import Document
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+if not os.environ.get("CLEANER_INSTALLED"):  # (set: the installed cleaner, e.g. the compiled build)
+    sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 #: A page to clean: (key, input, kind).

@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import os
 import sys
 from collections import defaultdict
 from collections.abc import Callable, Iterator
@@ -29,7 +30,8 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+if not os.environ.get("CLEANER_INSTALLED"):  # (set: the installed cleaner, e.g. the compiled build)
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import multilingual  # noqa: E402
 from scoring import page_counts  # noqa: E402
