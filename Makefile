@@ -4,16 +4,33 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 BENCH_DATA ?= ../shared/bench/articles
 
-.PHONY: demo test test-fast lint install browser report-demo bench throughput clean
+.PHONY: demo test test-fast lint install browser report-demo bench throughput clean compiled test-compiled
 
 # constraints.txt pins the library versions the shortcuts and benchmarks were checked against.
 $(VENV)/.installed: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -c constraints.txt -e '.[test,bench,lint]'
+	# (CLEANER_COMPILE unset: an editable install stays interpreted, see compiled below)
+	CLEANER_COMPILE= $(PY) -m pip install -q -c constraints.txt -e '.[test,bench,lint]'
 	touch $@
 
 install: $(VENV)/.installed
+
+# The compiled build (setup.py: CLEANER_COMPILE=1 compiles the hot modules with mypyc) as
+# a wheel in dist/compiled, installed with the test and bench extras in its own venv.
+# Rebuilt on every call: the compiled modules shadow their source, so an edit takes
+# effect there only through this (`make install` stays interpreted, for working).
+COMPILED_VENV ?= .venv-compiled
+CPY := $(COMPILED_VENV)/bin/python
+
+compiled:
+	rm -rf build dist/compiled
+	test -x $(CPY) || $(PYTHON) -m venv $(COMPILED_VENV)
+	$(CPY) -m pip install -q --upgrade pip
+	CLEANER_COMPILE=1 PIP_CONSTRAINT=$(CURDIR)/constraints.txt \
+	  $(CPY) -m pip wheel -q --no-deps --no-cache-dir -w dist/compiled .
+	$(CPY) -m pip uninstall -q -y cleaner
+	$(CPY) -m pip install -q -c constraints.txt "$$(ls dist/compiled/cleaner-*.whl)[test,bench]"
 
 demo: install
 	$(VENV)/bin/cleaner clean seeds --out out --report out/report.html
@@ -46,6 +63,12 @@ test: install browser
 # (tests/helpers.py: examples): the loop to run while working.
 test-fast: install browser
 	CLEANER_TESTS=fast $(PYTEST) -n $(FAST_WORKERS) -m "not slow"
+
+# The fast tests on the compiled build, importing the installed package, not this tree
+# (tests/conftest.py checks that the compiled modules are the ones imported).
+test-compiled: compiled browser
+	CLEANER_TESTS=fast CLEANER_INSTALLED=1 CLEANER_EXPECT_COMPILED=1 \
+	  $(COMPILED_VENV)/bin/pytest -q --dist loadfile -n $(FAST_WORKERS) -m "not slow"
 
 # The same checks CI runs before the tests (configuration in pyproject.toml).
 lint: install

@@ -3,6 +3,8 @@ examples (``helpers.examples``); `make test`, CI and a plain `pytest` draw them 
 
 from __future__ import annotations
 
+import os
+
 from helpers import FAST
 from hypothesis import settings
 
@@ -10,3 +12,13 @@ from hypothesis import settings
 settings.register_profile("fast", max_examples=20)
 if FAST:
     settings.load_profile("fast")
+
+# `make test-compiled` runs these tests on the compiled build installed in its own venv:
+# they must import its compiled modules, not this tree's source (which a path entry for
+# the tree would put first).
+if os.environ.get("CLEANER_EXPECT_COMPILED") == "1":
+    import cleaner.filters.base
+
+    assert cleaner.filters.base.__file__.endswith(".so"), (
+        f"CLEANER_EXPECT_COMPILED=1, but the tests import {cleaner.filters.base.__file__}"
+    )
