@@ -55,7 +55,8 @@ def compiled_patterns():
     """Every compiled pattern the filters hold (they compile their data on construction)."""
     pipeline = Pipeline(Config(language="en"))
     for f in pipeline.filters_for("en"):
-        for name, value in vars(f).items():
+        for name in dir(f):  # (not vars(): a compiled filter has no __dict__)
+            value = getattr(f, name)
             if isinstance(value, re.Pattern):
                 yield f"{f.name}.{name}", value
 

@@ -19,10 +19,10 @@ DataPattern: TypeAlias = re.Pattern[str] | StartGated
 Phrases: TypeAlias = frozenset[str]
 
 
-# In the compiled build (docs/benchmarks.md, "Compiled build") a filter is a Python class
-# whose methods are compiled: __init__ sets the data attributes by name, tests and users
-# subclass filters and set their class attributes. Each subclass says so too (mypyc asks it).
-@mypyc_attr(native_class=False)
+# Compiled (docs/benchmarks.md, "Compiled build"), a filter is a native class: its
+# attributes, those set from the data too, are the ones declared. Filters written
+# elsewhere (tests, users) subclass it in Python.
+@mypyc_attr(allow_interpreted_subclasses=True)
 class Filter:
     """Base class of all filters.
 
@@ -136,7 +136,6 @@ def matching(blocks: list[Block], pattern: Any) -> Iterator[tuple[int, Block]]:
             yield i, block
 
 
-@mypyc_attr(native_class=False)
 class PatternFilter(Filter):
     """Drops short blocks matched by its one entry in ``patterns``, named ``pattern``.
 

@@ -6,8 +6,6 @@ import re
 from collections import Counter
 from typing import Any
 
-from mypy_extensions import mypyc_attr
-
 from ..data import LanguageData
 from ..document import Block, Page
 from .base import Filter, Phrases
@@ -20,7 +18,6 @@ from .shape import ends_sentence, is_name, key, short_key, word_count
 _NAME_END = re.compile(r"(?<!\s)\s*(?:[,|;\u2022\u00b7]|\s[-\u2013\u2014]\s)\s*")
 
 
-@mypyc_attr(native_class=False)
 class Byline(Filter):
     name = "byline"
     summary = 'Move a byline ("By Jane Doe, Reuters") into metadata.author.'
@@ -125,7 +122,6 @@ class Byline(Filter):
                 self.drop(page, block, "byline")
 
 
-@mypyc_attr(native_class=False)
 class AuthorBox(Filter):
     name = "authorbox"
     summary = (

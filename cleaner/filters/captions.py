@@ -6,15 +6,12 @@ from itertools import groupby
 from operator import attrgetter
 from typing import Any
 
-from mypy_extensions import mypyc_attr
-
 from ..data.anchored import search_and_starts
 from ..document import Block, Page
 from .base import DataPattern, Filter
 from .shape import nwords
 
 
-@mypyc_attr(native_class=False)
 class Captions(Filter):
     name = "captions"
     scope = "article"

@@ -6,8 +6,6 @@ import re
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from mypy_extensions import mypyc_attr
-
 from ..data.anchored import search_and_starts as _search_and_starts
 from ..document import Block, Page
 from .base import DataPattern, Filter, Phrases, matching
@@ -25,7 +23,6 @@ def _gated(pattern: tuple[Callable[[str], Any], frozenset[str] | None], text: st
     return (starts is None or first in starts or first >= "\x80") and search(text) is not None
 
 
-@mypyc_attr(native_class=False)
 class Navigation(Filter):
     name = "navigation"
     summary = (
@@ -95,7 +92,6 @@ class Navigation(Filter):
                 yield block
 
 
-@mypyc_attr(native_class=False)
 class SectionLabels(Filter):
     """Section labels ("World", "Politics") above the article.
 
@@ -116,7 +112,6 @@ class SectionLabels(Filter):
                 self.drop(page, block, "section label")
 
 
-@mypyc_attr(native_class=False)
 class WeatherWidget(Filter):
     name = "weather"
     scope = "article"
@@ -148,7 +143,6 @@ class WeatherWidget(Filter):
                     j += step
 
 
-@mypyc_attr(native_class=False)
 class Rails(Filter):
     name = "rails"
     scope = "article"

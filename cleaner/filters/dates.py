@@ -12,8 +12,6 @@ from datetime import datetime
 from functools import cache
 from typing import Any
 
-from mypy_extensions import mypyc_attr
-
 from ..caches import Memos
 from ..data import LanguageData
 from ..document import Page
@@ -154,7 +152,6 @@ def _all_given(when: datetime) -> bool:
     return when.year != first.year and when.month != first.month and when.day > 7
 
 
-@mypyc_attr(native_class=False)
 class DateBar(Filter):
     name = "datebar"
     summary = 'Move a date bar ("Monday, November 10, 2025") into metadata.date as ISO 8601.'

@@ -6,8 +6,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from mypy_extensions import mypyc_attr
-
 from ..document import Block, Page
 from .base import Filter, PatternFilter
 from .shape import ends_sentence, head_end, word_count, words
@@ -26,7 +24,6 @@ def _stem(word: str) -> str:
     return word
 
 
-@mypyc_attr(native_class=False)
 class CrossLinks(PatternFilter):
     name = "readmore"
     scope = "article"
@@ -36,7 +33,6 @@ class CrossLinks(PatternFilter):
     defaults = {"max_words": 25}
 
 
-@mypyc_attr(native_class=False)
 class DanglingLabels(Filter):
     name = "labels"
     scope = "article"
@@ -48,7 +44,6 @@ class DanglingLabels(Filter):
         return "dangling label" if block.short in self.labels else None
 
 
-@mypyc_attr(native_class=False)
 class Teasers(Filter):
     """Teasers of other stories after the end of the article.
 

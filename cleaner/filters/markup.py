@@ -8,8 +8,6 @@ from functools import cache, lru_cache
 from html.entities import html5
 from typing import Any
 
-from mypy_extensions import mypyc_attr
-
 from ..data import LanguageData
 from ..document import Block, Page, Removal
 from .base import DataPattern, Filter, PatternFilter
@@ -115,7 +113,6 @@ def _unescape(match: re.Match[str]) -> str:
 _MAX_ROUNDS = 4
 
 
-@mypyc_attr(native_class=False)
 class StrayMarkup(Filter):
     name = "markup"
     summary = "Strip leftover HTML tags, comments, script/style elements and entities (BeautifulSoup)."
@@ -195,7 +192,6 @@ class StrayMarkup(Filter):
         return _SCRIPT_STYLE.sub("\n", text)
 
 
-@mypyc_attr(native_class=False)
 class CodeFences(PatternFilter):
     name = "fences"
     scope = "article"
@@ -205,7 +201,6 @@ class CodeFences(PatternFilter):
     defaults = {"max_words": 2}
 
 
-@mypyc_attr(native_class=False)
 class ScriptResidue(Filter):
     name = "scripts"
     scope = "article"

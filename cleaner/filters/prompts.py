@@ -5,8 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from mypy_extensions import mypyc_attr
-
 from ..document import Block, Page
 from .base import DataPattern, Filter, PatternFilter, matching
 
@@ -15,7 +13,6 @@ from .base import DataPattern, Filter, PatternFilter, matching
 COMMENT_SECTION, COMMENT = 1, 2
 
 
-@mypyc_attr(native_class=False)
 class CookieNotice(Filter):
     name = "cookies"
     scope = "article"
@@ -35,7 +32,6 @@ class CookieNotice(Filter):
         return (block for _, block in matching(blocks, self.openers))
 
 
-@mypyc_attr(native_class=False)
 class Prompts(PatternFilter):
     name = "prompts"
     scope = "article"
@@ -45,7 +41,6 @@ class Prompts(PatternFilter):
     defaults = {"max_words": 30}
 
 
-@mypyc_attr(native_class=False)
 class CommentSection(PatternFilter):
     name = "comments"
     scope = "article"

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import re
 
-from mypy_extensions import mypyc_attr
-
 from ..document import Block, Page
 from .base import Filter
 
@@ -27,7 +25,6 @@ _GLUED_STOPS = tuple(
 _ADDRESS = re.compile(r"@|://|www\.|\.[A-Za-z]{2,}[.\w]*\.")
 
 
-@mypyc_attr(native_class=False)
 class GluedParagraphs(Filter):
     name = "glued"
     summary = 'Split paragraphs glued together without a space ("conflict.President").'

@@ -6,8 +6,6 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from mypy_extensions import mypyc_attr
-
 from ..data import LanguageData
 from ..document import Block, Page
 from .base import Filter, Phrases
@@ -18,7 +16,6 @@ _DOMAIN = re.compile(r"(?:[\w\-]{1,63}\.){1,6}[A-Za-z]{2,24}")
 _TEXT_WORDS = 12
 
 
-@mypyc_attr(native_class=False)
 class Title(Filter):
     name = "title"
     summary = (

@@ -12,8 +12,6 @@ from itertools import groupby
 from operator import attrgetter
 from typing import Any
 
-from mypy_extensions import mypyc_attr
-
 from ...document import Block, Page
 from ..base import DataPattern, Filter, ask
 from ..prompts import comment_marks
@@ -37,7 +35,6 @@ MIN_OWN_WORDS_PAGE = 10  # ... this many when it has no stoplist, only its own r
 TITLE_SEARCH = 1000  # lines from the top searched for the title's repetition
 
 
-@mypyc_attr(native_class=False)
 class MainContent(Filter):
     name = "content"
     summary = "Keep the article's contiguous run of prose; drop menus, link lists and share bars around and inside it."
