@@ -65,10 +65,13 @@ test-fast: install browser
 	CLEANER_TESTS=fast $(PYTEST) -n $(FAST_WORKERS) -m "not slow"
 
 # The fast tests on the compiled build, importing the installed package, not this tree
-# (tests/conftest.py checks that the compiled modules are the ones imported).
+# (tests/conftest.py checks that the compiled modules are the ones imported), and the
+# Dask cluster's, whose workers unpickle the documents.
+COMPILED_TEST := CLEANER_INSTALLED=1 CLEANER_EXPECT_COMPILED=1 $(COMPILED_VENV)/bin/pytest -q --dist loadfile
+
 test-compiled: compiled browser
-	CLEANER_TESTS=fast CLEANER_INSTALLED=1 CLEANER_EXPECT_COMPILED=1 \
-	  $(COMPILED_VENV)/bin/pytest -q --dist loadfile -n $(FAST_WORKERS) -m "not slow"
+	CLEANER_TESTS=fast $(COMPILED_TEST) -n $(FAST_WORKERS) -m "not slow"
+	$(COMPILED_TEST) -m slow tests/test_dask.py
 
 # The same checks CI runs before the tests (configuration in pyproject.toml).
 lint: install
