@@ -22,7 +22,8 @@ COMPILE = os.environ.get("CLEANER_COMPILE", "") not in ("", "0")
 #: content stage's functions, blocks and the document). The rest (input and output, HTML
 #: extraction, the CLI) waits on libraries or runs once a page: interpreted, as are the
 #: packages' __init__.py (the registry; MainContent, whose class body extends a dict)
-#: and detector.py (its FastDetector subclasses langdetect's interpreted Detector).
+#: and detector.py (langdetect ships no types: mypyc would make FastDetector without
+#: its base, langdetect's Detector).
 HOT = sorted(
     [
         *(path for path in glob("cleaner/filters/*.py") if not path.endswith("__init__.py")),
