@@ -19,15 +19,14 @@ from setuptools import setup
 COMPILE = os.environ.get("CLEANER_COMPILE", "") not in ("", "0")
 
 #: The modules the pipeline spends its own time in, line by line (the filters, the
-#: content stage's functions, blocks and the document). The rest (input and output, HTML
-#: extraction, the CLI) waits on libraries or runs once a page: interpreted, as are the
-#: packages' __init__.py (the registry; MainContent, whose class body extends a dict)
-#: and detector.py (langdetect ships no types: mypyc would make FastDetector without
-#: its base, langdetect's Detector).
+#: content stage, blocks and the document). The rest (input and output, HTML extraction,
+#: the CLI) waits on libraries or runs once a page: interpreted, as are the filters'
+#: registry (filters/__init__.py) and detector.py (langdetect ships no types: mypyc would
+#: make FastDetector without its base, langdetect's Detector).
 HOT = sorted(
     [
         *(path for path in glob("cleaner/filters/*.py") if not path.endswith("__init__.py")),
-        *(path for path in glob("cleaner/filters/content/*.py") if not path.endswith("__init__.py")),
+        *glob("cleaner/filters/content/*.py"),
         "cleaner/blocks.py",
         "cleaner/document.py",
         "cleaner/pipeline.py",

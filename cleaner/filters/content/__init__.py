@@ -40,10 +40,13 @@ class MainContent(Filter):
     summary = "Keep the article's contiguous run of prose; drop menus, link lists and share bars around and inside it."
     #: HTML bodies arrive already extracted by trafilatura, which sees the markup: cutting them again loses text.
     kinds = ("text",)
-    #: where readers' comments start, which the article does not cross (and when wanted, their times and forms)
-    patterns = {key: ("prompts", f"comment_{key}") for key in ("headings", "bylines", "times", "forms")}
-    #: a recipe's card: the headings of its ingredients and of its steps
-    patterns |= {key: ("recipes", key) for key in ("ingredients", "steps")}
+    patterns = {
+        # where readers' comments start, which the article does not cross (and when wanted, their times and forms)
+        **{key: ("prompts", f"comment_{key}") for key in ("headings", "bylines", "times", "forms")},
+        # a recipe's card: the headings of its ingredients and of its steps
+        "ingredients": ("recipes", "ingredients"),
+        "steps": ("recipes", "steps"),
+    }
     headings: DataPattern
     bylines: DataPattern
     times: DataPattern
