@@ -47,13 +47,13 @@ browser:
 	      || echo "chromium could not be installed: the browser tests will skip"; \
 	  else echo "no chromium, and no root to install it: the browser tests will skip"; fi; }
 
-# Test processes (pytest-xdist): `make test` one a core, so that the slow sweeps run beside
-# the rest; a test file runs whole in one process (its module fixtures are built once).
-# `make test-fast` runs in one: a second process's start (importing and collecting the
-# suite) costs more than it saves there (docs/development.md). WORKERS=N and
-# FAST_WORKERS=N change them.
+# Test processes (pytest-xdist): one a core, so that the slow sweeps run beside the rest; a
+# test file runs whole in one process (its module fixtures are built once). In the fast
+# loop a second process's start (importing and collecting the suite) costs CPU, and saves
+# more wall time now that the suite has grown (docs/development.md). WORKERS=N and
+# FAST_WORKERS=N change them (0: in pytest's own process).
 WORKERS ?= auto
-FAST_WORKERS ?= 0
+FAST_WORKERS ?= auto
 PYTEST := $(PY) -m pytest -q --dist loadfile
 
 test: install browser
