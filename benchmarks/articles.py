@@ -13,18 +13,14 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
-import os
 import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-if not os.environ.get("CLEANER_INSTALLED"):  # (set: the installed cleaner, e.g. the compiled build)
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from scoring import Score, score  # noqa: E402
+import checkout  # noqa: F401  (before cleaner: the checkout, or the installed build)
+from scoring import Score, score
 
 Extractor = Callable[[Any], str]
 

@@ -15,13 +15,10 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import sys
 from collections import defaultdict
 from pathlib import Path
 
-if not os.environ.get("CLEANER_INSTALLED"):  # (set: the installed cleaner, e.g. the compiled build)
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+import checkout  # noqa: F401  (before cleaner: the checkout, or the installed build)
 
 #: The legacy encodings each language is written in.
 ENCODINGS = {

@@ -17,15 +17,10 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-if not os.environ.get("CLEANER_INSTALLED"):  # (set: the installed cleaner, e.g. the compiled build)
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from splits import _f1, data_arguments, data_sets, split_of  # noqa: E402
+import checkout  # noqa: F401  (before cleaner: the checkout, or the installed build)
+from splits import _f1, data_arguments, data_sets, split_of
 
 MODES = ("drop", "separate", "keep")
 

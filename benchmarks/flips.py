@@ -32,19 +32,14 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
-import os
-import sys
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-if not os.environ.get("CLEANER_INSTALLED"):  # (set: the installed cleaner, e.g. the compiled build)
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-import multilingual  # noqa: E402
-from scoring import shingles  # noqa: E402
+import checkout  # noqa: F401  (before cleaner: the checkout, or the installed build)
+import multilingual
+from scoring import shingles
 
 #: The lines taken out of a page's input, one at a time (the reverse question).
 CHROME_LINES = ("first", "cookies", "title")

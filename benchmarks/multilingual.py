@@ -27,7 +27,6 @@ import argparse
 import codecs
 import gzip
 import json
-import os
 import re
 import sys
 import time
@@ -36,8 +35,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-if not os.environ.get("CLEANER_INSTALLED"):  # (set: the installed cleaner, e.g. the compiled build)
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+import checkout  # noqa: F401  (before cleaner: the checkout, or the installed build)
 
 Extractor = Callable[[bytes], str]
 _SPACE = re.compile(r"\s+")

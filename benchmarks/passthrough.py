@@ -12,15 +12,10 @@ HTML). For each: how many change, and the share of their characters lost.
 from __future__ import annotations
 
 import argparse
-import os
-import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-if not os.environ.get("CLEANER_INSTALLED"):  # (set: the installed cleaner, e.g. the compiled build)
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from articles import load  # noqa: E402
+import checkout  # noqa: F401  (before cleaner: the checkout, or the installed build)
+from articles import load
 
 
 def changes(texts: list[str]) -> tuple[int, float]:

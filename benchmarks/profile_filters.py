@@ -14,8 +14,6 @@ caches are emptied before each pass (``--warm-caches`` keeps them).
 from __future__ import annotations
 
 import argparse
-import os
-import sys
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterator
@@ -23,11 +21,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-if not os.environ.get("CLEANER_INSTALLED"):  # (set: the installed cleaner, e.g. the compiled build)
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from articles import load  # noqa: E402
+import checkout  # noqa: F401  (before cleaner: the checkout, or the installed build)
+from articles import load
 
 
 def _timed(fn: Callable[..., Any], name: str, totals: dict[str, float]) -> Callable[..., Any]:

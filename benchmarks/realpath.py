@@ -21,17 +21,13 @@ from __future__ import annotations
 import argparse
 import html
 import json
-import os
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-if not os.environ.get("CLEANER_INSTALLED"):  # (set: the installed cleaner, e.g. the compiled build)
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from multilingual import Counts, Page, decode_like_a_browser, load, page_counts  # noqa: E402
+import checkout  # noqa: F401  (before cleaner: the checkout, or the installed build)
+from multilingual import Counts, Page, decode_like_a_browser, load, page_counts
 
 
 def foreign_characters(body: str, page: str) -> set[str]:

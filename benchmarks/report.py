@@ -30,12 +30,10 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-if not os.environ.get("CLEANER_INSTALLED"):  # (set: the installed cleaner, e.g. the compiled build)
-    sys.path.insert(0, str(ROOT))
+from checkout import ROOT  # (before cleaner: the checkout, or the installed build)
 
-from cleaner.htmlreport import batch_sources, write_report  # noqa: E402
-from cleaner.htmlreport.browser import chromium, missing, opened  # noqa: E402
+from cleaner.htmlreport import batch_sources, write_report
+from cleaner.htmlreport.browser import chromium, missing, opened
 
 
 def make_batch(data_dir: Path, tmp: Path, docs: int) -> Path:

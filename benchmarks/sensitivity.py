@@ -11,17 +11,12 @@ score lower; options on a plateau, where F1 hardly moves, carry over.
 from __future__ import annotations
 
 import argparse
-import os
-import sys
 from pathlib import Path
 from typing import Any
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-if not os.environ.get("CLEANER_INSTALLED"):  # (set: the installed cleaner, e.g. the compiled build)
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from articles import load  # noqa: E402
-from scoring import score  # noqa: E402
+import checkout  # noqa: F401  (before cleaner: the checkout, or the installed build)
+from articles import load
+from scoring import score
 
 
 def scaled(value: Any, factor: float) -> Any:

@@ -30,19 +30,14 @@ import argparse
 import gzip
 import hashlib
 import json
-import os
-import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from checkout import ROOT  # (before cleaner: the checkout, or the installed build)
+
 if TYPE_CHECKING:
     from cleaner import Document
-
-ROOT = Path(__file__).resolve().parent.parent
-if not os.environ.get("CLEANER_INSTALLED"):  # (set: the installed cleaner, e.g. the compiled build)
-    sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "benchmarks"))
 
 #: A page to clean: (key, input, kind).
 Input = tuple[str, "str | bytes", str]

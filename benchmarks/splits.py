@@ -22,19 +22,15 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
-import os
 import sys
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-if not os.environ.get("CLEANER_INSTALLED"):  # (set: the installed cleaner, e.g. the compiled build)
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-import multilingual  # noqa: E402
-from scoring import page_counts  # noqa: E402
+import checkout  # noqa: F401  (before cleaner: the checkout, or the installed build)
+import multilingual
+from scoring import page_counts
 
 #: A page whose F1 is under this has collapsed (the issue's measure).
 COLLAPSED = 0.5

@@ -32,11 +32,9 @@ import threading
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-if not os.environ.get("CLEANER_INSTALLED"):  # (set: the installed cleaner, e.g. the compiled build)
-    sys.path.insert(0, str(ROOT))
+from checkout import ROOT  # (before cleaner: the checkout, or the installed build)
 
-from cleaner import Pipeline, batch  # noqa: E402
+from cleaner import Pipeline, batch
 
 
 def load_texts(data_dir: Path) -> list[str]:

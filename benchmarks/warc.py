@@ -31,14 +31,10 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-if not os.environ.get("CLEANER_INSTALLED"):  # (set: the installed cleaner, e.g. the compiled build)
-    sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "benchmarks"))
-
-from scoring import score  # noqa: E402
-from throughput import measure_stream  # noqa: E402
-from warcs import Response, article_pages, write_warc  # noqa: E402
+from checkout import ROOT  # (before cleaner: the checkout, or the installed build)
+from scoring import score
+from throughput import measure_stream
+from warcs import Response, article_pages, write_warc
 
 
 def build(pages: dict[str, bytes], path: Path, records: int, charset: bool = False) -> int:
