@@ -10,8 +10,8 @@ BENCH_DATA ?= ../shared/bench/articles
 $(VENV)/.installed: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
-	# (CLEANER_COMPILE unset: an editable install stays interpreted, see compiled below)
-	CLEANER_COMPILE= $(PY) -m pip install -q -c constraints.txt -e '.[test,bench,lint]'
+	# (an editable install stays interpreted, see compiled below and buildsys/backend.py)
+	CLEANER_COMPILE=0 $(PY) -m pip install -q -c constraints.txt -e '.[test,bench,lint]'
 	touch $@
 
 install: $(VENV)/.installed
