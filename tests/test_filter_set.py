@@ -1,6 +1,8 @@
 """The filter set as a whole: names, order, switches, data files, pattern safety."""
 
+import os
 import re
+import typing
 
 import pytest
 from helpers import ROOT, grows_linearly
@@ -10,6 +12,7 @@ from cleaner import Config, Pipeline, clear_caches
 from cleaner.cli import app
 from cleaner.data import load_family
 from cleaner.filters import BY_NAME, FILTERS
+from cleaner.filters.base import DataPattern, Phrases
 
 FAMILIES = sorted(p.stem for p in (ROOT / "cleaner" / "data" / "en").glob("*.toml"))
 SEED = (ROOT / "seeds" / "003_0e517cdbf3ce3b0f.txt").read_text(encoding="utf-8")
@@ -97,3 +100,15 @@ def test_filters_grow_linearly_on_hostile_input():
 
     for text in ADVERSARIAL:
         assert grows_linearly(run, text), text[:20]
+
+
+@pytest.mark.skipif(os.environ.get("CLEANER_EXPECT_COMPILED") == "1", reason="compiled classes keep no annotations")
+def test_every_data_attribute_a_filter_loads_is_declared_with_its_type():
+    # The compiled build refuses an attribute its class does not declare; pure Python would
+    # not notice, so a filter could gain an undeclared entry that only `make compiled` breaks.
+    for f in FILTERS:
+        hints = typing.get_type_hints(f)
+        for attr in f.patterns:  # (one that calls fullmatch, which a start-gated pattern has not, narrows it)
+            assert hints.get(attr) in (DataPattern, re.Pattern[str]), f"{f.__name__}.{attr}: declare it DataPattern"
+        for attr in f.phrases:
+            assert hints.get(attr) == Phrases, f"{f.__name__}.{attr}: declare it Phrases"
