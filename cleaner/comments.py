@@ -26,8 +26,8 @@ from typing import TYPE_CHECKING, Any
 from unicodedata import category
 
 from .document import Block
-from .filters.content.classes import GOOD, NEARGOOD, SHORT_SENTENCE, classify, ends_sentence
-from .filters.shape import lower_share
+from .filters.content.classes import GOOD, NEARGOOD, SHORT_SENTENCE, classify
+from .filters.shape import ends_sentence, lower_share
 from .filters.words import page_stopwords, stopwords
 
 if TYPE_CHECKING:
@@ -136,7 +136,7 @@ def reads_as_comment(cls: str, text: str, grouped: bool = False) -> bool:
     if cls == GOOD or (grouped and cls == NEARGOOD):
         return True
     bare = _bare(text)
-    if ends_sentence(bare, colon=False):
+    if ends_sentence(bare, dots=False):
         return cls == NEARGOOD or cls == SHORT_SENTENCE
     return cls == NEARGOOD and not bare.endswith(("...", "…")) and lower_share(bare) >= LOWER_SHARE
 

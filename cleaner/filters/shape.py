@@ -17,9 +17,9 @@ from .script import has_letters, letter_words, wide_count, width
 _WORD = re.compile(r"[^\W_]+(?:['\u2019\-][^\W_]+)*")
 #: Closing quotes and brackets, which may follow a sentence end (and Chinese and Japanese ones).
 CLOSERS = "\"'\u201d\u2019)]\u300d\u300f\uff09"
-#: A sentence end (full-width ones too), possibly followed by closing quotes or brackets.
+#: A sentence's stops (full-width ones too), which closing quotes and brackets may follow.
 _STOPS = frozenset(".!?\u3002\uff01\uff1f\uff0e")
-_SENTENCE_END = re.compile(rf"[{''.join(sorted(_STOPS))}][{re.escape(CLOSERS)}]*$")
+_STOPS_COLON = _STOPS | {":"}  # and a line's colon that leads in to a list or a quotation
 
 
 def any_of(strings: Iterable[str]) -> Callable[[str], bool]:
@@ -67,11 +67,11 @@ def nwords(text: str) -> int:
     return text.count(" ") + 1
 
 
-def ends_sentence(text: str) -> bool:
-    if text.endswith("\n"):  # ("$" matches before a final newline too)
-        return bool(_SENTENCE_END.search(text))
-    # a stop before the closers at the end, looked at there (the pattern, searched, tries every stop of the text)
-    return text.rstrip(CLOSERS)[-1:] in _STOPS
+def ends_sentence(text: str, colon: bool = False, dots: bool = True) -> bool:
+    """Whether ``text`` ends like a sentence before closing quotes and brackets and a final newline, if any; with
+    ``colon``, a colon that leads in counts too, and without ``dots``, three dots (a teaser cut short) do not."""
+    end = text.removesuffix("\n").rstrip(CLOSERS)
+    return end[-1:] in (_STOPS_COLON if colon else _STOPS) and (dots or end[-3:-1] != "..")
 
 
 @lru_cache(maxsize=4096)
@@ -151,8 +151,8 @@ def is_name(text: str, max_words: int = 5, joiners: frozenset[str] = NAME_JOINER
     return named >= 1 and tokens[0] not in joiners
 
 
-#: The last characters a sentence end can have (see _SENTENCE_END) ...
-_SENTENCE_LAST = frozenset(".!?\u3002\uff01\uff1f\uff0e" + CLOSERS)
+#: The last characters a sentence end can have (see ends_sentence) ...
+_SENTENCE_LAST = _STOPS | frozenset(CLOSERS)
 #: ... and the fewest characters twelve words and a sentence end take (one letter a
 #: word, one character between, the end after the last: "a b c d e f g h i j k l.").
 _PROSE_MIN_CHARS = 2 * 12

@@ -16,10 +16,10 @@ from ...document import Block, Page
 from ..base import DataPattern, Filter, ask
 from ..prompts import comment_marks
 from ..script import width
-from ..shape import title_repeat
+from ..shape import ends_sentence, title_repeat
 from ..words import page_stopwords, stopwords
 from .cards import card
-from .classes import BAD, CHROME, GOOD, NEARGOOD, SHORT, SHORT_SENTENCE, classify, ends_sentence
+from .classes import BAD, CHROME, GOOD, NEARGOOD, SHORT, SHORT_SENTENCE, classify
 from .context import revise
 from .edges import lead_in, lede, tail, trim
 from .options import Options
@@ -106,7 +106,8 @@ def prose_above(blocks: list[Block], local: list[str], anchor: int, first: int, 
     """The good and near-good lines that end like sentences between the title's repetition ``anchor`` and the run's
     first line ``first``, when the good ones hold ``min_prose_above`` characters or more: the article's too, cut off by
     a gallery, a box or a list. (A title or a list kept up there would be the page's head to a second cleaning.)"""
-    prose = [i for i in range(anchor, first) if local[i] in (GOOD, NEARGOOD) and ends_sentence(blocks[i].text)]
+    prose = [i for i in range(anchor, first) if local[i] in (GOOD, NEARGOOD)]
+    prose = [i for i in prose if ends_sentence(blocks[i].text, colon=True, dots=False)]
     good = sum(width(blocks[i].text) for i in prose if local[i] == GOOD)
     return prose if o.min_prose_above and good >= o.min_prose_above else []
 

@@ -9,7 +9,7 @@ import re
 from ...caches import Memos
 from ...document import Block
 from ..script import width
-from ..shape import CLOSERS, any_of, lower_share
+from ..shape import CLOSERS, any_of, ends_sentence, lower_share
 from ..words import utf8_stopwords, word_counts
 from .options import Options
 
@@ -27,17 +27,6 @@ _MARK_CHARS, _DOMAINS = any_of("/@#|>»›·•"), any_of(("ww.", ".com", ".org"
 #: digit, not with the look behind it, so that the engine skips from digit to digit through a line.
 _NUMBER = re.compile(r"\d(?<![^\W_]\d)\d*(?![^\W_])")
 _OTHER_DIGIT = re.compile(r"[^\x00-\x7f](?<=\d)")  # a digit beyond ASCII ("٣", "５")
-_CLOSING = f"[{re.escape(CLOSERS + '»')}]*$"  # closing quotes and brackets allowed
-_SENTENCE_END = re.compile(r"(?<!\.\.)[.!?:。！？．]" + _CLOSING)
-_FULL_STOP_END = re.compile(r"(?<!\.\.)[.!?。！？．]" + _CLOSING)  # no lead-in colon
-_ELLIPSIS = re.compile(r"(?:\.\.\.|…)" + _CLOSING)
-_SENTENCE_LAST = frozenset(".!?:。！？．»" + CLOSERS)  # what those can end on: most lines skip the search
-_ELLIPSIS_LAST = frozenset(".…»" + CLOSERS)
-
-
-def ends_sentence(text: str, colon: bool = True) -> bool:
-    """Whether ``text`` ends like a sentence (or in a colon, with ``colon``)."""
-    return text[-1:] in _SENTENCE_LAST and (_SENTENCE_END if colon else _FULL_STOP_END).search(text[-8:]) is not None
 
 
 def _links(text: str, n: float, max_density: float) -> bool:
@@ -67,7 +56,7 @@ def line_class(text: str, folded: str, n: float, hits: int, o: Options) -> str:
     if (_MARK_CHARS(folded) or ("." in folded and _DOMAINS(folded))) and _links(text, n, o.max_link_density):
         return BAD
     density = hits / n
-    sentence = ends_sentence(text)
+    sentence = ends_sentence(text, colon=True, dots=False)
     # as wide as it is long or wider: only a line short of every threshold is measured
     short = len(text) < o.length_low or len(text) < o.length_high
     size = width(text) if short and not text.isascii() else len(text)
@@ -79,7 +68,7 @@ def line_class(text: str, folded: str, n: float, hits: int, o: Options) -> str:
         # a heading of a few words (no table's row) takes its neighbours' class, as a list item in lower case does
         heading = n >= 3 and not _NUMBER.search(text)
         return SHORT if sentence or heading or (n >= 2 and lower_share(text) >= 0.6) else BAD
-    if text[-1] in _ELLIPSIS_LAST and _ELLIPSIS.search(text[-8:]):
+    if text.rstrip(CLOSERS).endswith(("...", "…")):
         return NEARGOOD if density >= o.stop_low else BAD  # a teaser cut short is no paragraph of the article
     if sentence and density >= o.stop_sentence:
         return GOOD if density >= o.stop_low or size >= o.length_high else NEARGOOD

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from ...document import Block
-from ..shape import is_prose, lower_share
-from .classes import CHROME, GOOD, NEARGOOD, SHORT_SENTENCE, ends_sentence
+from ..shape import ends_sentence, is_prose, lower_share
+from .classes import CHROME, GOOD, NEARGOOD, SHORT_SENTENCE
 from .options import Options
 
 
@@ -13,7 +13,7 @@ def opens_article(text: str, cls: str, paragraph: int) -> bool:
     leading in to a quotation or a list with a colon), or near-good prose that ends like a sentence (not in "...")."""
     if cls == GOOD:
         return len(text) >= paragraph or is_prose(text) or (text[-1:] == ":" and is_prose(text[:-1] + "."))
-    return cls == NEARGOOD and ends_sentence(text) and is_prose(text)
+    return cls == NEARGOOD and ends_sentence(text, colon=True, dots=False) and is_prose(text)
 
 
 def trim(
@@ -30,7 +30,7 @@ def is_lede(text: str, cls: str) -> bool:
     ending in . ! or ?, or a near-good standfirst without its period."""
     if cls not in (SHORT_SENTENCE, NEARGOOD, GOOD):
         return False
-    ends = ends_sentence(text, colon=False) or (cls == NEARGOOD and text[-1:] not in ":.…")
+    ends = ends_sentence(text, dots=False) or (cls == NEARGOOD and text[-1:] not in ":.…")
     return ends and text.count(" ") >= 3 and lower_share(text) >= 0.6
 
 
@@ -53,7 +53,8 @@ def tail(blocks: list[Block], local: list[str], marks: list[int], end: int, o: O
     colon, the lines of the group (up to a blank line) below it, ``min_list_lines`` to ``max_list_items`` of them,
     none chrome or a comment section's mark; else ``end``."""
     n = len(blocks)
-    if end + 1 < n and not marks[end + 1] and local[end + 1] == SHORT_SENTENCE and ends_sentence(blocks[end + 1].text):
+    closing = end + 1 < n and not marks[end + 1] and local[end + 1] == SHORT_SENTENCE
+    if closing and ends_sentence(blocks[end + 1].text, colon=True, dots=False):
         end += 1
     if not lead_in(blocks[end].text, local[end]) or end + 1 >= n:
         return end
