@@ -74,7 +74,7 @@ def line_class(text: str, folded: str, n: float, hits: int, o: Options) -> str:
         return GOOD if density >= o.stop_low or size >= o.length_high else NEARGOOD
     if density < o.stop_low:
         return BAD
-    return GOOD if size >= o.length_high and density >= o.stop_high else NEARGOOD
+    return GOOD if size >= o.length_high else NEARGOOD
 
 
 def classify(blocks: list[Block], stops: frozenset[str], o: Options) -> list[str]:
