@@ -132,15 +132,18 @@ def judge(
     run = grow(ws, local, marks, *under_title(ws, local, o, anchor, share), o)
     start, end = trim(blocks, classes, marks, *run, o)
     first, last = lede(blocks, local, start, o), tail(blocks, local, marks, end, o)
-    final = [BAD] * first + [GOOD] * (start - first) + revise(classes[start : end + 1]) + [GOOD] * (last - end)
+    final = [BAD] * len(blocks)
+    final[first : last + 1] = [GOOD] * (start - first) + revise(classes[start : end + 1]) + [GOOD] * (last - end)
     recipe = card(blocks, local, recipes, marks, (first, last), o)
     if recipe:  # the card's lines are kept, those between it and the run go as chrome inside the article
-        final += [BAD] * (recipe[1] + 1 - len(final))
-        final[recipe[0] : recipe[1] + 1] = [GOOD] * (recipe[1] + 1 - recipe[0])
-        first, last = min(first, recipe[0]), max(last, recipe[1])
-    verdict: list[str | None] = ["before the article"] * first
-    for i in prose_above(blocks, local, anchor, first, o):
-        verdict[i] = None
-    inside = zip(final[first : last + 1], classes[first : last + 1], strict=True)
-    verdict += [f"inside the article, looks like chrome ({k})" if c == BAD else None for c, k in inside]
-    return verdict + ["after the article"] * (len(blocks) - last - 1)
+        first, last = min(first, recipe[0]), max(last, recipe[-1])
+    for i in (*recipe, *prose_above(blocks, local, anchor, first, o)):
+        final[i] = GOOD
+    return [None if f != BAD else _why(i, first, last, k) for i, (f, k) in enumerate(zip(final, classes, strict=True))]
+
+
+def _why(i: int, first: int, last: int, cls: str) -> str:
+    """Why a line judged bad goes, from where it stands: before the article's first line, after its last, or inside."""
+    if i < first:
+        return "before the article"
+    return "after the article" if i > last else f"inside the article, looks like chrome ({cls})"

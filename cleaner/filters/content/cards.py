@@ -27,24 +27,22 @@ def card(
     marks: list[int],
     run: tuple[int, int],
     o: Options,
-) -> tuple[int, int] | None:
-    """(first, last line) of a recipe's card within ``card_reach`` lines of the ``run``: from an ingredients
-    heading through the steps under a steps heading at most ``card_lines`` below it, each step a sentence no more
-    than ``card_gap`` lines below the one before; None if there is none. ``patterns``: both headings'."""
+) -> range:
+    """The lines of a recipe's card within ``card_reach`` lines of the ``run``: from an ingredients heading through
+    the steps under a steps heading at most ``card_lines`` below it, each step a sentence no more than ``card_gap``
+    lines below the one before; empty if there is none. ``patterns``: both headings'."""
     if patterns is None:
-        return None
+        return range(0)
     (ingredients, steps), (first, last), n = patterns, run, len(blocks)
-    i = next(
-        headings(blocks, local, ingredients, range(max(0, first - o.card_reach), min(n, last + o.card_reach + 1))),
-        None,
-    )
-    k = None if i is None else next(headings(blocks, local, steps, range(i + 1, min(n, i + o.card_lines + 1))), None)
-    if i is None or k is None or any(marks[i:k]):
-        return None
+    near = range(max(0, first - o.card_reach), min(n, last + o.card_reach + 1))
+    i = next(headings(blocks, local, ingredients, near), -1)
+    k = next(headings(blocks, local, steps, range(i + 1, min(n, i + o.card_lines + 1))), -1) if i >= 0 else -1
+    if k < 0 or any(marks[i:k]):
+        return range(0)
     end = k
     for j in range(k + 1, min(n, k + 1 + o.card_lines)):
         if marks[j] or j - end > o.card_gap:
             break
         if local[j] in (GOOD, NEARGOOD, SHORT_SENTENCE) and blocks[j].text[-1:] in _STEP_ENDS:
             end = j
-    return (i, end) if end > k else None
+    return range(i, end + 1) if end > k else range(0)
