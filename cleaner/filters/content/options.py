@@ -22,8 +22,7 @@ class Options:
     short_weight: float = 0.8
     short_sentence_weight: float = -0.3
     neargood_weight: float = 0.1
-    chrome_weight: float = 0.5  # (times min_block_cost) a line a filter calls chrome, whatever its length
-    min_block_cost: int = 150
+    min_block_cost: int = 150  # (and what a line a filter calls chrome costs, whatever its length)
     min_list_lines: int = 3  # this many short sentences between paragraphs (and nothing else): a list, free
     max_gap_lines: int = 8  # the run crosses at most this many lines between two good ones (0: never) ...
     join_weight: float = 300.0  # ... to prose beyond them that weighs this much ...

@@ -17,9 +17,9 @@ def weights(blocks: list[Block], classes: list[str], marks: list[int], anchor: i
     byline none (if prose stands above it)."""
     per_char = {GOOD: 1.0, NEARGOOD: o.neargood_weight, SHORT: -o.short_weight, BAD: -o.bad_weight}
     per_char[SHORT_SENTENCE] = o.short_sentence_weight
-    floor, chrome = o.min_block_cost, -o.chrome_weight * o.min_block_cost
+    floor = o.min_block_cost
     ws = [
-        chrome if c == CHROME else per_char[c] * (width(b.text) if c == GOOD else max(width(b.text), floor))
+        -floor if c == CHROME else per_char[c] * (width(b.text) if c == GOOD else max(width(b.text), floor))
         for c, b in zip(classes, blocks, strict=True)
     ]
     ws[:anchor] = [w * o.before_title_weight if w > 0 else w for w in ws[:anchor]]
