@@ -332,7 +332,7 @@ def test_a_recipe_s_card_below_the_article_is_the_article_s():
     doc = clean(path.read_bytes())
     assert doc.text == read("recipe_card.expected.txt").strip()
     assert "225 g soft butter" in doc.text and doc.text.endswith("pour it over the warm loaf.")
-    off = Pipeline(Config(kind="text", filters={"content": {"card_reach": 0}})).clean(path.read_bytes())
+    off = Pipeline(Config(kind="text", filters={"content": {"card_lines": 0}})).clean(path.read_bytes())
     assert "225 g soft butter" not in off.text and "Bake for 45 minutes" not in off.text
 
 

@@ -28,13 +28,13 @@ def card(
     run: tuple[int, int],
     o: Options,
 ) -> range:
-    """The lines of a recipe's card within ``card_reach`` lines of the ``run``: from an ingredients heading through
+    """The lines of a recipe's card within ``card_lines`` lines of the ``run``: from an ingredients heading through
     the steps under a steps heading at most ``card_lines`` below it, each step a sentence no more than ``card_gap``
     lines below the one before; empty if there is none. ``patterns``: both headings'."""
     if patterns is None:
         return range(0)
     (ingredients, steps), (first, last), n = patterns, run, len(blocks)
-    near = range(max(0, first - o.card_reach), min(n, last + o.card_reach + 1))
+    near = range(max(0, first - o.card_lines), min(n, last + o.card_lines + 1))
     i = next(headings(blocks, local, ingredients, near), -1)
     k = next(headings(blocks, local, steps, range(i + 1, min(n, i + o.card_lines + 1))), -1) if i >= 0 else -1
     if k < 0 or any(marks[i:k]):
