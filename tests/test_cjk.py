@@ -154,7 +154,7 @@ def test_a_chinese_page_told_as_another_language_still_keeps_its_article():
 
 
 def test_a_japanese_column_with_a_table_of_contents_keeps_its_article():
-    # the table of contents cuts the article: the run grows across it (run.py's grow)
+    # the table of contents cuts the article: the run reaches across it (run.py's reach)
     body, meta = expected("ja_column")
     doc = TEXT.clean((PAGES / "ja_column.txt").read_bytes())
     assert {k: doc.metadata[k] for k in meta} == meta

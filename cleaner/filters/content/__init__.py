@@ -23,7 +23,7 @@ from .classes import BAD, CHROME, GOOD, NEARGOOD, SHORT, SHORT_SENTENCE, classif
 from .context import revise
 from .edges import lead_in, lede, tail, trim
 from .options import Options
-from .run import grow, headline, under_title, weights
+from .run import headline, reach, under_title, weights
 
 __all__ = ["MainContent", "Options", "judge"]
 
@@ -129,7 +129,8 @@ def judge(
     # 2. the run, 3. its edges, 4. the context inside it
     anchor, share = (anchor, o.title_run_share) if anchor else (headline(blocks, local), o.headline_run_share)
     ws = weights(blocks, local, marks, anchor, o)
-    run = grow(ws, local, marks, *under_title(ws, local, o, anchor, share), o)
+    start, end = under_title(ws, local, o, anchor, share)
+    run = reach(ws, local, marks, start, -1, o), reach(ws, local, marks, end, 1, o)
     start, end = trim(blocks, classes, marks, *run, o)
     first, last = lede(blocks, local, start, o), tail(blocks, local, marks, end, o)
     final = [BAD] * len(blocks)

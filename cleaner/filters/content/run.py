@@ -51,29 +51,23 @@ def stretch(ws: list[float], j: int, step: int, marks: list[int] | None = None) 
     return far, best
 
 
-def _reach(ws: list[float], classes: list[str], marks: list[int], k: int, step: int, o: Options) -> int:
-    """Where the run reaches from its edge ``k`` in direction ``step`` across a gap to a heavy stretch of prose."""
-    j, n = k + step, len(classes)
-    while 0 <= j < n and classes[j] != GOOD and not marks[j] and abs(j - k) <= o.max_gap_lines:
-        j += step
-    if not 0 <= j < n or classes[j] != GOOD or marks[j] or (step < 0 and marks[k]):
-        return k  # a comment section's heading or byline, or a run that starts at one, bars the way
-    far, best = stretch(ws, j, step, marks)
-    enough = o.join_weight if step > 0 else o.join_weight_above
-    return far if best >= enough and best > 0 else k  # (best 0: no stretch found)
-
-
-def grow(ws: list[float], classes: list[str], marks: list[int], start: int, end: int, o: Options) -> tuple[int, int]:
-    """The run across gaps (an embed, a credit, a share bar) to prose beyond them that weighs ``join_weight``
-    (``join_weight_above`` above the run: a lone paragraph there is more often the article's first, cut off by a
-    picture, than a bio or a disclaimer)."""
-    if not o.max_gap_lines:
-        return start, end
-    while (far := _reach(ws, classes, marks, end, 1, o)) != end:
-        end = far
-    while (far := _reach(ws, classes, marks, start, -1, o)) != start:
-        start = far
-    return start, end
+def reach(ws: list[float], classes: list[str], marks: list[int], k: int, step: int, o: Options) -> int:
+    """How far the run reaches from its edge ``k`` in direction ``step``: across gaps (an embed, a credit, a share
+    bar) of at most ``max_gap_lines`` lines to the heaviest stretch of prose beyond each, while it weighs
+    ``join_weight`` (``join_weight_above`` above the run: a lone paragraph there is more often the article's first, cut
+    off by a picture, than a bio or a disclaimer). A comment section's heading or byline bars the way."""
+    enough, n = o.join_weight if step > 0 else o.join_weight_above, len(classes)
+    while not (step < 0 and marks[k]):  # (nor does a run that starts at one reach above it)
+        j = k + step
+        while 0 <= j < n and classes[j] != GOOD and not marks[j] and abs(j - k) <= o.max_gap_lines:
+            j += step
+        if not 0 <= j < n or classes[j] != GOOD or marks[j]:
+            break
+        far, best = stretch(ws, j, step, marks)
+        if best < enough or best <= 0:  # (best 0: no stretch found)
+            break
+        k = far
+    return k
 
 
 def heaviest(ws: list[float]) -> tuple[int, int, float]:
