@@ -70,11 +70,9 @@ def line_class(text: str, folded: str, n: float, hits: int, o: Options) -> str:
         return SHORT if sentence or heading or (n >= 2 and lower_share(text) >= 0.6) else BAD
     if text.rstrip(CLOSERS).endswith(("...", "…")):
         return NEARGOOD if density >= o.stop_low else BAD  # a teaser cut short is no paragraph of the article
-    if sentence and density >= o.stop_sentence:
-        return GOOD if density >= o.stop_low or size >= o.length_high else NEARGOOD
-    if density < o.stop_low:
+    if density < (o.stop_sentence if sentence else o.stop_low):
         return BAD
-    return GOOD if size >= o.length_high else NEARGOOD
+    return GOOD if size >= o.length_high or (sentence and density >= o.stop_low) else NEARGOOD
 
 
 def classify(blocks: list[Block], stops: frozenset[str], o: Options) -> list[str]:

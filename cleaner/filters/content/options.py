@@ -14,7 +14,7 @@ class Options:
     length_high: int = 200  # from it a line of prose (``stop_low``) is good without a sentence end
     length_paragraph: int = 400  # a good line this long may open the article without a sentence end
     stop_low: float = 0.30  # stopword share below which a line is not prose
-    stop_sentence: float = 0.2  # share from which a sentence (ending in . ! ? :) is prose
+    stop_sentence: float = 0.2  # share (at most stop_low) from which a sentence (ending in . ! ? :) is prose
     max_link_density: float = 0.2  # link marks per word above which a line is navigation
     max_number_share: float = 0.5  # share of a long line's words that are numbers from which it is a list
     fallback_stopwords: int = 40  # no stoplist for the language: this many of the page's repeated words stand in
