@@ -140,11 +140,6 @@ def judge(
         first, last = min(first, recipe[0]), max(last, recipe[-1])
     for i in (*recipe, *prose_above(blocks, local, anchor, first, o)):
         final[i] = GOOD
-    return [None if f != BAD else _why(i, first, last, k) for i, (f, k) in enumerate(zip(final, classes, strict=True))]
-
-
-def _why(i: int, first: int, last: int, cls: str) -> str:
-    """Why a line judged bad goes, from where it stands: before the article's first line, after its last, or inside."""
-    if i < first:
-        return "before the article"
-    return "after the article" if i > last else f"inside the article, looks like chrome ({cls})"
+    inside = [f"inside the article, looks like chrome ({k})" for k in classes[first : last + 1]]
+    why = ["before the article"] * first + inside + ["after the article"] * (len(blocks) - last - 1)
+    return [None if f != BAD else w for f, w in zip(final, why, strict=True)]
