@@ -16,12 +16,12 @@ from ...document import Block, Page
 from ..base import DataPattern, Filter, ask
 from ..prompts import comment_marks
 from ..script import width
-from ..shape import ends_sentence, title_repeat
+from ..shape import title_repeat
 from ..words import page_stopwords, stopwords
 from .cards import card
 from .classes import BAD, CHROME, GOOD, NEARGOOD, SHORT, SHORT_SENTENCE, classify
 from .context import revise
-from .edges import lead_in, lede, tail, trim
+from .edges import above, lead_in, tail, trim
 from .options import Options
 from .run import headline, reach, under_title, weights
 
@@ -102,16 +102,6 @@ def pass_through(blocks: list[Block], classes: list[str], o: Options, own_words:
     return None if head.count(BAD) + head.count(CHROME) <= o.max_head_chrome else 0
 
 
-def prose_above(blocks: list[Block], local: list[str], anchor: int, first: int, o: Options) -> list[int]:
-    """The good and near-good lines that end like sentences between the title's repetition ``anchor`` and the run's
-    first line ``first``, when the good ones hold ``min_prose_above`` characters or more: the article's too, cut off by
-    a gallery, a box or a list. (A title or a list kept up there would be the page's head to a second cleaning.)"""
-    prose = [i for i in range(anchor, first) if local[i] in (GOOD, NEARGOOD)]
-    prose = [i for i in prose if ends_sentence(blocks[i].text, colon=True, dots=False)]
-    good = sum(width(blocks[i].text) for i in prose if local[i] == GOOD)
-    return prose if o.min_prose_above and good >= o.min_prose_above else []
-
-
 def judge(
     blocks: list[Block],
     local: list[str],
@@ -132,13 +122,13 @@ def judge(
     start, end = under_title(ws, local, o, anchor, share)
     run = reach(ws, local, marks, start, -1, o), reach(ws, local, marks, end, 1, o)
     start, end = trim(blocks, classes, marks, *run, o)
-    first, last = lede(blocks, local, start, o), tail(blocks, local, marks, end, o)
+    first, last = start, tail(blocks, local, marks, end, o)
     final = [BAD] * len(blocks)
-    final[first : last + 1] = [GOOD] * (start - first) + revise(classes[start : end + 1]) + [GOOD] * (last - end)
-    recipe = card(blocks, local, recipes, marks, (first, last), o)
+    final[start : last + 1] = revise(classes[start : end + 1]) + [GOOD] * (last - end)
+    recipe = card(blocks, local, recipes, marks, (start, last), o)
     if recipe:  # the card's lines are kept, those between it and the run go as chrome inside the article
         first, last = min(first, recipe[0]), max(last, recipe[-1])
-    for i in (*recipe, *prose_above(blocks, local, anchor, first, o)):
+    for i in (*recipe, *above(blocks, local, anchor, start, o)):
         final[i] = GOOD
     inside = [f"inside the article, looks like chrome ({k})" for k in classes[first : last + 1]]
     why = ["before the article"] * first + inside + ["after the article"] * (len(blocks) - last - 1)

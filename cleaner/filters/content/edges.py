@@ -1,8 +1,9 @@
-"""The run's edges: a paragraph or a lede above it first, a comment section's heading below, a closing line."""
+"""The run's edges: its first paragraph and what joins above it; its end above comments, a closing line and a list."""
 
 from __future__ import annotations
 
 from ...document import Block
+from ..script import width
 from ..shape import ends_sentence, is_prose, lower_share
 from .classes import CHROME, GOOD, NEARGOOD, SHORT_SENTENCE
 from .options import Options
@@ -34,13 +35,19 @@ def is_lede(text: str, cls: str) -> bool:
     return ends and text.count(" ") >= 3 and lower_share(text) >= 0.6
 
 
-def lede(blocks: list[Block], local: list[str], start: int, o: Options) -> int:
-    """The run's first line: the lede right above its first paragraph (at most ``max_lede_lines`` lines that
-    :func:`is_lede`, the first paragraphs of a page that lost their periods), if there is one; else ``start``."""
+def above(blocks: list[Block], local: list[str], anchor: int, start: int, o: Options) -> list[int]:
+    """The lines above the run's first paragraph ``start`` that are the article's: the lede right above it (at most
+    ``max_lede_lines`` lines that :func:`is_lede`: a standfirst, the first paragraphs of a page that lost their
+    periods), and the good and near-good lines that end like sentences between the title's repetition ``anchor`` and
+    the lede, when the good ones hold ``min_prose_above`` characters or more: the article's too, cut off by a gallery,
+    a box or a list. (A title or a list kept up there would be the page's head to a second cleaning.)"""
     first = start
     while first and start - first < o.max_lede_lines and is_lede(blocks[first - 1].text, local[first - 1]):
         first -= 1
-    return first
+    prose = [i for i in range(anchor, first) if local[i] in (GOOD, NEARGOOD)]
+    prose = [i for i in prose if ends_sentence(blocks[i].text, colon=True, dots=False)]
+    good = sum(width(blocks[i].text) for i in prose if local[i] == GOOD)
+    return (prose if o.min_prose_above and good >= o.min_prose_above else []) + list(range(first, start))
 
 
 def lead_in(text: str, cls: str) -> bool:
