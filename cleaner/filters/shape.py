@@ -20,6 +20,11 @@ CLOSERS = "\"'\u201d\u2019)]\u300d\u300f\uff09"
 #: A sentence's stops (full-width ones too), which closing quotes and brackets may follow.
 _STOPS = frozenset(".!?\u3002\uff01\uff1f\uff0e")
 _STOPS_COLON = _STOPS | {":"}  # and a line's colon that leads in to a list or a quotation
+#: An emoji, or an emoticon after a space or a stop (":)", ";-)", "<3", "^^") ...
+_EMOTE = r"(?:[\u2600-\u27bf\u2b50\ufe0f\u200d\U0001f000-\U0001faff]|(?<![^\s.!?\u2026])(?:[:;=]-?[)(DPp]|<3|\^\^))"
+#: ... closing the sentence after its last word, as blogs and comments write (with or without a stop before it)
+_EMOTE_END = re.compile(rf"\w[\s.!?\u2026,]*(?:{_EMOTE}\s*)+$")
+_EMOTE_ASCII_LAST = frozenset(")(DPp3^")
 
 
 def any_of(strings: Iterable[str]) -> Callable[[str], bool]:
@@ -69,9 +74,28 @@ def nwords(text: str) -> int:
 
 def ends_sentence(text: str, colon: bool = False, dots: bool = True) -> bool:
     """Whether ``text`` ends like a sentence before closing quotes and brackets and a final newline, if any; with
-    ``colon``, a colon that leads in counts too, and without ``dots``, three dots (a teaser cut short) do not."""
-    end = text.removesuffix("\n").rstrip(CLOSERS)
-    return end[-1:] in (_STOPS_COLON if colon else _STOPS) and (dots or end[-3:-1] != "..")
+    ``colon``, a colon that leads in counts too, and without ``dots``, three dots (a teaser cut short) do not. An
+    emoji or emoticon after the last word ends one too (:func:`emote_end`)."""
+    line = text.removesuffix("\n")
+    end = line.rstrip(CLOSERS)
+    if end[-1:] in (_STOPS_COLON if colon else _STOPS) and (dots or end[-3:-1] != ".."):
+        return True
+    last = line[-1:]  # (most lines end in a letter or a digit: no call)
+    return (last >= "\u2600" or last in _EMOTE_ASCII_LAST) and emote_end(line)
+
+
+def emote_end(text: str) -> bool:
+    """Whether ``text`` ends in an emoji or emoticon after a word ("... freuen 🙂", "... dazu sagt :)"): a sentence's
+    end in informal writing. Only a line whose last character can end one is searched, and only its end."""
+    last = text[-1:]
+    if not (
+        last in _EMOTE_ASCII_LAST
+        or "\u2600" <= last <= "\u27bf"
+        or last >= "\U0001f000"
+        or last in "\ufe0f\u200d\u2b50"
+    ):
+        return False
+    return _EMOTE_END.search(text[-24:]) is not None
 
 
 @lru_cache(maxsize=4096)
@@ -166,8 +190,10 @@ def head_end(blocks: list[Block]) -> int:
     """
     for i, b in enumerate(blocks):
         text = b.text
-        if text[-1:] in _SENTENCE_LAST and len(text) >= _PROSE_MIN_CHARS and is_prose(text):
-            return i
+        last = text[-1:]  # (a sentence's stop or closer, or what may close it in informal writing: emote_end)
+        if (last in _SENTENCE_LAST or last >= "\u2600" or last in _EMOTE_ASCII_LAST) and len(text) >= _PROSE_MIN_CHARS:
+            if is_prose(text):
+                return i
     return len(blocks)
 
 
