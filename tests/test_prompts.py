@@ -196,3 +196,70 @@ def test_a_shops_rail_and_a_polish_reprint_notice_go():
     notice = "Materiał chroniony prawem autorskim - zasady przedruków określa regulamin."
     doc = Pipeline(Config(kind="text", language="pl", disable=frozenset({"content"}))).clean(f"{polish}\n\n{notice}")
     assert doc.text == polish
+
+
+def test_affiliate_disclosures_go_as_publishers_and_bloggers_word_them():
+    assert_removes(
+        "navigation",
+        ARTICLE,
+        [
+            "This post may contain affiliate links. If you purchase something through a link, I may receive a "
+            "small commission at no extra charge to you.",
+            "We may earn an affiliate commission when you buy through links on our site. Learn more",
+            "Advertising disclosure: We may receive compensation for some of the links in our stories.",
+            "We recommend the best products through an independent review process, and advertisers do not "
+            "influence our picks.",
+        ],
+    )
+
+
+def test_a_news_paragraph_about_compensation_stays():
+    text = "Families who lost their homes may receive compensation from the regional fund, the minister said."
+    assert run(text).text == text
+
+
+def test_a_comment_sections_moderation_policy_goes():
+    assert_removes(
+        "comments",
+        ARTICLE,
+        [
+            "We welcome reader comments on the top stories of the day. Some comments may be republished.",
+            "Please understand that comments are moderated and it is not always possible to publish all of them.",
+            "We ask that comments are civil and free of libellous or hateful material.",
+        ],
+    )
+
+
+GERMAN = (
+    "Die Feuerwehr hat am Sonntag die Straße in das Tal wieder freigegeben, nachdem ein Erdrutsch sie "
+    "in der Nacht verschüttet hatte und die Bewohner mehrere Stunden lang nicht zur Arbeit fahren konnten."
+)
+
+
+@pytest.mark.parametrize(
+    ("name", "notice"),
+    [
+        (
+            "cookies",
+            "Mit Absenden meiner E-Mail-Adresse willige ich bis auf Widerruf ein, den Newsletter des Verlags zu "
+            "erhalten. Die Datenschutzerklärung habe ich gelesen.",
+        ),
+        (
+            "cookies",
+            "Ich bin damit einverstanden, personalisierte E-Mails zu Angeboten zu erhalten. Diese Einwilligung "
+            "kann jederzeit widerrufen werden.",
+        ),
+        (
+            "cookies",
+            "Wir respektieren deine Privatsphäre und stellen deshalb ohne dein Einverständnis keine Verbindung "
+            "zu Twitter her.",
+        ),
+        ("prompts", "Klicken Sie auf den unteren Button, um den Inhalt von www.example.de zu laden."),
+        ("navigation", "Für Links auf dieser Seite erhält der Verlag ggf. eine Provision vom Händler."),
+    ],
+)
+def test_german_consent_boxes_and_affiliate_notices_go(name, notice):
+    doc = clean(f"{GERMAN}\n\n{notice}\n".encode(), kind="text")
+    assert doc.metadata["language"] == "de"
+    assert doc.text == GERMAN
+    assert [r.text for r in doc.removed if r.filter == name] == [notice]
