@@ -88,3 +88,35 @@ def test_a_byline_has_at_most_max_words_words():
     assert run(short + "\n\n" + ARTICLE).metadata["author"] == name
     long = short + " 11:26 PM"  # 15 words: more than max_words (14)
     assert run(long + "\n\n" + ARTICLE).metadata["author"] is None
+
+
+def test_an_about_box_below_the_post_goes_with_the_bio_that_names_its_person():
+    bio = (
+        "As a sales manager, Maria Lopez links the marketing team with the sales team, and she writes here about "
+        "the fairs and trade shows the company visits each year."
+    )
+    doc = run(ARTICLE + "\n\nAbout Maria Lopez\n\n" + bio)
+    assert doc.text == ARTICLE
+    assert removed_by(doc, "authorbox") == ["About Maria Lopez", bio]
+    assert doc.metadata["author"] is None  # (such a box may present a company)
+
+
+def test_an_about_heading_without_a_bio_that_names_the_person_stays():
+    rest = "The board met in the old town hall, as it has since the bank was founded, and voted on the budget."
+    text = ARTICLE + "\n\nAbout Maria Lopez\n\n" + rest
+    assert removed_by(run(text), "authorbox") == []
+
+
+def test_the_cli_drops_a_german_about_box_under_the_article(tmp_path):
+    from helpers import cli_cleaned
+
+    article = (
+        "Die Messe öffnet am Dienstag ihre Tore, und wir zeigen dort unsere neuen Werkzeuge für den Handel.\n\n"
+        "Wir laden Sie herzlich ein, uns am Stand in der Halle sieben zu besuchen und mit uns zu sprechen."
+    )
+    bio = (
+        "Als Vertriebsleiter bildet Moritz Weber die Schnittstelle zwischen dem Marketing und dem Vertrieb, "
+        "und er schreibt hier über die Messen, die wir jedes Jahr besuchen."
+    )
+    body = cli_cleaned(tmp_path, "post.txt", f"{article}\n\nÜber Moritz Weber\n\n{bio}\n".encode())
+    assert body.strip() == article

@@ -47,7 +47,7 @@ import cleaner  # noqa: E402
 FLOORS = {
     "seeds": 0.995,
     "fixtures": 0.995,
-    "articles-text": 0.944,
+    "articles-text": 0.954,
     "articles-html": 0.973,
     "articles-html-as-text": 0.973,
     "multilingual-html": 0.941,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import pairwise
 from typing import Any
 
 from ..data import LanguageData
@@ -128,16 +129,28 @@ class AuthorBox(Filter):
         'Move an author box into metadata.author: the marker ("+ posts", "Author Profile '
         "Photo\"), the author's name and the bio, which such boxes often repeat."
     )
-    defaults = {"window": 6, "min_bio_words": 6, "max_bio_words": 80}
-    phrases = {"markers": ("bylines", "author_box"), "joiners": ("bylines", "joiners")}
+    defaults = {"window": 6, "min_bio_words": 6, "max_bio_words": 80, "max_about_words": 120}
+    phrases = {
+        "markers": ("bylines", "author_box"),
+        "joiners": ("bylines", "joiners"),
+        "about": ("bylines", "author_about"),
+    }
     markers: Phrases
     joiners: Phrases
+    about: Phrases
+
+    def __init__(self, data: Any, **options: Any):
+        super().__init__(data, **options)
+        self._about = tuple(sorted(f"{word} " for word in self.about))
+        # the first letters such a heading can open with, either case: most lines open otherwise, and are not read
+        self._about_first = frozenset(c for word in self.about for c in (word[:1], word[:1].upper()))
 
     def chrome(self, block: Block) -> str | None:
         return "author box" if block.short in self.markers else None
 
     def apply(self, page: Page) -> None:
         blocks = page.blocks
+        self.drop_about_boxes(page)
         markers = [i for i, b in enumerate(blocks) if b.short in self.markers]
         if not markers:
             return
@@ -162,6 +175,30 @@ class AuthorBox(Filter):
                     self.drop(page, b, "author bio")
                 else:
                     break
+
+    def drop_about_boxes(self, page: Page) -> None:
+        """A box headed "About <Name>" whose bio, right below it, names the person: a profile the site repeats under
+        every post. (The name stays out of the metadata: such a box may present a company.)"""
+        blocks = page.blocks
+        lo, hi = self.options["min_bio_words"], self.options["max_about_words"]  # (a bio of a paragraph, named)
+        first = self._about_first
+        for block, bio in pairwise(blocks):
+            name = self.about_name(block.text) if block.text[:1] in first else None
+            if name and name in bio.text and lo <= word_count(bio.text) <= hi:
+                self.drop(page, block, "author box")
+                self.drop(page, bio, "author bio")
+
+    def about_name(self, text: str) -> str | None:
+        """The name of two words or more in a heading "About <Name>" ("Über ...", "Sobre ..."), else None."""
+        if text.count(" ") > 6:
+            return None
+        folded = text.casefold()
+        for about in self._about:
+            if folded.startswith(about):
+                n = about.count(" ")  # (the words of the prefix, with the space after it)
+                name = text.split(" ", n)[n]
+                return name if " " in name and is_name(name, 5, self.joiners) else None
+        return None
 
     def take_name(self, page: Page, block: Block, names: list[str]) -> None:
         page.set_meta("author", block.text)
