@@ -24,9 +24,10 @@ from __future__ import annotations
 import json
 import os
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache, partial, wraps
+from itertools import chain
 from pathlib import Path
 from random import Random
 from typing import Any, TypeVar
@@ -42,6 +43,9 @@ LANGDETECT_VERSION = "1.0.9"
 #: pages fill 2,200 words and 1,260 n-grams (2.2 MB); full, the memos take ~5 MB
 #: (0.7 KB a word, 0.55 KB an n-gram), beside the 49 MB of profiles.
 MEMO_SIZE = 4096
+#: The 32-bit random words a detection's one trial replays (:func:`first_trial`); a
+#: page draws ~45 n-grams, each taking a word or, rejected, two.
+STREAM_WORDS = 512
 
 #: Runs of spaces, which ``Detector.append`` keeps one of.
 _SPACES = re.compile(" {2,}")
@@ -172,6 +176,60 @@ def choice_by_bits() -> bool:
     return True
 
 
+@dataclass(frozen=True)
+class FirstTrial:
+    """What a generator seeded with ``seed`` draws for a detection's first trial: the
+    ``gauss(0.0, 1.0)`` that sets its alpha, then the 32-bit words its n-gram draws take
+    (``words``, in order), and its state after them."""
+
+    gauss: float
+    words: Any
+    state: tuple[Any, ...]
+
+
+@lru_cache(maxsize=4)
+def first_trial(seed: int) -> FirstTrial:
+    """The first trial's draws after ``Random.seed(seed)``, drawn once per process."""
+    rnd = Random(seed)
+    gauss = rnd.gauss(0.0, 1.0)
+    # getrandbits fills a long number from its least significant 32 bits up, a word a draw
+    bits = rnd.getrandbits(32 * STREAM_WORDS).to_bytes(4 * STREAM_WORDS, "little")
+    return FirstTrial(gauss, np.frombuffer(bits, dtype="<u4"), rnd.getstate())
+
+
+def replayed(trial: FirstTrial, seq: Sequence[str]) -> Iterator[str]:
+    """What :func:`draw` draws from ``seq`` again and again in the first trial (a word,
+    shifted to the bits it needs, below the length or drawn again), then from the
+    generator where the words end."""
+    k = len(seq).bit_length()
+    if k > 32:
+        raise ValueError("a draw of more than 32 bits takes several words")
+    index = trial.words >> (32 - k)
+    yield from map(seq.__getitem__, index[index < len(seq)].tolist())
+    rnd = Random.__new__(Random)
+    rnd.setstate(trial.state)
+    yield from iter(partial(draw, rnd, seq), None)
+
+
+@lru_cache(maxsize=1)
+def replay_by_words() -> bool:
+    """Whether :func:`replayed` draws as a seeded ``Random`` draws with ``choice`` (tried
+    on sequences of several lengths, past the words replayed); on any surprise, no."""
+    try:
+        for n in (1, 2, 3, 5, 8, 100, 1000, 4097):
+            seq = [str(i) for i in range(n)]
+            theirs = Random(7)
+            trial = first_trial(7)
+            if theirs.gauss(0.0, 1.0) != trial.gauss:
+                return False
+            ours = replayed(trial, seq)
+            if any(next(ours) != theirs.choice(seq) for _ in range(STREAM_WORDS + 50)):
+                return False
+    except Exception:
+        return False
+    return True
+
+
 def ngrams(text: str, known: dict[str, Any]) -> list[str]:
     """The n-grams langdetect takes from normalised ``text``.
 
@@ -293,11 +351,12 @@ class FastDetector(Detector):
 
     def _start(self, factory: Profiles) -> None:
         """``Detector.__init__``, less its random.Random() seeded from os.urandom (11 us,
-        4% of a detection): _detect_block seeds self.random before drawing."""
+        4% of a detection): _detect_block seeds self.random before drawing, when it
+        draws from it at all."""
         self.word_lang_prob_map = factory.word_lang_prob_map
         self.langlist = factory.langlist
         self.seed = factory.seed
-        self.random = Random(self.seed)  # (seed is set: this takes no urandom)
+        self.random = Random.__new__(Random)  # (not seeded: by _detect_block)
         self.text = ""
         self.langprob = None
         self.alpha = self.ALPHA_DEFAULT
@@ -327,53 +386,60 @@ class FastDetector(Detector):
     @or_library("_extract_ngrams")
     def _extract_ngrams(self) -> list[str]:
         text = self.text.translate(_NORMALIZED)
-        return [gram for word in _WORD_AND_SPACE.findall(text) for gram in _WORDS[word]]
+        return list(chain.from_iterable(map(_WORDS.__getitem__, _WORD_AND_SPACE.findall(text))))
 
     @or_library("_detect_block")
     def _detect_block(self) -> None:
         """``Detector._detect_block`` with ``_update_lang_prob`` and ``_normalize_prob``
         inlined in :meth:`_trial`: the same random draws, the same float operations in
-        the same order."""
+        the same order. One trial (cleaner's) replays the draws of :func:`first_trial`
+        instead of seeding a generator and drawing from it."""
         self.cleaning_text()
         grams = self._extract_ngrams()
         if not grams:
             raise LangDetectException(ErrorCode.CantDetectError, "No features in text.")
+        if self.n_trial == 1 and self.seed is not None and replay_by_words():
+            trial = first_trial(self.seed)
+            alpha = self.alpha + trial.gauss * self.ALPHA_WIDTH
+            # (langdetect adds p / 1 to 0.0 for each probability p >= 0: p itself)
+            self.langprob = self._trial(replayed(trial, grams), alpha / self.BASE_FREQ)
+            return
         langprob = [0.0] * len(self.langlist)
         rnd = self.random
         rnd.seed(self.seed)
         # rnd.choice, without its Python-level _randbelow when draw is the same
-        pick = partial(draw, rnd) if choice_by_bits() else rnd.choice
+        pick = partial(draw, rnd, grams) if choice_by_bits() else partial(rnd.choice, grams)
         trials = self.n_trial
         for _ in range(trials):
             alpha = self.alpha + rnd.gauss(0.0, 1.0) * self.ALPHA_WIDTH
-            prob = self._trial(grams, pick, alpha / self.BASE_FREQ)
+            prob = self._trial(iter(pick, None), alpha / self.BASE_FREQ)
             langprob = [p + q / trials for p, q in zip(langprob, prob, strict=False)]
         self.langprob = langprob
 
-    def _trial(self, grams: list[str], pick: Callable[[list[str]], str], weight: float) -> list[float]:
-        """One trial's probabilities by language. They are a numpy array: each of the ~50
-        draws a page multiplies 55 of them, one ufunc call instead of 55 Python
-        multiplications (multiply and divide round each element as Python's * and / do;
-        the sum stays Python's, on a list, so that it adds in langdetect's order)."""
+    def _trial(self, drawn: Iterator[str], weight: float) -> list[float]:
+        """One trial's probabilities by language, multiplied by the n-grams ``drawn``. They
+        are a numpy array: each of the ~50 draws a page multiplies 55 of them, one
+        in-place ufunc call instead of 55 Python multiplications (``*=`` and ``/=`` round
+        each element as Python's * and / do, and skip ``out=``'s keyword parsing; the sum
+        stays Python's, on a list, so that it adds in langdetect's order)."""
         prob = np.array(self._init_probability(), dtype=np.float64)
         known, by_word = self.word_lang_prob_map, _factors_for(weight)
         threshold, limit = self.CONV_THRESHOLD, self.ITERATION_LIMIT
-        multiply, divide = np.multiply, np.divide
         i = 0
         while True:
-            word = pick(grams)
+            word = next(drawn)
             sums = by_word.get(word)
             if sums is None:
                 if len(by_word) >= MEMO_SIZE:
                     by_word = _factors_for(weight, fresh=True)
                 sums = by_word[word] = np.add(weight, known[word])
-            multiply(prob, sums, out=prob)
+            prob *= sums
             if i % 5 == 0:
                 values = prob.tolist()
                 total = sum(values)
                 if not total:  # langdetect's own method raises ZeroDivisionError (or_library runs it)
                     raise ZeroDivisionError("float division by zero")
-                divide(prob, total, out=prob)
+                prob /= total
                 # the largest probability after the division: the largest before it,
                 # divided (division by a positive number keeps the order, and rounds
                 # the same quotient the same way), without numpy's max()

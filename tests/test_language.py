@@ -298,12 +298,43 @@ def test_the_inlined_draw_is_random_choice():
         assert draw(ours, seq) == theirs.choice(seq)
 
 
+def test_one_trial_replays_the_draws_of_a_seeded_random_choice():
+    # a detection's one trial takes its alpha and its n-grams from words drawn once per
+    # process; past those words, from the generator as they left it
+    from random import Random
+
+    from cleaner.detector import STREAM_WORDS, first_trial, replay_by_words, replayed
+
+    assert replay_by_words()
+    for n in (1, 2, 7, 64, 757, 3000):
+        seq = [str(i) for i in range(n)]
+        theirs = Random(0)
+        assert first_trial(0).gauss == theirs.gauss(0.0, 1.0)
+        ours = replayed(first_trial(0), seq)
+        assert [next(ours) for _ in range(STREAM_WORDS * 2)] == [theirs.choice(seq) for _ in range(STREAM_WORDS * 2)]
+
+
+def test_a_trial_longer_than_the_words_replayed_answers_as_langdetect(monkeypatch):
+    import cleaner.detector
+
+    monkeypatch.setattr(cleaner.detector, "STREAM_WORDS", 3)
+    cleaner.detector.first_trial.cache_clear()
+    try:
+        _assert_same_probabilities()
+    finally:
+        cleaner.detector.first_trial.cache_clear()
+
+
 def test_without_the_inlined_draw_the_answers_are_the_same(monkeypatch):
     import cleaner.detector
 
     monkeypatch.setattr(cleaner.detector, "choice_by_bits", lambda: False)
+    _assert_same_probabilities(trials=3)  # (one trial replays its draws: no choice at all)
+
+
+def _assert_same_probabilities(trials: int = 1) -> None:
     for text in TEXTS[:12] + _pages()[:3]:
-        plain, fast = _both(_snippet(text))
+        plain, fast = _both(_snippet(text), trials)
         if not plain._extract_ngrams():
             continue
         plain.get_probabilities()
@@ -406,22 +437,23 @@ def test_a_surprise_in_reading_the_profiles_has_langdetect_read_them(monkeypatch
         cleaner.detector.clear_memos()
 
 
-def test_a_surprise_in_the_draw_check_means_random_choice(monkeypatch):
+@pytest.mark.parametrize(("step", "check"), [("draw", "choice_by_bits"), ("first_trial", "replay_by_words")])
+def test_a_surprise_in_a_draw_check_means_random_choice(monkeypatch, step, check):
     import cleaner.detector
 
     texts = TEXTS + _pages()
     expected = _answers(partial(langdetect_detector.Detector, profiles()), texts)
 
-    def broken(rnd, seq):
+    def broken(*args):
         raise AttributeError("getrandbits")  # as on a Python whose Random drew otherwise
 
-    monkeypatch.setattr(cleaner.detector, "draw", broken)
-    cleaner.detector.choice_by_bits.cache_clear()
+    monkeypatch.setattr(cleaner.detector, step, broken)
+    getattr(cleaner.detector, check).cache_clear()
     try:
-        assert not cleaner.detector.choice_by_bits()
+        assert not getattr(cleaner.detector, check)()
         assert _answers(_detector_class(), texts) == expected
     finally:
-        cleaner.detector.choice_by_bits.cache_clear()
+        getattr(cleaner.detector, check).cache_clear()
 
 
 def test_cleaned_pages_are_the_same_after_a_release_renames_a_private_name(monkeypatch):
