@@ -24,10 +24,9 @@ from setuptools.command.build_ext import build_ext
 MODE = os.environ.get("CLEANER_COMPILE", "")
 
 #: The modules the pipeline spends its own time in, line by line (the filters, the
-#: content stage, blocks and the document). The rest (input and output, HTML extraction,
-#: the CLI) waits on libraries or runs once a page: interpreted, as are the filters'
-#: registry (filters/__init__.py) and detector.py (langdetect ships no types: mypyc would
-#: make FastDetector without its base, langdetect's Detector).
+#: content stage, blocks, the document and the language detector, typed by stubs/). The
+#: rest (input and output, HTML extraction, the CLI) waits on libraries or runs once a
+#: page: interpreted, as is the filters' registry (filters/__init__.py).
 HOT = sorted(
     [
         *(path for path in glob("cleaner/filters/*.py") if not path.endswith("__init__.py")),
@@ -37,6 +36,7 @@ HOT = sorted(
         "cleaner/pipeline.py",
         "cleaner/keys.py",
         "cleaner/data/anchored.py",
+        "cleaner/detector.py",
     ]
 )
 

@@ -36,6 +36,7 @@ import numpy as np
 from langdetect.detector import Detector
 from langdetect.lang_detect_exception import ErrorCode, LangDetectException
 from langdetect.utils.ngram import NGram
+from mypy_extensions import mypyc_attr
 
 #: The langdetect release whose internals this module copies.
 LANGDETECT_VERSION = "1.0.9"
@@ -111,9 +112,10 @@ def _table_profiles() -> Profiles:
     first time cost tens of cache misses among scattered floats), and neither rows nor
     table are for the cyclic garbage collector to walk.
     """
-    from langdetect import detector_factory
+    # (from the module: compiled, `from langdetect import detector_factory` found None)
+    from langdetect.detector_factory import PROFILES_DIRECTORY
 
-    folder = Path(detector_factory.PROFILES_DIRECTORY)
+    folder = Path(PROFILES_DIRECTORY)
     rows: dict[str, int] = {}
     names: list[str] = []
     columns = []  # by language: the rows it gives a probability, and the probabilities
@@ -335,6 +337,9 @@ def or_library(name: str) -> Callable[[Method], Method]:
     return decorate
 
 
+# Compiled (setup.py), a Python class with compiled methods: its base is langdetect's
+# interpreted Detector (typed by stubs/langdetect, so that mypyc keeps it as the base).
+@mypyc_attr(native_class=False)
 class FastDetector(Detector):
     """langdetect's ``Detector`` on :func:`profiles`, with its costly steps done faster.
 
