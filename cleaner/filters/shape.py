@@ -31,11 +31,13 @@ def any_of(strings: Iterable[str]) -> Callable[[str], bool]:
     """A test for whether a text holds any of a few ``strings`` (separators, code
     characters: a filter asks it of most lines, and most hold none). An ``in`` test per
     string scans a long line at memory speed, where the regex engine would step through
-    it character by character."""
+    it character by character. An ASCII text (most lines) is searched only for the ASCII
+    strings: it holds no other."""
     strings = tuple(strings)
+    ascii_strings = tuple(s for s in strings if s.isascii())
 
     def holds_any(text: str) -> bool:
-        for s in strings:
+        for s in ascii_strings if text.isascii() else strings:
             if s in text:
                 return True
         return False
