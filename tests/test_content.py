@@ -37,6 +37,7 @@ def read(name: str) -> str:
         "list_heavy_sentence",
         "title_in_list_below",
         "article_across_gallery",
+        "code_in_tutorial",
     ],
 )
 def test_fixture_keeps_exactly_the_article(name):
@@ -323,6 +324,18 @@ def test_a_list_ends_at_a_blank_line_and_a_related_heading_leads_in_to_none():
     lead_in = "After a lot of trial and error, these are the things that now go into my bag before anything else:"
     related = ONLY_CONTENT.clean(raw.replace(lead_in, "You might also like:")).text
     assert related.endswith("do not expect to sit on the beach.")
+
+
+def test_a_tutorial_s_code_lines_between_paragraphs_are_kept_and_its_menus_and_share_bar_are_not():
+    # a line of code has few stopwords and is bad on its own; between two paragraphs it costs the run nothing
+    path = FIXTURES / "code_in_tutorial.txt"
+    doc = clean(path.read_bytes())
+    assert doc.text == read("code_in_tutorial.expected.txt").strip()
+    assert "reader = csv.reader(f); rows = [row for row in reader]" in doc.text
+    assert "Share on Facebook" not in doc.text and "Tutorials" not in doc.text
+    off = Pipeline(Config(kind="text", filters={"content": {"min_code_marks": 100}})).clean(path.read_bytes())
+    assert "reader = csv.reader(f)" not in off.text
+    assert clean(doc.text).text == doc.text
 
 
 def test_a_recipe_s_card_below_the_article_is_the_article_s():

@@ -19,7 +19,7 @@ from ..script import width
 from ..shape import title_repeat
 from ..words import page_stopwords, stopwords
 from .cards import card
-from .classes import BAD, CHROME, GOOD, NEARGOOD, SHORT, SHORT_SENTENCE, classify
+from .classes import BAD, CHROME, CODE, GOOD, NEARGOOD, SHORT, SHORT_SENTENCE, classify, code_between
 from .context import revise
 from .edges import above, lead_in, tail, trim
 from .options import Options
@@ -116,7 +116,9 @@ def judge(
     anchor = pass_through(blocks, classes, o, own_words)
     if anchor is None or GOOD not in classes:
         return [None if anchor is None else NO_ARTICLE] * len(blocks)
-    # 2. the run, 3. its edges, 4. the context inside it
+    # 2. the run (code between paragraphs free in it, kept), 3. its edges, 4. the context inside it
+    local = code_between(blocks, local, o)
+    classes = [GOOD if c == CODE else k for c, k in zip(local, classes, strict=True)]
     anchor, share = (anchor, o.title_run_share) if anchor else (headline(blocks, local), o.headline_run_share)
     ws = weights(blocks, local, marks, anchor, o)
     start, end = under_title(ws, local, o, anchor, share)

@@ -5,6 +5,7 @@ a short sentence weighs apart) or ``bad`` (links and addresses, menu separators,
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from ...caches import Memos
 from ...document import Block
@@ -16,6 +17,7 @@ from .options import Options
 GOOD, NEARGOOD, SHORT, BAD = "good", "neargood", "short", "bad"
 SHORT_SENTENCE = "short sentence"  # a short line that reads like prose (a sentence, a list item)
 CHROME = "chrome"  # a line another filter calls chrome on its text alone (see MainContent.survey)
+CODE = "code"  # a line shaped like code between two paragraphs (see code_between)
 
 #: Marks of chrome: links and addresses (URLs, domains, e-mail addresses, handles, tags) and, after a space, the
 #: separators of menus and breadcrumbs (« is a quotation's).
@@ -27,6 +29,9 @@ _MARK_CHARS, _DOMAINS = any_of("/@#|>»›·•"), any_of(("ww.", ".com", ".org"
 #: digit, not with the look behind it, so that the engine skips from digit to digit through a line.
 _NUMBER = re.compile(r"\d(?<![^\W_]\d)\d*(?![^\W_])")
 _OTHER_DIGIT = re.compile(r"[^\x00-\x7f](?<=\d)")  # a digit beyond ASCII ("٣", "５")
+#: What code holds and prose seldom does, in any programming language: an assignment or comparison, a call, a block's
+#: braces or a statement's end, arrows and logical operators, a shell's prompt or a comment's "#" standing alone.
+_CODE = re.compile(r"=|\w\(|[{};]|<-|->|&&|\|\||(?:^|\s)[$#] ")
 
 
 def _links(text: str, n: float, max_density: float) -> bool:
@@ -73,6 +78,20 @@ def line_class(text: str, folded: str, n: float, hits: int, o: Options) -> str:
     if density < (o.stop_sentence if sentence else o.stop_low):
         return BAD
     return GOOD if size >= o.length_high or (sentence and density >= o.stop_low) else NEARGOOD
+
+
+def code_between(blocks: list[Block], local: list[str], o: Options) -> list[str]:
+    """``local`` with the bad and short lines shaped like code (``min_code_marks`` marks of code a word or more) made
+    :data:`CODE` where they stand between two good lines with no other bad line nor chrome (a tutorial's code)."""
+    local = list(local)
+    for a, b in pairwise([k for k, c in enumerate(local) if c == GOOD]):
+        if BAD in local[a + 1 : b] and CHROME not in local[a + 1 : b]:
+            words = [(g, blocks[g].text) for g in range(a + 1, b) if local[g] in (BAD, SHORT)]
+            code = {g for g, t in words if len(_CODE.findall(t)) >= o.min_code_marks * len(t.split())}
+            if all(g in code or local[g] != BAD for g, _ in words):
+                for g in code:
+                    local[g] = CODE
+    return local
 
 
 def classify(blocks: list[Block], stops: frozenset[str], o: Options) -> list[str]:

@@ -24,6 +24,7 @@ class Options:
     neargood_weight: float = 0.1
     min_block_cost: int = 150  # (and what a line a filter calls chrome costs, whatever its length)
     min_list_lines: int = 3  # this many short sentences between paragraphs (and nothing else): a list, free
+    min_code_marks: float = 0.15  # marks of code a word from which a line between paragraphs is code, free
     max_gap_lines: int = 8  # the run crosses at most this many lines between two good ones (0: never) ...
     join_weight: float = 300.0  # ... to prose beyond them that weighs this much ...
     join_weight_above: float = 150.0  # ... (above the run, this much)

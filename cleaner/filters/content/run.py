@@ -8,7 +8,7 @@ from ...document import Block
 from ..prompts import COMMENT
 from ..script import width
 from ..shape import is_heading
-from .classes import BAD, CHROME, GOOD, NEARGOOD, SHORT, SHORT_SENTENCE
+from .classes import BAD, CHROME, CODE, GOOD, NEARGOOD, SHORT, SHORT_SENTENCE
 from .options import Options
 
 
@@ -16,7 +16,7 @@ def weights(blocks: list[Block], classes: list[str], marks: list[int], anchor: i
     """Each line's weight in a run: good text above the title's repetition ``anchor`` less, below the first comment's
     byline none (if prose stands above it)."""
     per_char = {GOOD: 1.0, NEARGOOD: o.neargood_weight, SHORT: -o.short_weight, BAD: -o.bad_weight}
-    per_char[SHORT_SENTENCE] = o.short_sentence_weight
+    per_char[SHORT_SENTENCE], per_char[CODE] = o.short_sentence_weight, 0.0
     floor = o.min_block_cost
     ws = [
         -floor if c == CHROME else per_char[c] * (width(b.text) if c == GOOD else max(width(b.text), floor))
