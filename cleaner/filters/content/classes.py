@@ -32,6 +32,7 @@ _OTHER_DIGIT = re.compile(r"[^\x00-\x7f](?<=\d)")  # a digit beyond ASCII ("٣",
 #: What code holds and prose seldom does, in any programming language: an assignment or comparison, a call, a block's
 #: braces or a statement's end, arrows and logical operators, a shell's prompt or a comment's "#" standing alone.
 _CODE = re.compile(r"=|\w\(|[{};]|<-|->|&&|\|\||(?:^|\s)[$#] ")
+_CODE_CHARS = any_of("=({};<>&|$#")  # a line without one holds no mark of code (and is not searched)
 
 
 def _links(text: str, n: float, max_density: float) -> bool:
@@ -85,10 +86,13 @@ def code_between(blocks: list[Block], local: list[str], o: Options) -> list[str]
     :data:`CODE` where they stand between two good lines with no other bad line nor chrome (a tutorial's code)."""
     local = list(local)
     for a, b in pairwise([k for k, c in enumerate(local) if c == GOOD]):
-        if BAD in local[a + 1 : b] and CHROME not in local[a + 1 : b]:
-            words = [(g, blocks[g].text) for g in range(a + 1, b) if local[g] in (BAD, SHORT)]
-            code = {g for g, t in words if len(_CODE.findall(t)) >= o.min_code_marks * len(t.split())}
-            if all(g in code or local[g] != BAD for g, _ in words):
+        between = local[a + 1 : b]
+        if BAD in between and CHROME not in between:
+            lines = [(g, blocks[g].text) for g in range(a + 1, b) if local[g] in (BAD, SHORT)]
+            code = {
+                g for g, t in lines if _CODE_CHARS(t) and len(_CODE.findall(t)) >= o.min_code_marks * len(t.split())
+            }
+            if all(g in code or local[g] != BAD for g, _ in lines):
                 for g in code:
                     local[g] = CODE
     return local
