@@ -142,6 +142,8 @@ class AuthorBox(Filter):
     def __init__(self, data: Any, **options: Any):
         super().__init__(data, **options)
         self._about = tuple(sorted(f"{word} " for word in self.about))
+        # their first words: a line whose first word is none of them is no such heading, and is not folded whole
+        self._about_heads = frozenset(word.split(" ", 1)[0] for word in self.about)
         # the first letters such a heading can open with, either case: most lines open otherwise, and are not read
         self._about_first = frozenset(c for word in self.about for c in (word[:1], word[:1].upper()))
 
@@ -190,7 +192,7 @@ class AuthorBox(Filter):
 
     def about_name(self, text: str) -> str | None:
         """The name of two words or more in a heading "About <Name>" ("Über ...", "Sobre ..."), else None."""
-        if text.count(" ") > 6:
+        if text[: text.find(" ")].casefold() not in self._about_heads or text.count(" ") > 6:
             return None
         folded = text.casefold()
         for about in self._about:

@@ -25,6 +25,8 @@ _EMOTE = r"(?:[\u2600-\u27bf\u2b50\ufe0f\u200d\U0001f000-\U0001faff]|(?<![^\s.!?
 #: ... closing the sentence after its last word, as blogs and comments write (with or without a stop before it)
 _EMOTE_END = re.compile(rf"\w[\s.!?\u2026,]*(?:{_EMOTE}\s*)+$")
 _EMOTE_ASCII_LAST = frozenset(")(DPp3^")
+#: The letters and digits below the emoji that no emoticon ends in: a line ending in one ends no sentence (most do).
+_PLAIN_LAST = frozenset(c for c in map(chr, range(0x2600)) if c.isalnum()) - _EMOTE_ASCII_LAST
 
 
 def any_of(strings: Iterable[str]) -> Callable[[str], bool]:
@@ -78,6 +80,8 @@ def ends_sentence(text: str, colon: bool = False, dots: bool = True) -> bool:
     """Whether ``text`` ends like a sentence before closing quotes and brackets and a final newline, if any; with
     ``colon``, a colon that leads in counts too, and without ``dots``, three dots (a teaser cut short) do not. An
     emoji or emoticon after the last word ends one too (:func:`emote_end`)."""
+    if text[-1:] in _PLAIN_LAST:  # (most lines: decided before any copy or call)
+        return False
     line = text.removesuffix("\n")
     end = line.rstrip(CLOSERS)
     if end[-1:] in (_STOPS_COLON if colon else _STOPS) and (dots or end[-3:-1] != ".."):
