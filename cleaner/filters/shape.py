@@ -25,6 +25,8 @@ _EMOTE = r"(?:[\u2600-\u27bf\u2b50\ufe0f\u200d\U0001f000-\U0001faff]|(?<![^\s.!?
 #: ... closing the sentence after its last word, as blogs and comments write (with or without a stop before it)
 _EMOTE_END = re.compile(rf"\w[\s.!?\u2026,]*(?:{_EMOTE}\s*)+$")
 _EMOTE_ASCII_LAST = frozenset(")(DPp3^")
+#: What an emoticon has before its last character (":)", ";-P", "<3", "^^"): a line ending in "up" or "(AP)" has none.
+_EMOTICON_BEFORE = {last: frozenset(":;=-") for last in ")(DPp"} | {"3": frozenset("<"), "^": frozenset("^")}
 #: The letters and digits below the emoji that no emoticon ends in: a line ending in one ends no sentence (most do).
 _PLAIN_LAST = frozenset(c for c in map(chr, range(0x2600)) if c.isalnum()) - _EMOTE_ASCII_LAST
 
@@ -94,12 +96,10 @@ def emote_end(text: str) -> bool:
     """Whether ``text`` ends in an emoji or emoticon after a word ("... freuen 🙂", "... dazu sagt :)"): a sentence's
     end in informal writing. Only a line whose last character can end one is searched, and only its end."""
     last = text[-1:]
-    if not (
-        last in _EMOTE_ASCII_LAST
-        or "\u2600" <= last <= "\u27bf"
-        or last >= "\U0001f000"
-        or last in "\ufe0f\u200d\u2b50"
-    ):
+    if last in _EMOTE_ASCII_LAST:
+        if text[-2:-1] not in _EMOTICON_BEFORE[last]:
+            return False
+    elif not ("\u2600" <= last <= "\u27bf" or last >= "\U0001f000" or last in "\ufe0f\u200d\u2b50"):
         return False
     return _EMOTE_END.search(text[-24:]) is not None
 
