@@ -88,8 +88,7 @@ def ends_sentence(text: str, colon: bool = False, dots: bool = True) -> bool:
     end = line.rstrip(CLOSERS)
     if end[-1:] in (_STOPS_COLON if colon else _STOPS) and (dots or end[-3:-1] != ".."):
         return True
-    last = line[-1:]  # (most lines end in a letter or a digit: no call)
-    return (last >= "\u2600" or last in _EMOTE_ASCII_LAST) and emote_end(line)
+    return emote_end(line)
 
 
 def emote_end(text: str) -> bool:
@@ -181,9 +180,7 @@ def is_name(text: str, max_words: int = 5, joiners: frozenset[str] = NAME_JOINER
     return named >= 1 and tokens[0] not in joiners
 
 
-#: The last characters a sentence end can have (see ends_sentence) ...
-_SENTENCE_LAST = _STOPS | frozenset(CLOSERS)
-#: ... and the fewest characters twelve words and a sentence end take (one letter a
+#: The fewest characters twelve words and a sentence end take (one letter a
 #: word, one character between, the end after the last: "a b c d e f g h i j k l.").
 _PROSE_MIN_CHARS = 2 * 12
 
@@ -196,10 +193,9 @@ def head_end(blocks: list[Block]) -> int:
     """
     for i, b in enumerate(blocks):
         text = b.text
-        last = text[-1:]  # (a sentence's stop or closer, or what may close it in informal writing: emote_end)
-        if (last in _SENTENCE_LAST or last >= "\u2600" or last in _EMOTE_ASCII_LAST) and len(text) >= _PROSE_MIN_CHARS:
-            if is_prose(text):
-                return i
+        # (a line ending in a plain letter or digit ends no sentence: ends_sentence's own first test)
+        if text[-1:] not in _PLAIN_LAST and len(text) >= _PROSE_MIN_CHARS and is_prose(text):
+            return i
     return len(blocks)
 
 
