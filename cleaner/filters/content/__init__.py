@@ -1,9 +1,4 @@
-"""Main content: keep the article's run of prose, drop the page chrome around and inside it.
-
-Scraped text is often a whole page flattened to lines: menus and share bars first and last, the article in the
-middle. With no markup to go by, the stage judges each line on its own text in jusText's flat steps (:func:`judge`),
-once, before the other block filters (which only remove), and drops last what it judged not the article's.
-"""
+"""Main content: keep the article's run of prose, drop the page chrome around and inside it (docs/content-stage.md)."""
 
 from __future__ import annotations
 
@@ -18,10 +13,8 @@ from ..prompts import comment_marks
 from ..script import width
 from ..shape import title_repeat
 from ..words import page_stopwords, stopwords
-from .cards import card
-from .classes import BAD, CHROME, CODE, GOOD, NEARGOOD, SHORT, SHORT_SENTENCE, classify, code_between
-from .context import revise
-from .edges import above, lead_in, tail, trim
+from .classes import BAD, CHROME, CODE, GOOD, NEARGOOD, SHORT, SHORT_SENTENCE, classify, code_between, revise
+from .edges import above, card, lead_in, tail, trim
 from .options import Options
 from .run import headline, reach, under_title, weights
 
@@ -83,9 +76,7 @@ class MainContent(Filter):
 
 
 def pass_through(blocks: list[Block], classes: list[str], o: Options, own_words: bool = False) -> int | None:
-    """The pass-through test: None to keep the page whole, else the line that repeats its title, where the article
-    starts (:func:`~..shape.title_repeat`; 0 for none, or when more prose stands above it than below: the title in a
-    list of stories under the article). ``own_words``: the classes were judged by the page's own repeated words."""
+    """None to keep the page whole, else the line that repeats its title (0 for none or for a list of stories)."""
     bad = classes.count(BAD)
     if not bad or bad + classes.count(CHROME) < MIN_CHROME_LINES:
         return None  # too little chrome to judge

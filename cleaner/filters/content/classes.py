@@ -1,6 +1,4 @@
-"""Line classes, each line judged on its own text as jusText judges paragraphs: ``good`` (prose: a sentence end and a
-share of stopwords, or long and stopword-rich), ``neargood`` (prose-like but weaker), ``short`` (under ``length_low``;
-a short sentence weighs apart) or ``bad`` (links and addresses, menu separators, few stopwords)."""
+"""Line classes: each line judged on its own text as jusText judges paragraphs, then revised by its context."""
 
 from __future__ import annotations
 
@@ -36,7 +34,7 @@ _CODE_CHARS = any_of("=({};<>&|$#")  # a line without one holds no mark of code 
 
 
 def _links(text: str, n: float, max_density: float) -> bool:
-    """Menu separators between items, or more marks of links than ``max_density`` a word."""
+    """Whether a line of ``n`` words holds menu separators or more than ``max_density`` marks of links a word."""
     if text.isprintable() and sum(map(text.count, ".@#:")) <= max_density * n:
         # every mark but a separator holds one of these, so there are too few; and with no space but " " (printable),
         # a separator is a mark wherever it stands (the search for marks, which tries every position, is not needed)
@@ -47,9 +45,8 @@ def _links(text: str, n: float, max_density: float) -> bool:
 
 
 def numbers_at_least(text: str, k: float) -> bool:
-    """Whether ``text`` holds ``k`` numbers standing as words or more. Each holds a digit: a line with fewer digits
-    than ``k`` (counted at C speed, when none is beyond ASCII) is not searched."""
-    raw = text.encode()
+    """Whether ``text`` holds ``k`` numbers standing as words or more."""
+    raw = text.encode()  # (a line with fewer digits than k, counted at C speed, is not searched)
     if len(raw) - len(raw.translate(None, b"0123456789")) < k and (text.isascii() or not _OTHER_DIGIT.search(text)):
         return False
     return len(_NUMBER.findall(text)) >= k
@@ -82,8 +79,7 @@ def line_class(text: str, folded: str, n: float, hits: int, o: Options) -> str:
 
 
 def code_between(blocks: list[Block], local: list[str], o: Options) -> list[str]:
-    """``local`` with the bad and short lines shaped like code (``min_code_marks`` marks of code a word or more) made
-    :data:`CODE` where they stand between two good lines with no other bad line nor chrome (a tutorial's code)."""
+    """``local`` with the lines shaped like code between two good lines made :data:`CODE`."""
     local = list(local)
     for a, b in pairwise([k for k, c in enumerate(local) if c == GOOD]):
         between = local[a + 1 : b]
@@ -92,7 +88,7 @@ def code_between(blocks: list[Block], local: list[str], o: Options) -> list[str]
             code = {
                 g for g, t in lines if _CODE_CHARS(t) and len(_CODE.findall(t)) >= o.min_code_marks * len(t.split())
             }
-            if all(g in code or local[g] != BAD for g, _ in lines):
+            if all(g in code or local[g] != BAD for g, _ in lines):  # (no bad line that is not code)
                 for g in code:
                     local[g] = CODE
     return local
@@ -117,3 +113,26 @@ def classify(blocks: list[Block], stops: frozenset[str], o: Options) -> list[str
 #: Line text -> local class, a memo for each stoplist and options (pages without a stoplist take their own words),
 #: kept from page to page: a fifth of a flattened page's lines repeat one above them, and a site's menus recur.
 CLASSES = Memos(count=8, lines=8192)
+
+
+def _neighbour(classes: list[str], i: int, step: int, ignore_neargood: bool) -> str:
+    """The class of the nearest good or bad (or near-good) line from line ``i`` in direction ``step``, or bad."""
+    wanted = (GOOD, BAD) if ignore_neargood else (GOOD, BAD, NEARGOOD)
+    others = range(i + 1, len(classes)) if step > 0 else range(i - 1, -1, -1)
+    return next((classes[j] for j in others if classes[j] in wanted), BAD)
+
+
+def revise(classes: list[str]) -> list[str]:
+    """The classes after jusText's context rules: short, then near-good lines take their neighbours' class."""
+    final = list(classes)
+    for i, c in enumerate(classes):
+        if c == SHORT:
+            prev, nxt = _neighbour(classes, i, -1, True), _neighbour(classes, i, 1, True)
+            if prev == nxt:
+                final[i] = prev
+            else:  # good on one side, bad on the other: good if a near-good line is nearer on the bad side
+                final[i] = GOOD if _neighbour(classes, i, -1 if prev == BAD else 1, False) == NEARGOOD else BAD
+    for i, c in enumerate(classes):
+        if c == NEARGOOD:
+            final[i] = BAD if _neighbour(final, i, -1, True) == _neighbour(final, i, 1, True) == BAD else GOOD
+    return final

@@ -1,6 +1,9 @@
-"""The run's edges: its first paragraph and what joins above it; its end above comments, a closing line and a list."""
+"""The run's edges: its first paragraph and the lines that join it above and below, a recipe's card among them."""
 
 from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
 
 from ...document import Block
 from ..script import width
@@ -8,10 +11,12 @@ from ..shape import ends_sentence, is_prose, lower_share
 from .classes import CHROME, GOOD, NEARGOOD, SHORT_SENTENCE
 from .options import Options
 
+#: What a step ends in: a full stop (a list's lines after the card, "Share this!", "You may also like:", do not).
+_STEP_ENDS = frozenset(".。")
+
 
 def opens_article(text: str, cls: str, paragraph: int) -> bool:
-    """Whether a line can open the article: good prose (or ``paragraph`` long: a flattened page may lose a period; or
-    leading in to a quotation or a list with a colon), or near-good prose that ends like a sentence (not in "...")."""
+    """Whether a line can open the article: good prose (or long, or a lead-in), or a near-good sentence."""
     if cls == GOOD:
         return len(text) >= paragraph or is_prose(text) or (text[-1:] == ":" and is_prose(text[:-1] + "."))
     return cls == NEARGOOD and ends_sentence(text, colon=True, dots=False) and is_prose(text)
@@ -20,15 +25,14 @@ def opens_article(text: str, cls: str, paragraph: int) -> bool:
 def trim(
     blocks: list[Block], classes: list[str], marks: list[int], start: int, end: int, o: Options
 ) -> tuple[int, int]:
-    """The run from its first paragraph (not a headline, caption or lead-in) to above a comment section's heading."""
+    """The run from its first paragraph (:func:`opens_article`) to above a comment section's heading or byline."""
     while start < end and not opens_article(blocks[start].text, classes[start], o.length_paragraph):
         start += 1
     return start, next((i - 1 for i in range(start + 1, end + 1) if marks[i]), end)
 
 
 def is_lede(text: str, cls: str) -> bool:
-    """Whether a line can stand in a lede above the first paragraph: a few words, mostly in lower case, a sentence
-    ending in . ! or ?, or a near-good standfirst without its period."""
+    """Whether a line can stand in a lede: a sentence of a few words, mostly in lower case."""
     if cls not in (SHORT_SENTENCE, NEARGOOD, GOOD):
         return False
     ends = ends_sentence(text, dots=False) or (cls == NEARGOOD and text[-1:] not in ":.…")
@@ -36,11 +40,8 @@ def is_lede(text: str, cls: str) -> bool:
 
 
 def above(blocks: list[Block], local: list[str], anchor: int, start: int, o: Options) -> list[int]:
-    """The lines above the run's first paragraph ``start`` that are the article's: the lede right above it (at most
-    ``max_lede_lines`` lines that :func:`is_lede`: a standfirst, the first paragraphs of a page that lost their
-    periods), and the good and near-good lines that end like sentences between the title's repetition ``anchor`` and
-    the lede, when the good ones hold ``min_prose_above`` characters or more: the article's too, cut off by a gallery,
-    a box or a list. (A title or a list kept up there would be the page's head to a second cleaning.)"""
+    """The lines above the run's first paragraph ``start`` that are the article's: its lede, and the prose between
+    the title's repetition ``anchor`` and the lede when it is long enough."""
     first = start
     while first and start - first < o.max_lede_lines and is_lede(blocks[first - 1].text, local[first - 1]):
         first -= 1
@@ -51,14 +52,12 @@ def above(blocks: list[Block], local: list[str], anchor: int, start: int, o: Opt
 
 
 def lead_in(text: str, cls: str) -> bool:
-    """Whether a line of prose leads in to a list with a colon (the survey asks the filters about it too)."""
+    """Whether a line of prose leads in to a list with a colon."""
     return (cls == GOOD or cls == SHORT_SENTENCE) and text.endswith(":")
 
 
 def tail(blocks: list[Block], local: list[str], marks: list[int], end: int, o: Options) -> int:
-    """The run's last line: a closing sentence or credit right below ``end``, then the list it leads in to with a
-    colon, the lines of the group (up to a blank line) below it, ``min_list_lines`` to ``max_list_items`` of them,
-    none chrome or a comment section's mark; else ``end``."""
+    """The run's last line: ``end``, or the closing sentence below it, or the end of the list it leads in to."""
     n = len(blocks)
     closing = end + 1 < n and not marks[end + 1] and local[end + 1] == SHORT_SENTENCE
     if closing and ends_sentence(blocks[end + 1].text, colon=True, dots=False):
@@ -71,3 +70,35 @@ def tail(blocks: list[Block], local: list[str], marks: list[int], end: int, o: O
             break
         last = j
     return last if last - end >= o.min_list_lines else end
+
+
+def headings(blocks: list[Block], local: list[str], pattern: Any, lines: range) -> Iterator[int]:
+    """The lines among ``lines`` that ``pattern`` finds, short ones only (a heading never reads as prose)."""
+    search = pattern.search
+    return (j for j in lines if local[j] != GOOD and local[j] != NEARGOOD and search(blocks[j].text))
+
+
+def card(
+    blocks: list[Block],
+    local: list[str],
+    patterns: tuple[Any, Any] | None,
+    marks: list[int],
+    run: tuple[int, int],
+    o: Options,
+) -> range:
+    """The lines of a recipe's card near the ``run`` (``patterns``: its two headings'), or an empty range."""
+    if patterns is None:
+        return range(0)
+    (ingredients, steps), (first, last), n = patterns, run, len(blocks)
+    near = range(max(0, first - o.card_lines), min(n, last + o.card_lines + 1))
+    i = next(headings(blocks, local, ingredients, near), -1)
+    k = next(headings(blocks, local, steps, range(i + 1, min(n, i + o.card_lines + 1))), -1) if i >= 0 else -1
+    if k < 0 or any(marks[i:k]):
+        return range(0)
+    end = k
+    for j in range(k + 1, min(n, k + 1 + o.card_lines)):
+        if marks[j] or j - end > o.card_gap:
+            break
+        if local[j] in (GOOD, NEARGOOD, SHORT_SENTENCE) and blocks[j].text[-1:] in _STEP_ENDS:
+            end = j
+    return range(i, end + 1) if end > k else range(0)

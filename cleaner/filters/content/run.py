@@ -1,4 +1,4 @@
-"""The article's run: the contiguous lines with the largest weight, good text for it and the rest against it."""
+"""The article's run: the contiguous lines of the largest weight, and how far it reaches."""
 
 from __future__ import annotations
 
@@ -13,8 +13,7 @@ from .options import Options
 
 
 def weights(blocks: list[Block], classes: list[str], marks: list[int], anchor: int, o: Options) -> list[float]:
-    """Each line's weight in a run: good text above the title's repetition ``anchor`` less, below the first comment's
-    byline none (if prose stands above it)."""
+    """Each line's weight in a run: per character, for the run or against it."""
     per_char = {GOOD: 1.0, NEARGOOD: o.neargood_weight, SHORT: -o.short_weight, BAD: -o.bad_weight}
     per_char[SHORT_SENTENCE], per_char[CODE] = o.short_sentence_weight, 0.0
     floor = o.min_block_cost
@@ -31,7 +30,7 @@ def weights(blocks: list[Block], classes: list[str], marks: list[int], anchor: i
 
 
 def free_lists(ws: list[float], classes: list[str], o: Options) -> None:
-    """A list between paragraphs (``min_list_lines`` short sentences or more, and chrome) costs nothing."""
+    """Free the lists between paragraphs in the weights ``ws``."""
     good = [k for k, c in enumerate(classes) if c == GOOD]
     for a, b in pairwise(good):
         items = [g for g in range(a + 1, b) if classes[g] != CHROME]
@@ -52,10 +51,7 @@ def stretch(ws: list[float], j: int, step: int, marks: list[int] | None = None) 
 
 
 def reach(ws: list[float], classes: list[str], marks: list[int], k: int, step: int, o: Options) -> int:
-    """How far the run reaches from its edge ``k`` in direction ``step``: across gaps (an embed, a credit, a share
-    bar) of at most ``max_gap_lines`` lines to the heaviest stretch of prose beyond each, while it weighs
-    ``join_weight`` (``join_weight_above`` above the run: a lone paragraph there is more often the article's first, cut
-    off by a picture, than a bio or a disclaimer). A comment section's heading or byline bars the way."""
+    """How far the run reaches from its edge ``k`` in direction ``step``, across short gaps to heavy prose."""
     enough, n = o.join_weight if step > 0 else o.join_weight_above, len(classes)
     while not (step < 0 and marks[k]):  # (nor does a run that starts at one reach above it)
         j = k + step
@@ -84,15 +80,13 @@ def heaviest(ws: list[float]) -> tuple[int, int, float]:
 
 
 def headline(blocks: list[Block], local: list[str]) -> int:
-    """The line right above the first paragraph if it is shaped like a headline, else 0: the anchor of a page that
-    has no ``<title>`` line to repeat (text scraped by other tools)."""
+    """The line right above the first paragraph if it is shaped like a headline, else 0."""
     i = local.index(GOOD) - 1
     return i if i > 0 and is_heading(blocks[i].text) else 0
 
 
 def under_title(ws: list[float], local: list[str], o: Options, anchor: int, share: float) -> tuple[int, int]:
-    """The heaviest run, or, when it is far below the title's repetition ``anchor`` and weighs at most 1 / ``share``
-    times as much, the run through the first good line within ``title_reach`` lines under it."""
+    """(start, end) of the heaviest run, or of the run under the title's repetition ``anchor`` if it weighs enough."""
     start, end, best = heaviest(ws)
     if anchor and start > anchor + o.title_reach:
         for j in range(anchor + 1, min(len(ws), anchor + 1 + o.title_reach)):
