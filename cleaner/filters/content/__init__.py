@@ -13,7 +13,7 @@ from ..prompts import comment_marks
 from ..script import width
 from ..shape import title_repeat
 from ..words import page_stopwords, stopwords
-from .classes import BAD, CHROME, CODE, GOOD, NEARGOOD, SHORT, SHORT_SENTENCE, classify, code_between, revise
+from .classes import BAD, CHROME, FREE, GOOD, NEARGOOD, SHORT, SHORT_SENTENCE, between, classify, revise
 from .edges import above, card, lead_in, tail, trim
 from .options import Options
 from .run import headline, reach, under_title, weights
@@ -107,9 +107,9 @@ def judge(
     anchor = pass_through(blocks, classes, o, own_words)
     if anchor is None or GOOD not in classes:
         return [None if anchor is None else NO_ARTICLE] * len(blocks)
-    # 2. the run (code between paragraphs free in it, kept), 3. its edges, 4. the context inside it
-    local = code_between(blocks, local, o)
-    classes = [GOOD if c == CODE else k for c, k in zip(local, classes, strict=True)]
+    # 2. the run (lists and code between paragraphs free in it, kept), 3. its edges, 4. the context inside it
+    local = between(blocks, local, o)
+    classes = [GOOD if c == FREE else k for c, k in zip(local, classes, strict=True)]
     anchor, share = (anchor, o.title_run_share) if anchor else (headline(blocks, local), o.headline_run_share)
     ws = weights(blocks, local, marks, anchor, o)
     start, end = under_title(ws, local, o, anchor, share)

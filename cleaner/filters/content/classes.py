@@ -15,7 +15,7 @@ from .options import Options
 GOOD, NEARGOOD, SHORT, BAD = "good", "neargood", "short", "bad"
 SHORT_SENTENCE = "short sentence"  # a short line that reads like prose (a sentence, a list item)
 CHROME = "chrome"  # a line another filter calls chrome on its text alone (see MainContent.survey)
-CODE = "code"  # a line shaped like code between two paragraphs (see code_between)
+FREE = "free"  # a list or code between two paragraphs (see between): free in the run, kept
 
 #: Marks of chrome: links and addresses (URLs, domains, e-mail addresses, handles, tags) and, after a space, the
 #: separators of menus and breadcrumbs (« is a quotation's).
@@ -78,20 +78,26 @@ def line_class(text: str, folded: str, n: float, hits: int, o: Options) -> str:
     return GOOD if size >= o.length_high or (sentence and density >= o.stop_low) else NEARGOOD
 
 
-def code_between(blocks: list[Block], local: list[str], o: Options) -> list[str]:
-    """``local`` with the lines shaped like code between two good lines made :data:`CODE`."""
+def between(blocks: list[Block], local: list[str], o: Options) -> list[str]:
+    """``local`` with the lists and the code between two good lines made :data:`FREE`."""
     local = list(local)
     for a, b in pairwise([k for k, c in enumerate(local) if c == GOOD]):
-        between = local[a + 1 : b]
-        if BAD in between and CHROME not in between:
-            lines = [(g, blocks[g].text) for g in range(a + 1, b) if local[g] in (BAD, SHORT)]
-            code = {
-                g for g, t in lines if _CODE_CHARS(t) and len(_CODE.findall(t)) >= o.min_code_marks * len(t.split())
-            }
-            if all(g in code or local[g] != BAD for g, _ in lines):  # (no bad line that is not code)
-                for g in code:
-                    local[g] = CODE
+        inner, lines = local[a + 1 : b], range(a + 1, b)
+        if inner.count(SHORT_SENTENCE) >= o.min_list_lines and all(c in (SHORT_SENTENCE, CHROME) for c in inner):
+            free = [g for g in lines if local[g] == SHORT_SENTENCE]  # a list (and chrome)
+        elif BAD in inner and CHROME not in inner:  # code (and short lines), if every bad line is code
+            free = [g for g in lines if local[g] in (BAD, SHORT) and _code(blocks[g].text, o.min_code_marks)]
+            free = free if all(local[g] != BAD or g in free for g in lines) else []
+        else:
+            continue
+        for g in free:
+            local[g] = FREE
     return local
+
+
+def _code(text: str, min_marks: float) -> bool:
+    """Whether a line holds ``min_marks`` marks of code a word or more."""
+    return _CODE_CHARS(text) and len(_CODE.findall(text)) >= min_marks * len(text.split())
 
 
 def classify(blocks: list[Block], stops: frozenset[str], o: Options) -> list[str]:

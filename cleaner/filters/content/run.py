@@ -2,20 +2,18 @@
 
 from __future__ import annotations
 
-from itertools import pairwise
-
 from ...document import Block
 from ..prompts import COMMENT
 from ..script import width
 from ..shape import is_heading
-from .classes import BAD, CHROME, CODE, GOOD, NEARGOOD, SHORT, SHORT_SENTENCE
+from .classes import BAD, CHROME, FREE, GOOD, NEARGOOD, SHORT, SHORT_SENTENCE
 from .options import Options
 
 
 def weights(blocks: list[Block], classes: list[str], marks: list[int], anchor: int, o: Options) -> list[float]:
     """Each line's weight in a run: per character, for the run or against it."""
     per_char = {GOOD: 1.0, NEARGOOD: o.neargood_weight, SHORT: -o.short_weight, BAD: -o.bad_weight}
-    per_char[SHORT_SENTENCE], per_char[CODE] = o.short_sentence_weight, 0.0
+    per_char[SHORT_SENTENCE], per_char[FREE] = o.short_sentence_weight, 0.0
     floor = o.min_block_cost
     ws = [
         -floor if c == CHROME else per_char[c] * (width(b.text) if c == GOOD else max(width(b.text), floor))
@@ -25,18 +23,7 @@ def weights(blocks: list[Block], classes: list[str], marks: list[int], anchor: i
     comments = marks.index(COMMENT) if COMMENT in marks else 0
     if GOOD in classes[:comments]:
         ws[comments:] = [min(w, 0.0) for w in ws[comments:]]
-    free_lists(ws, classes, o)
     return ws
-
-
-def free_lists(ws: list[float], classes: list[str], o: Options) -> None:
-    """Free the lists between paragraphs in the weights ``ws``."""
-    good = [k for k, c in enumerate(classes) if c == GOOD]
-    for a, b in pairwise(good):
-        items = [g for g in range(a + 1, b) if classes[g] != CHROME]
-        if len(items) >= o.min_list_lines and all(classes[g] == SHORT_SENTENCE for g in items):
-            for g in items:
-                ws[g] = 0.0
 
 
 def stretch(ws: list[float], j: int, step: int, marks: list[int] | None = None) -> tuple[int, float]:
