@@ -118,7 +118,7 @@ def judge(
     first, last = start, tail(blocks, local, marks, end, o)
     final = [BAD] * len(blocks)
     final[start : last + 1] = revise(classes[start : end + 1]) + [GOOD] * (last - end)
-    recipe = card(blocks, local, recipes, marks, (start, last), o)
+    recipe = card(blocks, local, marks, range(start, last + 1), recipes, o)
     if recipe:  # the card's lines are kept, those between it and the run go as chrome inside the article
         first, last = min(first, recipe[0]), max(last, recipe[-1])
     for i in (*recipe, *above(blocks, local, anchor, start, o)):

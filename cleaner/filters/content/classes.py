@@ -17,18 +17,15 @@ SHORT_SENTENCE = "short sentence"  # a short line that reads like prose (a sente
 CHROME = "chrome"  # a line another filter calls chrome on its text alone (see MainContent.survey)
 FREE = "free"  # a list or code between two paragraphs (see between): free in the run, kept
 
-#: Marks of chrome: links and addresses (URLs, domains, e-mail addresses, handles, tags) and, after a space, the
-#: separators of menus and breadcrumbs (« is a quotation's).
+#: Marks of chrome: links and addresses, and the separators of menus and breadcrumbs (« is a quotation's).
 _MARKS = re.compile(r"https?://|www\.|[@#]\w|\.(?:com|org|net|html?|php)\b|\s[|»›/·•>]\s", re.I)
 _SEPARATOR = re.compile(r" [|»›/·•>]\s")
 #: What marks hold: most lines hold none of it, and skip the search for marks.
 _MARK_CHARS, _DOMAINS = any_of("/@#|>»›·•"), any_of(("ww.", ".com", ".org", ".net", ".htm", ".php"))
-#: A number standing as a word (as WORD would find it): "2020", "(13)", not "B2B" or "3D". It opens with its first
-#: digit, not with the look behind it, so that the engine skips from digit to digit through a line.
+#: A number standing as a word: "2020", "(13)", not "B2B" or "3D" (the first digit leads: the engine skips to it).
 _NUMBER = re.compile(r"\d(?<![^\W_]\d)\d*(?![^\W_])")
 _OTHER_DIGIT = re.compile(r"[^\x00-\x7f](?<=\d)")  # a digit beyond ASCII ("٣", "５")
-#: What code holds and prose seldom does, in any programming language: an assignment or comparison, a call, a block's
-#: braces or a statement's end, arrows and logical operators, a shell's prompt or a comment's "#" standing alone.
+#: What code holds and prose seldom does, in any programming language (docs/content-stage.md).
 _CODE = re.compile(r"=|\w\(|[{};]|<-|->|&&|\|\||(?:^|\s)[$#] ")
 _CODE_CHARS = any_of("=({};<>&|$#")  # a line without one holds no mark of code (and is not searched)
 

@@ -78,19 +78,12 @@ def headings(blocks: list[Block], local: list[str], pattern: Any, lines: range) 
     return (j for j in lines if local[j] != GOOD and local[j] != NEARGOOD and search(blocks[j].text))
 
 
-def card(
-    blocks: list[Block],
-    local: list[str],
-    patterns: tuple[Any, Any] | None,
-    marks: list[int],
-    run: tuple[int, int],
-    o: Options,
-) -> range:
+def card(blocks: list[Block], local: list[str], marks: list[int], run: range, patterns: Any, o: Options) -> range:
     """The lines of a recipe's card near the ``run`` (``patterns``: its two headings'), or an empty range."""
     if patterns is None:
         return range(0)
-    (ingredients, steps), (first, last), n = patterns, run, len(blocks)
-    near = range(max(0, first - o.card_lines), min(n, last + o.card_lines + 1))
+    (ingredients, steps), n = patterns, len(blocks)
+    near = range(max(0, run.start - o.card_lines), min(n, run.stop + o.card_lines))
     i = next(headings(blocks, local, ingredients, near), -1)
     k = next(headings(blocks, local, steps, range(i + 1, min(n, i + o.card_lines + 1))), -1) if i >= 0 else -1
     if k < 0 or any(marks[i:k]):

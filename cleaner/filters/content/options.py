@@ -7,8 +7,7 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True, slots=True)
 class Options:
-    """Lengths count characters, shares a line's words. Run weights count per character: good text 1 for the run, the
-    other classes for it (positive) or against it (then at least ``min_block_cost`` characters' worth)."""
+    """Lengths count characters, shares a line's words, run weights per character (docs/content-stage.md)."""
 
     length_low: int = 70  # below it a line is too short to judge alone
     length_high: int = 200  # from it a line of prose (``stop_low``) is good without a sentence end

@@ -53,19 +53,6 @@ def reach(ws: list[float], classes: list[str], marks: list[int], k: int, step: i
     return k
 
 
-def heaviest(ws: list[float]) -> tuple[int, int, float]:
-    """(start, end, weight) of the heaviest run."""
-    best, best_start, best_end = float("-inf"), 0, -1
-    total, start = 0.0, 0
-    for k, w in enumerate(ws):
-        if total <= 0:
-            total, start = 0.0, k
-        total += w
-        if total > best:
-            best, best_start, best_end = total, start, k
-    return best_start, best_end, best
-
-
 def headline(blocks: list[Block], local: list[str]) -> int:
     """The line right above the first paragraph if it is shaped like a headline, else 0."""
     i = local.index(GOOD) - 1
@@ -74,7 +61,13 @@ def headline(blocks: list[Block], local: list[str]) -> int:
 
 def under_title(ws: list[float], local: list[str], o: Options, anchor: int, share: float) -> tuple[int, int]:
     """(start, end) of the heaviest run, or of the run under the title's repetition ``anchor`` if it weighs enough."""
-    start, end, best = heaviest(ws)
+    best, start, end, total, first = float("-inf"), 0, -1, 0.0, 0
+    for k, w in enumerate(ws):  # the heaviest run
+        if total <= 0:
+            total, first = 0.0, k
+        total += w
+        if total > best:
+            best, start, end = total, first, k
     if anchor and start > anchor + o.title_reach:
         for j in range(anchor + 1, min(len(ws), anchor + 1 + o.title_reach)):
             if local[j] == GOOD:  # the heaviest run through line j: the heaviest stretches on either side
