@@ -11,12 +11,12 @@ from ...document import Block, Page
 from ..base import DataPattern, Filter, ask
 from ..prompts import comment_marks
 from ..script import width
-from ..shape import title_repeat
+from ..shape import is_heading, title_repeat
 from ..words import page_stopwords, stopwords
 from .classes import BAD, CHROME, FREE, GOOD, NEARGOOD, SHORT, SHORT_SENTENCE, between, classify, revise
 from .edges import above, card, lead_in, tail, trim
 from .options import Options
-from .run import headline, reach, under_title, weights
+from .run import reach, under_title, weights
 
 __all__ = ["MainContent", "Options", "judge"]
 
@@ -110,7 +110,10 @@ def judge(
     # 2. the run (lists and code between paragraphs free in it, kept), 3. its edges, 4. the context inside it
     local = between(blocks, local, o)
     classes = [GOOD if c == FREE else k for c, k in zip(local, classes, strict=True)]
-    anchor, share = (anchor, o.title_run_share) if anchor else (headline(blocks, local), o.headline_run_share)
+    share = o.title_run_share
+    if not anchor:  # no title to repeat (text scraped by other tools): a headline right above the first paragraph
+        i, share = local.index(GOOD) - 1, o.headline_run_share
+        anchor = i if i > 0 and is_heading(blocks[i].text) else 0
     ws = weights(blocks, local, marks, anchor, o)
     start, end = under_title(ws, local, o, anchor, share)
     run = reach(ws, local, marks, start, -1, o), reach(ws, local, marks, end, 1, o)

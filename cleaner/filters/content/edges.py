@@ -40,8 +40,7 @@ def is_lede(text: str, cls: str) -> bool:
 
 
 def above(blocks: list[Block], local: list[str], anchor: int, start: int, o: Options) -> list[int]:
-    """The lines above the run's first paragraph ``start`` that are the article's: its lede, and the prose between
-    the title's repetition ``anchor`` and the lede when it is long enough."""
+    """The lines above the run's first paragraph ``start`` that are the article's: its lede and the prose above it."""
     first = start
     while first and start - first < o.max_lede_lines and is_lede(blocks[first - 1].text, local[first - 1]):
         first -= 1

@@ -5,7 +5,6 @@ from __future__ import annotations
 from ...document import Block
 from ..prompts import COMMENT
 from ..script import width
-from ..shape import is_heading
 from .classes import BAD, CHROME, FREE, GOOD, NEARGOOD, SHORT, SHORT_SENTENCE
 from .options import Options
 
@@ -51,12 +50,6 @@ def reach(ws: list[float], classes: list[str], marks: list[int], k: int, step: i
             break
         k = far
     return k
-
-
-def headline(blocks: list[Block], local: list[str]) -> int:
-    """The line right above the first paragraph if it is shaped like a headline, else 0."""
-    i = local.index(GOOD) - 1
-    return i if i > 0 and is_heading(blocks[i].text) else 0
 
 
 def under_title(ws: list[float], local: list[str], o: Options, anchor: int, share: float) -> tuple[int, int]:
