@@ -326,6 +326,25 @@ def test_a_list_ends_at_a_blank_line_and_a_related_heading_leads_in_to_none():
     assert related.endswith("do not expect to sit on the beach.")
 
 
+def test_a_numbered_list_below_the_article_s_paragraphs_goes_on_with_it_to_its_last_item():
+    # each item is a product's name and a link: bad or short lines, which alone weigh against the run
+    path = FIXTURES / "numbered_gift_list.txt"
+    doc = clean(path.read_bytes())
+    assert doc.text == read("numbered_gift_list.expected.txt").strip()
+    assert doc.text.endswith("6) A wooden dice tower\n\nhttps://shop.example.com/d/1006")
+    assert "More deals" not in doc.text and "Newsletter" not in doc.text
+
+
+def test_a_numbered_list_under_a_heading_of_its_own_below_the_article_is_not_the_article_s():
+    # a chart in the sidebar ("Top games", then 1. 2. 3.): a bad line stands between it and the run
+    raw = read("numbered_gift_list.txt")
+    chart = "Top games this week\n1) Azul\n2) Wingspan\n3) Catan\n4) Root\n"
+    raw = raw.replace("1) Ticket to Ride", chart + "\nMore from the shop\n\nBest sellers\n1) Ticket to Ride")
+    raw = raw.replace("Prices were checked this morning and may change at any time.\n", "Prices were checked.\n\n")
+    doc = clean(raw.encode())
+    assert doc.text.endswith("Prices were checked.") and "Azul" not in doc.text
+
+
 def test_a_tutorial_s_code_lines_between_paragraphs_are_kept_and_its_menus_and_share_bar_are_not():
     # a line of code has few stopwords and is bad on its own; between two paragraphs it costs the run nothing
     path = FIXTURES / "code_in_tutorial.txt"

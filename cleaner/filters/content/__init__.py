@@ -14,7 +14,7 @@ from ..script import width
 from ..shape import is_heading, title_repeat
 from ..words import page_stopwords, stopwords
 from .classes import BAD, CHROME, FREE, GOOD, NEARGOOD, SHORT, SHORT_SENTENCE, between, classify, revise
-from .edges import above, card, lead_in, tail, trim
+from .edges import above, card, lead_in, numbered, tail, trim
 from .options import Options
 from .run import reach, under_title, weights
 
@@ -118,7 +118,7 @@ def judge(
     start, end = under_title(ws, local, o, anchor, share)
     run = reach(ws, local, marks, start, -1, o), reach(ws, local, marks, end, 1, o)
     start, end = trim(blocks, classes, marks, *run, o)
-    first, last = start, tail(blocks, local, marks, end, o)
+    first, last = start, numbered(blocks, local, marks, tail(blocks, local, marks, end, o), o)
     final = [BAD] * len(blocks)
     final[start : last + 1] = revise(classes[start : end + 1]) + [GOOD] * (last - end)
     recipe = card(blocks, local, marks, range(start, last + 1), recipes, o)

@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from itertools import pairwise
+from statistics import median
 from typing import Any
 
 from ...document import Block
 from ..script import width
 from ..shape import ends_sentence, is_prose, lower_share
-from .classes import CHROME, GOOD, NEARGOOD, SHORT_SENTENCE
+from .classes import BAD, CHROME, GOOD, NEARGOOD, SHORT_SENTENCE
 from .options import Options
 
 #: What a step ends in: a full stop (a list's lines after the card, "Share this!", "You may also like:", do not).
 _STEP_ENDS = frozenset(".。")
+#: A numbered list's item: "7) Title", "12. Question?", "(3) Step" (not "2020 was", "3.5 kg").
+_ITEM = re.compile(r"\(?(\d{1,3})[.)]\s+\S")
+FIRST_ITEM_REACH = 2  # a list's first item this near below the run, with no bad line nor chrome between, goes on it
 
 
 def opens_article(text: str, cls: str, paragraph: int) -> bool:
@@ -94,3 +100,41 @@ def card(blocks: list[Block], local: list[str], marks: list[int], run: range, pa
         if local[j] in (GOOD, NEARGOOD, SHORT_SENTENCE) and blocks[j].text[-1:] in _STEP_ENDS:
             end = j
     return range(i, end + 1) if end > k else range(0)
+
+
+def _item(text: str) -> int:
+    """The number of a numbered list's item, else 0."""
+    found = _ITEM.match(text) if text[:1].isdigit() or text[:1] == "(" else None
+    return int(found.group(1)) if found else 0
+
+
+def _first_item(blocks: list[Block], local: list[str], marks: list[int], last: int, o: Options) -> int:
+    """The run's last item among its last ``max_gap_lines`` lines, else a first item right below it, else -1."""
+    for j in range(last, max(-1, last - o.max_gap_lines), -1):
+        if _item(blocks[j].text):
+            return j
+    for j in range(last + 1, min(len(blocks), last + 1 + FIRST_ITEM_REACH)):
+        if marks[j] or local[j] == CHROME or local[j] == BAD:
+            break
+        if _item(blocks[j].text) == 1:
+            return j
+    return -1
+
+
+def numbered(blocks: list[Block], local: list[str], marks: list[int], last: int, o: Options) -> int:
+    """The run's last line when a numbered list goes on below it: the items after its first (:func:`_first_item`),
+    each at most ``max_gap_lines`` lines below the one before, ``min_list_lines`` items or more in all, and below the
+    last as many lines as items stand apart; else ``last``. (A listicle, a ranking, a gift guide: items of links,
+    prices and one-liners, classed bad or short.)"""
+    n, start = len(blocks), _first_item(blocks, local, marks, last, o)
+    items, j = [start], start + 1
+    while start >= 0 and j < n and j - items[-1] <= o.max_gap_lines and not marks[j] and local[j] != CHROME:
+        if _item(blocks[j].text) == _item(blocks[start].text) + len(items):
+            items.append(j)
+        j += 1
+    if len(items) < o.min_list_lines or items[-1] <= last:
+        return last
+    end, stop = items[-1], min(n, items[-1] + int(median(b - a for a, b in pairwise(items))))
+    while end + 1 < stop and not marks[end + 1] and local[end + 1] != CHROME:
+        end += 1
+    return end
