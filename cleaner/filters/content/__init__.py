@@ -14,7 +14,7 @@ from ..script import width
 from ..shape import is_heading, title_repeat
 from ..words import page_stopwords, stopwords
 from .classes import BAD, CHROME, FREE, GOOD, NEARGOOD, SHORT, SHORT_SENTENCE, between, classify, revise
-from .edges import above, card, lead_in, numbered, tail, trim
+from .edges import above, announced, card, lead_in, numbered, tail, trim
 from .options import Options
 from .run import reach, under_title, weights
 
@@ -125,6 +125,8 @@ def judge(
     if recipe:  # the card's lines are kept, those between it and the run go as chrome inside the article
         first, last = min(first, recipe[0]), max(last, recipe[-1])
     for i in (*recipe, *above(blocks, local, anchor, start, o)):
+        final[i] = GOOD
+    for i in announced(blocks, local, marks, final):
         final[i] = GOOD
     inside = [f"inside the article, looks like chrome ({k})" for k in classes[first : last + 1]]
     why = ["before the article"] * first + inside + ["after the article"] * (len(blocks) - last - 1)

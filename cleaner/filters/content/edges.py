@@ -102,6 +102,18 @@ def card(blocks: list[Block], local: list[str], marks: list[int], run: range, pa
     return range(i, end + 1) if end > k else range(0)
 
 
+def announced(blocks: list[Block], local: list[str], marks: list[int], final: list[str]) -> list[int]:
+    """The bad lines that a kept paragraph announces with a colon right above them, each a block of one line (a link,
+    an address, a line of code: bad alone), not a comment section's mark."""
+    n = len(blocks)
+    return [
+        i + 1
+        for i in range(n - 1)
+        if final[i] == GOOD and local[i] == GOOD and blocks[i].text[-1:] == ":" and local[i + 1] == BAD
+        if final[i + 1] != GOOD and not marks[i + 1] and (i + 2 == n or blocks[i + 2].group != blocks[i + 1].group)
+    ]
+
+
 def _item(text: str) -> int:
     """The number of a numbered list's item, else 0."""
     found = _ITEM.match(text) if text[:1].isdigit() or text[:1] == "(" else None
