@@ -18,7 +18,6 @@ from .options import Options
 _STEP_ENDS = frozenset(".。")
 #: A numbered list's item: "7) Title", "12. Question?", "(3) Step" (not "2020 was", "3.5 kg").
 _ITEM = re.compile(r"\(?(\d{1,3})[.)]\s+\S")
-FIRST_ITEM_REACH = 2  # a list's first item this near below the run, with no bad line nor chrome between, goes on it
 
 
 def opens_article(text: str, cls: str, paragraph: int) -> bool:
@@ -103,8 +102,7 @@ def card(blocks: list[Block], local: list[str], marks: list[int], run: range, pa
 
 
 def announced(blocks: list[Block], local: list[str], marks: list[int], final: list[str]) -> list[int]:
-    """The bad lines that a kept paragraph announces with a colon right above them, each a block of one line (a link,
-    an address, a line of code: bad alone), not a comment section's mark."""
+    """The bad lines, each a block of one line, that a kept paragraph announces with a colon right above them."""
     n = len(blocks)
     return [
         i + 1
@@ -115,38 +113,25 @@ def announced(blocks: list[Block], local: list[str], marks: list[int], final: li
 
 
 def _item(text: str) -> int:
-    """The number of a numbered list's item, else 0."""
     found = _ITEM.match(text) if text[:1].isdigit() or text[:1] == "(" else None
     return int(found.group(1)) if found else 0
 
 
-def _first_item(blocks: list[Block], local: list[str], marks: list[int], last: int, o: Options) -> int:
-    """The run's last item among its last ``max_gap_lines`` lines, else a first item right below it, else -1."""
-    for j in range(last, max(-1, last - o.max_gap_lines), -1):
-        if _item(blocks[j].text):
-            return j
-    for j in range(last + 1, min(len(blocks), last + 1 + FIRST_ITEM_REACH)):
-        if marks[j] or local[j] == CHROME or local[j] == BAD:
+def numbered(blocks: list[Block], local: list[str], marks: list[int], last: int, o: Options) -> int:
+    """The run's last line: ``last``, or the end of a numbered list that starts in the run or right below it."""
+    n, tail_lines = len(blocks), range(last, max(-1, last - o.max_gap_lines), -1)
+    at = next((j for j in tail_lines if _item(blocks[j].text)), -1)  # the run's last item, among its last lines
+    for j in range(last + 1, min(n, last + 3)) if at < 0 else ():  # a first item at most two lines below, none bad
+        if marks[j] or local[j] == BAD or local[j] == CHROME:
             break
         if _item(blocks[j].text) == 1:
-            return j
-    return -1
-
-
-def numbered(blocks: list[Block], local: list[str], marks: list[int], last: int, o: Options) -> int:
-    """The run's last line when a numbered list goes on below it: the items after its first (:func:`_first_item`),
-    each at most ``max_gap_lines`` lines below the one before, ``min_list_lines`` items or more in all, and below the
-    last as many lines as items stand apart; else ``last``. (A listicle, a ranking, a gift guide: items of links,
-    prices and one-liners, classed bad or short.)"""
-    n, start = len(blocks), _first_item(blocks, local, marks, last, o)
-    items, j = [start], start + 1
-    while start >= 0 and j < n and j - items[-1] <= o.max_gap_lines and not marks[j] and local[j] != CHROME:
-        if _item(blocks[j].text) == _item(blocks[start].text) + len(items):
-            items.append(j)
+            at = j
+            break
+    items, j = [at], at + 1
+    while at >= 0 and j < n and j - items[-1] <= o.max_gap_lines and not marks[j] and local[j] != CHROME:
+        items += [j] if _item(blocks[j].text) == _item(blocks[at].text) + len(items) else []
         j += 1
     if len(items) < o.min_list_lines or items[-1] <= last:
         return last
-    end, stop = items[-1], min(n, items[-1] + int(median(b - a for a, b in pairwise(items))))
-    while end + 1 < stop and not marks[end + 1] and local[end + 1] != CHROME:
-        end += 1
-    return end
+    stop = min(n, items[-1] + int(median(b - a for a, b in pairwise(items))))
+    return next((j - 1 for j in range(items[-1] + 1, stop) if marks[j] or local[j] == CHROME), stop - 1)
