@@ -124,9 +124,7 @@ def judge(
     recipe = card(blocks, local, marks, range(start, last + 1), recipes, o)
     if recipe:  # the card's lines are kept, those between it and the run go as chrome inside the article
         first, last = min(first, recipe[0]), max(last, recipe[-1])
-    for i in (*recipe, *above(blocks, local, anchor, start, o)):
-        final[i] = GOOD
-    for i in announced(blocks, local, marks, final):
+    for i in (*recipe, *above(blocks, local, anchor, start, o), *announced(blocks, local, marks, final)):
         final[i] = GOOD
     inside = [f"inside the article, looks like chrome ({k})" for k in classes[first : last + 1]]
     why = ["before the article"] * first + inside + ["after the article"] * (len(blocks) - last - 1)

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from itertools import pairwise
-from statistics import median
 from typing import Any
 
 from ...document import Block
@@ -117,21 +115,30 @@ def _item(text: str) -> int:
     return int(found.group(1)) if found else 0
 
 
-def numbered(blocks: list[Block], local: list[str], marks: list[int], last: int, o: Options) -> int:
-    """The run's last line: ``last``, or the end of a numbered list that starts in the run or right below it."""
-    n, tail_lines = len(blocks), range(last, max(-1, last - o.max_gap_lines), -1)
-    at = next((j for j in tail_lines if _item(blocks[j].text)), -1)  # the run's last item, among its last lines
-    for j in range(last + 1, min(n, last + 3)) if at < 0 else ():  # a first item at most two lines below, none bad
+def _first_item(blocks: list[Block], local: list[str], marks: list[int], last: int, o: Options) -> int:
+    """The run's last item among its last lines, else a first item at most two lines below, nothing bad between."""
+    for j in range(last, max(-1, last - o.max_gap_lines), -1):
+        if _item(blocks[j].text):
+            return j
+    for j in range(last + 1, min(len(blocks), last + 3)):
         if marks[j] or local[j] == BAD or local[j] == CHROME:
-            break
+            return -1
         if _item(blocks[j].text) == 1:
-            at = j
-            break
-    items, j = [at], at + 1
-    while at >= 0 and j < n and j - items[-1] <= o.max_gap_lines and not marks[j] and local[j] != CHROME:
-        items += [j] if _item(blocks[j].text) == _item(blocks[at].text) + len(items) else []
+            return j
+    return -1
+
+
+def numbered(blocks: list[Block], local: list[str], marks: list[int], last: int, o: Options) -> int:
+    """The run's last line: ``last``, or the end of a numbered list that goes on below it (:func:`_first_item`)."""
+    n, start = len(blocks), _first_item(blocks, local, marks, last, o)
+    items, j = [start], start + 1
+    while start >= 0 and j < n and j - items[-1] <= o.max_gap_lines and not marks[j] and local[j] != CHROME:
+        if _item(blocks[j].text) == _item(blocks[start].text) + len(items):
+            items.append(j)
         j += 1
-    if len(items) < o.min_list_lines or items[-1] <= last:
+    if len(items) < max(2, o.min_list_lines) or items[-1] <= last:
         return last
-    stop = min(n, items[-1] + int(median(b - a for a, b in pairwise(items))))
-    return next((j - 1 for j in range(items[-1] + 1, stop) if marks[j] or local[j] == CHROME), stop - 1)
+    end = items[-1]
+    while end + 1 < min(n, 2 * items[-1] - items[-2]) and not marks[end + 1] and local[end + 1] != CHROME:
+        end += 1  # below the last item as many lines as the last two stand apart (its link, its answer)
+    return end
