@@ -18,6 +18,19 @@ def test_read_more_and_see_also_lines():
     )
 
 
+def test_a_related_label_that_names_what_it_links_goes():
+    assert_removes(
+        "readmore",
+        ARTICLE,
+        ["Related post: How the children's wing was built", "Related coverage from Health: Nurses' pay:"],
+    )
+
+
+def test_a_sentence_about_related_stories_stays():
+    text = "Related stories were filed by other papers: the wing's opening made the front page of three of them."
+    assert run(text).text == text
+
+
 def test_read_more_inside_a_sentence_stays():
     text = "Read more slowly, the teacher said, and the children laughed at the joke."
     assert run(text).text == text

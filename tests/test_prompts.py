@@ -209,12 +209,21 @@ def test_affiliate_disclosures_go_as_publishers_and_bloggers_word_them():
             "Advertising disclosure: We may receive compensation for some of the links in our stories.",
             "We recommend the best products through an independent review process, and advertisers do not "
             "influence our picks.",
+            "If you buy something through this post, the publisher may get a share of the sale.",
+            "Sometimes we include links to online retail stores. If you click on one and make a purchase we may "
+            "receive a small commission.",
         ],
     )
 
 
-def test_a_news_paragraph_about_compensation_stays():
-    text = "Families who lost their homes may receive compensation from the regional fund, the minister said."
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Families who lost their homes may receive compensation from the regional fund, the minister said.",
+        "If you buy shares through a pension fund, the regulator said, the fees are lower than they look.",
+    ],
+)
+def test_a_news_paragraph_about_compensation_or_buying_stays(text):
     assert run(text).text == text
 
 
@@ -256,6 +265,15 @@ GERMAN = (
         ),
         ("prompts", "Klicken Sie auf den unteren Button, um den Inhalt von www.example.de zu laden."),
         ("navigation", "Für Links auf dieser Seite erhält der Verlag ggf. eine Provision vom Händler."),
+        (
+            "navigation",
+            "Wenn du über diese Links etwas kaufst, erhalten wir eine kleine Provision, für dich ändert sich nichts.",
+        ),
+        (
+            "cookies",
+            "Wenn Sie uns per Kontaktformular Anfragen zukommen lassen, werden Ihre Angaben aus dem Formular zur "
+            "Bearbeitung der Anfrage bei uns gespeichert. Diese Daten geben wir nicht ohne Ihre Einwilligung weiter.",
+        ),
     ],
 )
 def test_german_consent_boxes_and_affiliate_notices_go(name, notice):
@@ -263,3 +281,38 @@ def test_german_consent_boxes_and_affiliate_notices_go(name, notice):
     assert doc.metadata["language"] == "de"
     assert doc.text == GERMAN
     assert [r.text for r in doc.removed if r.filter == name] == [notice]
+
+
+def test_an_app_prompt_between_paragraphs_goes():
+    assert_removes("prompts", ARTICLE, ["CLICK HERE TO GET THE VALLEY NEWS APP"])
+
+
+@pytest.mark.parametrize(
+    ("article", "notice"),
+    [
+        (
+            "Les pompiers ont rouvert dimanche la route de la vallée, après qu'un glissement de terrain l'a coupée "
+            "pendant la nuit et que les habitants sont restés bloqués plusieurs heures dans leurs maisons.",
+            "Si vous achetez un produit via nos liens, nous touchons une petite commission.",
+        ),
+        (
+            "Los bomberos reabrieron el domingo la carretera del valle, después de que un deslizamiento de tierra la "
+            "cortara durante la noche y los vecinos no pudieran salir de sus casas durante varias horas.",
+            "Si compras algo a través de nuestros enlaces, recibimos una pequeña comisión.",
+        ),
+        (
+            "I vigili del fuoco hanno riaperto domenica la strada della valle, dopo che una frana l'aveva bloccata "
+            "durante la notte e gli abitanti non erano potuti uscire di casa per diverse ore.",
+            "Se acquisti tramite i nostri link, riceviamo una piccola commissione.",
+        ),
+        (
+            "De brandweer heeft zondag de weg door het dal weer vrijgegeven, nadat een aardverschuiving hem in de "
+            "nacht had afgesloten en de bewoners urenlang niet naar hun werk konden rijden.",
+            "Als je via deze links iets koopt, ontvangen wij een kleine commissie.",
+        ),
+    ],
+)
+def test_if_you_buy_through_our_links_in_french_spanish_italian_and_dutch_goes(article, notice):
+    doc = clean(f"{article}\n\n{notice}\n".encode(), kind="text")
+    assert doc.text == article
+    assert [r.text for r in doc.removed if r.filter == "navigation"] == [notice]
