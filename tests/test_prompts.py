@@ -264,6 +264,12 @@ GERMAN = (
             "zu Twitter her.",
         ),
         ("prompts", "Klicken Sie auf den unteren Button, um den Inhalt von www.example.de zu laden."),
+        ("prompts", "Wählen Sie Ihren Zugang und lesen Sie weiter:"),
+        (
+            "prompts",
+            "Benachrichtigung aktivieren Dürfen wir Sie in Ihrem Browser über die wichtigsten Nachrichten "
+            "informieren? Sie erhalten 2-5 Meldungen pro Tag.",
+        ),
         ("navigation", "Für Links auf dieser Seite erhält der Verlag ggf. eine Provision vom Händler."),
         (
             "navigation",
@@ -283,8 +289,15 @@ def test_german_consent_boxes_and_affiliate_notices_go(name, notice):
     assert [r.text for r in doc.removed if r.filter == name] == [notice]
 
 
-def test_an_app_prompt_between_paragraphs_goes():
-    assert_removes("prompts", ARTICLE, ["CLICK HERE TO GET THE VALLEY NEWS APP"])
+def test_an_app_prompt_and_a_push_notification_prompt_go():
+    assert_removes(
+        "prompts",
+        ARTICLE,
+        [
+            "CLICK HERE TO GET THE VALLEY NEWS APP",
+            "Would you like to receive desktop notifications about breaking news?",
+        ],
+    )
 
 
 @pytest.mark.parametrize(
