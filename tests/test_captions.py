@@ -19,6 +19,9 @@ def test_credit_lines_and_credited_captions():
             "Traffic crosses the bridge for the first time since March (Credit: Jane Roe)",
             "The barge that struck the pier, seen from the river bank. Credit: City Archive",
             "\u00a9 2025 Example Media",
+            "The pier was rebuilt in the spring after the storm. | \u00a9 City Archive/Jane Roe",
+            "Workers on the new deck of the pier - \u00a9 jroe_ - stock.example.com",
+            "The pier seen from the beach at low tide. \u00a9 Valley Courier",
         ],
     )
 
@@ -36,3 +39,8 @@ def test_a_group_of_paragraphs_with_a_credit_keeps_the_long_ones():
     long = " ".join(["The inspection found cracks that engineers had missed in earlier surveys of the pier."] * 8)
     doc = run(long + "\nReuters")
     assert doc.text == long
+
+
+def test_a_sentence_with_a_copyright_sign_inside_stays():
+    text = "The \u00a9 sign on the old pier's plaque, the archive said, dates from the nineteen-twenties restoration."
+    assert run(text).text == text

@@ -77,7 +77,9 @@ class Captions(Filter):
 
 def _may_end_in_credit(text: str) -> bool:
     """A quick test before the credit patterns: a credit at the end of a caption closes a
-    bracket ("(AP Photo/Name)", "（新华社）"), follows a colon ("Photo: Name") or, in
-    Japanese, an equals sign ("＝山田太郎撮影")."""
+    bracket ("(AP Photo/Name)", "（新华社）"), follows a colon ("Photo: Name") or a copyright
+    sign ("| © Name") or, in Japanese, an equals sign ("＝山田太郎撮影")."""
     tail = text[-100:]
-    return text[-1:] in ")\uff09" or ":" in tail or (not text.isascii() and any(c in tail for c in "\uff1a\uff1d="))
+    return (
+        text[-1:] in ")\uff09" or ":" in tail or (not text.isascii() and any(c in tail for c in "\uff1a\uff1d=\u00a9"))
+    )
