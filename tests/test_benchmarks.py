@@ -260,3 +260,35 @@ def test_a_page_loses_its_first_line_for_the_splits_only_when_the_cleaner_drops_
         "A calm paragraph that needs no cleaning at all, written in plain English prose.\nAnd a second one, as calm.\n"
     )
     assert splits.without_first(pipeline, clean) == clean
+
+
+def test_the_stages_benchmark_puts_each_missed_passage_down_to_the_step_that_lost_it(tmp_path, capsys):
+    import gzip
+    import json
+
+    import stages
+
+    prose = (
+        "The harbour board met on Tuesday to approve the new ferry timetable for the summer season. "
+        "Boats will leave every forty minutes from the north pier, and the last crossing will sail at midnight."
+    )
+    standfirst = "A new timetable for the summer: boats every forty minutes, and the last one sails at midnight."
+    page = (
+        f"<html><body><article><header><h1>Ferry news</h1><p>{standfirst}</p></header>"
+        + "".join(f"<p>Notice {i}. {prose}</p>" for i in range(9))
+        + "</article><footer><p>Copyright the harbour board.</p></footer></body></html>"
+    )
+    (tmp_path / "html").mkdir()
+    (tmp_path / "html" / "0.html.gz").write_bytes(gzip.compress(page.encode()))
+    passages = [f"Notice 0. {prose[:60]}", standfirst, "On no page."]
+    truth = {"ferry": {"file": "html/0.html.gz", "with": passages, "without": []}}
+    (tmp_path / "truth.json").write_text(json.dumps(truth))
+    out = tmp_path / "steps.json"
+    assert stages.main(["--multilingual", str(tmp_path), "--below", "1", "--json", str(out)]) == 0
+    printed = capsys.readouterr().out
+    # precision mode drops an article's <header>, and with it the standfirst (the body is
+    # long enough that no retry runs)
+    assert "1  pruned by precision mode" in printed and "1  not in the page's text" in printed
+    assert f"missed: {standfirst[:70]!r} (pruned by precision mode)" in printed
+    held = dict(json.loads(out.read_text())["ferry"]["with"][:2])
+    assert held[f"Notice 0. {prose[:60]}"] == list(stages.STEPS) and "precise" not in held[standfirst]
