@@ -6,7 +6,9 @@ inside the article's ``<header>``. trafilatura drops such boxes (teasers are usu
 other articles, and precision mode drops headers), and with them the lead. A box is
 taken for the lead when the text that follows it on the page opens the extracted
 body: what comes next is the article itself, so the box is its first paragraph and
-not a teaser for another page. The boxes are found before the extraction, which
+not a teaser for another page. A picture's caption or a player's notice may stand
+between the lead and the article, and the extraction drops it: a few short texts
+after the box may be passed over. The boxes are found before the extraction, which
 prunes the page.
 """
 
@@ -25,6 +27,10 @@ MIN_LEAD_CHARS = 80
 MAX_LINK_SHARE = 0.3
 #: The text after the box, which must open the body: enough of it to be unique on the page.
 KEY_CHARS = 40
+#: Further texts after the box that may open the body: those of KEY_CHARS or more, as
+#: long as the texts passed over to reach them (a caption, a player's notice) come to
+#: no more than this, in characters.
+MAX_PASSED_CHARS = 200
 #: The body's lines the key is looked for in (a headline, a date bar before the paragraphs).
 OPENING_LINES = 3
 _NOT_IN_A_LEAD = ("h1", "h2", "h3", "h4", "h5", "h6", "img", "picture", "figure", "figcaption")
@@ -36,9 +42,10 @@ def squeeze(text: str) -> str:
     return " ".join(text.split())
 
 
-def lead_boxes(tree: Any) -> list[tuple[str, str]]:
-    """(text, key) of each box on the page named as a lead that holds prose: its text,
-    and the start of the text that follows it. Call before the extraction prunes ``tree``."""
+def lead_boxes(tree: Any) -> list[tuple[str, tuple[str, ...]]]:
+    """(text, keys) of each box on the page named as a lead that holds prose: its text,
+    and the starts of the texts that follow it (:func:`_following_texts`). Call before
+    the extraction prunes ``tree``."""
     found, taken = [], set()
     for box in tree.iter(*_BOX_TAGS):
         names = box.get("class")
@@ -50,9 +57,9 @@ def lead_boxes(tree: Any) -> list[tuple[str, str]]:
         if not _is_lead(box, text):
             continue
         taken.add(box)
-        key = _following_text(box)
-        if key:
-            found.append((text, key))
+        keys = _following_texts(box)
+        if keys:
+            found.append((text, keys))
     return found
 
 
@@ -70,14 +77,20 @@ def _is_lead(box: Any, text: str) -> bool:
     return links <= MAX_LINK_SHARE * len(text)
 
 
-def _following_text(box: Any) -> str:
+def _following_texts(box: Any) -> tuple[str, ...]:
     """The first ``KEY_CHARS`` characters of the first run of text of that length after
-    ``box`` in the page, scripts and styles skipped ("" if there is none)."""
+    ``box`` in the page, scripts and styles skipped, and of each further run while the
+    texts before it come to at most :data:`MAX_PASSED_CHARS` (() if there is none)."""
+    keys: list[str] = []
+    passed = 0
     for chunk in _after(box):
         chunk = squeeze(chunk)
         if len(chunk) >= KEY_CHARS:
-            return chunk[:KEY_CHARS]
-    return ""
+            keys.append(chunk[:KEY_CHARS])
+        passed += len(chunk)
+        if keys and passed > MAX_PASSED_CHARS:
+            break
+    return tuple(keys)
 
 
 def _after(node: Any) -> Iterator[str]:
@@ -99,18 +112,18 @@ def _texts(element: Any) -> Iterator[str]:
             yield child.tail or ""
 
 
-def with_lead(body: str, boxes: list[tuple[str, str]]) -> str:
-    """``body`` with the first box's text put before the line its following text opens,
-    when that line is one of the body's first and the box's text is not in the body."""
+def with_lead(body: str, boxes: list[tuple[str, tuple[str, ...]]]) -> str:
+    """``body`` with the first box's text put before the line one of its following texts
+    opens, when that line is one of the body's first and the box's text is not in the body."""
     if not body or not boxes:
         return body
     lines = body.split("\n")
     opening = [squeeze(line) for line in lines[:OPENING_LINES]]
     flat = squeeze(body)
-    for text, key in boxes:
+    for text, keys in boxes:
         if text in flat:
             continue
         for i, line in enumerate(opening):
-            if line.startswith(key):
+            if line.startswith(keys):
                 return "\n".join([*lines[:i], text, *lines[i:]])
     return body

@@ -9,7 +9,7 @@ a header box with the headline is not.
 from __future__ import annotations
 
 import pytest
-from helpers import HARBOUR_ARTICLE
+from helpers import FIXTURES, HARBOUR_ARTICLE, cli_cleaned
 from typer.testing import CliRunner
 
 from cleaner import clean
@@ -83,3 +83,19 @@ def test_a_lead_the_extraction_kept_is_not_repeated():
         b"<div class='article-body'>", f"<div class='article-body'><p class='intro'>{LEAD}</p>".encode()
     )
     assert clean(kept).text.count(LEAD) == 1
+
+
+def test_a_lead_above_the_articles_picture_is_put_back_before_its_first_paragraph(tmp_path):
+    # the caption between the lead and the article is not in the body: the lead box's
+    # next text is the caption, and the text after that opens the body
+    raw = (FIXTURES / "html" / "lead-above-picture.html").read_bytes()
+    lead = "The valley's three rivers are lower than at any time since records began"
+    first = "Walkers on the towpath this week could cross the river"
+    for text in (clean(raw).text, cli_cleaned(tmp_path, "rivers.html", raw)):
+        assert lead in text and "riverbed below the old mill" not in text
+        assert text.index(lead) < text.index(first)
+
+
+def test_a_box_further_from_the_article_than_a_caption_is_not_taken_for_its_lead():
+    far = f"<div class='intro'><p>{TEASER}</p></div><p>{'A long caption. ' * 15}</p>"
+    assert TEASER not in clean(page(far)).text
