@@ -360,6 +360,15 @@ def test_a_colon_announces_a_block_of_one_line_only_and_no_share_bar():
     assert shared.text.endswith("before the vote:") and "Share this" not in shared.text
 
 
+def test_a_headline_that_is_the_whole_first_part_of_a_long_title_anchors_the_article():
+    # "Headline | Site | Section | ...": the headline is a third of the <title> line; shown again above the
+    # article, it marks where the article starts, and two heavier promotional paragraphs far below are not it
+    doc = clean((FIXTURES / "title_first_part.txt").read_bytes())
+    assert doc.text == read("title_first_part.expected.txt").strip()
+    assert doc.metadata["title"] == "Harbour ferries to run on Sundays"
+    assert "weekend edition" not in doc.text
+
+
 def test_a_tutorial_s_code_lines_between_paragraphs_are_kept_and_its_menus_and_share_bar_are_not():
     # a line of code has few stopwords and is bad on its own; between two paragraphs it costs the run nothing
     path = FIXTURES / "code_in_tutorial.txt"

@@ -222,6 +222,14 @@ def title_repeat(blocks: list[Block], search: int) -> int:
         line = line.casefold()
         if title.startswith(line):
             rest = title[len(line) :].lstrip()
-            if not rest or (rest[0] in TITLE_SEPARATORS and len(line) >= 0.4 * len(title)):
+            if not rest or (
+                rest[0] in TITLE_SEPARATORS and (len(line) >= 0.4 * len(title) or _first_part(line, rest))
+            ):
                 return i
     return 0
+
+
+def _first_part(line: str, rest: str) -> bool:
+    """Whether ``line`` is the whole first part of a title of many ("Headline | Site | Section | ..."): the rest
+    opens with a separator set off by a space, and the line holds none."""
+    return rest[1:2] == " " and not any(c in TITLE_SEPARATORS for c in line)
