@@ -58,6 +58,11 @@ def lead_in(text: str, cls: str) -> bool:
     return (cls == GOOD or cls == SHORT_SENTENCE) and text.endswith(":")
 
 
+def _barred(local: list[str], marks: list[int], j: int) -> bool:
+    """Whether line ``j`` bars the run's way down: a comment section's mark, or a line a filter calls chrome."""
+    return bool(marks[j]) or local[j] == CHROME
+
+
 def tail(blocks: list[Block], local: list[str], marks: list[int], end: int, o: Options) -> int:
     """The run's last line: ``end``, or the closing sentence below it, or the end of the list it leads in to."""
     n = len(blocks)
@@ -68,7 +73,7 @@ def tail(blocks: list[Block], local: list[str], marks: list[int], end: int, o: O
         return end
     group, last = blocks[end + 1].group, end
     for j in range(end + 1, min(n, end + 1 + o.max_list_items)):
-        if marks[j] or local[j] == CHROME or blocks[j].group != group:
+        if _barred(local, marks, j) or blocks[j].group != group:
             break
         last = j
     return last if last - end >= o.min_list_lines else end
@@ -121,7 +126,7 @@ def _first_item(blocks: list[Block], local: list[str], marks: list[int], last: i
         if _item(blocks[j].text):
             return j
     for j in range(last + 1, min(len(blocks), last + 3)):
-        if marks[j] or local[j] == BAD or local[j] == CHROME:
+        if _barred(local, marks, j) or local[j] == BAD:
             return -1
         if _item(blocks[j].text) == 1:
             return j
@@ -131,14 +136,16 @@ def _first_item(blocks: list[Block], local: list[str], marks: list[int], last: i
 def numbered(blocks: list[Block], local: list[str], marks: list[int], last: int, o: Options) -> int:
     """The run's last line: ``last``, or the end of a numbered list that goes on below it (:func:`_first_item`)."""
     n, start = len(blocks), _first_item(blocks, local, marks, last, o)
-    items, j = [start], start + 1
-    while start >= 0 and j < n and j - items[-1] <= o.max_gap_lines and not marks[j] and local[j] != CHROME:
-        if _item(blocks[j].text) == _item(blocks[start].text) + len(items):
+    if start < 0:
+        return last
+    items, j, number = [start], start + 1, _item(blocks[start].text)
+    while j < n and j - items[-1] <= o.max_gap_lines and not _barred(local, marks, j):
+        if _item(blocks[j].text) == number + len(items):
             items.append(j)
         j += 1
     if len(items) < max(2, o.min_list_lines) or items[-1] <= last:
         return last
     end = items[-1]
-    while end + 1 < min(n, 2 * items[-1] - items[-2]) and not marks[end + 1] and local[end + 1] != CHROME:
+    while end + 1 < min(n, 2 * items[-1] - items[-2]) and not _barred(local, marks, end + 1):
         end += 1  # below the last item as many lines as the last two stand apart (its link, its answer)
     return end
