@@ -101,7 +101,7 @@ def _block(element: Any) -> Any:
 
 
 #: A near-good line without a sentence end is a reader's if this share of its words after
-#: the first start in lower case (as the one-line lede, see edges.py).
+#: the first start in lower case (as the one-line lede, see content/run.py).
 LOWER_SHARE = 0.6
 _JOINERS = "\ufe0f\u200d"  # (in emoji)
 #: The reason recorded for a line of a flattened page taken into ``metadata["comments"]``.

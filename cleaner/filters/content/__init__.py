@@ -13,10 +13,8 @@ from ..prompts import comment_marks
 from ..script import width
 from ..shape import is_heading, title_repeat
 from ..words import page_stopwords, stopwords
-from .classes import BAD, CHROME, FREE, GOOD, NEARGOOD, SHORT, SHORT_SENTENCE, between, classify, revise
-from .edges import above, announced, card, lead_in, numbered, tail, trim
-from .options import Options
-from .run import reach, under_title, weights
+from .classes import BAD, CHROME, FREE, GOOD, NEARGOOD, SHORT, SHORT_SENTENCE, Options, between, classify, revise
+from .run import above, announced, card, lead_in, numbered, reach, tail, trim, under_title, weights
 
 __all__ = ["MainContent", "Options", "judge"]
 

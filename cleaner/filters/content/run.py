@@ -1,12 +1,22 @@
-"""The article's run: the contiguous lines of the largest weight, and how far it reaches."""
+"""The article's run: the contiguous lines of the largest weight, how far it reaches, and its edges: its first
+paragraph and the lines that join it above and below, a recipe's card among them."""
 
 from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
 
 from ...document import Block
 from ..prompts import COMMENT
 from ..script import width
-from .classes import BAD, CHROME, FREE, GOOD, NEARGOOD, SHORT, SHORT_SENTENCE
-from .options import Options
+from ..shape import ends_sentence, is_prose, lower_share
+from .classes import BAD, CHROME, FREE, GOOD, NEARGOOD, SHORT, SHORT_SENTENCE, Options
+
+#: What a step ends in: a full stop (a list's lines after the card, "Share this!", "You may also like:", do not).
+_STEP_ENDS = frozenset(".。")
+#: A numbered list's item: "7) Title", "12. Question?", "(3) Step" (not "2020 was", "3.5 kg").
+_ITEM = re.compile(r"\(?(\d{1,3})[.)]\s+\S")
 
 
 def weights(blocks: list[Block], classes: list[str], marks: list[int], anchor: int, o: Options) -> list[float]:
@@ -67,3 +77,136 @@ def under_title(ws: list[float], local: list[str], o: Options, anchor: int, shar
                 (left, above), (right, below) = stretch(ws, j - 1, -1), stretch(ws, j + 1, 1)
                 return (left, right) if above + ws[j] + below >= share * best else (start, end)
     return start, end
+
+
+def opens_article(text: str, cls: str, paragraph: int) -> bool:
+    """Whether a line can open the article: good prose (or long, or a lead-in), or a near-good sentence."""
+    if cls == GOOD:
+        return len(text) >= paragraph or is_prose(text) or (text[-1:] == ":" and is_prose(text[:-1] + "."))
+    return cls == NEARGOOD and ends_sentence(text, colon=True, dots=False) and is_prose(text)
+
+
+def trim(
+    blocks: list[Block], classes: list[str], marks: list[int], start: int, end: int, o: Options
+) -> tuple[int, int]:
+    """The run from its first paragraph (:func:`opens_article`) to above a comment section's heading or byline."""
+    while start < end and not opens_article(blocks[start].text, classes[start], o.length_paragraph):
+        start += 1
+    return start, next((i - 1 for i in range(start + 1, end + 1) if marks[i]), end)
+
+
+def is_lede(text: str, cls: str) -> bool:
+    """Whether a line can stand in a lede: a sentence of a few words, mostly in lower case."""
+    if cls not in (SHORT_SENTENCE, NEARGOOD, GOOD):
+        return False
+    ends = ends_sentence(text, dots=False) or (cls == NEARGOOD and text[-1:] not in ":.…")
+    return ends and text.count(" ") >= 3 and lower_share(text) >= 0.6
+
+
+def above(blocks: list[Block], local: list[str], anchor: int, start: int, o: Options) -> list[int]:
+    """The lines above the run's first paragraph ``start`` that are the article's: its lede and the prose above it."""
+    first = start
+    while first and start - first < o.max_lede_lines and is_lede(blocks[first - 1].text, local[first - 1]):
+        first -= 1
+    prose = [i for i in range(anchor, first) if local[i] in (GOOD, NEARGOOD)]
+    prose = [i for i in prose if ends_sentence(blocks[i].text, colon=True, dots=False)]
+    good = sum(width(blocks[i].text) for i in prose if local[i] == GOOD)
+    return (prose if o.min_prose_above and good >= o.min_prose_above else []) + list(range(first, start))
+
+
+def lead_in(text: str, cls: str) -> bool:
+    """Whether a line of prose leads in to a list with a colon."""
+    return (cls == GOOD or cls == SHORT_SENTENCE) and text.endswith(":")
+
+
+def _barred(local: list[str], marks: list[int], j: int) -> bool:
+    """Whether line ``j`` bars the run's way down: a comment section's mark, or a line a filter calls chrome."""
+    return bool(marks[j]) or local[j] == CHROME
+
+
+def tail(blocks: list[Block], local: list[str], marks: list[int], end: int, o: Options) -> int:
+    """The run's last line: ``end``, or the closing sentence below it, or the end of the list it leads in to."""
+    n = len(blocks)
+    closing = end + 1 < n and not marks[end + 1] and local[end + 1] == SHORT_SENTENCE
+    if closing and ends_sentence(blocks[end + 1].text, colon=True, dots=False):
+        end += 1
+    if not lead_in(blocks[end].text, local[end]) or end + 1 >= n:
+        return end
+    group, last = blocks[end + 1].group, end
+    for j in range(end + 1, min(n, end + 1 + o.max_list_items)):
+        if _barred(local, marks, j) or blocks[j].group != group:
+            break
+        last = j
+    return last if last - end >= o.min_list_lines else end
+
+
+def headings(blocks: list[Block], local: list[str], pattern: Any, lines: range) -> Iterator[int]:
+    """The lines among ``lines`` that ``pattern`` finds, short ones only (a heading never reads as prose)."""
+    search = pattern.search
+    return (j for j in lines if local[j] != GOOD and local[j] != NEARGOOD and search(blocks[j].text))
+
+
+def card(blocks: list[Block], local: list[str], marks: list[int], run: range, patterns: Any, o: Options) -> range:
+    """The lines of a recipe's card near the ``run`` (``patterns``: its two headings'), or an empty range."""
+    if patterns is None:
+        return range(0)
+    (ingredients, steps), n = patterns, len(blocks)
+    near = range(max(0, run.start - o.card_lines), min(n, run.stop + o.card_lines))
+    i = next(headings(blocks, local, ingredients, near), -1)
+    k = next(headings(blocks, local, steps, range(i + 1, min(n, i + o.card_lines + 1))), -1) if i >= 0 else -1
+    if k < 0 or any(marks[i:k]):
+        return range(0)
+    end = k
+    for j in range(k + 1, min(n, k + 1 + o.card_lines)):
+        if marks[j] or j - end > o.card_gap:
+            break
+        if local[j] in (GOOD, NEARGOOD, SHORT_SENTENCE) and blocks[j].text[-1:] in _STEP_ENDS:
+            end = j
+    return range(i, end + 1) if end > k else range(0)
+
+
+def announced(blocks: list[Block], local: list[str], marks: list[int], final: list[str]) -> list[int]:
+    """The bad lines, each a block of one line, that a kept paragraph announces with a colon right above them."""
+    n = len(blocks)
+    return [
+        i + 1
+        for i in range(n - 1)
+        if final[i] == GOOD and local[i] == GOOD and blocks[i].text[-1:] == ":" and local[i + 1] == BAD
+        if final[i + 1] != GOOD and not marks[i + 1] and (i + 2 == n or blocks[i + 2].group != blocks[i + 1].group)
+    ]
+
+
+def _item(text: str) -> int:
+    found = _ITEM.match(text) if text[:1].isdigit() or text[:1] == "(" else None
+    return int(found.group(1)) if found else 0
+
+
+def _first_item(blocks: list[Block], local: list[str], marks: list[int], last: int, o: Options) -> int:
+    """The run's last item among its last lines, else a first item at most two lines below, nothing bad between."""
+    for j in range(last, max(-1, last - o.max_gap_lines), -1):
+        if _item(blocks[j].text):
+            return j
+    for j in range(last + 1, min(len(blocks), last + 3)):
+        if _barred(local, marks, j) or local[j] == BAD:
+            return -1
+        if _item(blocks[j].text) == 1:
+            return j
+    return -1
+
+
+def numbered(blocks: list[Block], local: list[str], marks: list[int], last: int, o: Options) -> int:
+    """The run's last line: ``last``, or the end of a numbered list that goes on below it (:func:`_first_item`)."""
+    n, start = len(blocks), _first_item(blocks, local, marks, last, o)
+    if start < 0:
+        return last
+    items, j, number = [start], start + 1, _item(blocks[start].text)
+    while j < n and j - items[-1] <= o.max_gap_lines and not _barred(local, marks, j):
+        if _item(blocks[j].text) == number + len(items):
+            items.append(j)
+        j += 1
+    if len(items) < max(2, o.min_list_lines) or items[-1] <= last:
+        return last
+    end = items[-1]
+    while end + 1 < min(n, 2 * items[-1] - items[-2]) and not _barred(local, marks, end + 1):
+        end += 1  # below the last item as many lines as the last two stand apart (its link, its answer)
+    return end
