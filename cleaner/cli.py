@@ -52,6 +52,7 @@ from .htmlreport import (
     write_report,
 )
 from .inputs import InputError, as_input, read_input, read_stream
+from .jsonl import DestinationError, check_destination
 from .jsonl import run as jsonl_run
 from .parallel import chunked, default_workers, ordered_map
 from .pipeline import Pipeline
@@ -173,6 +174,11 @@ def _clean_jsonl(
     scheduler: str | None,
     show: bool,
 ) -> None:
+    try:
+        check_destination(sources, dest)
+    except DestinationError as exc:
+        report_error(str(exc))
+        raise typer.Exit(2) from exc
     totals = Totals()
     try:
         with cluster(scheduler) as client, progress(err, None, "records", show and err.is_terminal) as advance:

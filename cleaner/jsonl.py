@@ -106,6 +106,29 @@ def bounded_lines(stream: IO[bytes], limit: int) -> Iterator[bytes | None]:
             yield data
 
 
+class DestinationError(ValueError):
+    """An output stream that would replace an input, or be read as one by a re-run."""
+
+
+def check_destination(sources: list[str], dest: str) -> None:
+    """Refuse, before anything is read, a ``dest`` that is one of ``sources`` (the stream
+    would replace it, less any record that could not be cleaned) or lies inside a source
+    folder (a re-run would read it as one more input)."""
+    if dest == "-":
+        return
+    target = Path(dest).resolve()
+    for source in sources:
+        if source == "-":
+            continue
+        src = Path(source).resolve()
+        if target == src:
+            raise DestinationError(f"--jsonl {dest} is also an input; write the cleaned records to another file")
+        if src.is_dir() and src in target.parents:
+            raise DestinationError(
+                f"--jsonl {dest} lies inside the input folder {source}; write the cleaned records outside it"
+            )
+
+
 def folder_sources(folder: str) -> list[str]:
     """The WARC and JSONL files under ``folder``, in name order."""
     found = []

@@ -1,0 +1,51 @@
+"""The users' paths end to end, as a new user meets them (docs/user-paths.md): each
+test drives the installed entry point (the CLI, stdin, JSONL, the Python API) with
+what a user would give it, and is named for what the user should see."""
+
+from __future__ import annotations
+
+import json
+
+from typer.testing import CliRunner
+
+from cleaner.cli import app
+
+GLUED = "The war ended in a long conflict.President Putin spoke at length today about it.\n"
+
+
+def run(*args: object, stdin: bytes | None = None):
+    return CliRunner().invoke(app, [str(a) for a in args], input=stdin)
+
+
+def records(*texts: object) -> bytes:
+    return b"".join(json.dumps({"id": i, "text": t}).encode() + b"\n" for i, t in enumerate(texts))
+
+
+# -- JSONL streams ---------------------------------------------------------------------
+
+
+def test_a_jsonl_output_that_is_its_own_input_is_refused_and_the_input_kept(tmp_path):
+    stream = tmp_path / "corpus.jsonl"
+    data = records(GLUED, 5, GLUED)  # the second record cannot be cleaned: it would be lost
+    stream.write_bytes(data)
+    r = run("clean", stream, "--jsonl", stream, "-j", "1")
+    assert r.exit_code == 2
+    assert "corpus.jsonl" in r.stderr and "input" in r.stderr
+    assert stream.read_bytes() == data
+
+
+def test_a_jsonl_output_inside_an_input_folder_is_refused(tmp_path):
+    # a re-run would read the last run's output as one more input
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.jsonl").write_bytes(records(GLUED))
+    r = run("clean", tmp_path / "in", "--jsonl", tmp_path / "in" / "clean.jsonl", "-j", "1")
+    assert r.exit_code == 2
+    assert "inside the input folder" in r.stderr
+    assert sorted(p.name for p in (tmp_path / "in").iterdir()) == ["a.jsonl"]
+
+
+def test_a_jsonl_output_beside_its_input_is_written(tmp_path):
+    (tmp_path / "a.jsonl").write_bytes(records(GLUED))
+    r = run("clean", tmp_path / "a.jsonl", "--jsonl", tmp_path / "clean.jsonl", "-j", "1")
+    assert r.exit_code == 0, r.stderr
+    assert json.loads((tmp_path / "clean.jsonl").read_text())["id"] == 0
