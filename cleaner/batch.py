@@ -152,6 +152,8 @@ def plan(
         ]
         return _unique(tasks, problems)
     assert out is not None
+    if out.exists() and not out.is_dir():
+        raise BatchError(f"--out {out} is a file, not a folder; name a folder for the outputs (or use --in-place)")
     root = out.resolve()
     for src in sources:
         if src.is_dir() and _inside(root, src.resolve()):

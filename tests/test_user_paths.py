@@ -49,3 +49,15 @@ def test_a_jsonl_output_beside_its_input_is_written(tmp_path):
     r = run("clean", tmp_path / "a.jsonl", "--jsonl", tmp_path / "clean.jsonl", "-j", "1")
     assert r.exit_code == 0, r.stderr
     assert json.loads((tmp_path / "clean.jsonl").read_text())["id"] == 0
+
+
+# -- folders of files ------------------------------------------------------------------
+
+
+def test_an_out_that_is_the_input_file_is_refused_before_anything_is_written(tmp_path):
+    page = tmp_path / "page.txt"
+    page.write_text(GLUED)
+    r = run("clean", page, "--out", page, "-j", "1")
+    assert r.exit_code == 2
+    assert "--out" in r.stderr and "not a folder" in r.stderr
+    assert page.read_text() == GLUED and [p.name for p in tmp_path.iterdir()] == ["page.txt"]
