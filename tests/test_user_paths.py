@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from typer.testing import CliRunner
 
 from cleaner.cli import app
@@ -61,3 +62,25 @@ def test_an_out_that_is_the_input_file_is_refused_before_anything_is_written(tmp
     assert r.exit_code == 2
     assert "--out" in r.stderr and "not a folder" in r.stderr
     assert page.read_text() == GLUED and [p.name for p in tmp_path.iterdir()] == ["page.txt"]
+
+
+# -- configuration ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("value", ['"four"', "4.5", "true"])
+def test_a_filter_option_of_the_wrong_type_is_refused_naming_it(tmp_path, value):
+    config = tmp_path / "pyproject.toml"
+    config.write_text(f"[tool.cleaner.filters.teasers]\nmin_run = {value}\n")
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(GLUED)
+    r = run("clean", tmp_path / "in", "--out", tmp_path / "out", "--config", config)
+    assert r.exit_code == 2
+    assert "teasers" in r.stderr and "min_run" in r.stderr and "whole number" in r.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_filter_option_that_takes_a_share_takes_a_whole_number_too(tmp_path):
+    config = tmp_path / "cleaner.toml"
+    config.write_text("[filters.title]\nsame_words = 1\n")
+    r = run("clean", "-", "--config", config, stdin=GLUED.encode())
+    assert r.exit_code == 0, r.stderr

@@ -19,6 +19,20 @@ DataPattern: TypeAlias = re.Pattern[str] | StartGated
 Phrases: TypeAlias = frozenset[str]
 
 
+def _check_option(name: str, key: str, value: Any, default: Any) -> None:
+    """Refuse an option of another type than its default's (a whole number where the
+    default is one, any number where it is a share), naming the filter and the option."""
+    wanted: tuple[type, ...]
+    if isinstance(default, bool) or not isinstance(default, (int, float)):
+        wanted, kind = (type(default),), f"a {type(default).__name__}"
+    elif isinstance(default, int):
+        wanted, kind = (int,), "a whole number"
+    else:
+        wanted, kind = (int, float), "a number"
+    if isinstance(value, bool) != isinstance(default, bool) or not isinstance(value, wanted):
+        raise ConfigError(f"filter {name!r}: option {key} must be {kind} (default {default!r}), not {value!r}")
+
+
 # Compiled (docs/benchmarks.md, "Compiled build"), a filter is a native class: its
 # attributes, those set from the data too, are the ones declared. Filters written
 # elsewhere (tests, users) subclass it in Python.
@@ -60,6 +74,8 @@ class Filter:
                 f"filter {self.name!r} has no option(s) {', '.join(sorted(unknown))}; "
                 f"it takes: {', '.join(sorted(self.defaults)) or 'none'}"
             )
+        for key, value in options.items():
+            _check_option(self.name, key, value, self.defaults[key])
         self.data = data
         self.options = {**self.defaults, **options}
         for attr, (family, key) in self.patterns.items():
