@@ -113,12 +113,9 @@ class Config:
     @classmethod
     def load(cls, path: Path) -> Config:
         """Read a ``cleaner.toml`` or a ``pyproject.toml`` explicitly named by the user."""
-        try:
-            data = tomllib.loads(path.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-            raise ConfigError(f"cannot read configuration {path}: {exc}") from exc
+        data = _read_toml(path)
         if path.name == "pyproject.toml":
-            data = data.get("tool", {}).get("cleaner", {})
+            data = _tool_table(data, path) or {}
         return cls.from_mapping(data, path)
 
     @classmethod
@@ -138,11 +135,23 @@ def find_config_file(start: Path) -> Path | None:
         if candidate.is_file():
             return candidate
         candidate = folder / "pyproject.toml"
-        if candidate.is_file():
-            try:
-                data = tomllib.loads(candidate.read_text(encoding="utf-8"))
-            except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-                raise ConfigError(f"cannot read configuration {candidate}: {exc}") from exc
-            if "cleaner" in data.get("tool", {}):
-                return candidate
+        if candidate.is_file() and _tool_table(_read_toml(candidate), candidate) is not None:
+            return candidate
     return None
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"cannot read configuration {path}: {exc}") from exc
+
+
+def _tool_table(data: dict[str, Any], path: Path) -> dict[str, Any] | None:
+    """A ``pyproject.toml``'s ``[tool.cleaner]`` table, if it has one; refused if that
+    (or ``tool``) is there but is not a table."""
+    tool = data.get("tool", {})
+    section = tool.get("cleaner") if isinstance(tool, dict) else tool
+    if section is not None and not isinstance(section, dict):
+        raise ConfigError(f"[tool.cleaner] in {path} must be a table of settings, not {section!r}")
+    return section

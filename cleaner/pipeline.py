@@ -39,6 +39,8 @@ class Pipeline:
 
     def __init__(self, config: Config | None = None):
         self.config = config or Config()
+        if EXTRACTION in self.config.filters:
+            raise ConfigError(f"the {EXTRACTION} step takes no options; remove its filters.{EXTRACTION} table")
         unknown = (set(self.config.disable) - {EXTRACTION} | set(self.config.filters)) - set(BY_NAME)
         if unknown:
             known = ", ".join([EXTRACTION, *BY_NAME])

@@ -84,3 +84,21 @@ def test_a_filter_option_that_takes_a_share_takes_a_whole_number_too(tmp_path):
     config.write_text("[filters.title]\nsame_words = 1\n")
     r = run("clean", "-", "--config", config, stdin=GLUED.encode())
     assert r.exit_code == 0, r.stderr
+
+
+@pytest.mark.parametrize("toml", ["[tool]\ncleaner = 5\n", "tool = 5\n"])
+def test_a_tool_cleaner_that_is_not_a_table_is_refused_naming_it(tmp_path, monkeypatch, toml):
+    (tmp_path / "pyproject.toml").write_text(toml)
+    monkeypatch.chdir(tmp_path)
+    r = run("clean", "-", stdin=GLUED.encode())
+    assert r.exit_code == 2
+    assert "pyproject.toml" in r.stderr and "table" in r.stderr
+    assert r.exception is None or isinstance(r.exception, SystemExit)
+
+
+def test_options_for_the_html_step_are_refused_as_options_it_does_not_take(tmp_path):
+    config = tmp_path / "cleaner.toml"
+    config.write_text("[filters.html]\nfavor_recall = true\n")
+    r = run("clean", "-", "--config", config, stdin=GLUED.encode())
+    assert r.exit_code == 2
+    assert "html" in r.stderr and "takes no options" in r.stderr
