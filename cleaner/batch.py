@@ -318,6 +318,19 @@ def _with_metadata(cleaned: Cleaned, task: Task, doc: Document, digest: str, rep
     return cleaned
 
 
+#: Why a file is not cleaned in place: its permissions say it is not to be written.
+READ_ONLY = "read-only; left as it is (make it writable to clean it in place)"
+
+
+def _read_only(path: Path) -> bool:
+    """Whether ``path`` may not be written: by this user (root may write anything), or by
+    anyone, as its mode says. A rename over it would replace it all the same."""
+    try:
+        return not os.access(path, os.W_OK) or not os.stat(path).st_mode & 0o222
+    except OSError:
+        return False  # gone: the write says why
+
+
 #: Write errors after which no other file can be written either.
 DISK_FULL = (errno.ENOSPC, errno.EDQUOT)
 
@@ -331,6 +344,9 @@ def write_cleaned(item: Cleaned | Result) -> Result:
     """
     if isinstance(item, Result):
         return item
+    locked = [path for path, _, in_place in item.writes if in_place and _read_only(path)]
+    if locked:
+        return Result.failed(item.result.path, f"{locked[0]}: {READ_ONLY}")
     done: list[Path] = []
     try:
         for path, data, in_place in item.writes:

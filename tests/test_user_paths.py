@@ -102,3 +102,19 @@ def test_options_for_the_html_step_are_refused_as_options_it_does_not_take(tmp_p
     r = run("clean", "-", "--config", config, stdin=GLUED.encode())
     assert r.exit_code == 2
     assert "html" in r.stderr and "takes no options" in r.stderr
+
+
+# -- in place, and the pre-commit hook that runs it --------------------------------------
+
+
+def test_in_place_leaves_a_read_only_file_as_it_is_and_names_it(tmp_path):
+    (tmp_path / "in").mkdir()
+    locked, open_ = tmp_path / "in" / "locked.txt", tmp_path / "in" / "open.txt"
+    for path in (locked, open_):
+        path.write_text(GLUED)
+    locked.chmod(0o444)
+    r = run("clean", tmp_path / "in", "--in-place", "-j", "1")
+    assert r.exit_code == 1
+    assert "locked.txt" in r.stderr and "read-only" in r.stderr
+    assert locked.read_text() == GLUED and (locked.stat().st_mode & 0o777) == 0o444
+    assert open_.read_text() != GLUED  # the rest of the batch goes on
