@@ -30,6 +30,16 @@ from .language import detect_language
 from .textfix import fix_mojibake
 
 
+def as_page(raw: object) -> str | bytes:
+    """``raw`` as what :meth:`Pipeline.clean` takes (a bytes-like object as bytes), or
+    a ``TypeError`` that says what it takes."""
+    if isinstance(raw, (bytearray, memoryview)):
+        return bytes(raw)
+    if not isinstance(raw, (str, bytes)):
+        raise TypeError(f"clean() takes a page as str or bytes, not {type(raw).__name__}")
+    return raw
+
+
 class Pipeline:
     """A configured sequence of filters.
 
@@ -100,10 +110,7 @@ class Pipeline:
     def _decoded(self, raw: str | bytes, name: str, html: bool, encoding: str | None) -> str:
         """``raw`` as text, decoded by :func:`cleaner.inputs.decode` if it is bytes: from
         here on, bytes and the text they decode to take the same path."""
-        if isinstance(raw, (bytearray, memoryview)):
-            raw = bytes(raw)
-        if not isinstance(raw, (str, bytes)):
-            raise TypeError(f"clean() takes str or bytes, not {type(raw).__name__}")
+        raw = as_page(raw)
         self._check_size(raw, name)
         return decode(raw, name, html=html, encoding=encoding) if isinstance(raw, bytes) else raw
 
@@ -240,6 +247,7 @@ class Pipeline:
         are wanted; with the extraction step disabled it is cleaned as text (decoded as
         a page: its declaration counts).
         """
+        raw = as_page(raw)
         if kind == "auto":
             kind = "html" if looks_like_html(raw) else "text"
         if kind != "html":

@@ -9,6 +9,7 @@ import json
 import pytest
 from typer.testing import CliRunner
 
+from cleaner import clean
 from cleaner.cli import app
 
 GLUED = "The war ended in a long conflict.President Putin spoke at length today about it.\n"
@@ -118,3 +119,12 @@ def test_in_place_leaves_a_read_only_file_as_it_is_and_names_it(tmp_path):
     assert "locked.txt" in r.stderr and "read-only" in r.stderr
     assert locked.read_text() == GLUED and (locked.stat().st_mode & 0o777) == 0o444
     assert open_.read_text() != GLUED  # the rest of the batch goes on
+
+
+# -- the Python API --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("raw", [None, 5, ["a page"]])
+def test_clean_of_something_that_is_not_a_page_says_what_it_takes(raw):
+    with pytest.raises(TypeError, match="str or bytes"):
+        clean(raw)
