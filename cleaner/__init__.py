@@ -24,7 +24,7 @@ def clean(
     url: str | None = None,
     *,
     kind: str = "auto",
-    disable: Iterable[str] = (),
+    disable: str | Iterable[str] = (),
     config: Config | None = None,
     encoding: str | None = None,
     comments: str | None = None,
@@ -42,12 +42,15 @@ def clean(
     ``Content-Type`` header's), then the page's own ``<meta charset>``, then
     detection; ``clean(data)`` is ``clean(text)`` for the text they decode to.
 
+    ``disable`` names the filters switched off (one name, or several), besides ``config``'s.
+
     ``comments`` (over ``config``'s; default ``"drop"``): readers' comments are dropped with
     the page's chrome, kept apart in ``doc.metadata["comments"]`` (``"separate"``: a list
     of texts, one a comment), or kept in the body after the article (``"keep"``).
     """
+    names = [disable] if isinstance(disable, str) else list(disable)
     if config:
-        pipeline = Pipeline(config.with_overrides(comments=comments) if comments else config)
+        pipeline = Pipeline(config.with_overrides(disable=names, comments=comments))
     else:
-        pipeline = _pipeline(frozenset(disable), kind, comments or "drop")
+        pipeline = _pipeline(frozenset(names), kind, comments or "drop")
     return pipeline.clean(raw, url=url, kind=kind if kind != "auto" else None, encoding=encoding)

@@ -9,7 +9,7 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from cleaner import clean
+from cleaner import Config, clean
 from cleaner.cli import app
 
 GLUED = "The war ended in a long conflict.President Putin spoke at length today about it.\n"
@@ -128,3 +128,13 @@ def test_in_place_leaves_a_read_only_file_as_it_is_and_names_it(tmp_path):
 def test_clean_of_something_that_is_not_a_page_says_what_it_takes(raw):
     with pytest.raises(TypeError, match="str or bytes"):
         clean(raw)
+
+
+def test_clean_with_a_configuration_still_switches_off_the_filters_named():
+    page = "Subscribe to our newsletter\n\n" + GLUED
+    assert "conflict.President" in clean(page, config=Config(), disable=["glued"]).text
+    assert "conflict.President" in clean(page.encode(), disable=["glued"]).text
+
+
+def test_clean_takes_one_filter_name_as_a_string():
+    assert "conflict.President" in clean(GLUED, disable="glued").text
