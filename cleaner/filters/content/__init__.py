@@ -92,12 +92,7 @@ def pass_through(blocks: list[Block], classes: list[str], o: Options, own_words:
 
 
 def judge(
-    blocks: list[Block],
-    local: list[str],
-    marks: list[int],
-    o: Options,
-    own_words: bool = False,
-    recipes: tuple[Any, Any] | None = None,
+    blocks: list[Block], local: list[str], marks: list[int], o: Options, own_words: bool = False, recipes: Any = None
 ) -> list[str | None]:
     """Each line's verdict from its local class and comment mark: None to keep it, else why it goes."""
     classes = [SHORT if c == SHORT_SENTENCE else c for c in local]
@@ -116,13 +111,14 @@ def judge(
     start, end = under_title(ws, local, o, anchor, share)
     run = reach(ws, local, marks, start, -1, o), reach(ws, local, marks, end, 1, o)
     start, end = trim(blocks, classes, marks, *run, o)
-    first, last = start, numbered(blocks, local, marks, tail(blocks, local, marks, end, o), o)
+    barred = [bool(m) or c == CHROME for m, c in zip(marks, local, strict=True)]  # what stops the walks down
+    first, last = start, numbered(blocks, local, barred, tail(blocks, local, barred, end, o), o)
     final = [BAD] * len(blocks)
     final[start : last + 1] = revise(classes[start : end + 1]) + [GOOD] * (last - end)
     recipe = card(blocks, local, marks, range(start, last + 1), recipes, o)
     if recipe:  # the card's lines are kept, those between it and the run go as chrome inside the article
         first, last = min(first, recipe[0]), max(last, recipe[-1])
-    for i in (*recipe, *above(blocks, local, anchor, start, o), *announced(blocks, local, marks, final)):
+    for i in (*recipe, *above(blocks, local, anchor, start, o), *announced(blocks, local, barred, final)):
         final[i] = GOOD
     inside = [f"inside the article, looks like chrome ({k})" for k in classes[first : last + 1]]
     why = ["before the article"] * first + inside + ["after the article"] * (len(blocks) - last - 1)

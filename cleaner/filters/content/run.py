@@ -119,25 +119,18 @@ def lead_in(text: str, cls: str) -> bool:
     return (cls == GOOD or cls == SHORT_SENTENCE) and text.endswith(":")
 
 
-def _barred(local: list[str], marks: list[int], j: int) -> bool:
-    """Whether line ``j`` bars the run's way down: a comment section's mark, or a line a filter calls chrome."""
-    return bool(marks[j]) or local[j] == CHROME
-
-
-def tail(blocks: list[Block], local: list[str], marks: list[int], end: int, o: Options) -> int:
+def tail(blocks: list[Block], local: list[str], barred: list[bool], end: int, o: Options) -> int:
     """The run's last line: ``end``, or the closing sentence below it, or the end of the list it leads in to."""
     n = len(blocks)
-    closing = end + 1 < n and not marks[end + 1] and local[end + 1] == SHORT_SENTENCE
+    closing = end + 1 < n and not barred[end + 1] and local[end + 1] == SHORT_SENTENCE
     if closing and ends_sentence(blocks[end + 1].text, colon=True, dots=False):
         end += 1
     if not lead_in(blocks[end].text, local[end]) or end + 1 >= n:
         return end
-    group, last = blocks[end + 1].group, end
-    for j in range(end + 1, min(n, end + 1 + o.max_list_items)):
-        if _barred(local, marks, j) or blocks[j].group != group:
-            break
-        last = j
-    return last if last - end >= o.min_list_lines else end
+    group, j = blocks[end + 1].group, end + 1
+    while j < min(n, end + 1 + o.max_list_items) and blocks[j].group == group and not barred[j]:
+        j += 1
+    return j - 1 if j - 1 - end >= o.min_list_lines else end
 
 
 def headings(blocks: list[Block], local: list[str], pattern: Any, lines: range) -> Iterator[int]:
@@ -165,14 +158,14 @@ def card(blocks: list[Block], local: list[str], marks: list[int], run: range, pa
     return range(i, end + 1) if end > k else range(0)
 
 
-def announced(blocks: list[Block], local: list[str], marks: list[int], final: list[str]) -> list[int]:
+def announced(blocks: list[Block], local: list[str], barred: list[bool], final: list[str]) -> list[int]:
     """The bad lines, each a block of one line, that a kept paragraph announces with a colon right above them."""
     n = len(blocks)
     return [
         i + 1
         for i in range(n - 1)
         if final[i] == GOOD and local[i] == GOOD and blocks[i].text[-1:] == ":" and local[i + 1] == BAD
-        if final[i + 1] != GOOD and not marks[i + 1] and (i + 2 == n or blocks[i + 2].group != blocks[i + 1].group)
+        if final[i + 1] != GOOD and not barred[i + 1] and (i + 2 == n or blocks[i + 2].group != blocks[i + 1].group)
     ]
 
 
@@ -181,32 +174,32 @@ def _item(text: str) -> int:
     return int(found.group(1)) if found else 0
 
 
-def _first_item(blocks: list[Block], local: list[str], marks: list[int], last: int, o: Options) -> int:
+def _first_item(blocks: list[Block], local: list[str], barred: list[bool], last: int, o: Options) -> int:
     """The run's last item among its last lines, else a first item at most two lines below, nothing bad between."""
     for j in range(last, max(-1, last - o.max_gap_lines), -1):
         if _item(blocks[j].text):
             return j
     for j in range(last + 1, min(len(blocks), last + 3)):
-        if _barred(local, marks, j) or local[j] == BAD:
+        if barred[j] or local[j] == BAD:
             return -1
         if _item(blocks[j].text) == 1:
             return j
     return -1
 
 
-def numbered(blocks: list[Block], local: list[str], marks: list[int], last: int, o: Options) -> int:
+def numbered(blocks: list[Block], local: list[str], barred: list[bool], last: int, o: Options) -> int:
     """The run's last line: ``last``, or the end of a numbered list that goes on below it (:func:`_first_item`)."""
-    n, start = len(blocks), _first_item(blocks, local, marks, last, o)
+    n, start = len(blocks), _first_item(blocks, local, barred, last, o)
     if start < 0:
         return last
     items, j, number = [start], start + 1, _item(blocks[start].text)
-    while j < n and j - items[-1] <= o.max_gap_lines and not _barred(local, marks, j):
+    while j < n and j - items[-1] <= o.max_gap_lines and not barred[j]:
         if _item(blocks[j].text) == number + len(items):
             items.append(j)
         j += 1
     if len(items) < max(2, o.min_list_lines) or items[-1] <= last:
         return last
     end = items[-1]
-    while end + 1 < min(n, 2 * items[-1] - items[-2]) and not _barred(local, marks, end + 1):
+    while end + 1 < min(n, 2 * items[-1] - items[-2]) and not barred[end + 1]:
         end += 1  # below the last item as many lines as the last two stand apart (its link, its answer)
     return end
