@@ -35,8 +35,7 @@ class MainContent(Filter):
         # where readers' comments start, which the article does not cross (and when wanted, their times and forms)
         **{key: ("prompts", f"comment_{key}") for key in ("headings", "bylines", "times", "forms")},
         # a recipe's card: the headings of its ingredients and of its steps
-        "ingredients": ("recipes", "ingredients"),
-        "steps": ("recipes", "steps"),
+        **{key: ("recipes", key) for key in ("ingredients", "steps")},
     }
     headings: DataPattern
     bylines: DataPattern
@@ -73,21 +72,21 @@ class MainContent(Filter):
                 self.drop_all(page, list(run), verdict)
 
 
-def pass_through(blocks: list[Block], classes: list[str], o: Options, own_words: bool = False) -> int | None:
+def pass_through(blocks: list[Block], local: list[str], o: Options, own_words: bool = False) -> int | None:
     """None to keep the page whole, else the line that repeats its title (0 for none or for a list of stories)."""
-    bad = classes.count(BAD)
-    if not bad or bad + classes.count(CHROME) < MIN_CHROME_LINES:
+    bad = local.count(BAD)
+    if not bad or bad + local.count(CHROME) < MIN_CHROME_LINES:
         return None  # too little chrome to judge
-    if GOOD not in classes:  # no prose: all navigation, if the page is long enough to tell
-        return None if len(classes) < (MIN_OWN_WORDS_PAGE if own_words else MIN_PAGE_LINES) else 0
+    if GOOD not in local:  # no prose: all navigation, if the page is long enough to tell
+        return None if len(local) < (MIN_OWN_WORDS_PAGE if own_words else MIN_PAGE_LINES) else 0
     anchor = title_repeat(blocks, TITLE_SEARCH)
     if anchor:
-        good = [width(b.text) if c == GOOD else 0 for b, c in zip(blocks, classes, strict=True)]
+        good = [width(b.text) if c == GOOD else 0 for b, c in zip(blocks, local, strict=True)]
         if sum(good[:anchor]) <= sum(good[anchor:]):
             return anchor
-    if bad + classes.count(CHROME) >= MAX_CLEAN_CHROME:
+    if bad + local.count(CHROME) >= MAX_CLEAN_CHROME:
         return 0  # a flattened page whatever its header: without its <title> line the header may hold little
-    head = classes[: classes.index(GOOD)]  # a flattened page's header: chrome above the first paragraph
+    head = local[: local.index(GOOD)]  # a flattened page's header: chrome above the first paragraph
     return None if head.count(BAD) + head.count(CHROME) <= o.max_head_chrome else 0
 
 
@@ -95,14 +94,13 @@ def judge(
     blocks: list[Block], local: list[str], marks: list[int], o: Options, own_words: bool = False, recipes: Any = None
 ) -> list[str | None]:
     """Each line's verdict from its local class and comment mark: None to keep it, else why it goes."""
-    classes = [SHORT if c == SHORT_SENTENCE else c for c in local]
     # 1. the pass-through test
-    anchor = pass_through(blocks, classes, o, own_words)
-    if anchor is None or GOOD not in classes:
+    anchor = pass_through(blocks, local, o, own_words)
+    if anchor is None or GOOD not in local:
         return [None if anchor is None else NO_ARTICLE] * len(blocks)
     # 2. the run (lists and code between paragraphs free in it, kept), 3. its edges, 4. the context inside it
     local = between(blocks, local, o)
-    classes = [GOOD if c == FREE else k for c, k in zip(local, classes, strict=True)]
+    classes = [GOOD if c == FREE else SHORT if c == SHORT_SENTENCE else c for c in local]  # as revise reads them
     share = o.title_run_share
     if not anchor:  # no title to repeat (text scraped by other tools): a headline right above the first paragraph
         i, share = local.index(GOOD) - 1, o.headline_run_share

@@ -1,5 +1,4 @@
-"""Line classes: each line judged on its own text as jusText judges paragraphs, then revised by its context; and the
-stage's options (``[tool.cleaner.filters.content]``)."""
+"""The stage's options; line classes: each line judged on its text as jusText judges paragraphs, then by context."""
 
 from __future__ import annotations
 
@@ -95,8 +94,7 @@ def line_class(text: str, folded: str, n: float, hits: int, o: Options) -> str:
     density = hits / n
     sentence = ends_sentence(text, colon=True, dots=False)
     # as wide as it is long or wider: only a line short of every threshold is measured
-    short = len(text) < o.length_low or len(text) < o.length_high
-    size = width(text) if short and not text.isascii() else len(text)
+    size = width(text) if len(text) < max(o.length_low, o.length_high) and not text.isascii() else len(text)
     if size >= o.length_low and numbers_at_least(text, o.max_number_share * n):
         return BAD  # the months and counts of an archive, a table of dates or scores: a list, not prose
     if size < o.length_low:
@@ -116,14 +114,12 @@ def between(blocks: list[Block], local: list[str], o: Options) -> list[str]:
     """``local`` with the lists and the code between two good lines made :data:`FREE`."""
     local = list(local)
     for a, b in pairwise([k for k, c in enumerate(local) if c == GOOD]):
-        inner, lines = local[a + 1 : b], range(a + 1, b)
+        inner, lines, free = local[a + 1 : b], range(a + 1, b), []
         if inner.count(SHORT_SENTENCE) >= o.min_list_lines and all(c in (SHORT_SENTENCE, CHROME) for c in inner):
             free = [g for g in lines if local[g] == SHORT_SENTENCE]  # a list (and chrome)
         elif BAD in inner and CHROME not in inner:  # code (and short lines), if every bad line is code
             free = [g for g in lines if local[g] in (BAD, SHORT) and _code(blocks[g].text, o.min_code_marks)]
             free = free if all(local[g] != BAD or g in free for g in lines) else []
-        else:
-            continue
         for g in free:
             local[g] = FREE
     return local

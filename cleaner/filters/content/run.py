@@ -1,5 +1,4 @@
-"""The article's run: the contiguous lines of the largest weight, how far it reaches, and its edges: its first
-paragraph and the lines that join it above and below, a recipe's card among them."""
+"""The article's run: the heaviest contiguous lines, how far they reach, their edges, the lines that join them."""
 
 from __future__ import annotations
 
@@ -135,8 +134,7 @@ def tail(blocks: list[Block], local: list[str], barred: list[bool], end: int, o:
 
 def headings(blocks: list[Block], local: list[str], pattern: Any, lines: range) -> Iterator[int]:
     """The lines among ``lines`` that ``pattern`` finds, short ones only (a heading never reads as prose)."""
-    search = pattern.search
-    return (j for j in lines if local[j] != GOOD and local[j] != NEARGOOD and search(blocks[j].text))
+    return (j for j in lines if local[j] != GOOD and local[j] != NEARGOOD and pattern.search(blocks[j].text))
 
 
 def card(blocks: list[Block], local: list[str], marks: list[int], run: range, patterns: Any, o: Options) -> range:
