@@ -292,3 +292,42 @@ def test_the_stages_benchmark_puts_each_missed_passage_down_to_the_step_that_los
     assert f"missed: {standfirst[:70]!r} (pruned by precision mode)" in printed
     held = dict(json.loads(out.read_text())["ferry"]["with"][:2])
     assert held[f"Notice 0. {prose[:60]}"] == list(stages.STEPS) and "precise" not in held[standfirst]
+
+
+def test_every_ablation_variant_names_a_host_that_exists_and_options_the_content_stage_takes():
+    import importlib
+
+    import ablate
+
+    from cleaner.filters.content import MainContent
+
+    assert len({v.name for v in ablate.VARIANTS}) == len(ablate.VARIANTS)
+    for variant in ablate.VARIANTS:
+        assert callable(getattr(importlib.import_module(variant.module), variant.host)), variant.name
+        assert set(variant.options) <= set(MainContent.defaults), variant.name
+
+
+def test_an_ablation_counts_the_answers_that_differ_item_by_item():
+    import ablate
+
+    assert ablate.differ([None, "bad", "bad"], [None, "good", "bad"]) == 1
+    assert ablate.differ([1, 2], [1, 2, 3]) == 1
+    assert ablate.differ((3, 5), (3, 5)) == 0 and ablate.differ(4, 7) == 1
+
+
+def test_a_rule_s_gain_rests_on_one_page_when_putting_that_page_back_leaves_no_cost():
+    import ablate
+    import splits
+
+    def outcome(f1s):
+        pages = [splits.PageResult(k, s, "en", "en", f, (f, 1 - f, 1 - f)) for k, s, f in f1s]
+        return ablate.Outcome("x", "x", {"articles": pages}, {"articles": []})
+
+    sets = {"articles": ([], False)}
+    base = outcome([("a", 1, 1.0), ("b", 1, 1.0), ("c", 2, 1.0), ("d", 2, 1.0)])
+    assert ablate.one_page(base, outcome([("a", 1, 1.0), ("b", 1, 0.2), ("c", 2, 1.0), ("d", 2, 1.0)]), sets) == (
+        "articles/b"
+    )
+    two = outcome([("a", 1, 0.5), ("b", 1, 0.2), ("c", 2, 1.0), ("d", 2, 1.0)])
+    assert ablate.one_page(base, two, sets) == ""
+    assert ablate.one_page(base, base, sets) == "-"
