@@ -37,7 +37,7 @@ from typing import Any
 import checkout  # noqa: F401  (before cleaner: the checkout, or the installed build)
 from splits import COLLAPSED, PageResult, _f1, article_pages, data_arguments, multilingual_pages, split_of, summary
 
-CONTENT, EDGES = "cleaner.filters.content", "cleaner.filters.content.edges"
+CONTENT = "cleaner.filters.content"
 NEVER = 10**9  # a count or length no page reaches (a rule that needs it never fires)
 MOVED = 0.005  # a page's F1 moved by more than this is listed
 
@@ -50,13 +50,14 @@ def same(f: Callable) -> Callable:
 
 @dataclass(frozen=True)
 class Variant:
-    """One rule switched off: by ``options``, or by ``off`` applied to the host ``module.host``; ``base`` makes
-    the host answer as in the base run (for an option variant, with the default options in place of its own)."""
+    """One rule switched off: by ``options``, or by ``off`` applied to the function ``host`` as the function
+    ``caller`` (of the content package) finds it; ``base`` makes the host answer as in the base run (for an option
+    variant, with the default options in place of its own)."""
 
     name: str
     rule: str
     host: str = "judge"
-    module: str = CONTENT
+    caller: str = "judge"
     off: Wrap = same
     base: Wrap = same
     options: dict[str, Any] = field(default_factory=dict)
@@ -146,7 +147,7 @@ VARIANTS = [
     Variant("closing sentence", "tail: a closing sentence below the run", "tail", off=no_closing),
     Variant("revise", "revise: jusText's context (the run keeps its lines)", "revise", off=returns(list)),
     Variant("revise (drop)", "revise: the run drops its short and near-good lines", "revise", off=returns(strict)),
-    Variant("opens_article", "trim: the run starts at any line", "opens_article", EDGES, returns(lambda *a: True)),
+    Variant("opens_article", "trim: the run starts at any line", "opens_article", "trim", returns(lambda *a: True)),
     Variant("trim at comments", "trim: the run ends above a comment mark", "trim", off=without_marks),
     Variant("comment weights", "weights: nothing weighs below a comment", "weights", off=without_marks),
     Variant("comment marks", "every use of comment marks", "comment_marks", off=returns(lambda b, *_: [0] * len(b))),
@@ -186,7 +187,7 @@ def differ(a: Any, b: Any) -> int:
 def installed(variant: Variant, tally: list[int]) -> Iterator[None]:
     """``variant``'s host replaced for the run: it answers as the variant, and counts into ``tally`` its calls and
     the answers that differ from the base's."""
-    module = importlib.import_module(variant.module)
+    module = sys.modules[getattr(importlib.import_module(CONTENT), variant.caller).__module__]
     original = getattr(module, variant.host)
     base, off = variant.base(original), variant.off(original)
 
