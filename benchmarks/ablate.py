@@ -106,10 +106,10 @@ def constants(**values: Any) -> Wrap:
 def no_closing(f: Callable) -> Callable:
     """``tail`` without its closing sentence: the line below the run is no short sentence to it."""
 
-    def host(blocks: list, local: list[str], marks: list[int], end: int, o: Any) -> int:
+    def host(blocks: list, local: list[str], barred: list, end: int, o: Any) -> int:
         if end + 1 < len(local) and local[end + 1] == "short sentence":
             local = [*local[: end + 1], "short", *local[end + 2 :]]
-        return f(blocks, local, marks, end, o)
+        return f(blocks, local, barred, end, o)
 
     return host
 
