@@ -179,6 +179,8 @@ def _clean_jsonl(
     except DestinationError as exc:
         report_error(str(exc))
         raise typer.Exit(2) from exc
+    if "-" in sources:
+        waiting("JSONL records")
     totals = Totals()
     try:
         with cluster(scheduler) as client, progress(err, None, "records", show and err.is_terminal) as advance:
@@ -203,6 +205,7 @@ def _clean_jsonl(
 
 def _clean_stdin(pipeline: Pipeline) -> None:
     """Standard input (text or HTML, plain or gzip) to standard output."""
+    waiting("a page")
     try:
         data = read_stream(sys.stdin.buffer, "<stdin>", pipeline.config.max_bytes)
         content, what = as_input(data, "<stdin>", pipeline.config.kind)
@@ -211,6 +214,15 @@ def _clean_stdin(pipeline: Pipeline) -> None:
         report_error(str(exc))
         raise typer.Exit(1) from exc
     sys.stdout.write(doc.text + ("\n" if doc.text else ""))
+
+
+def waiting(what: str) -> None:
+    """Say so when ``-`` reads a terminal: with nothing piped in, a silent wait looks like a hang."""
+    if sys.stdin.isatty():
+        err.print(
+            f"reading {what} from the terminal until Ctrl-D; to clean a file, pipe it in: cleaner clean - < FILE",
+            soft_wrap=True,
+        )
 
 
 def _clean_files(

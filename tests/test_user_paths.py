@@ -5,6 +5,9 @@ what a user would give it, and is named for what the user should see."""
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 
 import pytest
 from typer.testing import CliRunner
@@ -138,3 +141,26 @@ def test_clean_with_a_configuration_still_switches_off_the_filters_named():
 
 def test_clean_takes_one_filter_name_as_a_string():
     assert "conflict.President" in clean(GLUED, disable="glued").text
+
+
+# -- stdin -----------------------------------------------------------------------------
+
+
+def test_stdin_from_a_terminal_says_it_waits_for_a_page_and_how_to_pipe_one():
+    # `cleaner clean -` typed with nothing piped: stdin is the terminal, and a silent
+    # wait looks like a hang
+    primary, secondary = os.openpty()
+    cmd = [sys.executable, "-m", "cleaner", "clean", "-"]
+    with subprocess.Popen(cmd, stdin=secondary, stdout=subprocess.PIPE, stderr=subprocess.PIPE) as proc:
+        os.close(secondary)
+        os.write(primary, GLUED.encode() + b"\x04")  # a line, then Ctrl-D: the end of input
+        out, err = proc.communicate(timeout=60)
+    os.close(primary)
+    assert proc.returncode == 0, err
+    assert b"Ctrl-D" in err and b"cleaner clean - < " in err
+    assert out.decode() == GLUED.replace("conflict.President", "conflict.\n\nPresident")
+
+
+def test_stdin_from_a_pipe_says_nothing_but_errors():
+    r = subprocess.run([sys.executable, "-m", "cleaner", "clean", "-"], input=GLUED.encode(), capture_output=True)
+    assert r.returncode == 0 and r.stderr == b""
