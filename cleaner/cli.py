@@ -52,7 +52,7 @@ from .htmlreport import (
     write_report,
 )
 from .inputs import InputError, as_input, read_input, read_stream
-from .jsonl import DestinationError, check_destination
+from .jsonl import StreamError, check_run
 from .jsonl import run as jsonl_run
 from .parallel import chunked, default_workers, ordered_map
 from .pipeline import Pipeline
@@ -175,8 +175,8 @@ def _clean_jsonl(
     show: bool,
 ) -> None:
     try:
-        check_destination(sources, dest)
-    except DestinationError as exc:
+        check_run(sources, dest, text_key, meta_key)
+    except StreamError as exc:
         report_error(str(exc))
         raise typer.Exit(2) from exc
     if "-" in sources:

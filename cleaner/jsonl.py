@@ -106,14 +106,17 @@ def bounded_lines(stream: IO[bytes], limit: int) -> Iterator[bytes | None]:
             yield data
 
 
-class DestinationError(ValueError):
-    """An output stream that would replace an input, or be read as one by a re-run."""
+class StreamError(ValueError):
+    """A JSONL run that must not start (it would lose text); the message says why."""
 
 
-def check_destination(sources: list[str], dest: str) -> None:
-    """Refuse, before anything is read, a ``dest`` that is one of ``sources`` (the stream
-    would replace it, less any record that could not be cleaned) or lies inside a source
-    folder (a re-run would read it as one more input)."""
+def check_run(sources: list[str], dest: str, text_key: str, meta_key: str) -> None:
+    """Refuse, before anything is read, a run that would lose text: the metadata put
+    in the place of the body, or a ``dest`` that is one of ``sources`` (the stream
+    would replace it, less any record that could not be cleaned) or lies inside a
+    source folder (a re-run would read it as one more input)."""
+    if meta_key == text_key:
+        raise StreamError(f"--meta-key {meta_key} is also the --text-key: the metadata would replace the text")
     if dest == "-":
         return
     target = Path(dest).resolve()
@@ -122,9 +125,9 @@ def check_destination(sources: list[str], dest: str) -> None:
             continue
         src = Path(source).resolve()
         if target == src:
-            raise DestinationError(f"--jsonl {dest} is also an input; write the cleaned records to another file")
+            raise StreamError(f"--jsonl {dest} is also an input; write the cleaned records to another file")
         if src.is_dir() and src in target.parents:
-            raise DestinationError(
+            raise StreamError(
                 f"--jsonl {dest} lies inside the input folder {source}; write the cleaned records outside it"
             )
 

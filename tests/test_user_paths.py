@@ -56,6 +56,14 @@ def test_a_jsonl_output_beside_its_input_is_written(tmp_path):
     assert json.loads((tmp_path / "clean.jsonl").read_text())["id"] == 0
 
 
+def test_a_meta_key_that_is_the_text_key_is_refused_before_the_bodies_are_lost(tmp_path):
+    (tmp_path / "a.jsonl").write_bytes(records(GLUED))
+    r = run("clean", tmp_path / "a.jsonl", "--jsonl", tmp_path / "out.jsonl", "--meta-key", "text")
+    assert r.exit_code == 2
+    assert "--meta-key" in r.stderr and "--text-key" in r.stderr
+    assert not (tmp_path / "out.jsonl").exists()
+
+
 # -- folders of files ------------------------------------------------------------------
 
 
