@@ -189,6 +189,17 @@ def read_chunks(
         yield chunk
 
 
+#: What a JSON value other than a string is called, by the Python type it loads as.
+JSON_TYPES = {
+    type(None): "null",
+    bool: "a boolean",
+    int: "a number",
+    float: "a number",
+    dict: "an object",
+    list: "an array",
+}
+
+
 def clean_record(line: Line, pipeline: Pipeline, *, text_key: str, meta_key: str) -> tuple[bytes | None, Result]:
     """One JSONL line in, the cleaned line out (``None`` if it could not be cleaned)."""
     try:
@@ -199,7 +210,7 @@ def clean_record(line: Line, pipeline: Pipeline, *, text_key: str, meta_key: str
         return None, Result.failed(line.where, f"{line.where}: not a JSON object")
     text = record.get(text_key)
     if not isinstance(text, str):
-        what = "missing" if text_key not in record else f"a {type(text).__name__}, not a string"
+        what = "missing" if text_key not in record else f"{JSON_TYPES[type(text)]}, not a string"
         return None, Result.failed(line.where, f"{line.where}: field {text_key!r} is {what}")
     url = record.get("url")
     ident = record.get("id")

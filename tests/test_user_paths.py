@@ -64,6 +64,14 @@ def test_a_meta_key_that_is_the_text_key_is_refused_before_the_bodies_are_lost(t
     assert not (tmp_path / "out.jsonl").exists()
 
 
+def test_a_record_whose_text_is_not_a_string_is_named_in_plain_words(tmp_path):
+    (tmp_path / "a.jsonl").write_bytes(records(5, GLUED))
+    r = run("clean", tmp_path / "a.jsonl", "--jsonl", tmp_path / "out.jsonl", "-j", "1")
+    assert r.exit_code == 1
+    assert "a.jsonl:1: field 'text' is a number, not a string" in r.stderr
+    assert json.loads((tmp_path / "out.jsonl").read_text())["id"] == 1
+
+
 # -- folders of files ------------------------------------------------------------------
 
 
