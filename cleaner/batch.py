@@ -349,14 +349,15 @@ def write_cleaned(item: Cleaned | Result) -> Result:
         return Result.failed(item.result.path, f"{locked[0]}: {READ_ONLY}")
     done: list[Path] = []
     try:
-        for path, data, in_place in item.writes:
-            atomic_write(path, data)
+        for target, data, in_place in item.writes:
+            atomic_write(target, data)
             if not in_place:
-                done.append(path)
+                done.append(target)
     except OSError as exc:
         for path in done:
             path.unlink(missing_ok=True)
-        result = Result.failed(item.result.path, f"{item.result.path}: cannot write: {exc.strerror or exc}")
+        why = f"cannot write {target}: {exc.strerror or exc}"
+        result = Result.failed(item.result.path, f"{item.result.path}: {why}")
         result.stop = exc.errno in DISK_FULL
         return result
     return item.result

@@ -84,6 +84,16 @@ def test_an_out_that_is_the_input_file_is_refused_before_anything_is_written(tmp
     assert page.read_text() == GLUED and [p.name for p in tmp_path.iterdir()] == ["page.txt"]
 
 
+def test_an_output_that_cannot_be_written_is_named_beside_its_input(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(GLUED)
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / "a.txt").mkdir()  # where the body would go
+    r = run("clean", tmp_path / "in", "--out", tmp_path / "out", "-j", "1")
+    assert r.exit_code == 1
+    assert f"in{os.sep}a.txt: cannot write {tmp_path / 'out' / 'a.txt'}: Is a directory" in r.stderr
+
+
 # -- configuration ---------------------------------------------------------------------
 
 
