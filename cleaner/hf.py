@@ -13,7 +13,8 @@ columns (:mod:`cleaner.columns`): ``title``, ``author``, ``date``, ``site``,
 ``language``, ``source`` (``None`` where unknown), ``comments`` (a list of texts)
 when the configuration keeps readers' comments apart, and ``removed``, the list of
 removal records (``{"filter", "text", "reason", "line"}``). ``url`` and ``id`` columns are
-used when present. :func:`clean_dataset` is ``ds.map(clean_batch, batched=True,
+used when present. A row with no text, or one that cannot be cleaned (a warning says
+why), keeps a null body and null metadata. :func:`clean_dataset` is ``ds.map(clean_batch, batched=True,
 features=features(ds))``: the new columns' types are given, as a batch whose titles
 are all unknown would leave Arrow nothing to infer them from.
 """

@@ -169,6 +169,29 @@ def test_clean_takes_one_filter_name_as_a_string():
     assert "conflict.President" in clean(GLUED, disable="glued").text
 
 
+def test_a_dataset_row_with_no_text_or_a_refused_one_gets_a_null_body_and_the_rest_is_cleaned():
+    datasets = pytest.importorskip("datasets")
+    from cleaner.hf import clean_dataset
+
+    page = "Subscribe to our newsletter\n\n" + GLUED
+    ds = datasets.Dataset.from_dict({"text": [page, None, page * 20, page], "id": [1, 2, 3, 4]})
+    with pytest.warns(UserWarning, match="3: .*too large"):
+        out = clean_dataset(ds, config=Config(max_bytes=len(page) * 2))
+    assert out["text"] == [clean(page).text, None, None, clean(page).text]
+    assert out["id"] == [1, 2, 3, 4] and out["title"][1] is None and out["removed"][1] == []
+
+
+def test_a_dataframe_row_with_a_missing_text_gets_a_null_body():
+    pd = pytest.importorskip("pandas")
+    dd = pytest.importorskip("dask.dataframe")
+    from cleaner.dask import clean_dataframe
+
+    frame = pd.DataFrame({"text": [GLUED, None, float("nan")], "id": [1, 2, 3]})
+    out = clean_dataframe(dd.from_pandas(frame, npartitions=1)).compute(scheduler="sync")
+    assert out["text"].tolist() == [clean(GLUED).text, None, None]
+    assert out["removed"].tolist() == [0, 0, 0]
+
+
 # -- stdin -----------------------------------------------------------------------------
 
 
