@@ -31,7 +31,7 @@ from .dispatch import map_chunks
 from .inputs import GZIP_MAGIC, JSONL_SUFFIXES, InputError, input_kind
 from .parallel import CRASHED
 from .pipeline import Pipeline
-from .results import Result, Totals, metadata_record
+from .results import Result, Totals, json_line, metadata_record
 from .warc import WARC_SUFFIXES, Page, clean_page, is_warc, read_pages
 
 #: A chunk sent to a worker: at most this many records or (about) this many bytes.
@@ -223,7 +223,7 @@ def clean_record(line: Line, pipeline: Pipeline, *, text_key: str, meta_key: str
         return None, Result.failed(line.where, f"{line.where}: {type(exc).__name__}: {exc}")
     record[text_key] = doc.text
     record[meta_key] = metadata_record(doc)
-    out = json.dumps(record, ensure_ascii=False).encode("utf-8") + b"\n"
+    out = json_line(record)
     return out, Result.cleaned(line.where, doc, len(text), pipeline.extracts(kind))
 
 

@@ -94,6 +94,15 @@ def body_bytes(doc: Document) -> bytes:
     return (doc.text + ("\n" if doc.text else "")).encode("utf-8")
 
 
+def json_line(record: dict[str, Any]) -> bytes:
+    """A record as one line of UTF-8 JSON. A lone surrogate (JSON escapes one, as in a
+    record read from a stream; UTF-8 cannot hold it) is written escaped, as it came."""
+    try:
+        return json.dumps(record, ensure_ascii=False).encode("utf-8") + b"\n"
+    except UnicodeEncodeError:
+        return json.dumps(record).encode("ascii") + b"\n"
+
+
 def metadata_bytes(record: dict[str, Any]) -> bytes:
     """A metadata record as the sidecar's UTF-8 JSON (indented, newline at the end).
 

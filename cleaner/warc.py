@@ -18,7 +18,6 @@ error, every record before it kept.
 
 from __future__ import annotations
 
-import json
 import os
 import zlib
 from collections.abc import Callable, Generator, Iterator
@@ -29,7 +28,7 @@ from typing import IO, Any
 from .document import Document
 from .inputs import InputError, decode
 from .pipeline import Pipeline
-from .results import Result, metadata_record
+from .results import Result, json_line, metadata_record
 
 GZIP_MAGIC = b"\x1f\x8b"
 WARC_SUFFIXES = (".warc", ".warc.gz")
@@ -297,5 +296,5 @@ def clean_page(page: Page, pipeline: Pipeline, *, text_key: str, meta_key: str) 
     record: dict[str, Any] = {"url": page.url, "warc_record_id": page.record_id, "date": page.date}
     record[text_key] = doc.text
     record[meta_key] = metadata_record(doc)
-    out = json.dumps(record, ensure_ascii=False).encode("utf-8") + b"\n"
+    out = json_line(record)
     return out, Result.cleaned(page.where, doc, len(text), pipeline.extracts(kind))

@@ -72,6 +72,18 @@ def test_a_record_whose_text_is_not_a_string_is_named_in_plain_words(tmp_path):
     assert json.loads((tmp_path / "out.jsonl").read_text())["id"] == 1
 
 
+def test_a_record_with_a_lone_surrogate_in_another_field_is_kept_as_it_came(tmp_path):
+    # JSON may escape half a surrogate pair ("\\udc00"); UTF-8 cannot hold one
+    (tmp_path / "a.jsonl").write_bytes(b'{"id": 0, "title": "\\udc00", "text": "%s"}\n' % GLUED.strip().encode())
+    with (tmp_path / "a.jsonl").open("ab") as stream:
+        stream.write(records(GLUED))
+    r = run("clean", tmp_path / "a.jsonl", "--jsonl", tmp_path / "out.jsonl", "-j", "1")
+    assert r.exit_code == 0, r.stderr
+    lines = (tmp_path / "out.jsonl").read_bytes().splitlines()
+    assert len(lines) == 2 and b'"title": "\\udc00"' in lines[0]
+    assert json.loads(lines[0])["title"] == "\udc00" and "conflict.\n\nPresident" in json.loads(lines[0])["text"]
+
+
 # -- folders of files ------------------------------------------------------------------
 
 
