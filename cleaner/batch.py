@@ -350,6 +350,8 @@ def write_cleaned(item: Cleaned | Result) -> Result:
     done: list[Path] = []
     try:
         for target, data, in_place in item.writes:
+            if in_place:  # through a symlink to the file it names: the link stays a link
+                target = target.resolve()
             atomic_write(target, data)
             if not in_place:
                 done.append(target)

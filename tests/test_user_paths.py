@@ -8,6 +8,7 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -160,6 +161,17 @@ def test_in_place_leaves_a_read_only_file_as_it_is_and_names_it(tmp_path):
     assert "locked.txt" in r.stderr and "read-only" in r.stderr
     assert locked.read_text() == GLUED and (locked.stat().st_mode & 0o777) == 0o444
     assert open_.read_text() != GLUED  # the rest of the batch goes on
+
+
+def test_in_place_cleans_a_symlinked_file_through_the_link_and_keeps_the_link(tmp_path):
+    (tmp_path / "tree").mkdir()
+    target, link = tmp_path / "target.txt", tmp_path / "tree" / "link.txt"
+    target.write_text(GLUED)
+    link.symlink_to(Path("..") / "target.txt")
+    r = run("clean", tmp_path / "tree", "--in-place", "-j", "1")
+    assert r.exit_code == 0, r.stderr
+    assert link.is_symlink() and link.resolve() == target.resolve()
+    assert target.read_text() == GLUED.replace("conflict.President", "conflict.\n\nPresident")
 
 
 # -- the Python API --------------------------------------------------------------------
