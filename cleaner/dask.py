@@ -166,29 +166,37 @@ def clean_record(
     Returns a new dict: the input's fields, the body under ``text_key`` and the sidecar
     (:func:`cleaner.results.metadata_record`: metadata fields and the ``removed`` list,
     as in the CLI's ``.json`` files), flat or, with ``meta_key``, nested under that
-    key. A record with an ``error`` field (an input that could not be read) is passed
-    through with the metadata fields set to ``None``. The id, url and source of a
+    key. A record with an ``error`` field (an input that could not be read), no text or
+    one that cannot be cleaned (binary, too large) is passed through with the body and
+    the metadata fields set to ``None`` and ``error`` saying why. The id, url and source of a
     dict are taken from its ``id``, ``url`` and ``source`` fields.
     """
     if isinstance(record, str):
         record = {text_key: record}
-    if record.get("error"):
-        sidecar: dict[str, Any] = {key: None for key in metadata_keys(pipeline.config.comments)}
-        sidecar["source"] = record.get("source") or record.get("url")
-        sidecar["removed"] = []
-        return _assemble(record, None, sidecar, text_key, meta_key)
     raw = record.get(text_key)
-    if not isinstance(raw, str):
-        raise TypeError(f"record has no text under {text_key!r}: {sorted(record)}")
+    if record.get("error") or not isinstance(raw, (str, bytes)):
+        error = record.get("error") or f"no text under {text_key!r}"
+        return _unread({**record, "error": error}, pipeline, text_key, meta_key)
     url = record.get("url")
-    doc = pipeline.clean(
-        raw,
-        url=url if isinstance(url, str) else None,
-        source=record.get("source"),
-        id=None if record.get("id") is None else str(record["id"]),
-    )
+    try:
+        doc = pipeline.clean(
+            raw,
+            url=url if isinstance(url, str) else None,
+            source=record.get("source"),
+            id=None if record.get("id") is None else str(record["id"]),
+        )
+    except InputError as exc:  # one bad record must not stop the bag
+        return _unread({**record, "error": str(exc)}, pipeline, text_key, meta_key)
     _STATS["documents"] += 1
     return _assemble(record, doc.text, metadata_record(doc), text_key, meta_key)
+
+
+def _unread(record: dict[str, Any], pipeline: Pipeline, text_key: str, meta_key: str | None) -> dict[str, Any]:
+    """A record that could not be cleaned (its ``error`` says why): no body, no metadata."""
+    sidecar: dict[str, Any] = {key: None for key in metadata_keys(pipeline.config.comments)}
+    sidecar["source"] = record.get("source") or record.get("url")
+    sidecar["removed"] = []
+    return _assemble(record, None, sidecar, text_key, meta_key)
 
 
 def _clean_partition(

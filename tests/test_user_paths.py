@@ -216,6 +216,18 @@ def test_a_dataframe_row_with_a_missing_text_gets_a_null_body():
     assert out["removed"].tolist() == [0, 0, 0]
 
 
+def test_a_bag_record_with_no_text_or_a_binary_one_says_why_and_the_rest_is_cleaned():
+    db = pytest.importorskip("dask.bag")
+    from cleaner.dask import clean_bag
+
+    bag = db.from_sequence([{"id": 1, "text": GLUED}, {"id": 2}, {"id": 3, "text": b"%PDF-1.7"}], npartitions=1)
+    out = clean_bag(bag, meta_key="cleaner").compute(scheduler="sync")
+    assert [r["id"] for r in out] == [1, 2, 3]
+    assert out[0]["text"] == clean(GLUED).text and "error" not in out[0]
+    assert out[1]["text"] is None and out[1]["error"] == "no text under 'text'"
+    assert out[2]["text"] is None and "binary file (PDF)" in out[2]["error"] and out[2]["cleaner"]["title"] is None
+
+
 # -- stdin -----------------------------------------------------------------------------
 
 
