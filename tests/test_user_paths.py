@@ -85,6 +85,17 @@ def test_a_record_with_a_lone_surrogate_in_another_field_is_kept_as_it_came(tmp_
     assert json.loads(lines[0])["title"] == "\udc00" and "conflict.\n\nPresident" in json.loads(lines[0])["text"]
 
 
+def test_a_jsonl_source_that_does_not_exist_leaves_the_last_output_as_it_was(tmp_path):
+    # a typo in a re-run's source name must not replace the last run's stream by an empty one
+    (tmp_path / "a.jsonl").write_bytes(records(GLUED))
+    assert run("clean", tmp_path / "a.jsonl", "--jsonl", tmp_path / "out.jsonl", "-j", "1").exit_code == 0
+    before = (tmp_path / "out.jsonl").read_bytes()
+    r = run("clean", tmp_path / "a.jsnol", "--jsonl", tmp_path / "out.jsonl", "-j", "1")
+    assert r.exit_code == 2
+    assert "a.jsnol: no such file or folder" in r.stderr
+    assert (tmp_path / "out.jsonl").read_bytes() == before
+
+
 # -- folders of files ------------------------------------------------------------------
 
 
