@@ -15,6 +15,7 @@ stream, and a folder stands for the WARC and JSONL files under it.
 from __future__ import annotations
 
 import gzip
+import io
 import json
 import os
 import sys
@@ -26,6 +27,7 @@ from pathlib import Path
 from typing import IO, Any, cast
 
 from .atomic import atomic_open
+from .charsets import bom
 from .config import LIMITS
 from .dispatch import map_chunks
 from .inputs import GZIP_MAGIC, JSONL_SUFFIXES, InputError, input_kind
@@ -59,10 +61,30 @@ def open_input(source: str) -> Iterator[IO[bytes]]:
         close = True
     try:
         head = raw.peek(2)[:2] if hasattr(raw, "peek") else b""
-        yield cast(IO[bytes], gzip.GzipFile(fileobj=raw, mode="rb")) if head == GZIP_MAGIC else raw
+        stream = cast(IO[bytes], gzip.GzipFile(fileobj=raw, mode="rb")) if head == GZIP_MAGIC else raw
+        mark = bom(stream.peek(4)[:4]) if hasattr(stream, "peek") else None
+        if mark is None or mark.codec == "utf-8":  # (json reads past a UTF-8 BOM)
+            yield stream
+        else:
+            recoded = Recoded(stream, mark.codec[:6])
+            try:
+                yield cast(IO[bytes], recoded)
+            finally:
+                recoded.text.detach()  # the source is closed here, stdin never
     finally:
         if close:
             raw.close()
+
+
+class Recoded:
+    """A UTF-16 or UTF-32 stream (``codec``, its BOM first) read as lines of UTF-8, as JSON
+    Lines are: a Windows shell's redirection writes UTF-16."""
+
+    def __init__(self, stream: IO[bytes], codec: str) -> None:
+        self.text = io.TextIOWrapper(stream, encoding=codec, errors="replace", newline="")
+
+    def readline(self, limit: int = -1) -> bytes:
+        return self.text.readline(limit).encode("utf-8")
 
 
 @contextmanager

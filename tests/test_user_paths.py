@@ -96,6 +96,19 @@ def test_a_jsonl_source_that_does_not_exist_leaves_the_last_output_as_it_was(tmp
     assert (tmp_path / "out.jsonl").read_bytes() == before
 
 
+@pytest.mark.parametrize("codec", ["utf-16", "utf-32"])
+def test_a_jsonl_stream_in_utf16_with_a_bom_is_read_as_its_records(tmp_path, codec):
+    # as Windows PowerShell 5 writes a redirected stream
+    lines = [json.dumps({"id": i, "text": GLUED, "note": "café"}, ensure_ascii=False) for i in range(3)]
+    (tmp_path / "a.jsonl").write_bytes(
+        "\n".join(lines).encode(codec) + "\n".encode(codec)[2 if codec == "utf-16" else 4 :]
+    )
+    r = run("clean", tmp_path / "a.jsonl", "--jsonl", tmp_path / "out.jsonl", "-j", "1")
+    assert r.exit_code == 0, r.stderr
+    out = [json.loads(line) for line in (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [(o["id"], o["note"], o["text"]) for o in out] == [(i, "café", clean(GLUED).text) for i in range(3)]
+
+
 # -- folders of files ------------------------------------------------------------------
 
 
