@@ -4,6 +4,7 @@ what a user would give it, and is named for what the user should see."""
 
 from __future__ import annotations
 
+import gzip
 import json
 import os
 import subprocess
@@ -169,6 +170,24 @@ def test_options_for_the_html_step_are_refused_as_options_it_does_not_take(tmp_p
     r = run("clean", "-", "--config", config, stdin=GLUED.encode())
     assert r.exit_code == 2
     assert "html" in r.stderr and "takes no options" in r.stderr
+
+
+@pytest.mark.parametrize("name", ["corpus.jsonl", "corpus.ndjson", "corpus.jsonl.gz", "crawl.warc.gz"])
+def test_a_stream_of_records_in_a_folder_is_named_and_left_not_cleaned_as_one_page(tmp_path, name):
+    # cleaned as one document, a JSONL file's records were cut to the few its content
+    # stage kept: in place, the rest of them were gone
+    (tmp_path / "in").mkdir()
+    stream = tmp_path / "in" / name
+    data = records(*[GLUED] * 20)
+    stream.write_bytes(gzip.compress(data) if name.endswith(".gz") else data)
+    before = stream.read_bytes()
+    (tmp_path / "in" / "page.txt").write_text(GLUED)
+    for where in (["--in-place"], ["--out", tmp_path / "out"]):
+        r = run("clean", tmp_path / "in", *where, "-j", "1")
+        assert r.exit_code == 1
+        assert f"{name}: a stream of records" in r.stderr and "--jsonl" in r.stderr
+        assert stream.read_bytes() == before
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["page.json", "page.txt"]
 
 
 # -- in place, and the pre-commit hook that runs it --------------------------------------
