@@ -134,14 +134,18 @@ class StreamError(ValueError):
 
 def check_run(sources: list[str], dest: str, text_key: str, meta_key: str) -> None:
     """Refuse, before anything is read, a run that would lose text: the metadata put
-    in the place of the body, a source that does not exist, or a ``dest`` that is one
-    of ``sources`` (the stream would replace it, less any record that could not be
-    cleaned) or lies inside a source folder (a re-run would read it as one more input)."""
+    in the place of the body, a source that does not exist (or a folder with no stream
+    in it: a typo would replace the last run's output with one short of a source), or
+    a ``dest`` that is one of ``sources`` (the stream would replace it, less any record
+    that could not be cleaned) or lies inside a source folder (a re-run would read it
+    as one more input)."""
     if meta_key == text_key:
         raise StreamError(f"--meta-key {meta_key} is also the --text-key: the metadata would replace the text")
-    missing = [source for source in sources if source != "-" and not os.path.exists(source)]
-    if missing:  # (a typo would replace the last run's stream with one short of a source)
-        raise StreamError(f"{missing[0]}: no such file or folder; nothing was written")
+    for source in sources:
+        if source != "-" and not os.path.exists(source):
+            raise StreamError(f"{source}: no such file or folder; nothing was written")
+        if os.path.isdir(source) and not folder_sources(source):
+            raise StreamError(f"{source}: no WARC or JSONL files in this folder; nothing was written")
     if dest == "-":
         return
     target = Path(dest).resolve()

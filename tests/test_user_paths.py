@@ -110,6 +110,16 @@ def test_a_jsonl_stream_in_utf16_with_a_bom_is_read_as_its_records(tmp_path, cod
     assert [(o["id"], o["note"], o["text"]) for o in out] == [(i, "café", clean(GLUED).text) for i in range(3)]
 
 
+def test_a_jsonl_source_folder_with_no_stream_in_it_leaves_the_last_output_as_it_was(tmp_path):
+    (tmp_path / "out.jsonl").write_bytes(records(GLUED))
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "page.txt").write_text(GLUED)
+    r = run("clean", tmp_path / "in", "--jsonl", tmp_path / "out.jsonl", "-j", "1")
+    assert r.exit_code == 2
+    assert "no WARC or JSONL files in this folder" in r.stderr
+    assert (tmp_path / "out.jsonl").read_bytes() == records(GLUED)
+
+
 # -- folders of files ------------------------------------------------------------------
 
 
