@@ -415,6 +415,14 @@ def test_page_that_is_all_navigation_comes_out_empty_with_a_reason():
     assert {r.reason for r in doc.removed} == {"no article text: every line looks like navigation"}
 
 
+def test_a_page_of_results_without_prose_keeps_its_rows_as_a_page_of_navigation_would_not():
+    # no line reads as prose, but rows as long as a paragraph are a table's or a results list's, not a menu's
+    doc = clean(read("results_roundup.txt"))
+    assert "Osas Osaro 3 goals, 1 assist." in doc.text and "C. Martinez 1 goal." in doc.text
+    assert "Share on Facebook" not in doc.text
+    assert clean(doc.text).text == doc.text
+
+
 def test_a_short_page_judged_by_its_own_words_is_not_emptied_on_a_second_cleaning():
     # no language's stoplist: the page's repeated words stand in, and they shift when the
     # caption filter removes a credit and its caption ("0" is then said once, not twice)

@@ -21,7 +21,7 @@ __all__ = ["MainContent", "Options", "judge"]
 NO_ARTICLE = "no article text: every line looks like navigation"
 MIN_CHROME_LINES = 3  # fewer lines bad or chrome: a clean text
 MAX_CLEAN_CHROME = 50  # this many or more: a flattened page (a clean text's lists and tables hold fewer)
-MIN_PAGE_LINES = 3  # a page without prose is all navigation only if it has this many lines ...
+MIN_PAGE_LINES = 3  # a page without prose and paragraph-long lines is all navigation if it has this many lines ...
 MIN_OWN_WORDS_PAGE = 10  # ... this many when it has no stoplist, only its own repeated words
 TITLE_SEARCH = 1000  # lines from the top searched for the title's repetition
 
@@ -77,8 +77,9 @@ def pass_through(blocks: list[Block], local: list[str], o: Options, own_words: b
     bad = local.count(BAD)
     if not bad or bad + local.count(CHROME) < MIN_CHROME_LINES:
         return None  # too little chrome to judge
-    if GOOD not in local:  # no prose: all navigation, if the page is long enough to tell
-        return None if len(local) < (MIN_OWN_WORDS_PAGE if own_words else MIN_PAGE_LINES) else 0
+    if GOOD not in local:  # no prose: all navigation, if long enough to tell and no line is a row of a table's length
+        short = all(len(b.text) < o.length_high for b in blocks)
+        return 0 if short and len(local) >= (MIN_OWN_WORDS_PAGE if own_words else MIN_PAGE_LINES) else None
     anchor = title_repeat(blocks, TITLE_SEARCH)
     if anchor:
         good = [width(b.text) if c == GOOD else 0 for b, c in zip(blocks, local, strict=True)]
