@@ -39,7 +39,6 @@ def read(name: str) -> str:
         "article_across_gallery",
         "code_in_tutorial",
         "numbered_gift_list",
-        "link_after_colon",
     ],
 )
 def test_fixture_keeps_exactly_the_article(name):
@@ -345,21 +344,6 @@ def test_a_numbered_list_under_a_heading_of_its_own_below_the_article_is_not_the
     assert doc.text.endswith("Prices were checked.") and "Azul" not in doc.text
 
 
-def test_the_line_a_paragraph_announces_with_a_colon_is_kept_though_it_is_a_bare_link():
-    doc = clean((FIXTURES / "link_after_colon.txt").read_bytes())
-    assert doc.text.endswith("before the vote:\n\nhttps://petitions.example.org/harbour-car-park")
-
-
-def test_a_colon_announces_a_block_of_one_line_only_and_no_share_bar():
-    raw = read("link_after_colon.txt")
-    # the link's block holds a second line: the first of a list (or a table) is not kept alone
-    listed = clean(raw.replace("harbour-car-park\n", "harbour-car-park\nhttps://petitions.example.org/market\n"))
-    assert listed.text.endswith("before the vote:")
-    # a share bar under the last paragraph is chrome, though a colon stands above it
-    shared = clean(raw.replace("https://petitions.example.org/harbour-car-park\n\n", ""))
-    assert shared.text.endswith("before the vote:") and "Share this" not in shared.text
-
-
 def test_a_headline_that_is_the_whole_first_part_of_a_long_title_anchors_the_article():
     # "Headline | Site | Section | ...": the headline is a third of the <title> line; shown again above the
     # article, it marks where the article starts, and two heavier promotional paragraphs far below are not it
@@ -376,9 +360,7 @@ def test_a_tutorial_s_code_lines_between_paragraphs_are_kept_and_its_menus_and_s
     assert doc.text == read("code_in_tutorial.expected.txt").strip()
     assert "reader = csv.reader(f); rows = [row for row in reader]" in doc.text
     assert "Share on Facebook" not in doc.text and "Tutorials" not in doc.text
-    # (with no colon above it: a line a paragraph announces with one is the article's whatever its marks)
-    unannounced = path.read_bytes().replace(b"fields:\n", b"fields.\n")
-    off = Pipeline(Config(kind="text", filters={"content": {"min_code_marks": 100}})).clean(unannounced)
+    off = Pipeline(Config(kind="text", filters={"content": {"min_code_marks": 100}})).clean(path.read_bytes())
     assert "reader = csv.reader(f)" not in off.text
     assert clean(doc.text).text == doc.text
 

@@ -14,7 +14,7 @@ from ..script import width
 from ..shape import is_heading, title_repeat
 from ..words import page_stopwords, stopwords
 from .classes import BAD, CHROME, FREE, GOOD, NEARGOOD, SHORT, SHORT_SENTENCE, Options, between, classify, revise
-from .run import above, announced, card, lead_in, numbered, reach, tail, trim, under_title, weights
+from .run import above, card, lead_in, numbered, reach, tail, trim, under_title, weights
 
 __all__ = ["MainContent", "Options", "judge"]
 
@@ -106,7 +106,7 @@ def judge(
     if not anchor:  # no title to repeat (text scraped by other tools): a headline right above the first paragraph
         i, share = local.index(GOOD) - 1, o.headline_run_share
         anchor = i if i > 0 and is_heading(blocks[i].text) else 0
-    ws = weights(blocks, local, marks, anchor, o)
+    ws = weights(blocks, local, marks, o)
     start, end = under_title(ws, local, o, anchor, share)
     run = reach(ws, local, marks, start, -1, o), reach(ws, local, marks, end, 1, o)
     start, end = trim(blocks, classes, marks, *run, o)
@@ -117,7 +117,7 @@ def judge(
     recipe = card(blocks, local, marks, range(start, last + 1), recipes, o)
     if recipe:  # the card's lines are kept, those between it and the run go as chrome inside the article
         first, last = min(first, recipe[0]), max(last, recipe[-1])
-    for i in (*recipe, *above(blocks, local, anchor, start, o), *announced(blocks, local, barred, final)):
+    for i in (*recipe, *above(blocks, local, anchor, start, o)):
         final[i] = GOOD
     inside = [f"inside the article, looks like chrome ({k})" for k in classes[first : last + 1]]
     why = ["before the article"] * first + inside + ["after the article"] * (len(blocks) - last - 1)

@@ -18,7 +18,7 @@ _STEP_ENDS = frozenset(".。")
 _ITEM = re.compile(r"\(?(\d{1,3})[.)]\s+\S")
 
 
-def weights(blocks: list[Block], classes: list[str], marks: list[int], anchor: int, o: Options) -> list[float]:
+def weights(blocks: list[Block], classes: list[str], marks: list[int], o: Options) -> list[float]:
     """Each line's weight in a run: per character, for the run or against it."""
     per_char = {GOOD: 1.0, NEARGOOD: o.neargood_weight, SHORT: -o.short_weight, BAD: -o.bad_weight}
     per_char[SHORT_SENTENCE], per_char[FREE] = o.short_sentence_weight, 0.0
@@ -27,7 +27,6 @@ def weights(blocks: list[Block], classes: list[str], marks: list[int], anchor: i
         -floor if c == CHROME else per_char[c] * (width(b.text) if c == GOOD else max(width(b.text), floor))
         for c, b in zip(classes, blocks, strict=True)
     ]
-    ws[:anchor] = [w * o.before_title_weight if w > 0 else w for w in ws[:anchor]]
     comments = marks.index(COMMENT) if COMMENT in marks else 0
     if GOOD in classes[:comments]:
         ws[comments:] = [min(w, 0.0) for w in ws[comments:]]
@@ -154,17 +153,6 @@ def card(blocks: list[Block], local: list[str], marks: list[int], run: range, pa
         if local[j] in (GOOD, NEARGOOD, SHORT_SENTENCE) and blocks[j].text[-1:] in _STEP_ENDS:
             end = j
     return range(i, end + 1) if end > k else range(0)
-
-
-def announced(blocks: list[Block], local: list[str], barred: list[bool], final: list[str]) -> list[int]:
-    """The bad lines, each a block of one line, that a kept paragraph announces with a colon right above them."""
-    n = len(blocks)
-    return [
-        i + 1
-        for i in range(n - 1)
-        if final[i] == GOOD and local[i] == GOOD and blocks[i].text[-1:] == ":" and local[i + 1] == BAD
-        if final[i + 1] != GOOD and not barred[i + 1] and (i + 2 == n or blocks[i + 2].group != blocks[i + 1].group)
-    ]
 
 
 def _item(text: str) -> int:
