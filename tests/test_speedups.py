@@ -490,33 +490,6 @@ def test_number_pattern_finds_what_the_look_behind_first_form_finds(text: str) -
     assert _NUMBER.findall(text) == re.findall(r"(?<![^\W_])\d+(?![^\W_])", text)
 
 
-# -- marks of links (content's link test): the search for marks only where they may be too many
-
-
-def _plain_links(text: str, n: float, max_density: float) -> bool:
-    from cleaner.filters.content.classes import _MARKS
-
-    marks = _MARKS.findall(text)
-    separators = sum(1 for m in marks if m[0] == " ")
-    return bool(separators and "«" not in text) or len(marks) - separators > max_density * n
-
-
-@settings(max_examples=examples(1000), deadline=None)
-@given(
-    st.lists(st.sampled_from([*"ab .@#:/|»«>•\tW\x0b\u0085", "www.", ".com", "http://", " | "]), max_size=12).map(
-        "".join
-    ),
-    st.integers(min_value=1, max_value=12),
-)
-@example("a / b", 5)
-@example("\t| b | c", 5)
-@example("see www.example.com and a@b", 2)
-def test_link_test_agrees_with_the_count_of_every_mark(text: str, n: int) -> None:
-    from cleaner.filters.content.classes import _links
-
-    assert _links(text, n, 0.2) == _plain_links(text, n, 0.2)
-
-
 # -- enough words: read only as far as the k-th
 
 

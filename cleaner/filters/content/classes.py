@@ -19,7 +19,6 @@ FREE = "free"  # a list or code between two paragraphs (see between): free in th
 
 #: Marks of chrome: links and addresses, and the separators of menus and breadcrumbs (« is a quotation's).
 _MARKS = re.compile(r"https?://|www\.|[@#]\w|\.(?:com|org|net|html?|php)\b|\s[|»›/·•>]\s", re.I)
-_SEPARATOR = re.compile(r" [|»›/·•>]\s")
 #: What marks hold: most lines hold none of it, and skip the search for marks.
 _MARK_CHARS, _DOMAINS = any_of("/@#|>»›·•"), any_of(("ww.", ".com", ".org", ".net", ".htm", ".php"))
 #: A number standing as a word: "2020", "(13)", not "B2B" or "3D" (the first digit leads: the engine skips to it).
@@ -67,10 +66,6 @@ class Options:
 
 def _links(text: str, n: float, max_density: float) -> bool:
     """Whether a line of ``n`` words holds menu separators or more than ``max_density`` marks of links a word."""
-    if text.isprintable() and sum(map(text.count, ".@#:")) <= max_density * n:
-        # every mark but a separator holds one of these, so there are too few; and with no space but " " (printable),
-        # a separator is a mark wherever it stands (the search for marks, which tries every position, is not needed)
-        return "«" not in text and _SEPARATOR.search(text) is not None
     marks = _MARKS.findall(text)
     separators = sum(1 for m in marks if m[0] == " ")
     return bool(separators and "«" not in text) or len(marks) - separators > max_density * n
