@@ -110,9 +110,16 @@ def metadata_bytes(record: dict[str, Any]) -> bytes:
     gathers every small piece of the text in a list first, about seven times the text's
     size (1.2 GB for the removals of a page of a million lines, against 0.56 GB).
     """
+    try:
+        return _indented(record, ascii_only=False)
+    except UnicodeEncodeError:  # a lone surrogate, as a name that is not UTF-8 holds: escaped
+        return _indented(record, ascii_only=True)
+
+
+def _indented(record: dict[str, Any], ascii_only: bool) -> bytes:
     buffer = io.BytesIO()
     text = io.TextIOWrapper(buffer, encoding="utf-8", newline="")
-    json.dump(record, text, ensure_ascii=False, indent=2)
+    json.dump(record, text, ensure_ascii=ascii_only, indent=2)
     text.write("\n")
     text.flush()
     return buffer.getvalue()

@@ -200,6 +200,23 @@ def test_a_stream_of_records_in_a_folder_is_named_and_left_not_cleaned_as_one_pa
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["page.json", "page.txt"]
 
 
+def test_a_file_whose_name_is_not_utf8_is_cleaned_and_its_metadata_names_it(tmp_path):
+    # an old crawl's Latin-1 name: Python holds its byte 0xe9 as the surrogate \udce9
+    (tmp_path / "in").mkdir()
+    name = os.fsdecode(b"caf\xe9 page.txt")
+    try:
+        (tmp_path / "in" / name).write_text(GLUED)
+    except (OSError, UnicodeEncodeError):
+        pytest.skip("this file system takes only UTF-8 names")
+    r = run("clean", tmp_path / "in", "--out", tmp_path / "out", "-j", "1")
+    assert r.exit_code == 0, r.stderr
+    meta = json.loads((tmp_path / "out" / os.fsdecode(b"caf\xe9 page.json")).read_bytes())
+    assert os.fsencode(meta["source"]).endswith(b"caf\xe9 page.txt")
+    r = run("clean", tmp_path / "in", "--in-place", "-j", "1")
+    assert r.exit_code == 0, r.stderr
+    assert (tmp_path / "in" / name).read_text() != GLUED
+
+
 # -- in place, and the pre-commit hook that runs it --------------------------------------
 
 
