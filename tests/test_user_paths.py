@@ -217,6 +217,17 @@ def test_a_file_whose_name_is_not_utf8_is_cleaned_and_its_metadata_names_it(tmp_
     assert (tmp_path / "in" / name).read_text() != GLUED
 
 
+def test_the_report_of_a_batch_shows_a_file_whose_name_is_not_utf8(tmp_path):
+    (tmp_path / "in").mkdir()
+    try:
+        (tmp_path / "in" / os.fsdecode(b"caf\xe9 page.txt")).write_text("Subscribe to our newsletter\n\n" + GLUED)
+    except (OSError, UnicodeEncodeError):
+        pytest.skip("this file system takes only UTF-8 names")
+    r = run("clean", tmp_path / "in", "--out", tmp_path / "out", "--report", tmp_path / "report.html", "-j", "1")
+    assert r.exit_code == 0, r.stderr
+    assert "caf? page" in (tmp_path / "report.html").read_text(encoding="utf-8")
+
+
 # -- in place, and the pre-commit hook that runs it --------------------------------------
 
 

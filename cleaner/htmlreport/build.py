@@ -121,7 +121,8 @@ def _render(context: dict[str, Any], path: Path) -> None:
     digest = base64.b64encode(hashlib.sha256(js.encode()).digest()).decode()
     context.update(css=Markup(css), js=Markup(js), script_hash=f"sha256-{digest}")
     with atomic_open(path, _file_mode()) as raw:
-        text = io.TextIOWrapper(raw, encoding="utf-8", newline="\n", write_through=False)
+        # (errors: a name that is not UTF-8 holds surrogates; shown with a "?" in their place)
+        text = io.TextIOWrapper(raw, encoding="utf-8", errors="replace", newline="\n", write_through=False)
         text.writelines(template.generate(context))
         text.flush()
         text.detach()
