@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from .batch import STREAM, is_stream
 from .document import Document
 from .extraction import EXTRACTION
 from .filters import FILTERS
@@ -47,6 +48,8 @@ def check_crashed(path: Path) -> Finding:
 
 
 def check_one(path: Path, pipeline: Pipeline) -> Finding:
+    if is_stream(path):
+        return Finding(str(path), False, f"{path}: {STREAM}", error=True)
     try:
         raw = read_bytes(path, pipeline.config.max_bytes)
         text, kind = as_input(raw, path, pipeline.config.kind)

@@ -228,6 +228,13 @@ def test_the_report_of_a_batch_shows_a_file_whose_name_is_not_utf8(tmp_path):
     assert "caf? page" in (tmp_path / "report.html").read_text(encoding="utf-8")
 
 
+def test_check_names_a_jsonl_file_rather_than_judge_it_as_one_page(tmp_path):
+    (tmp_path / "corpus.jsonl").write_bytes(records(GLUED, GLUED))
+    r = run("check", tmp_path / "corpus.jsonl", "-j", "1")
+    assert r.exit_code == 1
+    assert "corpus.jsonl: a stream of records" in r.stderr and "would be changed" not in r.stdout
+
+
 # -- in place, and the pre-commit hook that runs it --------------------------------------
 
 
