@@ -93,7 +93,8 @@ class Config:
         unknown = set(data) - known
         where = f" in {path}" if path else ""
         if unknown:
-            raise ConfigError(f"unknown setting(s){where}: {', '.join(sorted(unknown))}")
+            hint = " (a cleaner.toml has its settings at the top level)" if "tool" in unknown else ""
+            raise ConfigError(f"unknown setting(s){where}: {', '.join(sorted(unknown))}{hint}")
         disable = data.get("disable", [])
         if not isinstance(disable, list) or not all(isinstance(x, str) for x in disable):
             raise ConfigError(f"'disable'{where} must be a list of filter names")

@@ -235,6 +235,14 @@ def test_check_names_a_jsonl_file_rather_than_judge_it_as_one_page(tmp_path):
     assert "corpus.jsonl: a stream of records" in r.stderr and "would be changed" not in r.stdout
 
 
+def test_a_cleaner_toml_with_a_tool_cleaner_table_is_told_where_its_settings_go(tmp_path):
+    config = tmp_path / "cleaner.toml"
+    config.write_text('[tool.cleaner]\ndisable = ["glued"]\n')
+    r = run("clean", "-", "--config", config, stdin=GLUED.encode())
+    assert r.exit_code == 2
+    assert "unknown setting(s)" in r.stderr and "top level" in r.stderr
+
+
 # -- in place, and the pre-commit hook that runs it --------------------------------------
 
 
