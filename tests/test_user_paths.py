@@ -24,6 +24,24 @@ def run(*args: object, stdin: bytes | None = None):
     return CliRunner().invoke(app, [str(a) for a in args], input=stdin)
 
 
+def with_config(tmp_path, toml: str):
+    """``cleaner clean -`` of a page with ``--config`` a cleaner.toml holding ``toml``."""
+    config = tmp_path / "cleaner.toml"
+    config.write_text(toml)
+    return run("clean", "-", "--config", config, stdin=GLUED.encode())
+
+
+def latin1_named(tmp_path, text: str) -> Path:
+    """A folder ``in`` holding ``text`` in a file named in Latin-1 (skips where names must be UTF-8)."""
+    (tmp_path / "in").mkdir()
+    path = tmp_path / "in" / os.fsdecode(b"caf\xe9 page.txt")
+    try:
+        path.write_text(text)
+    except (OSError, UnicodeEncodeError):
+        pytest.skip("this file system takes only UTF-8 names")
+    return path
+
+
 def records(*texts: object) -> bytes:
     return b"".join(json.dumps({"id": i, "text": t}).encode() + b"\n" for i, t in enumerate(texts))
 
@@ -142,46 +160,6 @@ def test_an_output_that_cannot_be_written_is_named_beside_its_input(tmp_path):
     assert f"in{os.sep}a.txt: cannot write {tmp_path / 'out' / 'a.txt'}: Is a directory" in r.stderr
 
 
-# -- configuration ---------------------------------------------------------------------
-
-
-@pytest.mark.parametrize("value", ['"four"', "4.5", "true"])
-def test_a_filter_option_of_the_wrong_type_is_refused_naming_it(tmp_path, value):
-    config = tmp_path / "pyproject.toml"
-    config.write_text(f"[tool.cleaner.filters.teasers]\nmin_run = {value}\n")
-    (tmp_path / "in").mkdir()
-    (tmp_path / "in" / "a.txt").write_text(GLUED)
-    r = run("clean", tmp_path / "in", "--out", tmp_path / "out", "--config", config)
-    assert r.exit_code == 2
-    assert "teasers" in r.stderr and "min_run" in r.stderr and "whole number" in r.stderr
-    assert not (tmp_path / "out").exists()
-
-
-def test_a_filter_option_that_takes_a_share_takes_a_whole_number_too(tmp_path):
-    config = tmp_path / "cleaner.toml"
-    config.write_text("[filters.title]\nsame_words = 1\n")
-    r = run("clean", "-", "--config", config, stdin=GLUED.encode())
-    assert r.exit_code == 0, r.stderr
-
-
-@pytest.mark.parametrize("toml", ["[tool]\ncleaner = 5\n", "tool = 5\n"])
-def test_a_tool_cleaner_that_is_not_a_table_is_refused_naming_it(tmp_path, monkeypatch, toml):
-    (tmp_path / "pyproject.toml").write_text(toml)
-    monkeypatch.chdir(tmp_path)
-    r = run("clean", "-", stdin=GLUED.encode())
-    assert r.exit_code == 2
-    assert "pyproject.toml" in r.stderr and "table" in r.stderr
-    assert r.exception is None or isinstance(r.exception, SystemExit)
-
-
-def test_options_for_the_html_step_are_refused_as_options_it_does_not_take(tmp_path):
-    config = tmp_path / "cleaner.toml"
-    config.write_text("[filters.html]\nfavor_recall = true\n")
-    r = run("clean", "-", "--config", config, stdin=GLUED.encode())
-    assert r.exit_code == 2
-    assert "html" in r.stderr and "takes no options" in r.stderr
-
-
 @pytest.mark.parametrize("name", ["corpus.jsonl", "corpus.ndjson", "corpus.jsonl.gz", "crawl.warc.gz"])
 def test_a_stream_of_records_in_a_folder_is_named_and_left_not_cleaned_as_one_page(tmp_path, name):
     # cleaned as one document, a JSONL file's records were cut to the few its content
@@ -202,27 +180,18 @@ def test_a_stream_of_records_in_a_folder_is_named_and_left_not_cleaned_as_one_pa
 
 def test_a_file_whose_name_is_not_utf8_is_cleaned_and_its_metadata_names_it(tmp_path):
     # an old crawl's Latin-1 name: Python holds its byte 0xe9 as the surrogate \udce9
-    (tmp_path / "in").mkdir()
-    name = os.fsdecode(b"caf\xe9 page.txt")
-    try:
-        (tmp_path / "in" / name).write_text(GLUED)
-    except (OSError, UnicodeEncodeError):
-        pytest.skip("this file system takes only UTF-8 names")
+    path = latin1_named(tmp_path, GLUED)
     r = run("clean", tmp_path / "in", "--out", tmp_path / "out", "-j", "1")
     assert r.exit_code == 0, r.stderr
     meta = json.loads((tmp_path / "out" / os.fsdecode(b"caf\xe9 page.json")).read_bytes())
     assert os.fsencode(meta["source"]).endswith(b"caf\xe9 page.txt")
     r = run("clean", tmp_path / "in", "--in-place", "-j", "1")
     assert r.exit_code == 0, r.stderr
-    assert (tmp_path / "in" / name).read_text() != GLUED
+    assert path.read_text() != GLUED
 
 
 def test_the_report_of_a_batch_shows_a_file_whose_name_is_not_utf8(tmp_path):
-    (tmp_path / "in").mkdir()
-    try:
-        (tmp_path / "in" / os.fsdecode(b"caf\xe9 page.txt")).write_text("Subscribe to our newsletter\n\n" + GLUED)
-    except (OSError, UnicodeEncodeError):
-        pytest.skip("this file system takes only UTF-8 names")
+    latin1_named(tmp_path, "Subscribe to our newsletter\n\n" + GLUED)
     r = run("clean", tmp_path / "in", "--out", tmp_path / "out", "--report", tmp_path / "report.html", "-j", "1")
     assert r.exit_code == 0, r.stderr
     assert "caf? page" in (tmp_path / "report.html").read_text(encoding="utf-8")
@@ -235,10 +204,44 @@ def test_check_names_a_jsonl_file_rather_than_judge_it_as_one_page(tmp_path):
     assert "corpus.jsonl: a stream of records" in r.stderr and "would be changed" not in r.stdout
 
 
+# -- configuration ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("value", ['"four"', "4.5", "true"])
+def test_a_filter_option_of_the_wrong_type_is_refused_naming_it(tmp_path, value):
+    config = tmp_path / "pyproject.toml"
+    config.write_text(f"[tool.cleaner.filters.teasers]\nmin_run = {value}\n")
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(GLUED)
+    r = run("clean", tmp_path / "in", "--out", tmp_path / "out", "--config", config)
+    assert r.exit_code == 2
+    assert "teasers" in r.stderr and "min_run" in r.stderr and "whole number" in r.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_filter_option_that_takes_a_share_takes_a_whole_number_too(tmp_path):
+    r = with_config(tmp_path, "[filters.title]\nsame_words = 1\n")
+    assert r.exit_code == 0, r.stderr
+
+
+@pytest.mark.parametrize("toml", ["[tool]\ncleaner = 5\n", "tool = 5\n"])
+def test_a_tool_cleaner_that_is_not_a_table_is_refused_naming_it(tmp_path, monkeypatch, toml):
+    (tmp_path / "pyproject.toml").write_text(toml)
+    monkeypatch.chdir(tmp_path)
+    r = run("clean", "-", stdin=GLUED.encode())
+    assert r.exit_code == 2
+    assert "pyproject.toml" in r.stderr and "table" in r.stderr
+    assert r.exception is None or isinstance(r.exception, SystemExit)
+
+
+def test_options_for_the_html_step_are_refused_as_options_it_does_not_take(tmp_path):
+    r = with_config(tmp_path, "[filters.html]\nfavor_recall = true\n")
+    assert r.exit_code == 2
+    assert "html" in r.stderr and "takes no options" in r.stderr
+
+
 def test_a_cleaner_toml_with_a_tool_cleaner_table_is_told_where_its_settings_go(tmp_path):
-    config = tmp_path / "cleaner.toml"
-    config.write_text('[tool.cleaner]\ndisable = ["glued"]\n')
-    r = run("clean", "-", "--config", config, stdin=GLUED.encode())
+    r = with_config(tmp_path, '[tool.cleaner]\ndisable = ["glued"]\n')
     assert r.exit_code == 2
     assert "unknown setting(s)" in r.stderr and "top level" in r.stderr
 
