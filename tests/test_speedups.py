@@ -12,7 +12,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from cleaner.data import LanguageData, available_languages, load_family
-from cleaner.data.anchored import StartGated, dispatched, first_chars, search_and_starts
+from cleaner.data.anchored import StartGated, dispatched, first_chars, heads, search_and_starts
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -52,6 +52,38 @@ def test_first_chars(source: str, flags: int, expected: set[str]) -> None:
 def test_no_gate(source: str, flags: int) -> None:
     pattern = re.compile(source, flags)
     assert first_chars(pattern) is None
+
+
+@pytest.mark.parametrize(
+    "source, flags, expected",
+    [
+        (r"^(?:tags?|topics)\b", re.I, {"tag", "tags", "topi"}),  # a match may end after "tag"
+        (r"^(?-i:AP) Photo", re.I, {"ap p"}),  # lower-cased: a wider gate, never a narrower one
+        (r"^(?:a|b)?c", 0, {"ac", "bc", "c"}),
+        (r"^x{2,}y", 0, {"xxy", "xxxy", "xxxx"}),
+        (r"^ad$", 0, {"ad"}),
+        (r"^(?:\u00a9|\(c\))", re.I, {"", "(c)"}),  # read no further than a character beyond ASCII
+        ("^\u017fo", re.I, {""}),  # long s: case-insensitively also "s"
+        (r"^.x", 0, {""}),  # any character
+        (r"^\d{3}", 0, {f"{n:02}" for n in range(100)}),  # a thousand ways: read one character less
+    ],
+)
+def test_heads(source: str, flags: int, expected: set[str]) -> None:
+    assert heads(re.compile(source, flags)) == frozenset(expected)
+
+
+def test_a_table_reads_a_line_past_its_first_character() -> None:
+    notices = LanguageData("en").pattern("chrome", "notices")
+    assert isinstance(notices, StartGated) and notices.openings["t"] == (4, frozenset({"this"}))
+    for line in (
+        "This post contains affiliate links.",
+        "Th\u0130s post contains affiliate links.",  # dotted capital I: case-insensitively an "i"
+        "The post contains affiliate links.",
+        "This",
+        "Th",
+        "T",
+    ):
+        assert bool(notices.search(line)) == bool(notices.pattern.search(line)), line
 
 
 def test_a_list_with_no_first_character_set_gets_no_table() -> None:

@@ -11,7 +11,10 @@ handed to the engine (case-insensitive matching relates some of them to ASCII le
 (a pattern that may start with any character, or that is not anchored) there is no
 gate. A list of patterns gets a table by first character (:func:`dispatched`): each
 character leads to the few patterns of the list that may start with it, and those
-without a set of first characters are tried apart.
+without a set of first characters are tried apart. Behind a first character that
+opens common words ("s", "t", "a"), the table reads further: :func:`heads` lists the
+openings of a few characters a match can have ("subs", "this"), and a line that opens
+with none of them is not searched ("Sports", "The ...").
 """
 
 from __future__ import annotations
@@ -30,6 +33,10 @@ _ASCII_DIGITS = frozenset("0123456789")
 _ASCII_SPACES = frozenset(" \t\n\r\f\v\x1c\x1d\x1e\x1f")
 #: Widest character range taken into a start set (wider: any character).
 _MAX_RANGE = 256
+#: Characters of a line's opening that a table reads (a short word, or a long one's stem).
+HEAD_CHARS = 4
+#: Most openings a pattern's reading may hold before it reads no further.
+_MAX_HEADS = 512
 
 
 class _Unknown(Exception):
@@ -142,6 +149,93 @@ def _cased(chars: set[str], icase: bool) -> set[str]:
     return out
 
 
+def heads(pattern: re.Pattern[str], chars: int = HEAD_CHARS) -> frozenset[str]:
+    """The openings a match of an anchored ``pattern`` can have, in lower-case ASCII:
+    each ``chars`` characters long, or shorter where the match may end sooner or where
+    what follows cannot be listed (any character, one beyond ASCII, too many ways).
+
+    A text whose first ``chars`` characters are ASCII and, lower-cased, open with none
+    of them has no match (a match's own opening, as far as it is listed, is one). Empty
+    when the parser is unavailable: no gate by openings then.
+    """
+    if _parser is None:
+        return frozenset()
+    try:
+        tree = _parser.parse(pattern.pattern, pattern.flags)
+        open_, done = _grow(list(tree), {""}, bool(pattern.flags & re.IGNORECASE), chars)
+    except (RecursionError, AttributeError):  # AttributeError: opcodes renamed
+        return frozenset()
+    return frozenset(open_ | done)
+
+
+def _grow(seq: list, open_: set[str], icase: bool, chars: int) -> tuple[set[str], set[str]]:
+    """(openings that ``seq`` may still lengthen, openings read as far as they go), from
+    the ``open_`` ones before it."""
+    done: set[str] = set()
+    for item in seq:
+        if not open_:
+            break
+        before = open_
+        open_, more = _grow_item(item, open_, icase, chars)
+        done |= more
+        if len(open_) > _MAX_HEADS:
+            return set(), done | before
+    return open_, done
+
+
+def _grow_item(item: tuple, open_: set[str], icase: bool, chars: int) -> tuple[set[str], set[str]]:
+    op, av = item
+    if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
+        return open_, set()  # zero width: passing over it only admits more openings
+    if op is sre.LITERAL or op is sre.IN:
+        try:
+            step = _cased({chr(av)} if op is sre.LITERAL else _in_set(av), icase)
+        except _Unknown:
+            return set(), open_
+        # (a character beyond ASCII in the text sends it to the search whatever its opening)
+        step = {c.lower() for c in step if c.isascii()}
+        if not step or len(open_) * len(step) > _MAX_HEADS:
+            return set(), open_
+        grown = {s + c for s in open_ for c in step}
+        return {s for s in grown if len(s) < chars}, {s for s in grown if len(s) >= chars}
+    if op is sre.SUBPATTERN:
+        _, add, remove, body = av
+        icase = bool((icase or add & sre.SRE_FLAG_IGNORECASE) and not remove & sre.SRE_FLAG_IGNORECASE)
+        return _grow(list(body), open_, icase, chars)
+    if op is sre.ATOMIC_GROUP:
+        return _grow(list(av), open_, icase, chars)
+    if op is sre.BRANCH:
+        out: set[str] = set()
+        done: set[str] = set()
+        for alt in av[1]:
+            more, ended = _grow(list(alt), open_, icase, chars)
+            out |= more
+            done |= ended
+        return out, done
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+        return _grow_repeat(av, open_, icase, chars)
+    return set(), open_  # any character, a back-reference: read no further
+
+
+def _grow_repeat(av: tuple, open_: set[str], icase: bool, chars: int) -> tuple[set[str], set[str]]:
+    """A repeat read as its body ``low`` times, then up to ``high - low`` more; past
+    ``chars`` rounds no opening is still open (a round that takes no character adds no
+    opening that fewer rounds do not give)."""
+    low, high, body = av
+    done: set[str] = set()
+    for _ in range(min(low, chars)):
+        open_, more = _grow(list(body), open_, icase, chars)
+        done |= more
+    out = set(open_)
+    for _ in range(min(high - low, chars)):
+        open_, more = _grow(list(body), open_, icase, chars)
+        done |= more
+        out |= open_
+        if not open_:
+            break
+    return out, done
+
+
 class StartGated:
     """A compiled pattern whose :meth:`search` first looks at the text's first character.
 
@@ -153,19 +247,27 @@ class StartGated:
     for the sixteen comment prompts). ``rest``, if any, holds the alternatives with no
     such set (not anchored, or able to start with any character): it is tried on any
     text the others do not match, and ``starts`` is then None (no gate). A text that is
-    empty or starts beyond ASCII gets the whole pattern. :meth:`search` finds a match
-    exactly when ``pattern`` does (not always the same one: only whether there is one counts).
+    empty or starts beyond ASCII gets the whole pattern. ``openings`` maps a first
+    character to a length and the openings of that length (lower-cased, see
+    :func:`heads`) its alternatives can have: a text whose opening is ASCII and none of
+    them skips them too. :meth:`search` finds a match exactly when ``pattern`` does (not
+    always the same one: only whether there is one counts).
     """
 
-    __slots__ = ("pattern", "starts", "by_first", "rest", "_search", "_rest")
+    __slots__ = ("pattern", "starts", "by_first", "rest", "openings", "_search", "_rest")
 
     def __init__(
-        self, pattern: re.Pattern[str], by_first: dict[str, Callable[[str], Any]], rest: re.Pattern[str] | None = None
+        self,
+        pattern: re.Pattern[str],
+        by_first: dict[str, Callable[[str], Any]],
+        rest: re.Pattern[str] | None = None,
+        openings: dict[str, tuple[int, frozenset[str]]] | None = None,
     ):
         self.pattern = pattern
         self.starts = frozenset(by_first) if rest is None else None
         self.by_first = by_first
         self.rest = rest
+        self.openings = openings or {}
         self._search = pattern.search
         self._rest = rest.search if rest is not None else None
 
@@ -173,8 +275,16 @@ class StartGated:
         first = text[:1]
         if not first or first >= "\x80":
             return self._search(text)
+        found = None
         some = self.by_first.get(first)
-        found = some(text) if some is not None else None
+        if some is not None:
+            opening = self.openings.get(first)
+            if opening is None:
+                found = some(text)
+            else:
+                head = text[: opening[0]].lower()
+                if head in opening[1] or not head.isascii():
+                    found = some(text)
         if found is None and self._rest is not None:
             return self._rest(text)
         return found
@@ -205,7 +315,21 @@ def dispatched(anchored: list[str], others: list[str], flags: int) -> re.Pattern
     # the alternatives each character may start, in their order; one pattern per set
     subsets = {c: tuple(v for v, s in zip(anchored, starts, strict=False) if s is not None and c in s) for c in chars}
     searches = {subset: alternation(list(subset), [], flags).search for subset in set(subsets.values())}
-    return StartGated(whole, {c: searches[subset] for c, subset in subsets.items()}, rest)
+    opened = {v: heads(alternation([v], [], flags)) for v, s in zip(anchored, starts, strict=False) if s is not None}
+    by_first: dict[str, Callable[[str], Any]] = {c: searches[subset] for c, subset in subsets.items()}
+    openings = {c: _opening(c, [opened[v] for v in subsets[c]]) for c in chars}
+    return StartGated(whole, by_first, rest, {c: o for c, o in openings.items() if o[0] > 1})
+
+
+def _opening(first: str, opened: list[frozenset[str]]) -> tuple[int, frozenset[str]]:
+    """(length, openings) that a text starting with ``first`` is read to, from the
+    :func:`heads` of the alternatives it may start (each read as far as the shortest
+    lists it): ``(1, ...)`` when one lists none."""
+    own = [{h for h in hs if h[:1] == first.lower()} for hs in opened]
+    if not all(own):
+        return 1, frozenset()
+    n = min(len(h) for hs in own for h in hs)
+    return n, frozenset(h[:n] for hs in own for h in hs)
 
 
 def first_char_table(
@@ -219,11 +343,15 @@ def first_char_table(
 
 
 def search_and_starts(pattern: re.Pattern[str] | StartGated) -> tuple[Callable[[str], Any], frozenset[str] | None]:
-    """(the raw search, the start set or None) of a pattern, for loops that inline the
+    """(a search, the start set or None) of a pattern, for loops that inline the
     gate: ``starts is None or first in starts or first >= "\\x80"`` before the search.
-    A list with alternatives of no start set has no gate: its search is then
-    :meth:`StartGated.search`, which tries those and, by the table, the few others that
-    may start as the text does (not the whole list on every line)."""
+    The search is :meth:`StartGated.search` where the table reads further than the
+    first character (a line that passes the gate may open with none of the openings)
+    or where alternatives of no start set leave no gate (it tries those and, by the
+    table, the few others that may start as the text does, not the whole list on every
+    line); otherwise the whole pattern's."""
     if isinstance(pattern, StartGated):
-        return (pattern.pattern.search, pattern.starts) if pattern.rest is None else (pattern.search, None)
+        if pattern.rest is None and not pattern.openings:
+            return pattern.pattern.search, pattern.starts
+        return pattern.search, pattern.starts
     return pattern.search, None
