@@ -12,7 +12,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from cleaner.data import LanguageData, available_languages, load_family
-from cleaner.data.anchored import StartGated, dispatched, first_chars, heads, search_and_starts
+from cleaner.data.anchored import StartGated, dispatched, first_chars, heads, opening_test, search_and_starts
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -192,6 +192,33 @@ def test_captions_drop_a_line_alone_as_their_chrome_names_it() -> None:
     captions.apply(page)
     assert len(expected) >= 3
     assert [(r.text, r.reason) for r in page.removed] == expected
+
+
+def test_navigation_offers_its_chrome_every_line_it_names() -> None:
+    # candidates() passes a line on by the patterns' first characters and openings, merged (opening_test)
+    from cleaner import Pipeline
+    from cleaner.document import Block
+
+    for language in ("en", "de", "fr"):
+        (navigation,) = [f for f in Pipeline().filters_for(language) if f.name == "navigation"]
+        lines = _sample_lines() + ["This post contains affiliate links.", "Tags: x", "Sports", "Th\u0130s post"]
+        blocks = [Block(t) for t in lines]
+        named = [b for b in blocks if navigation.chrome(b)]
+        offered = list(navigation.candidates(blocks))
+        assert len(named) >= 3 and all(b in offered for b in named), language
+        if language != "fr":  # (its topic list opens with letters beyond ASCII too: no gate)
+            assert len(offered) < len(blocks) / 2, language  # the gate turns most lines away
+
+
+def test_an_opening_test_lets_through_every_line_a_pattern_finds() -> None:
+    data = LanguageData("en")
+    topic, notices = data.pattern("chrome", "topic"), data.pattern("chrome", "notices")
+    opens = opening_test(topic, notices)
+    assert opens is not None and opening_test(topic, data.pattern("prompts", "comments")) is None  # (no gate)
+    for line in _sample_lines() + ["This post contains affiliate links.", "Tags: x", "Th\u0130s post contains"]:
+        if topic.search(line) or notices.search(line):
+            assert opens(line), line
+    assert not opens("Sports") and not opens("The post") and opens("This") and opens("\u00a9 2024")
 
 
 def test_a_list_with_an_ungated_pattern_keeps_a_table_for_the_others() -> None:

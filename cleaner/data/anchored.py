@@ -332,6 +332,34 @@ def _opening(first: str, opened: list[frozenset[str]]) -> tuple[int, frozenset[s
     return n, frozenset(h[:n] for hs in own for h in hs)
 
 
+def opening_test(*patterns: re.Pattern[str] | StartGated) -> Callable[[str], bool] | None:
+    """A test for whether a text may open as a match of any of ``patterns`` does (their
+    tables' first characters and openings, merged; a text that opens beyond ASCII may),
+    for a loop that hands on the lines a search may find; None when one has no gate."""
+    tables = [p for p in patterns if isinstance(p, StartGated) and p.starts is not None]
+    if len(tables) < len(patterns):
+        return None
+    starts = frozenset().union(*(t.starts or () for t in tables))
+    openings: dict[str, tuple[int, frozenset[str]]] = {}
+    for c in starts:
+        own = [t.openings.get(c, (1, frozenset())) for t in tables if t.starts is not None and c in t.starts]
+        n = min(k for k, _ in own)
+        if n > 1:
+            openings[c] = (n, frozenset(h[:n] for _, hs in own for h in hs))
+
+    def opens(text: str) -> bool:
+        first = text[:1]
+        if first not in starts:
+            return first >= "\x80"
+        opening = openings.get(first)
+        if opening is None:
+            return True
+        head = text[: opening[0]].lower()
+        return head in opening[1] or not head.isascii()
+
+    return opens
+
+
 def first_char_table(
     pattern: re.Pattern[str] | StartGated,
 ) -> tuple[dict[str, Callable[[str], Any]] | None, Callable[[str], Any] | None, Callable[[str], Any]]:

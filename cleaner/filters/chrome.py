@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from ..data.anchored import opening_test
 from ..data.anchored import search_and_starts as _search_and_starts
 from ..document import Block, Page
 from .base import DataPattern, Filter, Phrases, matching
@@ -42,9 +43,8 @@ class Navigation(Filter):
         # a line without any separator is no menu: any_of says so at once (most lines)
         self._any_separator = any_of(self.separators)
         self._topic, self._notices = _search_and_starts(self.topic), _search_and_starts(self.notices)
-        # (a line no pattern can start as, with no phrase and no separator, is none of these)
-        topic, notices = self._topic[1], self._notices[1]
-        self._starts = None if topic is None or notices is None else topic | notices | {""}
+        # (a line no pattern can open as, with no phrase and no separator, is none of these)
+        self._opens = opening_test(self.topic, self.notices)
 
     def is_menu(self, text: str) -> bool:
         """Several one-to-three-word items in one line, separated by bars or bullets."""
@@ -74,19 +74,17 @@ class Navigation(Filter):
         return None
 
     def candidates(self, blocks: list[Block]) -> Iterable[Block]:
-        # the lines that are a phrase, start as a pattern can or hold a separator
-        links, starts = self.links, self._starts
-        if starts is None:
+        # the lines that are a phrase, open as a pattern can or hold a separator
+        links, opens = self.links, self._opens
+        if opens is None:
             yield from blocks
             return
         for block in blocks:
             text, k = block.text, block.short
-            first = text[:1]
             if (
                 k in links
                 or (k is not None and not k[:1].isalnum())  # (a key that opens with one has a letter or digit)
-                or first in starts
-                or first >= "\x80"
+                or opens(text)
                 or self._any_separator(text)
             ):
                 yield block
