@@ -31,6 +31,12 @@ ROOT = Path(__file__).resolve().parent.parent
         (r"^\s{0,4}var\b", 0, set(" \t\n\r\f\v\x1c\x1d\x1e\x1f") | {"v"}),
         (r"^(?=x)y", 0, {"y"}),
         (r"^(?:\u00a9|\(c\))", re.I, set("(")),  # the non-ASCII start is always tried
+        ("^(?:\u00e9tiquettes|tags?)", re.I, set("tT")),  # "\u00e9", "\u00c9": no case matches ASCII
+        (
+            "^(?:\u0442\u0435\u0433\u0438|\u043c\u0435\u0442\u043a\u0438)",
+            re.I,
+            set(),
+        ),  # Cyrillic: only lines beyond ASCII
     ],
 )
 def test_first_chars(source: str, flags: int, expected: set[str]) -> None:
@@ -46,6 +52,8 @@ def test_first_chars(source: str, flags: int, expected: set[str]) -> None:
         (r"^[^\s.]{1,30} is", 0),  # negated class: any start
         (r"^\w+:", 0),  # word characters: too many to list
         ("^\u017fo", re.I),  # long s: case-insensitively also "s"
+        ("^\u0131x", re.I),  # dotless i: case-insensitively also "I"
+        ("^\u212a", re.I),  # Kelvin sign: also "k"
         (r"^.x", 0),  # any character
     ],
 )
@@ -127,7 +135,12 @@ def test_gates_agree_with_the_patterns_on_data() -> None:
 
 
 @settings(max_examples=examples(300), deadline=None)
-@given(st.text(alphabet=st.sampled_from(string.printable + "\u00a9\u017f\u212a\u00e9\u201c"), max_size=12))
+@given(
+    st.text(
+        alphabet=st.sampled_from(string.printable + "\u00a9\u017f\u212a\u00e9\u00c9\u0130\u0131\u0434\u201c"),
+        max_size=12,
+    )
+)
 def test_gates_agree_on_generated_text(text: str) -> None:
     for gate in (p for p in _data_patterns() if isinstance(p, StartGated)):
         assert bool(gate.search(text)) == bool(gate.pattern.search(text))

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 from typing import Any
 
 try:  # the regex parser's tree and opcodes (private modules, as of Python 3.11)
@@ -136,7 +137,8 @@ def _cased(chars: set[str], icase: bool) -> set[str]:
     """``chars`` with their other cases, when matching ignores case.
 
     A cased character beyond ASCII may match an ASCII letter ("K", the Kelvin sign,
-    matches "k"): such a pattern gets no gate.
+    matches "k"): such a pattern gets no gate. Most ("é", "ü", "д") match none: a text
+    that opens with one, beyond ASCII, is searched whatever the gate says.
     """
     if not icase:
         return chars
@@ -144,9 +146,19 @@ def _cased(chars: set[str], icase: bool) -> set[str]:
     for c in chars:
         if c.isascii():
             out.update((c.lower(), c.upper()))
-        elif c.lower() != c or c.upper() != c or c.casefold() != c:
+        elif _matches_ascii(c):
             raise _Unknown(c)
     return out
+
+
+@lru_cache(maxsize=1024)
+def _matches_ascii(c: str) -> bool:
+    """Whether the regex engine, ignoring case, matches ``c`` with an ASCII character (asked
+    of the engine itself: its case folding has exceptions, "\u017f" and "s")."""
+    if c.lower() == c and c.upper() == c and c.casefold() == c:
+        return False  # no case
+    match = re.compile(re.escape(c), re.IGNORECASE).fullmatch
+    return any(match(chr(a)) for a in range(128))
 
 
 def heads(pattern: re.Pattern[str], chars: int = HEAD_CHARS) -> frozenset[str]:
