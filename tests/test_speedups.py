@@ -192,6 +192,21 @@ def test_pattern_filters_offer_their_chrome_only_the_lines_it_names() -> None:
         assert named and list(f.candidates(blocks)) == named, f.name
 
 
+def test_labels_and_scripts_offer_their_chrome_every_line_it_names() -> None:
+    # candidates() inlines chrome's first test: a line it turns away is one chrome would not name
+    from cleaner import Pipeline
+    from cleaner.document import Block
+
+    lines = _sample_lines() + ["Tags:", "Source:", "var x = {a: 1};", "<div class=x>", "a = b", "Tags: news"]
+    blocks = [Block(t) for t in lines]
+    for name in ("labels", "scripts"):
+        (f,) = [f for f in Pipeline().filters_for("en") if f.name == name]
+        named = [b for b in blocks if f.chrome(b)]
+        offered = list(f.candidates(blocks))
+        assert len(named) >= 2 and all(b in offered for b in named), name
+        assert len(offered) < len(blocks) / 4, name
+
+
 def test_captions_drop_a_line_alone_as_their_chrome_names_it() -> None:
     # apply inlines chrome (credit, then credited caption) for a line alone in its group
     from cleaner import Pipeline

@@ -182,7 +182,8 @@ class Rails(Filter):
         while i < len(blocks):
             block = blocks[i]
             i += 1
-            reason = self.chrome(block)
+            # (a long line, most of a page's text, is no heading: no call for it)
+            reason = self.chrome(block) if block.short is not None else None
             if not reason:
                 continue
             self.drop(page, block, reason)

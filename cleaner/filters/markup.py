@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Iterable
 from functools import cache, lru_cache
 from html.entities import html5
 from typing import Any
@@ -220,3 +221,6 @@ class ScriptResidue(Filter):
         ):
             return "script or style residue"
         return None
+
+    def candidates(self, blocks: list[Block]) -> Iterable[Block]:
+        return [b for b in blocks if _CODE_HINT(b.text)]  # (chrome's first test: few lines hold a hint)
