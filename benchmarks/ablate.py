@@ -129,7 +129,7 @@ VARIANTS = [
     option("lede", "above: the lede over the first paragraph", max_lede_lines=0),
     option("prose above", "above: sentences between the anchor and the lede", min_prose_above=0),
     option("card", "card: a recipe's ingredients and steps", card_lines=0),
-    option("reach (max_gap_lines=0)", "reach across gaps; also numbered's gaps", max_gap_lines=0),
+    option("reach (max_gap_lines=0)", "reach across gaps", max_gap_lines=0),
     option("reach down", "reach below the run (join_weight)", join_weight=float(NEVER)),
     option("reach up", "reach above the run (join_weight_above)", join_weight_above=float(NEVER)),
     option("colon list", "tail: the list a closing colon leads in to", max_list_items=0),
@@ -141,7 +141,6 @@ VARIANTS = [
     # rules without an option: the function replaced for the run
     Variant("reach", "reach, both ways (patched)", "reach", off=returns(lambda ws, classes, marks, k, *_: k)),
     Variant("list between", "between: a list between two paragraphs", "between", off=no_list_between),
-    Variant("numbered", "numbered: a numbered list below the run", "numbered", off=returns(lambda *a: a[3])),
     Variant("closing sentence", "tail: a closing sentence below the run", "tail", off=no_closing),
     Variant("revise", "revise: jusText's context (the run keeps its lines)", "revise", off=returns(list)),
     Variant("revise (drop)", "revise: the run drops its short and near-good lines", "revise", off=returns(strict)),

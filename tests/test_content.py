@@ -38,7 +38,6 @@ def read(name: str) -> str:
         "title_in_list_below",
         "article_across_gallery",
         "code_in_tutorial",
-        "numbered_gift_list",
     ],
 )
 def test_fixture_keeps_exactly_the_article(name):
@@ -325,23 +324,6 @@ def test_a_list_ends_at_a_blank_line_and_a_related_heading_leads_in_to_none():
     lead_in = "After a lot of trial and error, these are the things that now go into my bag before anything else:"
     related = ONLY_CONTENT.clean(raw.replace(lead_in, "You might also like:")).text
     assert related.endswith("do not expect to sit on the beach.")
-
-
-def test_a_numbered_list_below_the_article_s_paragraphs_goes_on_with_it_to_its_last_item():
-    # each item is a product's name and a link: bad or short lines, which alone weigh against the run
-    doc = clean((FIXTURES / "numbered_gift_list.txt").read_bytes())
-    assert doc.text.endswith("6) A wooden dice tower\n\nhttps://shop.example.com/d/1006")
-    assert "More deals" not in doc.text and "Newsletter" not in doc.text
-
-
-def test_a_numbered_list_under_a_heading_of_its_own_below_the_article_is_not_the_article_s():
-    # a chart in the sidebar ("Top games", then 1. 2. 3.): a bad line stands between it and the run
-    raw = read("numbered_gift_list.txt")
-    chart = "Top games this week\n1) Azul\n2) Wingspan\n3) Catan\n4) Root\n"
-    raw = raw.replace("1) Ticket to Ride", chart + "\nMore from the shop\n\nBest sellers\n1) Ticket to Ride")
-    raw = raw.replace("Prices were checked this morning and may change at any time.\n", "Prices were checked.\n\n")
-    doc = clean(raw.encode())
-    assert doc.text.endswith("Prices were checked.") and "Azul" not in doc.text
 
 
 def test_a_headline_that_is_the_whole_first_part_of_a_long_title_anchors_the_article():

@@ -14,7 +14,7 @@ from ..script import width
 from ..shape import is_heading, title_repeat
 from ..words import page_stopwords, stopwords
 from .classes import BAD, CHROME, FREE, GOOD, NEARGOOD, SHORT, SHORT_SENTENCE, Options, between, classify, revise
-from .run import above, card, lead_in, numbered, reach, tail, trim, under_title, weights
+from .run import above, card, lead_in, reach, tail, trim, under_title, weights
 
 __all__ = ["MainContent", "Options", "judge"]
 
@@ -110,8 +110,8 @@ def judge(
     start, end = under_title(ws, local, o, anchor, share)
     run = reach(ws, local, marks, start, -1, o), reach(ws, local, marks, end, 1, o)
     start, end = trim(blocks, classes, marks, *run, o)
-    barred = [bool(m) or c == CHROME for m, c in zip(marks, local, strict=True)]  # what stops the walks down
-    first, last = start, numbered(blocks, local, barred, tail(blocks, local, barred, end, o), o)
+    barred = [bool(m) or c == CHROME for m, c in zip(marks, local, strict=True)]  # what stops the walk down
+    first, last = start, tail(blocks, local, barred, end, o)
     final = [BAD] * len(blocks)
     final[start : last + 1] = revise(classes[start : end + 1]) + [GOOD] * (last - end)
     recipe = card(blocks, local, marks, range(start, last + 1), recipes, o)

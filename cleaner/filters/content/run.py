@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -14,8 +13,6 @@ from .classes import BAD, CHROME, FREE, GOOD, NEARGOOD, SHORT, SHORT_SENTENCE, O
 
 #: What a step ends in: a full stop (a list's lines after the card, "Share this!", "You may also like:", do not).
 _STEP_ENDS = frozenset(".。")
-#: A numbered list's item: "7) Title", "12. Question?", "(3) Step" (not "2020 was", "3.5 kg").
-_ITEM = re.compile(r"\(?(\d{1,3})[.)]\s+\S")
 
 
 def weights(blocks: list[Block], classes: list[str], marks: list[int], o: Options) -> list[float]:
@@ -153,39 +150,3 @@ def card(blocks: list[Block], local: list[str], marks: list[int], run: range, pa
         if local[j] in (GOOD, NEARGOOD, SHORT_SENTENCE) and blocks[j].text[-1:] in _STEP_ENDS:
             end = j
     return range(i, end + 1) if end > k else range(0)
-
-
-def _item(text: str) -> int:
-    found = _ITEM.match(text) if text[:1].isdigit() or text[:1] == "(" else None
-    return int(found.group(1)) if found else 0
-
-
-def _first_item(blocks: list[Block], local: list[str], barred: list[bool], last: int, o: Options) -> int:
-    """The run's last item among its last lines, else a first item at most two lines below, nothing bad between."""
-    for j in range(last, max(-1, last - o.max_gap_lines), -1):
-        if _item(blocks[j].text):
-            return j
-    for j in range(last + 1, min(len(blocks), last + 3)):
-        if barred[j] or local[j] == BAD:
-            return -1
-        if _item(blocks[j].text) == 1:
-            return j
-    return -1
-
-
-def numbered(blocks: list[Block], local: list[str], barred: list[bool], last: int, o: Options) -> int:
-    """The run's last line: ``last``, or the end of a numbered list that goes on below it (:func:`_first_item`)."""
-    n, start = len(blocks), _first_item(blocks, local, barred, last, o)
-    if start < 0:
-        return last
-    items, j, number = [start], start + 1, _item(blocks[start].text)
-    while j < n and j - items[-1] <= o.max_gap_lines and not barred[j]:
-        if _item(blocks[j].text) == number + len(items):
-            items.append(j)
-        j += 1
-    if len(items) < max(2, o.min_list_lines) or items[-1] <= last:
-        return last
-    end = items[-1]
-    while end + 1 < min(n, 2 * items[-1] - items[-2]) and not barred[end + 1]:
-        end += 1  # below the last item as many lines as the last two stand apart (its link, its answer)
-    return end
