@@ -31,11 +31,11 @@ from . import __version__
 from .atomic import atomic_write
 from .dispatch import capacity, map_chunks
 from .document import Document
-from .inputs import DEFAULT_MAX_BYTES, JSONL_SUFFIXES, InputError, as_input, input_kind, output_stem, read_bytes
+from .inputs import DEFAULT_MAX_BYTES, InputError, as_input, input_kind, output_stem, read_bytes
+from .jsonl import is_stream
 from .parallel import CRASHED, chunked
 from .pipeline import Pipeline
 from .results import Result, Totals, body_bytes, metadata_bytes, metadata_record, report_fields
-from .warc import WARC_SUFFIXES
 
 SIDECAR_SUFFIX = ".cleaner.json"
 
@@ -200,11 +200,6 @@ def _find(
 #: Why a JSONL or WARC file is not cleaned as one document (its records would be cut
 #: to the few the content stage keeps of a page made of them).
 STREAM = "a stream of records (JSONL or WARC), not one document: clean it with --jsonl OUT"
-
-
-def is_stream(path: Path) -> bool:
-    """Whether the name says JSONL (``.jsonl``, ``.ndjson``, gzipped or not) or WARC."""
-    return path.name.lower().endswith(JSONL_SUFFIXES + WARC_SUFFIXES)
 
 
 def _unique(tasks: list[Task], problems: list[Result]) -> tuple[list[Task], list[Result]]:

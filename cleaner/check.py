@@ -12,11 +12,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .batch import STREAM, is_stream
+from .batch import STREAM
 from .document import Document
 from .extraction import EXTRACTION
 from .filters import FILTERS
 from .inputs import InputError, as_input, read_bytes
+from .jsonl import is_stream
 from .parallel import CRASHED
 from .pipeline import Pipeline
 from .results import body_bytes

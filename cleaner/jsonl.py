@@ -161,12 +161,17 @@ def check_run(sources: list[str], dest: str, text_key: str, meta_key: str) -> No
             )
 
 
+def is_stream(name: str | Path) -> bool:
+    """Whether the name says JSONL (``.jsonl``, ``.ndjson``, gzipped or not) or WARC."""
+    return str(name).lower().endswith(JSONL_SUFFIXES + WARC_SUFFIXES)
+
+
 def folder_sources(folder: str) -> list[str]:
     """The WARC and JSONL files under ``folder``, in name order."""
     found = []
     for root, dirs, files in os.walk(folder):
         dirs.sort()
-        found += [os.path.join(root, f) for f in sorted(files) if f.lower().endswith(WARC_SUFFIXES + JSONL_SUFFIXES)]
+        found += [os.path.join(root, f) for f in sorted(files) if is_stream(f)]
     return found
 
 
