@@ -254,6 +254,19 @@ class Cleaned:
     writes: list[tuple[Path, bytes, bool]] = field(default_factory=list)
 
 
+def finished(tasks: list[Task], workers: int) -> int:
+    """How many of ``tasks`` a re-run would skip as done, looking as far as ``workers``
+    can have in flight. After Ctrl-C, these are the inputs the workers cleaned but had
+    not reported yet: results are reported in order, so they follow the last one."""
+    count = 0
+    for task in tasks[: 3 * max(1, workers) * MAX_CHUNK]:
+        try:
+            count += _up_to_date(task, sha256(task.path.read_bytes()))
+        except OSError:
+            continue
+    return count
+
+
 def _failure(task: Task, exc: Exception) -> Result:
     if isinstance(exc, InputError):
         return Result.failed(task.path, str(exc))
@@ -400,9 +413,13 @@ def _crashed(task: Task) -> Result:
 # -- the batch ---------------------------------------------------------------------------
 
 
+#: The most tasks a chunk sent to a worker holds.
+MAX_CHUNK = 32
+
+
 def chunk_size(n_tasks: int, workers: int) -> int:
     """Enough tasks per chunk to amortise the trip to a worker, few enough to balance."""
-    return max(1, min(32, n_tasks // (workers * 8) or 1))
+    return max(1, min(MAX_CHUNK, n_tasks // (workers * 8) or 1))
 
 
 def run(

@@ -259,15 +259,18 @@ def _clean_files(
                     tasks, pipeline, workers, force=force, on_result=on_result, client=client
                 ).stopped
         except KeyboardInterrupt:
-            _interrupted(totals, show, "run the same command again to resume: files already cleaned are skipped")
+            unreported = batch.finished(tasks[totals.documents - len(problems) :], workers)
+            then = "run the same command again to resume: files already cleaned are skipped"
+            _interrupted(totals, show, then, unreported)
     return totals, tasks
 
 
-def _interrupted(totals: Totals, show: bool, then: str) -> None:
-    """Ctrl-C: say what was done and what to do, and exit 130 as shells expect."""
+def _interrupted(totals: Totals, show: bool, then: str, unreported: int = 0) -> None:
+    """Ctrl-C: say what was done and what to do, and exit 130 as shells expect.
+    ``unreported``: inputs done that the results so far do not count."""
     if show:
         err.print(summary_table(totals))
-    done = totals.documents - len(totals.errors)
+    done = totals.documents - len(totals.errors) + unreported
     err.print(escape(f"interrupted: {done:,} input(s) done, {len(totals.errors):,} failed; {then}"))
     raise typer.Exit(130)
 
