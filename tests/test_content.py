@@ -65,6 +65,16 @@ def test_a_lone_paragraph_far_above_the_article_is_not_kept_with_it():
     assert ONLY_CONTENT.clean(raw).text.startswith("The rain did not clear")
 
 
+def test_two_paragraphs_above_a_gallery_are_the_article_s():
+    # two paragraphs of prose (about 420 characters) are more than a teaser's or another
+    # story's standfirst: the article's opening, cut off from the rest by the gallery
+    lines = read("article_across_gallery.txt").splitlines(keepends=True)
+    raw = "".join(line for line in lines if not line.startswith("We set out"))
+    text = ONLY_CONTENT.clean(raw).text
+    assert text.startswith("For three hundred years") and "It takes five days" in text
+    assert "The rain did not clear" in text and "Gallery" not in text
+
+
 def test_only_sentences_above_the_run_are_kept_with_it_and_cleaning_twice_changes_nothing():
     # a page's title and headline up there, without a sentence end, would be its head to a second cleaning
     headline = "Walking the old salt road from the mines to the river port, one village at a time"
