@@ -9,6 +9,7 @@ import os
 import subprocess
 import sys
 import tomllib
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -120,18 +121,24 @@ def test_an_include_that_matches_nothing_is_said(tmp_path):
 # -- interruptions and a full disk ---------------------------------------------------
 
 
-def test_ctrl_c_says_what_was_done_and_that_a_rerun_resumes(tmp_path, monkeypatch):
-    (tmp_path / "in").mkdir()
-    for name in "abcd":
-        (tmp_path / "in" / f"{name}.txt").write_text(GLUED)
+def ctrl_c_at(name: str, monkeypatch) -> Callable:
+    """Make cleaning ``name`` raise KeyboardInterrupt, as Ctrl-C would; the real ``clean``."""
     clean = Pipeline.clean
 
     def interrupted(self, raw, **kwargs):
-        if str(kwargs.get("source", "")).endswith("c.txt"):
+        if str(kwargs.get("source", "")).endswith(name):
             raise KeyboardInterrupt
         return clean(self, raw, **kwargs)
 
     monkeypatch.setattr(Pipeline, "clean", interrupted)
+    return clean
+
+
+def test_ctrl_c_says_what_was_done_and_that_a_rerun_resumes(tmp_path, monkeypatch):
+    (tmp_path / "in").mkdir()
+    for name in "abcd":
+        (tmp_path / "in" / f"{name}.txt").write_text(GLUED)
+    clean = ctrl_c_at("c.txt", monkeypatch)
     r = run("clean", tmp_path / "in", "--out", tmp_path / "out", "-j", "1")
     assert r.exit_code == 130
     assert "interrupted: 2 input(s) done" in r.stderr and "resume" in r.stderr
@@ -148,14 +155,7 @@ def test_ctrl_c_counts_inputs_done_after_the_last_one_reported(tmp_path, monkeyp
     assert run("clean", tmp_path / "in", "--out", tmp_path / "out", "-j", "1").exit_code == 0
     for name in "abc":
         (tmp_path / "in" / f"{name}.txt").write_text(GLUED)
-    clean = Pipeline.clean
-
-    def interrupted(self, raw, **kwargs):
-        if str(kwargs.get("source", "")).endswith("c.txt"):
-            raise KeyboardInterrupt
-        return clean(self, raw, **kwargs)
-
-    monkeypatch.setattr(Pipeline, "clean", interrupted)
+    ctrl_c_at("c.txt", monkeypatch)
     r = run("clean", tmp_path / "in", "--out", tmp_path / "out", "-j", "1")
     assert r.exit_code == 130
     assert "interrupted: 3 input(s) done" in r.stderr

@@ -47,7 +47,8 @@ def test_an_article_cut_by_a_few_lines_of_chrome_is_kept_whole(name):
 @pytest.mark.parametrize("name", CUT)
 def test_without_the_join_the_run_keeps_only_part_of_the_article(name):
     # the fixtures test the join: the run alone stops at the lines that cut the article
-    text = only_content(max_gap_lines=0).clean(read(f"{name}.txt")).text
+    # (and the prose above it, min_prose_above, is not kept by itself either)
+    text = only_content(max_gap_lines=0, min_prose_above=0).clean(read(f"{name}.txt")).text
     lost = [p for p in paragraphs(name) if p not in text]
     assert lost and len(lost) < len(paragraphs(name))
 
@@ -84,13 +85,13 @@ def test_the_join_reaches_no_further_than_max_gap_lines():
     raw = read("share_bar_between_paragraphs.txt")
     name = "share_bar_between_paragraphs"
     assert only_content(max_gap_lines=6).clean(raw).text == read(f"{name}.expected.txt").strip()
-    assert only_content(max_gap_lines=5).clean(raw).text != read(f"{name}.expected.txt").strip()
+    assert only_content(max_gap_lines=5, min_prose_above=0).clean(raw).text != read(f"{name}.expected.txt").strip()
 
 
 def test_the_join_needs_join_weight_beyond_the_gap():
     raw = read("share_bar_between_paragraphs.txt")
     expected = read("share_bar_between_paragraphs.expected.txt").strip()
-    assert only_content(join_weight=2000, join_weight_above=2000).clean(raw).text != expected
+    assert only_content(join_weight=2000, join_weight_above=2000, min_prose_above=0).clean(raw).text != expected
 
 
 def test_the_run_does_not_grow_into_the_readers_comments_below_a_short_gap():
