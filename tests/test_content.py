@@ -336,6 +336,20 @@ def test_a_list_ends_at_a_blank_line_and_a_related_heading_leads_in_to_none():
     assert related.endswith("do not expect to sit on the beach.")
 
 
+def test_a_paragraph_leading_in_to_a_table_below_a_credit_joins_the_article_with_its_table():
+    # the lead-in is a short paragraph under an image's credit: alone it weighs less than join_weight, and the
+    # table's rows weigh against it; the colon says the table is the article's (a standings table, a price list)
+    raw = read("table_after_lead_in.txt")
+    doc = clean(raw)
+    assert doc.text == read("table_after_lead_in.expected.txt").strip()
+    assert doc.text.endswith("5 Lake Rowing Society 266 2")
+    assert "Photo: Mira Holt" not in doc.text
+    assert clean(doc.text).text == doc.text
+    # the same paragraph ending in a full stop announces nothing: it and the rows stay outside
+    stop = clean(raw.replace("now as follows:", "now as follows.")).text
+    assert stop.endswith("with only the winter sprints still to come.")
+
+
 def test_a_headline_that_is_the_whole_first_part_of_a_long_title_anchors_the_article():
     # "Headline | Site | Section | ...": the headline is a third of the <title> line; shown again above the
     # article, it marks where the article starts, and two heavier promotional paragraphs far below are not it

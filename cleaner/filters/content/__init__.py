@@ -108,7 +108,7 @@ def judge(
         anchor = i if i > 0 and is_heading(blocks[i].text) else 0
     ws = weights(blocks, local, marks, o)
     start, end = under_title(ws, local, o, anchor, share)
-    run = reach(ws, local, marks, start, -1, o), reach(ws, local, marks, end, 1, o)
+    run = reach(blocks, ws, local, marks, start, -1, o), reach(blocks, ws, local, marks, end, 1, o)
     start, end = trim(blocks, classes, marks, *run, o)
     barred = [bool(m) or c == CHROME for m, c in zip(marks, local, strict=True)]  # what stops the walk down
     first, last = start, tail(blocks, local, barred, end, o)

@@ -41,7 +41,9 @@ def stretch(ws: list[float], j: int, step: int, marks: list[int] | None = None) 
     return far, best
 
 
-def reach(ws: list[float], classes: list[str], marks: list[int], k: int, step: int, o: Options) -> int:
+def reach(
+    blocks: list[Block], ws: list[float], classes: list[str], marks: list[int], k: int, step: int, o: Options
+) -> int:
     """How far the run reaches from its edge ``k`` in direction ``step``, across short gaps to heavy prose."""
     enough, n = o.join_weight if step > 0 else o.join_weight_above, len(classes)
     while not (step < 0 and marks[k]):  # (nor does a run that starts at one reach above it)
@@ -51,7 +53,8 @@ def reach(ws: list[float], classes: list[str], marks: list[int], k: int, step: i
         if not 0 <= j < n or classes[j] != GOOD or marks[j]:
             break
         far, best = stretch(ws, j, step, marks)
-        if best < enough or best <= 0:  # (best 0: no stretch found)
+        announces = step > 0 and blocks[j].text.endswith(":")  # prose leading in to a list or table (see tail)
+        if (best < enough and not announces) or best <= 0:  # (best 0: no stretch found)
             break
         k = far
     return k
