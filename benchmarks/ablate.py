@@ -114,6 +114,17 @@ def no_closing(f: Callable) -> Callable:
     return host
 
 
+def no_announcing(f: Callable) -> Callable:
+    """``reach`` without the lead-in's join: no line it reaches to ends in a colon."""
+
+    def host(blocks: list, *rest: Any) -> int:
+        from cleaner.document import Block
+
+        return f([Block(b.text.rstrip(":"), b.group) for b in blocks], *rest)
+
+    return host
+
+
 def no_list_between(f: Callable) -> Callable:
     """``between`` without its list half: no run of short sentences is long enough to be a list."""
     return lambda blocks, local, o: f(blocks, local, dataclasses.replace(o, min_list_lines=NEVER))
@@ -139,7 +150,8 @@ VARIANTS = [
     option("long opener", "opens_article: a good line length_paragraph long", length_paragraph=NEVER),
     option("number lines", "line_class: a long line of numbers is bad", "classify", 2, max_number_share=float(NEVER)),
     # rules without an option: the function replaced for the run
-    Variant("reach", "reach, both ways (patched)", "reach", off=returns(lambda ws, classes, marks, k, *_: k)),
+    Variant("reach", "reach, both ways (patched)", "reach", off=returns(lambda blocks, ws, classes, marks, k, *_: k)),
+    Variant("colon lead-in below", "reach: prose with a colon below the run joins it", "reach", off=no_announcing),
     Variant("list between", "between: a list between two paragraphs", "between", off=no_list_between),
     Variant("closing sentence", "tail: a closing sentence below the run", "tail", off=no_closing),
     Variant("revise", "revise: jusText's context (the run keeps its lines)", "revise", off=returns(list)),
