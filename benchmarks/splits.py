@@ -2,7 +2,7 @@
 confirming it on the other (and on the other data set).
 
     python benchmarks/splits.py [--articles DIR] [--multilingual DIR] [--mode html|text|all]
-                                [--as-str] [--json FILE] [--compare OLD.json] [--without-first]
+                                [--as-str] [--json FILE] [--compare OLD.json] [--without-first] [--peer]
 
 Both data sets are split by page key: split 1 is the first half of the keys in sorted
 order, split 2 the rest. For each set, mode and split: F1 with the set's own metric
@@ -13,7 +13,9 @@ true body; for the multilingual pages, on the truth's ``with`` passages). ``--js
 keeps every page's F1 and language; ``--compare`` lists the pages whose F1 or
 language differs from an earlier such file; ``--without-first`` cleans each text page
 without its first line when the cleaner drops it (a flattened page's ``<title>``, which
-scraped text from other tools often lacks). Quality only: speed is articles.py's and
+scraped text from other tools often lacks); ``--peer`` adds each HTML page's F1 for
+trafilatura's default ``extract`` to the JSON and lists the pages it is ``BEHIND`` or
+more ahead on. Quality only: speed is articles.py's and
 multilingual.py's.
 """
 
@@ -34,6 +36,8 @@ from scoring import page_counts
 
 #: A page whose F1 is under this has collapsed (the issue's measure).
 COLLAPSED = 0.5
+#: ``--peer`` lists the pages where trafilatura's default is ahead by this much or more.
+BEHIND = 0.1
 
 
 @dataclass
@@ -44,6 +48,7 @@ class PageResult:
     detected: str | None  # metadata["language"]
     f1: float
     counts: tuple[float, float, float]  # the metric's (tp, fp, fn) for the page
+    peer: float | None = None  # trafilatura's default ``extract`` on the page (``--peer``)
 
 
 def split_of(keys: list[str]) -> dict[str, int]:
@@ -101,7 +106,14 @@ def without_first(pipeline, given: str | bytes) -> str | bytes:
     return given
 
 
-def run(pages: Iterator, mode: str, first: bool = True) -> list[PageResult]:
+def trafilatura_default(given: str | bytes) -> str:
+    """The body trafilatura's ``extract`` finds in an HTML page with its defaults."""
+    import trafilatura
+
+    return trafilatura.extract(given) or ""
+
+
+def run(pages: Iterator, mode: str, first: bool = True, peer: bool = False) -> list[PageResult]:
     from cleaner import Config, Pipeline
 
     pipeline = Pipeline(Config(kind=mode))
@@ -118,8 +130,14 @@ def run(pages: Iterator, mode: str, first: bool = True) -> list[PageResult]:
             print(f"  {key}: {type(exc).__name__}: {exc}", file=sys.stderr)
             text, detected = "", None
         counts = tuple(scorer(text))
-        results.append(PageResult(key, splits[key], language, detected, _f1(*counts), counts))
+        theirs = _f1(*scorer(trafilatura_default(given))) if peer and mode == "html" else None
+        results.append(PageResult(key, splits[key], language, detected, _f1(*counts), counts, theirs))
     return results
+
+
+def behind(results: list[PageResult], by: float = BEHIND) -> list[PageResult]:
+    """The pages whose F1 for trafilatura's default (``--peer``) is ``by`` or more above the cleaner's."""
+    return [r for r in results if r.peer is not None and r.peer - r.f1 >= by]
 
 
 def summary(results: list[PageResult], micro: bool) -> dict[str, float | int]:
@@ -197,6 +215,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = data_arguments(argparse.ArgumentParser(description=__doc__.split("\n\n")[0]))
     parser.add_argument("--as-str", action="store_true", help="html: multilingual pages decoded by the browsers' rule")
     parser.add_argument("--min-pages", type=int, default=10, help="languages with fewer pages are not listed")
+    parser.add_argument("--peer", action="store_true", help="html: each page's F1 for trafilatura's default too")
     parser.add_argument("--json", type=Path, help="write the summaries and every page's F1 and language here")
     parser.add_argument("--compare", type=Path, help="list the pages that differ from this earlier --json file")
     parser.add_argument(
@@ -205,12 +224,14 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     report = {}
     for name, mode, pages, micro in data_sets(args, args.as_str):
-        results = run(pages, mode, not args.without_first)
+        results = run(pages, mode, not args.without_first, args.peer)
         found = summaries(results, micro, args.min_pages)
         report[f"{name}/{mode}"] = {"summary": found, "pages": [asdict(r) for r in results]}
         print(f"{name}, {mode} mode:")
         for group, figures in found.items():
             print(f"  {group:>10}: " + ", ".join(f"{k} {v}" for k, v in figures.items()))
+        for r in behind(results):
+            print(f"  behind trafilatura's default: split {r.split} {r.key[:60]}: F1 {r.f1:.3f}, peer {r.peer:.3f}")
     if args.json:
         args.json.write_text(json.dumps(report, indent=1) + "\n", encoding="utf-8")
     if args.compare:

@@ -165,6 +165,39 @@ def test_the_splits_are_the_halves_of_the_sorted_keys():
     assert splits.split_of(["d", "a", "c", "b", "e"]) == {"a": 1, "b": 1, "c": 2, "d": 2, "e": 2}
 
 
+def test_the_splits_score_trafilatura_s_default_beside_the_cleaner_on_html_pages_when_asked(monkeypatch):
+    import splits
+
+    prose = "The harbour board met on Tuesday to approve the new ferry timetable for the summer season."
+    notices = "".join(f"<p>Notice {i}. {prose}</p>" for i in range(6))
+    page = f"<html><body><article>{notices}</article></body></html>"
+    holds_the_notice = lambda out: (1, 0, 0) if "Notice 0" in out else (0, 0, 1)  # noqa: E731
+
+    def pages():
+        yield "ferry", page, "en", holds_the_notice
+
+    assert splits.run(pages(), "html")[0].peer is None  # not asked
+    asked = splits.run(pages(), "html", peer=True)[0]
+    assert asked.f1 == asked.peer == 1.0  # both keep the article
+    # the peer's column is trafilatura's default's body, not the cleaner's
+    monkeypatch.setattr(splits, "trafilatura_default", lambda given: "Home News")
+    asked = splits.run(pages(), "html", peer=True)[0]
+    assert (asked.f1, asked.peer) == (1.0, 0.0)
+    assert splits.run(pages(), "text", peer=True)[0].peer is None  # text pages have no peer here
+
+
+def test_the_splits_list_the_pages_the_peer_is_well_ahead_on():
+    import splits
+
+    pages = [
+        splits.PageResult("a", 1, "de", "de", 0.5, (1, 0, 1), 0.55),
+        splits.PageResult("b", 1, "de", "de", 0.5, (1, 0, 1), 0.75),
+        splits.PageResult("c", 2, "de", "de", 1.0, (1, 0, 0), None),
+    ]
+    assert [r.key for r in splits.behind(pages)] == ["b"]
+    assert [r.key for r in splits.behind(pages, by=0.04)] == ["a", "b"]
+
+
 def test_a_split_summary_counts_collapsed_pages_and_languages_told():
     import splits
 
