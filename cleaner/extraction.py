@@ -148,8 +148,9 @@ def extract(raw: str | bytes, url: str | None = None, guarded: bool = False, com
     The page is parsed once; the metadata come from :func:`cleaner.metadata.page_metadata`
     (trafilatura's, for less), the body from :func:`recovered_text` on the parsed
     tree, which the first extraction prunes in place (:mod:`cleaner.precise`), with the
-    article's lead put back if the extraction dropped it (:mod:`cleaner.lead`); the
-    page is parsed again only for a retry.
+    article's lead put back if the extraction dropped it (:mod:`cleaner.lead`) and a
+    recipe's card after it (:mod:`cleaner.recipe`); the page is parsed again only for a
+    retry.
     ``guarded``: ``raw`` is what :func:`cleaner.guards.guard_html` returned (see
     :mod:`cleaner.parse`). ``comments``: the readers' comments too (:mod:`cleaner.comments`).
     """
@@ -157,6 +158,7 @@ def extract(raw: str | bytes, url: str | None = None, guarded: bool = False, com
     from .lead import lead_boxes, with_lead
     from .metadata import page_metadata
     from .parse import parse
+    from .recipe import recipe_lines, with_recipe
 
     logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
     try:
@@ -164,10 +166,10 @@ def extract(raw: str | bytes, url: str | None = None, guarded: bool = False, com
         if tree is None:
             return Extraction("", map_metadata(None), NO_ARTICLE)
         metadata = page_metadata(tree, url)
-        leads = lead_boxes(tree)
+        leads, recipe = lead_boxes(tree), recipe_lines(tree, raw)
         source = raw if isinstance(raw, str) else None
         text, found = recovered_text(tree, url, lambda: parse(raw, guarded), comments, source)
-        text = with_lead(text, leads)
+        text = with_recipe(with_lead(text, leads), recipe)
         thread = comment_text(tree, found) if text else ""
     except Exception as exc:  # trafilatura raises on some malformed input
         return Extraction("", map_metadata(None), f"{NO_ARTICLE} (extraction failed: {type(exc).__name__})")
