@@ -53,7 +53,7 @@ def lead_boxes(tree: Any) -> list[tuple[str, tuple[str, ...]]]:
             continue
         if len(box.text_content()) < MIN_LEAD_CHARS or any(parent in taken for parent in box.iterancestors()):
             continue  # (too short even with its scripts, or inside a lead taken already)
-        text = squeeze("".join(_texts(box)))
+        text = squeeze("".join(shown_texts(box)))
         if not _is_lead(box, text):
             continue
         taken.add(box)
@@ -98,17 +98,18 @@ def _after(node: Any) -> Iterator[str]:
     while node is not None:
         yield node.tail or ""
         for sibling in node.itersiblings():
-            yield from _texts(sibling)
+            yield from shown_texts(sibling)
             yield sibling.tail or ""
         node = node.getparent()
 
 
-def _texts(element: Any) -> Iterator[str]:
-    """The texts inside ``element`` in document order, without its tail."""
+def shown_texts(element: Any) -> Iterator[str]:
+    """The texts inside ``element`` in document order, without its tail (nor those of
+    elements a reader does not see: scripts, styles, templates, see ``_SKIPPED``)."""
     if isinstance(element.tag, str) and element.tag not in _SKIPPED:
         yield element.text or ""
         for child in element:
-            yield from _texts(child)
+            yield from shown_texts(child)
             yield child.tail or ""
 
 

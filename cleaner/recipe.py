@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from .lead import _texts, squeeze
+from .lead import shown_texts, squeeze
 
 #: The properties of a ``Recipe`` whose texts the recipe card shows.
 RECIPE_TEXTS = ("description", "recipeIngredient", "recipeInstructions")
@@ -53,7 +53,7 @@ def recipe_lines(tree: Any, raw: str | bytes) -> list[str]:
     found.pop("", None)
     if not found:
         return []
-    shown = _letters("".join(_texts(tree)))
+    shown = _letters("".join(shown_texts(tree)))
     return [line for line in found if _letters(line) in shown]
 
 
