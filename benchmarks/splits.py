@@ -26,7 +26,7 @@ import gzip
 import json
 import sys
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -113,10 +113,13 @@ def trafilatura_default(given: str | bytes) -> str:
     return trafilatura.extract(given) or ""
 
 
-def run(pages: Iterator, mode: str, first: bool = True, peer: bool = False) -> list[PageResult]:
+def run(
+    pages: Iterable, mode: str, first: bool = True, peer: bool = False, filters: dict | None = None
+) -> list[PageResult]:
+    """Every page cleaned and scored; ``filters``: filter options other than the defaults."""
     from cleaner import Config, Pipeline
 
-    pipeline = Pipeline(Config(kind=mode))
+    pipeline = Pipeline(Config(kind=mode, filters=filters or {}))
     items = list(pages)
     splits = split_of([key for key, *_ in items])
     results = []

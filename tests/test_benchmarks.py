@@ -106,6 +106,18 @@ def test_sensitivity_scales_numbers_and_skips_the_rest():
     assert scaled(True, 2.0) is None and scaled("x", 2.0) is None
 
 
+def test_the_sweep_scales_each_numeric_option_once_and_reads_chosen_variants():
+    import sweep
+
+    found = sweep.variants(["title"], [0.5, 0.8, 1.25, 2.0])
+    assert ("title", "max_site_words", 2) in found and ("title", "same_words", 0.4) in found
+    assert len(found) == len(set(found))
+    assert all(value != 4 for _, option, value in found if option == "max_site_words")  # the default
+    assert sweep.parse_set("min_prose_above=300") == ("content", "min_prose_above", 300)
+    assert sweep.parse_set("title.same_words=0.5") == ("title", "same_words", 0.5)
+    assert sweep.moved({"a": 0.5, "b": 0.9, "c": 0.6}, {"a": 1.0, "b": 0.8, "c": 0.62}) == (1, 1)
+
+
 def test_multilingual_scores_only_the_half_asked_for(tmp_path):
     import gzip
     import json
