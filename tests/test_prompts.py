@@ -329,3 +329,43 @@ def test_if_you_buy_through_our_links_in_french_spanish_italian_and_dutch_goes(a
     doc = clean(f"{article}\n\n{notice}\n".encode(), kind="text")
     assert doc.text == article
     assert [r.text for r in doc.removed if r.filter == "navigation"] == [notice]
+
+
+CLOSING = [
+    # a publisher's pitch and an author's note, each closing on a prompt
+    "Start your day with the Morning Bell, the briefing readers share most. Sign up for the free daily newsletter.",
+    "There's plenty more where that came from. Sign up for The Courier today to get the newsletter in your inbox.",
+    "Anna Berg covers the coast for the Courier. Her book is out now. Follow us on Twitter @courier or Facebook.",
+]
+
+
+def test_a_short_block_whose_later_sentence_is_a_prompt_goes():
+    doc = assert_removes("prompts", ARTICLE, CLOSING)
+    assert [r.reason for r in doc.removed] == ["subscription or share prompt closing a block"] * 3
+
+
+def test_a_block_of_closing_words_or_more_stays_and_so_do_prompt_words_inside_a_sentence():
+    long = (
+        "The mayor said the council had asked residents many times to keep the drains clear before the rains came, "
+        "and that most of them had done so, although the storm was stronger than any in the last twenty years and "
+        "the water rose over the harbour wall within the hour. Volunteers from the neighbouring villages worked "
+        "through the night to fill sandbags at the fire station, and the school opened its hall to the families who "
+        "had to leave their houses. Follow us on Twitter for the latest news."
+    )
+    inside = "She told the meeting that young people sign up for our newsletter less often. The council did not reply."
+    assert long.count(" ") >= 80
+    for text in [long, inside]:
+        assert run(ARTICLE + "\n\n" + text).text == ARTICLE + "\n\n" + text
+    bound = {"prompts": {"closing_words": CLOSING[2].count(" ")}}  # the block has as many spaces as the bound
+    shorter = Pipeline(Config(kind="text", filters=bound))
+    assert shorter.clean(ARTICLE + "\n\n" + CLOSING[2]).text == ARTICLE + "\n\n" + CLOSING[2]
+
+
+def test_an_html_pages_closing_pitch_and_authors_note_go():
+    page = (FIXTURES / "html" / "closing-prompts.html").read_bytes()
+    text = clean(page).text
+    assert text.startswith("The council of the small harbour town voted")
+    assert text.endswith("which the engineers said could be done.")
+    assert "Sign up" not in text and "Follow us" not in text
+    kept = Pipeline(Config(kind="html", filters={"prompts": {"closing_words": 0}})).clean(page).text
+    assert "Sign up for the free daily newsletter." in kept and "Follow us on Twitter" in kept

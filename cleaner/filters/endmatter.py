@@ -3,17 +3,12 @@ that trail the article."""
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterable
 
 from ..document import Block, Page
 from .base import Filter, PatternFilter
-from .shape import ends_sentence, head_end, word_count, words
-
-#: A sentence end inside a block, followed by the start of another sentence.
-#: (Three lower-case letters or a digit before the stop keep "Mr. Assad" and "U.S. Army" whole.)
-_INNER_SENTENCE = re.compile(r"(?:[a-z]{3}|[0-9%])[.!?][\"'\u201d\u2019)]?\s+[\"\u201c]?[A-Z]")
+from .shape import INNER_SENTENCE, ends_sentence, head_end, word_count, words
 
 
 def _stem(word: str) -> str:
@@ -91,7 +86,7 @@ class Teasers(Filter):
         return (
             ends_sentence(text)
             and o["min_words"] <= word_count(text) <= o["max_words"]
-            and not _INNER_SENTENCE.search(text)
+            and not INNER_SENTENCE.search(text)
         )
 
     def apply(self, page: Page) -> None:

@@ -7,6 +7,7 @@ from typing import Any
 
 from ..document import Block, Page
 from .base import DataPattern, Filter, PatternFilter, matching
+from .shape import INNER_SENTENCE
 
 #: Marks of where readers' comments start, which the article does not cross: a comment
 #: section's heading ("167 Comments"), and a comment's byline ("Alex on May 3, 2019 said:").
@@ -38,7 +39,27 @@ class Prompts(PatternFilter):
     summary = "Drop subscription, newsletter, share and follow prompts."
     patterns = {"pattern": ("prompts", "prompts")}
     reason = "subscription or share prompt"
-    defaults = {"max_words": 30}
+    #: ``closing_words``: a block of fewer words (spaces) whose later sentence starts like a prompt goes too, a
+    #: publisher's blurb or an author's note closing on one ("... is out now. Follow us on Twitter @site.").
+    defaults = {"max_words": 30, "closing_words": 80}
+
+    def chrome(self, block: Block) -> str | None:
+        return super().chrome(block) or self._closing(block.text)
+
+    def _closing(self, text: str) -> str | None:
+        if text.count(" ") >= self.options["closing_words"]:
+            return None
+        search, starts = self._search, self._starts
+        for stop in INNER_SENTENCE.finditer(text):
+            rest = text[stop.end() - 1 :]
+            if (starts is None or rest[:1] in starts) and search(rest):
+                return "subscription or share prompt closing a block"
+        return None
+
+    def candidates(self, blocks: list[Block]) -> Iterable[Block]:
+        # exactly the lines chrome names, as PatternFilter's: the short prompts, then the blocks closing on one
+        short, closing = {id(block) for block in super().candidates(blocks)}, self._closing
+        return [block for block in blocks if id(block) in short or closing(block.text)]
 
 
 class CommentSection(PatternFilter):
