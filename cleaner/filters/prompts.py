@@ -51,15 +51,18 @@ class Prompts(PatternFilter):
             return None
         search, starts = self._search, self._starts
         for stop in INNER_SENTENCE.finditer(text):
-            rest = text[stop.end() - 1 :]
-            if (starts is None or rest[:1] in starts) and search(rest):
+            at = stop.end() - 1  # the sentence's capital: gated before its rest is cut out
+            if (starts is None or text[at] in starts) and search(text[at:]):
                 return "subscription or share prompt closing a block"
         return None
 
     def candidates(self, blocks: list[Block]) -> Iterable[Block]:
         # exactly the lines chrome names, as PatternFilter's: the short prompts, then the blocks closing on one
         short, closing = {id(block) for block in super().candidates(blocks)}, self._closing
-        return [block for block in blocks if id(block) in short or closing(block.text)]
+        spaces, inner = self.options["closing_words"], INNER_SENTENCE.search  # (the cheap tests first, inlined)
+        return [
+            b for b in blocks if id(b) in short or (b.text.count(" ") < spaces and inner(b.text) and closing(b.text))
+        ]
 
 
 class CommentSection(PatternFilter):

@@ -15,8 +15,9 @@ from ..keys import SHORT_KEY_CHARS, key, short_key  # noqa: F401  (the filters t
 from .script import has_letters, letter_words, wide_count, width
 
 #: A sentence end inside a block, followed by the start of another sentence (its capital, the match's last
-#: character). (Three lower-case letters or a digit before the stop keep "Mr. Assad" and "U.S. Army" whole.)
-INNER_SENTENCE = re.compile(r"(?:[a-z]{3}|[0-9%])[.!?][\"'\u201d\u2019)]?\s+[\"\u201c]?[A-Z]")
+#: character). (Three lower-case letters or a digit before the stop keep "Mr. Assad" and "U.S. Army" whole; the
+#: match opens at the stop, which the engine looks for alone, four times as fast as at the letters before it.)
+INNER_SENTENCE = re.compile(r"[.!?](?:(?<=[a-z]{3}[.!?])|(?<=[0-9%][.!?]))[\"'\u201d\u2019)]?\s+[\"\u201c]?[A-Z]")
 _WORD = re.compile(r"[^\W_]+(?:['\u2019\-][^\W_]+)*")
 #: Closing quotes and brackets, which may follow a sentence end (and Chinese and Japanese ones).
 CLOSERS = "\"'\u201d\u2019)]\u300d\u300f\uff09"
