@@ -20,7 +20,7 @@ from .content import MainContent
 from .dates import DateBar
 from .endmatter import CrossLinks, DanglingLabels, Teasers
 from .markup import CodeFences, ScriptResidue, StrayMarkup
-from .prompts import CommentSection, CookieNotice, Prompts
+from .prompts import ClosingPrompts, CommentSection, CookieNotice, Prompts
 from .repair import GluedParagraphs
 from .title import Title
 
@@ -32,6 +32,7 @@ FILTERS: tuple[type[Filter], ...] = (
     ScriptResidue,
     CookieNotice,
     Prompts,
+    ClosingPrompts,
     CommentSection,
     Navigation,
     WeatherWidget,
