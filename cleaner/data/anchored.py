@@ -266,7 +266,7 @@ class StartGated:
     always the same one: only whether there is one counts).
     """
 
-    __slots__ = ("pattern", "starts", "by_first", "rest", "openings", "_search", "_rest")
+    __slots__ = ("pattern", "starts", "by_first", "rest", "openings", "_search", "_rest", "_gates")
 
     def __init__(
         self,
@@ -282,24 +282,21 @@ class StartGated:
         self.openings = openings or {}
         self._search = pattern.search
         self._rest = rest.search if rest is not None else None
+        # by_first and openings in one table, (search, length, openings): one lookup a line (most lines end there)
+        self._gates = {c: (some, *self.openings.get(c, (0, frozenset()))) for c, some in by_first.items()}
 
     def search(self, text: str) -> re.Match[str] | None:
         first = text[:1]
         if not first or first >= "\x80":
             return self._search(text)
-        found = None
-        some = self.by_first.get(first)
-        if some is not None:
-            opening = self.openings.get(first)
-            if opening is None:
+        gate = self._gates.get(first)
+        if gate is not None:
+            some, n, heads = gate
+            if not n or (head := text[:n].lower()) in heads or not head.isascii():
                 found = some(text)
-            else:
-                head = text[: opening[0]].lower()
-                if head in opening[1] or not head.isascii():
-                    found = some(text)
-        if found is None and self._rest is not None:
-            return self._rest(text)
-        return found
+                if found is not None:
+                    return found
+        return None if self._rest is None else self._rest(text)
 
     def __repr__(self) -> str:
         return f"StartGated({self.pattern!r})"
