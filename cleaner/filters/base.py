@@ -113,8 +113,10 @@ class Filter:
         """Blocks stage: inspect ``page.blocks``; drop, keep, or record metadata. By
         default: drop each line :meth:`chrome` gives a reason for."""
         chrome, name, blocks = self.chrome, self.name, page.blocks
-        if any(b.said is not None for b in blocks):  # (lines the content stage asked about: answered)
-            blocks = [b for b in blocks if b.said is None or name in b.said]
+        for b in blocks:  # (lines the content stage asked about: answered; a loop, not any(): no generator resumed)
+            if b.said is not None:
+                blocks = [b for b in blocks if b.said is None or name in b.said]
+                break
         for block in self.candidates(blocks):
             said = block.said
             reason = chrome(block) if said is None else said[name]

@@ -36,7 +36,7 @@ class GluedParagraphs(Filter):
         # before the other filters, the main-content stage's verdict among them, so that
         # they judge the lines that come out (and a second cleaning finds them the same)
         # one search over the page (a match never spans the newlines between blocks)
-        text = "\n".join(b.text for b in page.blocks)
+        text = "\n".join([b.text for b in page.blocks])
         if not any(stop.search(text) for stop in _GLUED_STOPS):
             return
         out: list[Block] = []
