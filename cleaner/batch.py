@@ -254,19 +254,6 @@ class Cleaned:
     writes: list[tuple[Path, bytes, bool]] = field(default_factory=list)
 
 
-def finished(tasks: list[Task], workers: int) -> int:
-    """How many of ``tasks`` a re-run would skip as done, looking as far as ``workers``
-    can have in flight. After Ctrl-C, these are the inputs the workers cleaned but had
-    not reported yet: results are reported in order, so they follow the last one."""
-    count = 0
-    for task in tasks[: 3 * max(1, workers) * MAX_CHUNK]:
-        try:
-            count += _up_to_date(task, sha256(task.path.read_bytes()))
-        except OSError:
-            continue
-    return count
-
-
 def _failure(task: Task, exc: Exception) -> Result:
     if isinstance(exc, InputError):
         return Result.failed(task.path, str(exc))
@@ -283,6 +270,15 @@ def prepare(task: Task, force: bool = False, max_bytes: int = DEFAULT_MAX_BYTES)
         return task, raw, digest
     except Exception as exc:  # one bad document must not stop the batch
         return _failure(task, exc)
+
+
+def finished(tasks: list[Task], workers: int, max_bytes: int = DEFAULT_MAX_BYTES) -> int:
+    """How many of ``tasks`` a re-run would skip as done (:func:`prepare`'s test), looking
+    as far as ``workers`` can have in flight. After Ctrl-C, these are the inputs the
+    workers cleaned but had not reported yet: results are reported in order, so they
+    follow the last one."""
+    ahead = (prepare(task, max_bytes=max_bytes) for task in tasks[: 3 * max(1, workers) * MAX_CHUNK])
+    return sum(isinstance(found, Result) and found.status == "skipped" for found in ahead)
 
 
 #: Why an HTML input is not cleaned in place.

@@ -259,7 +259,7 @@ def _clean_files(
                     tasks, pipeline, workers, force=force, on_result=on_result, client=client
                 ).stopped
         except KeyboardInterrupt:
-            unreported = batch.finished(tasks[totals.documents - len(problems) :], workers)
+            unreported = batch.finished(tasks[totals.documents - len(problems) :], workers, pipeline.config.max_bytes)
             then = "run the same command again to resume: files already cleaned are skipped"
             _interrupted(totals, show, then, unreported)
     return totals, tasks
