@@ -727,6 +727,16 @@ def test_a_closing_line_counts_only_right_below_the_article():
     assert FULL.clean(text[:start] + text[end:]).text.endswith("or stay until Monday.\n\n" + credit)
 
 
+def test_a_closing_line_below_a_divider_is_the_article_s_too():
+    """A wire story's credit often stands under a divider ("___"): the closing line joins across it, and the divider
+    itself goes (a line without a letter is no text)."""
+    text = read("credit_below_divider.txt")
+    doc = FULL.clean(text)
+    assert doc.text.endswith("stay overnight in town.\n\nAna Costa in Northport contributed.")
+    assert [r.filter for r in doc.removed if r.text == "___"] == ["navigation"]
+    assert "Ana Costa" not in FULL.clean(text.replace("___\n\n", "___\n\nShare this article\n\n")).text
+
+
 def test_the_heaviest_stretch_from_a_line_reaches_as_far_as_it_gains():
     from cleaner.filters.content.run import stretch
 
