@@ -10,7 +10,7 @@ from cleaner import Config, ConfigError, Pipeline, clean, clear_caches
 from cleaner.data import LanguageData
 from cleaner.document import Block
 from cleaner.filters import BY_NAME
-from cleaner.filters.content import Options, stopwords
+from cleaner.filters.content import Options, pass_through, stopwords
 from cleaner.filters.content.classes import BAD, GOOD, SHORT, classify
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -242,7 +242,8 @@ def test_with_no_prose_above_the_first_byline_good_text_below_the_bylines_counts
     marks = [0] * len(blocks)
     marks[thread.index("Thanks.")] = marks[thread.index(other)] = COMMENT
     local = classify(blocks, stopwords("en"), content.o)
-    kept = [b.text for b, v in zip(blocks, judge(blocks, local, marks, content.o), strict=True) if v is None]
+    verdicts = judge(blocks, local, marks, content.o, pass_through(blocks, local, content.o, False, []))
+    kept = [b.text for b, v in zip(blocks, verdicts, strict=True) if v is None]
     assert kept == [other]  # the heavier comment
 
 
@@ -828,3 +829,17 @@ def test_a_comment_sections_heading_counts_one_comment_in_words(language, line):
 
     comments = next(f for f in FULL.filters_for(language) if f.name == "comments")
     assert comment_marks([Block(line)], comments.headings, comments.bylines) == [COMMENT_SECTION]
+
+
+def test_a_page_without_its_title_line_whose_lines_filters_call_chrome_is_cut():
+    """A flattened page without its <title> line and with little chrome above its first paragraph looked clean, and
+    went through whole with the teasers below it. A clean text holds no line the other filters call chrome (they
+    took them out the first time); five or more make the page one to cut, as its <title> line would."""
+    text = read("told_without_title.txt")
+    body = FULL.clean(text).text
+    assert body.startswith("The harbour board will run") and body.endswith("charge for their holders.")
+    titled = "Harbour board adds Sunday ferries after a record year - Harbour Gazette\n\n" + text
+    assert FULL.clean(titled).text == body
+    assert FULL.clean(body).text == body
+    never = Pipeline(Config(kind="text", filters={"content": {"min_told_chrome": 0}}))
+    assert never.clean(text).text.endswith("before the storm reached the coast.\n\nwww.harbourgazette.example")

@@ -62,8 +62,8 @@ class MainContent(Filter):
         if ask(self.asked, prose):  # (a short line weighs against the run anyway)
             local = [CHROME if b.said else c for b, c in zip(blocks, local, strict=True)]
         marks = comment_marks(blocks, self.headings, self.bylines)
-        recipes = (self.ingredients, self.steps)
-        for block, verdict in zip(blocks, judge(blocks, local, marks, o, not stops, recipes), strict=True):
+        anchor, recipes = pass_through(blocks, local, o, not stops, self.asked), (self.ingredients, self.steps)
+        for block, verdict in zip(blocks, judge(blocks, local, marks, o, anchor, recipes), strict=True):
             block.verdict = verdict
 
     def apply(self, page: Page) -> None:
@@ -72,14 +72,14 @@ class MainContent(Filter):
                 self.drop_all(page, list(run), verdict)
 
 
-def pass_through(blocks: list[Block], local: list[str], o: Options, own_words: bool = False) -> int | None:
+def pass_through(blocks: list[Block], local: list[str], o: Options, own: bool, asked: list[Filter]) -> int | None:
     """None to keep the page whole, else the line that repeats its title (0 for none or for a list of stories)."""
     bad = local.count(BAD)
     if not bad or bad + local.count(CHROME) < MIN_CHROME_LINES:
         return None  # too little chrome to judge
     if GOOD not in local:  # no prose: all navigation, if long enough to tell and no line is a row of a table's length
         short = all(len(b.text) < o.length_high for b in blocks)
-        return 0 if short and len(local) >= (MIN_OWN_WORDS_PAGE if own_words else MIN_PAGE_LINES) else None
+        return 0 if short and len(local) >= (MIN_OWN_WORDS_PAGE if own else MIN_PAGE_LINES) else None
     anchor = title_repeat(blocks, TITLE_SEARCH)
     if anchor:
         good = [width(b.text) if c == GOOD else 0 for b, c in zip(blocks, local, strict=True)]
@@ -87,19 +87,20 @@ def pass_through(blocks: list[Block], local: list[str], o: Options, own_words: b
             return anchor
     if bad + local.count(CHROME) >= MAX_CLEAN_CHROME:
         return 0  # a flattened page whatever its header: without its <title> line the header may hold little
-    head = local[: local.index(GOOD)]  # a flattened page's header: chrome above the first paragraph
-    return None if head.count(BAD) + head.count(CHROME) <= o.max_head_chrome else 0
+    head = local[: local.index(GOOD)]  # a flattened page's header: chrome above the first paragraph ...
+    if head.count(BAD) + head.count(CHROME) > o.max_head_chrome:
+        return 0
+    ask(asked, [b for b in blocks if b.said is None])  # ... or lines filters call chrome (a clean text has none)
+    return 0 if sum(1 for b in blocks if b.said) >= o.min_told_chrome > 0 else None
 
 
 def judge(
-    blocks: list[Block], local: list[str], marks: list[int], o: Options, own_words: bool = False, recipes: Any = None
+    blocks: list[Block], local: list[str], marks: list[int], o: Options, anchor: int | None, recipes: Any = None
 ) -> list[str | None]:
-    """Each line's verdict from its local class and comment mark: None to keep it, else why it goes."""
-    # 1. the pass-through test
-    anchor = pass_through(blocks, local, o, own_words)
+    """Each line's verdict from its class, comment mark and ``anchor`` (:func:`pass_through`): None to keep it."""
     if anchor is None or GOOD not in local:
         return [None if anchor is None else NO_ARTICLE] * len(blocks)
-    # 2. the run (lists and code between paragraphs free in it, kept), 3. its edges, 4. the context inside it
+    # the run (lists and code between paragraphs free in it, kept), its edges, the context inside it
     local = between(blocks, local, o)
     classes = [GOOD if c == FREE else SHORT if c == SHORT_SENTENCE else c for c in local]  # as revise reads them
     share = o.title_run_share

@@ -55,7 +55,8 @@ class Options:
     card_lines: int = 60  # a recipe's ingredients heading this near the run, its steps heading and steps as near ...
     card_gap: int = 6  # ... below it, each step at most this far below the one before
     max_lede_lines: int = 2  # lines above the first paragraph that may be its lede (a standfirst without a period)
-    max_head_chrome: int = 2  # at most this many chrome-like lines above the first paragraph: no flattened page
+    max_head_chrome: int = 2  # at most this many chrome-like lines above the first paragraph: no flattened page ...
+    min_told_chrome: int = 5  # ... unless the other filters call this many lines chrome (0: never)
     title_reach: int = 10  # the run under the title goes through the first good line this near below it ...
     title_run_share: float = 0.3  # ... and wins over a heavier run further down if it weighs this share of it
     headline_run_share: float = 0.9  # ... (this share when the anchor is a headline above the first paragraph)
