@@ -8,12 +8,15 @@ comments takes. :func:`precise_text` follows ``bare_extraction`` and
 ``trafilatura_sequence`` step by step for those options on the page itself, which
 its caller gives up (the retries of :mod:`cleaner.extraction` parse the page again).
 
-It departs from trafilatura in one step: the empty elements its tree cleaning drops
+It departs from trafilatura in two steps. The empty elements its tree cleaning drops
 keep their tail, the text that follows them, as trafilatura keeps it outside precision
 mode. In precision mode that text goes with the element, and it is article text: a
 lead written after an emptied player ``<div>``, a table cell's text after an empty
 ``<div>``, the rest of a sentence after an empty ``<em>``. The precision the mode
-buys comes from its later steps (link density, the precision discard list).
+buys comes from its later steps (link density, the precision discard list). And an
+article cut into chunks, several containers of one class with an advertisement
+between them, is joined into its first chunk before the extraction, which takes only
+the first container it finds (:func:`join_chunks`).
 
 If trafilatura's code for those steps differs from the one reviewed, or the shortcut
 raises anything, the library's own ``bare_extraction`` runs on a freshly parsed page
@@ -24,6 +27,7 @@ raises anything, the library's own ``bare_extraction`` runs on a freshly parsed 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from copy import copy
 from functools import lru_cache
@@ -156,8 +160,67 @@ def _sequence(tree: Any, options: Any, url: str | None, source: str | None = Non
     cleaned = convert_tags(tree_cleaning(tree, _keeping_tails(options)), options, url)
     if comments and not is_forum:
         cleaned = prune_unwanted_nodes(cleaned, REMOVE_COMMENTS_XPATH)
+    join_chunks(cleaned)
     result: tuple[Any, str] = extract_content(cleaned, options)
     return result
+
+
+#: The tests of trafilatura's first body expression (``BODY_XPATH[0]``), which names the
+#: article's container (an ``article``, ``div``, ``main`` or ``section``) by its class or
+#: id; run here on each such element of the cleaned tree (an XPath expression costs more:
+#: ``re:test`` calls back into Python for each element).
+_BODY_TAGS = ("article", "div", "main", "section")
+_BODY_ID = re.compile(r"(?:entry|article|art)-content|article__content|article(?:-|__)?body|articleBody|body-text")
+_BODY_CLASS = re.compile(
+    r"post[-_]text|post-body|post-?entry|post[-_]?content|postContent|post_inner_wrapper|article-?text|articleText"
+    r"|(?:entry|page|text|article|art)-content|article__content|article(?:-|__)?body|articleBody|ArticleContent"
+    r"|body-text|article__container"
+)
+#: A list's elements in the cleaned tree (trafilatura renames ``ul``, ``ol`` and ``li``):
+#: containers in a list are teasers of other articles, not chunks of one.
+_LIST_TAGS = ("list", "item", "ul", "ol", "li")
+
+
+def _is_body(element: Any) -> bool:
+    """Whether ``element`` (an ``article``, ``div``, ``main`` or ``section``) passes the
+    tests of trafilatura's first body expression."""
+    names, ident = element.get("class"), element.get("id")
+    return bool(
+        names in ("post", "entry")
+        or element.get("itemprop") == "articleBody"
+        or ident == "articleContent"
+        or (ident and _BODY_ID.search(ident))
+        or (names and _BODY_CLASS.search(names))
+    )
+
+
+def join_chunks(tree: Any) -> None:
+    """Move into the first container trafilatura's first body expression finds the
+    children of the page's other containers of the same tag and class (neither inside
+    the other, none in a list): the chunks of an article that a site cut with an
+    advertisement or a newsletter box, which the extraction, taking the first container
+    only, would lose. Only a container named by its class has such chunks."""
+    elements = tree.iter(*_BODY_TAGS)
+    first = next((element for element in elements if _is_body(element)), None)
+    names = first.get("class") if first is not None else None
+    if not names or not (names in ("post", "entry") or _BODY_CLASS.search(names)) or _in_list(first):
+        return
+    taken = [first]
+    for chunk in elements:  # (the elements after the first container)
+        if chunk.tag != first.tag or chunk.get("class") != names or _in_list(chunk):
+            continue
+        ancestors = set(chunk.iterancestors())
+        if not any(t in ancestors for t in taken):
+            taken.append(chunk)
+    for chunk in taken[1:]:
+        if chunk.text and chunk.text.strip():  # the chunk's own text before its first child
+            first.append(chunk.makeelement("p"))
+            first[-1].text, chunk.text = chunk.text, None
+        first.extend(list(chunk))
+
+
+def _in_list(element: Any) -> bool:
+    return next(element.iterancestors(*_LIST_TAGS), None) is not None
 
 
 def _keeping_tails(options: Any) -> Any:
