@@ -59,12 +59,20 @@ def _pages() -> list[str]:
 @pytest.fixture
 def library_keeping_tails(monkeypatch):
     """trafilatura's tree cleaning keeping the tails of the empty elements it drops in
-    every mode, as :mod:`cleaner.precise` keeps them (its one departure)."""
-    from trafilatura import htmlprocessing
+    every mode, as :mod:`cleaner.precise` keeps them, and an article's chunks joined before
+    the extraction (its two departures)."""
+    from trafilatura import core, htmlprocessing
 
     assert precise._reviewed(), "trafilatura's extraction changed: review cleaner/precise.py"
     real = htmlprocessing.prune_html
     monkeypatch.setattr(htmlprocessing, "prune_html", lambda tree, focus="balanced": real(tree, "balanced"))
+    extract_content = core.extract_content
+
+    def joined(tree, options):
+        precise.join_chunks(tree)
+        return extract_content(tree, options)
+
+    monkeypatch.setattr(core, "extract_content", joined)
 
 
 @pytest.mark.parametrize("page", [*_pages(), guard_html(_TAILS)])
@@ -142,3 +150,39 @@ def test_a_page_without_the_words_of_a_prune_is_not_walked_by_it(monkeypatch):
     # (a page with a comment section is walked by the comment prunes)
     precise._precise_text(parse(_SYNTHETIC[0], True), None, _SYNTHETIC[0])
     assert comments <= set(walked)
+
+
+CHUNKED = FIXTURES / "chunked-article.html"
+#: The fixture's two chunks, each a container of the class trafilatura names a body by.
+FIRST_CHUNK_END = "but he will miss the view of the islands at first light."
+LAST_CHUNK_END = "as he has done every night since the day he started."
+
+
+def test_an_article_cut_into_chunks_is_extracted_whole():
+    page = CHUNKED.read_bytes()
+    library = precise.library_text(parse(guard_html(page.decode()), True), None, precise.OPTIONS)
+    assert library.endswith(FIRST_CHUNK_END)  # trafilatura takes the first container only
+    text = cleaner.clean(page).text
+    assert FIRST_CHUNK_END in text and text.endswith(LAST_CHUNK_END)
+    assert "Advertisement" not in text and text.count("\n\n") == 5
+
+
+def test_containers_in_a_list_are_teasers_and_are_not_joined():
+    teasers = "".join(
+        f'<li><div class="post-content"><p>{teaser}</p></div></li>'
+        for teaser in (
+            "Ferry timetable changes for the winter months, with fewer sailings to the outer islands.",
+            "The sailing school opens its new boathouse on the quay, with a party for the town.",
+            "Fishermen ask the council for more moorings, as the new boats are longer than the old ones.",
+        )
+    )
+    page = (
+        f"<html><body><div class='related'><ul>{teasers}</ul></div><main><section class='story'>{_ARTICLE}"
+        + "".join(f"<p>{sentence}</p>" for sentence in _MORE)
+        + "</section></main></body></html>"
+    )
+    # joined, the teasers would be a container of three paragraphs, taken for the body;
+    # left alone, the extraction goes on to the article, as trafilatura's own does
+    text = precise.precise_text(parse(page, True), None, lambda: parse(page, True))
+    assert text == precise.library_text(parse(page, True), None, precise.OPTIONS)
+    assert all(sentence in text for sentence in [*HARBOUR_ARTICLE, *_MORE]) and "boathouse" not in text
