@@ -202,7 +202,9 @@ def join_chunks(tree: Any) -> None:
     only, would lose. Only a container named by its class has such chunks."""
     elements = tree.iter(*_BODY_TAGS)
     first = next((element for element in elements if _is_body(element)), None)
-    names = first.get("class") if first is not None else None
+    if first is None:
+        return
+    names = first.get("class")
     if not names or not (names in ("post", "entry") or _BODY_CLASS.search(names)) or _in_list(first):
         return
     taken = [first]
@@ -220,6 +222,7 @@ def join_chunks(tree: Any) -> None:
 
 
 def _in_list(element: Any) -> bool:
+    """Whether ``element`` is inside a list (``ul``, ``ol``, ``li`` as trafilatura renames them)."""
     return next(element.iterancestors(*_LIST_TAGS), None) is not None
 
 
