@@ -152,19 +152,20 @@ def test_a_page_without_the_words_of_a_prune_is_not_walked_by_it(monkeypatch):
     assert comments <= set(walked)
 
 
-CHUNKED = FIXTURES / "chunked-article.html"
-#: The fixture's two chunks, each a container of the class trafilatura names a body by.
+#: An article cut into two chunks, each a container of the class trafilatura names a body
+#: by, with an advertisement between them (not in fixtures/html, whose pages the library
+#: must clean as the shortcut does: here the two differ by design).
+CHUNKED = FIXTURES.parent / "extraction" / "chunked-article.html"
 FIRST_CHUNK_END = "but he will miss the view of the islands at first light."
-LAST_CHUNK_END = "as he has done every night since the day he started."
 
 
 def test_an_article_cut_into_chunks_is_extracted_whole():
     page = CHUNKED.read_bytes()
     library = precise.library_text(parse(guard_html(page.decode()), True), None, precise.OPTIONS)
     assert library.endswith(FIRST_CHUNK_END)  # trafilatura takes the first container only
-    text = cleaner.clean(page).text
-    assert FIRST_CHUNK_END in text and text.endswith(LAST_CHUNK_END)
-    assert "Advertisement" not in text and text.count("\n\n") == 5
+    expected = CHUNKED.with_name("chunked-article.expected.txt").read_text(encoding="utf-8").strip()
+    assert cleaner.clean(page).text == expected
+    assert expected.count("\n\n") == 5 and "Advertisement" not in expected
 
 
 def test_containers_in_a_list_are_teasers_and_are_not_joined():
