@@ -20,7 +20,8 @@ the first container it finds (:func:`join_chunks`).
 
 If trafilatura's code for those steps differs from the one reviewed, or the shortcut
 raises anything, the library's own ``bare_extraction`` runs on a freshly parsed page
-(see :mod:`cleaner.reviewed`), tails dropped as its own precision mode drops them.
+(see :mod:`cleaner.reviewed`), tails dropped as its own precision mode drops them and
+an article's chunks after the first lost.
 ``tests/test_precise.py`` compares the two, the library's with the tails kept;
 ``tests/test_reviewed.py`` breaks the names the shortcut uses.
 """
