@@ -187,3 +187,16 @@ def test_containers_in_a_list_are_teasers_and_are_not_joined():
     text = precise.precise_text(parse(page, True), None, lambda: parse(page, True))
     assert text == precise.library_text(parse(page, True), None, precise.OPTIONS)
     assert all(sentence in text for sentence in [*HARBOUR_ARTICLE, *_MORE]) and "boathouse" not in text
+
+
+def test_the_chunks_body_tests_are_trafilaturas_first_body_expression():
+    from trafilatura.xpaths import BODY_XPATH
+
+    expression = BODY_XPATH[0].path
+    assert f"re:test(@id, '{precise._BODY_ID.pattern}')" in expression
+    assert f"re:test(@class, '{precise._BODY_CLASS.pattern}')" in expression
+    assert "@class='post' or @class='entry'" in expression and "@itemprop='articleBody'" in expression
+    for page in _pages():
+        tree = parse(page, True)
+        first = next(iter(BODY_XPATH[0](tree)), None)
+        assert first is next((e for e in tree.iter(*precise._BODY_TAGS) if precise._is_body(e)), None)
