@@ -193,6 +193,21 @@ def test_a_comment_section_heading_ends_the_article():
     assert FULL.clean(short).text == doc.text
 
 
+def test_a_comment_count_right_under_the_first_paragraph_ends_nothing():
+    # a share bar under the standfirst and byline counts the comments ("Comments", "12 comments", "Shares"): the
+    # heading's pattern, but the article goes on below it; the comment section at the end still ends it
+    raw = read("comment_count_under_lede.txt")
+    doc = FULL.clean(raw)
+    assert doc.text == read("comment_count_under_lede.expected.txt").strip()
+    assert doc.text.startswith("A month after the winter timetable began")
+    assert doc.text.endswith("no better for those who come home late.")
+    assert "The early boat has changed my mornings" not in doc.text
+    assert FULL.clean(doc.text).text == doc.text
+    # switched off, the count ends the article under its first paragraph
+    off = Pipeline(Config(kind="text", filters={"content": {"share_bar_lines": 0}})).clean(raw)
+    assert off.text == raw[raw.index("A month after") : raw.index("home.") + 5]
+
+
 def test_good_text_below_a_comment_byline_after_the_article_is_a_reader_s():
     # the comments outweigh the one-paragraph article below a "Comments" heading; below
     # the first comment's byline ("Milan on September 12, 2018 at 4:47 pm said:") good

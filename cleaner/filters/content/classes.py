@@ -61,6 +61,7 @@ class Options:
     title_run_share: float = 0.3  # ... and wins over a heavier run further down if it weighs this share of it
     headline_run_share: float = 0.9  # ... (this share when the anchor is a headline above the first paragraph)
     min_prose_above: int = 300  # sentences above the run, good ones this many characters in all, are kept
+    share_bar_lines: int = 2  # a comment heading this near under the first paragraph is a share bar's count
     comment_reach: int = 3  # a reader's comment (when kept) starts this near below its date, byline or heading
     comment_gap: int = 30  # ... and the comment section ends this far below its last heading, byline or comment
 

@@ -87,10 +87,12 @@ def opens_article(text: str, cls: str, paragraph: int) -> bool:
 def trim(
     blocks: list[Block], classes: list[str], marks: list[int], start: int, end: int, o: Options
 ) -> tuple[int, int]:
-    """The run from its first paragraph (:func:`opens_article`) to above a comment section's heading or byline."""
+    """The run from its first paragraph (:func:`opens_article`) to above a comment section's heading or byline
+    (a heading right under the first paragraph is a share bar's count of comments: the run goes on)."""
     while start < end and not opens_article(blocks[start].text, classes[start], o.length_paragraph):
         start += 1
-    return start, next((i - 1 for i in range(start + 1, end + 1) if marks[i]), end)
+    bar = start + o.share_bar_lines
+    return start, next((i - 1 for i in range(start + 1, end + 1) if marks[i] == COMMENT or marks[i] and i > bar), end)
 
 
 def is_lede(text: str, cls: str) -> bool:
