@@ -384,3 +384,19 @@ def test_a_block_of_closing_words_or_more_stays_and_so_do_prompt_words_inside_a_
 def test_text_mode_leaves_a_block_closing_on_a_prompt():
     # HTML bodies only: on a flattened page the filter would read every line
     assert run(ARTICLE + "\n\n" + CLOSING[2]).text == ARTICLE + "\n\n" + CLOSING[2]
+
+
+def test_jetpacks_german_share_labels_and_a_spanish_comment_notice_go():
+    # the labels a German WordPress share bar shows above its buttons ("Teilen Sie dies mit:", "Sharen mit:"),
+    # and a comment form's notice that starts with what it is for: chrome, also when the stage asks about them
+    german = "Die Fähre zur Insel fährt ab Montag wieder nach dem Sommerfahrplan, mit sechs Fahrten am Tag."
+    doc = Pipeline(Config(kind="text", language="de", disable=frozenset({"content"}))).clean(
+        f"{german}\n\nTeilen Sie dies mit:\n\nSharen mit:"
+    )
+    assert doc.text == german
+    assert [r.filter for r in doc.removed] == ["labels", "labels"]
+    spanish = "El transbordador a la isla vuelve a salir el lunes con el horario de verano, seis viajes al día."
+    notice = "Para comentar debes registrarte y completar los datos generales."
+    doc = Pipeline(Config(kind="text", language="es", disable=frozenset({"content"}))).clean(f"{spanish}\n\n{notice}")
+    assert doc.text == spanish
+    assert [r.filter for r in doc.removed] == ["comments"]
