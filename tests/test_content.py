@@ -366,6 +366,20 @@ def test_a_paragraph_leading_in_to_a_table_below_a_credit_joins_the_article_with
     assert stop.endswith("with only the winter sprints still to come.")
 
 
+def test_closing_sentences_below_the_run_join_it_up_to_a_lead_in_and_its_list():
+    # short sentences right below the last paragraph ("Try it this weekend.", "This update is for you!") close
+    # the post; the last of them may lead in to a list with a colon, which then joins with its blank-line group
+    raw = read("closing_sentences_lead_in.txt")
+    doc = clean(raw)
+    assert doc.text == read("closing_sentences_lead_in.expected.txt").strip()
+    assert doc.text.endswith("Many small bugs fixed")
+    assert "Share this" not in doc.text
+    assert clean(doc.text).text == doc.text
+    # a line that is not a sentence ends the walk: the lead-in below it stays outside
+    cut = clean(raw.replace("This update is for you!", "Harbour Quiz 3")).text
+    assert cut.endswith("Try it with your family this weekend.")
+
+
 def test_a_headline_that_is_the_whole_first_part_of_a_long_title_anchors_the_article():
     # "Headline | Site | Section | ...": the headline is a third of the <title> line; shown again above the
     # article, it marks where the article starts, and two heavier promotional paragraphs far below are not it

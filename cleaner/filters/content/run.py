@@ -120,12 +120,11 @@ def lead_in(text: str, cls: str) -> bool:
 
 
 def tail(blocks: list[Block], local: list[str], barred: list[bool], end: int, o: Options) -> int:
-    """The run's last line: ``end``, or the closing sentence below it, or the end of the list it leads in to."""
+    """The run's last line: ``end``, or the closing sentences below it, or the end of the list it leads in to."""
     n = len(blocks)
-    k = end + 2 if end + 2 < n and not any(map(str.isalnum, blocks[end + 1].text)) else end + 1  # (a divider: "___")
-    closing = k < n and not barred[k] and local[k] == SHORT_SENTENCE
-    if closing and ends_sentence(blocks[k].text, colon=True, dots=False):
-        end = k
+    j = end + 2 if end + 2 < n and not any(map(str.isalnum, blocks[end + 1].text)) else end + 1  # (a divider: "___")
+    while j < n and not barred[j] and local[j] == SHORT_SENTENCE and ends_sentence(blocks[j].text, True, False):
+        end, j = j, n if blocks[j].text[-1:] == ":" else j + 1  # (the last closing sentence may lead in to a list)
     if not lead_in(blocks[end].text, local[end]) or end + 1 >= n:
         return end
     group, j = blocks[end + 1].group, end + 1
