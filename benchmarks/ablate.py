@@ -104,7 +104,7 @@ def constants(**values: Any) -> Wrap:
 
 
 def no_closing(f: Callable) -> Callable:
-    """``tail`` without its closing sentence: the line below the run is no short sentence to it."""
+    """``tail`` without its closing sentences: the line below the run is no short sentence to it."""
 
     def host(blocks: list, local: list[str], barred: list, end: int, o: Any) -> int:
         if end + 1 < len(local) and local[end + 1] == "short sentence":
@@ -144,6 +144,7 @@ VARIANTS = [
     option("reach down", "reach below the run (join_weight)", join_weight=float(NEVER)),
     option("reach up", "reach above the run (join_weight_above)", join_weight_above=float(NEVER)),
     option("colon list", "tail: the list a closing colon leads in to", max_list_items=0),
+    option("share bar count", "trim: a comment heading under the first paragraph ends nothing", share_bar_lines=0),
     option("head chrome", "pass_through: chrome above the first paragraph", "pass_through", 2, max_head_chrome=NEVER),
     option("told chrome", "pass_through: lines the other filters call chrome", "pass_through", 2, min_told_chrome=0),
     option("title run", "under_title: the run under the title wins", title_reach=0),
@@ -154,7 +155,7 @@ VARIANTS = [
     Variant("reach", "reach, both ways (patched)", "reach", off=returns(lambda blocks, ws, classes, marks, k, *_: k)),
     Variant("colon lead-in below", "reach: prose with a colon below the run joins it", "reach", off=no_announcing),
     Variant("list between", "between: a list between two paragraphs", "between", off=no_list_between),
-    Variant("closing sentence", "tail: a closing sentence below the run", "tail", off=no_closing),
+    Variant("closing sentence", "tail: the closing sentences below the run", "tail", off=no_closing),
     Variant("revise", "revise: jusText's context (the run keeps its lines)", "revise", off=returns(list)),
     Variant("revise (drop)", "revise: the run drops its short and near-good lines", "revise", off=returns(strict)),
     Variant("opens_article", "trim: the run starts at any line", "opens_article", "trim", returns(lambda *a: True)),
