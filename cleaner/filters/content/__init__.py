@@ -81,10 +81,9 @@ def pass_through(blocks: list[Block], local: list[str], o: Options, own: bool, a
         short = all(len(b.text) < o.length_high for b in blocks)
         return 0 if short and len(local) >= (MIN_OWN_WORDS_PAGE if own else MIN_PAGE_LINES) else None
     anchor = title_repeat(blocks, TITLE_SEARCH)
-    if anchor:
-        good = [width(b.text) if c == GOOD else 0 for b, c in zip(blocks, local, strict=True)]
-        if sum(good[:anchor]) <= sum(good[anchor:]):
-            return anchor
+    good = [width(b.text) if c == GOOD else 0 for b, c in zip(blocks, local, strict=True)] if anchor else []
+    if anchor and sum(good[:anchor]) <= sum(good[anchor:]):
+        return anchor
     if bad + local.count(CHROME) >= MAX_CLEAN_CHROME:
         return 0  # a flattened page whatever its header: without its <title> line the header may hold little
     head = local[: local.index(GOOD)]  # a flattened page's header: chrome above the first paragraph ...

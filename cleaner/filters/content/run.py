@@ -87,8 +87,7 @@ def opens_article(text: str, cls: str, paragraph: int) -> bool:
 def trim(
     blocks: list[Block], classes: list[str], marks: list[int], start: int, end: int, o: Options
 ) -> tuple[int, int]:
-    """The run from its first paragraph (:func:`opens_article`) to above a comment section's heading or byline
-    (a heading right under the first paragraph is a share bar's count of comments: the run goes on)."""
+    """The run from its first paragraph (:func:`opens_article`) to above a comment mark (not a count just under it)."""
     while start < end and not opens_article(blocks[start].text, classes[start], o.length_paragraph):
         start += 1
     bar = start + o.share_bar_lines
