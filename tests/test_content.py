@@ -257,7 +257,7 @@ def test_with_no_prose_above_the_first_byline_good_text_below_the_bylines_counts
     marks = [0] * len(blocks)
     marks[thread.index("Thanks.")] = marks[thread.index(other)] = COMMENT
     local = classify(blocks, stopwords("en"), content.o)
-    verdicts = judge(blocks, local, marks, content.o, pass_through(blocks, local, content.o, False, []))
+    verdicts = judge(blocks, local, marks, content.o, pass_through(blocks, local, content.o, False, content.asked))
     kept = [b.text for b, v in zip(blocks, verdicts, strict=True) if v is None]
     assert kept == [other]  # the heavier comment
 
@@ -514,9 +514,15 @@ def test_how_much_header_makes_a_page_is_an_option():
         )
     )
     doc = strict.clean(raw)
+    assert doc.removed == []  # no line the other filters call chrome: a cleaned body, kept whole
+    doc = strict.clean("Skip to content\n" + raw)
     assert "1 Marit van Dijk 11:42:05" in {r.text for r in doc.removed}
     lenient = Pipeline(
-        Config(kind="text", disable=frozenset(set(BY_NAME) - {"content"}), filters={"content": {"max_head_chrome": 5}})
+        Config(
+            kind="text",
+            disable=frozenset(set(BY_NAME) - {"content"}),
+            filters={"content": {"max_head_chrome": 5, "min_told_chrome": 0}},
+        )
     )
     raw = "Home\nNews\nSport\nWeather\nSign in\n\n" + raw
     assert lenient.clean(raw).removed == []
@@ -872,3 +878,13 @@ def test_a_page_without_its_title_line_whose_lines_filters_call_chrome_is_cut():
     assert FULL.clean(body).text == body
     never = Pipeline(Config(kind="text", filters={"content": {"min_told_chrome": 0}}))
     assert never.clean(text).text.endswith("before the storm reached the coast.\n\nwww.harbourgazette.example")
+
+
+@pytest.mark.parametrize("name", ["cleaned_links", "cleaned_table"])
+def test_a_cleaned_body_of_links_or_with_a_table_on_top_is_kept_whole(name):
+    """A body HTML mode wrote holds no line the other filters call chrome: they took those out. Cleaned again as text
+    it stays as it is, where a list of links was emptied as navigation and a table above the paragraph cut as a
+    page's header; one line of navigation makes it a page to judge again."""
+    text = read(f"{name}.txt")
+    assert FULL.clean(text).text == normalized(text)
+    assert FULL.clean("Skip to content\n" + text).text != normalized(text)

@@ -78,19 +78,19 @@ def pass_through(blocks: list[Block], local: list[str], o: Options, own: bool, a
     if not bad or bad + local.count(CHROME) < MIN_CHROME_LINES:
         return None  # too little chrome to judge
     if GOOD not in local:  # no prose: all navigation, if long enough to tell and no line is a row of a table's length
-        short = all(len(b.text) < o.length_high for b in blocks)
+        short = all(len(b.text) < o.length_high for b in blocks) and ask(asked, blocks)  # (a cleaned body: none)
         return 0 if short and len(local) >= (MIN_OWN_WORDS_PAGE if own else MIN_PAGE_LINES) else None
     anchor = title_repeat(blocks, TITLE_SEARCH)
     good = [width(b.text) if c == GOOD else 0 for b, c in zip(blocks, local, strict=True)] if anchor else []
     if anchor and sum(good[:anchor]) <= sum(good[anchor:]):
         return anchor
-    if bad + local.count(CHROME) >= MAX_CLEAN_CHROME:
-        return 0  # a flattened page whatever its header: without its <title> line the header may hold little
-    head = local[: local.index(GOOD)]  # a flattened page's header: chrome above the first paragraph ...
-    if head.count(BAD) + head.count(CHROME) > o.max_head_chrome:
-        return 0
-    ask(asked, [b for b in blocks if b.said is None])  # ... or lines filters call chrome (a clean text has none)
-    return 0 if sum(1 for b in blocks if b.said) >= o.min_told_chrome > 0 else None
+    head = local[: local.index(GOOD)]  # a flattened page's header: chrome above the first paragraph, or many lines ...
+    chrome = bad + local.count(CHROME) >= MAX_CLEAN_CHROME or head.count(BAD) + head.count(CHROME) > o.max_head_chrome
+    told = CHROME in local or ask(asked, [b for b in blocks[: len(head)] if b.said is None])  # (read anyway)
+    if not (told and chrome):  # ... the filters call chrome; none at all: a cleaned body (they took them out), whole
+        told = ask(asked, [b for b in blocks if b.said is None]) or told
+        chrome = chrome or sum(1 for b in blocks if b.said) >= o.min_told_chrome > 0
+    return 0 if told and chrome else None
 
 
 def judge(
