@@ -8,7 +8,7 @@ from helpers import HARBOUR_ARTICLE, grows_linearly, normalized, run
 
 from cleaner import Config, ConfigError, Pipeline, clean, clear_caches
 from cleaner.data import LanguageData
-from cleaner.document import Block
+from cleaner.document import Block, Document
 from cleaner.filters import BY_NAME
 from cleaner.filters.content import Options, pass_through, stopwords
 from cleaner.filters.content.classes import BAD, GOOD, SHORT, classify
@@ -340,6 +340,15 @@ def test_the_list_a_paragraph_leads_in_to_with_a_colon_is_the_article_s():
     assert off.text.endswith("before anything else:")
 
 
+def cleans_to_expected(name: str) -> tuple[str, Document]:
+    """``name``'s fixture and its body: the expected one, which cleaning again leaves as it is."""
+    raw = read(f"{name}.txt")
+    doc = clean(raw)
+    assert doc.text == read(f"{name}.expected.txt").strip()
+    assert clean(doc.text).text == doc.text
+    return raw, doc
+
+
 def test_a_list_ends_at_a_blank_line_and_a_related_heading_leads_in_to_none():
     raw = read("list_after_lead_in.txt")
     article, _, rest = raw.partition("before anything else:\n")
@@ -355,12 +364,9 @@ def test_a_list_ends_at_a_blank_line_and_a_related_heading_leads_in_to_none():
 def test_a_paragraph_leading_in_to_a_table_below_a_credit_joins_the_article_with_its_table():
     # the lead-in is a short paragraph under an image's credit: alone it weighs less than join_weight, and the
     # table's rows weigh against it; the colon says the table is the article's (a standings table, a price list)
-    raw = read("table_after_lead_in.txt")
-    doc = clean(raw)
-    assert doc.text == read("table_after_lead_in.expected.txt").strip()
+    raw, doc = cleans_to_expected("table_after_lead_in")
     assert doc.text.endswith("5 Lake Rowing Society 266 2")
     assert "Photo: Mira Holt" not in doc.text
-    assert clean(doc.text).text == doc.text
     # the same paragraph ending in a full stop announces nothing: it and the rows stay outside
     stop = clean(raw.replace("now as follows:", "now as follows.")).text
     assert stop.endswith("with only the winter sprints still to come.")
@@ -369,12 +375,9 @@ def test_a_paragraph_leading_in_to_a_table_below_a_credit_joins_the_article_with
 def test_closing_sentences_below_the_run_join_it_up_to_a_lead_in_and_its_list():
     # short sentences right below the last paragraph ("Try it this weekend.", "This update is for you!") close
     # the post; the last of them may lead in to a list with a colon, which then joins with its blank-line group
-    raw = read("closing_sentences_lead_in.txt")
-    doc = clean(raw)
-    assert doc.text == read("closing_sentences_lead_in.expected.txt").strip()
+    raw, doc = cleans_to_expected("closing_sentences_lead_in")
     assert doc.text.endswith("Many small bugs fixed")
     assert "Share this" not in doc.text
-    assert clean(doc.text).text == doc.text
     # a line that is not a sentence ends the walk: the lead-in below it stays outside
     cut = clean(raw.replace("This update is for you!", "Harbour Quiz 3")).text
     assert cut.endswith("Try it with your family this weekend.")
