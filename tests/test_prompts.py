@@ -123,6 +123,25 @@ def test_german_cookie_notices_as_a_wordpress_widget_and_a_wiki_word_them():
     assert [r.text for r in doc.removed if r.filter == "cookies"] == notices
 
 
+@pytest.mark.parametrize(
+    "notice",
+    [
+        "Um unsere Webseite für Sie optimal zu gestalten, verwenden wir Cookies. Mit der weiteren Nutzung stimmen Sie "
+        "der Verwendung von Cookies zu.",
+        "Um zu verstehen, wie unsere Webseite genutzt wird, und um dir ein interessenbezogenes Angebot präsentieren "
+        "zu können, nutzen wir Cookies und andere Techniken. Hier kannst du mehr erfahren und hier widersprechen.",
+    ],
+)
+def test_a_german_cookie_notice_opens_with_what_the_cookies_are_for(notice):
+    """A notice that opens "Um ..., nutzen wir Cookies" whatever the purpose, not only "Um unsere Webseite ..."."""
+    article = (
+        "Die Feuerwehr war am Sonntag mit drei Fahrzeugen im Einsatz, nachdem ein Baum auf die Straße gestürzt war."
+    )
+    doc = clean(f"{article}\n\n{notice}", kind="text")
+    assert doc.text == article
+    assert [r.filter for r in doc.removed] == ["cookies"]
+
+
 #: Lines of a blog's share bar, comment form and blurbs as WordPress, Akismet, Disqus,
 #: Blogger and Google word them (fixtures/chrome/: pages around an article).
 BLOG_CHROME = {
