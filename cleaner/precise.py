@@ -185,14 +185,18 @@ _LIST_TAGS = ("list", "item", "ul", "ol", "li")
 def _is_body(element: Any) -> bool:
     """Whether ``element`` (an ``article``, ``div``, ``main`` or ``section``) passes the
     tests of trafilatura's first body expression."""
-    names, ident = element.get("class"), element.get("id")
+    ident = element.get("id")
     return bool(
-        names in ("post", "entry")
+        _body_class(element.get("class"))
         or element.get("itemprop") == "articleBody"
         or ident == "articleContent"
         or (ident and _BODY_ID.search(ident))
-        or (names and _BODY_CLASS.search(names))
     )
+
+
+def _body_class(names: str | None) -> bool:
+    """Whether a ``class`` attribute passes the class tests of trafilatura's first body expression."""
+    return bool(names and (names in ("post", "entry") or _BODY_CLASS.search(names)))
 
 
 def join_chunks(tree: Any) -> None:
@@ -206,7 +210,7 @@ def join_chunks(tree: Any) -> None:
     if first is None:
         return
     names = first.get("class")
-    if not names or not (names in ("post", "entry") or _BODY_CLASS.search(names)) or _in_list(first):
+    if not _body_class(names) or _in_list(first):
         return
     taken = [first]
     for chunk in elements:  # (the elements after the first container)
