@@ -9,6 +9,15 @@ def test_caption_group_with_credit_and_repeated_caption():
     assert removed_by(doc, "captions") == ["Workers inspect the pier", "Reuters", "Workers inspect the pier"]
 
 
+def test_a_labelled_copyright_credits_the_caption_under_it():
+    doc = run("Image copyright EPA\nImage caption Workers inspect the pier on Monday morning\n\n" + ARTICLE)
+    assert doc.text == ARTICLE
+    assert removed_by(doc, "captions") == [
+        "Image copyright EPA",
+        "Image caption Workers inspect the pier on Monday morning",
+    ]
+
+
 def test_credit_lines_and_credited_captions():
     assert_removes(
         "captions",

@@ -98,6 +98,8 @@ def test_footer_and_advertising_notices():
             "Story continues below advertisement",
             "Previous article",
             "Like Loading...",
+            "Media playback is unsupported on your device",
+            "Your browser does not support the video tag.",
         ],
     )
 
