@@ -99,3 +99,51 @@ def test_the_run_does_not_grow_into_the_readers_comments_below_a_short_gap():
     # long comment: the comment section ends the run, the join does not cross it
     doc = only_content().clean(read("comments_after_article.txt"))
     assert doc.text == read("comments_after_article.expected.txt").strip()
+
+
+def test_a_listicle_is_kept_to_its_last_item_past_gaps_that_repeat_the_run_s_own_lines():
+    # each item's short paragraphs weigh less than join_weight; the gap above them repeats a line of the run's own
+    # gaps (the item's credit), so they need only join_weight_repeat
+    raw, expected = read("listicle_items.txt"), read("listicle_items.expected.txt").strip()
+    item = "The Shark Ion R85 did well on carpet"
+    assert only_content().clean(raw).text == expected and item in expected
+    stops = only_content(join_weight_repeat=300).clean(raw).text
+    assert item not in stops and "The Botvac D7" not in stops and "The RoboVac 11S" in stops
+    # a one-word line (an ad's label, a reply link) is no item's template: repeated, it lowers no bar
+    labels = only_content().clean(raw.replace("Credit: Reviewed / Jane Doe", "Advertisement")).text
+    assert item not in labels and "The Botvac D7" not in labels
+
+
+CAPTION = "Click on the picture to enlarge it"
+
+
+def steps_page(captions: list[str]) -> str:
+    """A how-to cut by ten lines of step headings and screenshots' captions (``captions``) between its two parts."""
+    first = [
+        "Every few weeks the system offers a handful of optional updates, and some of them do far more than fix bugs: "
+        "they collect data about the way you use your computer and send it home.",
+        CAPTION,
+        "The good news is that you can remove them again, and that you can tell the system never to offer the same "
+        "update twice, which takes only a few clicks in the settings.",
+        "The vendor calls them compatibility updates, but the data they gather goes well beyond what a check of "
+        "compatibility needs, and the vendor does not say what it keeps or for how long.",
+        "Here is how to do it on both versions of the system, with a picture of each step so you can follow along.",
+    ]
+    gap = ["Steps for version 7", "Settings", *captions[:2], "Steps for version 8", "Update history", captions[2]]
+    second = [
+        "Open the control panel from the start menu and choose the entry for programs, where the list of installed "
+        "updates can be opened with the link on the left of the window.",
+        "Find each of the updates in the list, click it with the right mouse button and choose to uninstall it, then "
+        "restart the computer when the system asks you to do so.",
+        "After the restart, open the update settings again and hide the same updates, so that the system does not "
+        "install them again with the next round of updates.",
+    ]
+    head, tail = ["Menu", "Home", "News", "How to hide an update for good", "By Kim Lee"], ["Share this", "Contact"]
+    return "\n".join(head + first + gap + ["Advertisement", "Uninstall updates", "Installed updates"] + second + tail)
+
+
+def test_lines_a_gap_repeats_from_the_run_s_own_gaps_do_not_count_in_its_length():
+    # ten lines cut the how-to, more than max_gap_lines; three of them repeat the caption under its first paragraph
+    second = "Open the control panel from the start menu"
+    assert second in only_content().clean(steps_page([CAPTION] * 3)).text
+    assert second not in only_content().clean(steps_page(["Picture 1", "Picture 2", "Picture 3"])).text

@@ -8,7 +8,7 @@ from typing import Any
 from ...document import Block
 from ..prompts import COMMENT
 from ..script import width
-from ..shape import ends_sentence, is_prose, lower_share
+from ..shape import ends_sentence, has_words, is_prose, lower_share
 from .classes import BAD, CHROME, FREE, GOOD, NEARGOOD, SHORT, SHORT_SENTENCE, Options
 
 #: What a step ends in: a full stop (a list's lines after the card, "Share this!", "You may also like:", do not).
@@ -34,8 +34,7 @@ def stretch(ws: list[float], j: int, step: int, marks: list[int] | None = None) 
     """(far end, weight) of the heaviest stretch from line ``j`` on in direction ``step``, short of a marked line."""
     total, best, far = 0.0, 0.0, j - step
     while 0 <= j < len(ws) and not (marks and marks[j]):
-        total += ws[j]
-        if total > best:
+        if (total := total + ws[j]) > best:
             best, far = total, j
         j += step
     return far, best
@@ -46,15 +45,17 @@ def reach(
 ) -> int:
     """How far the run reaches from its edge ``k`` in direction ``step``, across short gaps to heavy prose."""
     enough, n = o.join_weight if step > 0 else o.join_weight_above, len(classes)
+    a, b = sorted((k, stretch(ws, k, -step, marks)[0]))  # the run, whose gaps' lines (of two words or more) ...
+    seen = {blocks[i].text for i in range(a, b + 1) if classes[i] != GOOD and has_words(blocks[i].text, 2)}
     while not (step < 0 and marks[k]):  # (nor does a run that starts at one reach above it)
-        j = k + step
-        while 0 <= j < n and classes[j] != GOOD and not marks[j] and abs(j - k) <= o.max_gap_lines:
-            j += step
+        j, repeats = k + step, 0  # ... a gap repeats (an item's credit, its call to action): free, a lower bar
+        while 0 <= j < n and classes[j] != GOOD and not marks[j] and abs(j - k) - repeats <= o.max_gap_lines:
+            j, repeats = j + step, repeats + (blocks[j].text in seen)
         if not 0 <= j < n or classes[j] != GOOD or marks[j]:
             break
         far, best = stretch(ws, j, step, marks)
         announces = step > 0 and blocks[j].text.endswith(":")  # prose leading in to a list or table (see tail)
-        if (best < enough and not announces) or best <= 0:  # (best 0: no stretch found)
+        if (best < (min(enough, o.join_weight_repeat) if repeats else enough) and not announces) or best <= 0:
             break
         k = far
     return k
@@ -66,8 +67,7 @@ def under_title(ws: list[float], local: list[str], o: Options, anchor: int, shar
     for k, w in enumerate(ws):  # the heaviest run
         if total <= 0:
             total, first = 0.0, k
-        total += w
-        if total > best:
+        if (total := total + w) > best:
             best, start, end = total, first, k
     if anchor and start > anchor + o.title_reach:
         for j in range(anchor + 1, min(len(ws), anchor + 1 + o.title_reach)):
@@ -96,10 +96,8 @@ def trim(
 
 def is_lede(text: str, cls: str) -> bool:
     """Whether a line can stand in a lede: a sentence of a few words, mostly in lower case."""
-    if cls not in (SHORT_SENTENCE, NEARGOOD, GOOD):
-        return False
     ends = ends_sentence(text, dots=False) or (cls == NEARGOOD and text[-1:] not in ":.…")
-    return ends and text.count(" ") >= 3 and lower_share(text) >= 0.6
+    return cls in (SHORT_SENTENCE, NEARGOOD, GOOD) and ends and text.count(" ") >= 3 and lower_share(text) >= 0.6
 
 
 def above(blocks: list[Block], local: list[str], anchor: int, start: int, o: Options) -> list[int]:
