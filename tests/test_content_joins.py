@@ -1,6 +1,6 @@
 """The content stage keeps an article whole when a few lines of chrome cut it: an embed's
-remnants, an image's caption and credit, a share bar, a table's rows, a video box below the
-first paragraph. Each fixture's article is cut so that, without the join, the run keeps only
+remnants, an image's caption and credit, a share bar, a video box below the first paragraph
+(and a table's rows, kept with it). Each fixture's article is cut so that, without the join, the run keeps only
 the heavier part."""
 
 from pathlib import Path
@@ -17,7 +17,6 @@ CUT = [
     "embed_between_paragraphs",
     "credit_between_paragraphs",
     "share_bar_between_paragraphs",
-    "table_between_paragraphs",
     "lede_above_video",
 ]
 OTHERS = frozenset(set(BY_NAME) - {"content"})
@@ -147,3 +146,22 @@ def test_lines_a_gap_repeats_from_the_run_s_own_gaps_do_not_count_in_its_length(
     second = "Open the control panel from the start menu"
     assert second in only_content().clean(steps_page([CAPTION] * 3)).text
     assert second not in only_content().clean(steps_page(["Picture 1", "Picture 2", "Picture 3"])).text
+
+
+def test_a_table_between_paragraphs_is_kept_with_them():
+    # rows of three figures or more (the header and a caption besides): free in the run, kept
+    raw, expected = read("table_between_paragraphs.txt"), read("table_between_paragraphs.expected.txt").strip()
+    assert only_content().clean(raw).text == expected and "3 Bridgeton RC 7:03.5 80" in expected
+    # without the rule the run crosses the rows as chrome inside the article
+    doc = only_content(table_rows=1000).clean(raw)
+    assert "Bridgeton RC 7:03.5" not in doc.text and all(p in doc.text for p in paragraphs("table_between_paragraphs"))
+    assert any(r.reason.startswith("inside the article") and "RC" in r.text for r in doc.removed)
+
+
+def test_lines_of_one_or_two_figures_are_no_table():
+    # a date, a gallery's count, a price: fewer than three cells, crossed as chrome as before
+    rows = ["1 North Harbour RC 6:42.1 120", "2 East Shore Rowing 6:51.8 96", "3 Bridgeton RC 7:03.5 80"]
+    raw = read("table_between_paragraphs.txt")
+    for row, line in zip(rows, ["Updated 21 May 2025", "Photo 3 of 12", "Tickets $12.50"], strict=True):
+        raw = raw.replace(row, line)
+    assert "Tickets $12.50" not in only_content().clean(raw).text

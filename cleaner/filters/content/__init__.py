@@ -55,8 +55,7 @@ class MainContent(Filter):
 
     def survey(self, page: Page) -> None:
         """Each line's verdict (:func:`judge`); a prose-like line a filter (on or off) calls chrome is chrome."""
-        blocks, o = page.blocks, self.o
-        stops = stopwords(page.metadata.get("language"))
+        blocks, o, stops = page.blocks, self.o, stopwords(page.metadata.get("language"))
         local = classify(blocks, stops or page_stopwords(blocks, o.fallback_stopwords), o)
         prose = [b for b, c in zip(blocks, local, strict=True) if c == GOOD or c == NEARGOOD or lead_in(b.text, c)]
         if ask(self.asked, prose):  # (a short line weighs against the run anyway)

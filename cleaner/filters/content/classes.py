@@ -23,6 +23,7 @@ _MARKS = re.compile(r"https?://|www\.|[@#]\w|\.(?:com|org|net|html?|php)\b|\s[|�
 _MARK_CHARS, _DOMAINS = any_of("/@#|>»›·•"), any_of(("ww.", ".com", ".org", ".net", ".htm", ".php"))
 #: A number standing as a word: "2020", "(13)", not "B2B" or "3D" (the first digit leads: the engine skips to it).
 _NUMBER = re.compile(r"\d(?<![^\W_]\d)\d*(?![^\W_])")
+_CELL = re.compile(r"(?<!\S)[-+$€£(]?\d[\d.,:%/]*[%€$)]?(?!\S)")  # a table's cell of figures: "12", "-5.44%", "6:42.1"
 _OTHER_DIGIT = re.compile(r"[^\x00-\x7f](?<=\d)")  # a digit beyond ASCII ("٣", "５")
 #: What code holds and prose seldom does, in any programming language (docs/content-stage.md).
 _CODE = re.compile(r"=|\w\(|[{};]|<-|->|&&|\|\||(?:^|\s)[$#] ")
@@ -48,6 +49,7 @@ class Options:
     min_block_cost: int = 150  # (and what a line a filter calls chrome costs, whatever its length)
     min_list_lines: int = 3  # this many short sentences between paragraphs (and nothing else): a list, free
     min_code_marks: float = 0.15  # marks of code a word from which a line between paragraphs is code, free
+    table_rows: int = 2  # this many rows of figures (others at most as many) between paragraphs: a table, free
     max_gap_lines: int = 8  # the run crosses at most this many lines between two good ones (0: never) ...
     join_weight: float = 300.0  # ... to prose beyond them that weighs this much ...
     join_weight_above: float = 150.0  # ... (above the run, this much)
@@ -108,7 +110,7 @@ def line_class(text: str, folded: str, n: float, hits: int, o: Options) -> str:
 
 
 def between(blocks: list[Block], local: list[str], o: Options) -> list[str]:
-    """``local`` with the lists and the code between two good lines made :data:`FREE`."""
+    """``local`` with the lists, the code and the tables between two good lines made :data:`FREE`."""
     local = list(local)
     for a, b in pairwise([k for k, c in enumerate(local) if c == GOOD]):
         inner, lines, free = local[a + 1 : b], range(a + 1, b), []
@@ -117,6 +119,9 @@ def between(blocks: list[Block], local: list[str], o: Options) -> list[str]:
         elif BAD in inner and CHROME not in inner:  # code (and short lines), if every bad line is code
             free = [g for g in lines if local[g] in (BAD, SHORT) and _code(blocks[g].text, o.min_code_marks)]
             free = free if all(local[g] != BAD or g in free for g in lines) else []
+        if not free and CHROME not in inner:  # a table: rows of three cells or more, a few other lines (its header)
+            rows = len({blocks[g].text for g in lines if len(_CELL.findall(blocks[g].text)) >= 3})
+            free = [g for g in lines if local[g] != NEARGOOD] if rows >= o.table_rows >= len(inner) - rows else []
         for g in free:
             local[g] = FREE
     return local
@@ -132,8 +137,7 @@ def classify(blocks: list[Block], stops: frozenset[str], o: Options) -> list[str
     stops_utf8, seen = utf8_stopwords(stops), CLASSES.of((stops, o))
     classes: list[str] = []
     for block in blocks:
-        text = block.text
-        c = seen.get(text)
+        c = seen.get(text := block.text)
         if c is None:
             if len(seen) >= CLASSES.lines:
                 seen.clear()

@@ -65,8 +65,7 @@ def under_title(ws: list[float], local: list[str], o: Options, anchor: int, shar
     """(start, end) of the heaviest run, or of the run under the title's repetition ``anchor`` if it weighs enough."""
     best, start, end, total, first = float("-inf"), 0, -1, 0.0, 0
     for k, w in enumerate(ws):  # the heaviest run
-        if total <= 0:
-            total, first = 0.0, k
+        total, first = (0.0, k) if total <= 0 else (total, first)
         if (total := total + w) > best:
             best, start, end = total, first, k
     if anchor and start > anchor + o.title_reach:
@@ -142,10 +141,9 @@ def card(blocks: list[Block], local: list[str], marks: list[int], run: range, pa
     (ingredients, steps), n = patterns, len(blocks)
     near = range(max(0, run.start - o.card_lines), min(n, run.stop + o.card_lines))
     i = next(headings(blocks, local, ingredients, near), -1)
-    k = next(headings(blocks, local, steps, range(i + 1, min(n, i + o.card_lines + 1))), -1) if i >= 0 else -1
+    end = k = next(headings(blocks, local, steps, range(i + 1, min(n, i + o.card_lines + 1))), -1) if i >= 0 else -1
     if k < 0 or any(marks[i:k]):
         return range(0)
-    end = k
     for j in range(k + 1, min(n, k + 1 + o.card_lines)):
         if marks[j] or j - end > o.card_gap:
             break
