@@ -119,8 +119,8 @@ def between(blocks: list[Block], local: list[str], o: Options) -> list[str]:
         elif BAD in inner and CHROME not in inner:  # code (and short lines), if every bad line is code
             free = [g for g in lines if local[g] in (BAD, SHORT) and _code(blocks[g].text, o.min_code_marks)]
             free = free if all(local[g] != BAD or g in free for g in lines) else []
-        if not free and CHROME not in inner:  # a table: rows of three cells or more, a few other lines (its header)
-            rows = len({blocks[g].text for g in lines if len(_CELL.findall(blocks[g].text)) >= 3})
+        if not free and len(inner) >= o.table_rows and CHROME not in inner:  # a table: rows of 3 figures, a header
+            rows = len({t for g in lines if numbers_at_least(t := blocks[g].text, 3) and len(_CELL.findall(t)) >= 3})
             free = [g for g in lines if local[g] != NEARGOOD] if rows >= o.table_rows >= len(inner) - rows else []
         for g in free:
             local[g] = FREE
