@@ -107,11 +107,11 @@ def judge(
         anchor = i if i > 0 and is_heading(blocks[i].text) else 0
     ws = weights(blocks, local, marks, o)
     start, end = under_title(ws, local, o, anchor, share)
-    span = range(start, end + 1)
-    run = reach(blocks, ws, local, marks, span, -1, o), reach(blocks, ws, local, marks, span, 1, o)
+    run = reach(blocks, ws, local, marks, start, -1, o), reach(blocks, ws, local, marks, end, 1, o)
     start, end = trim(blocks, classes, marks, *run, o)
     barred = [bool(m) or c == CHROME for m, c in zip(marks, local, strict=True)]  # what stops the walk down
-    first, last, final = start, tail(blocks, local, barred, end, o), [BAD] * len(blocks)
+    first, last = start, tail(blocks, local, barred, end, o)
+    final = [BAD] * len(blocks)
     final[start : last + 1] = revise(classes[start : end + 1]) + [GOOD] * (last - end)
     recipe = card(blocks, local, marks, range(start, last + 1), recipes, o)
     if recipe:  # the card's lines are kept, those between it and the run go as chrome inside the article

@@ -41,15 +41,16 @@ def stretch(ws: list[float], j: int, step: int, marks: list[int] | None = None) 
 
 
 def reach(
-    blocks: list[Block], ws: list[float], classes: list[str], marks: list[int], run: range, step: int, o: Options
+    blocks: list[Block], ws: list[float], classes: list[str], marks: list[int], k: int, step: int, o: Options
 ) -> int:
-    """How far the ``run`` reaches from its edge in direction ``step``, across short gaps to heavy prose."""
-    enough, n, k = o.join_weight if step > 0 else o.join_weight_above, len(classes), run[-1] if step > 0 else run[0]
-    seen = {blocks[i].text for i in run if classes[i] != GOOD}  # the run's own lines (of two words or more) ...
+    """How far the run reaches from its edge ``k`` in direction ``step``, across short gaps to heavy prose."""
+    enough, n = o.join_weight if step > 0 else o.join_weight_above, len(classes)
+    a, b = sorted((k, stretch(ws, k, -step, marks)[0]))  # the run, whose gaps' lines (of two words or more) ...
+    seen = {blocks[i].text for i in range(a, b + 1) if classes[i] != GOOD and has_words(blocks[i].text, 2)}
     while not (step < 0 and marks[k]):  # (nor does a run that starts at one reach above it)
         j, repeats = k + step, 0  # ... a gap repeats (an item's credit, its call to action): free, a lower bar
         while 0 <= j < n and classes[j] != GOOD and not marks[j] and abs(j - k) - repeats <= o.max_gap_lines:
-            j, repeats = j + step, repeats + (blocks[j].text in seen and has_words(blocks[j].text, 2))
+            j, repeats = j + step, repeats + (blocks[j].text in seen)
         if not 0 <= j < n or classes[j] != GOOD or marks[j]:
             break
         far, best = stretch(ws, j, step, marks)
