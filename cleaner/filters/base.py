@@ -130,16 +130,18 @@ class Filter:
 
 def ask(filters: list[Filter], blocks: list[Block]) -> bool:
     """Ask ``filters`` whether they call each of ``blocks`` chrome on its text alone; whether any does. What they
-    say stays on each block (:attr:`~cleaner.document.Block.said`): :meth:`Filter.apply` takes it, not asking again."""
-    said: dict[int, dict[str, str]] = {id(b): {} for b in blocks}
+    say stays on each block (:attr:`~cleaner.document.Block.said`): :meth:`Filter.apply` takes it, not asking again,
+    and so does a second ``ask`` (a line asked before is answered from what it said)."""
+    fresh = [b for b in blocks if b.said is None]
+    said: dict[int, dict[str, str]] = {id(b): {} for b in fresh}
     for f in filters:
-        for block in f.candidates(blocks):
+        for block in f.candidates(fresh):
             reason = f.chrome(block)
             if reason:
                 said[id(block)][f.name] = reason
-    for block in blocks:
+    for block in fresh:
         block.said = said[id(block)]
-    return any(said.values())
+    return any(b.said for b in blocks)
 
 
 def matching(blocks: list[Block], pattern: Any) -> Iterator[tuple[int, Block]]:

@@ -85,9 +85,9 @@ def pass_through(blocks: list[Block], local: list[str], o: Options, own: bool, a
         return anchor
     head = local[: local.index(GOOD)]  # a flattened page's header: chrome above the first paragraph, or many lines ...
     chrome = bad + local.count(CHROME) >= MAX_CLEAN_CHROME or head.count(BAD) + head.count(CHROME) > o.max_head_chrome
-    told = CHROME in local or ask(asked, [b for b in blocks[: len(head)] if b.said is None])  # (read anyway)
+    told = CHROME in local or ask(asked, blocks[: len(head)])  # (asked once: what a line said stays on it)
     if not (told and chrome):  # ... the filters call chrome; none at all: a cleaned body (they took them out), whole
-        told = ask(asked, [b for b in blocks if b.said is None]) or told
+        told = ask(asked, blocks)
         chrome = chrome or sum(1 for b in blocks if b.said) >= o.min_told_chrome > 0
     return 0 if told and chrome else None
 
