@@ -215,21 +215,9 @@ def _snippet(text: str) -> str:
     return "\n".join(picked)
 
 
-def _plain_language_of(snippet: str) -> str | None:
-    """language_of on langdetect's own Detector (and nothing else of cleaner.language
-    but its settings)."""
-    from cleaner.language import MIN_LETTERS, TRIALS
-
-    if sum(map(len, re.findall(r"[^\W\d_]{2,}", snippet))) < MIN_LETTERS:
-        return None
-    detector = langdetect_detector.Detector(profiles())
-    detector.n_trial = TRIALS
-    detector.append(snippet)
-    try:
-        lang = detector.detect()
-    except LangDetectException:
-        return None
-    return None if lang == "unknown" else lang
+def _plain_detector() -> langdetect_detector.Detector:
+    """langdetect's own Detector on the profiles cleaner's detector uses."""
+    return langdetect_detector.Detector(profiles())
 
 
 #: Too few letters in words to claim a language (and langdetect would claim one).
@@ -245,12 +233,12 @@ def test_detect_language_answers_as_langdetect_does():
     texts = TEXTS + FEW_LETTERS + _pages() + _generated(500) + _multilingual_pages()
     snippets = [_snippet(text) for text in texts]
     answers = [language_of(snippet) for snippet in snippets]
-    assert answers == [_plain_language_of(snippet) for snippet in snippets]
+    assert answers == [language_of(snippet, _plain_detector) for snippet in snippets]
     # and the comparison is not between two Nones
     assert len({a for a in answers if a}) >= 10
     # detect_language: the same, on a sample of the text's prose
     answers = [detect_language(text) for text in texts]
-    assert answers == [_plain_language_of(sample(text)) for text in texts]
+    assert answers == [language_of(sample(text), _plain_detector) for text in texts]
     assert len({a for a in answers if a}) >= 5
 
 

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from helpers import FIXTURES, HARBOUR_ARTICLE
 from typer.testing import CliRunner
 
 from cleaner import clean
 from cleaner.cli import app
-from cleaner.language import detect_language
+from cleaner.language import detect_language, language_of
 from cleaner.sampling import MIN_UNSPACED_LETTERS, PIECE_CHARS, SAMPLE_CHARS, sample
 
 PAGES = FIXTURES / "language"
@@ -89,3 +90,43 @@ def test_the_sample_takes_several_lines_and_is_bounded():
     assert len(picked) >= SAMPLE_CHARS // PIECE_CHARS
     assert all(len(line) <= PIECE_CHARS for line in picked)
     assert len("\n".join(picked)) <= SAMPLE_CHARS
+
+
+#: A Chinese paragraph with the English names of a company, a school and a college in it:
+#: langdetect alone tells it English (one trial) or Vietnamese (three, seven).
+NAMES_IN_CHINESE = (
+    "与Music & Movement结束合约后，与母亲合资成立了天一娱乐有限公司（Tangy Music Entertainment LP Singapore），"
+    "开始独立制作阶段。2007年5月将国语唱片发行权签于亚神音乐旗下，同年在台北举行了第一场个人演唱会，门票在开售当天就"
+    "全部卖完。她出生于新加坡，家里有一个姐姐，就读于圣尼各拉女校（CHIJ Saint Nicholas Girls' School），中学毕业后"
+    "考入新加坡理工学院（Singapore Polytechnic）研读工商管理。"
+)
+
+
+@pytest.mark.parametrize(
+    "snippet, language",
+    [
+        (NAMES_IN_CHINESE, "zh-cn"),
+        (
+            "總事業費約三十億元，其中一半由縣政府補助。工程預計今年秋天開始，明年年底完工。市長在記者會上強調了計畫的意義，"
+            "並表示將聽取居民的意見。",
+            "zh-tw",
+        ),
+        (
+            "総事業費はおよそ三十億円で、半分を県の補助金でまかなう予定だ。工事は今年の秋に始まる見通しだ。市長は記者会見で"
+            "計画の意義を強調した。",
+            "ja",
+        ),
+        (
+            "서울시는 내년부터 한강 공원에 새로운 산책로를 만들기로 했다고 밝혔습니다. "
+            "공사는 봄에 시작해 가을에 끝날 예정입니다.",
+            "ko",
+        ),
+        (
+            "The mayor of Taipei (台北市長) said on Monday that the city would open a new park by the river "
+            "next spring.",
+            "en",
+        ),
+    ],
+)
+def test_a_text_in_han_kana_or_hangul_is_told_its_language_by_its_script_first(snippet, language):
+    assert language_of(snippet) == language
