@@ -376,3 +376,29 @@ def test_a_rule_s_gain_rests_on_one_page_when_putting_that_page_back_leaves_no_c
     two = outcome([("a", 1, 0.5), ("b", 1, 0.2), ("c", 2, 1.0), ("d", 2, 1.0)])
     assert ablate.one_page(base, two, sets) == ""
     assert ablate.one_page(base, base, sets) == "-"
+
+
+def test_a_page_s_kind_is_what_its_markup_says_it_is():
+    from pagekinds import page_kind
+
+    def page(head: str, body: str = "") -> str:
+        return f"<html><head>{head}</head><body>{body}<p>Some text.</p></body></html>"
+
+    def ld(*types: str) -> str:
+        graph = ", ".join(f'{{"@type": "{t}"}}' for t in types)
+        data = f'{{"@context": "https://schema.org", "@graph": [{graph}]}}'
+        return f'<script type="application/ld+json">{data}</script>'
+
+    og = '<meta property="og:type" content="{}">'.format
+    assert page_kind(page(ld("WebPage", "NewsArticle"))) == "article"
+    assert page_kind(page(og("article"))) == "article"
+    assert page_kind(page('<meta property="article:published_time" content="2021-04-22">')) == "article"
+    # an article that is also a product's page is an article
+    assert page_kind(page(ld("Product", "BlogPosting"))) == "article"
+    assert page_kind(page(ld("DiscussionForumPosting"))) == "discussion"
+    assert page_kind(page(og("product"))) == "product"
+    assert page_kind(page("", '<div itemscope itemtype="https://schema.org/Product">')) == "product"
+    assert page_kind(page(ld("Recipe"))) == "recipe"
+    assert page_kind(page(ld("CollectionPage"))) == "list"
+    assert page_kind(page(ld("WebPage", "Organization") + og("website"))) == "page"
+    assert page_kind(page("<title>A page</title>")) == "none"
