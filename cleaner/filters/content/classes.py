@@ -117,7 +117,8 @@ def between(blocks: list[Block], local: list[str], o: Options) -> list[str]:
         if inner.count(SHORT_SENTENCE) >= o.min_list_lines and all(c in (SHORT_SENTENCE, CHROME) for c in inner):
             free = [g for g in lines if local[g] == SHORT_SENTENCE]  # a list (and chrome)
         elif BAD in inner and CHROME not in inner:  # code (and short lines), if every bad line is code
-            free = [g for g in lines if local[g] in (BAD, SHORT) and _code(blocks[g].text, o.min_code_marks)]
+            code = (g for g in lines if local[g] in (BAD, SHORT) and _CODE_CHARS(blocks[g].text))  # (a mark's char)
+            free = [g for g in code if len(_CODE.findall(t := blocks[g].text)) >= o.min_code_marks * len(t.split())]
             free = free if all(local[g] != BAD or g in free for g in lines) else []
         if not free and len(inner) >= o.table_rows and CHROME not in inner:  # a table: rows of 3 figures, a header
             rows = len({t for g in lines if numbers_at_least(t := blocks[g].text, 3) and len(_CELL.findall(t)) >= 3})
@@ -125,11 +126,6 @@ def between(blocks: list[Block], local: list[str], o: Options) -> list[str]:
         for g in free:
             local[g] = FREE
     return local
-
-
-def _code(text: str, min_marks: float) -> bool:
-    """Whether a line holds ``min_marks`` marks of code a word or more."""
-    return _CODE_CHARS(text) and len(_CODE.findall(text)) >= min_marks * len(text.split())
 
 
 def classify(blocks: list[Block], stops: frozenset[str], o: Options) -> list[str]:
