@@ -115,3 +115,8 @@ def test_section_label_below_a_prose_like_caption_is_judged_as_a_second_cleaning
     once = run(text)
     assert once.text == ARTICLE
     assert run(once.text).text == once.text
+
+
+def test_a_continue_reading_below_marker_goes():
+    """The marker a publisher sets above an ad inside the article (articles split 1)."""
+    assert_removes("navigation", ARTICLE, ["Continue Reading Below"])

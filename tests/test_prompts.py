@@ -419,3 +419,22 @@ def test_jetpacks_german_share_labels_and_a_spanish_comment_notice_go():
     doc = Pipeline(Config(kind="text", language="es", disable=frozenset({"content"}))).clean(f"{spanish}\n\n{notice}")
     assert doc.text == spanish
     assert [r.filter for r in doc.removed] == ["comments"]
+
+
+def test_an_alert_or_newsletter_pitch_goes():
+    """A signup box's pitch that opens "Get breaking ... news" or "Get the latest ... alerts" (articles split 1)."""
+    assert_removes(
+        "prompts",
+        ARTICLE,
+        [
+            "Get breaking news alerts and special reports.",
+            "Get breaking science news on comets, eclipses and more!",
+            "Get the latest Valley Alerts and Newsletters delivered directly to your inbox",
+        ],
+    )
+
+
+def test_a_line_about_getting_the_latest_thing_stays():
+    text = f"{ARTICLE}\n\nGet the latest model while stocks last, the shop told its customers on Friday."
+    doc = run(text, "content")
+    assert doc.text == text
