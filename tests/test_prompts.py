@@ -1,5 +1,5 @@
 import pytest
-from helpers import FIXTURES, assert_removes, run
+from helpers import FIXTURES, assert_removes, removed_by, run
 
 from cleaner import Config, Pipeline, clean
 
@@ -400,9 +400,16 @@ def test_a_block_of_closing_words_or_more_stays_and_so_do_prompt_words_inside_a_
     assert shorter.clean(closing_page(CLOSING[2])).text.endswith(CLOSING[2])
 
 
-def test_text_mode_leaves_a_block_closing_on_a_prompt():
-    # HTML bodies only: on a flattened page the filter would read every line
-    assert run(ARTICLE + "\n\n" + CLOSING[2]).text == ARTICLE + "\n\n" + CLOSING[2]
+def test_text_mode_tries_a_block_closing_on_a_prompt_at_the_articles_edges_only():
+    # `closing` reads HTML bodies only (on a flattened page it would read every line); `pitches` reads the
+    # article's first line and its last three
+    more = [f"{ARTICLE[:-1]}, the {n} time this year." for n in ("second", "third", "fourth")]
+    middle = [ARTICLE, CLOSING[2], *more]
+    assert run("\n\n".join(middle)).text == "\n\n".join(middle)
+    doc = run("\n\n".join([CLOSING[0], *middle[2:], ARTICLE, CLOSING[1]]))
+    assert doc.text == "\n\n".join([*middle[2:], ARTICLE])
+    assert removed_by(doc, "pitches") == [CLOSING[0], CLOSING[1]]
+    assert run("\n\n".join([CLOSING[0], ARTICLE, CLOSING[1]]), "pitches").text.count("Sign up") == 2
 
 
 def test_jetpacks_german_share_labels_and_a_spanish_comment_notice_go():

@@ -20,7 +20,7 @@ from .content import MainContent
 from .dates import DateBar
 from .endmatter import CrossLinks, DanglingLabels, Teasers
 from .markup import CodeFences, ScriptResidue, StrayMarkup
-from .prompts import ClosingPrompts, CommentSection, CookieNotice, Prompts
+from .prompts import ClosingPrompts, CommentSection, CookieNotice, EdgePitches, Prompts
 from .repair import GluedParagraphs
 from .title import Title
 
@@ -33,6 +33,7 @@ FILTERS: tuple[type[Filter], ...] = (
     CookieNotice,
     Prompts,
     ClosingPrompts,
+    EdgePitches,
     CommentSection,
     Navigation,
     WeatherWidget,
