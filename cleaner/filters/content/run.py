@@ -20,9 +20,9 @@ def weights(blocks: list[Block], classes: list[str], marks: list[int], o: Option
     per_char = {GOOD: 1.0, NEARGOOD: o.neargood_weight, SHORT: -o.short_weight, BAD: -o.bad_weight}
     per_char[SHORT_SENTENCE], per_char[FREE] = o.short_sentence_weight, 0.0
     floor = o.min_block_cost
-    ws = [
-        -floor if c == CHROME else per_char[c] * (width(b.text) if c == GOOD else max(width(b.text), floor))
-        for c, b in zip(classes, blocks, strict=True)
+    ws = [  # (an ASCII line's width is its length: most lines take no call)
+        -floor if c == CHROME else per_char[c] * (n if c == GOOD or n > floor else floor)
+        for c, n in zip(classes, [len(t) if t.isascii() else width(t) for t in [b.text for b in blocks]], strict=True)
     ]
     comments = marks.index(COMMENT) if COMMENT in marks else 0
     if GOOD in classes[:comments]:
