@@ -681,6 +681,65 @@ def test_clear_caches_empties_the_line_classes() -> None:
     assert not CLASSES.of((stopwords("en"), Options()))
 
 
+# -- comment marks kept from page to page -------------------------------------------------
+
+_COMMENT_LINES = [
+    "167 Comments",
+    "Comments",
+    "Alex on May 3, 2019 said:",
+    "Alex on May 3, 2019 said",
+    "The minister said on Tuesday that the plan would be put to a vote:",
+    "Leave a Reply",
+    "Read more",
+    "3 commentaires",  # a heading in French only
+    "Jean le 3 mai 2019 a dit :",  # a byline in French only
+    "12 Kommentare",  # a heading in German only
+    "Hans am 3. Mai 2019 sagte:",  # a byline in German only
+]
+
+
+def _plain_marks(
+    texts: list[str], headings: re.Pattern[str] | StartGated, bylines: re.Pattern[str] | StartGated
+) -> list[int]:
+    from cleaner.filters.prompts import COMMENT, COMMENT_SECTION
+
+    return [
+        COMMENT_SECTION if headings.search(t) else COMMENT if t.endswith(":") and bylines.search(t) else 0
+        for t in texts
+    ]
+
+
+def test_a_comment_mark_seen_before_is_the_mark_under_this_languages_patterns() -> None:
+    from cleaner import Config, Pipeline
+    from cleaner.filters.prompts import MARKS, comment_marks
+
+    clear_caches()
+    pipeline, blocks = Pipeline(Config(kind="text")), [Block(t) for t in _COMMENT_LINES]
+    marked = {}
+    for lang in ("en", "fr", "en", "de", "fr"):  # (each language's patterns: their own memo, filled, then read)
+        content = next(f for f in pipeline.filters_for(lang) if f.name == "content")
+        marks = comment_marks(blocks, content.headings, content.bylines)
+        assert marks == _plain_marks(_COMMENT_LINES, content.headings, content.bylines)
+        assert MARKS.of((content.headings, content.bylines)).keys() == set(_COMMENT_LINES)
+        marked[lang] = marks
+    assert len({tuple(marks) for marks in marked.values()}) == 3  # (the languages mark them otherwise)
+    clear_caches()
+    assert not MARKS
+
+
+def test_a_full_comment_mark_memo_starts_afresh(monkeypatch: pytest.MonkeyPatch) -> None:
+    from cleaner import Config, Pipeline
+    from cleaner.filters.prompts import MARKS, comment_marks
+
+    clear_caches()
+    monkeypatch.setattr(MARKS, "lines", 3)
+    content = next(f for f in Pipeline(Config(kind="text")).filters_for("en") if f.name == "content")
+    marks = comment_marks([Block(t) for t in _COMMENT_LINES], content.headings, content.bylines)
+    assert marks == _plain_marks(_COMMENT_LINES, content.headings, content.bylines)
+    assert len(MARKS.of((content.headings, content.bylines))) <= 3
+    clear_caches()
+
+
 # -- navigation: a short line's key tells it has a letter or digit ------------------------
 
 _ODD = "aZ09 *•_-|/.\u212a\u017f\u0130\u0345\u00df\u2160\u00b2\u24b6\u02b0\u3000\u201c()[]#"

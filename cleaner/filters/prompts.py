@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from ..caches import Memos
 from ..data import LanguageData
 from ..data.anchored import search_and_starts
 from ..document import Block, Page
@@ -139,13 +140,23 @@ class CommentSection(PatternFilter):
 def comment_marks(blocks: list[Block], headings: Any, bylines: Any) -> list[int]:
     """Each line's mark: :data:`COMMENT_SECTION` for a comment section's heading,
     :data:`COMMENT` for a comment's byline (``headings`` and ``bylines``: the data's
-    patterns), else 0."""
-    marks = [0] * len(blocks)
-    for i, _ in matching(blocks, headings):
-        marks[i] = COMMENT_SECTION
-    search = bylines.search
-    for i, block in enumerate(blocks):
-        text = block.text
-        if text[-1:] == ":" and not marks[i] and search(text):  # (a byline ends in a colon, as most lines do not)
-            marks[i] = COMMENT
+    patterns), else 0. A line's mark is its text's: each is worked out once (:data:`MARKS`)."""
+    seen, marks = MARKS.of((headings, bylines)), []
+    heading, starts = search_and_starts(headings)
+    for block in blocks:
+        mark = seen.get(text := block.text)
+        if mark is None:
+            if len(seen) >= MARKS.lines:
+                seen.clear()
+            first = text[:1]  # (the headings' gate by first character, inlined: most lines are turned away)
+            if (starts is None or first in starts or first >= "\x80") and heading(text):
+                mark = seen[text] = COMMENT_SECTION
+            else:  # (a byline ends in a colon, as most lines do not)
+                mark = seen[text] = COMMENT if text[-1:] == ":" and bylines.search(text) else 0
+        marks.append(mark)
     return marks
+
+
+#: Line text -> comment mark, a memo for each language's patterns, kept from page to page: the content stage marks
+#: a page's lines and the comments filter the same lines again, and a site's lines recur from page to page.
+MARKS = Memos(count=8, lines=8192)
