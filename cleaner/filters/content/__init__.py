@@ -109,8 +109,7 @@ def judge(
     start, end = under_title(ws, local, o, anchor, share)
     run = reach(blocks, ws, local, marks, start, -1, o), reach(blocks, ws, local, marks, end, 1, o)
     start, end = trim(blocks, classes, marks, *run, o)
-    barred = [bool(m) or c == CHROME for m, c in zip(marks, local, strict=True)]  # what stops the walk down
-    first, last = start, tail(blocks, local, barred, end, o)
+    first, last = start, tail(blocks, local, marks, end, o)
     final = [BAD] * len(blocks)
     final[start : last + 1] = revise(classes[start : end + 1]) + [GOOD] * (last - end)
     recipe = card(blocks, local, marks, range(start, last + 1), recipes, o)

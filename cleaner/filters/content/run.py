@@ -115,16 +115,16 @@ def lead_in(text: str, cls: str) -> bool:
     return (cls == GOOD or cls == SHORT_SENTENCE) and text.endswith(":")
 
 
-def tail(blocks: list[Block], local: list[str], barred: list[bool], end: int, o: Options) -> int:
+def tail(blocks: list[Block], local: list[str], marks: list[int], end: int, o: Options) -> int:
     """The run's last line: ``end``, or the closing sentences below it, or the end of the list it leads in to."""
     n = len(blocks)
     j = end + 2 if end + 2 < n and not any(map(str.isalnum, blocks[end + 1].text)) else end + 1  # (a divider: "___")
-    while j < n and not barred[j] and local[j] == SHORT_SENTENCE and ends_sentence(blocks[j].text, True, False):
+    while j < n and not marks[j] and local[j] == SHORT_SENTENCE and ends_sentence(blocks[j].text, True, False):
         end, j = j, n if blocks[j].text[-1:] == ":" else j + 1  # (the last closing sentence may lead in to a list)
     if not lead_in(blocks[end].text, local[end]) or end + 1 >= n:
         return end
     group, j = blocks[end + 1].group, end + 1
-    while j < min(n, end + 1 + o.max_list_items) and blocks[j].group == group and not barred[j]:
+    while j < min(n, end + 1 + o.max_list_items) and blocks[j].group == group and not marks[j] and local[j] != CHROME:
         j += 1
     return j - 1 if j - 1 - end >= o.min_list_lines else end
 
