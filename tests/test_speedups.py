@@ -222,6 +222,23 @@ def test_captions_drop_a_line_alone_as_their_chrome_names_it() -> None:
     assert [(r.text, r.reason) for r in page.removed] == expected
 
 
+def test_captions_offer_their_chrome_every_line_it_names() -> None:
+    # candidates() inlines chrome's word bounds and the caption's ending: a paragraph is not offered
+    from cleaner import Pipeline
+    from cleaner.document import Block
+
+    (captions,) = [f for f in Pipeline().filters_for("en") if f.name == "captions"]
+    credited = "A man walks past the shops on the main street of the town on Monday morning. (AP Photo/Jane Doe)"
+    lines = _sample_lines() + [credited, "Photo: Reuters", "AP", credited.replace(" on ", " on and on ") * 3]
+    blocks = [Block(t) for t in lines]
+    named = [b for b in blocks if captions.chrome(b)]
+    offered = list(captions.candidates(blocks))
+    assert len(named) >= 3 and all(b in offered for b in named)
+    assert blocks[-1] not in offered and blocks[-4] in offered  # (too many words for a caption; a caption's ending)
+    paragraphs = [b for b in blocks if len(b.text) > 300]
+    assert len([b for b in paragraphs if b in offered]) < len(paragraphs) / 10  # most paragraphs are turned away
+
+
 def test_navigation_offers_its_chrome_every_line_it_names() -> None:
     # candidates() passes a line on by the patterns' first characters and openings, merged (opening_test)
     from cleaner import Pipeline

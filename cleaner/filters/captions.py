@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from itertools import groupby
 from operator import attrgetter
 from typing import Any
@@ -53,6 +54,12 @@ class Captions(Filter):
         if self.is_credited_caption(text):
             return "photo caption"
         return None
+
+    def candidates(self, blocks: list[Block]) -> Iterable[Block]:
+        # chrome's word bounds and the caption's ending, inlined: a paragraph (most lines the content stage asks
+        # about) is turned away without a call
+        credit, caption = self.options["max_credit_words"], self.options["max_caption_words"]
+        return [b for b in blocks if (n := b.text.count(" ")) < credit or n < caption and _may_end_in_credit(b.text)]
 
     def apply(self, page: Page) -> None:
         max_lines = self.options["max_group_lines"]
