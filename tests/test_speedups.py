@@ -239,6 +239,22 @@ def test_captions_offer_their_chrome_every_line_it_names() -> None:
     assert len([b for b in paragraphs if b in offered]) < len(paragraphs) / 10  # most paragraphs are turned away
 
 
+def test_matching_on_a_range_of_lines_finds_what_it_finds_on_all_of_them_there() -> None:
+    # the recipe card's headings are looked for near the run only, with the gate inlined
+    from cleaner.document import Block
+    from cleaner.filters.base import matching
+
+    data = LanguageData("en")
+    lines = _sample_lines()[:400] + ["Ingredients", "Directions", "Ingredients:", "Method"]
+    blocks = [Block(t) for t in lines]
+    for name in ("ingredients", "steps"):
+        pattern = data.pattern("recipes", name)
+        found = [i for i, _ in matching(blocks, pattern)]
+        assert found and found == [i for i, b in enumerate(blocks) if pattern.search(b.text)], name
+        for lines_at in (range(0), range(len(blocks) - 3, len(blocks)), range(10, 390), range(len(blocks))):
+            assert [i for i, _ in matching(blocks, pattern, lines_at)] == [i for i in found if i in lines_at], name
+
+
 def test_navigation_offers_its_chrome_every_line_it_names() -> None:
     # candidates() passes a line on by the patterns' first characters and openings, merged (opening_test)
     from cleaner import Pipeline

@@ -144,12 +144,12 @@ def ask(filters: list[Filter], blocks: list[Block]) -> bool:
     return any(b.said for b in blocks)
 
 
-def matching(blocks: list[Block], pattern: Any) -> Iterator[tuple[int, Block]]:
-    """(index, block) of the blocks whose text ``pattern`` (a phrase pattern from the
-    data) finds something in, with its first-character gate inlined: most lines are
-    turned away without a call."""
+def matching(blocks: list[Block], pattern: Any, lines: range | None = None) -> Iterator[tuple[int, Block]]:
+    """(index, block) of the blocks (those at ``lines``, a range of step 1, if given) whose
+    text ``pattern`` (a phrase pattern from the data) finds something in, with its
+    first-character gate inlined: most lines are turned away without a call."""
     search, starts = search_and_starts(pattern)
-    for i, block in enumerate(blocks):
+    for i, block in enumerate(blocks) if lines is None else zip(lines, blocks[lines.start : lines.stop], strict=True):
         text = block.text
         first = text[:1]
         if (starts is None or first in starts or first >= "\x80") and search(text):

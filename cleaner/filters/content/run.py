@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from ...document import Block
+from ..base import matching
 from ..prompts import COMMENT
 from ..script import width
 from ..shape import ends_sentence, has_words, is_prose, lower_share
@@ -131,7 +132,7 @@ def tail(blocks: list[Block], local: list[str], marks: list[int], end: int, o: O
 
 def headings(blocks: list[Block], local: list[str], pattern: Any, lines: range) -> Iterator[int]:
     """The lines among ``lines`` that ``pattern`` finds, short ones only (a heading never reads as prose)."""
-    return (j for j in lines if local[j] != GOOD and local[j] != NEARGOOD and pattern.search(blocks[j].text))
+    return (j for j, _ in matching(blocks, pattern, lines) if local[j] != GOOD and local[j] != NEARGOOD)
 
 
 def card(blocks: list[Block], local: list[str], marks: list[int], run: range, patterns: Any, o: Options) -> range:
