@@ -8,6 +8,7 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
+from .filters.script import HAN, KANA
 from .sampling import SAMPLE_CHARS, sample  # noqa: F401  (the sample's size is a setting of detection)
 
 #: Below this many letters in words (runs of two or more letters), no language is
@@ -22,8 +23,8 @@ _WORD = re.compile(r"[^\W\d_]{2,}")
 #: whose language is a guess either way.
 TRIALS = 1
 #: Letters of the scripts written without spaces between words: Han, kana, Hangul.
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-_KANA = re.compile(r"[\u3040-\u30ff]")
+_HAN = re.compile(f"[{HAN}]")
+_KANA = re.compile(f"[{KANA}]")
 _HANGUL = re.compile(r"[\uac00-\ud7af]")
 #: Japanese prose writes its particles and endings in kana: a few in a hundred letters
 #: at least. A Chinese text has none.

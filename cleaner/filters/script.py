@@ -18,9 +18,13 @@ import re
 from functools import cache, lru_cache
 from importlib import resources
 
-#: Letters of the scripts written without spaces between words: Han, hiragana, katakana,
-#: the iteration marks.
-UNSPACED_LETTERS = "\u3005-\u3007\u3041-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003fffd"
+#: Han (the unified and compatibility ideographs of the Basic Multilingual Plane) and kana
+#: (hiragana, katakana), as character-class ranges ...
+HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+KANA = "\u3041-\u30ff"
+#: ... and the letters of the scripts written without spaces between words: those, the
+#: iteration marks and the ideographs beyond that plane.
+UNSPACED_LETTERS = f"\u3005-\u3007{KANA}{HAN}\U00020000-\U0003fffd"
 _LETTER = re.compile(f"[{UNSPACED_LETTERS}]")
 #: A letter, or the full-width punctuation that joins and ends clauses: each is a token of
 #: its own, and a list of function characters can hold it.
@@ -32,8 +36,8 @@ _WIDE = re.compile("[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-
 _FROM_WIDE = re.compile("[\u3000-\U0010ffff]")
 #: A Chinese word takes about two characters, an English one about six with its space.
 WIDE_WIDTH = 3
-#: The languages whose function characters judge a line of these scripts on a page told
-#: as another language (language detection tells some Chinese pages Korean or Vietnamese).
+#: The languages whose function characters judge a line of these scripts on a page set to
+#: (or told as) another language.
 _FALLBACK_LANGUAGES = ("zh", "ja")
 
 
