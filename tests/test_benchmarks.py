@@ -402,3 +402,57 @@ def test_a_page_s_kind_is_what_its_markup_says_it_is():
     assert page_kind(page(ld("CollectionPage"))) == "list"
     assert page_kind(page(ld("WebPage", "Organization") + og("website"))) == "page"
     assert page_kind(page("<title>A page</title>")) == "none"
+
+
+def test_a_transplanted_page_keeps_its_head_and_gets_a_donor_s_chrome_without_the_donor_s_truth(tmp_path):
+    import gzip
+    import json
+
+    import transplant
+
+    body = "Rivers carry the silt of the hills down to the sea every spring and every autumn of the year."
+    other = "Glaciers grind the rock beneath them into a fine flour that the meltwater carries far away."
+    page = ["A page title", "Home | News | Sport", "A headline", body, "Share this", "Cookie settings"]
+    donor = ["Donor title", "Menu of the donor", other, "Donor footer"]
+    (tmp_path / "text").mkdir()
+    truth = {}
+    for key, lines, text, url in (
+        ("a", page, body, "https://one.example/a"),
+        ("b", donor, other, "https://two.example/b"),
+    ):
+        (tmp_path / "text" / f"{key}.txt").write_text("\n".join(lines), encoding="utf-8")
+        truth[key] = {"articleBody": text, "url": url}
+    (tmp_path / "ground-truth.json").write_text(json.dumps(truth), encoding="utf-8")
+    (tmp_path / "html").mkdir()
+    (tmp_path / "html" / "a.html.gz").write_bytes(gzip.compress(b""))
+
+    pages = {p.key: p for p in transplant.article_pages(tmp_path)}
+    assert pages["a"].body == (3, 3)
+    assert pages["b"].chrome == (["Menu of the donor"], ["Donor footer"])  # its title and truth left out
+    inside = transplant.variant_text(pages["a"], pages["b"], "inside").split("\n")
+    assert inside == page[:3] + ["Menu of the donor"] + page[3:] + ["Donor footer"]
+    outside = transplant.variant_text(pages["a"], pages["b"], "outside").split("\n")
+    assert outside == ["Menu of the donor"] + page + ["Donor footer"]
+
+
+def test_a_transplant_s_donors_share_the_page_s_split_and_language_but_not_its_site():
+    import transplant
+
+    def page(key, site, language, chrome=(["menu"], ["footer"])):
+        return transplant.Page(key, site, [], None, (0, 0), chrome, language=language)
+
+    # split 1: a b c d; split 2: e f g h
+    pages = [
+        page("a", "one", "de"),
+        page("b", "one", "de"),  # the same site
+        page("c", "two", "en"),  # another language
+        page("d", "three", "de"),
+        page("e", "four", "de"),
+        page("f", "five", "de", ([], [])),  # no chrome to give
+        page("g", "six", "de"),
+        page("h", "seven", "de"),
+    ]
+    chosen = transplant.donors(pages, 2)
+    assert [d.key for d in chosen["a"]] == ["d"]
+    assert [d.key for d in chosen["e"]] == ["g", "h"]
+    assert [d.key for d in transplant.donors(pages, 2, any_language=True)["a"]] == ["c", "d"]
