@@ -8,7 +8,8 @@ whose chrome nobody tuned on).
 A page's *body* is located with its truth: for the articles, the first and last line that
 is mostly truth (half or more of its 4-gram shingles are the ground truth's, and
 ``MIN_TOKENS`` tokens or more); for the multilingual pages, the first and last line that
-holds a ``with`` passage. Its *head chrome* is the lines above the body but the first (a
+holds a ``with`` passage, moved out over the paragraphs next to them (lines of ``MIN_TOKENS``
+words or more that end a sentence: the passages are a sample of the article). Its *head chrome* is the lines above the body but the first (a
 flattened page's ``<title>``: a page has its own), its *tail chrome* the lines below the
 body; lines that hold truth text (mostly truth shingles, or inside a ``with`` passage) are
 left out. Pages whose body is not found are neither transplanted nor donors.
@@ -55,6 +56,8 @@ TRUTH_SHARE = 0.5
 #: A variant whose F1 is this much under the page's own has been flipped by chrome.
 FLIP = 0.2
 _TOKEN = re.compile(r"\w+")
+#: A paragraph: a line of ``MIN_TOKENS`` words or more that ends a sentence.
+_SENTENCE_END = re.compile(r"[.!?:。！？][\"'”’»)\]]*\s*$")
 
 
 @dataclass
@@ -132,10 +135,30 @@ def multilingual_pages(data_dir: Path) -> list[Page]:
             found.name, site_of(found.name), lines, score, None, without=tuple(found.without), language=found.language
         )
         if located:
-            page.body = (located[0], located[-1])
+            page.body = _paragraphs(lines, located[0], located[-1])
             page.chrome = _chrome(lines, page.body, [not h for h in holds])
         pages.append(page)
     return pages
+
+
+def _paragraphs(lines: list[str], first: int, last: int) -> tuple[int, int]:
+    """``first`` and ``last`` moved out over the paragraphs (and blank lines) next to them: the ``with`` passages
+    are a sample, the article's first and last paragraphs are often not among them."""
+
+    def paragraph(i: int) -> bool:
+        return not lines[i].strip() or (
+            len(_TOKEN.findall(lines[i])) >= MIN_TOKENS and bool(_SENTENCE_END.search(lines[i]))
+        )
+
+    while first > 1 and paragraph(first - 1):
+        first -= 1
+    while last + 1 < len(lines) and paragraph(last + 1):
+        last += 1
+    while not lines[first].strip():
+        first += 1
+    while not lines[last].strip():
+        last -= 1
+    return first, last
 
 
 def _chrome(lines: list[str], body: tuple[int, int], pure: list[bool]) -> tuple[list[str], list[str]]:
