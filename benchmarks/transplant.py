@@ -9,10 +9,12 @@ A page's *body* is located with its truth: for the articles, the first and last 
 is mostly truth (half or more of its 4-gram shingles are the ground truth's, and
 ``MIN_TOKENS`` tokens or more); for the multilingual pages, the first and last line that
 holds a ``with`` passage, moved out over the paragraphs next to them (lines of ``MIN_TOKENS``
-words or more that end a sentence: the passages are a sample of the article). Its *head chrome* is the lines above the body but the first (a
+words or more that end a sentence, or lines trafilatura's default ``extract`` keeps of the
+HTML page: the passages are a sample of the article). Its *head chrome* is the lines above the body but the first (a
 flattened page's ``<title>``: a page has its own), its *tail chrome* the lines below the
-body; lines that hold truth text (mostly truth shingles, or inside a ``with`` passage) are
-left out. Pages whose body is not found are neither transplanted nor donors.
+body; lines that hold truth text (mostly truth shingles; a ``with`` passage, or a line inside
+one or in trafilatura's extraction, as the rest of the article may stand apart) are left out.
+Pages whose body is not found are neither transplanted nor donors.
 
 Each page P gets the chrome of ``K`` donors D from the same split (so that a rule chosen on
 split 1 never saw split 2's chrome), another site and the same language (the language of
@@ -47,7 +49,7 @@ from urllib.parse import urlparse
 import checkout  # noqa: F401  (before cleaner: the checkout, or the installed build)
 import multilingual
 from scoring import page_counts, shingles
-from splits import COLLAPSED, PageResult, _f1, split_of, summary
+from splits import COLLAPSED, PageResult, _f1, split_of, summary, trafilatura_default
 
 #: A line locates a body when it has this many tokens or more (a shorter line is a label).
 MIN_TOKENS = 8
@@ -125,6 +127,8 @@ def multilingual_pages(data_dir: Path) -> list[Page]:
         passages = [multilingual.squeeze(p) for p in found.with_]
         holds = [bool(s) and any(p in s or (len(s) >= 20 and s in p) for p in passages) for s in squeezed]
         located = [i for i, h in enumerate(holds) if h and any(p in squeezed[i] for p in passages)]
+        extracted = multilingual.squeeze(trafilatura_default(multilingual.decode_like_a_browser(found.raw)))
+        article = [len(s) >= 20 and s in extracted for s in squeezed]
 
         def score(out: str, extra: list[str], page: multilingual.Page = found) -> tuple:
             c = multilingual.page_counts(page, out)
@@ -135,19 +139,21 @@ def multilingual_pages(data_dir: Path) -> list[Page]:
             found.name, site_of(found.name), lines, score, None, without=tuple(found.without), language=found.language
         )
         if located:
-            page.body = _paragraphs(lines, located[0], located[-1])
-            page.chrome = _chrome(lines, page.body, [not h for h in holds])
+            page.body = _paragraphs(lines, located[0], located[-1], article)
+            page.chrome = _chrome(lines, page.body, [not (h or a) for h, a in zip(holds, article, strict=True)])
         pages.append(page)
     return pages
 
 
-def _paragraphs(lines: list[str], first: int, last: int) -> tuple[int, int]:
-    """``first`` and ``last`` moved out over the paragraphs (and blank lines) next to them: the ``with`` passages
-    are a sample, the article's first and last paragraphs are often not among them."""
+def _paragraphs(lines: list[str], first: int, last: int, article: list[bool]) -> tuple[int, int]:
+    """``first`` and ``last`` moved out over the paragraphs (and blank lines and ``article`` lines) next to them:
+    the ``with`` passages are a sample, the article's first and last paragraphs are often not among them."""
 
     def paragraph(i: int) -> bool:
-        return not lines[i].strip() or (
-            len(_TOKEN.findall(lines[i])) >= MIN_TOKENS and bool(_SENTENCE_END.search(lines[i]))
+        return (
+            not lines[i].strip()
+            or article[i]
+            or (len(_TOKEN.findall(lines[i])) >= MIN_TOKENS and bool(_SENTENCE_END.search(lines[i])))
         )
 
     while first > 1 and paragraph(first - 1):
