@@ -10,7 +10,8 @@ is mostly truth (half or more of its 4-gram shingles are the ground truth's, and
 ``MIN_TOKENS`` tokens or more); for the multilingual pages, the first and last line that
 holds a ``with`` passage, moved out over the paragraphs next to them (lines of ``MIN_TOKENS``
 words or more that end a sentence, or lines trafilatura's default ``extract`` keeps of the
-HTML page: the passages are a sample of the article). Its *head chrome* is the lines above the body but the first (a
+HTML page), across ``GAP_LINES`` other lines (a subheading, a caption): the passages are a
+sample of the article. Its *head chrome* is the lines above the body but the first (a
 flattened page's ``<title>``: a page has its own), its *tail chrome* the lines below the
 body; lines that hold truth text (mostly truth shingles; a ``with`` passage, or a line inside
 one or in trafilatura's extraction, as the rest of the article may stand apart) are left out.
@@ -58,6 +59,8 @@ TRUTH_SHARE = 0.5
 #: A variant whose F1 is this much under the page's own has been flipped by chrome.
 FLIP = 0.2
 _TOKEN = re.compile(r"\w+")
+#: The body reaches across this many lines that are no paragraphs (a subheading, a caption).
+GAP_LINES = 2
 #: A paragraph: a line of ``MIN_TOKENS`` words or more that ends a sentence.
 _SENTENCE_END = re.compile(r"[.!?:。！？][\"'”’»)\]]*\s*$")
 
@@ -146,25 +149,24 @@ def multilingual_pages(data_dir: Path) -> list[Page]:
 
 
 def _paragraphs(lines: list[str], first: int, last: int, article: list[bool]) -> tuple[int, int]:
-    """``first`` and ``last`` moved out over the paragraphs (and blank lines and ``article`` lines) next to them:
-    the ``with`` passages are a sample, the article's first and last paragraphs are often not among them."""
+    """``first`` and ``last`` moved out over the paragraphs (or ``article`` lines) next to them, across
+    ``GAP_LINES`` other lines at most (a subheading, a caption): the ``with`` passages are a sample, the
+    article's first and last paragraphs are often not among them."""
 
     def paragraph(i: int) -> bool:
-        return (
-            not lines[i].strip()
-            or article[i]
-            or (len(_TOKEN.findall(lines[i])) >= MIN_TOKENS and bool(_SENTENCE_END.search(lines[i])))
-        )
+        return article[i] or (len(_TOKEN.findall(lines[i])) >= MIN_TOKENS and bool(_SENTENCE_END.search(lines[i])))
 
-    while first > 1 and paragraph(first - 1):
-        first -= 1
-    while last + 1 < len(lines) and paragraph(last + 1):
-        last += 1
-    while not lines[first].strip():
-        first += 1
-    while not lines[last].strip():
-        last -= 1
-    return first, last
+    def out(k: int, step: int) -> int:
+        while True:
+            j, gap = k + step, 0
+            while 0 < j < len(lines) and (not lines[j].strip() or not paragraph(j)) and gap <= GAP_LINES:
+                gap += bool(lines[j].strip())
+                j += step
+            if not (0 < j < len(lines)) or gap > GAP_LINES:
+                return k
+            k = j
+
+    return out(first, -1), out(last, 1)
 
 
 def _chrome(lines: list[str], body: tuple[int, int], pure: list[bool]) -> tuple[list[str], list[str]]:

@@ -456,3 +456,17 @@ def test_a_transplant_s_donors_share_the_page_s_split_and_language_but_not_its_s
     assert [d.key for d in chosen["a"]] == ["d"]
     assert [d.key for d in chosen["e"]] == ["g", "h"]
     assert [d.key for d in transplant.donors(pages, 2, any_language=True)["a"]] == ["c", "d"]
+
+
+def test_a_multilingual_body_reaches_out_over_its_paragraphs_across_a_subheading():
+    import transplant
+
+    paragraph = "This paragraph belongs to the article although no passage of the truth was taken from it."
+    lines = ["Title", "Home", "News", paragraph, "", "A subheading", "", "The passage.", "", "Share this", "Menu"]
+    article = [False] * len(lines)
+    assert transplant._paragraphs(lines, 7, 7, article) == (3, 7)  # not past two lines of chrome
+    lines[1] = paragraph  # ... nor to the first line (the title) however it reads
+    lines[0] = paragraph
+    assert transplant._paragraphs(lines, 7, 7, article) == (1, 7)
+    article[9] = True  # a line trafilatura keeps is the article's
+    assert transplant._paragraphs(lines, 7, 7, article) == (1, 9)
