@@ -405,7 +405,6 @@ def test_a_page_s_kind_is_what_its_markup_says_it_is():
 
 
 def test_a_transplanted_page_keeps_its_head_and_gets_a_donor_s_chrome_without_the_donor_s_truth(tmp_path):
-    import gzip
     import json
 
     import transplant
@@ -423,8 +422,6 @@ def test_a_transplanted_page_keeps_its_head_and_gets_a_donor_s_chrome_without_th
         (tmp_path / "text" / f"{key}.txt").write_text("\n".join(lines), encoding="utf-8")
         truth[key] = {"articleBody": text, "url": url}
     (tmp_path / "ground-truth.json").write_text(json.dumps(truth), encoding="utf-8")
-    (tmp_path / "html").mkdir()
-    (tmp_path / "html" / "a.html.gz").write_bytes(gzip.compress(b""))
 
     pages = {p.key: p for p in transplant.article_pages(tmp_path)}
     assert pages["a"].body == (3, 3)
