@@ -107,7 +107,7 @@ def judge(
         anchor = i if i > 0 and is_heading(blocks[i].text) else 0
     ws = weights(blocks, local, marks, o)
     start, end = under_title(ws, local, o, anchor, share)
-    run = reach(blocks, ws, local, marks, (start, end), -1, o), reach(blocks, ws, local, marks, (start, end), 1, o)
+    run = reach(blocks, ws, local, marks, start, -1, o), reach(blocks, ws, local, marks, end, 1, o)
     start, end = trim(blocks, classes, marks, *run, o)
     first, last = start, tail(blocks, local, marks, end, o)
     final = [BAD] * len(blocks)

@@ -14,7 +14,6 @@ from .classes import BAD, CHROME, FREE, GOOD, NEARGOOD, SHORT, SHORT_SENTENCE, O
 
 #: What a step ends in: a full stop (a list's lines after the card, "Share this!", "You may also like:", do not).
 _STEP_ENDS = frozenset(".。")
-Span = tuple[int, int]  # a run's first and last line
 
 
 def weights(blocks: list[Block], classes: list[str], marks: list[int], o: Options) -> list[float]:
@@ -43,11 +42,11 @@ def stretch(ws: list[float], j: int, step: int, marks: list[int] | None = None) 
 
 
 def reach(
-    blocks: list[Block], ws: list[float], classes: list[str], marks: list[int], run: Span, step: int, o: Options
+    blocks: list[Block], ws: list[float], classes: list[str], marks: list[int], k: int, step: int, o: Options
 ) -> int:
-    """How far the run ``(a, b)`` reaches in direction ``step``, across short gaps to heavy prose."""
+    """How far the run reaches from its edge ``k`` in direction ``step``, across short gaps to heavy prose."""
     enough, n = o.join_weight if step > 0 else o.join_weight_above, len(classes)
-    (a, b), k = run, run[step > 0]  # the run, whose gaps' lines (of two words or more) ...
+    a, b = sorted((k, stretch(ws, k, -step, marks)[0]))  # the run, whose gaps' lines (of two words or more) ...
     seen = {blocks[i].text for i in range(a, b + 1) if classes[i] != GOOD and has_words(blocks[i].text, 2)}
     while not (step < 0 and marks[k]):  # (nor does a run that starts at one reach above it)
         j, repeats = k + step, 0  # ... a gap repeats (an item's credit, its call to action): free, a lower bar
