@@ -46,7 +46,7 @@ def reach(
 ) -> int:
     """How far the run reaches from its edge ``k`` in direction ``step``, across short gaps to heavy prose."""
     enough, n = o.join_weight if step > 0 else o.join_weight_above, len(classes)
-    a, b = sorted((k, stretch(ws, k, -step, marks)[0]))  # the run, whose gaps' lines (of two words or more) ...
+    a, b = sorted((k, stretch(ws, k, -step, marks)[0]))  # lines of the edge's stretch (a title's run holds menus) ...
     seen = {blocks[i].text for i in range(a, b + 1) if classes[i] != GOOD and has_words(blocks[i].text, 2)}
     while not (step < 0 and marks[k]):  # (nor does a run that starts at one reach above it)
         j, repeats = k + step, 0  # ... a gap repeats (an item's credit, its call to action): free, a lower bar
