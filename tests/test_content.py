@@ -12,6 +12,7 @@ from cleaner.document import Block, Document
 from cleaner.filters import BY_NAME
 from cleaner.filters.content import Options, pass_through, stopwords
 from cleaner.filters.content.classes import BAD, GOOD, SHORT, classify
+from cleaner.filters.shape import ends_sentence
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures" / "content"
@@ -891,3 +892,14 @@ def test_a_cleaned_body_of_links_or_with_a_table_on_top_is_kept_whole(name):
     text = read(f"{name}.txt")
     assert FULL.clean(text).text == normalized(text)
     assert FULL.clean("Skip to content\n" + text).text != normalized(text)
+
+
+@pytest.mark.parametrize("end", ["„Ohne euch gäbe es dieses Haus nicht.“", "‚So ist es.‘", "„So?“"])
+def test_a_sentence_closed_by_a_german_quotation_ends_a_sentence(end):
+    assert ends_sentence(f"Die Bürgermeisterin dankte den Kindern der Stadt. {end}")
+
+
+def test_a_first_paragraph_closed_by_a_german_quotation_opens_the_article():
+    # German closes a quotation with “ (and ‚...‘): the paragraph ends in a sentence, so trim keeps it at the run's top
+    raw, doc = cleans_to_expected("german_closing_quote")
+    assert doc.text.startswith("Die Bürgermeisterin hat am Samstag")

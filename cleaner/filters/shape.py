@@ -19,8 +19,9 @@ from .script import has_letters, letter_words, wide_count, width
 #: match opens at the stop, which the engine looks for alone, four times as fast as at the letters before it.)
 INNER_SENTENCE = re.compile(r"[.!?](?:(?<=[a-z]{3}[.!?])|(?<=[0-9%][.!?]))[\"'\u201d\u2019)]?\s+[\"\u201c]?[A-Z]")
 _WORD = re.compile(r"[^\W_]+(?:['\u2019\-][^\W_]+)*")
-#: Closing quotes and brackets, which may follow a sentence end (and Chinese and Japanese ones).
-CLOSERS = "\"'\u201d\u2019)]\u300d\u300f\uff09"
+#: Closing quotes and brackets, which may follow a sentence end (and Chinese and Japanese ones). German closes
+#: a quotation with “ or ‘ („...“). Not »: a "more" arrow after a teaser's last sentence.
+CLOSERS = "\"'\u201d\u2019\u201c\u2018)]\u300d\u300f\uff09"
 #: A sentence's stops (full-width ones too), which closing quotes and brackets may follow.
 _STOPS = frozenset(".!?\u3002\uff01\uff1f\uff0e")
 _STOPS_COLON = _STOPS | {":"}  # and a line's colon that leads in to a list or a quotation
