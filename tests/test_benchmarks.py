@@ -467,3 +467,28 @@ def test_a_multilingual_body_reaches_out_over_its_paragraphs_across_a_subheading
     assert transplant._paragraphs(lines, 7, 7, article) == (1, 7)
     article[9] = True  # a line trafilatura keeps is the article's
     assert transplant._paragraphs(lines, 7, 7, article) == (1, 9)
+
+
+def test_the_perturbations_rewrite_only_the_markup_they_name_and_keep_the_page_s_bytes():
+    import perturb
+
+    page = (
+        '<html><head><title>T</title><meta property="og:title" content="x">'
+        '<script type="application/ld+json">{"a":1}</script></head><body><main id=m>'
+        '<article class="post-body  entry" itemscope itemtype="https://schema.org/Article">'
+        '<h1 itemprop="headline">H</h1><p class=\'post-body\'>\u65e5\u672c class="no"</p>'
+        "</article></main></body></html>"
+    )
+    for encoding in ("utf-8", "shift_jis"):
+        raw = (page + "\u65e5\u672c").encode(encoding)
+        assert perturb.perturbed(raw, "none") == raw
+        hashed = perturb.perturbed(raw, "classes").decode(encoding)
+        token = perturb._token("post-body")
+        assert f'<article class="{token} {perturb._token("entry")}" itemscope' in hashed
+        assert f'<p class="{token}">\u65e5\u672c class="no"</p>' in hashed  # the text is left alone
+        assert f'<main id="{perturb._token("m")}">' in hashed
+        plain = perturb.perturbed(raw, "semantic").decode(encoding)
+        assert "og:" not in plain and "ld+json" not in plain and "item" not in plain
+        assert "<article" not in plain and "<main" not in plain and plain.count("<div") == 2
+        untitled = perturb.perturbed(raw, "title").decode(encoding)
+        assert "<title" not in untitled and "<h1" not in untitled and "<div itemprop" in untitled
