@@ -152,6 +152,8 @@ def _clean_mode(sources: list[str], out: Path | None, in_place: bool, jsonl: str
     if jsonl is not None:
         if out is not None or in_place:
             problem = "--jsonl writes one stream; it does not go with --out or --in-place"
+    elif out == Path("-"):  # (else a folder named "-" would take the bodies)
+        problem = "--out takes a folder, not - : to write a page's body to stdout, cleaner clean - < FILE"
     elif sources == ["-"] and out is None and not in_place:
         return "stdin"
     elif "-" in sources:

@@ -150,6 +150,15 @@ def test_an_out_that_is_the_input_file_is_refused_before_anything_is_written(tmp
     assert page.read_text() == GLUED and [p.name for p in tmp_path.iterdir()] == ["page.txt"]
 
 
+def test_an_out_of_dash_is_refused_and_no_folder_named_dash_is_made(tmp_path, monkeypatch):
+    # "-" reads as stdout in many tools; as a folder it would hide the bodies in ./-
+    (tmp_path / "a.txt").write_text("Some text.\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    r = run("clean", "a.txt", "--out", "-")
+    assert r.exit_code == 2 and "cleaner clean - < FILE" in r.stderr
+    assert not (tmp_path / "-").exists()
+
+
 def test_an_output_that_cannot_be_written_is_named_beside_its_input(tmp_path):
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "a.txt").write_text(GLUED)
