@@ -33,8 +33,9 @@ multilingual: the passage metric, with those of D's ``without`` passages that st
 chrome counted as P's, so that donor chrome kept costs precision on both sets). Reported per
 set, variant kind and split: the set's F1 over the variants (and over the pages cleaned
 normally), the mean per-variant F1, the variants under 0.5 (and how many of those pages are
-under 0.5 normally), and the pages *flipped by chrome* (a variant's F1 more than ``FLIP``
-under the page's own). Text mode only.
+under 0.5 normally), the pages *flipped by chrome* (a variant's F1 more than ``FLIP``
+under the page's own), and the variants whose language (told by the pipeline) is not the
+one told of the page cleaned as it is. Text mode only.
 """
 
 from __future__ import annotations
@@ -86,6 +87,8 @@ class Variant:
     own: float  # the page's F1 cleaned as it is
     f1: float
     counts: tuple[float, float, float]
+    language: str = ""  # told of the variant, and of the page cleaned as it is:
+    own_language: str = ""  # a donor's chrome in another language can change it
 
 
 def site_of(url: str) -> str:
@@ -212,12 +215,14 @@ def _extra(page: Page, donor: Page) -> list[str]:
     return [p for p in donor.without if multilingual.squeeze(p) in chrome]
 
 
-def clean(pipeline, text: str) -> str:
+def clean(pipeline, text: str) -> tuple[str, str]:
+    """The text's clean body, and the language told of it."""
     try:
-        return pipeline.clean(text).text
+        document = pipeline.clean(text)
     except Exception as exc:  # a crash scores as an empty extraction, and is reported
         print(f"  {type(exc).__name__}: {exc}", file=sys.stderr)
-        return ""
+        return "", ""
+    return document.text, document.metadata.get("language") or ""
 
 
 def run(
@@ -233,13 +238,17 @@ def run(
     for page in pages:
         if not chosen.get(page.key):
             continue
-        counts = tuple(page.score(clean(pipeline, "\n".join(page.lines)), []))
+        out, language = clean(pipeline, "\n".join(page.lines))
+        counts = tuple(page.score(out, []))
         own = _f1(*counts)
         normal.append(PageResult(page.key, splits[page.key], "", None, own, counts))
         for donor in chosen[page.key]:
             for kind in kinds:
-                got = tuple(page.score(clean(pipeline, variant_text(page, donor, kind)), _extra(page, donor)))
-                variants.append(Variant(page.key, donor.key, kind, splits[page.key], own, _f1(*got), got))
+                out, told = clean(pipeline, variant_text(page, donor, kind))
+                got = tuple(page.score(out, _extra(page, donor)))
+                variants.append(
+                    Variant(page.key, donor.key, kind, splits[page.key], own, _f1(*got), got, told, language)
+                )
     return normal, variants
 
 
@@ -260,6 +269,7 @@ def report(normal: list[PageResult], variants: list[Variant], micro: bool, kind:
             "collapsed": sum(v.f1 < COLLAPSED for v in mine),
             "collapsed own": sum(v.f1 < COLLAPSED and v.own < COLLAPSED for v in mine),
             "flipped pages": len(flipped),
+            "language changed": sum(v.language != v.own_language for v in mine),
         }
     return found
 
