@@ -4,7 +4,8 @@ A flattened page's longest line is often no prose: a picker of the site's editio
 their own languages, an archive of months, a tag cloud, a list of names or links, a
 line of code. Told from it, the language is wrong or missing, and the content stage
 weighs the article with the wrong stopwords. The sample takes the lines that hold
-prose, and several of them.
+prose, and several of them, those of the page's heaviest block of long lines first: a
+long cookie notice, teaser or bio in another language elsewhere does not decide.
 """
 
 from __future__ import annotations
@@ -35,6 +36,13 @@ MIN_UNSPACED_LETTERS = 2 * MIN_WORDS
 #: dates, not prose (of the prose lines of German pages, where nouns are capitalised,
 #: about one in a hundred comes near it).
 MAX_TITLE_CASE = 0.9
+#: Of a page's longest lines, this many ...
+CANDIDATES = 12
+#: ... make blocks, those this many lines apart or closer (paragraphs with a blank line, a
+#: caption or a subheading between them); the sample takes the lines of the block whose
+#: lines are longest in all first. The article is one block; a cookie notice, a teaser or
+#: a bio in the site's other language stands apart, however long.
+BLOCK_GAP = 3
 #: The fewest characters prose can have: one-letter words and the spaces between them.
 _PROSE_MIN_CHARS = 2 * MIN_WORDS - 1
 _CLOSERS = "\"'”’»)]」』）"
@@ -71,19 +79,38 @@ def sample(text: str, size: int = SAMPLE_CHARS, piece_chars: int = PIECE_CHARS) 
 
 def _gather(lines: list[str], size: int, piece_chars: int) -> list[str]:
     """The prose of the longest ``lines``, at most ``piece_chars`` of each, until ``size``
-    characters (the lines are looked at longest first, and only until then)."""
+    characters: the lines of the heaviest block (:func:`_heaviest`) first, then the others,
+    each longest first (and only until then)."""
+    lengths = list(map(len, lines))
+    order = sorted(range(len(lines)), key=lengths.__getitem__, reverse=True)
+    block = _heaviest(sorted(order[:CANDIDATES]), lengths)
+    first = [i for i in order[:CANDIDATES] if i in block]
     picked: list[str] = []
     total = 0
-    for line in sorted(lines, key=len, reverse=True):
-        if total >= size or len(line) < _PROSE_MIN_CHARS:
+    for n, i in enumerate(first + order):
+        if total >= size or lengths[i] < _PROSE_MIN_CHARS:
             break
-        for piece in prose_pieces(line):
+        if n >= len(first) and i in block:
+            continue  # (taken already)
+        for piece in prose_pieces(lines[i]):
             piece = piece[: min(piece_chars, size - total)]
             picked.append(piece)
             total += len(piece) + 1
             if total >= size:
                 break
     return picked
+
+
+def _heaviest(found: list[int], lengths: list[int]) -> set[int]:
+    """Of the lines ``found`` (in page order), those of the block (lines ``BLOCK_GAP`` apart or
+    closer) whose lines are longest in all (a line too short for prose is in none)."""
+    blocks: list[list[int]] = []
+    for i in (i for i in found if lengths[i] >= _PROSE_MIN_CHARS):
+        if blocks and i - blocks[-1][-1] <= BLOCK_GAP:
+            blocks[-1].append(i)
+        else:
+            blocks.append([i])
+    return set(max(blocks, key=lambda block: sum(lengths[i] for i in block), default=()))
 
 
 def _length(picked: list[str]) -> int:

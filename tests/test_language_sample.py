@@ -35,6 +35,27 @@ def test_an_english_page_under_a_menu_of_editions_keeps_its_article(tmp_path):
     assert json.loads((tmp_path / "out" / "page.json").read_text(encoding="utf-8"))["language"] == "en"
 
 
+def test_a_german_article_under_a_longer_english_cookie_notice_is_told_german_and_kept():
+    # the notice's two lines are the page's longest: told from them, the page was English,
+    # and the English stopwords kept the notice instead of the article
+    page = (PAGES / "cookie_notice_de.txt").read_bytes()
+    lines = page.decode("utf-8").splitlines()
+    assert sorted(lines, key=len)[-1].startswith(("We use cookies", "You can accept"))
+    document = clean(page)
+    assert document.metadata["language"] == "de"
+    assert document.text.startswith("Nach zwei Jahren Bauzeit") and "cookies" not in document.text
+
+
+def test_the_sample_comes_from_the_heaviest_block_of_long_lines_first():
+    notice = "We use cookies to understand how you use this site and to show you what you like. " * 3
+    paragraphs = [line for line in ARTICLE if len(line) < len(notice)]
+    assert len(paragraphs) >= 2
+    text = "\n".join([notice.strip(), "Menu", "Home", "Contact", "About", "", *"\n\n".join(paragraphs).split("\n")])
+    assert sample(text).startswith(max(paragraphs, key=len)[:PIECE_CHARS])
+    # a lone long line of it stands apart: the longest first, as before
+    assert sample(f"{notice.strip()}\n{paragraphs[0]}").startswith(notice[:40])
+
+
 def test_a_japanese_page_under_an_archive_of_months_is_told_japanese():
     page = (PAGES / "date_archive.txt").read_bytes()
     longest = max(page.decode("utf-8").splitlines(), key=len)
