@@ -79,8 +79,9 @@ def iter_inputs(
     """Yield (file, path relative to the folder it was found under), sorted per source.
 
     Files given by name are always taken. In folders, hidden files and folders
-    (``.git``) and our own sidecars are passed over, and ``include``/``exclude``
-    globs apply to the path relative to the folder.
+    (``.git``), our own sidecars and the metadata ``--out`` writes (``X.json`` beside
+    ``X.txt``) are passed over, and ``include``/``exclude`` globs apply to the path
+    relative to the folder.
     """
     include, exclude = list(include), list(exclude)
     for src in sources:
@@ -89,8 +90,9 @@ def iter_inputs(
             continue
         for folder, dirs, files in os.walk(src):
             dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            metadata = {name[:-4] + ".json" for name in files if name.endswith(".txt")}
             for name in sorted(files):
-                if name.startswith(".") or name.endswith(SIDECAR_SUFFIX):
+                if name.startswith(".") or name.endswith(SIDECAR_SUFFIX) or name in metadata:
                     continue
                 path = Path(folder, name)
                 rel = path.relative_to(src)

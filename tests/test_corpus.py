@@ -336,6 +336,20 @@ def test_check_names_dirty_files_and_filters(tmp_path):
     assert run("check", tmp_path / "clean.txt").exit_code == 0
 
 
+def test_an_out_folder_checks_clean_and_its_metadata_is_no_document(tmp_path):
+    # `cleaner check clean/` on what `cleaner clean corpus/ --out clean/` wrote: the bodies are clean, and the
+    # metadata beside each body (X.json by X.txt) is passed over, not read as a page of "navigation"
+    make_tree(tmp_path / "in")
+    assert run("clean", tmp_path / "in", "--out", tmp_path / "out", "-j", "1").exit_code == 0
+    assert (tmp_path / "out" / "a.json").is_file()
+    r = run("check", tmp_path / "out", "-j", "1")
+    assert r.exit_code == 0, r.stdout
+    # a JSON file that is no body's metadata is still read, and one given by name always
+    (tmp_path / "out" / "data.json").write_text('{\n  "a": 1\n}\n', encoding="utf-8")
+    assert run("check", tmp_path / "out", "-j", "1").exit_code == 1
+    assert run("check", tmp_path / "out" / "a.json", "-j", "1").exit_code == 1
+
+
 def test_stdin_text_to_stdout_and_binary_refused():
     r = CliRunner().invoke(app, ["clean", "-"], input=GLUED.encode())
     assert r.exit_code == 0 and r.stdout == SPLIT
