@@ -37,6 +37,7 @@ HOT = sorted(
         "cleaner/keys.py",
         "cleaner/data/anchored.py",
         "cleaner/detector.py",
+        "cleaner/sampling.py",
     ]
 )
 
