@@ -38,6 +38,10 @@ from .pipeline import Pipeline
 from .results import Result, Totals, body_bytes, metadata_bytes, metadata_record, report_fields
 
 SIDECAR_SUFFIX = ".cleaner.json"
+#: The head of every ``--report`` page (within its first ``REPORT_HEAD`` bytes): in folders such a
+#: page is passed over, and ``--report`` overwrites no other file.
+REPORT_GENERATOR = b'<meta name="generator" content="cleaner '
+REPORT_HEAD = 1024
 
 
 class BatchError(Exception):
@@ -79,9 +83,9 @@ def iter_inputs(
     """Yield (file, path relative to the folder it was found under), sorted per source.
 
     Files given by name are always taken. In folders, hidden files and folders
-    (``.git``), our own sidecars and the metadata ``--out`` writes (``X.json`` beside
-    ``X.txt``) are passed over, and ``include``/``exclude`` globs apply to the path
-    relative to the folder.
+    (``.git``), our own sidecars, the metadata ``--out`` writes (``X.json`` beside
+    ``X.txt``) and our ``--report`` pages are passed over, and ``include``/``exclude``
+    globs apply to the path relative to the folder.
     """
     include, exclude = list(include), list(exclude)
     for src in sources:
@@ -100,7 +104,18 @@ def iter_inputs(
                     continue
                 if exclude and _matches(rel, exclude):
                     continue
+                if name.endswith(".html") and is_report(path):
+                    continue
                 yield path, rel
+
+
+def is_report(path: Path) -> bool:
+    """Whether ``path`` is a page ``--report`` wrote (one that cannot be read is not: its reader says why)."""
+    try:
+        with open(path, "rb") as fh:
+            return REPORT_GENERATOR in fh.read(REPORT_HEAD)
+    except OSError:
+        return False
 
 
 def config_record(pipeline: Pipeline) -> dict[str, Any]:

@@ -350,6 +350,19 @@ def test_an_out_folder_checks_clean_and_its_metadata_is_no_document(tmp_path):
     assert run("check", tmp_path / "out" / "a.json", "-j", "1").exit_code == 1
 
 
+def test_a_report_in_a_folder_is_no_document(tmp_path):
+    # `--report out/report.html` beside the bodies: checking or cleaning that folder passes the report
+    # over, as it does the metadata; an HTML page that is no report of ours is still read
+    make_tree(tmp_path / "in")
+    report = tmp_path / "out" / "report.html"
+    assert run("clean", tmp_path / "in", "--out", tmp_path / "out", "-j", "1", "--report", report).exit_code == 0
+    assert report.is_file()
+    r = run("check", tmp_path / "out", "-j", "1")
+    assert r.exit_code == 0, r.stdout
+    report.write_text(report.read_text(encoding="utf-8").replace('name="generator"', 'name="x"'), encoding="utf-8")
+    assert run("check", tmp_path / "out", "-j", "1").exit_code == 1
+
+
 def test_stdin_text_to_stdout_and_binary_refused():
     r = CliRunner().invoke(app, ["clean", "-"], input=GLUED.encode())
     assert r.exit_code == 0 and r.stdout == SPLIT

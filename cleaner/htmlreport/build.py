@@ -23,14 +23,13 @@ from typing import Any
 
 from .. import __version__
 from ..atomic import atomic_open
+from ..batch import REPORT_GENERATOR, REPORT_HEAD
 from .collect import ReportInputError, Source, load, removals, removed_counts
 from .layout import Layout, Run, layout
 from .summary import DEFAULT_FULL, Row, choose_full, make_row, overview
 
 #: The colours in report.css (--c0 ... --c23).
 PALETTE = 24
-#: The start of every report: a file that does not have it is not overwritten.
-GENERATOR = b'<meta name="generator" content="cleaner '
 #: Keys of a metadata file that the sidebar does not list (shown otherwise, or bookkeeping).
 NOT_SHOWN = {"removed", "body_lines", "config", "kind", "chars_in"}
 
@@ -56,10 +55,10 @@ def check_target(path: Path) -> None:
     if path.exists():
         try:
             with open(path, "rb") as fh:
-                head = fh.read(1024)
+                head = fh.read(REPORT_HEAD)
         except OSError as exc:
             raise ReportError(f"{path}: cannot read: {exc.strerror or exc}") from exc
-        if GENERATOR not in head:
+        if REPORT_GENERATOR not in head:
             raise ReportError(
                 f"{path}: exists and is not a cleaner report; not overwritten (remove it or name another)"
             )
