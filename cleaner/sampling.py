@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from .filters.shape import is_prose, title_case_ratio
+from .filters.shape import CLOSERS, is_prose, title_case_ratio
 
 #: How much text langdetect sees: its cost grows with the sample, and a few hundred
 #: characters of prose tell a language as well as a whole page does.
@@ -45,7 +45,8 @@ CANDIDATES = 12
 BLOCK_GAP = 3
 #: The fewest characters prose can have: one-letter words and the spaces between them.
 _PROSE_MIN_CHARS = 2 * MIN_WORDS - 1
-_CLOSERS = "\"'”’»)]」』）"
+#: The content stage's closers, and » (a "more" arrow after a teaser's last sentence, which is prose too).
+_CLOSERS = CLOSERS + "\u00bb"
 _IDEOGRAPHIC_STOPS = "。！？．"
 _CLOSING = f"[{re.escape(_CLOSERS)}]*"
 #: A piece up to its last sentence end: a full stop, question or exclamation mark

@@ -56,6 +56,13 @@ def test_the_sample_comes_from_the_heaviest_block_of_long_lines_first():
     assert sample(f"{notice.strip()}\n{paragraphs[0]}").startswith(notice[:40])
 
 
+def test_a_sentence_closed_by_a_german_quotation_mark_is_prose_in_the_sample():
+    # German closes a quotation with “ („...“), as the content stage reads it (shape.CLOSERS)
+    quoted = "Der Bürgermeister sagte: „Wir werden den Hafen im nächsten Jahr weiter ausbauen.“"
+    assert sample(quoted) == quoted
+    assert sample(quoted.replace("“", "")) == quoted.replace("“", "")
+
+
 def test_a_japanese_page_under_an_archive_of_months_is_told_japanese():
     page = (PAGES / "date_archive.txt").read_bytes()
     longest = max(page.decode("utf-8").splitlines(), key=len)
