@@ -258,7 +258,8 @@ def test_with_no_prose_above_the_first_byline_good_text_below_the_bylines_counts
     marks = [0] * len(blocks)
     marks[thread.index("Thanks.")] = marks[thread.index(other)] = COMMENT
     local = classify(blocks, stopwords("en"), content.o)
-    verdicts = judge(blocks, local, marks, content.o, pass_through(blocks, local, content.o, False, content.asked))
+    anchor = pass_through(blocks, local, content.o, False, content.asked)
+    verdicts = judge(blocks, local, marks, content.o, anchor, (content.ingredients, content.steps))
     kept = [b.text for b, v in zip(blocks, verdicts, strict=True) if v is None]
     assert kept == [other]  # the heavier comment
 

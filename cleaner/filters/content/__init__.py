@@ -93,7 +93,7 @@ def pass_through(blocks: list[Block], local: list[str], o: Options, own: bool, a
 
 
 def judge(
-    blocks: list[Block], local: list[str], marks: list[int], o: Options, anchor: int | None, recipes: Any = None
+    blocks: list[Block], local: list[str], marks: list[int], o: Options, anchor: int | None, recipes: Any
 ) -> list[str | None]:
     """Each line's verdict from its class, comment mark and ``anchor`` (:func:`pass_through`): None to keep it."""
     if anchor is None or GOOD not in local:

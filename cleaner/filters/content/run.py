@@ -18,9 +18,8 @@ _STEP_ENDS = frozenset(".。")
 
 def weights(blocks: list[Block], classes: list[str], marks: list[int], o: Options) -> list[float]:
     """Each line's weight in a run: per character, for the run or against it."""
-    per_char = {GOOD: 1.0, NEARGOOD: o.neargood_weight, SHORT: -o.short_weight, BAD: -o.bad_weight}
-    per_char[SHORT_SENTENCE], per_char[FREE] = o.short_sentence_weight, 0.0
-    floor = o.min_block_cost
+    per_char = {GOOD: 1.0, NEARGOOD: o.neargood_weight, SHORT: -o.short_weight, BAD: -o.bad_weight, FREE: 0.0}
+    per_char[SHORT_SENTENCE], floor = o.short_sentence_weight, o.min_block_cost
     ws = [  # (an ASCII line's width is its length: most lines take no call)
         -floor if c == CHROME else per_char[c] * (n if c == GOOD or n > floor else floor)
         for c, n in zip(classes, [len(t) if t.isascii() else width(t) for t in [b.text for b in blocks]], strict=True)
@@ -137,8 +136,6 @@ def headings(blocks: list[Block], local: list[str], pattern: Any, lines: range) 
 
 def card(blocks: list[Block], local: list[str], marks: list[int], run: range, patterns: Any, o: Options) -> range:
     """The lines of a recipe's card near the ``run`` (``patterns``: its two headings'), or an empty range."""
-    if patterns is None:
-        return range(0)
     (ingredients, steps), n = patterns, len(blocks)
     near = range(max(0, run.start - o.card_lines), min(n, run.stop + o.card_lines))
     i = next(headings(blocks, local, ingredients, near), -1)
