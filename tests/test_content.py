@@ -39,6 +39,7 @@ def read(name: str) -> str:
         "title_in_list_below",
         "article_across_gallery",
         "code_in_tutorial",
+        "teasers_below_article",
     ],
 )
 def test_fixture_keeps_exactly_the_article(name):
@@ -74,6 +75,28 @@ def test_two_paragraphs_above_a_gallery_are_the_article_s():
     text = ONLY_CONTENT.clean(raw).text
     assert text.startswith("For three hundred years") and "It takes five days" in text
     assert "The rain did not clear" in text and "Gallery" not in text
+
+
+def _teasers_page(keep) -> str:
+    """The fixture ``teasers_below_article`` with only the lines ``keep`` keeps (its index, its text)."""
+    lines = read("teasers_below_article.txt").splitlines(keepends=True)
+    return "".join(line for i, line in enumerate(lines) if keep(i, line))
+
+
+def test_a_headline_above_the_article_wins_over_a_heavier_template_below():
+    # no <title> line to repeat: the headline right above the first paragraph anchors the run, and a heavier run of
+    # teasers (a date line's shape repeated) wins over it only as a title's run is outweighed (``title_run_share``)
+    lines = read("teasers_below_article.txt").splitlines(keepends=True)
+    byline, article = lines.index("By Ines Mora\n"), lines.index("Follow\n") + 1
+    text = ONLY_CONTENT.clean(_teasers_page(lambda i, _: 0 < i < byline or i > article)).text
+    assert text == read("teasers_below_article.expected.txt").strip()
+
+
+def test_a_heavier_run_without_a_template_still_wins_over_a_title_out_of_reach():
+    # the same teasers without their date lines repeat no line's shape: the heavier run may be the article itself,
+    # continued under a gallery, and wins as before (the title's first paragraph is out of ``title_reach``)
+    text = ONLY_CONTENT.clean(_teasers_page(lambda _, line: " ago " not in line)).text
+    assert "Crews worked through the night" in text
 
 
 def test_only_sentences_above_the_run_are_kept_with_it_and_cleaning_twice_changes_nothing():

@@ -106,7 +106,7 @@ def judge(
         i, share = local.index(GOOD) - 1, o.headline_run_share
         anchor = i if i > 0 and is_heading(blocks[i].text) else 0
     ws = weights(blocks, local, marks, o)
-    start, end = under_title(ws, local, o, anchor, share)
+    start, end = under_title(blocks, ws, local, o, anchor, share)
     run = reach(blocks, ws, local, marks, start, -1, o), reach(blocks, ws, local, marks, end, 1, o)
     start, end = trim(blocks, classes, marks, *run, o)
     first, last = start, tail(blocks, local, marks, end, o)

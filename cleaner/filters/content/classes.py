@@ -63,6 +63,7 @@ class Options:
     title_reach: int = 10  # the run under the title goes through the first good line this near below it ...
     title_run_share: float = 0.3  # ... and wins over a heavier run further down if it weighs this share of it
     headline_run_share: float = 0.9  # ... (this share when the anchor is a headline above the first paragraph)
+    template_lines: int = 3  # ... (the title's, however far, if the heavier one repeats a line's shape this often)
     min_prose_above: int = 300  # sentences above the run, good ones this many characters in all, are kept
     share_bar_lines: int = 2  # a comment heading this near under the first paragraph is a share bar's count
     comment_reach: int = 3  # a reader's comment (when kept) starts this near below its date, byline or heading

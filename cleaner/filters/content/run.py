@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from typing import Any
 
@@ -61,16 +62,20 @@ def reach(
     return k
 
 
-def under_title(ws: list[float], local: list[str], o: Options, anchor: int, share: float) -> tuple[int, int]:
-    """(start, end) of the heaviest run, or of the run under the title's repetition ``anchor`` if it weighs enough."""
+def under_title(blocks: list[Block], ws: list[float], cls: list[str], o: Options, anchor: int, share: float) -> tuple:
+    """(start, end) of the heaviest run, or of the run under the ``anchor`` if it weighs enough."""
     best, start, end, total, first = float("-inf"), 0, -1, 0.0, 0
     for k, w in enumerate(ws):  # the heaviest run
         total, first = (0.0, k) if total <= 0 else (total, first)
         if (total := total + w) > best:
             best, start, end = total, first, k
-    if anchor and start > anchor + o.title_reach:
-        for j in range(anchor + 1, min(len(ws), anchor + 1 + o.title_reach)):
-            if local[j] == GOOD:  # the heaviest run through line j: the heaviest stretches on either side
+    if anchor and start > anchor + o.title_reach:  # (past a template, teasers' or comments', at the title's share ...
+        run = [b.text for b, c in zip(blocks[start : end + 1], cls[start : end + 1], strict=True) if c != GOOD]
+        shapes = Counter(t.encode().translate(None, b"0123456789") for t in run if has_words(t, 2)).values()
+        if far := max(shapes, default=0) >= o.template_lines:  # (a line's shape, figures aside: "7H ago 08:51")
+            share = o.title_run_share
+        for j in range(anchor + 1, start if far else anchor + 1 + o.title_reach):  # ... and however far below)
+            if cls[j] == GOOD:  # the heaviest run through line j: the heaviest stretches on either side
                 (left, above), (right, below) = stretch(ws, j - 1, -1), stretch(ws, j + 1, 1)
                 return (left, right) if above + ws[j] + below >= share * best else (start, end)
     return start, end
