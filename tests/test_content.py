@@ -87,8 +87,8 @@ def test_a_headline_above_the_article_wins_over_a_heavier_template_below():
     # no <title> line to repeat: the headline right above the first paragraph anchors the run, and a heavier run of
     # teasers (a date line's shape repeated) wins over it only as a title's run is outweighed (``title_run_share``)
     lines = read("teasers_below_article.txt").splitlines(keepends=True)
-    byline, article = lines.index("By Ines Mora\n"), lines.index("Follow\n") + 1
-    text = ONLY_CONTENT.clean(_teasers_page(lambda i, _: 0 < i < byline or i > article)).text
+    byline, share_bar_end = lines.index("By Ines Mora\n"), lines.index("Follow\n")  # (and its title line, 0)
+    text = ONLY_CONTENT.clean(_teasers_page(lambda i, _: 0 < i < byline or i > share_bar_end)).text
     assert text == read("teasers_below_article.expected.txt").strip()
 
 
