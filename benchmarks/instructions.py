@@ -2,6 +2,7 @@
 of a shared machine does not move.
 
     python benchmarks/instructions.py ../shared/bench/articles [--mode text|html] [--runs 3]
+    python benchmarks/instructions.py ../shared/bench/multilingual --mode html --every 4
 
 Each run is two processes under ``valgrind --tool=callgrind``: both clean every page
 once untimed (imports, data loading, langdetect's profiles), then one cleans them
@@ -17,6 +18,8 @@ from __future__ import annotations
 import argparse
 import ast
 import gc
+import gzip
+import json
 import os
 import re
 import statistics
@@ -38,13 +41,26 @@ def options(settings: list[str]) -> dict[str, dict[str, object]]:
     return filters
 
 
-def clean_pages(data_dir: Path, mode: str, passes: int, settings: list[str]) -> None:
-    """The process callgrind counts: one untimed pass, then ``passes`` passes."""
-    from articles import load
+def load_pages(data_dir: Path, mode: str, every: int = 1) -> list[str | bytes]:
+    """The pages of ``data_dir``, every ``every``-th in key order: the article benchmark's
+    (``ground-truth.json``), or the multilingual set's (``truth.json``; HTML only, as bytes)."""
+    truth = data_dir / "truth.json"
+    if truth.exists():
+        if mode != "html":
+            raise SystemExit("the multilingual set is measured in HTML mode only")
+        entries = json.loads(truth.read_text(encoding="utf-8"))
+        names = sorted(entries)[::every]
+        return [gzip.decompress((data_dir / entries[name]["file"]).read_bytes()) for name in names]
+    from articles import load as load_articles
 
+    return list(load_articles(data_dir, mode)[0].values())[::every]
+
+
+def clean_pages(data_dir: Path, mode: str, passes: int, settings: list[str], every: int) -> None:
+    """The process callgrind counts: one untimed pass, then ``passes`` passes."""
     from cleaner import Config, Pipeline, clear_caches
 
-    pages = list(load(data_dir, mode)[0].values())
+    pages = load_pages(data_dir, mode, every)
     pipeline = Pipeline(Config(kind=mode, filters=options(settings)))
     gc.disable()
     for page in pages:
@@ -62,6 +78,7 @@ def instructions(args: argparse.Namespace, passes: int) -> int:
     with tempfile.TemporaryDirectory() as folder:
         out = Path(folder) / "callgrind.out"
         command = [sys.executable, __file__, str(args.data_dir), "--mode", args.mode, "--inner", str(passes)]
+        command += ["--every", str(args.every)]
         command += [f"--set={s}" for s in args.set]
         subprocess.run(
             ["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}", *command],
@@ -79,14 +96,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--mode", choices=["text", "html"], default="text")
     parser.add_argument("--runs", type=int, default=3, help="runs, the median counts (default 3)")
     parser.add_argument("--passes", type=int, default=2, help="passes counted per run (default 2)")
+    parser.add_argument("--every", type=int, default=1, help="every Nth page in key order (default 1: all)")
     parser.add_argument("--set", action="append", default=[], metavar="FILTER.OPTION=VALUE")
     parser.add_argument("--inner", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.inner is not None:
-        clean_pages(args.data_dir, args.mode, args.inner, args.set)
-    from articles import load
-
-    pages = len(load(args.data_dir, args.mode)[0])
+        clean_pages(args.data_dir, args.mode, args.inner, args.set, args.every)
+    pages = len(load_pages(args.data_dir, args.mode, args.every))
     per_page = []
     for _ in range(args.runs):
         count = (instructions(args, args.passes) - instructions(args, 0)) / (args.passes * pages)
