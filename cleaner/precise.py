@@ -61,6 +61,57 @@ NEEDLES = {
 }
 
 
+def _starts(value: str, words: tuple[str, ...]) -> str:
+    """An XPath test that ``value`` starts with one of ``words``, where a word ending in
+    "(?!ary)" must not go on with "ary" (``re:test(value, '^(?:w|...)')``, in C)."""
+    tests = []
+    for word in words:
+        stem = word.removesuffix("(?!ary)")
+        test = f"starts-with({value}, '{stem}')"
+        tests.append(f"({test} and not(starts-with({value}, '{stem}ary')))" if stem != word else test)
+    return " or ".join(tests)
+
+
+# trafilatura's raw-tree and comment prunes (``RAW_TREE_PRUNE_XPATH``,
+# ``REMOVE_COMMENTS_AND_LISTS_XPATH``, ``REMOVE_COMMENTS_XPATH``), each ``re:test`` of
+# literal alternatives written as ``starts-with`` and ``contains`` tests: libxml2 calls
+# back into Python for every element a ``re:test`` reads, while these run in C. They
+# select the same elements in the same order (tests/test_precise.py compares them on pages).
+_COMMENT_WORDS = ("comment(?!ary)", "Comment(?!ary)")
+_COMMENT_ID = _starts(".", (*_COMMENT_WORDS, "comol"))
+_COMMENT_CLASS = _starts(".", _COMMENT_WORDS) + " or contains(., 'article-comments') or contains(., 'post-comments')"
+_DISQUS = "starts-with(., 'disqus_thread') or starts-with(., 'dsq-comments')"
+_COMMENT_LIST = f"(self::ol or self::ul) and (@id[{_COMMENT_ID}] or @class[{_COMMENT_CLASS}])"
+_MVP = "contains(., 'mvp-post-add-box') or contains(., 'mvp-post-add-wrap')"
+_SCROLL = "contains(., 'infinite-scroll') or contains(., 'infinitescroll')"
+_PRUNES = {
+    "raw": (
+        f"(.//*/@id[{_MVP} or {_SCROLL}] | .//*/@class[{_MVP} or {_SCROLL}])"
+        f"/parent::*[self::div or self::section or self::aside][not(.//h1) or @id[{_MVP}] or @class[{_MVP}]]"
+    ),
+    "comments_and_lists": (
+        f"(.//*/@id[{_COMMENT_ID} or {_DISQUS}] | .//*/@class[{_COMMENT_CLASS}])/parent::*"
+        f"[self::div or self::list or self::section or self::details or ({_COMMENT_LIST})]"
+    ),
+    "comments": (
+        f"(.//*/@id[{_COMMENT_ID} or {_DISQUS}] | .//*/@class[{_COMMENT_CLASS}])/parent::*"
+        "[self::div or self::list or self::section or self::details]"
+    ),
+}
+
+
+@lru_cache(maxsize=1)
+def _prunes() -> dict[str, list[Any]]:
+    """The prunes of :data:`_PRUNES` compiled, with the raw-tree prune's second
+    expression (which tests no regular expression) as trafilatura has it."""
+    from lxml.etree import XPath
+    from trafilatura.xpaths import RAW_TREE_PRUNE_XPATH
+
+    compiled = {kind: [XPath(expression)] for kind, expression in _PRUNES.items()}
+    compiled["raw"].append(RAW_TREE_PRUNE_XPATH[1])
+    return compiled
+
+
 def _reviewed_parts() -> list[str]:
     import trafilatura.core as tc
     import trafilatura.htmlprocessing as hp
@@ -147,7 +198,8 @@ def _sequence(tree: Any, options: Any, url: str | None, source: str | None = Non
     from trafilatura.core import _forum_thread_page
     from trafilatura.htmlprocessing import convert_tags, prune_unwanted_nodes, tree_cleaning
     from trafilatura.main_extractor import extract_content
-    from trafilatura.xpaths import RAW_TREE_PRUNE_XPATH, REMOVE_COMMENTS_AND_LISTS_XPATH, REMOVE_COMMENTS_XPATH
+
+    prunes = _prunes()
 
     def can_match(kind: str) -> bool:
         return source is None or any(needle in source for needle in NEEDLES[kind])
@@ -155,12 +207,12 @@ def _sequence(tree: Any, options: Any, url: str | None, source: str | None = Non
     comments = can_match("comments")
     is_forum = _forum_thread_page(tree)
     if can_match("raw"):
-        tree = prune_unwanted_nodes(tree, RAW_TREE_PRUNE_XPATH)
+        tree = prune_unwanted_nodes(tree, prunes["raw"])
     if comments:
-        tree = prune_unwanted_nodes(tree, REMOVE_COMMENTS_AND_LISTS_XPATH)
+        tree = prune_unwanted_nodes(tree, prunes["comments_and_lists"])
     cleaned = convert_tags(tree_cleaning(tree, _keeping_tails(options)), options, url)
     if comments and not is_forum:
-        cleaned = prune_unwanted_nodes(cleaned, REMOVE_COMMENTS_XPATH)
+        cleaned = prune_unwanted_nodes(cleaned, prunes["comments"])
     join_chunks(cleaned)
     result: tuple[Any, str] = extract_content(cleaned, options)
     return result

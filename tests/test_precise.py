@@ -124,6 +124,39 @@ _SCROLL = guard_html(
 )
 
 
+# The prunes' tests of the start of an id or class, of its alternatives, and of an
+# element's kind: what trafilatura's expressions prune and what they leave.
+_PRUNED = guard_html(
+    "<html><body><div id='commentary'>a</div><div id='comments'>b</div><section class='Comment-box'>c</section>"
+    "<div class='Commentary x'>d</div><details class='x post-comments'>e</details><ol id='comment-list'><li>f</li>"
+    "</ol><ul id='disqus_thread'><li>g</li></ul><div id='dsq-comments'>h</div><ul class='article-comments'><li>i"
+    "</li></ul><div id='comol1'>j</div><span id='comments'>k</span><div class=' comments'>l</div>"
+    "<div id='mvp-post-add-box'><h1>m</h1></div><section class='x infinitescroll'><h1>n</h1></section>"
+    "<aside id='infinite-scroll'>o</aside><p class='infinite-scroll'>p</p></body></html>"
+)
+
+
+@pytest.mark.parametrize("page", [*_pages(), _SCROLL, _PRUNED])
+def test_prunes_without_regular_expressions_select_what_trafilaturas_select(page):
+    from trafilatura.xpaths import RAW_TREE_PRUNE_XPATH, REMOVE_COMMENTS_AND_LISTS_XPATH, REMOVE_COMMENTS_XPATH
+
+    tree = parse(page, True)
+    prunes = precise._prunes()
+    for kind, expressions in (
+        ("raw", RAW_TREE_PRUNE_XPATH),
+        ("comments_and_lists", REMOVE_COMMENTS_AND_LISTS_XPATH),
+        ("comments", REMOVE_COMMENTS_XPATH),
+    ):
+        assert [e for x in prunes[kind] for e in x(tree)] == [e for x in expressions for e in x(tree)]
+
+
+def test_the_prunes_test_cases_prune_and_spare():
+    tree = parse(_PRUNED, True)
+    prunes = precise._prunes()
+    assert [e.text or e[0].text for x in prunes["comments_and_lists"] for e in x(tree)] == list("bcefhij")
+    assert [e[0].text if len(e) else e.text for x in prunes["raw"] for e in x(tree)] == ["m", "o"]
+
+
 @pytest.mark.parametrize("page", [*_pages(), _SCROLL])
 def test_the_pages_source_spares_only_prunes_that_cannot_match(page):
     assert precise._precise_text(parse(page, True), None, page) == precise._precise_text(parse(page, True), None)
@@ -140,13 +173,12 @@ def test_a_page_without_the_words_of_a_prune_is_not_walked_by_it(monkeypatch):
         return real(tree, expressions, *args, **kwargs)
 
     monkeypatch.setattr(htmlprocessing, "prune_unwanted_nodes", spy)
-    from trafilatura.xpaths import RAW_TREE_PRUNE_XPATH, REMOVE_COMMENTS_AND_LISTS_XPATH, REMOVE_COMMENTS_XPATH
-
-    comments = {*REMOVE_COMMENTS_AND_LISTS_XPATH, *REMOVE_COMMENTS_XPATH}
+    prunes = precise._prunes()
+    comments = {*prunes["comments_and_lists"], *prunes["comments"]}
     page = guard_html(f"<html><body><article>{_ARTICLE}</article></body></html>")
     text = precise._precise_text(parse(page, True), None, page)
     assert all(sentence in text for sentence in HARBOUR_ARTICLE)
-    assert not {*RAW_TREE_PRUNE_XPATH, *comments} & set(walked)
+    assert not {*prunes["raw"], *comments} & set(walked)
     # (a page with a comment section is walked by the comment prunes)
     precise._precise_text(parse(_SYNTHETIC[0], True), None, _SYNTHETIC[0])
     assert comments <= set(walked)
