@@ -23,6 +23,7 @@ expressions; if trafilatura's code for them changes, or the shortcut raises anyt
 from __future__ import annotations
 
 import logging
+import re
 from copy import deepcopy
 from functools import lru_cache
 from typing import Any
@@ -119,6 +120,27 @@ _DISCARDED = (
 )
 # What trafilatura's category and tag expressions require of a link's href.
 _CATSTAGS_NEEDLES = {"category": "/categor", "tag": "/tag"}
+# What each of those expressions (CATEGORIES_XPATHS, TAGS_XPATHS, in order) requires of
+# the container of the links it finds, as needles in the page's values of an attribute
+# (each value after a newline, see ``_values``): "\npost" for a class that starts with
+# "post" (``re:test(@class, '^(?:post-?info|post-?meta|...)')``), "cat-links" for one that
+# contains it. An expression whose needles are all missing finds no link, and is not run.
+_CATSTAGS_CONTAINERS: dict[str, list[dict[str, tuple[str, ...]]]] = {
+    "category": [
+        {"class": ("\npost", "\nmeta", "\nentry-"), "id": ("\npostpath",)},
+        {"class": ("\npostmeta", "\nentry-categories", "\npostinfo"), "id": ("\nfiledunder",)},
+        {"class": ("\nentry-meta", "\nentry-footer")},
+        {"class": ("\npost-category", "\npostcategory", "\nentry-category", "cat-links")},
+        {"class": ("\nentry-header",)},
+        {"class": ("\nrow", "\ntags")},
+    ],
+    "tag": [
+        {"class": ("\ntags",)},
+        {"class": ("\nentry-tags",)},
+        {"class": ("\nrow", "\njp-relatedposts", "\nentry-utility", "\ntag", "\npostmeta", "\nmeta")},
+        {"class": ("\nentry-meta", "topics", "tags-links")},
+    ],
+}
 
 # SHA-1 of the trafilatura code the shortcuts above were checked against (2.3.1).
 _REVIEWED_CODE = "2d89d9b11c059d213758136cc8129f6514fb57ed"
@@ -156,12 +178,30 @@ def _xpaths() -> dict[str, Any]:
 
 
 def _values(tree: Any, attribute: str) -> str:
-    """All values of ``attribute`` on the page, one a line (substring tests on the
-    joined string find every value that contains the needle)."""
-    return "\n".join(_xpaths()[attribute](tree))
+    """All values of ``attribute`` on the page, each after a newline (substring tests on
+    the joined string find every value that contains the needle, "\n" + needle every
+    value that starts with it)."""
+    return "".join("\n" + value for value in _xpaths()[attribute](tree))
 
 
-def _author(tree: Any) -> str | None:
+class _Values(dict[str, str]):
+    """A page's :func:`_values` by attribute, each read when first asked for."""
+
+    def __init__(self, tree: Any):
+        super().__init__()
+        self.tree = tree
+
+    def __missing__(self, attribute: str) -> str:
+        self[attribute] = found = _values(self.tree, attribute)
+        return found
+
+
+def _may_match(needles: dict[str, tuple[str, ...]], values: _Values) -> bool:
+    """Whether a value of one of the attributes of ``needles`` holds one of its needles."""
+    return any(word in values[attribute] for attribute, words in needles.items() for word in words)
+
+
+def _author(tree: Any, values: _Values | None = None) -> str | None:
     """``trafilatura.metadata.extract_author``, its expressions run only where they can
     match, and written without ``re:test`` (``_AUTHOR_EXPRESSIONS``).
 
@@ -171,20 +211,13 @@ def _author(tree: Any) -> str | None:
     """
     from trafilatura.metadata import extract_metainfo, normalize_authors
 
-    values: dict[str, str] = {}
-
-    def may_match(needles: dict[str, tuple[str, ...]]) -> bool:
-        for attribute, words in needles.items():
-            if attribute not in values:
-                values[attribute] = _values(tree, attribute)
-            if any(word in values[attribute] for word in words):
-                return True
-        return False
-
+    values = _Values(tree) if values is None else values
     special = next(tree.iter("author", "rel"), None) is not None
     xpaths = _xpaths()
     expressions = [
-        xpaths[f"author{i}"] for i, needles in enumerate(_AUTHOR_NEEDLES) if (i == 0 and special) or may_match(needles)
+        xpaths[f"author{i}"]
+        for i, needles in enumerate(_AUTHOR_NEEDLES)
+        if (i == 0 and special) or _may_match(needles, values)
     ]
     if not expressions:
         return None
@@ -226,19 +259,34 @@ def _first_author(tree: Any, expressions: list[Any]) -> str | None:
     return None
 
 
-def _catstags(metatype: str, tree: Any, hrefs: str) -> list[str]:
-    """``trafilatura.metadata.extract_catstags``; its link expressions run only if a
-    link could pass its href test (``/categor(?:y|ies|s)?/``, ``/tag...``)."""
-    from trafilatura.metadata import extract_catstags
+def _catstags(metatype: str, tree: Any, values: _Values) -> list[str]:
+    """``trafilatura.metadata.extract_catstags``, step by step; its link expressions run
+    only if a link could pass its href test (``/categor(?:y|ies|s)?/``, ``/tag...``), and
+    each only if the page has a container it could find links in
+    (:data:`_CATSTAGS_CONTAINERS`)."""
     from trafilatura.utils import line_processing
+    from trafilatura.xpaths import CATEGORIES_XPATHS, TAGS_XPATHS
 
-    if _CATSTAGS_NEEDLES[metatype] in hrefs:
-        return extract_catstags(metatype, tree)
-    if metatype != "category":
-        return []
-    # no link found: trafilatura's fallback for categories, the section meta tags
-    results = [element.attrib["content"] for element in _xpaths()["section"](tree)]
+    results: list[str] = []
+    if _CATSTAGS_NEEDLES[metatype] in values["href"]:
+        pattern = re.compile("/" + metatype.rstrip("y") + "(?:y|ies|s)?/")
+        expressions = CATEGORIES_XPATHS if metatype == "category" else TAGS_XPATHS
+        for expression, needles in zip(expressions, _CATSTAGS_CONTAINERS[metatype], strict=True):
+            if _may_match(needles, values):
+                results.extend(_links_text(expression(tree), pattern))
+                if results:
+                    break
+    if metatype == "category" and not results:
+        # no link found: trafilatura's fallback for categories, the section meta tags
+        results = [element.attrib["content"] for element in _xpaths()["section"](tree)]
     return [r for r in dict.fromkeys(line_processing(x) for x in results if x) if r]
+
+
+def _links_text(links: list[Any], pattern: re.Pattern[str]) -> list[str]:
+    """The text of each of ``links`` whose address ``pattern`` finds something in."""
+    from trafilatura.baseline import block_text
+
+    return [block_text(link) for link in links if pattern.search(link.attrib["href"])]
 
 
 def date_params() -> dict[str, Any]:
@@ -267,10 +315,11 @@ def _page_metadata(tree: Any, default_url: str | None) -> Any:
 
     date_config = date_params()
     metadata = _meta_tags(tree)
+    values = _Values(tree)
     if not metadata.title:
         metadata.title = tm.extract_title(tree)
     if not metadata.author:
-        metadata.author = _author(tree)
+        metadata.author = _author(tree, values)
     if not metadata.url:
         metadata.url = tm.extract_url(tree, default_url)
     if metadata.url:
@@ -278,7 +327,7 @@ def _page_metadata(tree: Any, default_url: str | None) -> Any:
     date_config["url"] = metadata.url
     metadata.date = tm.find_date(tree, **date_config)
     _sitename(metadata, tree)
-    _categories_and_tags(metadata, tree)
+    _categories_and_tags(metadata, tree, values)
     # (trafilatura looks for a licence here; we do not report one)
     metadata.filedate = date_config.get("max_date")
     metadata.clean_and_trim()
@@ -316,12 +365,9 @@ def _sitename(metadata: Any, tree: Any) -> None:
             metadata.sitename = match[1]
 
 
-def _categories_and_tags(metadata: Any, tree: Any) -> None:
+def _categories_and_tags(metadata: Any, tree: Any, values: _Values) -> None:
     """Categories and tags from the page's links, when the meta tags named none."""
-    if metadata.categories and metadata.tags:
-        return
-    hrefs = _values(tree, "href")
     if not metadata.categories:
-        metadata.categories = _catstags("category", tree, hrefs)
+        metadata.categories = _catstags("category", tree, values)
     if not metadata.tags:
-        metadata.tags = _catstags("tag", tree, hrefs)
+        metadata.tags = _catstags("tag", tree, values)

@@ -45,6 +45,20 @@ _SYNTHETIC = [
     '<html><body><div class="tags"><a href="/tags/rivers/">rivers</a></div>'
     '<div class="post-meta"><a href="/categories/nature/">Nature</a></div></body></html>',
     '<html><body><div class="tags"><a href="/topics/rivers/">rivers</a></div></body></html>',
+    # the containers the category and tag expressions find links in, each alone on a page
+    '<html><body><p class="entry-categories"><a href="/category/a/">A</a></p></body></html>',
+    '<html><body><p id="filedunder"><a href="/categories/b/">B</a></p></body></html>',
+    '<html><body><footer class="entry-footer x"><a href="/category/c/">C</a></footer></body></html>',
+    '<html><body><span class="x cat-links"><a href="/category/d/">D</a></span></body></html>',
+    '<html><body><header class="entry-header"><a href="/category/e/">E</a></header></body></html>',
+    '<html><body><div class="row"><a href="/category/f/">F</a><a href="/tag/g/">G</a></div></body></html>',
+    '<html><body><div id="postpath"><a href="/category/h/">H</a></div></body></html>',
+    '<html><body><p class="entry-tags"><a href="/tag/i/">I</a></p></body></html>',
+    '<html><body><div class="jp-relatedposts"><a href="/tags/j/">J</a></div></body></html>',
+    '<html><body><ul class="topics"><li><a href="/tag/k/">K</a></li></ul></body></html>',
+    '<html><body><div class="metadata"><a href="/tag/l/">L</a><a href="/category/m/">M</a></div></body></html>',
+    '<html><body><div class="x-tags"><a href="/tag/n/">N</a></div><p class="postinfo x">'
+    '<a href="/category/o/">O</a></p></body></html>',
     # an author whose element holds pruned ones: their text goes, the text after them stays glued
     '<html><body><span class="author">Ann<time>today</time>Lee</span></body></html>',
     '<html><body><div class="byline">Bo<span class="date">1 May</span> Chen<figure>x</figure></div></body></html>',
@@ -78,9 +92,8 @@ def test_same_metadata_as_trafilatura(page):
         found.pop(key)
     assert found == expected
     assert cm._author(tree) == tm.extract_author(tree)
-    hrefs = cm._values(tree, "href")
     for metatype in ("category", "tag"):
-        assert cm._catstags(metatype, tree, hrefs) == tm.extract_catstags(metatype, tree)
+        assert cm._catstags(metatype, tree, cm._Values(tree)) == tm.extract_catstags(metatype, tree)
 
 
 def test_falls_back_on_trafilatura_when_its_code_changed(monkeypatch):
