@@ -160,11 +160,13 @@ def _unglue_blocks(html: str) -> str:
 _NOT_ASCII_CONTROL = bytes(c for c in range(256) if c > 0x7F or not _CONTROLS.match(chr(c)))
 
 
-def _scan(html: str) -> tuple[str, bool]:
+def _scan(html: str, data: bytes | None = None, others: str | None = None) -> tuple[str, bool]:
     """(:func:`~cleaner.textfix.non_ascii` of ``html``, whether ``_CONTROLS`` matches in
-    it), from one encoding of the page."""
-    data = html.encode("utf-8", "surrogatepass")
-    others = "" if html.isascii() else data.translate(None, _ASCII).decode("utf-8", "surrogatepass")
+    it), from one encoding of the page (``data``, if the caller has it, and ``others``,
+    the former, too)."""
+    data = html.encode("utf-8", "surrogatepass") if data is None else data
+    if others is None:
+        others = "" if html.isascii() else data.translate(None, _ASCII).decode("utf-8", "surrogatepass")
     return others, bool(_C1.search(others) or data.translate(None, _NOT_ASCII_CONTROL))
 
 
@@ -174,9 +176,16 @@ def _unprintable(others: str) -> set[str]:
     return {c for c in set(others) if not c.isprintable() and not c.isspace() and unicodedata.category(c) != "Cf"}
 
 
-def guard_html(html: str, name: str = "<input>", max_depth: int = MAX_HTML_DEPTH) -> str:
-    """``html`` made safe to parse, or :class:`InputError` if it cannot be."""
-    others, controls = _scan(html)
+def guard_html(
+    html: str,
+    name: str = "<input>",
+    max_depth: int = MAX_HTML_DEPTH,
+    utf8: bytes | None = None,
+    others: str | None = None,
+) -> str:
+    """``html`` made safe to parse, or :class:`InputError` if it cannot be. ``utf8`` and
+    ``others``: its UTF-8 and :func:`~cleaner.textfix.non_ascii`, if the caller has them."""
+    others, controls = _scan(html, utf8, others)
     if controls:
         html = _CONTROLS.sub(" ", html)
         others = _C1.sub("", others)

@@ -174,6 +174,14 @@ def decode(data: bytes, name: str | Path = "<input>", *, html: bool = False, enc
     detection. Known binary formats and a high share of control characters (NUL
     bytes included) are refused.
     """
+    return decode_utf8(data, name, html=html, encoding=encoding)[0]
+
+
+def decode_utf8(
+    data: bytes, name: str | Path = "<input>", *, html: bool = False, encoding: str | None = None
+) -> tuple[str, bytes | None]:
+    """(:func:`decode` of ``data``, the text's UTF-8: ``data`` itself when it is UTF-8
+    without a BOM, else None)."""
     what = sniff_binary(data[:64])
     if what:
         raise InputError(f"{name}: binary file ({what}), not text")
@@ -186,12 +194,12 @@ def decode(data: bytes, name: str | Path = "<input>", *, html: bool = False, enc
                 f"{name}: starts with a {mark.codec} byte-order mark but is not "
                 f"{mark.codec} (byte {exc.start + mark.skip}: {exc.reason})"
             ) from exc
-        return _refuse_controls(text, name)
+        return _refuse_controls(text, name), None
     try:
-        text = data.decode("utf-8")
+        return _refuse_controls(data.decode("utf-8"), name), data
     except UnicodeDecodeError:
         text = decode_lenient(data, choose(data, declared=encoding, html=html).codec)
-    return _refuse_controls(text, name)
+    return _refuse_controls(text, name), None
 
 
 #: Control characters (Unicode category Cc) but tab, newlines, form feed and escape.

@@ -25,9 +25,9 @@ from .filters import BY_NAME, FILTERS, Filter
 from .filters.content import MainContent
 from .filters.shape import head_end
 from .guards import guard_html
-from .inputs import InputError, decode
+from .inputs import InputError, decode_utf8
 from .language import detect_language
-from .textfix import fix_mojibake
+from .textfix import fix_mojibake, repair
 
 
 def as_page(raw: object) -> str | bytes:
@@ -104,15 +104,20 @@ class Pipeline:
         declaration), size-checked, binaries refused, mojibake repaired, entity
         declarations removed, nesting depth bounded (:mod:`cleaner.guards`)."""
         name = name or "<input>"
-        html = fix_mojibake(self._decoded(raw, name, True, encoding))
-        return guard_html(html, name, self.config.max_html_depth)
+        # (the page's UTF-8, when it is at hand, read once for the mojibake check and the guards)
+        html, utf8, others = repair(*self._decoded_utf8(raw, name, True, encoding))
+        return guard_html(html, name, self.config.max_html_depth, utf8, others)
 
     def _decoded(self, raw: str | bytes, name: str, html: bool, encoding: str | None) -> str:
         """``raw`` as text, decoded by :func:`cleaner.inputs.decode` if it is bytes: from
         here on, bytes and the text they decode to take the same path."""
+        return self._decoded_utf8(raw, name, html, encoding)[0]
+
+    def _decoded_utf8(self, raw: str | bytes, name: str, html: bool, encoding: str | None) -> tuple[str, bytes | None]:
+        """(:meth:`_decoded`, its UTF-8 when at hand, see :func:`cleaner.inputs.decode_utf8`)."""
         raw = as_page(raw)
         self._check_size(raw, name)
-        return decode(raw, name, html=html, encoding=encoding) if isinstance(raw, bytes) else raw
+        return decode_utf8(raw, name, html=html, encoding=encoding) if isinstance(raw, bytes) else (raw, None)
 
     def clean(
         self,

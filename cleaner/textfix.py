@@ -102,16 +102,22 @@ def _config() -> ftfy.TextFixerConfig:
 
 def fix_mojibake(text: str) -> str:
     """``text`` with mojibake repaired where ftfy is confident; else unchanged."""
+    return repair(text)[0]
+
+
+def repair(text: str, utf8: bytes | None = None) -> tuple[str, bytes | None, str | None]:
+    """(:func:`fix_mojibake` of ``text``, its UTF-8 and its :func:`non_ascii`, each None
+    where not at hand), given ``utf8``, the UTF-8 of ``text`` if the caller has it."""
     if text.isascii():
-        return text
-    data = _utf8(text)
+        return text, utf8, ""
+    data = _utf8(text) if utf8 is None else utf8
     others = _non_ascii(data)
     if _SURROGATE.search(others):
         text = _SURROGATE.sub("\ufffd", text)
         data = _utf8(text)
         others = _non_ascii(data)
     if not _suspect(data, others):
-        return text
+        return text, data, others
     import ftfy
 
     config = _config()
@@ -125,4 +131,4 @@ def fix_mojibake(text: str) -> str:
         if len(line) <= MAX_LINE and budget >= len(line) and _SUSPECT.search(line):
             budget -= len(line)
             parts[i] = ftfy.fix_text(line, config)
-    return "".join(parts)
+    return "".join(parts), None, None

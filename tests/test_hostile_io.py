@@ -84,6 +84,24 @@ def test_mojibake_is_looked_for_among_the_non_ascii_characters():
     assert fix_mojibake("caf\u00e9 \u2019quoted\u2019") == "caf\u00e9 \u2019quoted\u2019"
 
 
+@pytest.mark.parametrize(
+    "data",
+    ["caf\u00e9 <b>ok</b>".encode(), "na\u00c3\u00afve".encode(), b"plain", "caf\u00e9".encode("cp1252")],
+)
+def test_the_pages_utf8_is_read_once_and_describes_the_text(data):
+    from cleaner.inputs import decode_utf8
+    from cleaner.textfix import non_ascii, repair
+
+    text, utf8 = decode_utf8(data, html=True)
+    assert text == decode(data, html=True)
+    assert utf8 == (data if text.encode() == data else None)
+    fixed, utf8, others = repair(text, utf8)
+    assert fixed == fix_mojibake(text)
+    assert utf8 is None or utf8 == fixed.encode()
+    assert others is None or others == non_ascii(fixed)
+    assert guard_html(fixed, utf8=utf8, others=others) == guard_html(fixed)
+
+
 def _count_decompressed(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """The sizes of the reads from every gzip file opened from now on."""
     sizes: list[int] = []
