@@ -8,12 +8,14 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
-from .filters.script import HAN, KANA
+from .filters.script import HAN, KANA, width
 from .sampling import SAMPLE_CHARS, sample  # noqa: F401  (the sample's size is a setting of detection)
 
 #: Below this many letters in words (runs of two or more letters), no language is
 #: claimed: langdetect answers a few words of a menu or of gibberish with near-certain
-#: and arbitrary languages, which differ between a page and its cleaned body.
+#: and arbitrary languages, which differ between a page and its cleaned body. A letter
+#: of a script written without spaces counts ``WIDE_WIDTH`` (as lines are measured): a
+#: Chinese sentence of 20 characters says as much as an English one of 60.
 MIN_LETTERS = 50
 _WORD = re.compile(r"[^\W\d_]{2,}")
 #: langdetect averages several random trials (7 by default). On a prose sample one
@@ -54,7 +56,7 @@ def clear_memos() -> None:
 def _enough_letters(snippet: str) -> bool:
     letters = 0
     for word in _WORD.finditer(snippet):
-        letters += len(word.group())
+        letters += width(word.group())
         if letters >= MIN_LETTERS:
             return True
     return False

@@ -112,6 +112,15 @@ def test_a_sentence_of_a_script_without_spaces_is_prose_from_a_few_words_of_lett
     assert sample("ホーム\n港の計画が決まった。") == ""
 
 
+def test_one_sentence_of_a_script_without_spaces_is_enough_to_tell_its_language():
+    # its letters count as lines are measured (WIDE_WIDTH each): a Chinese sentence of 44 letters says as
+    # much as an English one of 130, and was told no language under MIN_LETTERS (50) counted one by one
+    sentence = "北京市政府今天宣布，将在明年继续扩大公共交通网络，并增加新能源公交车的数量，以减少城市空气污染。"
+    assert clean(sentence).metadata["language"] == "zh-cn"
+    assert clean("港の計画が決まった。").metadata["language"] is None  # a few words stay too few
+    assert clean("Menu Home About Contact").metadata["language"] is None
+
+
 def test_the_sample_takes_several_lines_and_is_bounded():
     page = "\n".join(["Menu"] * 1000 + [ARTICLE[0] * 5, *ARTICLE[1:]])
     picked = sample(page).splitlines()
