@@ -28,7 +28,7 @@ from copy import deepcopy
 from functools import lru_cache
 from typing import Any
 
-from .reviewed import matches, shortcut_or_library, sources
+from .reviewed import matches, shortcut_or_library, sources, xpath_any
 
 LOGGER = logging.getLogger(__name__)
 
@@ -70,14 +70,6 @@ _AUTHOR_NEEDLES: list[dict[str, tuple[str, ...]]] = [
 ]
 
 
-def _any(value: str, words: tuple[str, ...], starts: tuple[str, ...] = ()) -> str:
-    """An XPath test that ``value`` (``@class``, or ``.`` on an attribute) starts with one
-    of ``starts`` or contains one of ``words``: ``re:test(value, '^s|w')`` for literal
-    alternatives, in C."""
-    tests = [f"starts-with({value}, '{w}')" for w in starts] + [f"contains({value}, '{w}')" for w in words]
-    return " or ".join(tests)
-
-
 # trafilatura's author expressions (AUTHOR_XPATHS) and the first of the pruning ones
 # before them (AUTHOR_DISCARD_XPATHS), each ``re:test`` of literal alternatives written
 # as ``contains`` and ``starts-with`` tests: libxml2 calls back into Python for every
@@ -89,33 +81,33 @@ def _any(value: str, words: tuple[str, ...], starts: tuple[str, ...] = ()) -> st
 _AUTHOR_EXPRESSIONS = (
     "(//@rel[.='author'] | //@id[.='author'] | //@itemprop[.='author name'] | //rel[.='me'] | "
     "//@data-testid[.='AuthorCard' or .='AuthorURL'] | //@class[.='author' or "
-    + _any(".", ("author-name", "authorname", "AuthorName", "authorName"))
+    + xpath_any(".", ("author-name", "authorname", "AuthorName", "authorName"))
     + "])/parent::*[self::a or self::address or self::div or self::link or self::p or self::span or self::strong]"
     " | //author",
     "(//@class[.='byline' or .='username' or .='byl' or .='BBL' or "
-    + _any(".", ("author", "channel-name", "zuozhe", "bianji", "xiaobian", "submitted-by", "posted-by"))
+    + xpath_any(".", ("author", "channel-name", "zuozhe", "bianji", "xiaobian", "submitted-by", "posted-by"))
     + " or contains(., 'journalist-name')] | //@itemprop[contains(., 'author')] | //@id["
-    + _any(".", ("author", "zuozhe", "bianji", "xiaobian"))
+    + xpath_any(".", ("author", "zuozhe", "bianji", "xiaobian"))
     + "])/parent::*[self::a or self::div or self::h3 or self::h4 or self::p or self::span]",
     "(//@data-component[contains(., 'Byline')] | //@itemprop[contains(., 'author')] | //@id["
-    + _any(".", ("Author", "author"))
+    + xpath_any(".", ("Author", "author"))
     + "] | //@class["
-    + _any(".", ("Author", "author", "screenname", "writer", "Byline", "byline"))
+    + xpath_any(".", ("Author", "author", "screenname", "writer", "Byline", "byline"))
     + "])/parent::*",
 )
 # An element AUTHOR_DISCARD_XPATHS[0] selects; the second selects <time> and <figure>.
 _DISCARDED = (
     "(self::a or self::div or self::section or self::span) and ("
     "@id='comments' or @class='comments' or @class='title' or @class='date' or "
-    + _any("@id", ("commentlist", "comment-list", "ProductReviews"), starts=("comments",))
+    + xpath_any("@id", ("commentlist", "comment-list", "ProductReviews"), starts=("comments",))
     + " or "
-    + _any(
+    + xpath_any(
         "@class",
         ("commentlist", "comments-list", "sidebar", "is-hidden", "quote", "embedly-instagram", "article-share"),
         starts=("Comments", "comments"),
     )
     + " or "
-    + _any("@class", ("article-support", "print", "category", "meta-date", "meta-reviewer"))
+    + xpath_any("@class", ("article-support", "print", "category", "meta-date", "meta-reviewer"))
     + " or contains(@data-component, 'Figure'))"
 )
 # What trafilatura's category and tag expressions require of a link's href.

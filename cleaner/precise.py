@@ -34,7 +34,7 @@ from copy import copy
 from functools import lru_cache
 from typing import Any
 
-from .reviewed import matches, shortcut_or_library, sources
+from .reviewed import matches, shortcut_or_library, sources, xpath_any
 
 # SHA-1 of the trafilatura code precise_text mirrors (2.3.1).
 _REVIEWED_CODE = "cade04d3a91162a2a9e732c1870fe40d29b561e3"
@@ -61,25 +61,14 @@ NEEDLES = {
 }
 
 
-def _starts(value: str, words: tuple[str, ...]) -> str:
-    """An XPath test that ``value`` starts with one of ``words``, where a word ending in
-    "(?!ary)" must not go on with "ary" (``re:test(value, '^(?:w|...)')``, in C)."""
-    tests = []
-    for word in words:
-        stem = word.removesuffix("(?!ary)")
-        test = f"starts-with({value}, '{stem}')"
-        tests.append(f"({test} and not(starts-with({value}, '{stem}ary')))" if stem != word else test)
-    return " or ".join(tests)
-
-
 # trafilatura's raw-tree and comment prunes (``RAW_TREE_PRUNE_XPATH``,
 # ``REMOVE_COMMENTS_AND_LISTS_XPATH``, ``REMOVE_COMMENTS_XPATH``), each ``re:test`` of
 # literal alternatives written as ``starts-with`` and ``contains`` tests: libxml2 calls
 # back into Python for every element a ``re:test`` reads, while these run in C. They
 # select the same elements in the same order (tests/test_precise.py compares them on pages).
 _COMMENT_WORDS = ("comment(?!ary)", "Comment(?!ary)")
-_COMMENT_ID = _starts(".", (*_COMMENT_WORDS, "comol"))
-_COMMENT_CLASS = _starts(".", _COMMENT_WORDS) + " or contains(., 'article-comments') or contains(., 'post-comments')"
+_COMMENT_ID = xpath_any(".", starts=(*_COMMENT_WORDS, "comol"))
+_COMMENT_CLASS = xpath_any(".", ("article-comments", "post-comments"), starts=_COMMENT_WORDS)
 _DISQUS = "starts-with(., 'disqus_thread') or starts-with(., 'dsq-comments')"
 _COMMENT_LIST = f"(self::ol or self::ul) and (@id[{_COMMENT_ID}] or @class[{_COMMENT_CLASS}])"
 _MVP = "contains(., 'mvp-post-add-box') or contains(., 'mvp-post-add-wrap')"

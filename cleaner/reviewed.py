@@ -51,6 +51,19 @@ def shortcut_or_library(name: str, shortcut: Callable[[], T], library: Callable[
     return library()
 
 
+def xpath_any(value: str, words: tuple[str, ...] = (), starts: tuple[str, ...] = ()) -> str:
+    """An XPath test that ``value`` (``@class``, or ``.`` on an attribute) starts with one of
+    ``starts`` or contains one of ``words``: ``re:test(value, '^s|w')`` for literal
+    alternatives, in C (libxml2 calls back into Python for every element a ``re:test``
+    reads). A start ending in "(?!ary)" must not go on with "ary", as in the pattern."""
+    tests = []
+    for word in starts:
+        stem = word.removesuffix("(?!ary)")
+        test = f"starts-with({value}, '{stem}')"
+        tests.append(f"({test} and not(starts-with({value}, '{stem}ary')))" if stem != word else test)
+    return " or ".join(tests + [f"contains({value}, '{w}')" for w in words])
+
+
 def _warn_once(name: str, err: Exception) -> None:
     """Log a shortcut's failure once per process (the next pages fail the same way)."""
     if name not in _warned:
