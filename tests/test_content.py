@@ -40,6 +40,7 @@ def read(name: str) -> str:
         "article_across_gallery",
         "code_in_tutorial",
         "teasers_below_article",
+        "caption_under_title",
     ],
 )
 def test_fixture_keeps_exactly_the_article(name):
@@ -97,6 +98,15 @@ def test_a_heavier_run_without_a_template_still_wins_over_a_title_out_of_reach()
     # continued under a gallery, and wins as before (the title's first paragraph is out of ``title_reach``)
     text = ONLY_CONTENT.clean(_teasers_page(lambda _, line: " ago " not in line)).text
     assert "Crews worked through the night" in text
+
+
+def test_a_caption_cut_short_under_the_title_does_not_anchor_the_run():
+    # a gallery's caption cut short ("... more") under the title cannot open the article (``opens_article``) any more
+    # than one ending in its credit (the fixture): the article below the share bars is the run, not the caption
+    raw = read("caption_under_title.txt")
+    caption = next(line for line in raw.splitlines() if line.startswith("In this May 3"))
+    raw = raw.replace(caption, caption.removesuffix(". (Coast Herald via Press Agency, File)") + "... more")
+    assert ONLY_CONTENT.clean(raw).text == read("caption_under_title.expected.txt").strip()
 
 
 def test_only_sentences_above_the_run_are_kept_with_it_and_cleaning_twice_changes_nothing():

@@ -75,8 +75,8 @@ def under_title(blocks: list[Block], ws: list[float], cls: list[str], o: Options
         if far := max(shapes, default=0) >= o.template_lines:  # (a line's shape, figures aside: "7H ago 08:51")
             share = o.title_run_share
         for j in range(anchor + 1, start if far else anchor + 1 + o.title_reach):  # ... and however far below)
-            if cls[j] == GOOD:  # the heaviest run through line j: the heaviest stretches on either side
-                (left, above), (right, below) = stretch(ws, j - 1, -1), stretch(ws, j + 1, 1)
+            if cls[j] == GOOD and opens_article(blocks[j].text, GOOD, o.length_paragraph):  # (no caption: "(AP)")
+                (left, above), (right, below) = stretch(ws, j - 1, -1), stretch(ws, j + 1, 1)  # the run through j
                 return (left, right) if above + ws[j] + below >= share * best else (start, end)
     return start, end
 
