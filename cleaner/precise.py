@@ -35,6 +35,7 @@ from functools import lru_cache
 from typing import Any
 
 from .reviewed import matches, shortcut_or_library, sources, xpath_any
+from .sections import cheaper_sections
 
 # SHA-1 of the trafilatura code precise_text mirrors (2.3.1).
 _REVIEWED_CODE = "cade04d3a91162a2a9e732c1870fe40d29b561e3"
@@ -132,7 +133,8 @@ def library_extraction(tree: Any, url: str | None, options: dict[str, Any]) -> t
     """(body, comments) ``bare_extraction`` finds in ``tree`` with ``options`` ("" if none)."""
     import trafilatura
 
-    doc: Any = trafilatura.bare_extraction(tree, url=url, **options)
+    with cheaper_sections():
+        doc: Any = trafilatura.bare_extraction(tree, url=url, **options)
     if doc is None:
         return "", ""
     return (doc.text or "").strip(), (getattr(doc, "comments", None) or "")
@@ -203,7 +205,8 @@ def _sequence(tree: Any, options: Any, url: str | None, source: str | None = Non
     if comments and not is_forum:
         cleaned = prune_unwanted_nodes(cleaned, prunes["comments"])
     join_chunks(cleaned)
-    result: tuple[Any, str] = extract_content(cleaned, options)
+    with cheaper_sections():
+        result: tuple[Any, str] = extract_content(cleaned, options)
     return result
 
 
