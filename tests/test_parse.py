@@ -23,6 +23,8 @@ _PAGES = [
     "plain words, no markup at all",
     "<html><body>" + "<div>" * 50 + "deep" + "</div>" * 50 + "</body></html>",
     "\ufeff<html><body><p>bom \x00 nul \uffff</p></body></html>",
+    "<html><body><!-- a --><?pi b?><form action='/'><label>c</label><input name='d' value='e'>"
+    "<select><option>f</option></select><textarea>g</textarea></form></body></html>",
 ]
 
 
@@ -50,3 +52,13 @@ def test_unguarded_input_goes_to_trafilatura(monkeypatch):
     page = "<html><body><p>a\x0bb</p></body></html>"
     assert _serialized(cp.parse(page)) == _serialized(load_html(page))
     assert _serialized(cp.parse(page.encode(), guarded=True)) == _serialized(load_html(page.encode()))
+
+
+def test_every_element_is_a_plain_html_element_classed_in_c():
+    from lxml.html import HtmlElement
+
+    page = guard_html(_PAGES[-1])
+    tree = cp.parse(page, guarded=True)
+    assert {type(element) for element in tree.iter()} == {HtmlElement}
+    assert _serialized(tree) == _serialized(load_html(page))
+    assert type(load_html(page).find(".//input")) is not HtmlElement  # (lxml.html's own classes)
