@@ -30,47 +30,53 @@ from typing import Any
 from .reviewed import matches
 
 # SHA-1 of the expressions of trafilatura (2.3.1) that EXPRESSIONS stand for.
-_REVIEWED_CODE = "8e933592814e2bf3704ef272c1baaa4e63284cac"
+_REVIEWED_CODE = "3c1f158849347cb36a7f2f71ef4006b832c812f3"
 
 _SECTION_TAGS = "self::div or self::item or self::list or self::p or self::section or self::span"
 _BODY_TAGS = "self::article or self::div or self::main or self::section"
 #: Characters to join the values with, the first that no value holds.
 _SEPARATORS = ("\x7f", "\ue000", "|", "\n")
-#: An id or class the library's pattern matches, in XPath: one of the values in ``$ids``
-#: or ``$classes`` (joined and enclosed by ``$sep``).
+#: A value the library's pattern matches, in XPath: one of those in ``$ids``, ``$classes``
+#: or ``$values`` (joined and enclosed by ``$sep``).
 _LISTED_ID = "contains($ids, concat($sep, ., $sep))"
 _LISTED_CLASS = "contains($classes, concat($sep, ., $sep))"
+_LISTED = "contains($values, concat($sep, ., $sep))"
+#: A variable of an expression: the attributes whose values it lists, and which of the
+#: library expression's ``re:test`` calls (their order in it) a value must pass one of.
+Variables = dict[str, tuple[tuple[str, ...], tuple[int, ...]]]
+_TESTS = re.compile(r"re:test\((@[\w|@]+), '([^']*)'(?:, '(i)')?\)")
+
+
+def tests(expression: Any) -> list[re.Pattern[str]]:
+    """The patterns of the ``re:test`` calls of a library's expression, in their order."""
+    return [re.compile(pattern, re.I if flag else 0) for _, pattern, flag in _TESTS.findall(expression.path)]
 
 
 class ByValues:
-    """An expression of ``$ids`` and ``$classes``, called on a tree as an XPath expression
-    is: the tree's ids and classes that ``id_pattern`` and ``class_pattern`` (trafilatura's
-    ``re:test`` patterns) match are its values. ``library``: the library's expression, for
-    a tree whose values hold every separator."""
+    """An expression of variables (:data:`Variables`), called on a tree as an XPath
+    expression is: each lists the tree's values of its attributes that pass one of its
+    tests (trafilatura's ``re:test`` patterns, each distinct value tested once).
+    ``library``: the library's expression, for a tree whose values hold every separator."""
 
-    def __init__(self, expression: str, id_pattern: str | None, class_pattern: str, library: Any):
+    def __init__(self, expression: str, variables: Variables, library: Any):
         from lxml.etree import XPath
 
         self.expression = XPath(expression)
-        self.ids = re.compile(id_pattern) if id_pattern else None
-        self.classes = re.compile(class_pattern)
+        patterns = tests(library)
+        self.variables = {name: (names, [patterns[i] for i in used]) for name, (names, used) in variables.items()}
         self.library = library
 
     def __call__(self, tree: Any) -> Any:
-        ids = set(_values(tree, "id")) if self.ids else set()
-        classes = set(_values(tree, "class"))
-        joined = "".join(ids) + "".join(classes)
+        values = {name: set(_values(tree, name)) for name in ("id", "class")}
+        joined = "".join(values["id"]) + "".join(values["class"])
         sep = next((s for s in _SEPARATORS if s not in joined), None)
         if sep is None:
             return self.library(tree)
-        return self.expression(
-            tree, ids=_listed(ids, self.ids, sep), classes=_listed(classes, self.classes, sep), sep=sep
-        )
-
-
-def _listed(values: set[str], pattern: re.Pattern[str] | None, sep: str) -> str:
-    matched = sep.join(value for value in values if pattern and pattern.search(value))
-    return f"{sep}{matched}{sep}" if matched else ""
+        listed = {}
+        for variable, (names, patterns) in self.variables.items():
+            matched = sep.join(v for name in names for v in values[name] if any(p.search(v) for p in patterns))
+            listed[variable] = f"{sep}{matched}{sep}" if matched else ""
+        return self.expression(tree, sep=sep, **listed)
 
 
 @lru_cache(maxsize=2)
@@ -138,19 +144,54 @@ _CONTENT = (
     + f")/parent::*[{_BODY_TAGS}])[1]"
 )
 
-#: trafilatura's lists and the positions rewritten: the rewrite of each, and for those
-#: that test values, which of the library's ``re:test`` patterns (id, class) they read.
-EXPRESSIONS: dict[str, dict[int, tuple[str, int | None, int | None]]] = {
-    "OVERALL_DISCARD_XPATH": {0: (_DISCARD, 0, 1), 1: (_HIDDEN, None, 1)},
-    "BODY_XPATH": {0: (_BODY, 0, 1), 3: (_CONTENT, None, None)},
+# BODY_XPATH[2]: a story, a post's text, a column (its first)
+_STORY = (
+    "(("
+    + _any(
+        ".//*/@role[. = 'article']",
+        f".//*/@id[. = 'article' or . = 'story' or {_LISTED_ID}]",
+        ".//*/@class[. = 'postarea' or . = 'art-postcontent' or . = 'text' or . = 'cell' or . = 'story'"
+        f" or {_LISTED_CLASS}]",
+    )
+    + f")/parent::*[{_BODY_TAGS}])[1]"
+)
+# PRECISION_DISCARD_XPATH[1]: an id or class (the first of the two) "bottom" or "link", a border
+_FIRST_LISTED = "contains($values, concat($sep, @id|@class, $sep))"
+_BOTTOM = (
+    "("
+    + _any(
+        f".//*/@id[{_LISTED}]/parent::*[{_FIRST_LISTED}]",
+        f".//*/@class[{_LISTED}]/parent::*[{_FIRST_LISTED}]",
+        ".//*/@style[contains(., 'border')]/parent::*",
+    )
+    + f")[{_SECTION_TAGS}]"
+)
+# TEASER_DISCARD_XPATH[0], DISCARD_IMAGE_ELEMENTS[0]: teasers, captions
+_TEASER = (
+    "(.//*/@id[contains(translate(., 'T', 't'), 'teaser')] | .//*/@class[contains(translate(., 'T', 't'), 'teaser')])"
+    f"/parent::*[{_SECTION_TAGS}]"
+)
+_CAPTION = f"(.//*/@id[contains(., 'caption')] | .//*/@class[contains(., 'caption')])/parent::*[{_SECTION_TAGS}]"
+
+_IDS_CLASSES: Variables = {"ids": (("id",), (0,)), "classes": (("class",), (1,))}
+#: trafilatura's lists and the positions rewritten: the rewrite of each, and the values it
+#: reads, if any.
+EXPRESSIONS: dict[str, dict[int, tuple[str, Variables]]] = {
+    "OVERALL_DISCARD_XPATH": {
+        0: (_DISCARD, {"ids": (("id",), (1,)), "classes": (("class",), (2,))}),
+        1: (_HIDDEN, {"classes": (("class",), (2,))}),
+    },
+    "BODY_XPATH": {
+        0: (_BODY, _IDS_CLASSES),
+        2: (_STORY, {"ids": (("id",), (0,)), "classes": (("class",), (1, 2))}),
+        3: (_CONTENT, {}),
+    },
+    "PRECISION_DISCARD_XPATH": {1: (_BOTTOM, {"values": (("id", "class"), (0, 1))})},
+    "TEASER_DISCARD_XPATH": {0: (_TEASER, {})},
+    "DISCARD_IMAGE_ELEMENTS": {0: (_CAPTION, {})},
 }
-_TESTS = re.compile(r"re:test\(@(id|class), '([^']*)'\)")
-
-
-def patterns(expression: Any) -> list[str]:
-    """The patterns of the ``re:test`` of one id or one class in a library's expression,
-    in their order."""
-    return [pattern for _, pattern in _TESTS.findall(expression.path)]
+#: The modules of trafilatura that read the lists (as their own names).
+READERS = {"main_extractor": tuple(EXPRESSIONS), "external": ("OVERALL_DISCARD_XPATH",)}
 
 
 def _reviewed_parts() -> list[str]:
@@ -174,13 +215,8 @@ def compiled() -> dict[str, list[Any]]:
     lists: dict[str, list[Any]] = {}
     for name, rewrites in EXPRESSIONS.items():
         lists[name] = expressions = list(getattr(tx, name))
-        for i, (expression, id_test, class_test) in rewrites.items():
-            if class_test is None:
-                expressions[i] = XPath(expression)
-                continue
-            tests = patterns(expressions[i])
-            id_pattern = tests[id_test] if id_test is not None else None
-            expressions[i] = ByValues(expression, id_pattern, tests[class_test], expressions[i])
+        for i, (expression, variables) in rewrites.items():
+            expressions[i] = ByValues(expression, variables, expressions[i]) if variables else XPath(expression)
     return lists
 
 
@@ -195,21 +231,22 @@ def _rewritten() -> dict[str, list[Any]] | None:
 
 @contextmanager
 def cheaper_sections() -> Iterator[None]:
-    """trafilatura's main extractor reading :data:`EXPRESSIONS` for its own while the
-    ``with`` block runs (its own, if they are not the ones reviewed). The lists are
-    swapped in the module, for the process: a thread running trafilatura beside cleaner's
-    extraction would read the rewrites too, which select what its own select."""
-    import trafilatura.main_extractor as tm
+    """trafilatura's extractors reading :data:`EXPRESSIONS` for their own (:data:`READERS`)
+    while the ``with`` block runs (their own, if they are not the ones reviewed). The lists
+    are swapped in the modules, for the process: a thread running trafilatura beside
+    cleaner's extraction would read the rewrites too, which select what its own select."""
+    import importlib
 
-    saved = {name: getattr(tm, name, None) for name in EXPRESSIONS}
+    modules = {importlib.import_module(f"trafilatura.{module}"): names for module, names in READERS.items()}
+    saved = [(module, name, getattr(module, name, None)) for module, names in modules.items() for name in names]
     lists = _rewritten()
-    if lists is None or any(expressions is None for expressions in saved.values()):
+    if lists is None or any(own is None for _, _, own in saved):
         yield
         return
-    for name, expressions in lists.items():
-        setattr(tm, name, expressions)
+    for module, name, _ in saved:
+        setattr(module, name, lists[name])
     try:
         yield
     finally:
-        for name, own in saved.items():
-            setattr(tm, name, own)
+        for module, name, own in saved:
+            setattr(module, name, own)

@@ -29,6 +29,19 @@ _CASES = guard_html(
     "<em class='x hide-me'>x30</em><em class='Hide-me'>o15</em><em class='a hidden'>x31</em>"
     "</div></body></html>"
 )
+# The same for PRECISION_DISCARD_XPATH, TEASER_DISCARD_XPATH and DISCARD_IMAGE_ELEMENTS.
+_MORE_CASES = guard_html(
+    "<html><body><div>"
+    "<div id='bottom'>x1</div><div class='a bottom'>x2</div><div class='bottom-bar'>x3</div>"
+    "<div id='x\tbottom'>x4</div>"
+    "<div class='page-bottom\u3000b'>x5</div><div class='bottoms'>x6</div><div class='abottomb'>o1</div>"
+    "<div id='x' class='bottom'>o2</div><div class='bottom' id='x'>x7</div><div class='a link'>x8</div>"
+    "<div class='links'>o3</div><div id='link'>x9</div><div class='link\u00a0b'>x10</div><p style='border: 0'>x11</p>"
+    "<aside class='link'>o4</aside><div id='Teaser-1'>x12</div><div class='TeAser'>o5</div>"
+    "<span class='a teaser'>x13</span>"
+    "<div id='caption'>x14</div><div class='Caption'>o6</div><p class='wp-caption-text'>x15</p>"
+    "</div></body></html>"
+)
 # A page for each test of the body expressions rewritten: each paragraph's container is
 # the first the library's expression names.
 _BODIES = [
@@ -46,6 +59,13 @@ _BODIES = [
         "<div class='page-Content'>",
         "<div id='contentBody'>",
         "<div class='content__body'>",
+        "<section role='article'>",
+        "<div id='primary-col'>",
+        "<div id='xprimary'><p>o</p></div><div id='story'>",
+        "<div class='FullText'>",
+        "<div class='article body'>",
+        "<div class='x article body'><p>o</p></div><div class='blog-content'>",
+        "<main class='cell'>",
     )
 ]
 
@@ -63,7 +83,7 @@ def _compared(tree) -> None:
                 assert rewritten[name][i](context) == expected, (name, i)
 
 
-@pytest.mark.parametrize("page", [*_pages(), _CASES, *_BODIES])
+@pytest.mark.parametrize("page", [*_pages(), _CASES, _MORE_CASES, *_BODIES])
 def test_the_rewritten_expressions_select_what_trafilaturas_select(page):
     from trafilatura.htmlprocessing import convert_tags, tree_cleaning
     from trafilatura.settings import DEFAULT_CONFIG, Extractor
@@ -81,6 +101,16 @@ def test_the_cases_page_prunes_and_spares():
     pruned = [e.text for x in tx.OVERALL_DISCARD_XPATH for e in x(tree)]
     assert sorted(pruned) == sorted(f"x{n}" for n in range(1, 32))
     assert pruned == [e.text for x in sections.compiled()["OVERALL_DISCARD_XPATH"] for e in x(tree)]
+
+
+def test_the_more_cases_page_prunes_and_spares():
+    import trafilatura.xpaths as tx
+
+    lists = ("PRECISION_DISCARD_XPATH", "TEASER_DISCARD_XPATH", "DISCARD_IMAGE_ELEMENTS")
+    tree = parse(_MORE_CASES, True)
+    pruned = [e.text for name in lists for x in getattr(tx, name) for e in x(tree)]
+    assert sorted(pruned) == sorted(f"x{n}" for n in range(1, 16))
+    assert pruned == [e.text for name in lists for x in sections.compiled()[name] for e in x(tree)]
 
 
 def test_each_body_page_names_its_container():
@@ -106,11 +136,14 @@ def test_values_holding_every_separator_leave_it_to_the_library():
 def test_the_library_reads_its_own_expressions_outside_the_block():
     import trafilatura.main_extractor as tm
     import trafilatura.xpaths as tx
+    from trafilatura import external
 
     with sections.cheaper_sections():
-        assert tm.OVERALL_DISCARD_XPATH is sections.compiled()["OVERALL_DISCARD_XPATH"]
-        assert tm.BODY_XPATH is sections.compiled()["BODY_XPATH"]
-    assert tm.OVERALL_DISCARD_XPATH is tx.OVERALL_DISCARD_XPATH and tm.BODY_XPATH is tx.BODY_XPATH
+        for name in sections.EXPRESSIONS:
+            assert getattr(tm, name) is sections.compiled()[name]
+        assert external.OVERALL_DISCARD_XPATH is sections.compiled()["OVERALL_DISCARD_XPATH"]
+    assert all(getattr(tm, name) is getattr(tx, name) for name in sections.EXPRESSIONS)
+    assert external.OVERALL_DISCARD_XPATH is tx.OVERALL_DISCARD_XPATH
 
 
 def test_expressions_not_reviewed_are_left_to_the_library(monkeypatch):
