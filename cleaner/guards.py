@@ -21,7 +21,7 @@ import re
 import unicodedata
 
 from .inputs import InputError
-from .textfix import _ASCII, _C1
+from .textfix import _C1, _non_ascii, _utf8
 
 #: Deepest element nesting passed to an HTML parser. Real pages stay under a few
 #: hundred levels; libxml2 itself stops at 256 unless huge_tree is on.
@@ -164,9 +164,9 @@ def _scan(html: str, data: bytes | None = None, others: str | None = None) -> tu
     """(:func:`~cleaner.textfix.non_ascii` of ``html``, whether ``_CONTROLS`` matches in
     it), from one encoding of the page (``data``, if the caller has it, and ``others``,
     the former, too)."""
-    data = html.encode("utf-8", "surrogatepass") if data is None else data
+    data = _utf8(html) if data is None else data
     if others is None:
-        others = "" if html.isascii() else data.translate(None, _ASCII).decode("utf-8", "surrogatepass")
+        others = "" if html.isascii() else _non_ascii(data)
     return others, bool(_C1.search(others) or data.translate(None, _NOT_ASCII_CONTROL))
 
 
