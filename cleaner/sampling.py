@@ -51,9 +51,13 @@ _IDEOGRAPHIC_STOPS = "。！？．"
 _CLOSING = f"[{re.escape(_CLOSERS)}]*"
 #: A piece up to its last sentence end: a full stop, question or exclamation mark
 #: before a space or the end of the piece (closing quotes and brackets between), or
-#: an ideographic one anywhere. Anchored: tried from any later start, the greedy
-#: ``.*`` would make a search quadratic.
-_LAST_SENTENCE_END = re.compile(rf"\A.*(?:[.!?]{_CLOSING}(?!\S)|[{_IDEOGRAPHIC_STOPS}]{_CLOSING})")
+#: an ideographic one anywhere. A lone letter's full stop is an initial or an
+#: abbreviation ("E. T. A. Hoffmann", "u. a."), no sentence end: a tag cloud of names in
+#: another language that holds one is no prose. Anchored: tried from any later start,
+#: the greedy ``.*`` would make a search quadratic.
+_LAST_SENTENCE_END = re.compile(
+    rf"\A.*(?:(?:(?<![\s(][^\W\d_])\.|[!?]){_CLOSING}(?!\S)|[{_IDEOGRAPHIC_STOPS}]{_CLOSING})"
+)
 #: ... and a line that ends in one.
 _ENDS_SENTENCE = re.compile(rf"[.!?{_IDEOGRAPHIC_STOPS}]{_CLOSING}\s*$")
 _LETTER = re.compile(r"[^\W\d_]")

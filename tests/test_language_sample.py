@@ -84,6 +84,28 @@ def test_a_list_of_names_that_ends_like_a_sentence_is_no_prose():
     assert sample(f"{names}\n{ARTICLE[0]}") == ARTICLE[0][:PIECE_CHARS]
 
 
+def test_a_lone_letters_full_stop_ends_no_sentence_in_the_sample():
+    # an initial or an abbreviation ("E. T. A. Hoffmann", "u. a."): a tag cloud that holds one is no prose
+    tags = "(Pop)kulturell Adalbert Stifter Allgemein Bergkristall Der Sandmann E. T. A. Hoffmann Judith Butler"
+    assert sample(tags) == ""
+    # a sentence before the initial still ends there; a figure's full stop and a letter's question mark end one
+    assert sample(f"{ARTICLE[0]} Sie schrieb an Heinz J. Meier") == ARTICLE[0][:PIECE_CHARS]
+    dated = "Die Arbeiten an der neuen Brücke über den Kanal beginnen im Jahr 2025 am 4."
+    assert sample(dated) == dated
+    asked = "Why is the word dark spelled with a k and not with a c?"
+    assert sample(asked) == asked
+
+
+def test_an_english_recipe_under_a_german_tag_cloud_with_initials_is_told_english_and_kept():
+    # the sidebar's category and tag lines are the page's longest and end on "E. T. A.": read as
+    # prose, they made the page German, and the German stopwords kept the page whole
+    page = (PAGES / "tag_cloud_initials.txt").read_bytes()
+    assert max(page.decode("utf-8").splitlines(), key=len).startswith("abschlägig")
+    document = clean(page)
+    assert document.metadata["language"] == "en"
+    assert document.text.startswith("These truffles are a great snack") and "Schlagwörter" not in document.text
+
+
 def test_a_hard_wrapped_text_is_told_from_its_sentences_joined():
     text = " ".join(ARTICLE)
     wrapped = "\n".join(text[i : i + 40] for i in range(0, len(text), 40))
