@@ -57,7 +57,7 @@ from .jsonl import run as jsonl_run
 from .parallel import chunked, default_workers, ordered_map
 from .pipeline import Pipeline
 from .report import progress, summary_table
-from .results import Result, Totals, metadata_record, report_fields
+from .results import Result, Totals, body_bytes, metadata_record, report_fields
 
 app = typer.Typer(
     help="Strip boilerplate from scraped text and HTML; keep the article and its metadata.",
@@ -215,7 +215,8 @@ def _clean_stdin(pipeline: Pipeline) -> None:
     except InputError as exc:
         report_error(str(exc))
         raise typer.Exit(1) from exc
-    sys.stdout.write(doc.text + ("\n" if doc.text else ""))
+    sys.stdout.flush()
+    sys.stdout.buffer.write(body_bytes(doc))  # UTF-8, as a body file is, whatever stdout's codec
 
 
 def waiting(what: str) -> None:

@@ -358,3 +358,14 @@ def test_stdin_from_a_terminal_says_it_waits_for_a_page_and_how_to_pipe_one():
 def test_stdin_from_a_pipe_says_nothing_but_errors():
     r = subprocess.run([sys.executable, "-m", "cleaner", "clean", "-"], input=GLUED.encode(), capture_output=True)
     assert r.returncode == 0 and r.stderr == b""
+
+
+def test_stdout_gets_the_body_in_utf8_whatever_the_terminal_encoding():
+    # a Windows pipe, or PYTHONIOENCODING, gives stdout a narrower codec: the body is
+    # written as a body file is (UTF-8), not stopped by a traceback at the first dash
+    page = "Grüße aus Köln — ein Test, 東京.\n"
+    env = {**os.environ, "PYTHONIOENCODING": "latin-1"}
+    cmd = [sys.executable, "-m", "cleaner", "clean", "-"]
+    r = subprocess.run(cmd, input=page.encode(), capture_output=True, env=env)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.decode("utf-8") == page
