@@ -245,19 +245,38 @@ def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def _up_to_date(task: Task, digest: str) -> bool:
-    """Whether the task's metadata says this very content was cleaned with this configuration."""
-    if task.meta is None or not task.body.exists():
-        return False
+def _last_run(task: Task) -> dict[str, Any] | None:
+    """The metadata a run before wrote for the task's input (None: none, or not a cleaner's)."""
+    if task.meta is None:
+        return None
     try:
         meta = json.loads(task.meta.read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        return False
+        return None
+    return meta if isinstance(meta, dict) and "input_sha256" in meta else None
+
+
+def _up_to_date(task: Task, last: dict[str, Any] | None, digest: str) -> bool:
+    """Whether the metadata of the ``last`` run says this very content was cleaned with this configuration."""
     return (
-        isinstance(meta, dict)
-        and meta.get("input_sha256") == digest
-        and meta.get("config_sha256") == task.config_sha256
+        last is not None
+        and task.body.exists()
+        and last.get("input_sha256") == digest
+        and last.get("config_sha256") == task.config_sha256
     )
+
+
+def _foreign(task: Task, last: dict[str, Any] | None) -> Path | None:
+    """An output's place taken by a file no cleaner run wrote (the crawler's page.json, the
+    user's page.txt): it is not replaced. The metadata is written before the body, so a
+    body without it is not a run's either."""
+    if task.in_place or last is not None:
+        return None
+    return next((path for path in (task.meta, task.body) if path and (path.is_file() or path.is_symlink())), None)
+
+
+#: Why an input is not cleaned: a file that is not cleaner's is where its output goes.
+FOREIGN = "is not an output of cleaner's; not replaced (move it, or choose another --out)"
 
 
 @dataclass
@@ -281,8 +300,11 @@ def prepare(task: Task, force: bool = False, max_bytes: int = DEFAULT_MAX_BYTES)
     """Read one input: (task, its bytes, their hash), or its final result (skipped, failed)."""
     try:
         raw = read_bytes(task.path, max_bytes)
-        digest = sha256(raw)
-        if not force and _up_to_date(task, digest):
+        digest, last = sha256(raw), _last_run(task)
+        theirs = _foreign(task, last)
+        if theirs:
+            return Result.failed(task.path, f"{task.path}: {theirs} {FOREIGN}")
+        if not force and _up_to_date(task, last, digest):
             return Result(str(task.path), "skipped")
         return task, raw, digest
     except Exception as exc:  # one bad document must not stop the batch
@@ -348,7 +370,9 @@ def _with_metadata(cleaned: Cleaned, task: Task, doc: Document, digest: str, rep
     ``report``: what the HTML report needs (:func:`cleaner.results.report_fields`)."""
     if task.meta is not None:
         record = metadata_record(doc, **report, input_sha256=digest, config_sha256=task.config_sha256)
-        cleaned.writes.append((task.meta, metadata_bytes(record), False))
+        # with --out, before the body: a body without it is no run's (see _foreign)
+        at = len(cleaned.writes) if task.in_place else 0
+        cleaned.writes.insert(at, (task.meta, metadata_bytes(record), False))
     return cleaned
 
 
@@ -373,7 +397,7 @@ def write_cleaned(item: Cleaned | Result) -> Result:
     """Write what :func:`clean_prepared` produced (atomically); the input's final result.
 
     If a later file fails, the outputs written before it for this input are removed
-    (a body without its metadata would look cleaned by nothing); an input rewritten
+    (metadata without its body would say the input was cleaned); an input rewritten
     in place stays rewritten: its text is the cleaned one either way.
     """
     if isinstance(item, Result):

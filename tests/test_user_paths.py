@@ -169,6 +169,33 @@ def test_an_output_that_cannot_be_written_is_named_beside_its_input(tmp_path):
     assert f"in{os.sep}a.txt: cannot write {tmp_path / 'out' / 'a.txt'}: Is a directory" in r.stderr
 
 
+@pytest.mark.parametrize("theirs", ["page.json", "page.txt"])
+def test_a_file_of_the_users_where_an_output_goes_is_named_and_left(tmp_path, theirs):
+    # `cleaner clean *.html --out .` in a crawl folder: page.json (the crawler's) or
+    # page.txt (the user's notes) is no output of cleaner's, and is not replaced
+    (tmp_path / "page.html").write_text(f"<html><body><article><p>{GLUED * 3}</p></article></body></html>")
+    (tmp_path / theirs).write_text("the user's own file\n")
+    (tmp_path / "other.txt.gz").write_bytes(gzip.compress(GLUED.encode()))
+    for again in ([], ["--force"]):
+        r = run("clean", tmp_path / "page.html", tmp_path / "other.txt.gz", "--out", tmp_path, "-j", "1", *again)
+        assert r.exit_code == 1
+        assert f"{tmp_path / theirs} is not an output of cleaner's" in r.stderr
+        assert (tmp_path / theirs).read_text() == "the user's own file\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        ["page.html", theirs, "other.txt.gz", "other.txt", "other.json"]
+    )
+
+
+def test_a_batch_run_again_over_its_own_outputs_still_replaces_them(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(GLUED)
+    assert run("clean", tmp_path / "in", "--out", tmp_path / "out", "-j", "1").exit_code == 0
+    (tmp_path / "in" / "a.txt").write_text(GLUED.replace("war", "long war"))
+    r = run("clean", tmp_path / "in", "--out", tmp_path / "out", "-j", "1")
+    assert r.exit_code == 0, r.stderr
+    assert "long war" in (tmp_path / "out" / "a.txt").read_text()
+
+
 @pytest.mark.parametrize("name", ["corpus.jsonl", "corpus.ndjson", "corpus.jsonl.gz", "crawl.warc.gz"])
 def test_a_stream_of_records_in_a_folder_is_named_and_left_not_cleaned_as_one_page(tmp_path, name):
     # cleaned as one document, a JSONL file's records were cut to the few its content
