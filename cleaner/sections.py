@@ -22,6 +22,7 @@ attributes in the element's order (XPath's string value of a node-set).
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import lru_cache
@@ -229,24 +230,45 @@ def _rewritten() -> dict[str, list[Any]] | None:
         return None
 
 
+#: Threads inside :func:`cheaper_sections`, and the library's lists the first of them put
+#: aside (None: nothing swapped); the last one out puts them back.
+_SWAP_LOCK = threading.Lock()
+_swap: dict[str, Any] = {"inside": 0, "saved": None}
+
+
 @contextmanager
 def cheaper_sections() -> Iterator[None]:
     """trafilatura's extractors reading :data:`EXPRESSIONS` for their own (:data:`READERS`)
     while the ``with`` block runs (their own, if they are not the ones reviewed). The lists
     are swapped in the modules, for the process: a thread running trafilatura beside
-    cleaner's extraction would read the rewrites too, which select what its own select."""
+    cleaner's extraction would read the rewrites too, which select what its own select.
+    Threads cleaning at once share one swap, undone when the last of them is done (each
+    undoing its own left the rewrites in place for good when two overlapped)."""
+    with _SWAP_LOCK:
+        if _swap["inside"] == 0:
+            _swap["saved"] = _swap_in()
+        _swap["inside"] += 1
+    try:
+        yield
+    finally:
+        with _SWAP_LOCK:
+            _swap["inside"] -= 1
+            if _swap["inside"] == 0 and _swap["saved"] is not None:
+                for module, name, own in _swap["saved"]:
+                    setattr(module, name, own)
+                _swap["saved"] = None
+
+
+def _swap_in() -> list[tuple[Any, str, Any]] | None:
+    """Put the rewritten lists in the reading modules: the (module, name, library's list)
+    to put back, or None if they are not the ones reviewed or a module lacks one."""
     import importlib
 
     modules = {importlib.import_module(f"trafilatura.{module}"): names for module, names in READERS.items()}
     saved = [(module, name, getattr(module, name, None)) for module, names in modules.items() for name in names]
     lists = _rewritten()
     if lists is None or any(own is None for _, _, own in saved):
-        yield
-        return
+        return None
     for module, name, _ in saved:
         setattr(module, name, lists[name])
-    try:
-        yield
-    finally:
-        for module, name, own in saved:
-            setattr(module, name, own)
+    return saved

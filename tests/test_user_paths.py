@@ -396,3 +396,23 @@ def test_stdout_gets_the_body_in_utf8_whatever_the_terminal_encoding():
     r = subprocess.run(cmd, input=page.encode(), capture_output=True, env=env)
     assert r.returncode == 0, r.stderr
     assert r.stdout.decode("utf-8") == page
+
+
+def test_clean_in_threads_leaves_trafilatura_its_own_expressions():
+    # a Dask dataframe's default scheduler, or a user's thread pool, runs clean() on
+    # several pages at once: each extraction swaps cleaner's section expressions into
+    # trafilatura's modules and back, and the library must end with its own
+    import importlib
+    from concurrent.futures import ThreadPoolExecutor
+
+    from cleaner.sections import READERS
+
+    pages = sorted((Path(__file__).parent.parent / "fixtures" / "html").glob("*.html"))
+    assert len(pages) >= 4
+    modules = {name: importlib.import_module(f"trafilatura.{name}") for name in READERS}
+    own = {(m, n): getattr(modules[m], n) for m, names in READERS.items() for n in names}
+    alone = [clean(p.read_bytes()).text for p in pages]
+    with ThreadPoolExecutor(4) as pool:
+        together = list(pool.map(lambda p: clean(p.read_bytes()).text, pages * 4))
+    assert together == alone * 4
+    assert [key for key, value in own.items() if getattr(modules[key[0]], key[1]) is not value] == []
