@@ -52,7 +52,7 @@ from .htmlreport import (
     write_report,
 )
 from .inputs import InputError, as_input, read_input, read_stream
-from .jsonl import StreamError, check_run
+from .jsonl import NothingCleaned, StreamError, check_run
 from .jsonl import run as jsonl_run
 from .parallel import chunked, default_workers, ordered_map
 from .pipeline import Pipeline
@@ -199,6 +199,8 @@ def _clean_jsonl(
     except OSError as exc:  # the output cannot be written
         report_error(f"{dest}: cannot write: {exc.strerror or exc}")
         raise typer.Exit(2) from exc
+    except NothingCleaned as exc:
+        report_error(str(exc))
     except KeyboardInterrupt:
         kept = "what was written so far is on stdout" if dest == "-" else f"{dest} was not written"
         _interrupted(totals, show, f"{kept}; run the command again to clean the stream")

@@ -132,6 +132,11 @@ class StreamError(ValueError):
     """A JSONL run that must not start (it would lose text); the message says why."""
 
 
+class NothingCleaned(Exception):
+    """A run to a file in which every record failed (a typo in ``--text-key``, a file
+    that is no JSONL): its output is not written, the last run's is left."""
+
+
 def check_run(sources: list[str], dest: str, text_key: str, meta_key: str) -> None:
     """Refuse, before anything is read, a run that would lose text: the metadata put
     in the place of the body, a source that does not exist (or a folder with no stream
@@ -286,7 +291,8 @@ def run(
     """Clean the records of ``sources`` into ``dest``, in order; add up the results.
 
     With a ``distributed.Client`` the records are cleaned on its cluster (this process
-    still reads and writes the streams).
+    still reads and writes the streams). Raises :class:`NothingCleaned`, ``dest`` left
+    as it was, if records failed and none was cleaned.
     """
     totals = Totals()
 
@@ -296,11 +302,15 @@ def run(
             on_result(result)
 
     fn = partial(clean_item, text_key=text_key, meta_key=meta_key)
+    written = 0
     with open_output(dest) as out:
         records = read_chunks(sources, note, pipeline.config.max_bytes)
         for chunk in map_chunks(fn, records, pipeline, workers, client, on_crash=_crashed):
             for data, result in chunk:
                 if data is not None:
                     out.write(data)
+                    written += 1
                 note(result)
+        if not written and totals.errors and dest != "-":
+            raise NothingCleaned(f"{dest} was not written: no record could be cleaned")
     return totals

@@ -115,6 +115,24 @@ def test_a_jsonl_source_that_does_not_exist_leaves_the_last_output_as_it_was(tmp
     assert (tmp_path / "out.jsonl").read_bytes() == before
 
 
+def test_a_text_key_no_record_has_leaves_the_last_output_as_it_was(tmp_path):
+    # a typo in --text-key fails every record: the last run's output was replaced by
+    # an empty stream
+    stream, out = tmp_path / "a.jsonl", tmp_path / "clean.jsonl"
+    stream.write_bytes(records(GLUED, GLUED))
+    assert run("clean", stream, "--jsonl", out, "-j", "1").exit_code == 0
+    before = out.read_bytes()
+    r = run("clean", stream, "--jsonl", out, "-j", "1", "--text-key", "txet")
+    assert r.exit_code == 1
+    assert "a.jsonl:2: field 'txet' is missing" in r.stderr
+    assert f"{out} was not written: no record could be cleaned" in r.stderr
+    assert out.read_bytes() == before and sorted(p.name for p in tmp_path.iterdir()) == ["a.jsonl", "clean.jsonl"]
+    # one record cleaned is a run's output, written
+    stream.write_bytes(records(GLUED, 5))
+    assert run("clean", stream, "--jsonl", out, "-j", "1").exit_code == 1
+    assert len(out.read_bytes().splitlines()) == 1
+
+
 @pytest.mark.parametrize("codec", ["utf-16", "utf-32"])
 def test_a_jsonl_stream_in_utf16_with_a_bom_is_read_as_its_records(tmp_path, codec):
     # as Windows PowerShell 5 writes a redirected stream
