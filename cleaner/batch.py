@@ -65,12 +65,13 @@ class Task:
 def _matches(rel: Path, patterns: Iterable[str]) -> bool:
     """Glob match on the path relative to its source folder, or on the bare name.
 
-    ``*`` also crosses ``/``; a leading ``**/`` matches at any depth, top level included.
+    ``*`` also crosses ``/``; ``**/`` matches any number of folders, none included (a
+    leading one: the top level; ``news/**/*.html``: ``news/b.html`` too).
     """
     posix = rel.as_posix()
     for pattern in patterns:
         bare = pattern[3:] if pattern.startswith("**/") else pattern
-        if fnmatch.fnmatchcase(posix, pattern) or fnmatch.fnmatchcase(posix, bare):
+        if any(fnmatch.fnmatchcase(posix, p) for p in (pattern, bare, bare.replace("/**/", "/"))):
             return True
         if "/" not in bare and fnmatch.fnmatchcase(rel.name, bare):
             return True

@@ -434,3 +434,18 @@ def test_clean_in_threads_leaves_trafilatura_its_own_expressions():
         together = list(pool.map(lambda p: clean(p.read_bytes()).text, pages * 4))
     assert together == alone * 4
     assert [key for key, value in own.items() if getattr(modules[key[0]], key[1]) is not value] == []
+
+
+@pytest.mark.parametrize("glob", ["news/**/*.html", "**/news/**/*.html", "news/**"])
+def test_a_double_star_between_folders_matches_no_folder_too(tmp_path, glob):
+    # the help's own example, --include 'news/**/*.html', passed over news/b.html: `**/`
+    # is any number of folders, none included, as in git, ruff and pathlib
+    for name in ("news/b.html", "news/a/b.html", "other/c.html", "top.html"):
+        (tmp_path / "in" / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / "in" / name).write_text(f"<html><body><article><p>{GLUED}</p></article></body></html>")
+    r = run("clean", tmp_path / "in", "--out", tmp_path / "out", "-j", "1", "--include", glob)
+    assert r.exit_code == 0, r.stderr
+    assert sorted(p.relative_to(tmp_path / "out").as_posix() for p in (tmp_path / "out").rglob("*.txt")) == [
+        "news/a/b.txt",
+        "news/b.txt",
+    ]
