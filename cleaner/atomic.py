@@ -27,13 +27,15 @@ def atomic_open(path: Path, mode: int | None = None) -> Iterator[IO[bytes]]:
 
     A reader (or a crash) sees the old file or the new one, never half of one. The
     file gets ``mode`` if given, else the mode an ordinary write would leave: that of
-    the file it replaces, or :func:`new_file_mode` (not the temporary file's 0o600).
+    the file it replaces, or :func:`new_file_mode` (not the temporary file's 0o600);
+    and the owner of the file it replaces, where this user may give it (root may).
     """
+    try:
+        old: os.stat_result | None = os.stat(path)
+    except OSError:
+        old = None
     if mode is None:
-        try:
-            mode = os.stat(path).st_mode & 0o7777
-        except OSError:
-            mode = new_file_mode()
+        mode = old.st_mode & 0o7777 if old else new_file_mode()
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
@@ -41,6 +43,7 @@ def atomic_open(path: Path, mode: int | None = None) -> Iterator[IO[bytes]]:
             yield fh
             fh.flush()
             os.fsync(fh.fileno())
+        _same_owner(tmp, old)
         os.chmod(tmp, mode)
         os.replace(tmp, path)
     except BaseException:
@@ -49,6 +52,19 @@ def atomic_open(path: Path, mode: int | None = None) -> Iterator[IO[bytes]]:
         except FileNotFoundError:
             pass
         raise
+
+
+def _same_owner(tmp: str, old: os.stat_result | None) -> None:
+    """Give ``tmp`` the owner and group of the file it replaces, if they differ and this
+    user may (root rewriting a user's file in place: else the user could not write it)."""
+    if old is None or not hasattr(os, "chown"):
+        return
+    try:
+        st = os.stat(tmp)
+        if (st.st_uid, st.st_gid) != (old.st_uid, old.st_gid):
+            os.chown(tmp, old.st_uid, old.st_gid)
+    except OSError:
+        pass  # not ours to give: the file is this user's, as any file it writes
 
 
 def atomic_write(path: Path, data: bytes, mode: int | None = None) -> None:

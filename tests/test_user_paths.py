@@ -449,3 +449,17 @@ def test_a_double_star_between_folders_matches_no_folder_too(tmp_path, glob):
         "news/a/b.txt",
         "news/b.txt",
     ]
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="only root can give a file away")
+def test_in_place_as_root_leaves_a_file_its_owner(tmp_path):
+    # `sudo cleaner clean --in-place`, or a container running as root over a user's
+    # corpus: the rewritten file was root's, and its owner could no longer write it
+    (tmp_path / "in").mkdir()
+    page = tmp_path / "in" / "a.txt"
+    page.write_text(GLUED)
+    os.chown(page, 65534, 65534)
+    r = run("clean", tmp_path / "in", "--in-place", "-j", "1")
+    assert r.exit_code == 0, r.stderr
+    assert "conflict.\n\nPresident" in page.read_text()
+    assert (page.stat().st_uid, page.stat().st_gid) == (65534, 65534)
