@@ -129,6 +129,12 @@ def clean(
     are cleaned and the exit code is 1.
     """
     mode = _clean_mode(sources, out, in_place, jsonl)
+    if (include or exclude) and mode != "files":  # (else passed over without a word)
+        report_error(
+            "--include and --exclude pick the files of folders cleaned into --out or in place; "
+            "with --jsonl or stdin, name the streams to clean (a folder's are all read)"
+        )
+        raise typer.Exit(2)
     pipeline = make_pipeline(config, disable, kind, comments)
     n_workers = workers or default_workers()
     _report_needs_batch(report, jsonl is not None or (out is None and not (in_place and sidecar)))

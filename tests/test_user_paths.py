@@ -463,3 +463,15 @@ def test_in_place_as_root_leaves_a_file_its_owner(tmp_path):
     assert r.exit_code == 0, r.stderr
     assert "conflict.\n\nPresident" in page.read_text()
     assert (page.stat().st_uid, page.stat().st_gid) == (65534, 65534)
+
+
+def test_include_with_jsonl_is_refused_rather_than_passed_over(tmp_path):
+    # --include 'a.*' with --jsonl cleaned every stream of the folder, without a word
+    (tmp_path / "in").mkdir()
+    for name in ("a.jsonl", "b.jsonl"):
+        (tmp_path / "in" / name).write_bytes(records(GLUED))
+    for glob in (["--include", "a.*"], ["--exclude", "b.*"]):
+        r = run("clean", tmp_path / "in", "--jsonl", tmp_path / "out.jsonl", "-j", "1", *glob)
+        assert r.exit_code == 2
+        assert "--include and --exclude" in r.stderr and "--jsonl" in r.stderr
+        assert not (tmp_path / "out.jsonl").exists()
