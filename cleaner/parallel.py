@@ -12,7 +12,9 @@ down run again in a fresh pool, and the one item that kills a worker on its own 
 
 from __future__ import annotations
 
+import multiprocessing
 import os
+import signal
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -41,11 +43,49 @@ def default_workers() -> int:
 def _init_worker(pipeline: Pipeline) -> None:
     global _PIPELINE
     _PIPELINE = pipeline
+    signal.signal(signal.SIGTERM, _terminated)
+    _die_with_parent()
+
+
+class _Terminated(BaseException):
+    """SIGTERM in a worker busy with a chunk: unwinds it (a file being written atomically is
+    removed on the way), then the worker exits (:func:`_run_chunk`)."""
+
+
+_BUSY = False  # whether this worker is running a chunk
+
+
+def _terminated(signum: int, frame: Any) -> None:
+    if not _BUSY:
+        os._exit(128 + signum)
+    raise _Terminated
+
+
+def _die_with_parent() -> None:
+    """Have the kernel send this worker SIGTERM when the process that started it dies
+    (Linux): killed, by SIGKILL or the out-of-memory killer too. Else a worker waits for
+    work that never comes, for good. Elsewhere, nothing."""
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        return
+    parent = multiprocessing.parent_process()
+    if parent is not None and not parent.is_alive():  # it died before the call
+        os._exit(128 + signal.SIGTERM)
 
 
 def _run_chunk(fn: Callable[[Any, Pipeline], R], items: list[Any]) -> list[R]:
+    global _BUSY
     assert _PIPELINE is not None
-    return [fn(item, _PIPELINE) for item in items]
+    _BUSY = True
+    try:
+        return [fn(item, _PIPELINE) for item in items]
+    except _Terminated:
+        os._exit(128 + signal.SIGTERM)
+    finally:
+        _BUSY = False
 
 
 def chunked(items: Iterable[T], size: int) -> Iterator[list[T]]:

@@ -475,3 +475,40 @@ def test_include_with_jsonl_is_refused_rather_than_passed_over(tmp_path):
         assert r.exit_code == 2
         assert "--include and --exclude" in r.stderr and "--jsonl" in r.stderr
         assert not (tmp_path / "out.jsonl").exists()
+
+
+def _stopped_batch(tmp_path, sig: int, args: list[str]) -> tuple[int, list[Path]]:
+    """``cleaner clean`` over 400 pages (some 10 s of work) stopped by ``sig`` sent to it alone (as a job
+    scheduler or ``timeout`` sends it): its exit status, once every process it started
+    is gone (else the test fails), and the temporary files left behind."""
+    import signal
+    import time
+
+    (tmp_path / "in").mkdir()
+    for i in range(400):
+        (tmp_path / "in" / f"p{i:03}.txt").write_text(GLUED * 800)
+    cmd = [sys.executable, "-m", "cleaner", "clean", str(tmp_path / "in"), "-j", "2", "-q", *args]
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    time.sleep(3)  # the workers busy
+    proc.send_signal(sig)
+    status = proc.wait(timeout=60)
+    for _ in range(100):  # the workers, told by the kernel that their parent died
+        try:
+            os.killpg(proc.pid, 0)
+        except ProcessLookupError:
+            break
+        time.sleep(0.1)
+    else:
+        os.killpg(proc.pid, signal.SIGKILL)
+        pytest.fail("worker processes outlived the batch")
+    return status, sorted(tmp_path.rglob("*.tmp"))
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(sys.platform != "linux", reason="the kernel's parent-death signal is Linux's")
+def test_a_batch_killed_leaves_no_worker_behind(tmp_path):
+    import signal
+
+    status, _ = _stopped_batch(tmp_path, signal.SIGKILL, ["--out", str(tmp_path / "out")])
+    assert status == -signal.SIGKILL
+
