@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -82,6 +83,14 @@ def main(
     ] = False,
 ) -> None:
     """cleaner: a pipeline of small filters that turns scraped pages into clean article text."""
+    try:  # SIGTERM (a job scheduler, timeout) stops a run as Ctrl-C does: no file left half made
+        signal.signal(signal.SIGTERM, _interrupt)
+    except ValueError:  # not the main thread (an embedding caller's): its own handling stands
+        pass
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 def make_pipeline(

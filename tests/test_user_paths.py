@@ -7,6 +7,7 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -512,3 +513,15 @@ def test_a_batch_killed_leaves_no_worker_behind(tmp_path):
     status, _ = _stopped_batch(tmp_path, signal.SIGKILL, ["--out", str(tmp_path / "out")])
     assert status == -signal.SIGKILL
 
+
+@pytest.mark.slow
+@pytest.mark.skipif(sys.platform != "linux", reason="the kernel's parent-death signal is Linux's")
+def test_a_batch_terminated_stops_as_at_ctrl_c_and_resumes(tmp_path):
+    import signal
+
+    for where in (["--out", str(tmp_path / "out")], ["--in-place", "-j", "1"]):
+        status, temporary = _stopped_batch(tmp_path, signal.SIGTERM, where)
+        assert status == 130 and temporary == []
+        r = run("clean", tmp_path / "in", *where)
+        assert r.exit_code == 0, r.stderr
+        shutil.rmtree(tmp_path / "in")
