@@ -138,12 +138,7 @@ def clean(
     are cleaned and the exit code is 1.
     """
     mode = _clean_mode(sources, out, in_place, jsonl)
-    if (include or exclude) and mode != "files":  # (else passed over without a word)
-        report_error(
-            "--include and --exclude pick the files of folders cleaned into --out or in place; "
-            "with --jsonl or stdin, name the streams to clean (a folder's are all read)"
-        )
-        raise typer.Exit(2)
+    _options_apply(mode, bool(include or exclude), in_place or sidecar)
     pipeline = make_pipeline(config, disable, kind, comments)
     n_workers = workers or default_workers()
     _report_needs_batch(report, jsonl is not None or (out is None and not (in_place and sidecar)))
@@ -179,6 +174,21 @@ def _clean_mode(sources: list[str], out: Path | None, in_place: bool, jsonl: str
         report_error(problem)
         raise typer.Exit(2)
     return "jsonl" if jsonl is not None else "files"
+
+
+def _options_apply(mode: str, globs: bool, sidecar_apply: bool) -> None:
+    """Exit 2 on an option that would be passed over without a word in this ``mode``."""
+    problem = None
+    if globs and mode != "files":
+        problem = (
+            "--include and --exclude pick the files of folders cleaned into --out or in place; "
+            "with --jsonl or stdin, name the streams to clean (a folder's are all read)"
+        )
+    elif not sidecar_apply:
+        problem = "--no-sidecar goes with --in-place; with --out, the metadata is OUT/X.json (a re-run reads it)"
+    if problem:
+        report_error(problem)
+        raise typer.Exit(2)
 
 
 def _clean_jsonl(

@@ -525,3 +525,12 @@ def test_a_batch_terminated_stops_as_at_ctrl_c_and_resumes(tmp_path):
         r = run("clean", tmp_path / "in", *where)
         assert r.exit_code == 0, r.stderr
         shutil.rmtree(tmp_path / "in")
+
+
+def test_no_sidecar_with_out_is_refused_rather_than_passed_over(tmp_path):
+    # --out clean/ --no-sidecar, for bodies alone, wrote the metadata all the same
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(GLUED)
+    r = run("clean", tmp_path / "in", "--out", tmp_path / "out", "--no-sidecar", "-j", "1")
+    assert r.exit_code == 2 and "--no-sidecar" in r.stderr and "--in-place" in r.stderr
+    assert not (tmp_path / "out").exists()
