@@ -12,8 +12,8 @@ Read, like ruff and black do, from the nearest ``cleaner.toml`` (top-level keys)
     max_html_depth = 1000          # deeper-nested HTML is refused
     comments = "drop"              # readers' comments: "drop", "separate" or "keep"
 
-    [tool.cleaner.filters.content] # options of one filter
-    min_words = 8
+    [tool.cleaner.filters.teasers] # options of one filter (the `defaults` in its class)
+    min_run = 4
 """
 
 from __future__ import annotations
