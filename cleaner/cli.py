@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import signal
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -222,6 +223,9 @@ def _clean_jsonl(
                 client=client,
             )
     except OSError as exc:  # the output cannot be written
+        if dest == "-" and isinstance(exc, BrokenPipeError):  # the reader stopped (`| head`): quietly,
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # as a pipe's writer does
+            raise typer.Exit(141) from None
         report_error(f"{dest}: cannot write: {exc.strerror or exc}")
         raise typer.Exit(2) from exc
     except NothingCleaned as exc:

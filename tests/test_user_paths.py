@@ -534,3 +534,17 @@ def test_no_sidecar_with_out_is_refused_rather_than_passed_over(tmp_path):
     r = run("clean", tmp_path / "in", "--out", tmp_path / "out", "--no-sidecar", "-j", "1")
     assert r.exit_code == 2 and "--no-sidecar" in r.stderr and "--in-place" in r.stderr
     assert not (tmp_path / "out").exists()
+
+
+def test_jsonl_to_stdout_read_in_part_stops_quietly(tmp_path):
+    # `cleaner clean x.jsonl --jsonl - | head`: the reader stops; the writer stops too,
+    # with a pipe's status and no error line
+    stream = tmp_path / "a.jsonl"
+    stream.write_bytes(records(*[GLUED * 20] * 3000))
+    cmd = [sys.executable, "-m", "cleaner", "clean", str(stream), "--jsonl", "-", "-j", "1", "-q"]
+    with subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE) as proc:
+        assert proc.stdout is not None and proc.stderr is not None
+        assert proc.stdout.read(10) == b'{"id": 0, '
+        proc.stdout.close()
+        err = proc.stderr.read()
+    assert proc.returncode == 141 and err == b""
