@@ -48,11 +48,12 @@ def check_crashed(path: Path) -> Finding:
     return Finding(str(path), False, f"{path}: {CRASHED}", error=True)
 
 
-def check_one(path: Path, pipeline: Pipeline) -> Finding:
+def check_one(path: Path, pipeline: Pipeline, raw: bytes | None = None) -> Finding:
+    """Whether cleaning would change the file ``path`` (or ``raw``, its bytes read already)."""
     if is_stream(path):
         return Finding(str(path), False, f"{path}: {STREAM}", error=True)
     try:
-        raw = read_bytes(path, pipeline.config.max_bytes)
+        raw = read_bytes(path, pipeline.config.max_bytes) if raw is None else raw
         text, kind = as_input(raw, path, pipeline.config.kind)
         doc = pipeline.clean(text, source=str(path), kind=kind)
     except InputError as exc:

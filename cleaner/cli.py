@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 import signal
 import sys
@@ -17,7 +18,7 @@ from rich.table import Table
 from rich.text import Text
 
 from . import __version__, batch
-from .check import check_crashed, check_one
+from .check import Finding, check_crashed, check_one
 from .clihelp import Command
 from .clioptions import (
     CommentsOpt,
@@ -250,6 +251,23 @@ def _clean_stdin(pipeline: Pipeline) -> None:
     sys.stdout.buffer.write(body_bytes(doc))  # UTF-8, as a body file is, whatever stdout's codec
 
 
+#: How a page read from stdin is named (``-`` among the files of check and explain).
+STDIN = Path("<stdin>")
+
+
+def _stdin_bytes(pipeline: Pipeline) -> bytes:
+    """The page on stdin (gzip decompressed), for check and explain; an error if too large."""
+    waiting("a page")
+    return read_stream(sys.stdin.buffer, str(STDIN), pipeline.config.max_bytes)
+
+
+def _check_stdin(pipeline: Pipeline) -> Finding:
+    try:
+        return check_one(STDIN, pipeline, _stdin_bytes(pipeline))
+    except InputError as exc:
+        return Finding(str(STDIN), False, str(exc), error=True)
+
+
 def waiting(what: str) -> None:
     """Say so when ``-`` reads a terminal: with nothing piped in, a silent wait looks like a hang."""
     if sys.stdin.isatty():
@@ -429,7 +447,7 @@ def report(
 
 @app.command(cls=Command)
 def check(
-    sources: Annotated[list[Path], typer.Argument(metavar="SOURCE", help="Files or folders to check.")],
+    sources: Annotated[list[Path], typer.Argument(metavar="SOURCE", help="Files or folders to check; - for stdin.")],
     include: IncludeOpt = None,
     exclude: ExcludeOpt = None,
     workers: WorkersOpt = None,
@@ -444,12 +462,15 @@ def check(
     is written. For pre-commit and CI.
     """
     pipeline = make_pipeline(config, disable, kind, comments)
-    paths = [p for p, _ in batch.iter_inputs(sources, include or (), exclude or ())]
+    files = [source for source in sources if source != Path("-")]
+    paths = [p for p, _ in batch.iter_inputs(files, include or (), exclude or ())]
     n_workers = max(1, min(workers or default_workers(), len(paths)))
     dirty = failed = 0
-    for chunk in ordered_map(
+    chunks = ordered_map(
         check_one, chunked(paths, batch.chunk_size(len(paths), n_workers)), pipeline, n_workers, on_crash=check_crashed
-    ):
+    )
+    from_stdin = [[_check_stdin(pipeline)]] if len(files) < len(sources) else []
+    for chunk in itertools.chain(from_stdin, chunks):
         for finding in chunk:
             if finding.error:
                 failed += 1
@@ -466,7 +487,7 @@ def check(
 
 @app.command(cls=Command)
 def explain(
-    files: Annotated[list[Path], typer.Argument(metavar="FILE", help="Files to explain.")],
+    files: Annotated[list[Path], typer.Argument(metavar="FILE", help="Files to explain; - for stdin.")],
     html: Annotated[Path | None, html_option("--html", "what each filter would remove, in each file,")] = None,
     disable: DisableOpt = None,
     config: ConfigOpt = None,
@@ -483,7 +504,11 @@ def explain(
     pages: list[Source] = []
     for path in files:
         try:
-            content, what = read_input(path, pipeline.config.kind, pipeline.config.max_bytes)
+            if path == Path("-"):
+                path = STDIN
+                content, what = as_input(_stdin_bytes(pipeline), path, pipeline.config.kind)
+            else:
+                content, what = read_input(path, pipeline.config.kind, pipeline.config.max_bytes)
             doc = pipeline.clean(content, source=str(path), kind=what)
         except InputError as exc:
             report_error(str(exc))

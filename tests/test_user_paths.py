@@ -548,3 +548,13 @@ def test_jsonl_to_stdout_read_in_part_stops_quietly(tmp_path):
         proc.stdout.close()
         err = proc.stderr.read()
     assert proc.returncode == 141 and err == b""
+
+
+def test_check_and_explain_read_a_page_from_stdin_as_clean_does():
+    # `cleaner check -` and `cleaner explain -` said "-: cannot read: No such file"
+    r = run("check", "-", stdin=GLUED.encode())
+    assert r.exit_code == 1 and r.stdout.startswith("<stdin>: ") and "glued" in r.stdout
+    clean_text = clean(GLUED).text + "\n"
+    assert run("check", "-", stdin=clean_text.encode()).exit_code == 0
+    r = run("explain", "-", stdin=b"<p>Some text here.</p>\n" + GLUED.encode())
+    assert r.exit_code == 0 and "<stdin>" in r.stdout and "markup" in r.stdout
