@@ -80,15 +80,17 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def main(
+    ctx: typer.Context,
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
     ] = False,
 ) -> None:
     """cleaner: a pipeline of small filters that turns scraped pages into clean article text."""
     try:  # SIGTERM (a job scheduler, timeout) stops a run as Ctrl-C does: no file left half made
-        signal.signal(signal.SIGTERM, _interrupt)
+        before = signal.signal(signal.SIGTERM, _interrupt)
     except ValueError:  # not the main thread (an embedding caller's): its own handling stands
-        pass
+        return
+    ctx.call_on_close(lambda: signal.signal(signal.SIGTERM, before))  # for a caller that goes on
 
 
 def _interrupt(signum: int, frame: object) -> None:

@@ -558,3 +558,12 @@ def test_check_and_explain_read_a_page_from_stdin_as_clean_does():
     assert run("check", "-", stdin=clean_text.encode()).exit_code == 0
     r = run("explain", "-", stdin=b"<p>Some text here.</p>\n" + GLUED.encode())
     assert r.exit_code == 0 and "<stdin>" in r.stdout and "markup" in r.stdout
+
+
+def test_the_command_gives_back_the_sigterm_handler_it_found():
+    # a program that runs the command (CliRunner, an embedding) keeps its own handling after
+    import signal
+
+    before = signal.getsignal(signal.SIGTERM)
+    assert run("clean", "-", stdin=GLUED.encode()).exit_code == 0
+    assert signal.getsignal(signal.SIGTERM) is before
