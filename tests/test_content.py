@@ -662,6 +662,19 @@ def test_an_extracted_html_body_cleaned_again_as_text_is_unchanged():
     assert again.removed == []
 
 
+def test_asking_top_down_stops_at_the_first_slice_with_chrome():
+    from cleaner.blocks import split_blocks
+    from cleaner.filters.base import ask_top_down
+
+    content = FULL.filters_for("en")[-1]
+    lines = [f"A line of the page number {i}, which no filter calls chrome." for i in range(40)]
+    blocks = split_blocks("\n".join(lines[:10] + ["Skip to main content"] + lines[10:]))
+    assert ask_top_down(content.asked, blocks, first=4)
+    # the slices [0, 4), [4, 8), [8, 16) were asked (chrome at 10), the rest not
+    assert [b.said is not None for b in blocks] == [True] * 16 + [False] * 25
+    assert not ask_top_down(content.asked, split_blocks("\n".join(lines)), first=4)
+
+
 # -- the verdict, given before the other filters -------------------------------------------
 
 FULL = Pipeline(Config(kind="text"))

@@ -144,6 +144,17 @@ def ask(filters: list[Filter], blocks: list[Block]) -> bool:
     return any(b.said for b in blocks)
 
 
+def ask_top_down(filters: list[Filter], blocks: list[Block], first: int = 8) -> bool:
+    """:func:`ask` for whether any of ``blocks`` is chrome, asked in slices that double from the top, where a page's
+    chrome stands: no further than the slice that holds a line the filters call chrome (asking costs a line)."""
+    start, end = 0, first
+    while start < len(blocks):
+        if ask(filters, blocks[start:end]):
+            return True
+        start, end = end, 2 * end
+    return False
+
+
 def matching(blocks: list[Block], pattern: Any, lines: range | None = None) -> Iterator[tuple[int, Block]]:
     """(index, block) of the blocks (those at ``lines``, a range of step 1, if given) whose
     text ``pattern`` (a phrase pattern from the data) finds something in, with its
