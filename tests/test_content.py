@@ -662,6 +662,24 @@ def test_an_extracted_html_body_cleaned_again_as_text_is_unchanged():
     assert again.removed == []
 
 
+@pytest.mark.parametrize("name", ["body_heading_repeated.txt", "body_table_repeated.txt"])
+def test_an_extracted_body_whose_first_line_repeats_below_passes_through(name, tmp_path):
+    # HTML mode's bodies open with what the article opens with: a section heading the article repeats further down
+    # (a journal's "Article and author information" above its abstract and again above its disclosures), a table
+    # shown twice. Neither is a flattened page's <title>: no line is chrome, and the body is kept whole.
+    from typer.testing import CliRunner
+
+    from cleaner.cli import app
+
+    raw = read(name)
+    doc = clean(raw, kind="text")
+    assert doc.text == normalized(raw)
+    assert doc.removed == [] and doc.metadata.get("title") is None
+    (tmp_path / name).write_text(raw, encoding="utf-8")
+    checked = CliRunner().invoke(app, ["check", str(tmp_path / name)])
+    assert checked.exit_code == 0, checked.output
+
+
 def test_asking_top_down_stops_at_the_first_slice_with_chrome():
     from cleaner.blocks import split_blocks
     from cleaner.filters.base import ask_top_down
@@ -673,6 +691,18 @@ def test_asking_top_down_stops_at_the_first_slice_with_chrome():
     # the slices [0, 4), [4, 8), [8, 16) were asked (chrome at 10), the rest not
     assert [b.said is not None for b in blocks] == [True] * 16 + [False] * 25
     assert not ask_top_down(content.asked, split_blocks("\n".join(lines)), first=4)
+
+
+def test_the_same_body_under_a_site_header_is_cut_at_its_title_repetition():
+    # the same text with a page's chrome on top: its first line, repeated further down, is the page's <title> and
+    # its headline again, and goes (both copies) with the chrome and the reference list
+    raw = read("body_heading_repeated.txt")
+    title, rest = raw.split("\n", 1)
+    doc = clean(f"{title}\nSkip to main content\nSign in\nSubscribe\n{rest}", kind="text")
+    removed = [r.text for r in doc.removed]
+    assert doc.metadata["title"] == title and removed.count(title) == 2 and "Skip to main content" in removed
+    assert "References" in removed and doc.text.startswith("Earlier studies of evening light")
+    assert doc.text.endswith("could appear to have influenced the submitted work.")
 
 
 # -- the verdict, given before the other filters -------------------------------------------

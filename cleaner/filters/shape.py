@@ -216,8 +216,8 @@ def title_repeat(blocks: list[Block], search: int) -> int:
     headline shown again above the article ("Headline") marks where it starts.
     """
     title = blocks[0].text.casefold()
-    if width(title) < 15 or (title[-1] == "." and is_prose(blocks[0].text)):
-        return 0  # (a paragraph on top, as in a cleaned text, is no <title>; one may end in "!" or "?")
+    if width(title) < 15 or (title[-1] == "." and is_prose(blocks[0].text)) or title[0] == title[-1] == "|":
+        return 0  # (a paragraph or a table's row on top, as in a cleaned text, is no <title>; it may end in "!")
     size, first = len(title), title[0]
     for i in range(1, min(len(blocks), search)):
         line = blocks[i].text

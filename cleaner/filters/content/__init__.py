@@ -8,7 +8,7 @@ from operator import attrgetter
 from typing import Any
 
 from ...document import Block, Page
-from ..base import DataPattern, Filter, ask
+from ..base import DataPattern, Filter, ask, ask_top_down
 from ..prompts import comment_marks
 from ..script import width
 from ..shape import is_heading, title_repeat
@@ -81,8 +81,9 @@ def pass_through(blocks: list[Block], local: list[str], o: Options, own: bool, a
         return 0 if short and len(local) >= (MIN_OWN_WORDS_PAGE if own else MIN_PAGE_LINES) else None
     anchor = title_repeat(blocks, TITLE_SEARCH)
     good = [width(b.text) if c == GOOD else 0 for b, c in zip(blocks, local, strict=True)] if anchor else []
-    if anchor and sum(good[:anchor]) <= sum(good[anchor:]):
-        return anchor
+    if anchor and sum(good[:anchor]) <= sum(good[anchor:]):  # (with prose above it, a heading a body repeats ...
+        if not any(good[:anchor]) or ask_top_down(asked, blocks):  # ... unless the page holds chrome)
+            return anchor
     head = local[: local.index(GOOD)]  # a flattened page's header: chrome above the first paragraph, or many lines ...
     chrome = bad + local.count(CHROME) >= MAX_CLEAN_CHROME or head.count(BAD) + head.count(CHROME) > o.max_head_chrome
     told = CHROME in local or ask(asked, blocks[: len(head)])  # (asked once: what a line said stays on it)
