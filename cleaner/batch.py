@@ -38,6 +38,8 @@ from .pipeline import Pipeline
 from .results import Result, Totals, body_bytes, metadata_bytes, metadata_record, report_fields
 
 SIDECAR_SUFFIX = ".cleaner.json"
+#: Names of JSON files: in a folder, ``X.json`` beside a page ``X.*`` is that page's metadata.
+JSON = (".json", ".json.gz")
 #: The head of every ``--report`` page (within its first ``REPORT_HEAD`` bytes): in folders such a
 #: page is passed over, and ``--report`` overwrites no other file.
 REPORT_GENERATOR = b'<meta name="generator" content="cleaner '
@@ -84,8 +86,9 @@ def iter_inputs(
     """Yield (file, path relative to the folder it was found under), sorted per source.
 
     Files given by name are always taken. In folders, hidden files and folders
-    (``.git``), our own sidecars, the metadata ``--out`` writes (``X.json`` beside
-    ``X.txt``) and our ``--report`` pages are passed over, and ``include``/``exclude``
+    (``.git``), our own sidecars, the metadata beside a page (``X.json`` beside ``X.txt``,
+    as ``--out`` writes it, or beside ``X.html``, as a crawler does: its outputs would be
+    that page's) and our ``--report`` pages are passed over, and ``include``/``exclude``
     globs apply to the path relative to the folder.
     """
     include, exclude = list(include), list(exclude)
@@ -95,7 +98,7 @@ def iter_inputs(
             continue
         for folder, dirs, files in os.walk(src):
             dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-            metadata = {name[:-4] + ".json" for name in files if name.endswith(".txt")}
+            metadata = {f"{output_stem(Path(name))}.json" for name in files if not name.endswith(JSON)}
             for name in sorted(files):
                 if name.startswith(".") or name.endswith(SIDECAR_SUFFIX) or name in metadata:
                     continue

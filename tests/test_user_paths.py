@@ -567,3 +567,24 @@ def test_the_command_gives_back_the_sigterm_handler_it_found():
     before = signal.getsignal(signal.SIGTERM)
     assert run("clean", "-", stdin=GLUED.encode()).exit_code == 0
     assert signal.getsignal(signal.SIGTERM) is before
+
+
+# -- the second walk's leftovers -------------------------------------------------------
+
+
+@pytest.mark.parametrize("page", ["page.html", "page.htm", "page.html.gz", "page.md"])
+def test_a_crawlers_json_beside_its_page_in_a_folder_is_passed_over(tmp_path, page):
+    # a crawl folder: page.html and the crawler's page.json. The JSON was read as a text page
+    # and named as having page.html's outputs, exit 1 on every run
+    html = f"<html><body><article><p>{GLUED * 3}</p></article></body></html>".encode()
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / page).write_bytes(gzip.compress(html) if page.endswith(".gz") else html)
+    (tmp_path / "in" / "page.json").write_text('{"url": "https://example.com/page", "status": 200}\n')
+    (tmp_path / "in" / "data.json").write_text('{"a": 1}\n')  # beside no page: read, as before
+    r = run("clean", tmp_path / "in", "--out", tmp_path / "out", "-j", "1")
+    assert r.exit_code == 0, r.stderr
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["data.json", "data.txt", "page.json", "page.txt"]
+    assert json.loads((tmp_path / "out" / "page.json").read_text())["source"].endswith(page)
+    # named on the command line, a JSON file is read (and clashes, as any two inputs would)
+    r = run("clean", tmp_path / "in" / page, tmp_path / "in" / "page.json", "--out", tmp_path / "o2", "-j", "1")
+    assert r.exit_code == 1 and "same output" in r.stderr
