@@ -2,7 +2,8 @@
 
 Each input line is a JSON object; the string under ``text_key`` is cleaned and put
 back in its place, every other field is kept as it was, and the metadata (fields,
-``removed``) is added under ``meta_key``. Lines are read and sent to the workers in
+``removed``) is added under ``meta_key``; its ``source`` is the record's ``url``, else
+where it was read (``corpus.jsonl:12``, ``<stdin>:3``). Lines are read and sent to the workers in
 bounded chunks and written back in order, so memory stays flat however large the
 stream. A record that cannot be cleaned is reported with its line number and left
 out of the output; the rest of the stream goes on.
@@ -252,12 +253,13 @@ def clean_record(line: Line, pipeline: Pipeline, *, text_key: str, meta_key: str
         what = "missing" if text_key not in record else f"{JSON_TYPES[type(text)]}, not a string"
         return None, Result.failed(line.where, f"{line.where}: field {text_key!r} is {what}")
     url = record.get("url")
+    url = url if isinstance(url, str) else None
     ident = record.get("id")
     try:
         kind = input_kind(text, "", pipeline.config.kind)
-        doc = pipeline.clean(
-            text, url=url if isinstance(url, str) else None, id=str(ident) if ident is not None else None, kind=kind
-        )
+        # the metadata's source: the record's url, else where it was read ("corpus.jsonl:12")
+        source = url or line.where
+        doc = pipeline.clean(text, url=url, source=source, id=str(ident) if ident is not None else None, kind=kind)
     except Exception as exc:  # one bad record must not stop the stream
         return None, Result.failed(line.where, f"{line.where}: {type(exc).__name__}: {exc}")
     record[text_key] = doc.text

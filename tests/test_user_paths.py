@@ -588,3 +588,16 @@ def test_a_crawlers_json_beside_its_page_in_a_folder_is_passed_over(tmp_path, pa
     # named on the command line, a JSON file is read (and clashes, as any two inputs would)
     r = run("clean", tmp_path / "in" / page, tmp_path / "in" / "page.json", "--out", tmp_path / "o2", "-j", "1")
     assert r.exit_code == 1 and "same output" in r.stderr
+
+
+def test_a_jsonl_records_metadata_says_where_it_came_from(tmp_path):
+    # the metadata's `source` was null for every record without a url
+    stream = tmp_path / "j.jsonl"
+    with_url = json.dumps({"url": "https://example.com/a", "text": GLUED}).encode()
+    stream.write_bytes(records(GLUED, GLUED) + b"\n" + with_url)
+    r = run("clean", stream, "--jsonl", "-", "-j", "1", "-q")
+    assert r.exit_code == 0, r.stderr
+    out = [json.loads(line) for line in r.stdout.splitlines()]
+    assert [o["cleaner"]["source"] for o in out] == [f"{stream}:1", f"{stream}:2", "https://example.com/a"]
+    r = run("clean", "-", "--jsonl", "-", "-j", "1", "-q", stdin=records(GLUED))
+    assert json.loads(r.stdout)["cleaner"]["source"] == "<stdin>:1"
