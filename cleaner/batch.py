@@ -351,7 +351,7 @@ def clean_prepared(item: tuple[Task, bytes, str] | Result, pipeline: Pipeline) -
             result.status = "unchanged"
             return _with_metadata(Cleaned(result), task, doc, digest, report)
         if not doc.text and content.strip():
-            return Result.failed(task.path, f"{task.path}: {NOTHING_KEPT} ({_why_empty(doc)}); left as it is")
+            return Result.failed(task.path, f"{task.path}: {NOTHING_KEPT} ({why_empty(doc)}); left as it is")
         # the sidecar records the content a re-run will read: the text, not its gzip
         written = gzip.compress(body, mtime=0) if task.path.suffix == ".gz" else body
         return _with_metadata(Cleaned(result, [(task.path, written, True)]), task, doc, sha256(body), report)
@@ -363,7 +363,7 @@ def clean_prepared(item: tuple[Task, bytes, str] | Result, pipeline: Pipeline) -
 NOTHING_KEPT = "cleaning keeps nothing of it"
 
 
-def _why_empty(doc: Document) -> str:
+def why_empty(doc: Document) -> str:
     """What took the last of a document's text, for the message that says it is kept."""
     last = doc.removed[-1] if doc.removed else None
     return f"{last.filter}: {last.reason}" if last else "no text left"

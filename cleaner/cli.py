@@ -149,7 +149,7 @@ def clean(
     if jsonl is not None:
         _clean_jsonl(sources, jsonl, pipeline, n_workers, text_key, meta_key, scheduler, not quiet)
     elif mode == "stdin":
-        _clean_stdin(pipeline)
+        _clean_stdin(pipeline, not quiet)
     else:
         options = {"include": include or (), "exclude": exclude or (), "in_place": in_place, "sidecar": sidecar}
         totals, tasks = _clean_files(
@@ -239,8 +239,9 @@ def _clean_jsonl(
     finish(totals, show)
 
 
-def _clean_stdin(pipeline: Pipeline) -> None:
-    """Standard input (text or HTML, plain or gzip) to standard output."""
+def _clean_stdin(pipeline: Pipeline, show: bool = True) -> None:
+    """Standard input (text or HTML, plain or gzip) to standard output; a page cleaned to
+    nothing is said on stderr (unless quiet), as a batch's summary counts it."""
     waiting("a page")
     try:
         data = read_stream(sys.stdin.buffer, "<stdin>", pipeline.config.max_bytes)
@@ -249,6 +250,8 @@ def _clean_stdin(pipeline: Pipeline) -> None:
     except InputError as exc:
         report_error(str(exc))
         raise typer.Exit(1) from exc
+    if show and not doc.text and doc.removed:  # as a batch counts it: cleaned (exit 0), but said
+        err.print(f"note: <stdin>: {batch.NOTHING_KEPT} ({escape(batch.why_empty(doc))})", soft_wrap=True)
     sys.stdout.flush()
     sys.stdout.buffer.write(body_bytes(doc))  # UTF-8, as a body file is, whatever stdout's codec
 

@@ -61,6 +61,8 @@ def summary_table(totals: Totals, title: str = "cleaner") -> Table:
         table.add_row("  skipped (unchanged since last run)", f"{totals.skipped:,}", "")
     if totals.unchanged:
         table.add_row("  already clean", f"{totals.unchanged:,}", "")
+    if totals.emptied:
+        table.add_row("  nothing kept (all removed: no article)", f"{totals.emptied:,}", "")
     table.add_row("kept", "", f"{totals.chars_kept:,}")
     table.add_row("removed", "", f"{totals.chars_removed:,}")
     for name, (pieces, chars) in sorted(totals.removed.items(), key=lambda kv: -kv[1][1]):

@@ -133,6 +133,8 @@ class Totals:
     cleaned: int = 0
     unchanged: int = 0
     skipped: int = 0
+    #: Documents cleaned to an empty body: all they held removed (an HTML page with no article).
+    emptied: int = 0
     chars_in: int = 0
     chars_kept: int = 0
     removed: dict[str, list[int]] = field(default_factory=dict)
@@ -162,6 +164,8 @@ class Totals:
             self.ignored[reason] = self.ignored.get(reason, 0) + 1
             return
         setattr(self, result.status, getattr(self, result.status) + 1)
+        if result.removed and not result.chars_kept:
+            self.emptied += 1
         self.chars_in += result.chars_in
         self.chars_kept += result.chars_kept
         for name, (pieces, chars) in result.removed.items():

@@ -601,3 +601,31 @@ def test_a_jsonl_records_metadata_says_where_it_came_from(tmp_path):
     assert [o["cleaner"]["source"] for o in out] == [f"{stream}:1", f"{stream}:2", "https://example.com/a"]
     r = run("clean", "-", "--jsonl", "-", "-j", "1", "-q", stdin=records(GLUED))
     assert json.loads(r.stdout)["cleaner"]["source"] == "<stdin>:1"
+
+
+@pytest.mark.parametrize(
+    ("page", "kind"),
+    [(b"<html><body><div>menu</div></body></html>", []), (b"Home | News | Sport\n", ["--kind", "html"])],
+)
+def test_a_page_with_no_article_on_stdin_says_so_as_a_batch_does(page, kind):
+    # an empty body, exit 0 and no word: the user could not tell it from a failure to read
+    r = run("clean", "-", *kind, stdin=page)
+    assert r.exit_code == 0 and r.stdout == ""
+    assert r.stderr.startswith("note: <stdin>: cleaning keeps nothing of it (")
+    assert run("clean", "-", "--quiet", *kind, stdin=page).stderr == ""  # as a batch's summary
+    # an empty page, or one of spaces, is no such input: nothing was there to keep
+    for empty in (b"", b"  \n"):
+        assert run("clean", "-", stdin=empty).stderr == ""
+
+
+def test_a_batch_counts_the_pages_it_kept_nothing_of(tmp_path):
+    # cleaned (exit 0, the empty body written), and counted in the summary
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.html").write_bytes(b"<html><body><div>menu</div></body></html>")
+    (tmp_path / "in" / "b.txt").write_text(GLUED)
+    (tmp_path / "in" / "c.txt").write_text("  \n")
+    r = run("clean", tmp_path / "in", "--out", tmp_path / "out", "-j", "1")
+    assert r.exit_code == 0, r.stderr
+    rows = [line.split("│") for line in r.stderr.splitlines() if "nothing kept" in line]
+    assert len(rows) == 1 and rows[0][2].strip() == "1"
+    assert (tmp_path / "out" / "a.txt").read_text() == ""
