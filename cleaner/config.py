@@ -43,6 +43,15 @@ def language_codes() -> frozenset[str]:
     return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
+@cache
+def option_bounds() -> dict[str, dict[str, tuple[float, float]]]:
+    """The ranges of the filters' number options that are neither counts nor thresholds, by
+    filter and option (data/_common/option_bounds.toml)."""
+    text = (resources.files("cleaner.data") / "_common" / "option_bounds.toml").read_text(encoding="utf-8")
+    tables = tomllib.loads(text)
+    return {name: {key: (low, high) for key, (low, high) in table.items()} for name, table in tables.items()}
+
+
 @dataclass(frozen=True)
 class Config:
     disable: frozenset[str] = frozenset()

@@ -629,3 +629,46 @@ def test_a_batch_counts_the_pages_it_kept_nothing_of(tmp_path):
     rows = [line.split("│") for line in r.stderr.splitlines() if "nothing kept" in line]
     assert len(rows) == 1 and rows[0][2].strip() == "1"
     assert (tmp_path / "out" / "a.txt").read_text() == ""
+
+
+@pytest.mark.parametrize(
+    ("table", "option", "value", "allowed"),
+    [
+        ("teasers", "min_run", "-3", "a whole number of at least 0"),
+        ("teasers", "weak_ratio", "-0.5", "a number of at least 0"),
+        ("title", "same_words", "-0.1", "a number of at least 0"),
+        ("content", "length_low", "-70", "a whole number of at least 0"),
+        ("content", "max_head_chrome", "-2", "a whole number of at least -1"),
+        ("content", "join_weight", "-1.0", "a number of at least 0"),
+    ],
+)
+def test_a_filter_option_out_of_its_range_is_refused_naming_it(tmp_path, table, option, value, allowed):
+    # `min_run = -3` was taken: only the type was checked
+    r = with_config(tmp_path, f"[filters.{table}]\n{option} = {value}\n")
+    assert r.exit_code == 2
+    assert f"filter {table!r}: option {option} must be {allowed} (default " in r.stderr
+    assert f"not {value}" in r.stderr
+
+
+def test_every_number_option_of_every_filter_has_a_range_its_default_is_in(tmp_path):
+    from cleaner.config import option_bounds
+    from cleaner.filters import BY_NAME, FILTERS
+    from cleaner.filters.base import option_range
+
+    # every range declared (data/_common/option_bounds.toml) is a filter's option: a typo
+    # would leave the option with the range of a count
+    for name, table in option_bounds().items():
+        assert name in BY_NAME and set(table) <= set(BY_NAME[name].defaults), name
+
+    checked = 0
+    for f in FILTERS:
+        for key, default in f.defaults.items():
+            if isinstance(default, (int, float)) and not isinstance(default, bool):
+                low, high = option_range(f, key)
+                assert (low is None or low <= default) and (high is None or default <= high), (f.name, key)
+                checked += 1
+    assert checked >= 60
+    # a line class's weight may be of either sign (one's default is negative); a share above 1
+    # switches its rule off (benchmarks/ablate.py does so)
+    for option in ("neargood_weight = -0.5", "max_number_share = 1e9", "max_head_chrome = -1"):
+        assert with_config(tmp_path, f"[filters.content]\n{option}\n").exit_code == 0, option

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable, Iterator
 from typing import Any, ClassVar, TypeAlias
 
 from mypy_extensions import mypyc_attr
 
-from ..config import ConfigError
+from ..config import ConfigError, option_bounds
 from ..data import LanguageData
 from ..data.anchored import StartGated, search_and_starts
 from ..document import Block, Page
@@ -19,18 +20,36 @@ DataPattern: TypeAlias = re.Pattern[str] | StartGated
 Phrases: TypeAlias = frozenset[str]
 
 
-def _check_option(name: str, key: str, value: Any, default: Any) -> None:
+def option_range(cls: type[Filter], key: str) -> tuple[float, float]:
+    """The range of a filter's number option, both ends included: as ``data/_common/option_bounds.toml``
+    declares it, else from 0 (a count or a threshold)."""
+    return option_bounds().get(cls.name, {}).get(key, (0, math.inf))
+
+
+def _in_words(low: float, high: float) -> str:
+    """A range as the message that refuses a value outside it says it."""
+    if low > -math.inf and high < math.inf:
+        return f" from {low} to {high}"
+    if low > -math.inf:
+        return f" of at least {low}"
+    return f" of at most {high}" if high < math.inf else ""
+
+
+def _check_option(cls: type[Filter], key: str, value: Any) -> None:
     """Refuse an option of another type than its default's (a whole number where the
-    default is one, any number where it is a share), naming the filter and the option."""
-    wanted: tuple[type, ...]
+    default is one, any number where it is a share), or a number out of its range
+    (:func:`option_range`), naming the filter, the option and what it takes."""
+    default = cls.defaults[key]
     if isinstance(default, bool) or not isinstance(default, (int, float)):
-        wanted, kind = (type(default),), f"a {type(default).__name__}"
-    elif isinstance(default, int):
-        wanted, kind = (int,), "a whole number"
+        kind, taken = f"a {type(default).__name__}", isinstance(value, type(default))
     else:
-        wanted, kind = (int, float), "a number"
-    if isinstance(value, bool) != isinstance(default, bool) or not isinstance(value, wanted):
-        raise ConfigError(f"filter {name!r}: option {key} must be {kind} (default {default!r}), not {value!r}")
+        low, high = option_range(cls, key)
+        whole = isinstance(default, int)
+        kind = ("a whole number" if whole else "a number") + _in_words(low, high)
+        taken = isinstance(value, int if whole else (int, float)) and not isinstance(value, bool)
+        taken = taken and low <= value <= high
+    if not taken:
+        raise ConfigError(f"filter {cls.name!r}: option {key} must be {kind} (default {default!r}), not {value!r}")
 
 
 # Compiled (docs/benchmarks.md, "Compiled build"), a filter is a native class: its
@@ -41,7 +60,8 @@ class Filter:
     """Base class of all filters.
 
     A subclass sets ``name`` (used by ``--disable`` and in ``removed`` records), a
-    one-line ``summary`` and, if it takes options, their ``defaults``; the phrase data
+    one-line ``summary`` and, if it takes options, their ``defaults`` (the range
+    of a number option: :func:`option_range`); the phrase data
     it reads it names in ``patterns`` and ``phrases`` (attribute -> (family, key)),
     loaded on construction as one compiled alternation or one set of case-folded phrases
     (each attribute declared in the class body, as ``DataPattern`` or ``Phrases``). Filters of
@@ -75,7 +95,7 @@ class Filter:
                 f"it takes: {', '.join(sorted(self.defaults)) or 'none'}"
             )
         for key, value in options.items():
-            _check_option(self.name, key, value, self.defaults[key])
+            _check_option(type(self), key, value)
         self.data = data
         self.options = {**self.defaults, **options}
         for attr, (family, key) in self.patterns.items():
