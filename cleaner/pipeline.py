@@ -150,7 +150,8 @@ class Pipeline:
         # lines as the block stage will split them: the text stage works line by line too
         text = normalize_newlines(text)
         lines = text.count("\n") + 1
-        thread = thread if kind == "html" else text  # a flattened page's comments are among its lines
+        if kind != "html" and self.config.comments != "drop":  # (not held when unwanted: a copy of the page)
+            thread = text  # a flattened page's comments are among its lines
         language: str | None = self.config.language
         detect = language == "auto"
         page = Page([], metadata, removed)
