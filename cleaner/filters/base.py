@@ -27,12 +27,13 @@ def option_range(cls: type[Filter], key: str) -> tuple[float, float]:
 
 
 def _in_words(low: float, high: float) -> str:
-    """A range as the message that refuses a value outside it says it."""
+    """A range as the message that refuses a value outside it says it (``:g``: a bound is
+    a float in the compiled build, and 0 reads better than 0.0)."""
     if low > -math.inf and high < math.inf:
-        return f" from {low} to {high}"
+        return f" from {low:g} to {high:g}"
     if low > -math.inf:
-        return f" of at least {low}"
-    return f" of at most {high}" if high < math.inf else ""
+        return f" of at least {low:g}"
+    return f" of at most {high:g}" if high < math.inf else ""
 
 
 def _check_option(cls: type[Filter], key: str, value: Any) -> None:
