@@ -239,31 +239,29 @@ def _clean_jsonl(
     finish(totals, show)
 
 
-def _clean_stdin(pipeline: Pipeline, show: bool = True) -> None:
-    """Standard input (text or HTML, plain or gzip) to standard output; a page cleaned to
-    nothing is said on stderr (unless quiet), as a batch's summary counts it."""
-    waiting("a page")
-    try:
-        data = read_stream(sys.stdin.buffer, "<stdin>", pipeline.config.max_bytes)
-        content, what = as_input(data, "<stdin>", pipeline.config.kind)
-        doc = pipeline.clean(content, source="-", kind=what)
-    except InputError as exc:
-        report_error(str(exc))
-        raise typer.Exit(1) from exc
-    if show and not doc.text and doc.removed:  # as a batch counts it: cleaned (exit 0), but said
-        err.print(f"note: <stdin>: {batch.NOTHING_KEPT} ({escape(batch.why_empty(doc))})", soft_wrap=True)
-    sys.stdout.flush()
-    sys.stdout.buffer.write(body_bytes(doc))  # UTF-8, as a body file is, whatever stdout's codec
-
-
 #: How a page read from stdin is named (``-`` among the files of check and explain).
 STDIN = Path("<stdin>")
 
 
 def _stdin_bytes(pipeline: Pipeline) -> bytes:
-    """The page on stdin (gzip decompressed), for check and explain; an error if too large."""
+    """The page on stdin (gzip decompressed), for clean, check and explain; an error if too large."""
     waiting("a page")
     return read_stream(sys.stdin.buffer, str(STDIN), pipeline.config.max_bytes)
+
+
+def _clean_stdin(pipeline: Pipeline, show: bool = True) -> None:
+    """Standard input (text or HTML, plain or gzip) to standard output; a page cleaned to
+    nothing is said on stderr (unless quiet), as a batch's summary counts it."""
+    try:
+        content, what = as_input(_stdin_bytes(pipeline), STDIN, pipeline.config.kind)
+        doc = pipeline.clean(content, source="-", kind=what)
+    except InputError as exc:
+        report_error(str(exc))
+        raise typer.Exit(1) from exc
+    if show and not doc.text and doc.removed:  # as a batch counts it: cleaned (exit 0), but said
+        err.print(f"note: {STDIN}: {batch.NOTHING_KEPT} ({escape(batch.why_empty(doc))})", soft_wrap=True)
+    sys.stdout.flush()
+    sys.stdout.buffer.write(body_bytes(doc))  # UTF-8, as a body file is, whatever stdout's codec
 
 
 def _check_stdin(pipeline: Pipeline) -> Finding:
