@@ -39,12 +39,6 @@ _VOID = frozenset(
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]{0,40})\b([^<>]{0,4097})>")
 _RAW = frozenset({"script", "style", "textarea", "title", "xmp", "plaintext"})
 _DOCTYPE_SUBSET = re.compile(r"<!DOCTYPE[^\[>]{0,1024}\[", re.IGNORECASE)
-_MARKUP_START = re.compile(r"<(?:!doctype|html|head|body|\?xml)\b", re.IGNORECASE)
-
-
-def looks_like_markup(text: str) -> bool:
-    """Whether ``text`` starts like an HTML or XML document (cheap; for the guards)."""
-    return bool(_MARKUP_START.match(text[:2048].lstrip("\ufeff \t\r\n\f\v")))
 
 
 def strip_internal_subset(html: str) -> str:

@@ -369,16 +369,6 @@ def opening_test(*patterns: re.Pattern[str] | StartGated) -> Callable[[str], boo
     return opens
 
 
-def first_char_table(
-    pattern: re.Pattern[str] | StartGated,
-) -> tuple[dict[str, Callable[[str], Any]] | None, Callable[[str], Any] | None, Callable[[str], Any]]:
-    """(``by_first`` or None, the rest's search or None, the whole pattern's search), for
-    loops that inline :meth:`StartGated.search`."""
-    if isinstance(pattern, StartGated):
-        return pattern.by_first, pattern._rest, pattern.pattern.search
-    return None, None, pattern.search
-
-
 def search_and_starts(pattern: re.Pattern[str] | StartGated) -> tuple[Callable[[str], Any], frozenset[str] | None]:
     """(a search, the start set or None) of a pattern, for loops that inline the
     gate: ``starts is None or first in starts or first >= "\\x80"`` before the search.
