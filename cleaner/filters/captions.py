@@ -5,9 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from itertools import groupby
 from operator import attrgetter
-from typing import Any
 
-from ..data.anchored import search_and_starts
 from ..document import Block, Page
 from .base import DataPattern, Filter
 from .shape import nwords
@@ -25,19 +23,10 @@ class Captions(Filter):
     credit: DataPattern
     credit_suffix: DataPattern
 
-    def __init__(self, data: Any, **options: Any):
-        super().__init__(data, **options)
-        # the credit pattern's gate by first character, inlined: it turns most lines away
-        self._credit, self._starts = search_and_starts(self.credit)
-
     def is_credit(self, text: str) -> bool:
         """A credit line: a few words the credit pattern finds ("Photo: Reuters")."""
-        first, starts = text[:1], self._starts
-        return (
-            text.count(" ") < self.options["max_credit_words"]  # nwords(text) <= max_credit_words
-            and (starts is None or first in starts or first >= "\x80")
-            and bool(self._credit(text))
-        )
+        # (fewer than n spaces: at most n words)
+        return text.count(" ") < self.options["max_credit_words"] and self.credit.search(text) is not None
 
     def is_credited_caption(self, text: str) -> bool:
         """A caption sentence that ends with its credit: "... (AP Photo/Name)"."""

@@ -3,25 +3,16 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from typing import Any
 
 from ..data.anchored import opening_test
-from ..data.anchored import search_and_starts as _search_and_starts
 from ..document import Block, Page
 from .base import DataPattern, Filter, Phrases, matching
 from .shape import any_of, head_end, is_heading, word_count
 
 #: A letter or a digit: a short line without one ("•", "* * *", "___") is no text.
 _LETTER_OR_DIGIT = re.compile(r"[^\W_]").search
-
-
-def _gated(pattern: tuple[Callable[[str], Any], frozenset[str] | None], text: str) -> bool:
-    """Whether ``pattern`` (a search and its first characters, see cleaner.data.anchored)
-    finds ``text``: most lines start with a character the pattern cannot start with."""
-    search, starts = pattern
-    first = text[:1]
-    return (starts is None or first in starts or first >= "\x80") and search(text) is not None
 
 
 class Navigation(Filter):
@@ -42,7 +33,6 @@ class Navigation(Filter):
         super().__init__(data, **options)
         # a line without any separator is no menu: any_of says so at once (most lines)
         self._any_separator = any_of(self.separators)
-        self._topic, self._notices = _search_and_starts(self.topic), _search_and_starts(self.notices)
         # (a line no pattern can open as, with no phrase and no separator, is none of these)
         self._opens = opening_test(self.topic, self.notices)
 
@@ -65,9 +55,9 @@ class Navigation(Filter):
                 return "stray bullet, separator or rule"
         n = text.count(" ") + 1  # nwords
         o = self.options
-        if n <= o["max_topic_words"] and _gated(self._topic, text):
+        if n <= o["max_topic_words"] and self.topic.search(text):
             return "topic line"
-        if n <= o["max_notice_words"] and _gated(self._notices, text):
+        if n <= o["max_notice_words"] and self.notices.search(text):
             return "footer or advertising notice"
         if self._any_separator(text) and self.is_menu(text):
             return "menu"
@@ -154,22 +144,11 @@ class Rails(Filter):
     headings: Phrases
     heading_patterns: DataPattern
 
-    def __init__(self, data: Any, **options: Any):
-        super().__init__(data, **options)
-        # the patterns' first-character gate, inlined below: most lines start with a
-        # character no pattern can start with ("more ...", "mehr ...")
-        self._search, self._starts = _search_and_starts(self.heading_patterns)
-
     def is_rail_heading(self, block: Block) -> bool:
         """Whether a line heads a rail: a heading from the list, or one of its kind with
         a site's or section's name in it."""
         short = block.short
-        if short is None:
-            return False
-        if short in self.headings:
-            return True
-        starts, first = self._starts, short[:1]
-        return (starts is None or first in starts or first >= "\x80") and self._search(short) is not None
+        return short is not None and (short in self.headings or self.heading_patterns.search(short) is not None)
 
     def chrome(self, block: Block) -> str | None:
         return f"rail heading ({block.text})" if self.is_rail_heading(block) else None
