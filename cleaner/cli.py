@@ -527,7 +527,7 @@ def explain(
         raise typer.Exit(1)
 
 
-def _page(path: Path, doc: Any, kind: str, chars_in: int, pipeline: Pipeline) -> Source:
+def _page(path: Path, doc: Document, kind: str, chars_in: int, pipeline: Pipeline) -> Source:
     """One explained file, as the HTML report reads a batch's document."""
     record = metadata_record(doc, **report_fields(doc, kind, chars_in, batch.config_record(pipeline)))
     return Source(str(path), record=record, text=doc.text)

@@ -176,7 +176,7 @@ def ask_top_down(filters: list[Filter], blocks: list[Block], first: int = 8) -> 
     return False
 
 
-def matching(blocks: list[Block], pattern: Any, lines: range | None = None) -> Iterator[tuple[int, Block]]:
+def matching(blocks: list[Block], pattern: DataPattern, lines: range | None = None) -> Iterator[tuple[int, Block]]:
     """(index, block) of the blocks (those at ``lines``, a range of step 1, if given) whose
     text ``pattern`` (a phrase pattern from the data) finds something in, with its
     first-character gate inlined: most lines are turned away without a call."""

@@ -139,7 +139,7 @@ class AuthorBox(Filter):
     joiners: Phrases
     about: Phrases
 
-    def __init__(self, data: Any, **options: Any):
+    def __init__(self, data: LanguageData, **options: Any):
         super().__init__(data, **options)
         self._about = tuple(sorted(f"{word} " for word in self.about))
         # their first words: a line whose first word is none of them is no such heading, and is not folded whole

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+from ..data import LanguageData
 from ..data.anchored import opening_test
 from ..document import Block, Page
 from .base import DataPattern, Filter, Phrases, matching
@@ -29,7 +30,7 @@ class Navigation(Filter):
     links: Phrases
     separators: Phrases
 
-    def __init__(self, data: Any, **options: Any):
+    def __init__(self, data: LanguageData, **options: Any):
         super().__init__(data, **options)
         # a line without any separator is no menu: any_of says so at once (most lines)
         self._any_separator = any_of(self.separators)

@@ -137,7 +137,7 @@ class CommentSection(PatternFilter):
         super().apply(page)
 
 
-def comment_marks(blocks: list[Block], headings: Any, bylines: Any) -> list[int]:
+def comment_marks(blocks: list[Block], headings: DataPattern, bylines: DataPattern) -> list[int]:
     """Each line's mark: :data:`COMMENT_SECTION` for a comment section's heading,
     :data:`COMMENT` for a comment's byline (``headings`` and ``bylines``: the data's
     patterns), else 0. A line's mark is its text's: each is worked out once (:data:`MARKS`)."""

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from ...document import Block
-from ..base import matching
+from ..base import DataPattern, matching
 from ..prompts import COMMENT
 from ..script import width
 from ..shape import ends_sentence, has_words, is_prose, lower_share
@@ -134,7 +134,7 @@ def tail(blocks: list[Block], local: list[str], marks: list[int], end: int, o: O
     return j - 1 if j - 1 - end >= o.min_list_lines else end
 
 
-def headings(blocks: list[Block], local: list[str], pattern: Any, lines: range) -> Iterator[int]:
+def headings(blocks: list[Block], local: list[str], pattern: DataPattern, lines: range) -> Iterator[int]:
     """The lines among ``lines`` that ``pattern`` finds, short ones only (a heading never reads as prose)."""
     return (j for j, _ in matching(blocks, pattern, lines) if local[j] != GOOD and local[j] != NEARGOOD)
 
