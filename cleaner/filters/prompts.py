@@ -48,6 +48,8 @@ class Prompts(PatternFilter):
 class ClosingPrompts(Filter):
     name = "closing"
     scope = "article"
+    #: HTML bodies only: on a flattened page a pitch sits at the article's edges, which `pitches` tries, and a search
+    #: for sentence starts in every line would slow text mode for nothing.
     kinds = ("html",)
     summary = (
         "Drop a short block closing on a prompt: a pitch or an author's note whose later sentence reads as a "
@@ -55,8 +57,6 @@ class ClosingPrompts(Filter):
     )
     patterns = {"pattern": ("prompts", "prompts")}
     pattern: DataPattern
-    #: HTML bodies only: on a flattened page it would look for sentence starts in every line (text mode 2-3% slower;
-    #: there `pitches` tries the article's edges).
     defaults = {"max_words": 80}
 
     def __init__(self, data: LanguageData, **options: Any):
@@ -89,7 +89,6 @@ class EdgePitches(ClosingPrompts):
         "On a flattened page, `closing` for the article's first line and its last lines only: where a newsletter's "
         'or a sister title\'s pitch sits ("Start your day with ... Sign up for the free daily newsletter.").'
     )
-    #: (not every line, as on HTML bodies: a search for sentence starts in each of a flattened page's lines costs 2%)
     defaults = {"max_words": 80, "last_lines": 3}
 
     def apply(self, page: Page) -> None:
