@@ -48,7 +48,7 @@ Variables = dict[str, tuple[tuple[str, ...], tuple[int, ...]]]
 _TESTS = re.compile(r"re:test\((@[\w|@]+), '([^']*)'(?:, '(i)')?\)")
 
 
-def tests(expression: Any) -> list[re.Pattern[str]]:
+def re_test_patterns(expression: Any) -> list[re.Pattern[str]]:
     """The patterns of the ``re:test`` calls of a library's expression, in their order."""
     return [re.compile(pattern, re.I if flag else 0) for _, pattern, flag in _TESTS.findall(expression.path)]
 
@@ -63,7 +63,7 @@ class ByValues:
         from lxml.etree import XPath
 
         self.expression = XPath(expression)
-        patterns = tests(library)
+        patterns = re_test_patterns(library)
         self.variables = {name: (names, [patterns[i] for i in used]) for name, (names, used) in variables.items()}
         self.library = library
 
