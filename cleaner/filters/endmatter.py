@@ -71,7 +71,7 @@ class Teasers(Filter):
     phrases = {"stopwords": ("common", "stopwords")}
     stopwords: frozenset[str]
 
-    def content(self, text: str) -> frozenset[str]:
+    def content_stems(self, text: str) -> frozenset[str]:
         """Content-word stems: case-folded, possessives and hyphens split off, stopwords out."""
         n = self.options["stem"]
         out = set()
@@ -113,7 +113,7 @@ class Teasers(Filter):
         o = self.options
         n = len(blocks)
         shaped = {i: self.is_teaser_shaped(blocks[i].text) for i in range(start, n)}
-        sets = [self.content(b.text) for b in blocks]
+        sets = [self.content_stems(b.text) for b in blocks]
         df: Counter[str] = Counter()
         for block_words in sets:
             df.update(block_words)
