@@ -32,7 +32,7 @@ class Title(Filter):
         # most lines hold none, and any_of says so at once (the head of a flattened page is long)
         self._any_separator = any_of(self.separators)
 
-    def split(self, text: str) -> tuple[str, str | None]:
+    def title_and_site(self, text: str) -> tuple[str, str | None]:
         """(title, site) of a "Title | Section | site" line; (text, None) for a plain one."""
         if not self._any_separator(text):
             return text, None
@@ -64,7 +64,7 @@ class Title(Filter):
         candidates: dict[str, tuple[str, str | None]] = {}
         found: list[tuple[Block, str]] = []
         for block in head:
-            title, site = self.split(block.text)
+            title, site = self.title_and_site(block.text)
             if is_heading(title):
                 k = key(title)
                 found.append((block, k))
@@ -98,7 +98,7 @@ class Title(Filter):
         i = title_repeat(blocks, head)
         if i:
             page.set_meta("title", blocks[i].text)
-            page.set_meta("site", self.split(blocks[0].text)[1])
+            page.set_meta("site", self.title_and_site(blocks[0].text)[1])
 
     def apply(self, page: Page) -> None:
         blocks = page.blocks
@@ -109,7 +109,7 @@ class Title(Filter):
         if known:
             # The extractor found the title: drop only its copies (by words, so that a
             # "Title - Site" form matches too); another headline may start the body.
-            forms = [set(words(key(known))), set(words(key(self.split(known)[0])))]
+            forms = [set(words(key(known))), set(words(key(self.title_and_site(known)[0])))]
             found = [(b, key(b.text)) for b in blocks[:head]]
             keep = {k for _, k in found if any(self.same_words(k, form) for form in forms)}
         else:
