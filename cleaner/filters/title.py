@@ -53,7 +53,7 @@ class Title(Filter):
         own = set(words(text))
         return bool(own) and len(own & title_words) >= self.options["same_words"] * max(len(own), len(title_words))
 
-    def find(self, page: Page, head: list[Block]) -> tuple[set[str], list[tuple[Block, str]]]:
+    def find_title(self, page: Page, head: list[Block]) -> tuple[set[str], list[tuple[Block, str]]]:
         """The title's key (recorded in metadata) and the head's headlines; no key if not one title.
 
         One headline above the article is its title when the page shows it: repeated, with
@@ -113,7 +113,7 @@ class Title(Filter):
             found = [(b, key(b.text)) for b in blocks[:head]]
             keep = {k for _, k in found if any(self.same_words(k, form) for form in forms)}
         else:
-            keep, found = self.find(page, blocks[:head])
+            keep, found = self.find_title(page, blocks[:head])
             if not keep:
                 self.from_page_title(page, blocks, head)
         reason = "title"
