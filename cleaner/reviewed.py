@@ -1,11 +1,12 @@
 """Code that mirrors a library's internals, the check that those are still the ones reviewed,
 and the fall-back to the library when they are not.
 
-:mod:`cleaner.metadata` and :mod:`cleaner.parse` follow trafilatura's own functions
-step by step; each pins a SHA-1 of the trafilatura source it was checked against and
-uses trafilatura itself when the installed code differs, when the code cannot be read,
-or when the shortcut raises anything at all: a renamed private helper must cost speed,
-never a page. The versions reviewed are pinned in ``constraints.txt``.
+:mod:`cleaner.parse`, :mod:`cleaner.metadata`, :mod:`cleaner.precise` and
+:mod:`cleaner.sections` follow trafilatura's own code step by step; each pins a SHA-1 of
+the trafilatura source it was checked against and uses trafilatura itself when the
+installed code differs, when the code cannot be read, or when the shortcut raises
+anything at all: a renamed private helper must cost speed, never a page. The versions
+reviewed are pinned in ``constraints.txt``.
 """
 
 from __future__ import annotations
@@ -41,8 +42,9 @@ def matches(expected: str, parts: Callable[[], Iterable[str]]) -> bool:
 def shortcut_or_library(name: str, shortcut: Callable[[], T], library: Callable[[], T]) -> T:
     """``shortcut()``, or ``library()`` when the shortcut raises anything.
 
-    The shortcut must not have changed its inputs before it raised (both of ours only
-    read the tree they are given), so the library starts from the same page.
+    The library must start from the page the shortcut was given: a shortcut that only
+    reads its input (the parse's, the metadata's) leaves it as it was, and one that
+    prunes the tree it is given (the extraction's) hands the library a fresh parse.
     """
     try:
         return shortcut()
