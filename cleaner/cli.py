@@ -104,12 +104,17 @@ def make_pipeline(
         config = Config.load(config_path) if config_path else Config.discover()
         return Pipeline(config.with_overrides(disable=disable, kind=kind, comments=comments))
     except ConfigError as exc:
-        report_error(str(exc))
-        raise typer.Exit(2) from exc
+        raise refuse(str(exc)) from exc
 
 
 def report_error(message: str) -> None:
     err.print("[red]error:[/red]", escape(message), soft_wrap=True)
+
+
+def refuse(message: str) -> typer.Exit:
+    """:func:`report_error`, and the exit (status 2) to raise: the command cannot go on as given."""
+    report_error(message)
+    return typer.Exit(2)
 
 
 @app.command(cls=Command)
@@ -175,8 +180,7 @@ def _clean_mode(sources: list[str], out: Path | None, in_place: bool, jsonl: str
     elif out is None and not in_place:
         problem = "--out DIR (or --in-place) is required when cleaning files (or give - for stdin)"
     if problem:
-        report_error(problem)
-        raise typer.Exit(2)
+        raise refuse(problem)
     return "jsonl" if jsonl is not None else "files"
 
 
@@ -191,8 +195,7 @@ def _options_apply(mode: str, globs: bool, sidecar_apply: bool) -> None:
     elif not sidecar_apply:
         problem = "--no-sidecar goes with --in-place; with --out, the metadata is OUT/X.json (a re-run reads it)"
     if problem:
-        report_error(problem)
-        raise typer.Exit(2)
+        raise refuse(problem)
 
 
 def _clean_jsonl(
@@ -208,8 +211,7 @@ def _clean_jsonl(
     try:
         check_run(sources, dest, text_key, meta_key)
     except StreamError as exc:
-        report_error(str(exc))
-        raise typer.Exit(2) from exc
+        raise refuse(str(exc)) from exc
     if "-" in sources:
         waiting("JSONL records")
     totals = Totals()
@@ -229,8 +231,7 @@ def _clean_jsonl(
         if dest == "-" and isinstance(exc, BrokenPipeError):  # the reader stopped (`| head`): quietly,
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # as a pipe's writer does
             raise typer.Exit(141) from None
-        report_error(f"{dest}: cannot write: {exc.strerror or exc}")
-        raise typer.Exit(2) from exc
+        raise refuse(f"{dest}: cannot write: {exc.strerror or exc}") from exc
     except NothingCleaned as exc:
         report_error(str(exc))
     except KeyboardInterrupt:
@@ -296,8 +297,7 @@ def _clean_files(
     try:
         tasks, problems = batch.plan(sources, pipeline, out, unmatched=unmatched, **options)
     except batch.BatchError as exc:
-        report_error(str(exc))
-        raise typer.Exit(2) from exc
+        raise refuse(str(exc)) from exc
     for folder in unmatched:
         if options["include"] or options["exclude"]:
             globs = " ".join(f"--include {g!r}" for g in options["include"])
@@ -341,12 +341,11 @@ def cluster(address: str | None) -> Iterator[Any]:
     try:
         client = connect(address)
     except (OSError, ValueError, ImportError) as exc:
-        report_error(
+        raise refuse(
             f"--scheduler needs Dask: pip install 'cleaner[dask]' ({exc})"
             if isinstance(exc, ImportError)
             else str(exc)
-        )
-        raise typer.Exit(2) from exc
+        ) from exc
     with client:
         yield client
 
@@ -377,8 +376,7 @@ def finish(totals: Totals, show: bool) -> None:
 
 def _report_needs_batch(report: Path | None, no_batch: bool) -> None:
     if report is not None and no_batch:
-        report_error("--report shows a batch's metadata files: it needs --out DIR, or --in-place with sidecars")
-        raise typer.Exit(2)
+        raise refuse("--report shows a batch's metadata files: it needs --out DIR, or --in-place with sidecars")
 
 
 def _batch_report(report: Path | None, tasks: list[batch.Task], out: Path | None, totals: Totals) -> None:
@@ -400,8 +398,9 @@ def write_html(
     try:
         written = write_report(sources, path, errors=errors, **options)
     except (ReportError, OSError) as exc:
-        report_error(f"{path}: cannot write the report: {exc.strerror}" if isinstance(exc, OSError) else str(exc))
-        raise typer.Exit(2) from exc
+        raise refuse(
+            f"{path}: cannot write the report: {exc.strerror}" if isinstance(exc, OSError) else str(exc)
+        ) from exc
     unread = written.errors[len(errors) :]
     if echo:
         for message in unread:
@@ -439,11 +438,9 @@ def report(
     try:
         sources = batch_sources(folder)
     except ReportInputError as exc:
-        report_error(str(exc))
-        raise typer.Exit(2) from exc
+        raise refuse(str(exc)) from exc
     if not sources:
-        report_error(f"{folder}: no metadata files of a batch in it (OUT/*.json, or FILE.cleaner.json in place)")
-        raise typer.Exit(2)
+        raise refuse(f"{folder}: no metadata files of a batch in it (OUT/*.json, or FILE.cleaner.json in place)")
     if write_html(sources, html, full=full, seed=seed, origin=str(folder)):
         raise typer.Exit(1)
 
