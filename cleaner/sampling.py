@@ -4,8 +4,10 @@ A flattened page's longest line is often no prose: a picker of the site's editio
 their own languages, an archive of months, a tag cloud, a list of names or links, a
 line of code. Told from it, the language is wrong or missing, and the content stage
 weighs the article with the wrong stopwords. The sample takes the lines that hold
-prose, and several of them, those of the page's heaviest block of long lines first: a
-long cookie notice, teaser or bio in another language elsewhere does not decide.
+prose, and several of them, those of the blocks of long lines that share a word with the
+page's first line (a flattened page's title) first, else those of its heaviest block: a
+long cookie notice, teaser, bio or comment thread in another language elsewhere does
+not decide.
 """
 
 from __future__ import annotations
@@ -43,6 +45,9 @@ CANDIDATES = 12
 #: lines are longest in all first. The article is one block; a cookie notice, a teaser or
 #: a bio in the site's other language stands apart, however long.
 BLOCK_GAP = 3
+#: A word the title and a block share: a run of this many letters or more ("the", "und",
+#: "les" are no evidence; a name or a noun is).
+_TITLE_WORD = re.compile(r"[^\W\d_]{4,}")
 #: The fewest characters prose can have: one-letter words and the spaces between them.
 _PROSE_MIN_CHARS = 2 * MIN_WORDS - 1
 #: The content stage's closers, and » (a "more" arrow after a teaser's last sentence, which is prose too).
@@ -74,27 +79,35 @@ def sample(text: str, size: int = SAMPLE_CHARS, piece_chars: int = PIECE_CHARS) 
     why: they are tried again joined up (:func:`unwrap`).
     """
     lines = text[:SCAN_CHARS].splitlines()
-    picked = _gather(lines, size, piece_chars)
+    title = _spellings(_TITLE_WORD.findall(lines[0])) if lines else set()
+    picked = _gather(lines, size, piece_chars, title)
     if _length(picked) < size:
-        joined = _gather(list(unwrap(lines)), size, piece_chars)
+        joined = _gather(list(unwrap(lines)), size, piece_chars, title)
         if _length(joined) > _length(picked):
             picked = joined
     return "\n".join(picked)
 
 
-def _gather(lines: list[str], size: int, piece_chars: int) -> list[str]:
+def _gather(lines: list[str], size: int, piece_chars: int, title: set[str]) -> list[str]:
     """The prose of the longest ``lines``, at most ``piece_chars`` of each, until ``size``
-    characters: the lines of the heaviest block (:func:`_heaviest`) first, then the others,
-    each longest first (and only until then)."""
+    characters: the lines of the blocks that share a word of the ``title`` (:func:`_titled`),
+    or else of the heaviest block, first, then the others, each longest first (and only
+    until then). When the blocks that share the title's words hold ``piece_chars`` of
+    prose or more, the sample is theirs: the page's own prose tells its language, however
+    short, and another language's long lines elsewhere would outweigh it."""
     lengths = list(map(len, lines))
     order = sorted(range(len(lines)), key=lengths.__getitem__, reverse=True)
-    block = _heaviest(sorted(order[:CANDIDATES]), lengths)
-    first = [i for i in order[:CANDIDATES] if i in block]
+    blocks = _blocks(sorted(order[:CANDIDATES]), lengths)
+    titled = _titled(blocks, lines, lengths, title) if title else []
+    block = set(titled) or set(max(blocks, key=lambda b: sum(lengths[i] for i in b), default=()))
+    first = titled or [i for i in order[:CANDIDATES] if i in block]
     picked: list[str] = []
     total = 0
     for n, i in enumerate(first + order):
         if total >= size or lengths[i] < _PROSE_MIN_CHARS:
             break
+        if n >= len(first) and titled and total >= piece_chars:
+            break  # (the title's blocks tell enough)
         if n >= len(first) and i in block:
             continue  # (taken already)
         for piece in prose_pieces(lines[i]):
@@ -106,16 +119,52 @@ def _gather(lines: list[str], size: int, piece_chars: int) -> list[str]:
     return picked
 
 
-def _heaviest(found: list[int], lengths: list[int]) -> set[int]:
-    """Of the lines ``found`` (in page order), those of the block (lines ``BLOCK_GAP`` apart or
-    closer) whose lines are longest in all (a line too short for prose is in none)."""
+def _blocks(found: list[int], lengths: list[int]) -> list[list[int]]:
+    """The lines ``found`` (in page order) in blocks: lines ``BLOCK_GAP`` apart or closer (a
+    line too short for prose is in none)."""
     blocks: list[list[int]] = []
     for i in (i for i in found if lengths[i] >= _PROSE_MIN_CHARS):
         if blocks and i - blocks[-1][-1] <= BLOCK_GAP:
             blocks[-1].append(i)
         else:
             blocks.append([i])
-    return set(max(blocks, key=lambda block: sum(lengths[i] for i in block), default=()))
+    return blocks
+
+
+def _titled(blocks: list[list[int]], lines: list[str], lengths: list[int], title: set[str]) -> list[int]:
+    """The lines of the ``blocks`` that share a word with the ``title`` (the words,
+    ``_TITLE_WORD``, of the text's first line: a flattened page's title), the title's own
+    line aside: the heaviest block first, each block's lines longest first. The article
+    shares the title's names and nouns; a cookie notice, bio or comment thread in another
+    language does not, however long."""
+    shared = [b for b in blocks if any(_shares(lines[i], title) for i in b if i)]
+    shared.sort(key=lambda b: sum(lengths[i] for i in b), reverse=True)
+    return [i for b in shared for i in sorted(b, key=lengths.__getitem__, reverse=True)]
+
+
+def _spellings(words: list[str]) -> set[str]:
+    """The ``words`` as written, in lower case and capitalised: "HARBOUR" in a title is the
+    "Harbour" and "harbour" of its article (lines are not case-folded: a long line's copy
+    costs more than the rest of the sample)."""
+    return {spelling for word in words for spelling in (word, word.lower(), word.capitalize())}
+
+
+def _shares(line: str, words: set[str]) -> bool:
+    """Whether ``line`` holds one of the ``words`` as a word (letters on neither side; a
+    substring search first: a regex over every long line costs more than the rest of the
+    sample)."""
+    return any(_holds(line, word) for word in words if word in line)
+
+
+def _holds(text: str, word: str) -> bool:
+    """Whether ``word`` stands in ``text`` with no letter next to it ("plan" is no word of "planning")."""
+    start = text.find(word)
+    while start >= 0:
+        end = start + len(word)
+        if not (start and text[start - 1].isalpha()) and not text[end : end + 1].isalpha():
+            return True
+        start = text.find(word, end)
+    return False
 
 
 def _length(picked: list[str]) -> int:

@@ -56,6 +56,33 @@ def test_the_sample_comes_from_the_heaviest_block_of_long_lines_first():
     assert sample(f"{notice.strip()}\n{paragraphs[0]}").startswith(notice[:40])
 
 
+def test_an_english_article_under_a_longer_german_footer_is_told_english_by_the_titles_words():
+    # a blog's "about" text and cookie notice at the foot, in another language, are the
+    # page's heaviest block of long lines: told from them, the page was German, and the
+    # German stopwords kept the footer after the article
+    page = (PAGES / "foreign_footer.txt").read_bytes()
+    lines = page.decode("utf-8").splitlines()
+    assert sorted(lines, key=len)[-1].startswith("Willkommen")
+    document = clean(page)
+    assert document.metadata["language"] == "en"
+    assert document.text.startswith("The city council voted") and "Willkommen" not in document.text
+    assert sample("\n".join(lines)).startswith("The city council voted")
+
+
+def test_the_blocks_that_share_a_word_with_the_title_give_the_sample_alone_when_they_suffice():
+    notice = "Diese Website verwendet Cookies, um die Nutzung der Seite zu verstehen und dir Inhalte zu zeigen. " * 3
+    title = "Harbour plan approved | Town Gazette"
+    gap = ["Share", "Tweet", "Email", "Print"]
+    # one paragraph that shares "harbour" with the title: a piece of it is the sample, the longer
+    # notice below adds nothing
+    assert sample("\n".join([title, ARTICLE[0] * 2, *gap, notice])) == (ARTICLE[0] * 2)[:PIECE_CHARS]
+    assert sample("\n".join([title.upper(), ARTICLE[0] * 2, *gap, notice])) == (ARTICLE[0] * 2)[:PIECE_CHARS]
+    # a shorter paragraph is padded as before, the longest line next
+    assert sample("\n".join([title, ARTICLE[0], *gap, notice])).startswith(f"{ARTICLE[0]}\n{notice[:40]}")
+    # the title line itself is no block of the article: without a shared word, the heaviest block first
+    assert sample("\n".join([title, ARTICLE[1] * 2, *gap, notice])).startswith(notice[:40])
+
+
 def test_a_sentence_closed_by_a_german_quotation_mark_is_prose_in_the_sample():
     # German closes a quotation with “ („...“), as the content stage reads it (shape.CLOSERS)
     quoted = "Der Bürgermeister sagte: „Wir werden den Hafen im nächsten Jahr weiter ausbauen.“"
