@@ -35,19 +35,29 @@ def normalize_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
 
 
+def folded(text: str) -> str:
+    """``text`` with every line break a "\\n" and :func:`fold_spaces` done: once for the
+    whole text, what :func:`normalize_line` does line by line."""
+    return fold_spaces(normalize_newlines(text))
+
+
 def split_blocks(text: str, origins: list[int] | None = None) -> list[Block]:
     """One block per non-empty line; blank lines start a new group.
 
     A block's ``line`` is its line's number, counted from 1, or its entry in ``origins``
     (the input line of each line of ``text``, when the text stage joined or split lines).
     """
-    text = fold_spaces(normalize_newlines(text))  # once for the whole text: what normalize_line does per line
+    return line_blocks(folded(text).split("\n"), origins)
+
+
+def line_blocks(lines: list[str], origins: list[int] | None = None) -> list[Block]:
+    """:func:`split_blocks` of the text whose :func:`folded` lines are ``lines``."""
     blocks: list[Block] = []
     add = blocks.append
     group = 0
     pending_gap = False
     last = len(origins) - 1 if origins else -1
-    for number, raw in enumerate(text.split("\n"), 1):
+    for number, raw in enumerate(lines, 1):
         line = raw.strip()
         if not line:
             pending_gap = True

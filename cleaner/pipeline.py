@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator
 from itertools import groupby
 from typing import Any
 
-from .blocks import join_blocks, normalize_newlines, split_blocks
+from .blocks import folded, join_blocks, line_blocks, normalize_newlines, split_blocks
 from .comments import (
     NO_PROSE,
     SEPARATED,
@@ -144,6 +144,7 @@ class Pipeline:
         text, kind, no_article, thread = self._start(
             raw, kind or self.config.kind, source or url, url, encoding, metadata
         )
+        del raw  # (the page as given: what is left of it is held as long as it is needed, no longer)
         if no_article:
             removed.append(Removal(EXTRACTION, "", no_article))
             return Document("", id=id, metadata=metadata, removed=removed)
@@ -163,7 +164,14 @@ class Pipeline:
             language = metadata.get("language") or detect_language(text)
         metadata["language"] = language
         block_filters = self._block_filters(language, kind)
-        self._block_stage(text, block_filters, page)
+        # each copy of the page's text goes as soon as the next is made: its lines then
+        # are the blocks' (a copy is 1, 2 or 4 bytes a character, by its widest character)
+        text = folded(text)
+        split = text.split("\n")
+        del text
+        page.blocks = line_blocks(split, page.origins)
+        del split
+        self._block_stage(block_filters, page)
         comments = self._comments(page, kind, language, thread, lines) if self.config.comments != "drop" else []
         return self._document(page, id, comments)
 
@@ -211,8 +219,8 @@ class Pipeline:
             end = max((b.line for b in page.blocks if not b.dropped), default=0)
             below = split_blocks("\n".join(thread.split("\n")[end:]), list(range(end + 1, lines + 1)))
             thread, comments.origins = thread_text(flattened_comments(below, reader(content, below, language)))
-        text = self._text_stage(thread, kind, language, comments)
-        self._block_stage(text, [f for f in self._block_filters(language, kind) if f is not content], comments)
+        comments.blocks = split_blocks(self._text_stage(thread, kind, language, comments), comments.origins)
+        self._block_stage([f for f in self._block_filters(language, kind) if f is not content], comments)
         kept = [b for b in comments.blocks if not b.dropped]
         if kind == "html" and content is not None:
             taken = distinct(grouped_comments(kept, reader(content, kept, language, grouped=True)))
@@ -267,9 +275,8 @@ class Pipeline:
             return "", kind, found.reason or NO_ARTICLE, ""
         return fix_mojibake(found.text), kind, None, found.comments
 
-    def _block_stage(self, text: str, block_filters: list[Filter], page: Page) -> None:
-        """Split the text into blocks and run the block filters on them."""
-        page.blocks = split_blocks(text, page.origins)
+    def _block_stage(self, block_filters: list[Filter], page: Page) -> None:
+        """Run the block filters on the page's blocks."""
         held, positions = hold_out_long(page, self.config.max_line_chars)
         for f in block_filters:
             f.survey(page)

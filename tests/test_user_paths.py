@@ -672,39 +672,3 @@ def test_every_number_option_of_every_filter_has_a_range_its_default_is_in(tmp_p
     # switches its rule off (benchmarks/ablate.py does so)
     for option in ("neargood_weight = -0.5", "max_number_share = 1e9", "max_head_chrome = -1"):
         assert with_config(tmp_path, f"[filters.content]\n{option}\n").exit_code == 0, option
-
-
-@pytest.mark.skipif(
-    os.environ.get("CLEANER_EXPECT_COMPILED") == "1", reason="a compiled module calls split_blocks directly: no spy"
-)
-def test_a_text_page_is_held_once_not_twice_while_its_lines_are_split(monkeypatch):
-    # one 25 MB text file took some 590 MB: among the copies of its text, the page as decoded
-    # was held to the end for its readers' comments, found only when they are wanted
-    import tracemalloc
-
-    import cleaner.pipeline as pipeline_module
-    from cleaner import Pipeline
-
-    # one character beyond the BMP: 4 bytes a character in every copy of the text; an entity
-    # the text stage strips: a new copy of the text after it
-    data = "".join(f"Line {i} of a page, with a few more words \U0001f642.\n" for i in range(20000)).encode()
-    data += b"Fish &amp; chips.\n"
-    seen: list[tuple[int, int]] = []
-    split = pipeline_module.split_blocks
-
-    def spy(text, *args):
-        seen.append((tracemalloc.get_traced_memory()[0], sys.getsizeof(text)))
-        return split(text, *args)
-
-    monkeypatch.setattr(pipeline_module, "split_blocks", spy)
-    pipeline = Pipeline(Config(kind="text"))
-    pipeline.clean(data[:1000])
-    seen.clear()
-    tracemalloc.start()
-    try:
-        pipeline.clean(data)
-    finally:
-        tracemalloc.stop()
-    held, size = seen[0]
-    # what the text stage left, and less than one more copy (the decoded page held too: 3.3 copies)
-    assert size > 3_000_000 and held < 2.75 * size, (held, size)
