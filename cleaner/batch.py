@@ -341,16 +341,20 @@ def clean_prepared(item: tuple[Task, bytes, str] | Result, pipeline: Pipeline) -
         if task.in_place and "html" in (kind, input_kind(raw, task.path)):  # even forced to text
             return Result.failed(task.path, f"{task.path}: {HTML_IN_PLACE}")
         content, kind = as_input(raw, task.path, kind)
-        doc = pipeline.clean(content, source=str(task.path), kind=kind)
-        result = Result.cleaned(task.path, doc, len(content), pipeline.extracts(kind))
+        chars, blank = len(content), not content or content.isspace()
+        # cleaned from its bytes, which the pipeline decodes to the same text: a page's text
+        # is held once while it is cleaned, not twice (the pipeline lets its own copy go)
+        del content
+        doc = pipeline.clean(raw, source=str(task.path), kind=kind)
+        result = Result.cleaned(task.path, doc, chars, pipeline.extracts(kind))
         body = body_bytes(doc)
-        report = report_fields(doc, kind, len(content), config_record(pipeline))
+        report = report_fields(doc, kind, chars, config_record(pipeline))
         if not task.in_place:
             return _with_metadata(Cleaned(result, [(task.body, body, False)]), task, doc, digest, report)
         if body == raw:  # already clean: leave the file (and its mtime) alone
             result.status = "unchanged"
             return _with_metadata(Cleaned(result), task, doc, digest, report)
-        if not doc.text and content.strip():
+        if not doc.text and not blank:
             return Result.failed(task.path, f"{task.path}: {NOTHING_KEPT} ({why_empty(doc)}); left as it is")
         # the sidecar records the content a re-run will read: the text, not its gzip
         written = gzip.compress(body, mtime=0) if task.path.suffix == ".gz" else body

@@ -97,7 +97,8 @@ class Pipeline:
 
         Raises :class:`~cleaner.inputs.InputError` for binary or oversized input.
         """
-        return fix_mojibake(self._decoded(raw, name or "<input>", html, encoding))
+        # (bytes in UTF-8 are the text's UTF-8: the mojibake check reads them, not a new encoding)
+        return repair(*self._decoded_utf8(raw, name or "<input>", html, encoding))[0]
 
     def prepare_html(self, raw: str | bytes, name: str | None = None, encoding: str | None = None) -> str:
         """HTML made safe to parse: decoded (bytes, honouring the page's charset
@@ -108,13 +109,10 @@ class Pipeline:
         html, utf8, others = repair(*self._decoded_utf8(raw, name, True, encoding))
         return guard_html(html, name, self.config.max_html_depth, utf8, others)
 
-    def _decoded(self, raw: str | bytes, name: str, html: bool, encoding: str | None) -> str:
-        """``raw`` as text, decoded by :func:`cleaner.inputs.decode` if it is bytes: from
-        here on, bytes and the text they decode to take the same path."""
-        return self._decoded_utf8(raw, name, html, encoding)[0]
-
     def _decoded_utf8(self, raw: str | bytes, name: str, html: bool, encoding: str | None) -> tuple[str, bytes | None]:
-        """(:meth:`_decoded`, its UTF-8 when at hand, see :func:`cleaner.inputs.decode_utf8`)."""
+        """(``raw`` as text, decoded by :func:`cleaner.inputs.decode` if it is bytes, its UTF-8
+        when at hand, see :func:`cleaner.inputs.decode_utf8`): from here on, bytes and the
+        text they decode to take the same path."""
         raw = as_page(raw)
         self._check_size(raw, name)
         return decode_utf8(raw, name, html=html, encoding=encoding) if isinstance(raw, bytes) else (raw, None)
