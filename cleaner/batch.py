@@ -28,14 +28,14 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
-from .atomic import atomic_write
+from .atomic import atomic_open, atomic_write
 from .dispatch import capacity, map_chunks
 from .document import Document
 from .inputs import DEFAULT_MAX_BYTES, InputError, as_input, input_kind, output_stem, read_bytes
 from .jsonl import is_stream
 from .parallel import CRASHED, chunked
 from .pipeline import Pipeline
-from .results import Result, Totals, body_bytes, metadata_bytes, metadata_record, report_fields
+from .results import Result, Sidecar, Totals, body_bytes, report_fields
 
 SIDECAR_SUFFIX = ".cleaner.json"
 #: Names of JSON files: in a folder, ``X.json`` beside a page ``X.*`` is that page's metadata.
@@ -287,11 +287,12 @@ FOREIGN = "is not an output of cleaner's; not replaced (move it, or choose anoth
 class Cleaned:
     """One input cleaned but not written yet: its result and the files to write.
 
-    ``writes`` holds (path, bytes, whether the path is the input itself) in order.
+    ``writes`` holds (path, bytes or the metadata file, whether the path is the input
+    itself) in order.
     """
 
     result: Result
-    writes: list[tuple[Path, bytes, bool]] = field(default_factory=list)
+    writes: list[tuple[Path, bytes | Sidecar, bool]] = field(default_factory=list)
 
 
 def _failure(task: Task, exc: Exception) -> Result:
@@ -377,10 +378,10 @@ def _with_metadata(cleaned: Cleaned, task: Task, doc: Document, digest: str, rep
     """``cleaned`` with the metadata file added to its writes (unless the task has none);
     ``report``: what the HTML report needs (:func:`cleaner.results.report_fields`)."""
     if task.meta is not None:
-        record = metadata_record(doc, **report, input_sha256=digest, config_sha256=task.config_sha256)
+        sidecar = Sidecar(doc, {**report, "input_sha256": digest, "config_sha256": task.config_sha256})
         # with --out, before the body: a body without it is no run's (see _foreign)
         at = len(cleaned.writes) if task.in_place else 0
-        cleaned.writes.insert(at, (task.meta, metadata_bytes(record), False))
+        cleaned.writes.insert(at, (task.meta, sidecar, False))
     return cleaned
 
 
@@ -418,7 +419,11 @@ def write_cleaned(item: Cleaned | Result) -> Result:
         for target, data, in_place in item.writes:
             if in_place:  # through a symlink to the file it names: the link stays a link
                 target = target.resolve()
-            atomic_write(target, data)
+            if isinstance(data, Sidecar):  # written as it is encoded
+                with atomic_open(target) as fh:
+                    data.write(fh)
+            else:
+                atomic_write(target, data)
             if not in_place:
                 done.append(target)
     except OSError as exc:

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import io
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from .document import Document
 from .extraction import EXTRACTION
@@ -73,6 +74,43 @@ def metadata_record(doc: Document, **extra: Any) -> dict[str, Any]:
     return {**doc.metadata, "removed": [r.to_dict() for r in doc.removed], **extra}
 
 
+@dataclass
+class Sidecar:
+    """The metadata file of ``doc`` (:func:`metadata_bytes` of :func:`metadata_record`
+    (``doc``, ``**extra``)), written as it is encoded: a flattened page has a removal
+    record for most of its lines, and as dicts, then as bytes, all at once they took more
+    memory than the page's text (docs/benchmarks.md). Each record is made a dict as it
+    is written."""
+
+    doc: Document
+    extra: dict[str, Any]
+
+    def write(self, fh: IO[bytes]) -> None:
+        """Write it to ``fh``, a new file (a lone surrogate, which UTF-8 cannot hold: written
+        again from the start, escaped, as :func:`metadata_bytes` writes it)."""
+        record = {**self.doc.metadata, "removed": _AsDicts(self.doc.removed), **self.extra}
+        try:
+            _dump(record, fh, ascii_only=False)
+        except UnicodeEncodeError:
+            fh.seek(0)
+            fh.truncate()
+            _dump(record, fh, ascii_only=True)
+
+    def __bytes__(self) -> bytes:
+        buffer = io.BytesIO()
+        self.write(buffer)
+        return buffer.getvalue()
+
+
+class _AsDicts(list):
+    """Removal records that iterate as their dicts. ``json.dump`` with an indent (the
+    sidecar's) encodes in Python, walking a list by iterating it; ``json.dumps`` without
+    one does not: this is for :class:`Sidecar` alone."""
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        return (r.to_dict() for r in super().__iter__())
+
+
 def report_fields(doc: Document, kind: str, chars_in: int, config: dict[str, Any]) -> dict[str, Any]:
     """What an HTML report of the batch needs beyond the metadata (see :mod:`cleaner.htmlreport`).
 
@@ -118,11 +156,18 @@ def metadata_bytes(record: dict[str, Any]) -> bytes:
 
 def _indented(record: dict[str, Any], ascii_only: bool) -> bytes:
     buffer = io.BytesIO()
-    text = io.TextIOWrapper(buffer, encoding="utf-8", newline="")
-    json.dump(record, text, ensure_ascii=ascii_only, indent=2)
-    text.write("\n")
-    text.flush()
+    _dump(record, buffer, ascii_only)
     return buffer.getvalue()
+
+
+def _dump(record: dict[str, Any], fh: IO[bytes], ascii_only: bool) -> None:
+    """Write ``record`` to ``fh`` as :func:`metadata_bytes` encodes it, piece by piece."""
+    text = io.TextIOWrapper(fh, encoding="utf-8", newline="")
+    try:
+        json.dump(record, text, ensure_ascii=ascii_only, indent=2)
+        text.write("\n")
+    finally:
+        text.detach()  # (flushed; fh stays open, on an error too: it is the caller's)
 
 
 @dataclass

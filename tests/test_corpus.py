@@ -391,6 +391,26 @@ def test_metadata_bytes_are_the_indented_json_with_a_newline():
     assert metadata_bytes(record) == (json.dumps(record, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
+def test_a_sidecar_written_as_it_is_encoded_is_the_metadata_bytes_of_its_record(tmp_path):
+    # (its removal records made dicts one at a time: a list of them all took more memory than the page)
+    from cleaner.document import Document, Removal
+    from cleaner.results import Sidecar, metadata_bytes, metadata_record
+
+    extra = {"kind": "text", "body_lines": [3], "config": {"a": [1, 2]}}
+    removed = [Removal("content", f"Menu \u00e9 {i}\n\U0001f642", "navigation", i) for i in range(5)]
+    for doc in (
+        Document("Body.", metadata={"title": "Caf\u00e9"}, removed=removed),
+        Document("Body.", metadata={"title": None}, removed=[]),
+        # a lone surrogate (a file name that is not UTF-8): escaped, the file written again from its start
+        Document("Body.", metadata={"source": "a\udcff.txt"}, removed=removed),
+    ):
+        expected = metadata_bytes(metadata_record(doc, **extra))
+        assert bytes(Sidecar(doc, extra)) == expected
+        with open(tmp_path / "m.json", "wb") as fh:
+            Sidecar(doc, extra).write(fh)
+        assert (tmp_path / "m.json").read_bytes() == expected
+
+
 # -- a record longer than max_bytes ------------------------------------------------------
 
 
