@@ -25,6 +25,10 @@ _GLUED_STOPS = tuple(
 _ADDRESS = re.compile(r"@|://|www\.|\.[A-Za-z]{2,}[.\w]*\.")
 
 
+#: Lines searched at once for a glued stop (a page's lines as a few slices: see survey).
+SLICE_LINES = 4096
+
+
 class GluedParagraphs(Filter):
     name = "glued"
     summary = 'Split paragraphs glued together without a space ("conflict.President").'
@@ -35,9 +39,11 @@ class GluedParagraphs(Filter):
     def survey(self, page: Page) -> None:
         # before the other filters, the main-content stage's verdict among them, so that
         # they judge the lines that come out (and a second cleaning finds them the same)
-        # one search over the page (a match never spans the newlines between blocks)
-        text = "\n".join([b.text for b in page.blocks])
-        if not any(stop.search(text) for stop in _GLUED_STOPS):
+        # one search over the page (a match never spans the newlines between blocks), a
+        # slice of it at a time: joined whole, a long page's text was held once more
+        texts = [b.text for b in page.blocks]
+        slices = ("\n".join(texts[i : i + SLICE_LINES]) for i in range(0, len(texts), SLICE_LINES))
+        if not any(stop.search(text) for text in slices for stop in _GLUED_STOPS):
             return
         out: list[Block] = []
         for block in page.blocks:
