@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
@@ -67,7 +67,11 @@ def _same_owner(tmp: str, old: os.stat_result | None) -> None:
         pass  # not ours to give: the file is this user's, as any file it writes
 
 
-def atomic_write(path: Path, data: bytes, mode: int | None = None) -> None:
-    """Write ``data`` to ``path`` atomically (see :func:`atomic_open`)."""
+def atomic_write(path: Path, data: bytes | Callable[[IO[bytes]], None], mode: int | None = None) -> None:
+    """Write ``data`` to ``path`` atomically (see :func:`atomic_open`): bytes, or a function
+    that writes them to the file it is given (a large file written as it is made)."""
     with atomic_open(path, mode) as fh:
-        fh.write(data)
+        if isinstance(data, bytes):
+            fh.write(data)
+        else:
+            data(fh)

@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
-from .atomic import atomic_open, atomic_write
+from .atomic import atomic_write
 from .dispatch import capacity, map_chunks
 from .document import Document
 from .inputs import DEFAULT_MAX_BYTES, InputError, as_input, input_kind, output_stem, read_bytes
@@ -419,11 +419,7 @@ def write_cleaned(item: Cleaned | Result) -> Result:
         for target, data, in_place in item.writes:
             if in_place:  # through a symlink to the file it names: the link stays a link
                 target = target.resolve()
-            if isinstance(data, Sidecar):  # written as it is encoded
-                with atomic_open(target) as fh:
-                    data.write(fh)
-            else:
-                atomic_write(target, data)
+            atomic_write(target, data.write if isinstance(data, Sidecar) else data)  # (a Sidecar as it is encoded)
             if not in_place:
                 done.append(target)
     except OSError as exc:
