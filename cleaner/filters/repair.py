@@ -25,8 +25,20 @@ _GLUED_STOPS = tuple(
 _ADDRESS = re.compile(r"@|://|www\.|\.[A-Za-z]{2,}[.\w]*\.")
 
 
-#: Lines searched at once for a glued stop (a page's lines as a few slices: see survey).
+#: Lines searched at once for a glued stop (a long page's lines as a few slices: see _any_glued).
 SLICE_LINES = 4096
+
+
+def _any_glued(texts: list[str]) -> bool:
+    """Whether a stop is glued to the next sentence in any of ``texts``: one search over
+    the page (a match never spans the newlines between lines), a slice of it at a time
+    (joined whole, a long page's text was held once more)."""
+    for i in range(0, len(texts), SLICE_LINES):
+        text = "\n".join(texts[i : i + SLICE_LINES])
+        for stop in _GLUED_STOPS:
+            if stop.search(text):
+                return True
+    return False
 
 
 class GluedParagraphs(Filter):
@@ -39,11 +51,7 @@ class GluedParagraphs(Filter):
     def survey(self, page: Page) -> None:
         # before the other filters, the main-content stage's verdict among them, so that
         # they judge the lines that come out (and a second cleaning finds them the same)
-        # one search over the page (a match never spans the newlines between blocks), a
-        # slice of it at a time: joined whole, a long page's text was held once more
-        texts = [b.text for b in page.blocks]
-        slices = ("\n".join(texts[i : i + SLICE_LINES]) for i in range(0, len(texts), SLICE_LINES))
-        if not any(stop.search(text) for text in slices for stop in _GLUED_STOPS):
+        if not _any_glued([b.text for b in page.blocks]):
             return
         out: list[Block] = []
         for block in page.blocks:
