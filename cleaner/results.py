@@ -86,15 +86,8 @@ class Sidecar:
     extra: dict[str, Any]
 
     def write(self, fh: IO[bytes]) -> None:
-        """Write it to ``fh``, a new file (a lone surrogate, which UTF-8 cannot hold: written
-        again from the start, escaped, as :func:`metadata_bytes` writes it)."""
-        record = {**self.doc.metadata, "removed": _AsDicts(self.doc.removed), **self.extra}
-        try:
-            _dump(record, fh, ascii_only=False)
-        except UnicodeEncodeError:
-            fh.seek(0)
-            fh.truncate()
-            _dump(record, fh, ascii_only=True)
+        """Write it to ``fh``, a new file (see :func:`write_metadata`)."""
+        write_metadata({**self.doc.metadata, "removed": _AsDicts(self.doc.removed), **self.extra}, fh)
 
     def __bytes__(self) -> bytes:
         buffer = io.BytesIO()
@@ -148,16 +141,21 @@ def metadata_bytes(record: dict[str, Any]) -> bytes:
     gathers every small piece of the text in a list first, about seven times the text's
     size (1.2 GB for the removals of a page of a million lines, against 0.56 GB).
     """
-    try:
-        return _indented(record, ascii_only=False)
-    except UnicodeEncodeError:  # a lone surrogate, as a name that is not UTF-8 holds: escaped
-        return _indented(record, ascii_only=True)
-
-
-def _indented(record: dict[str, Any], ascii_only: bool) -> bytes:
     buffer = io.BytesIO()
-    _dump(record, buffer, ascii_only)
+    write_metadata(record, buffer)
     return buffer.getvalue()
+
+
+def write_metadata(record: dict[str, Any], fh: IO[bytes]) -> None:
+    """Write ``record`` to ``fh`` (a new file, or a buffer) as :func:`metadata_bytes` encodes
+    it. A lone surrogate (a name that is not UTF-8 holds one), which UTF-8 cannot hold: the
+    record written again from the start, escaped."""
+    try:
+        _dump(record, fh, ascii_only=False)
+    except UnicodeEncodeError:
+        fh.seek(0)
+        fh.truncate()
+        _dump(record, fh, ascii_only=True)
 
 
 def _dump(record: dict[str, Any], fh: IO[bytes], ascii_only: bool) -> None:
