@@ -31,7 +31,7 @@ from . import __version__
 from .atomic import atomic_write
 from .dispatch import capacity, map_chunks
 from .document import Document
-from .inputs import DEFAULT_MAX_BYTES, InputError, as_input, input_kind, output_stem, read_bytes
+from .inputs import DEFAULT_MAX_BYTES, InputError, input_kind, output_stem, read_bytes
 from .jsonl import is_stream
 from .parallel import CRASHED, chunked
 from .pipeline import Pipeline
@@ -329,6 +329,18 @@ def finished(tasks: list[Task], workers: int, max_bytes: int = DEFAULT_MAX_BYTES
 HTML_IN_PLACE = "HTML is not cleaned in place (the page would be replaced by its text, for good); use --out DIR"
 
 
+class InputSize:
+    """The length of an input's decoded text, and whether it is blank (white space or
+    nothing), told by :meth:`Pipeline.clean` as it decodes the input."""
+
+    def __init__(self) -> None:
+        self.chars = 0
+        self.blank = True
+
+    def __call__(self, text: str) -> None:
+        self.chars, self.blank = len(text), not text or text.isspace()
+
+
 def clean_prepared(item: tuple[Task, bytes, str] | Result, pipeline: Pipeline) -> Cleaned | Result:
     """Clean an input read by :func:`prepare` into the bytes to write; touches no file.
 
@@ -341,21 +353,19 @@ def clean_prepared(item: tuple[Task, bytes, str] | Result, pipeline: Pipeline) -
         kind = input_kind(raw, task.path, pipeline.config.kind)
         if task.in_place and "html" in (kind, input_kind(raw, task.path)):  # even forced to text
             return Result.failed(task.path, f"{task.path}: {HTML_IN_PLACE}")
-        content, kind = as_input(raw, task.path, kind)
-        chars, blank = len(content), not content or content.isspace()
-        # cleaned from its bytes, which the pipeline decodes to the same text: a page's text
-        # is held once while it is cleaned, not twice (the pipeline lets its own copy go)
-        del content
-        doc = pipeline.clean(raw, source=str(task.path), kind=kind)
-        result = Result.cleaned(task.path, doc, chars, pipeline.extracts(kind))
+        # cleaned from its bytes, measured as the pipeline decodes them: a page's text is
+        # decoded once and held once while it is cleaned (the pipeline lets its copy go)
+        size = InputSize()
+        doc = pipeline.clean(raw, source=str(task.path), kind=kind, decoded=size)
+        result = Result.cleaned(task.path, doc, size.chars, pipeline.extracts(kind))
         body = body_bytes(doc)
-        report = report_fields(doc, kind, chars, config_record(pipeline))
+        report = report_fields(doc, kind, size.chars, config_record(pipeline))
         if not task.in_place:
             return _with_metadata(Cleaned(result, [(task.body, body, False)]), task, doc, digest, report)
         if body == raw:  # already clean: leave the file (and its mtime) alone
             result.status = "unchanged"
             return _with_metadata(Cleaned(result), task, doc, digest, report)
-        if not doc.text and not blank:
+        if not doc.text and not size.blank:
             return Result.failed(task.path, f"{task.path}: {NOTHING_KEPT} ({why_empty(doc)}); left as it is")
         # the sidecar records the content a re-run will read: the text, not its gzip
         written = gzip.compress(body, mtime=0) if task.path.suffix == ".gz" else body

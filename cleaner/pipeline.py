@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from itertools import groupby
 from typing import Any
 
@@ -28,6 +28,9 @@ from .guards import guard_html
 from .inputs import InputError, decode_utf8
 from .language import detect_language
 from .textfix import fix_mojibake, repair
+
+#: Called with an input's text once it is decoded (see :meth:`Pipeline.clean`).
+Decoded = Callable[[str], None]
 
 
 def as_page(raw: object) -> str | bytes:
@@ -90,32 +93,46 @@ class Pipeline:
             raise InputError(f"{name}: too large: more than {self.config.max_bytes:,} {unit} (the max_bytes limit)")
 
     def prepare(
-        self, raw: str | bytes, name: str | None = None, encoding: str | None = None, html: bool = False
+        self,
+        raw: str | bytes,
+        name: str | None = None,
+        encoding: str | None = None,
+        html: bool = False,
+        decoded: Decoded | None = None,
     ) -> str:
         """The text the text filters start from: decoded (bytes; ``html``: a page, whose
-        own charset declaration counts), size-checked, mojibake repaired.
+        own charset declaration counts), size-checked, mojibake repaired. ``decoded`` is
+        called with the decoded text, before any repair.
 
         Raises :class:`~cleaner.inputs.InputError` for binary or oversized input.
         """
         # (bytes in UTF-8 are the text's UTF-8: the mojibake check reads them, not a new encoding)
-        return repair(*self._decoded_utf8(raw, name or "<input>", html, encoding))[0]
+        return repair(*self._decoded_utf8(raw, name or "<input>", html, encoding, decoded))[0]
 
-    def prepare_html(self, raw: str | bytes, name: str | None = None, encoding: str | None = None) -> str:
+    def prepare_html(
+        self, raw: str | bytes, name: str | None = None, encoding: str | None = None, decoded: Decoded | None = None
+    ) -> str:
         """HTML made safe to parse: decoded (bytes, honouring the page's charset
         declaration), size-checked, binaries refused, mojibake repaired, entity
-        declarations removed, nesting depth bounded (:mod:`cleaner.guards`)."""
+        declarations removed, nesting depth bounded (:mod:`cleaner.guards`). ``decoded``
+        as for :meth:`prepare`."""
         name = name or "<input>"
         # (the page's UTF-8, when it is at hand, read once for the mojibake check and the guards)
-        html, utf8, others = repair(*self._decoded_utf8(raw, name, True, encoding))
+        html, utf8, others = repair(*self._decoded_utf8(raw, name, True, encoding, decoded))
         return guard_html(html, name, self.config.max_html_depth, utf8, others)
 
-    def _decoded_utf8(self, raw: str | bytes, name: str, html: bool, encoding: str | None) -> tuple[str, bytes | None]:
+    def _decoded_utf8(
+        self, raw: str | bytes, name: str, html: bool, encoding: str | None, decoded: Decoded | None
+    ) -> tuple[str, bytes | None]:
         """(``raw`` as text, decoded by :func:`cleaner.inputs.decode` if it is bytes, its UTF-8
         when at hand, see :func:`cleaner.inputs.decode_utf8`): from here on, bytes and the
         text they decode to take the same path."""
         raw = as_page(raw)
         self._check_size(raw, name)
-        return decode_utf8(raw, name, html=html, encoding=encoding) if isinstance(raw, bytes) else (raw, None)
+        found = decode_utf8(raw, name, html=html, encoding=encoding) if isinstance(raw, bytes) else (raw, None)
+        if decoded is not None:
+            decoded(found[0])
+        return found
 
     def clean(
         self,
@@ -126,13 +143,16 @@ class Pipeline:
         id: str | None = None,
         kind: str | None = None,
         encoding: str | None = None,
+        decoded: Decoded | None = None,
     ) -> Document:
         """Clean one document, given as text or HTML (``kind`` overrides the configuration).
 
         Bytes are decoded by :func:`cleaner.inputs.decode` (for HTML honouring the
         page's own charset declaration; ``encoding`` is a charset the transport
         declared, such as an HTTP header's), then cleaned as the text they decode to;
-        input that is not text raises :class:`~cleaner.inputs.InputError`.
+        input that is not text raises :class:`~cleaner.inputs.InputError`. ``decoded``,
+        if given, is called once with that text (the batch measures the input by it,
+        rather than decoding the bytes a second time).
         """
         metadata = empty_metadata()
         metadata["source"] = source or url
@@ -140,7 +160,7 @@ class Pipeline:
             metadata["comments"] = []
         removed: list[Removal] = []
         text, kind, no_article, thread = self._start(
-            raw, kind or self.config.kind, source or url, url, encoding, metadata
+            raw, kind or self.config.kind, source or url, url, encoding, metadata, decoded
         )
         del raw  # (the page as given: what is left of it is held as long as it is needed, no longer)
         if no_article:
@@ -251,6 +271,7 @@ class Pipeline:
         url: str | None,
         encoding: str | None,
         metadata: dict[str, Any],
+        decoded: Decoded | None = None,
     ) -> tuple[str, str, str | None, str]:
         """(the text the text stage starts from, the kind its filters run for, why an
         HTML page gave no article, if it gave none, the page's readers' comments).
@@ -263,10 +284,10 @@ class Pipeline:
         if kind == "auto":
             kind = "html" if looks_like_html(raw) else "text"
         if kind != "html":
-            return self.prepare(raw, name, encoding), kind, None, ""
+            return self.prepare(raw, name, encoding, decoded=decoded), kind, None, ""
         if EXTRACTION in self.config.disable:
-            return self.prepare(raw, name, encoding, html=True), "text", None, ""
-        html = self.prepare_html(raw, name, encoding)
+            return self.prepare(raw, name, encoding, html=True, decoded=decoded), "text", None, ""
+        html = self.prepare_html(raw, name, encoding, decoded)
         found = extract(html, url=url, guarded=True, comments=self.config.comments != "drop")
         metadata.update(found.metadata)
         if not found.text:

@@ -8,6 +8,7 @@ import pytest
 from helpers import FIXTURES, run
 from typer.testing import CliRunner
 
+from cleaner import inputs, pipeline
 from cleaner.cli import app
 
 PAGES = sorted((FIXTURES / "pages").glob("*[!d].txt")) + sorted((FIXTURES / "seeds").glob("*.txt"))
@@ -65,3 +66,19 @@ def test_a_batch_records_where_each_paragraph_and_removal_stood(tmp_path):
     assert all(isinstance(r["line"], int) for r in meta["removed"])
     assert meta["kind"] == "text" and meta["chars_in"] == len(page.read_text(encoding="utf-8"))
     assert meta["config"]["disable"] == [] and meta["config"]["language"] == "auto"
+
+
+def test_a_batch_measures_a_page_in_a_legacy_encoding_by_the_text_it_decodes_once(tmp_path, monkeypatch):
+    src = tmp_path / "in"
+    src.mkdir()
+    text = "Le café était fermé ce matin-là, et la crème brûlée aussi, dit la propriétaire.\n" * 3
+    (src / "page.txt").write_bytes(text.encode("cp1252"))
+    decodes = []
+    real = inputs.decode_utf8
+    for module in (inputs, pipeline):  # (the pipeline's own name for it, and the one as_input calls)
+        monkeypatch.setattr(module, "decode_utf8", lambda *a, **k: decodes.append(str(a[1])) or real(*a, **k))
+    result = CliRunner().invoke(app, ["clean", str(src), "--out", str(tmp_path / "out"), "-j", "1"])
+    assert result.exit_code == 0, result.stderr
+    meta = json.loads((tmp_path / "out" / "page.json").read_text(encoding="utf-8"))
+    assert meta["chars_in"] == len(text)
+    assert decodes == [str(src / "page.txt")]
