@@ -7,7 +7,9 @@ weighs the article with the wrong stopwords. The sample takes the lines that hol
 prose, and several of them, those of the blocks of long lines that share a word with the
 page's first line (a flattened page's title) first, else those of its heaviest block: a
 long cookie notice, teaser, bio or comment thread in another language elsewhere does
-not decide.
+not decide. When the first line names nothing (another site's chrome above the page's
+title), the title is the line that reads as one: a headline and the site's name, the
+headline standing alone below it.
 """
 
 from __future__ import annotations
@@ -48,6 +50,13 @@ BLOCK_GAP = 3
 #: A word the title and a block share: a run of this many letters or more ("the", "und",
 #: "les" are no evidence; a name or a noun is).
 _TITLE_WORD = re.compile(r"[^\W\d_]{4,}")
+#: A line that reads as a page's ``<title>`` (a headline and the site's name) is this long at most, ...
+MAX_TITLE_CHARS = 250
+#: ... the site's name this many words at most, ...
+SITE_WORDS = 4
+#: ... and a separator stands between them: a run of these marks with a space on both sides.
+_TITLE_SEPARATOR = re.compile(r" [|–—\-»·:/]+ ")
+_WORD = re.compile(r"[^\W\d_]+")
 #: The fewest characters prose can have: one-letter words and the spaces between them.
 _PROSE_MIN_CHARS = 2 * MIN_WORDS - 1
 #: The content stage's closers, and » (a "more" arrow after a teaser's last sentence, which is prose too).
@@ -80,6 +89,8 @@ def sample(text: str, size: int = SAMPLE_CHARS, piece_chars: int = PIECE_CHARS) 
     """
     lines = text[:SCAN_CHARS].splitlines()
     title = _spellings(_TITLE_WORD.findall(lines[0])) if lines else set()
+    if lines and not title:
+        title = _headlined_title(lines)
     picked = _gather(lines, size, piece_chars, title)
     if _length(picked) < size:
         joined = _gather(list(unwrap(lines)), size, piece_chars, title)
@@ -117,6 +128,39 @@ def _gather(lines: list[str], size: int, piece_chars: int, title: set[str]) -> l
             if total >= size:
                 break
     return picked
+
+
+def _headlined_title(lines: list[str]) -> set[str]:
+    """The words (:func:`_spellings`) of the first line that reads as a page's ``<title>`` and
+    whose words a long line shares: the title of a text whose first line has none (another
+    site's chrome stands above the page's title, or the title is gone). Such a line is a
+    headline and the site's name (``SITE_WORDS`` words at most), a separator between
+    ("Headline | Site", "Site » Headline"), and its headline stands alone as a line below (the
+    page's ``<h1>``); a menu, a teaser's heading or a line of the text does not."""
+    lengths = list(map(len, lines))
+    longest = sorted(range(len(lines)), key=lengths.__getitem__, reverse=True)[:CANDIDATES]
+    last = {line.strip(): i for i, line in enumerate(lines)}
+    for i, line in enumerate(lines):
+        if len(line) <= MAX_TITLE_CHARS and _headline(line, i, last):
+            words = _spellings(_TITLE_WORD.findall(line))
+            if any(k != i and _shares(lines[k], words) for k in longest):
+                return words
+    return set()
+
+
+def _headline(line: str, i: int, last: dict[str, int]) -> str | None:
+    """The headline of line ``i`` if it reads as a page's ``<title>`` (:func:`_headlined_title`):
+    its first or last part, the rest the site's name, standing alone as a line below (``last``:
+    where each line, stripped, stands last)."""
+    if _TITLE_SEPARATOR.search(line) is None:
+        return None
+    parts = [stripped for part in _TITLE_SEPARATOR.split(line) if (stripped := part.strip())]
+    if len(parts) < 2:
+        return None
+    for head, site in ((parts[0], parts[1:]), (parts[-1], parts[:-1])):
+        if _TITLE_WORD.search(head) and len(_WORD.findall(" ".join(site))) <= SITE_WORDS and last.get(head, -1) > i:
+            return head
+    return None
 
 
 def _blocks(found: list[int], lengths: list[int]) -> list[list[int]]:

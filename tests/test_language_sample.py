@@ -83,6 +83,38 @@ def test_the_blocks_that_share_a_word_with_the_title_give_the_sample_alone_when_
     assert sample("\n".join([title, ARTICLE[1] * 2, *gap, notice])).startswith(notice[:40])
 
 
+def test_an_english_article_under_another_sites_german_chrome_above_its_title_is_told_english():
+    # another site's header stands above the page's title, so the text's first line is blank and
+    # names nothing; the German footer is the heaviest block. The page's <title> ("headline – site")
+    # is the line whose headline stands alone below it, and its words lead to the article
+    page = (PAGES / "foreign_head.txt").read_bytes()
+    lines = page.decode("utf-8").splitlines()
+    assert not lines[0] and sorted(lines, key=len)[-1].startswith("Willkommen")
+    document = clean(page)
+    assert document.metadata["language"] == "en"
+    assert document.text.startswith("The city council voted") and "Willkommen" not in document.text
+
+
+def test_a_title_under_chrome_is_a_headline_and_a_site_name_whose_headline_stands_below():
+    notice = "Diese Website verwendet Cookies, um die Nutzung der Seite zu verstehen und dir Inhalte zu zeigen. " * 3
+    body = [ARTICLE[0] * 2, "Share", "Tweet", "Email", "Print", notice]
+    headline = "Harbour plan approved"
+
+    def told(*head: str) -> str:
+        return sample("\n".join(["", "Startseite", *head, *body]))
+
+    # the headline alone below the title: the article's block first, as under a first-line title
+    assert told(f"{headline} | Town Gazette", "Menu", headline) == (ARTICLE[0] * 2)[:PIECE_CHARS]
+    assert told(f"Town Gazette » {headline}", "Menu", headline) == (ARTICLE[0] * 2)[:PIECE_CHARS]
+    # no headline below, a headline above, a site's "name" of more than SITE_WORDS words: no title
+    for head in (
+        [f"{headline} | Town Gazette"],
+        [headline, f"{headline} | Town Gazette"],
+        [f"{headline} | The Town Gazette of the Harbour Coast", headline],
+    ):
+        assert told(*head).startswith(notice[:40])
+
+
 def test_a_sentence_closed_by_a_german_quotation_mark_is_prose_in_the_sample():
     # German closes a quotation with “ („...“), as the content stage reads it (shape.CLOSERS)
     quoted = "Der Bürgermeister sagte: „Wir werden den Hafen im nächsten Jahr weiter ausbauen.“"
