@@ -41,6 +41,17 @@ SPARSE_SHARE = 0.2
 #: lines of this many characters or more: it is to widen the body precision mode found,
 #: not to trade it for another part of the page.
 WIDENED_LINE_CHARS = 40
+#: A body of RETRY_BELOW_CHARS or more whose lines the content stage's classifier calls
+#: good for less than this share of its width (:func:`cleaner.prose.prose_share`; long
+#: sentences that fill this share of it answer first, :func:`cleaner.prose.sentences_fill`) ...
+LITTLE_PROSE = 0.5
+#: ... and which holds less than this share of the page's text is retried without
+#: precision too: precision mode, without class names it knows, can keep a box, a
+#: header or a table beside the article (pages whose markup we never saw) ...
+PROSE_PAGE_SHARE = 0.3
+#: ... and what that finds replaces it if its good lines are this many times as wide.
+#: Chosen on one half of the dev pages with hashed class names (docs/benchmarks.md).
+PROSE_GAIN = 2.0
 #: The retries, in order: options changed, the length below which each is tried, and
 #: whether what it finds must reach trafilatura's own least extraction
 #: (``MIN_EXTRACTED_SIZE``) to count: without precision, the words of a login form or a
@@ -183,7 +194,8 @@ def recovered_text(
     body is short, the longer of what the ``RETRIES`` find on the page parsed again
     (``fresh()``), tried in turn while the body so far is shorter than each one's length
     (a body of ``RETRY_BELOW_CHARS`` or more: only the retry without precision, and only
-    on a sparse page, see :data:`SPARSE_SHARE`).
+    on a sparse page, see :data:`SPARSE_SHARE`, or for a body of little prose, see
+    :data:`LITTLE_PROSE`).
     ``comments``: with trafilatura's comment extraction on, which takes the comments it
     finds out of the body; the library's own extraction then runs (it copies the tree, so
     ``tree`` stays whole for :func:`cleaner.comments.comment_text`). Without, the first
@@ -195,17 +207,19 @@ def recovered_text(
     found = library_extraction(tree, url, base) if comments else (precise_text(tree, url, fresh, source), "")
     page, first = (tree if comments else None), found[0]
     due = RETRIES if len(first) < RETRY_BELOW_CHARS else ()
+    little = not due and _little_prose(first, tree, comments)
     if not due and len(first) < RELAX_BELOW_CHARS:
         page = fresh() if page is None else page
         due = RETRIES[-1:] if _sparse(first, page) else ()
+    due = due or (RETRIES[-1:] if little else ())
     for options, below, needs_least in due:
-        if len(found[0]) >= below:
+        if len(found[0]) >= below and not little:
             break
         page = fresh() if page is None else page  # trafilatura copies it: every retry reads it whole
         retried = library_extraction(page, url, {**base, **options})
         least = DEFAULT_CONFIG.getint("DEFAULT", "MIN_EXTRACTED_SIZE") if needs_least else 0
         if len(retried[0]) > len(found[0]) and len(retried[0]) >= least:
-            found = retried if len(first) < RETRY_BELOW_CHARS or _widens(retried[0], first) else found
+            found = retried if _replaces(retried[0], first, little) else found
     return found
 
 
@@ -215,6 +229,37 @@ def _sparse(body: str, page: Any) -> bool:
     from trafilatura import html2txt
 
     return len(body) < SPARSE_SHARE * len(html2txt(page))
+
+
+def _little_prose(body: str, tree: Any, whole: bool) -> bool:
+    """Whether ``body`` is of little prose (:data:`LITTLE_PROSE`) and holds less than
+    :data:`PROSE_PAGE_SHARE` of its page's text: the text the first extraction left in
+    ``tree`` (it takes the article's out of the page it prunes) and ``body``, or, when
+    ``tree`` is ``whole`` (not pruned), trafilatura's measure (``html2txt``). The cheap
+    tests first: the sentences (no classifier), then the share. (Where the first
+    extraction fell back to the library's, which prunes a copy, ``tree`` holds the whole
+    page, its scripts too: the share comes out smaller.)"""
+    from trafilatura import html2txt
+
+    from .prose import prose_share, sentences_fill
+
+    if sentences_fill(body, LITTLE_PROSE):
+        return False
+    text = len(html2txt(tree)) if whole else len(body) + len(" ".join(tree.text_content().split()))
+    return len(body) < PROSE_PAGE_SHARE * text and prose_share(body) < LITTLE_PROSE
+
+
+def _replaces(retried: str, body: str, little: bool) -> bool:
+    """Whether what a retry found replaces ``body``: always for a short body, else if it
+    widens it, or if ``body`` is of little prose and its prose is :data:`PROSE_GAIN` times
+    as wide."""
+    if len(body) < RETRY_BELOW_CHARS or _widens(retried, body):
+        return True
+    if not little:
+        return False
+    from .prose import prose_width
+
+    return prose_width(retried) >= PROSE_GAIN * prose_width(body)
 
 
 def _widens(wider: str, body: str) -> bool:
