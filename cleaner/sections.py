@@ -28,6 +28,7 @@ from contextlib import contextmanager
 from functools import lru_cache
 from typing import Any
 
+from .caches import Memos
 from .reviewed import matches
 
 # SHA-1 of the expressions of trafilatura (2.3.1) that EXPRESSIONS stand for.
@@ -46,6 +47,8 @@ _LISTED = "contains($values, concat($sep, ., $sep))"
 #: library expression's ``re:test`` calls (their order in it) a value must pass one of.
 Variables = dict[str, tuple[tuple[str, ...], tuple[int, ...]]]
 _TESTS = re.compile(r"re:test\((@[\w|@]+), '([^']*)'(?:, '(i)')?\)")
+#: The values a variable's memo holds at most (see :class:`ByValues`).
+PASSED_VALUES = 8192
 
 
 def re_test_patterns(expression: Any) -> list[re.Pattern[str]]:
@@ -66,6 +69,10 @@ class ByValues:
         patterns = re_test_patterns(library)
         self.variables = {name: (names, [patterns[i] for i in used]) for name, (names, used) in variables.items()}
         self.library = library
+        # whether a value passes a variable's tests, by variable: each value is tested once,
+        # though the extraction calls an expression on the page and on its parts, and pages
+        # share values ("container", "row")
+        self.passed = Memos(count=max(len(variables), 1), lines=PASSED_VALUES)
 
     def __call__(self, tree: Any) -> Any:
         values = {name: set(_values(tree, name)) for name in ("id", "class")}
@@ -75,7 +82,13 @@ class ByValues:
             return self.library(tree)
         listed = {}
         for variable, (names, patterns) in self.variables.items():
-            matched = sep.join(v for name in names for v in values[name] if any(p.search(v) for p in patterns))
+            passed = self.passed.of(variable)
+            tested = values[names[0]] if len(names) == 1 else set().union(*(values[name] for name in names))
+            if len(passed) + len(tested) > PASSED_VALUES:
+                passed.clear()
+            for value in tested.difference(passed):
+                passed[value] = any(p.search(value) for p in patterns)
+            matched = sep.join(v for v in tested if passed[v])
             listed[variable] = f"{sep}{matched}{sep}" if matched else ""
         return self.expression(tree, sep=sep, **listed)
 
