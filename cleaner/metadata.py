@@ -173,7 +173,8 @@ def _values(tree: Any, attribute: str) -> str:
     """All values of ``attribute`` on the page, each after a newline (substring tests on
     the joined string find every value that contains the needle, "\n" + needle every
     value that starts with it)."""
-    return "".join("\n" + value for value in _xpaths()[attribute](tree))
+    values = _xpaths()[attribute](tree)
+    return "\n" + "\n".join(values) if values else ""
 
 
 class _Values(dict[str, str]):
