@@ -88,7 +88,10 @@ class ByValues:
                 passed.clear()
             for value in tested.difference(passed):
                 passed[value] = any(p.search(value) for p in patterns)
-            matched = sep.join(v for v in tested if passed[v])
+            # (a value another thread's clear() took out is tested again)
+            matched = sep.join(
+                v for v in tested if (hit := passed.get(v)) or (hit is None and any(p.search(v) for p in patterns))
+            )
             listed[variable] = f"{sep}{matched}{sep}" if matched else ""
         return self.expression(tree, sep=sep, **listed)
 

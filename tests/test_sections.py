@@ -162,3 +162,21 @@ def test_a_list_the_extractor_no_longer_reads_is_not_put_in(monkeypatch):
     monkeypatch.delattr(tm, "BODY_XPATH")
     with sections.cheaper_sections():
         assert not hasattr(tm, "BODY_XPATH") and tm.OVERALL_DISCARD_XPATH is tx.OVERALL_DISCARD_XPATH
+
+
+def test_values_tested_once_are_remembered_and_forgotten_with_the_caches():
+    import trafilatura.xpaths as tx
+
+    from cleaner import clear_caches
+
+    tree = parse(_CASES, True)
+    expression = sections.compiled()["OVERALL_DISCARD_XPATH"][0]
+    clear_caches()
+    first = expression(tree)
+    remembered = expression.passed.of("classes")
+    assert remembered["share-this"] and not remembered["topnav"]
+    remembered["topnav"] = True  # (a value remembered is not tested again)
+    assert len(expression(tree)) == len(first) + 1
+    clear_caches()
+    assert not expression.passed.of("classes")
+    assert expression(tree) == first == tx.OVERALL_DISCARD_XPATH[0](tree)
