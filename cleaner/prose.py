@@ -9,10 +9,10 @@ thread's first post. Such a body is little prose: few of its lines are paragraph
 from __future__ import annotations
 
 from .document import Block
-from .filters.content.classes import GOOD, Options, line_class
+from .filters.content.classes import GOOD, Options, classify
 from .filters.script import width
 from .filters.shape import ends_sentence
-from .filters.words import page_stopwords, utf8_stopwords, word_counts
+from .filters.words import page_stopwords
 
 #: A line of this many words or more that ends a sentence is prose without asking the
 #: classifier (:func:`sentences_fill`).
@@ -29,15 +29,8 @@ def prose_width(body: str) -> int:
     with the body's own most repeated words as its stoplist (an extracted body has no
     declared language the stage could take a stoplist from)."""
     blocks = [Block(line) for line in _lines(body)]
-    stops = page_stopwords(blocks, _OPTIONS.fallback_stopwords)
-    stops_utf8 = utf8_stopwords(stops)
-    good = 0
-    for block in blocks:
-        text = block.text
-        folded = text.casefold()
-        if line_class(text, folded, *word_counts(folded, stops, stops_utf8), _OPTIONS) == GOOD:
-            good += width(text)
-    return good
+    classes = classify(blocks, page_stopwords(blocks, _OPTIONS.fallback_stopwords), _OPTIONS)
+    return sum(width(block.text) for block, c in zip(blocks, classes, strict=True) if c == GOOD)
 
 
 def sentences_fill(body: str, share: float) -> bool:
