@@ -3,6 +3,7 @@ of a shared machine does not move.
 
     python benchmarks/instructions.py ../shared/bench/articles [--mode text|html] [--runs 3]
     python benchmarks/instructions.py ../shared/bench/multilingual --mode html --every 4
+    python benchmarks/instructions.py ../shared/bench/multilingual --mode text
 
 Each run is two processes under ``valgrind --tool=callgrind``: both clean every page
 once untimed (imports, data loading, langdetect's profiles), then one cleans them
@@ -43,14 +44,18 @@ def options(settings: list[str]) -> dict[str, dict[str, object]]:
 
 def load_pages(data_dir: Path, mode: str, every: int = 1) -> list[str | bytes]:
     """The pages of ``data_dir``, every ``every``-th in key order: the article benchmark's
-    (``ground-truth.json``), or the multilingual set's (``truth.json``; HTML only, as bytes)."""
+    (``ground-truth.json``), or the multilingual set's (``truth.json``; HTML as bytes, text
+    rendered as ``multilingual.py`` renders it)."""
     truth = data_dir / "truth.json"
     if truth.exists():
-        if mode != "html":
-            raise SystemExit("the multilingual set is measured in HTML mode only")
         entries = json.loads(truth.read_text(encoding="utf-8"))
         names = sorted(entries)[::every]
-        return [gzip.decompress((data_dir / entries[name]["file"]).read_bytes()) for name in names]
+        raws = [gzip.decompress((data_dir / entries[name]["file"]).read_bytes()) for name in names]
+        if mode == "html":
+            return list(raws)
+        from multilingual import render_text
+
+        return [render_text(raw) for raw in raws]
     from articles import load as load_articles
 
     return list(load_articles(data_dir, mode)[0].values())[::every]
