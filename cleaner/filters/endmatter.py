@@ -73,13 +73,11 @@ class Teasers(Filter):
 
     def content_stems(self, text: str) -> frozenset[str]:
         """Content-word stems: case-folded, possessives and hyphens split off, stopwords out."""
-        n = self.options["stem"]
-        out = set()
-        for w in words(text):
-            for part in w.casefold().replace("\u2019", "'").removesuffix("'s").split("-"):
-                if len(part) >= 3 and part not in self.stopwords and not part.isdigit():
-                    out.add(_stem(part)[:n])
-        return frozenset(out)
+        n, stops = self.options["stem"], self.stopwords
+        # the words folded and split at once, as one each would be: casefold maps each character alone
+        folded = " ".join(words(text)).casefold().replace("\u2019", "'") + " "
+        parts = folded.replace("'s ", " ").replace("-", " ").split(" ")
+        return frozenset({_stem(p)[:n] for p in parts if len(p) >= 3 and p not in stops and not p.isdigit()})
 
     def is_teaser_shaped(self, text: str) -> bool:
         o = self.options
