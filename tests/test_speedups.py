@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import string
 from pathlib import Path
+from typing import Any
 
 import pytest
 from helpers import examples
@@ -833,3 +834,31 @@ def test_filters_judge_a_line_the_content_stage_asked_about_once_and_drop_what_t
     # (and captions, on the lines alone in their group; others with an apply of their own judge as they did)
     plain = {cls.name for cls in FILTERS if "chrome" in vars(cls) and cls.apply is Filter.apply} | {"captions"}
     assert plain and not {name for (name, _), n in calls.items() if n > 1 and name in plain}
+
+
+_STEM_ALPHABET = "aAbBsS-'\u2019 .\u00df\u0130\u0131\u01c5\ufb01\u03a3\u03c3\u00e9\u0434\u04141"
+
+
+def _stems_word_by_word(teasers: Any, text: str) -> frozenset[str]:
+    """Teasers.content_stems as it was written: each word folded and split on its own."""
+    from cleaner.filters.endmatter import _stem
+    from cleaner.filters.shape import words
+
+    out = set()
+    for w in words(text):
+        for part in w.casefold().replace("\u2019", "'").removesuffix("'s").split("-"):
+            if len(part) >= 3 and part not in teasers.stopwords and not part.isdigit():
+                out.add(_stem(part)[: teasers.options["stem"]])
+    return frozenset(out)
+
+
+@settings(max_examples=examples(500), deadline=None)
+@given(st.text(alphabet=st.sampled_from(_STEM_ALPHABET), max_size=40))
+@example("It\u2019S the ISTANBUL-\u0130stanbul's stra\u00dfe x's's a-b-cat's \ufb01nance-\ufb02ow")
+@example("\u03a3\u0399\u03a3\u03a5\u03a6\u039f\u03a3 \u01c5emal's 1990s-era")
+def test_teasers_fold_a_paragraph_as_they_folded_each_word(text: str) -> None:
+    from cleaner.filters.endmatter import Teasers
+
+    for language in ("en", "de"):
+        teasers = Teasers(LanguageData(language))
+        assert teasers.content_stems(text) == _stems_word_by_word(teasers, text)
