@@ -77,7 +77,9 @@ class Teasers(Filter):
         # the words folded and split at once, as one each would be: casefold maps each character alone
         folded = " ".join(words(text)).casefold().replace("\u2019", "'") + " "
         parts = folded.replace("'s ", " ").replace("-", " ").split(" ")
-        return frozenset({_stem(p)[:n] for p in parts if len(p) >= 3 and p not in stops and not p.isdigit()})
+        content = [p for p in parts if len(p) >= 3 and p not in stops and not p.isdigit()]
+        # (a part longer than the stem is cut short of any suffix _stem takes off: not stemmed)
+        return frozenset([p[:n] if len(p) > n >= 0 else _stem(p)[:n] for p in content])
 
     def is_teaser_shaped(self, text: str) -> bool:
         o = self.options
