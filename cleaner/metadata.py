@@ -6,10 +6,12 @@ expressions libxml2 calls back into Python for every element of the page.
 step, with its own helpers, and differs only in what changes none of our results:
 
 * the licence is not looked for (we do not report it);
-* the author expressions (tried when the meta tags name no author) run only if some
-  attribute value on the page contains a word one of them tests for; they and the
-  pruning before them are written without ``re:test`` (same elements, in C), and the
-  pruning copies and prunes the element an expression found, not the page;
+* the author expressions (tried when the meta tags name no author) are read off
+  trafilatura's own as data (:class:`_AuthorExpression`): each runs only if some
+  attribute value on the page holds a substring its tests require, as look-ups among
+  the page's values that pass them (each distinct value tested once in Python, the
+  rest in C); the pruning before them is written without ``re:test``, and copies and
+  prunes the element an expression found, not the page;
 * the category and tag expressions run only if some link's address contains the
   "/categor" or "/tag" that trafilatura requires of the links they find.
 
@@ -25,76 +27,22 @@ from __future__ import annotations
 import logging
 import re
 from copy import deepcopy
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Any
 
+from .caches import Memos
 from .reviewed import matches, shortcut_or_library, sources, xpath_any
+from .sections import PASSED_VALUES, SEPARATORS
 
 LOGGER = logging.getLogger(__name__)
 
-# Words the author expressions (trafilatura.xpaths.AUTHOR_XPATHS, in order) test
-# attribute values for, as substrings that every value they accept contains:
-# per expression, {attribute: needles}. Elements named "author" or "rel" match the
-# first expression whatever their attributes (``//author``, ``rel='me'``).
-_AUTHOR_NEEDLES: list[dict[str, tuple[str, ...]]] = [
-    {
-        "class": ("author", "AuthorName"),
-        "id": ("author",),
-        "rel": ("author",),
-        "itemprop": ("author",),
-        "data-testid": ("Author",),
-    },
-    {
-        "class": (
-            "byl",
-            "username",
-            "BBL",
-            "author",
-            "channel-name",
-            "zuozhe",
-            "bianji",
-            "xiaobian",
-            "submitted-by",
-            "posted-by",
-            "journalist-name",
-        ),
-        "itemprop": ("author",),
-        "id": ("author", "zuozhe", "bianji", "xiaobian"),
-    },
-    {
-        "class": ("Author", "author", "screenname", "writer", "Byline", "byline"),
-        "itemprop": ("author",),
-        "id": ("Author", "author"),
-        "data-component": ("Byline",),
-    },
-]
+# trafilatura's author expressions (AUTHOR_XPATHS, in order) read as data: each is
+# ``//*[TAGS][TEST or TEST ...]``, some with ``|//author``, a test being ``@a='v'``,
+# ``contains(@a, 'v')``, ``re:test(@a, 'p')`` or a child's ``name='v'``.
+_AUTHOR_PATH = re.compile(r"\s*//\*(?:\[(self::\w+(?: or self::\w+)*)\])?\[(.*)\](\|//author)?\s*", re.S)
+_AUTHOR_TEST = re.compile(r"(contains|re:test)\(@([\w-]+), '([^']*)'\)|@([\w-]+)='([^']*)'|([\w-]+)='([^']*)'")
 
 
-# trafilatura's author expressions (AUTHOR_XPATHS) and the first of the pruning ones
-# before them (AUTHOR_DISCARD_XPATHS), each ``re:test`` of literal alternatives written
-# as ``contains`` and ``starts-with`` tests: libxml2 calls back into Python for every
-# element a ``re:test`` reads, while these run in C. They select the same elements
-# (``re:test`` searches, case-sensitive, the first node's string value, as ``contains``
-# does); tests/test_metadata.py compares them on pages. The author expressions start
-# from the attributes they test, and take the elements that carry them: a test in an
-# element's predicate costs a node-set for every element of the page.
-_AUTHOR_EXPRESSIONS = (
-    "(//@rel[.='author'] | //@id[.='author'] | //@itemprop[.='author name'] | //rel[.='me'] | "
-    "//@data-testid[.='AuthorCard' or .='AuthorURL'] | //@class[.='author' or "
-    + xpath_any(".", ("author-name", "authorname", "AuthorName", "authorName"))
-    + "])/parent::*[self::a or self::address or self::div or self::link or self::p or self::span or self::strong]"
-    " | //author",
-    "(//@class[.='byline' or .='username' or .='byl' or .='BBL' or "
-    + xpath_any(".", ("author", "channel-name", "zuozhe", "bianji", "xiaobian", "submitted-by", "posted-by"))
-    + " or contains(., 'journalist-name')] | //@itemprop[contains(., 'author')] | //@id["
-    + xpath_any(".", ("author", "zuozhe", "bianji", "xiaobian"))
-    + "])/parent::*[self::a or self::div or self::h3 or self::h4 or self::p or self::span]",
-    "(//@data-component[contains(., 'Byline')] | //@itemprop[contains(., 'author')] | //@id["
-    + xpath_any(".", ("Author", "author"))
-    + "] | //@class["
-    + xpath_any(".", ("Author", "author", "screenname", "writer", "Byline", "byline"))
-    + "])/parent::*",
-)
 # An element AUTHOR_DISCARD_XPATHS[0] selects; the second selects <time> and <figure>.
 _DISCARDED = (
     "(self::a or self::div or self::section or self::span) and ("
@@ -157,35 +105,48 @@ def _reviewed() -> bool:
 def _xpaths() -> dict[str, Any]:
     from lxml.etree import XPath
 
-    attributes = {name for needles in _AUTHOR_NEEDLES for name in needles}
-    found = {name: XPath(f"//@{name}", smart_strings=False) for name in attributes}
-    found["href"] = XPath("//a/@href", smart_strings=False)
-    found["section"] = XPath('.//head//meta[@property="article:section" or contains(@name, "subject")][@content]')
-    for i, expression in enumerate(_AUTHOR_EXPRESSIONS):
-        found[f"author{i}"] = XPath(expression)
-    found["author_discard"] = XPath(f".//*[{_DISCARDED}]")
-    found["discarded_around"] = XPath(f"ancestor-or-self::*[{_DISCARDED} or self::time or self::figure]")
-    found["discarded_within"] = XPath(f".//*[{_DISCARDED} or self::time or self::figure]")
-    return found
+    return {
+        "section": XPath('.//head//meta[@property="article:section" or contains(@name, "subject")][@content]'),
+        "author_discard": XPath(f".//*[{_DISCARDED}]"),
+        "discarded_around": XPath(f"ancestor-or-self::*[{_DISCARDED} or self::time or self::figure]"),
+        "discarded_within": XPath(f".//*[{_DISCARDED} or self::time or self::figure]"),
+    }
 
 
-def _values(tree: Any, attribute: str) -> str:
-    """All values of ``attribute`` on the page, each after a newline (substring tests on
-    the joined string find every value that contains the needle, "\n" + needle every
-    value that starts with it)."""
-    values = _xpaths()[attribute](tree)
-    return "\n" + "\n".join(values) if values else ""
+@lru_cache(maxsize=16)
+def _attribute(name: str) -> Any:
+    """The values of attribute ``name`` on the page (``href``: of the links)."""
+    from lxml.etree import XPath
+
+    return XPath("//a/@href" if name == "href" else f"//@{name}", smart_strings=False)
 
 
 class _Values(dict[str, str]):
-    """A page's :func:`_values` by attribute, each read when first asked for."""
+    """A page's values of each attribute, read when first asked for: joined, each after a
+    newline (substring tests on the joined string find every value that contains the
+    needle, "\n" + needle every value that starts with it), and as a set (:meth:`distinct`)."""
 
     def __init__(self, tree: Any):
         super().__init__()
         self.tree = tree
+        self.lists: dict[str, list[str]] = {}
+        self.sets: dict[str, set[str]] = {}
+
+    def listed(self, attribute: str) -> list[str]:
+        found = self.lists.get(attribute)
+        if found is None:
+            found = self.lists[attribute] = _attribute(attribute)(self.tree)
+        return found
+
+    def distinct(self, attribute: str) -> set[str]:
+        found = self.sets.get(attribute)
+        if found is None:
+            found = self.sets[attribute] = set(self.listed(attribute))
+        return found
 
     def __missing__(self, attribute: str) -> str:
-        self[attribute] = found = _values(self.tree, attribute)
+        values = self.listed(attribute)
+        self[attribute] = found = "\n" + "\n".join(values) if values else ""
         return found
 
 
@@ -194,24 +155,105 @@ def _may_match(needles: dict[str, tuple[str, ...]], values: _Values) -> bool:
     return any(word in values[attribute] for attribute, words in needles.items() for word in words)
 
 
+class _AuthorExpression:
+    """One of trafilatura's author expressions (``path``, compiled: ``library``) as look-ups.
+
+    ``attributes``: each attribute it tests and the pattern its values pass (``\\Av\\Z``
+    for ``@a='v'``, ``v`` for ``contains(@a, 'v')``, the ``re:test`` pattern); ``needles``:
+    for each, substrings of the page's joined values (:class:`_Values`) one of which is
+    there if a value passes; ``elements``: the names of the elements it selects, or tests
+    the text of, whatever their attributes; ``expression``: the elements that carry a
+    value listed in ``$a`` for each attribute ``a`` (``-`` as ``_``: the page's values that
+    pass, joined and enclosed by ``$sep``), the library's elements in the same order.
+    """
+
+    def __init__(self, path: str, library: Any):
+        from lxml.etree import XPath
+
+        found = _AUTHOR_PATH.fullmatch(path)
+        tests = _AUTHOR_TEST.sub("\0", found[2]) if found else ""
+        if found is None or not re.fullmatch("\0(?:or\0)*", re.sub(r"\s", "", tests)):
+            raise ValueError(f"an author expression not read as data: {path!r}")
+        tags, _, author = found.groups()
+        alternatives: dict[str, list[str]] = {}
+        self.needles: dict[str, tuple[str, ...]] = {}
+        parts = []
+        self.elements: tuple[str, ...] = ("author",) if author else ()
+        for call, attribute, argument, equal, value, child, text in _AUTHOR_TEST.findall(found[2]):
+            if child:
+                parts.append(f"//{child}[.='{text}']")
+                self.elements += (child,)
+                continue
+            name = attribute or equal
+            pattern = argument if call == "re:test" else re.escape(argument) if call else rf"\A{re.escape(value)}\Z"
+            alternatives.setdefault(name, []).append(pattern)
+            needles = _needles(argument) if call == "re:test" else (argument,) if call else ("\n" + value,)
+            self.needles[name] = self.needles.get(name, ()) + needles
+        self.attributes = {name: re.compile("|".join(f"(?:{a})" for a in alts)) for name, alts in alternatives.items()}
+        if any(pattern.search("") for pattern in self.attributes.values()):  # a missing attribute reads ""
+            raise ValueError(f"an author expression that accepts an empty value: {path!r}")
+        parts = [f"//@{name}[contains(${_variable(name)}, concat($sep, ., $sep))]" for name in self.attributes] + parts
+        selected = "(" + " | ".join(parts) + ")/parent::*" + (f"[{tags}]" if tags else "")
+        self.expression = XPath(selected + (" | //author" if author else ""))
+        self.library = library
+        self.passed = Memos(count=len(self.attributes), lines=PASSED_VALUES)
+
+    def bound(self, values: _Values, present: bool) -> Any:
+        """The expression for the page of ``values``, None if it selects nothing there: with
+        the values that pass listed, or the library's if a separator is in every value."""
+        if not _may_match(self.needles, values) and not (present and self.elements):
+            return None
+        sep = next((s for s in SEPARATORS if all(s not in values[name] for name in self.attributes)), None)
+        listed = {}
+        for name, pattern in self.attributes.items():
+            passed, tested = self.passed.of(name), values.distinct(name)
+            if len(passed) + len(tested) > PASSED_VALUES:
+                passed.clear()
+            for value in tested.difference(passed):
+                passed[value] = pattern.search(value) is not None
+            # (a value another thread's clear() took out is tested again)
+            matched = [v for v in tested if (hit := passed.get(v)) or (hit is None and pattern.search(v))]
+            listed[_variable(name)] = f"{sep}{sep.join(matched)}{sep}" if matched and sep else ""
+        if not any(listed.values()) and not (present and self.elements) and sep:
+            return None
+        return partial(self.expression, sep=sep, **listed) if sep else self.library
+
+
+def _needles(pattern: str) -> tuple[str, ...]:
+    """Substrings one of which a string holds if ``pattern`` finds something in it: each
+    alternative's longest literal run; "" (any string) for a pattern with groups, anchors
+    or repetitions."""
+    if re.search(r"[\\(){}+*.^$]", pattern):
+        return ("",)
+    return tuple(max(re.split(r".\?|\[[^]]*\]", alternative), key=len) for alternative in pattern.split("|"))
+
+
+def _variable(attribute: str) -> str:
+    return attribute.replace("-", "_")
+
+
+@lru_cache(maxsize=1)
+def _author_table() -> tuple[_AuthorExpression, ...]:
+    """trafilatura's author expressions, in order, read as data."""
+    from trafilatura.xpaths import AUTHOR_XPATHS
+
+    return tuple(_AuthorExpression(expression.path, expression) for expression in AUTHOR_XPATHS)
+
+
 def _author(tree: Any, values: _Values | None = None) -> str | None:
     """``trafilatura.metadata.extract_author``, its expressions run only where they can
-    match, and written without ``re:test`` (``_AUTHOR_EXPRESSIONS``).
+    match, as look-ups among the page's values (:func:`_author_expressions`).
 
     An expression that matches nothing adds nothing to trafilatura's search, and the
     pruning before it only removes elements, so an element it accepts on the pruned
-    copy carries one of its needles on the page itself.
+    copy carries a value it accepts on the page itself.
     """
     from trafilatura.metadata import extract_metainfo, normalize_authors
 
     values = _Values(tree) if values is None else values
-    special = next(tree.iter("author", "rel"), None) is not None
-    xpaths = _xpaths()
-    expressions = [
-        xpaths[f"author{i}"]
-        for i, needles in enumerate(_AUTHOR_NEEDLES)
-        if (i == 0 and special) or _may_match(needles, values)
-    ]
+    elements = {name for expression in _author_table() for name in expression.elements}
+    special = next(tree.iter(*elements), None) is not None if elements else False
+    expressions = [e for e in (x.bound(values, special) for x in _author_table()) if e is not None]
     if not expressions:
         return None
     if special:  # ``rel='me'`` reads a child's text, which the pruning can change

@@ -37,7 +37,7 @@ _REVIEWED_CODE = "3c1f158849347cb36a7f2f71ef4006b832c812f3"
 _SECTION_TAGS = "self::div or self::item or self::list or self::p or self::section or self::span"
 _BODY_TAGS = "self::article or self::div or self::main or self::section"
 #: Characters to join the values with, the first that no value holds.
-_SEPARATORS = ("\x7f", "\ue000", "|", "\n")
+SEPARATORS = ("\x7f", "\ue000", "|", "\n")
 #: A value the library's pattern matches, in XPath: one of those in ``$ids``, ``$classes``
 #: or ``$values`` (joined and enclosed by ``$sep``).
 _LISTED_ID = "contains($ids, concat($sep, ., $sep))"
@@ -77,7 +77,7 @@ class ByValues:
     def __call__(self, tree: Any) -> Any:
         values = {name: set(_values(tree, name)) for name in ("id", "class")}
         joined = "".join(values["id"]) + "".join(values["class"])
-        sep = next((s for s in _SEPARATORS if s not in joined), None)
+        sep = next((s for s in SEPARATORS if s not in joined), None)
         if sep is None:
             return self.library(tree)
         listed = {}

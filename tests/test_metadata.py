@@ -107,12 +107,66 @@ def test_falls_back_on_trafilatura_when_its_code_changed(monkeypatch):
         cm._reviewed.cache_clear()
 
 
-@pytest.mark.parametrize("page", _fixture_pages() + _SYNTHETIC)
-def test_author_expressions_without_regular_expressions_select_what_trafilaturas_select(page):
+# Values an author expression's needles find that its tests do not pass, values holding
+# every separator (the library's expression then), and values holding some of them.
+_LOOKUPS = [
+    '<html><body><span class="author-box x">Not Him</span><p class="xauthorx">Ann Lee</p></body></html>',
+    '<html><body><div id="Xbyline"><b itemprop="xauthorx">Bo Chen</b></div></body></html>',
+    "<html><body>"
+    + "".join(f"<i class='{s}'>x</i>" for s in cm.SEPARATORS)
+    + '<span class="author">Cy Dee</span></body></html>',
+    '<html><body><i class="a|b"></i><i id="\x7f"></i><span class="author|name">Di Eve</span>'
+    '<span class="author">Ed Fox</span></body></html>',
+]
+
+
+@pytest.mark.parametrize("page", _fixture_pages() + _SYNTHETIC + _LOOKUPS)
+def test_author_expressions_as_look_ups_select_what_trafilaturas_select(page):
     from trafilatura.xpaths import AUTHOR_DISCARD_XPATHS, AUTHOR_XPATHS
 
     tree = load_html(page)
-    xpaths = cm._xpaths()
-    for i, expression in enumerate(AUTHOR_XPATHS):
-        assert xpaths[f"author{i}"](tree) == expression(tree)
-    assert xpaths["author_discard"](tree) == AUTHOR_DISCARD_XPATHS[0](tree)
+    values = cm._Values(tree)
+    for expression, library in zip(cm._author_table(), AUTHOR_XPATHS, strict=True):
+        bound = expression.bound(values, present=True)
+        assert (bound(tree) if bound is not None else []) == library(tree)
+    assert cm._xpaths()["author_discard"](tree) == AUTHOR_DISCARD_XPATHS[0](tree)
+    assert cm._author(tree) == tm.extract_author(tree)
+
+
+def test_the_author_expressions_are_read_whole():
+    expressions = cm._author_table()
+    assert [sorted(e.attributes) for e in expressions] == [
+        ["class", "data-testid", "id", "itemprop", "rel"],
+        ["class", "id", "itemprop"],
+        ["class", "data-component", "id", "itemprop"],
+    ]
+    assert [e.elements for e in expressions] == [("author", "rel"), (), ()]
+    assert expressions[2].needles["class"] == ("uthor", "screenname", "writer", "yline")
+    assert expressions[0].needles["itemprop"] == ("\nauthor name",)
+
+
+def test_an_author_expression_the_table_cannot_read_is_refused():
+    for path in (
+        "//*[@class='a' and @id='b']",
+        "//*[starts-with(@class, 'a')]",
+        "//div[@class='a']",
+        "//*[re:test(@class, 'a?')]",
+    ):
+        with pytest.raises(ValueError):
+            cm._AuthorExpression(path, None)
+
+
+def test_needles_are_literals_every_match_holds():
+    assert cm._needles("author-?name|AuthorName") == ("author", "AuthorName")
+    assert cm._needles("[Bb]yline|x") == ("yline", "x")
+    assert cm._needles("^comments|a") == ("",)
+
+
+def test_a_table_that_cannot_be_read_leaves_the_metadata_to_trafilatura(monkeypatch):
+    monkeypatch.setattr(cm, "_AUTHOR_PATH", __import__("re").compile("nothing"))
+    cm._author_table.cache_clear()
+    try:
+        tree = load_html(_SYNTHETIC[2])
+        assert cm.page_metadata(tree).author == tm.extract_metadata(tree).author == "Bo Chen"
+    finally:
+        cm._author_table.cache_clear()

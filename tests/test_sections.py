@@ -126,7 +126,7 @@ def test_each_body_page_names_its_container():
 def test_values_holding_every_separator_leave_it_to_the_library():
     import trafilatura.xpaths as tx
 
-    classes = "".join(f"<div class='{s}share-x'>{s!r}</div>" for s in sections._SEPARATORS if s not in "\x7f")
+    classes = "".join(f"<div class='{s}share-x'>{s!r}</div>" for s in sections.SEPARATORS if s not in "\x7f")
     page = f"<html><body><div class='\x7f'>a</div>{classes}<div class='nav'>b</div></body></html>"
     tree = parse(page)
     expression = sections.compiled()["OVERALL_DISCARD_XPATH"][0]
