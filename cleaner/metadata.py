@@ -13,7 +13,9 @@ step, with its own helpers, and differs only in what changes none of our results
   rest in C); the pruning before them is written without ``re:test``, and copies and
   prunes the element an expression found, not the page;
 * the category and tag expressions run only if some link's address contains the
-  "/categor" or "/tag" that trafilatura requires of the links they find.
+  "/categor" or "/tag" that trafilatura requires of the links they find;
+* htmldate's text search for a date counts its patterns' matches by
+  :mod:`cleaner.datesearch` (the same matches).
 
 docs/benchmarks.md has what each saves. The checks are read off trafilatura's
 expressions; if trafilatura's code for them changes, or the shortcut raises anything,
@@ -31,6 +33,7 @@ from functools import lru_cache, partial
 from typing import Any
 
 from .caches import Memos
+from .datesearch import cheaper_date_search
 from .reviewed import matches, shortcut_or_library, sources, xpath_any
 from .sections import PASSED_VALUES, SEPARATORS
 
@@ -360,7 +363,8 @@ def _page_metadata(tree: Any, default_url: str | None) -> Any:
     if metadata.url:
         metadata.hostname = tm.extract_domain(metadata.url, fast=True)
     date_config["url"] = metadata.url
-    metadata.date = tm.find_date(tree, **date_config)
+    with cheaper_date_search():
+        metadata.date = tm.find_date(tree, **date_config)
     _sitename(metadata, tree)
     _categories_and_tags(metadata, tree, values)
     # (trafilatura looks for a licence here; we do not report one)

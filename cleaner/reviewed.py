@@ -2,11 +2,12 @@
 and the fall-back to the library when they are not.
 
 :mod:`cleaner.parse`, :mod:`cleaner.metadata`, :mod:`cleaner.precise` and
-:mod:`cleaner.sections` follow trafilatura's own code step by step; each pins a SHA-1 of
-the trafilatura source it was checked against and uses trafilatura itself when the
-installed code differs, when the code cannot be read, or when the shortcut raises
-anything at all: a renamed private helper must cost speed, never a page. The versions
-reviewed are pinned in ``constraints.txt``.
+:mod:`cleaner.sections` follow trafilatura's own code step by step, and
+:mod:`cleaner.datesearch` htmldate's; each pins a SHA-1 of the library source it was
+checked against and uses the library itself when the installed code differs, when the
+code cannot be read, or when the shortcut raises anything at all: a renamed private
+helper must cost speed, never a page. The versions reviewed are pinned in
+``constraints.txt``.
 """
 
 from __future__ import annotations
@@ -14,7 +15,9 @@ from __future__ import annotations
 import hashlib
 import inspect
 import logging
-from collections.abc import Callable, Iterable
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from typing import Any, TypeVar
 
 LOGGER = logging.getLogger(__name__)
@@ -64,6 +67,37 @@ def xpath_any(value: str, words: tuple[str, ...] = (), starts: tuple[str, ...] =
         test = f"starts-with({value}, '{stem}')"
         tests.append(f"({test} and not(starts-with({value}, '{stem}ary')))" if stem != word else test)
     return " or ".join(tests + [f"contains({value}, '{w}')" for w in words])
+
+
+class Swap:
+    """Names in a library's modules swapped for a shortcut's while ``with swap():`` blocks
+    run: ``swap_in()`` puts them in and returns the (module, name, library's own) to put
+    back, or None if it put nothing in. The swap is for the process: a thread running the
+    library beside ours reads the shortcuts too, which must find what the library's own
+    find. Threads inside at once share one swap, undone when the last of them is done
+    (each undoing its own left the shortcuts in place for good when two overlapped)."""
+
+    def __init__(self, swap_in: Callable[[], list[tuple[Any, str, Any]] | None]):
+        self.swap_in = swap_in
+        self.lock = threading.Lock()
+        self.inside = 0
+        self.saved: list[tuple[Any, str, Any]] | None = None
+
+    @contextmanager
+    def __call__(self) -> Iterator[None]:
+        with self.lock:
+            if self.inside == 0:
+                self.saved = self.swap_in()
+            self.inside += 1
+        try:
+            yield
+        finally:
+            with self.lock:
+                self.inside -= 1
+                if self.inside == 0 and self.saved is not None:
+                    for module, name, own in self.saved:
+                        setattr(module, name, own)
+                    self.saved = None
 
 
 def _warn_once(name: str, err: Exception) -> None:

@@ -22,14 +22,13 @@ attributes in the element's order (XPath's string value of a node-set).
 from __future__ import annotations
 
 import re
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import lru_cache
 from typing import Any
 
 from .caches import Memos
-from .reviewed import matches
+from .reviewed import Swap, matches
 
 # SHA-1 of the expressions of trafilatura (2.3.1) that EXPRESSIONS stand for.
 _REVIEWED_CODE = "3c1f158849347cb36a7f2f71ef4006b832c812f3"
@@ -246,33 +245,18 @@ def _rewritten() -> dict[str, list[Any]] | None:
         return None
 
 
-#: Threads inside :func:`cheaper_sections`, and the library's lists the first of them put
-#: aside (None: nothing swapped); the last one out puts them back.
-_SWAP_LOCK = threading.Lock()
-_swap: dict[str, Any] = {"inside": 0, "saved": None}
+_SWAP = Swap(lambda: _swap_in())
 
 
 @contextmanager
 def cheaper_sections() -> Iterator[None]:
     """trafilatura's extractors reading :data:`EXPRESSIONS` for their own (:data:`READERS`)
-    while the ``with`` block runs (their own, if they are not the ones reviewed). The lists
-    are swapped in the modules, for the process: a thread running trafilatura beside
-    cleaner's extraction would read the rewrites too, which select what its own select.
-    Threads cleaning at once share one swap, undone when the last of them is done (each
-    undoing its own left the rewrites in place for good when two overlapped)."""
-    with _SWAP_LOCK:
-        if _swap["inside"] == 0:
-            _swap["saved"] = _swap_in()
-        _swap["inside"] += 1
-    try:
+    while the ``with`` block runs (their own, if they are not the ones reviewed), swapped
+    in the modules for the process (:class:`cleaner.reviewed.Swap`): a thread running
+    trafilatura beside cleaner's extraction reads the rewrites too, which select what its
+    own select."""
+    with _SWAP():
         yield
-    finally:
-        with _SWAP_LOCK:
-            _swap["inside"] -= 1
-            if _swap["inside"] == 0 and _swap["saved"] is not None:
-                for module, name, own in _swap["saved"]:
-                    setattr(module, name, own)
-                _swap["saved"] = None
 
 
 def _swap_in() -> list[tuple[Any, str, Any]] | None:

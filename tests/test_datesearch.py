@@ -1,0 +1,103 @@
+"""cleaner.datesearch finds what htmldate's text search finds, by patterns led by a digit."""
+
+import gzip
+import re
+from pathlib import Path
+
+import htmldate.core as hc
+import pytest
+import trafilatura.metadata as tm
+from helpers import examples
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from trafilatura.utils import load_html
+
+from cleaner import datesearch
+from cleaner import metadata as cm
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "html"
+
+
+def _patterns() -> list[re.Pattern[str]]:
+    return list(datesearch.locators())
+
+
+def test_the_patterns_led_by_a_non_digit_are_the_ones_reviewed():
+    assert datesearch.reviewed(), "htmldate's search code changed: review cleaner/datesearch.py"
+    assert len(_patterns()) == 7
+
+
+# Dates side by side (a match takes the non-digit after it: the next cannot start on it),
+# inside longer runs of digits, after a digit of another script, by w3.org, at the edges.
+_TEXTS = [
+    "a2020-01-01b2020-01-02c 2019-12-31 x",
+    "12/03/2020/04/2021 ©2018-2019 x",
+    "x20200101y20191231z 120200101 2020010199",
+    "٣2020-01-01 ٣12/03/2020 ٣20200101 w3.org2020 w3xorg2021 ",
+    "2020-01-01 at the start 2020-01-02",
+    "01.02.99 1.2.03/4/05 9/9/09 2020/12 12/2020 2020-13 1-2021. ",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", _TEXTS)
+def test_findall_finds_what_the_pattern_finds(text):
+    for pattern in _patterns():
+        assert datesearch.findall(pattern, text) == pattern.findall(text)
+
+
+@settings(max_examples=examples(500), deadline=None)
+@given(st.text(alphabet="0123456789/.-x ©٣w3.org\n", max_size=80))
+def test_findall_finds_what_the_pattern_finds_on_any_text(text):
+    for pattern in _patterns():
+        assert datesearch.findall(pattern, text) == pattern.findall(text)
+
+
+def test_a_surprise_leaves_the_search_to_the_pattern(monkeypatch):
+    def broken(*args):
+        raise RuntimeError("a surprise")
+
+    monkeypatch.setattr(datesearch, "_located", broken)
+    pattern = hc.SELECT_YMD_PATTERN
+    assert datesearch.findall(pattern, "on 12/03/2020.") == pattern.findall("on 12/03/2020.") == ["12/03/2020"]
+
+
+def test_a_name_gone_from_htmldate_leaves_the_search_to_it(monkeypatch):
+    monkeypatch.delattr(hc, "SIMPLE_PATTERN")
+    datesearch.reviewed.cache_clear()
+    try:
+        assert not datesearch.reviewed()
+        with datesearch.cheaper_date_search():
+            assert hc.plausible_year_filter is not datesearch.plausible_year_filter
+    finally:
+        datesearch.reviewed.cache_clear()
+
+
+def test_the_library_searches_with_its_own_filter_outside_the_block():
+    own = hc.plausible_year_filter
+    with datesearch.cheaper_date_search():
+        assert hc.plausible_year_filter is datesearch.plausible_year_filter
+        with datesearch.cheaper_date_search():
+            assert hc.plausible_year_filter is datesearch.plausible_year_filter
+        assert hc.plausible_year_filter is datesearch.plausible_year_filter
+    assert hc.plausible_year_filter is own
+
+
+def test_code_not_reviewed_is_left_to_the_library(monkeypatch):
+    own = hc.plausible_year_filter
+    monkeypatch.setattr(datesearch, "reviewed", lambda: False)
+    with datesearch.cheaper_date_search():
+        assert hc.plausible_year_filter is own
+
+
+def _pages() -> list[bytes]:
+    pages = [gzip.decompress(p.read_bytes()) if p.suffix == ".gz" else p.read_bytes() for p in FIXTURES.iterdir()]
+    # pages that reach the text search: dates only in the text, each of its patterns' shapes
+    shapes = ("on 2019-04-05 and 2019-04-06", "12.03.2018 or 3/4/17", "20171231", "5/2016 and 2016-07", "© 2015 x")
+    return pages + [f"<html><body><p>x</p><div>{s} </div></body></html>".encode() for s in shapes]
+
+
+@pytest.mark.parametrize("page", _pages())
+def test_the_same_date_as_htmldate(page):
+    tree = load_html(page)
+    assert cm.page_metadata(tree).date == tm.extract_metadata(tree, None, cm.date_params()).date
