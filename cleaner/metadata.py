@@ -42,8 +42,12 @@ LOGGER = logging.getLogger(__name__)
 # trafilatura's author expressions (AUTHOR_XPATHS, in order) read as data: each is
 # ``//*[TAGS][TEST or TEST ...]``, some with ``|//author``, a test being ``@a='v'``,
 # ``contains(@a, 'v')``, ``re:test(@a, 'p')`` or a child's ``name='v'``.
-_AUTHOR_PATH = re.compile(r"\s*//\*(?:\[(self::\w+(?: or self::\w+)*)\])?\[(.*)\](\|//author)?\s*", re.S)
-_AUTHOR_TEST = re.compile(r"(contains|re:test)\(@([\w-]+), '([^']*)'\)|@([\w-]+)='([^']*)'|([\w-]+)='([^']*)'")
+_AUTHOR_PATH = re.compile(r"//\*(?:\[(self::\w+(?: or self::\w+)*)\])?\[(.*)\](\|//author)?", re.S)
+# (A name's test starts only where a name does: tried inside a long name, it would read to
+# the name's end from every letter, quadratic in a search.)
+_AUTHOR_TEST = re.compile(
+    r"(contains|re:test)\(@([\w-]+), '([^']*)'\)|@([\w-]+)='([^']*)'|(?<![\w-])([\w-]+)='([^']*)'"
+)
 
 
 # An element AUTHOR_DISCARD_XPATHS[0] selects; the second selects <time> and <figure>.
@@ -173,7 +177,7 @@ class _AuthorExpression:
     def __init__(self, path: str, library: Any):
         from lxml.etree import XPath
 
-        found = _AUTHOR_PATH.fullmatch(path)
+        found = _AUTHOR_PATH.fullmatch(path.strip())
         tests = _AUTHOR_TEST.sub("\0", found[2]) if found else ""
         if found is None or not re.fullmatch("\0(?:or\0)*", re.sub(r"\s", "", tests)):
             raise ValueError(f"an author expression not read as data: {path!r}")
