@@ -35,7 +35,7 @@ from typing import Any
 from .caches import Memos
 from .datesearch import cheaper_date_search
 from .reviewed import matches, shortcut_or_library, sources, xpath_any
-from .sections import PASSED_VALUES, SEPARATORS
+from .sections import PASSED_VALUES, SEPARATORS, listed_passing
 
 LOGGER = logging.getLogger(__name__)
 
@@ -211,19 +211,15 @@ class _AuthorExpression:
         if not _may_match(self.needles, values) and not (present and self.elements):
             return None
         sep = next((s for s in SEPARATORS if all(s not in values[name] for name in self.attributes)), None)
-        listed = {}
-        for name, pattern in self.attributes.items():
-            passed, tested = self.passed.of(name), values.distinct(name)
-            if len(passed) + len(tested) > PASSED_VALUES:
-                passed.clear()
-            for value in tested.difference(passed):
-                passed[value] = pattern.search(value) is not None
-            # (a value another thread's clear() took out is tested again)
-            matched = [v for v in tested if (hit := passed.get(v)) or (hit is None and pattern.search(v))]
-            listed[_variable(name)] = f"{sep}{sep.join(matched)}{sep}" if matched and sep else ""
-        if not any(listed.values()) and not (present and self.elements) and sep:
+        if sep is None:
+            return self.library
+        listed = {
+            _variable(name): listed_passing(self.passed.of(name), values.distinct(name), pattern.search, sep)
+            for name, pattern in self.attributes.items()
+        }
+        if not any(listed.values()) and not (present and self.elements):
             return None
-        return partial(self.expression, sep=sep, **listed) if sep else self.library
+        return partial(self.expression, sep=sep, **listed)
 
 
 def _needles(pattern: str) -> tuple[str, ...]:

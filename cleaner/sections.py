@@ -22,9 +22,9 @@ attributes in the element's order (XPath's string value of a node-set).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Any
 
 from .caches import Memos
@@ -81,18 +81,27 @@ class ByValues:
             return self.library(tree)
         listed = {}
         for variable, (names, patterns) in self.variables.items():
-            passed = self.passed.of(variable)
             tested = values[names[0]] if len(names) == 1 else set().union(*(values[name] for name in names))
-            if len(passed) + len(tested) > PASSED_VALUES:
-                passed.clear()
-            for value in tested.difference(passed):
-                passed[value] = any(p.search(value) for p in patterns)
-            # (a value another thread's clear() took out is tested again)
-            matched = sep.join(
-                v for v in tested if (hit := passed.get(v)) or (hit is None and any(p.search(v) for p in patterns))
-            )
-            listed[variable] = f"{sep}{matched}{sep}" if matched else ""
+            test = partial(_passes, patterns)
+            listed[variable] = listed_passing(self.passed.of(variable), tested, test, sep)
         return self.expression(tree, sep=sep, **listed)
+
+
+def _passes(patterns: list[re.Pattern[str]], value: str) -> bool:
+    return any(p.search(value) for p in patterns)
+
+
+def listed_passing(passed: dict[str, bool], tested: set[str], test: Callable[[str], object], sep: str) -> str:
+    """The values of ``tested`` that pass ``test``, joined and enclosed by ``sep`` ("" for
+    none), for an expression's variable: each value tested once, remembered in ``passed``
+    (emptied first when it would grow past ``PASSED_VALUES``)."""
+    if len(passed) + len(tested) > PASSED_VALUES:
+        passed.clear()
+    for value in tested.difference(passed):
+        passed[value] = bool(test(value))
+    # (a value another thread's clear() took out is tested again)
+    matched = sep.join(v for v in tested if (hit := passed.get(v)) or (hit is None and test(v)))
+    return f"{sep}{matched}{sep}" if matched else ""
 
 
 @lru_cache(maxsize=2)
