@@ -159,20 +159,23 @@ def _assemble(
 
 
 def clean_record(
-    pipeline: Pipeline, record: str | dict[str, Any], *, text_key: str = "text", meta_key: str | None = None
+    pipeline: Pipeline, record: str | bytes | dict[str, Any], *, text_key: str = "text", meta_key: str | None = None
 ) -> dict[str, Any]:
-    """Clean one document given as a string or a dict holding its text under ``text_key``.
+    """Clean one document given as a string (or bytes) or a dict holding its text under ``text_key``.
 
     Returns a new dict: the input's fields, the body under ``text_key`` and the sidecar
     (:func:`cleaner.results.metadata_record`: metadata fields and the ``removed`` list,
     as in the CLI's ``.json`` files), flat or, with ``meta_key``, nested under that
     key. A record with an ``error`` field (an input that could not be read), no text or
-    one that cannot be cleaned (binary, too large) is passed through with the body and
-    the metadata fields set to ``None`` and ``error`` saying why. The id, url and source of a
-    dict are taken from its ``id``, ``url`` and ``source`` fields.
+    one that cannot be cleaned (binary, too large), or neither a string nor a dict, is passed
+    through with the body and the metadata fields set to ``None`` and ``error`` saying why.
+    The id, url and source of a dict are taken from its ``id``, ``url`` and ``source`` fields.
     """
-    if isinstance(record, str):
+    if isinstance(record, (str, bytes)):
         record = {text_key: record}
+    elif not isinstance(record, dict):  # one bad record must not stop the bag
+        error = f"a record is a str, bytes or dict, not {type(record).__name__}"
+        return _unread({"error": error}, pipeline, text_key, meta_key)
     raw = record.get(text_key)
     if record.get("error") or not isinstance(raw, (str, bytes)):
         error = record.get("error") or f"no text under {text_key!r}"
@@ -303,6 +306,23 @@ def _is_jsonl(path: str) -> bool:
     return path.endswith(JSONL_SUFFIXES)
 
 
+def _jsonl_records(
+    text: str, path: str, pipeline: Pipeline, text_key: str, meta_key: str | None
+) -> Iterator[dict[str, Any]]:
+    """The cleaned records of a JSONL file; a line that is not a JSON object gives an ``error`` record."""
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        where = f"{path}:{n}"
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            record = {"source": where, "error": f"{where}: invalid JSON: {exc.msg}"}
+        if not isinstance(record, dict):
+            record = {"source": where, "error": f"{where}: not a JSON object"}
+        yield clean_record(pipeline, record, text_key=text_key, meta_key=meta_key)
+
+
 def _clean_files(
     paths: Iterable[tuple[str, str]], config: Config, text_key: str, meta_key: str | None
 ) -> list[dict[str, Any]]:
@@ -322,13 +342,7 @@ def _clean_files(
                 _STATS["documents"] += 1
                 records.append(_assemble({"source": path}, doc.text, metadata_record(doc), text_key, meta_key))
                 continue
-            for n, line in enumerate(decode(data, path).splitlines(), 1):
-                if line.strip():
-                    try:
-                        record = json.loads(line)
-                    except json.JSONDecodeError as exc:
-                        record = {"source": f"{path}:{n}", "error": f"{path}:{n}: invalid JSON: {exc.msg}"}
-                    records.append(clean_record(pipeline, record, text_key=text_key, meta_key=meta_key))
+            records.extend(_jsonl_records(decode(data, path), path, pipeline, text_key, meta_key))
         except InputError as exc:
             records.append(
                 clean_record(pipeline, {"source": path, "error": str(exc)}, text_key=text_key, meta_key=meta_key)

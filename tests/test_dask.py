@@ -304,3 +304,25 @@ def test_ordered_map_keeps_order_with_a_small_window(client):
     chunks = [[f"Chunk {i} line {j} is long enough to be prose." for j in range(i % 4 + 1)] for i in range(30)]
     got = list(ordered_map(_length, chunks, Pipeline(Config()), client, window=3))
     assert [[item for item, _ in chunk] for chunk in got] == chunks
+
+
+def test_a_bad_jsonl_line_or_bag_record_is_an_error_record_not_a_failed_compute(tmp_path):
+    """A JSON array among a file's records, a bag record that is neither text nor a dict:
+    an ``error`` record each, the rest cleaned (a bytes record is a page, as ``clean`` takes)."""
+    import dask.bag as db
+
+    from cleaner import clean
+    from cleaner.dask import clean_bag, clean_files
+
+    prose = "Line one ended in a conflict.President Putin spoke today at length about it."
+    (tmp_path / "a.jsonl").write_bytes(b'[1, 2]\n{"id": 1, "text": "%s"}\n' % prose.encode())
+    out = clean_files([str(tmp_path / "a.jsonl")], Config()).compute(scheduler="synchronous")
+    assert out[0]["error"] == f"{tmp_path / 'a.jsonl'}:1: not a JSON object" and out[0]["text"] is None
+    assert out[1]["id"] == 1 and out[1]["text"] == clean(prose).text
+    records = [None, 5, ["a"], prose.encode(), prose]
+    out = clean_bag(db.from_sequence(records, npartitions=2), Config()).compute(scheduler="synchronous")
+    assert [r["error"] for r in out[:3]] == [
+        f"a record is a str, bytes or dict, not {name}" for name in ("NoneType", "int", "list")
+    ]
+    assert out[3]["text"] == out[4]["text"] == clean(prose).text
+
