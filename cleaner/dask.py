@@ -309,8 +309,9 @@ def _is_jsonl(path: str) -> bool:
 def _jsonl_records(
     text: str, path: str, pipeline: Pipeline, text_key: str, meta_key: str | None
 ) -> Iterator[dict[str, Any]]:
-    """The cleaned records of a JSONL file; a line that is not a JSON object gives an ``error`` record."""
-    for n, line in enumerate(text.splitlines(), 1):
+    """The cleaned records of a JSONL file; a line that is not a JSON object gives an ``error``
+    record. Lines end at ``\n`` only, as the CLI reads them: JSON strings may hold U+2028 or NEL."""
+    for n, line in enumerate(text.split("\n"), 1):
         if not line.strip():
             continue
         where = f"{path}:{n}"

@@ -326,3 +326,14 @@ def test_a_bad_jsonl_line_or_bag_record_is_an_error_record_not_a_failed_compute(
     ]
     assert out[3]["text"] == out[4]["text"] == clean(prose).text
 
+
+def test_jsonl_files_end_lines_at_newlines_only(tmp_path):
+    """U+2028, NEL and form feeds are characters inside a JSON string (``ensure_ascii=False``
+    writes them raw): each record is read whole, as ``cleaner clean --jsonl`` reads it."""
+    from cleaner.dask import clean_files
+
+    text = "A first paragraph of prose,\u2028a line separator inside it\x85 and a form\x0c feed."
+    lines = [json.dumps({"id": i, "text": text}, ensure_ascii=False) for i in range(2)]
+    (tmp_path / "a.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out = clean_files([str(tmp_path / "a.jsonl")], Config()).compute(scheduler="synchronous")
+    assert [r.get("error") for r in out] == [None, None] and [r["id"] for r in out] == [0, 1]
