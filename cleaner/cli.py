@@ -175,6 +175,8 @@ def _clean_mode(sources: list[str], out: Path | None, in_place: bool, jsonl: str
         problem = "--out takes a folder, not - : to write a page's body to stdout, cleaner clean - < FILE"
     elif sources == ["-"] and out is None and not in_place:
         return "stdin"
+    elif sources == ["-"]:
+        problem = "- (stdin) is cleaned to stdout: cleaner clean - < FILE > BODY; --out and --in-place take files"
     elif "-" in sources:
         problem = "- (stdin) cannot be mixed with files; use it alone, or with --jsonl"
     elif out is None and not in_place:
