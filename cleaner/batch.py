@@ -288,11 +288,13 @@ class Cleaned:
     """One input cleaned but not written yet: its result and the files to write.
 
     ``writes`` holds (path, bytes or the metadata file, whether the path is the input
-    itself) in order.
+    itself) in order; ``read``, the length and hash of an input rewritten in place as it
+    was read (it is not replaced if it has changed since).
     """
 
     result: Result
     writes: list[tuple[Path, bytes | Sidecar, bool]] = field(default_factory=list)
+    read: tuple[int, str] | None = None
 
 
 def _failure(task: Task, exc: Exception) -> Result:
@@ -369,7 +371,8 @@ def clean_prepared(item: tuple[Task, bytes, str] | Result, pipeline: Pipeline) -
             return Result.failed(task.path, f"{task.path}: {NOTHING_KEPT} ({why_empty(doc)}); left as it is")
         # the sidecar records the content a re-run will read: the text, not its gzip
         written = gzip.compress(body, mtime=0) if task.path.suffix == ".gz" else body
-        return _with_metadata(Cleaned(result, [(task.path, written, True)]), task, doc, sha256(body), report)
+        rewrite = Cleaned(result, [(task.path, written, True)], read=(len(raw), digest))
+        return _with_metadata(rewrite, task, doc, sha256(body), report)
     except Exception as exc:  # one bad document must not stop the batch
         return _failure(task, exc)
 
@@ -408,6 +411,21 @@ def _read_only(path: Path) -> bool:
         return False  # gone: the write says why
 
 
+#: Why a file is not rewritten in place: it changed while it was cleaned.
+CHANGED = "changed while it was being cleaned; left as it is (run again to clean it)"
+
+
+def _changed(path: Path, read: tuple[int, str] | None) -> bool:
+    """Whether the input at ``path`` no longer holds what was ``read`` (length, hash) and
+    cleaned (a writer appended to it, an editor saved it): its rewrite would lose that."""
+    if read is None:
+        return False
+    try:
+        return sha256(read_bytes(path, read[0])) != read[1]
+    except InputError:
+        return True  # gone, or longer than it was: not what was cleaned
+
+
 #: Write errors after which no other file can be written either.
 DISK_FULL = (errno.ENOSPC, errno.EDQUOT)
 
@@ -424,6 +442,9 @@ def write_cleaned(item: Cleaned | Result) -> Result:
     locked = [path for path, _, in_place in item.writes if in_place and _read_only(path)]
     if locked:
         return Result.failed(item.result.path, f"{locked[0]}: {READ_ONLY}")
+    moved = [path for path, _, in_place in item.writes if in_place and _changed(path, item.read)]
+    if moved:
+        return Result.failed(item.result.path, f"{moved[0]}: {CHANGED}")
     done: list[Path] = []
     try:
         for target, data, in_place in item.writes:

@@ -21,3 +21,34 @@ def test_stdin_with_out_or_in_place_says_stdin_goes_to_stdout_not_that_files_wer
     assert r.exit_code == 2 and "mixed with files" not in r.stderr
     assert "stdin) is cleaned to stdout" in r.stderr and "cleaner clean - < FILE" in r.stderr
     assert r.stdout == ""
+
+
+def test_a_file_written_to_while_it_is_cleaned_in_place_is_left_with_what_was_written(tmp_path, monkeypatch):
+    """A crawler still appending, an editor saving: the rewrite would replace the file with
+    the cleaning of what it held before, and the new text would be lost without a word."""
+    from cleaner import batch
+
+    (tmp_path / "in").mkdir()
+    page, other = tmp_path / "in" / "page.txt", tmp_path / "in" / "other.txt"
+    page.write_bytes(GLUED.encode())
+    other.write_bytes(GLUED.encode())
+    appended = b"A paragraph the user appended while the batch was cleaning it.\n"
+    cleaned = batch.clean_prepared
+
+    def clean_then_append(item, pipeline):
+        out = cleaned(item, pipeline)
+        if not isinstance(item, batch.Result) and item[0].path == page:
+            with open(page, "ab") as fh:
+                fh.write(appended)
+        return out
+
+    monkeypatch.setattr(batch, "clean_prepared", clean_then_append)
+    r = run("clean", tmp_path / "in", "--in-place", "-j", "1")
+    assert r.exit_code == 1
+    assert f"{page}: changed while it was being cleaned; left as it is" in r.stderr
+    assert page.read_bytes() == GLUED.encode() + appended
+    assert not (tmp_path / "in" / "page.txt.cleaner.json").exists()
+    assert other.read_text() == GLUED.replace(".P", ".\n\nP")  # the rest of the batch cleaned
+    monkeypatch.undo()
+    r = run("clean", tmp_path / "in", "--in-place", "-j", "1")  # the next run cleans it
+    assert r.exit_code == 0 and appended.decode().strip() in page.read_text()
