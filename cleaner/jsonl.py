@@ -148,10 +148,7 @@ def check_run(sources: list[str], dest: str, text_key: str, meta_key: str) -> No
     if meta_key == text_key:
         raise StreamError(f"--meta-key {meta_key} is also the --text-key: the metadata would replace the text")
     for source in sources:
-        if source != "-" and not os.path.exists(source):
-            raise StreamError(f"{source}: no such file or folder; nothing was written")
-        if os.path.isdir(source) and not folder_sources(source):
-            raise StreamError(f"{source}: no WARC or JSONL files in this folder; nothing was written")
+        _check_source(source)
     if dest == "-":
         return
     target = Path(dest).resolve()
@@ -165,6 +162,33 @@ def check_run(sources: list[str], dest: str, text_key: str, meta_key: str) -> No
             raise StreamError(
                 f"--jsonl {dest} lies inside the input folder {source}; write the cleaned records outside it"
             )
+
+
+def _check_source(source: str) -> None:
+    """Refuse a source that does not exist, a folder with no stream in it, or a page."""
+    if source != "-" and not os.path.exists(source):
+        raise StreamError(f"{source}: no such file or folder; nothing was written")
+    if os.path.isdir(source) and not folder_sources(source):
+        raise StreamError(f"{source}: no WARC or JSONL files in this folder; nothing was written")
+    if _not_records(source):
+        raise StreamError(
+            f"{source}: not a JSONL stream (its first line is not a JSON object); --jsonl cleans streams of "
+            "records: clean a page with --out DIR, or cleaner clean - < PAGE"
+        )
+
+
+def _not_records(source: str) -> bool:
+    """Whether ``source``, a file not named as a stream, opens with a line that is not a JSON
+    object (a page given to --jsonl: each of its lines would be refused as a record)."""
+    if source == "-" or os.path.isdir(source) or is_stream(source) or is_warc(source):
+        return False
+    try:
+        with open_input(source) as stream:
+            while (line := stream.readline(1 << 16)) and not line.strip():
+                pass
+    except (InputError, OSError, EOFError):
+        return False  # the run names the problem
+    return bool(line.strip()) and not line.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{")
 
 
 def is_stream(name: str | Path) -> bool:

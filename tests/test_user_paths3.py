@@ -3,6 +3,8 @@ files as bytes through the command line, each test named for what the user shoul
 
 from __future__ import annotations
 
+import gzip
+
 import pytest
 from typer.testing import CliRunner
 
@@ -52,3 +54,28 @@ def test_a_file_written_to_while_it_is_cleaned_in_place_is_left_with_what_was_wr
     monkeypatch.undo()
     r = run("clean", tmp_path / "in", "--in-place", "-j", "1")  # the next run cleans it
     assert r.exit_code == 0 and appended.decode().strip() in page.read_text()
+
+
+@pytest.mark.parametrize("name", ["page.html", "notes.txt", "records.json"])
+def test_a_page_given_to_jsonl_is_refused_once_not_refused_line_by_line(tmp_path, name):
+    """``cleaner clean page.html --jsonl out.jsonl`` (a user who wants JSONL out): each of the
+    page's lines was refused as a record, hundreds of errors; now one line says what --jsonl reads."""
+    page = tmp_path / name
+    body = "[\n" if name.endswith(".json") else "<html><body>\n" if name.endswith(".html") else ""
+    page.write_bytes((body + "\n".join(f"Line {i} of a page, not a record." for i in range(50))).encode())
+    (tmp_path / "good.jsonl").write_bytes(b'{"text": "%s"}\n' % GLUED.strip().encode())
+    r = run("clean", tmp_path / "good.jsonl", page, "--jsonl", tmp_path / "out.jsonl")
+    assert r.exit_code == 2 and r.stderr.count("error:") == 1
+    assert f"{page}: not a JSONL stream (its first line is not a JSON object)" in r.stderr
+    assert not (tmp_path / "out.jsonl").exists()
+
+
+def test_jsonl_named_otherwise_is_still_read_record_by_record(tmp_path):
+    """A stream named .json, .txt or .gz whose first line is a record; a bad line later is one error."""
+    good = b'{"id": 1, "text": "%s"}\n' % GLUED.strip().encode()
+    for name in ("a.json", "b.txt", "c.gz"):
+        data = good + b"not a record\n" + good
+        (tmp_path / name).write_bytes(gzip.compress(data) if name.endswith(".gz") else data)
+        r = run("clean", tmp_path / name, "--jsonl", "-", "-q")
+        assert r.exit_code == 1 and r.stderr.count("error:") == 1, r.stderr
+        assert r.stdout.count('"id": 1') == 2
