@@ -53,7 +53,7 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"PK\x03\x04", "ZIP archive"),
     (b"PK\x05\x06", "ZIP archive"),
     (b"PK\x07\x08", "ZIP archive"),
-    (b"\x1f\x8b", "gzip data in a file not named .gz"),
+    (b"\x1f\x8b", "gzip data: decompress it first, or name the file .gz"),
     (b"BZh91AY&SY", "bzip2 data"),
     (b"\xfd7zXZ\x00", "xz data"),
     (b"(\xb5/\xfd", "zstd data"),

@@ -79,3 +79,16 @@ def test_jsonl_named_otherwise_is_still_read_record_by_record(tmp_path):
         r = run("clean", tmp_path / name, "--jsonl", "-", "-q")
         assert r.exit_code == 1 and r.stderr.count("error:") == 1, r.stderr
         assert r.stdout.count('"id": 1') == 2
+
+
+def test_gzip_bytes_given_to_clean_are_told_to_be_decompressed_not_renamed(tmp_path):
+    """``clean(data)`` on gzip bytes (a crawler's stored response, a bag of ``.gz`` contents)
+    named no file; the same words serve a gzip page in a file not named ``.gz``."""
+    from cleaner import clean
+    from cleaner.inputs import InputError
+
+    with pytest.raises(InputError, match=r"gzip data: decompress it first, or name the file \.gz"):
+        clean(gzip.compress(GLUED.encode()))
+    (tmp_path / "page.html").write_bytes(gzip.compress(GLUED.encode()))
+    r = run("clean", tmp_path / "page.html", "--out", tmp_path / "out")
+    assert r.exit_code == 1 and "page.html: binary file (gzip data: decompress it first, or name" in r.stderr
