@@ -62,7 +62,18 @@ def check_one(path: Path, pipeline: Pipeline, raw: bytes | None = None) -> Findi
         return Finding(str(path), False, f"{path}: {type(exc).__name__}: {exc}", error=True)
     if body_bytes(doc) == raw:
         return Finding(str(path), False)
-    return Finding(str(path), True, f"{path}: " + "; ".join(_changes(doc, text, kind, path, pipeline)))
+    changes = _changes(doc, text, kind, path, pipeline) or [_layout(raw, text, doc)]
+    return Finding(str(path), True, f"{path}: " + "; ".join(changes))
+
+
+def _layout(raw: bytes, text: str, doc: Document) -> str:
+    """What changes in a file no filter changes: its bytes only (encoding, a byte-order
+    mark), or the layout of its text."""
+    if body_bytes(doc) != text.encode("utf-8"):
+        return "layout (spacing, blank lines, line endings)"
+    if raw.startswith(b"\xef\xbb\xbf"):
+        return "a byte-order mark (the text itself is clean; it would be written without the mark)"
+    return "encoding (the text itself is clean; it would be written in UTF-8)"
 
 
 def _changes(doc: Document, text: str, kind: str, path: Path, pipeline: Pipeline) -> list[str]:
@@ -86,4 +97,4 @@ def _changes(doc: Document, text: str, kind: str, path: Path, pipeline: Pipeline
             continue
         if _without(pipeline, f.name).clean(text, source=str(path), kind=kind).text != doc.text:
             parts.append(f"{f.name} rewrites ({f.summary.rstrip('.')})")
-    return parts or ["layout (spacing, blank lines, line endings)"]
+    return parts

@@ -92,3 +92,22 @@ def test_gzip_bytes_given_to_clean_are_told_to_be_decompressed_not_renamed(tmp_p
     (tmp_path / "page.html").write_bytes(gzip.compress(GLUED.encode()))
     r = run("clean", tmp_path / "page.html", "--out", tmp_path / "out")
     assert r.exit_code == 1 and "page.html: binary file (gzip data: decompress it first, or name" in r.stderr
+
+
+def test_check_names_the_encoding_when_only_a_files_bytes_would_change(tmp_path):
+    """The hooks on a corpus in Latin-1 or UTF-16: ``cleaner check`` said "layout (spacing,
+    blank lines, line endings)" of a file with none to fix; it names what would change."""
+    prose = "A clean line of prose, long enough to stand as a paragraph on its own, café.\n"
+    (tmp_path / "latin1.txt").write_bytes(prose.encode("latin-1"))
+    (tmp_path / "utf16.txt").write_bytes(prose.encode("utf-16"))
+    (tmp_path / "bom.txt").write_bytes(b"\xef\xbb\xbf" + prose.encode())
+    (tmp_path / "crlf.txt").write_bytes(prose.replace("\n", "\r\n").encode())
+    (tmp_path / "clean.txt").write_bytes(prose.encode())
+    r = run("check", tmp_path)
+    assert r.exit_code == 1
+    said = dict(line.split(": ", 1) for line in r.stdout.splitlines())
+    written = "(the text itself is clean; it would be written in UTF-8)"
+    assert said[str(tmp_path / "latin1.txt")] == said[str(tmp_path / "utf16.txt")] == f"encoding {written}"
+    assert said[str(tmp_path / "bom.txt")].startswith("a byte-order mark (the text itself is clean")
+    assert said[str(tmp_path / "crlf.txt")] == "layout (spacing, blank lines, line endings)"
+    assert str(tmp_path / "clean.txt") not in said
