@@ -223,6 +223,7 @@ def read_lines(source: str, errors: Callable[[Result], None], max_bytes: int) ->
     """Non-blank lines of one JSONL source; a line over ``max_bytes`` is reported to
     ``errors`` and skipped."""
     name = "<stdin>" if source == "-" else source
+    lineno = 0
     try:
         with open_input(source) as stream:
             for lineno, data in enumerate(bounded_lines(stream, max_bytes), 1):
@@ -233,8 +234,15 @@ def read_lines(source: str, errors: Callable[[Result], None], max_bytes: int) ->
                     yield Line(f"{name}:{lineno}", data)
     except InputError as exc:
         errors(Result.failed(name, str(exc)))
-    except (OSError, EOFError) as exc:  # a truncated or corrupt gzip stream
+    except EOFError:  # a gzip stream cut short (a download or a copy stopped)
+        where = f"{name}:{lineno + 1}"
+        errors(Result.failed(where, f"{where}: {TRUNCATED}"))
+    except OSError as exc:  # a corrupt gzip stream
         errors(Result.failed(name, f"{name}: cannot read: {exc}"))
+
+
+#: Why the rest of a gzip stream cut short is not read.
+TRUNCATED = "truncated: the gzip stream ends inside this line, which is left out (the records before it are kept)"
 
 
 def read_chunks(

@@ -111,3 +111,22 @@ def test_check_names_the_encoding_when_only_a_files_bytes_would_change(tmp_path)
     assert said[str(tmp_path / "bom.txt")].startswith("a byte-order mark (the text itself is clean")
     assert said[str(tmp_path / "crlf.txt")] == "layout (spacing, blank lines, line endings)"
     assert str(tmp_path / "clean.txt") not in said
+
+
+def test_a_jsonl_gz_cut_short_keeps_the_records_before_and_says_where_it_ends(tmp_path):
+    """A download or copy stopped: the error was gzip's own words (``cannot read: Compressed
+    file ended before the end-of-stream marker was reached``), saying nothing of the records."""
+    import json
+    import random
+
+    rng = random.Random(0)
+    words = [GLUED.split()[i % 13] + str(rng.randrange(10**6)) for i in range(400)]
+    lines = [json.dumps({"id": i, "text": " ".join(rng.sample(words, 200))}) + "\n" for i in range(20)]
+    whole = gzip.compress("".join(lines).encode(), mtime=0)
+    (tmp_path / "cut.jsonl.gz").write_bytes(whole[: len(whole) // 2])
+    r = run("clean", tmp_path / "cut.jsonl.gz", "--jsonl", "-", "-q", "-j", "1")
+    kept = r.stdout.count('"id"')
+    assert r.exit_code == 1 and 0 < kept < 20
+    assert [json.loads(line)["id"] for line in r.stdout.splitlines()] == list(range(kept))
+    where = f"{tmp_path / 'cut.jsonl.gz'}:{kept + 1}"
+    assert f"{where}: truncated: the gzip stream ends inside this line, which is left out (the records" in r.stderr
