@@ -130,3 +130,11 @@ def test_a_jsonl_gz_cut_short_keeps_the_records_before_and_says_where_it_ends(tm
     assert [json.loads(line)["id"] for line in r.stdout.splitlines()] == list(range(kept))
     where = f"{tmp_path / 'cut.jsonl.gz'}:{kept + 1}"
     assert f"{where}: truncated: the gzip stream ends inside this line, which is left out (the records" in r.stderr
+
+
+def test_scheduler_with_stdin_is_refused_not_passed_over(tmp_path):
+    """``cleaner clean - --scheduler tcp://...`` cleaned the page here without a word, the
+    cluster never asked: as --include with stdin, the option that does nothing is refused."""
+    r = run("clean", "-", "--scheduler", "tcp://127.0.0.1:1", stdin=GLUED.encode())
+    assert r.exit_code == 2 and r.stdout == ""
+    assert "--scheduler sends a folder or a JSONL batch to a Dask cluster" in r.stderr
