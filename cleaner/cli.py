@@ -147,7 +147,8 @@ def clean(
     are cleaned and the exit code is 1.
     """
     mode = _clean_mode(sources, out, in_place, jsonl)
-    _options_apply(mode, bool(include or exclude), in_place or sidecar, scheduler is not None)
+    keys = (text_key, meta_key) != ("text", "cleaner")
+    _options_apply(mode, bool(include or exclude), in_place or sidecar, scheduler is not None, keys)
     pipeline = make_pipeline(config, disable, kind, comments)
     n_workers = workers or default_workers()
     _report_needs_batch(report, jsonl is not None or (out is None and not (in_place and sidecar)))
@@ -186,10 +187,12 @@ def _clean_mode(sources: list[str], out: Path | None, in_place: bool, jsonl: str
     return "jsonl" if jsonl is not None else "files"
 
 
-def _options_apply(mode: str, globs: bool, sidecar_apply: bool, scheduler: bool = False) -> None:
+def _options_apply(mode: str, globs: bool, sidecar_apply: bool, scheduler: bool = False, keys: bool = False) -> None:
     """Exit 2 on an option that would be passed over without a word in this ``mode``."""
     problem = None
-    if scheduler and mode == "stdin":
+    if keys and mode != "jsonl":
+        problem = "--text-key and --meta-key name the fields of JSONL records (--jsonl OUT); files and stdin are pages"
+    elif scheduler and mode == "stdin":
         problem = "--scheduler sends a folder or a JSONL batch to a Dask cluster; a page on stdin is cleaned here"
     elif globs and mode != "files":
         problem = (

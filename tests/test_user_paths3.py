@@ -138,3 +138,14 @@ def test_scheduler_with_stdin_is_refused_not_passed_over(tmp_path):
     r = run("clean", "-", "--scheduler", "tcp://127.0.0.1:1", stdin=GLUED.encode())
     assert r.exit_code == 2 and r.stdout == ""
     assert "--scheduler sends a folder or a JSONL batch to a Dask cluster" in r.stderr
+
+
+@pytest.mark.parametrize("key", [["--text-key", "body"], ["--meta-key", "meta"]])
+def test_record_keys_without_jsonl_are_refused_not_passed_over(tmp_path, key):
+    """``cleaner clean corpus/ --out clean/ --text-key body``: the pages were cleaned whole,
+    the option doing nothing; it names the fields of JSONL records."""
+    (tmp_path / "a.txt").write_bytes(GLUED.encode())
+    r = run("clean", tmp_path / "a.txt", "--out", tmp_path / "out", *key)
+    assert r.exit_code == 2 and "--text-key and --meta-key name the fields of JSONL records" in r.stderr
+    assert not (tmp_path / "out").exists()
+    assert run("clean", "-", *key, stdin=GLUED.encode()).exit_code == 2
