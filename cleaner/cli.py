@@ -161,7 +161,7 @@ def clean(
         totals, tasks = _clean_files(
             [Path(s) for s in sources], out, options, pipeline, n_workers, force, scheduler, not quiet
         )
-        _batch_report(report, tasks, out, totals)
+        _batch_report(report, tasks, out, totals, not quiet)
         finish(totals, not quiet)
 
 
@@ -386,8 +386,11 @@ def _report_needs_batch(report: Path | None, no_batch: bool) -> None:
         raise refuse("--report shows a batch's metadata files: it needs --out DIR, or --in-place with sidecars")
 
 
-def _batch_report(report: Path | None, tasks: list[batch.Task], out: Path | None, totals: Totals) -> None:
-    """The HTML report of this batch's documents (those skipped as unchanged too)."""
+def _batch_report(
+    report: Path | None, tasks: list[batch.Task], out: Path | None, totals: Totals, show: bool = True
+) -> None:
+    """The HTML report of this batch's documents (those skipped as unchanged too); ``show``:
+    say where it was written (not with --quiet)."""
     if report is None:
         return
     sources = [
@@ -395,13 +398,20 @@ def _batch_report(report: Path | None, tasks: list[batch.Task], out: Path | None
         for task in tasks
         if task.meta is not None
     ]
-    write_html(sources, report, errors=totals.errors, origin=str(out or "in place"), echo=False)
+    write_html(sources, report, errors=totals.errors, origin=str(out or "in place"), echo=False, say=show)
 
 
 def write_html(
-    sources: list[Source], path: Path, *, errors: Sequence[str] = (), echo: bool = True, **options: Any
+    sources: list[Source],
+    path: Path,
+    *,
+    errors: Sequence[str] = (),
+    echo: bool = True,
+    say: bool = True,
+    **options: Any,
 ) -> int:
-    """Write an HTML report; name the documents it could not read. Returns how many."""
+    """Write an HTML report; name the documents it could not read (``echo``) and where it
+    was written (``say``). Returns how many it could not read."""
     try:
         written = write_report(sources, path, errors=errors, **options)
     except (ReportError, OSError) as exc:
@@ -412,9 +422,9 @@ def write_html(
     if echo:
         for message in unread:
             report_error(message)
-    err.print(
-        f"wrote {escape(str(path))}: {plural(written.documents, 'document')}, {written.full:,} in full", soft_wrap=True
-    )
+    if say:
+        written_to = f"wrote {escape(str(path))}: {plural(written.documents, 'document')}, {written.full:,} in full"
+        err.print(written_to, soft_wrap=True)
     return len(unread)
 
 

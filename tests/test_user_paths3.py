@@ -149,3 +149,15 @@ def test_record_keys_without_jsonl_are_refused_not_passed_over(tmp_path, key):
     assert r.exit_code == 2 and "--text-key and --meta-key name the fields of JSONL records" in r.stderr
     assert not (tmp_path / "out").exists()
     assert run("clean", "-", *key, stdin=GLUED.encode()).exit_code == 2
+
+
+def test_quiet_says_nothing_of_the_report_it_wrote(tmp_path):
+    """``--quiet`` is "no progress bar and no summary; errors only": the report's "wrote ..."
+    line was said all the same."""
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_bytes(GLUED.encode())
+    report = tmp_path / "report.html"
+    r = run("clean", tmp_path / "in", "--out", tmp_path / "out", "--report", report, "-q", "-j", "1")
+    assert r.exit_code == 0 and r.stderr == "" and report.exists()
+    r = run("clean", tmp_path / "in", "--out", tmp_path / "out", "--report", report, "-j", "1", "--force")
+    assert f"wrote {report}: 1 document" in r.stderr
