@@ -55,7 +55,7 @@ from .htmlreport import (
     write_report,
 )
 from .inputs import InputError, as_input, read_input, read_stream
-from .jsonl import NothingCleaned, StreamError, check_run
+from .jsonl import NothingCleaned, StreamError, check_run, is_stream
 from .jsonl import run as jsonl_run
 from .parallel import chunked, default_workers, ordered_map
 from .pipeline import Pipeline
@@ -524,6 +524,8 @@ def explain(
             if path == Path("-"):
                 path = STDIN
                 content, what = as_input(_stdin_bytes(pipeline), path, pipeline.config.kind)
+            elif is_stream(path):  # (as check and a batch name it: its records are not one page)
+                raise InputError(f"{path}: {batch.STREAM}")
             else:
                 content, what = read_input(path, pipeline.config.kind, pipeline.config.max_bytes)
             doc = pipeline.clean(content, source=str(path), kind=what)

@@ -161,3 +161,16 @@ def test_quiet_says_nothing_of_the_report_it_wrote(tmp_path):
     assert r.exit_code == 0 and r.stderr == "" and report.exists()
     r = run("clean", tmp_path / "in", "--out", tmp_path / "out", "--report", report, "-j", "1", "--force")
     assert f"wrote {report}: 1 document" in r.stderr
+
+
+@pytest.mark.parametrize("name", ["corpus.jsonl", "crawl.warc"])
+def test_explain_names_a_stream_of_records_rather_than_explain_it_as_one_page(tmp_path, name):
+    """``cleaner explain corpus.jsonl`` showed a table for the whole stream read as one page
+    (a WARC's HTTP headers and scripts as removals); check and clean name it, so does explain."""
+    stream = tmp_path / name
+    stream.write_bytes(b'{"text": "%s"}\n' % GLUED.strip().encode() if name.endswith("jsonl") else b"WARC/1.0\r\n")
+    (tmp_path / "page.txt").write_bytes(GLUED.encode())
+    r = run("explain", stream, tmp_path / "page.txt")
+    assert r.exit_code == 1
+    assert f"{stream}: a stream of records (JSONL or WARC), not one document: clean it with --jsonl OUT" in r.stderr
+    assert "page.txt" in r.stdout and name not in r.stdout
