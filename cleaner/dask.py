@@ -45,6 +45,7 @@ from .inputs import JSONL_SUFFIXES, InputError, as_input, decode, read_bytes
 from .parallel import windowed
 from .pipeline import Pipeline
 from .results import metadata_record
+from .warc import is_warc_name
 
 if TYPE_CHECKING:  # pragma: no cover
     import dask.bag
@@ -303,7 +304,11 @@ def expand(pattern: str | os.PathLike[str]) -> list[str]:
 
 
 def _is_jsonl(path: str) -> bool:
-    return path.endswith(JSONL_SUFFIXES)
+    return path.lower().endswith(JSONL_SUFFIXES)
+
+
+#: Why a WARC file among the files gives an error record: its pages are not one document.
+WARC_HERE = "a WARC archive, not one document: clean it with cleaner clean FILE --jsonl OUT"
 
 
 def _jsonl_records(
@@ -337,6 +342,8 @@ def _clean_files(
     for real, path in paths:
         try:
             data = read_bytes(Path(real), config.max_bytes)
+            if is_warc_name(path) or data.startswith(b"WARC/"):
+                raise InputError(f"{path}: {WARC_HERE}")
             if not _is_jsonl(path):
                 content, kind = as_input(data, path, config.kind)
                 doc = pipeline.clean(content, source=path, kind=kind)

@@ -337,3 +337,22 @@ def test_jsonl_files_end_lines_at_newlines_only(tmp_path):
     (tmp_path / "a.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
     out = clean_files([str(tmp_path / "a.jsonl")], Config()).compute(scheduler="synchronous")
     assert [r.get("error") for r in out] == [None, None] and [r["id"] for r in out] == [0, 1]
+
+
+def test_clean_files_gives_a_warc_an_error_record_and_reads_jsonl_named_in_capitals(tmp_path):
+    """A folder of a crawl's files: a WARC archive was cleaned as one page (the first record's
+    article kept, the others lost without a word), and ``PARTS.JSONL`` as one page of JSON text."""
+    import gzip
+
+    from cleaner import clean
+    from cleaner.dask import clean_files
+
+    prose = "Line one ended in a conflict.President Putin spoke today at length about it."
+    (tmp_path / "crawl.warc.gz").write_bytes(gzip.compress(b"WARC/1.0\r\nWARC-Type: warcinfo\r\n\r\n"))
+    (tmp_path / "PARTS.JSONL").write_bytes(b'{"id": 1, "text": "%s"}\n' % prose.encode())
+    out = clean_files(str(tmp_path), Config()).compute(scheduler="synchronous")
+    assert [r.get("id") for r in out] == [1, None]
+    assert out[0]["text"] == clean(prose).text
+    assert out[1]["error"] == f"{tmp_path / 'crawl.warc.gz'}: a WARC archive, not one document: " + (
+        "clean it with cleaner clean FILE --jsonl OUT"
+    )
