@@ -31,7 +31,7 @@ from . import __version__
 from .atomic import atomic_write
 from .dispatch import capacity, map_chunks
 from .document import Document
-from .inputs import DEFAULT_MAX_BYTES, InputError, input_kind, output_stem, read_bytes
+from .inputs import DEFAULT_MAX_BYTES, InputError, input_kind, is_html_name, output_stem, read_bytes
 from .jsonl import is_stream
 from .parallel import CRASHED, chunked
 from .pipeline import Pipeline
@@ -168,11 +168,12 @@ def plan(
     fingerprint = config_fingerprint(pipeline)
     found, problems = _find(sources, include, exclude, unmatched)
     if in_place:
+        found, others = _text_in_place(found, sources, bool(include))
         tasks = [
             Task(path, path, path.with_name(path.name + SIDECAR_SUFFIX) if sidecar else None, fingerprint, True)
             for path, _ in found
         ]
-        return _unique(tasks, problems)
+        return _unique(tasks, problems + others)
     assert out is not None
     if out.exists() and not out.is_dir():
         raise BatchError(f"--out {out} is a file, not a folder; name a folder for the outputs (or use --in-place)")
@@ -194,6 +195,26 @@ def plan(
                 )
         tasks.append(Task(path, body, meta, fingerprint))
     return _unique(tasks, problems)
+
+
+#: Names of text files: in place, the only files of a folder rewritten unless ``--include`` picks them.
+TEXT = (".txt", ".txt.gz")
+#: Why another file of a folder is left as it is in place (a script, a table, notes beside the corpus).
+NOT_TEXT = "not named .txt; left as it is (in place, a folder's other files are rewritten if --include picks them)"
+
+
+def _text_in_place(
+    found: list[tuple[Path, Path]], sources: list[Path], included: bool
+) -> tuple[list[tuple[Path, Path]], list[Result]]:
+    """The inputs to rewrite in place, and the folders' files that are not (named): a file
+    named on the command line, or picked by ``--include``, is rewritten; else only ``.txt``
+    files are, and HTML pages (:data:`HTML_IN_PLACE` names them when they are read)."""
+    if included:
+        return found, []
+    named = {src for src in sources if not src.is_dir()}
+    keep = [(p, rel) for p, rel in found if p in named or p.name.lower().endswith(TEXT) or is_html_name(p)]
+    kept = {p for p, _ in keep}
+    return keep, [Result.failed(p, f"{p}: {NOT_TEXT}") for p, _ in found if p not in kept]
 
 
 def _find(

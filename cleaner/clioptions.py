@@ -84,8 +84,8 @@ InPlaceOpt = Annotated[
     bool,
     typer.Option(
         "--in-place",
-        help="Rewrite text files themselves (atomically; HTML pages are refused: use --out); "
-        "metadata goes to a FILE.cleaner.json sidecar.",
+        help="Rewrite text files themselves (atomically; in folders, .txt files and those --include picks; "
+        "HTML pages are refused: use --out); metadata goes to a FILE.cleaner.json sidecar.",
     ),
 ]
 SidecarOpt = Annotated[

@@ -174,3 +174,32 @@ def test_explain_names_a_stream_of_records_rather_than_explain_it_as_one_page(tm
     assert r.exit_code == 1
     assert f"{stream}: a stream of records (JSONL or WARC), not one document: clean it with --jsonl OUT" in r.stderr
     assert "page.txt" in r.stdout and name not in r.stdout
+
+
+def test_in_place_over_a_folder_leaves_its_files_not_named_txt(tmp_path):
+    """``cleaner clean corpus/ --in-place`` ("rewrite the text files") rewrote every file of the
+    folder: a script lost its indentation, a CSV got blank lines between its rows, notes lost
+    their lines. Now a folder's files not named .txt are named and left; a file named on the
+    command line, or picked by --include, is still cleaned."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    others = {
+        "tool.py": b'import os\n\n\ndef main():\n    print("Share on Facebook")\n',
+        "data.csv": b"id,name\n1,Home\n2,News\n",
+        "NOTES": b"Home\n\nSome notes on the crawl, long enough to be a paragraph of prose here.\n",
+    }
+    for name, data in others.items():
+        (corpus / name).write_bytes(data)
+    (corpus / "a.txt").write_bytes(GLUED.encode())
+    (corpus / "b.TXT.gz").write_bytes(gzip.compress(GLUED.encode()))
+    r = run("clean", corpus, "--in-place", "-j", "1")
+    assert r.exit_code == 1
+    for name, data in others.items():
+        assert (corpus / name).read_bytes() == data
+        assert f"{corpus / name}: not named .txt; left as it is" in r.stderr
+    assert (corpus / "a.txt").read_text() == gzip.decompress((corpus / "b.TXT.gz").read_bytes()).decode()
+    assert "conflict.\n\nPresident" in (corpus / "a.txt").read_text()
+    r = run("clean", corpus, corpus / "NOTES", "--in-place", "-j", "1")  # named: cleaned
+    assert r.exit_code == 1 and (corpus / "NOTES").read_bytes() != others["NOTES"]
+    r = run("clean", corpus, "--in-place", "--include", "*.csv", "-j", "1")
+    assert r.exit_code == 0 and (corpus / "data.csv").read_bytes() != others["data.csv"]
