@@ -178,9 +178,10 @@ def _check_source(source: str) -> None:
 
 
 def _not_records(source: str) -> bool:
-    """Whether ``source``, a file not named as a stream, opens with a line that is not a JSON
-    object (a page given to --jsonl: each of its lines would be refused as a record)."""
-    if source == "-" or os.path.isdir(source) or is_stream(source) or is_warc(source):
+    """Whether ``source``, a regular file not named as a stream, opens with a line that is not
+    a JSON object (a page given to --jsonl: each of its lines would be refused as a record).
+    A pipe (``<(zcat part.gz)``, stdin) is not read here: what is read of it would be lost."""
+    if not os.path.isfile(source) or is_stream(source) or is_warc(source):
         return False
     try:
         with open_input(source) as stream:

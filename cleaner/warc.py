@@ -72,10 +72,11 @@ def sniff_warc(head: bytes) -> bool:
 
 
 def is_warc(source: str) -> bool:
-    """Whether ``source`` is a WARC file: by its name, else by its first bytes."""
+    """Whether ``source`` is a WARC file: by its name, else by the first bytes of a regular
+    file (a pipe, ``<(zcat part.jsonl.gz)``, is not read here: what is read of it is lost)."""
     if is_warc_name(source):
         return True
-    if source == "-":
+    if source == "-" or not os.path.isfile(source):
         return False
     try:
         with open(source, "rb") as fh:

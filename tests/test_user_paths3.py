@@ -4,6 +4,7 @@ files as bytes through the command line, each test named for what the user shoul
 from __future__ import annotations
 
 import gzip
+import os
 
 import pytest
 from typer.testing import CliRunner
@@ -203,3 +204,28 @@ def test_in_place_over_a_folder_leaves_its_files_not_named_txt(tmp_path):
     assert r.exit_code == 1 and (corpus / "NOTES").read_bytes() != others["NOTES"]
     r = run("clean", corpus, "--in-place", "--include", "*.csv", "-j", "1")
     assert r.exit_code == 0 and (corpus / "data.csv").read_bytes() != others["data.csv"]
+
+
+def test_a_jsonl_stream_from_a_pipe_keeps_its_first_records(tmp_path):
+    """``cleaner clean <(zcat part.jsonl.gz) --jsonl out.jsonl``: the source is a pipe, and the
+    WARC sniff read its first 512 bytes, lost to the reader after it: the first record was
+    gone and the line it fell in refused as broken JSON."""
+    import json
+    import threading
+
+    fifo = tmp_path / "part"
+    os.mkfifo(fifo)
+    data = b"".join(b'{"id": %d, "text": "%s"}\n' % (i, GLUED.strip().encode()) for i in range(6))
+
+    def feed() -> None:
+        with open(fifo, "wb") as fh:
+            fh.write(data)
+
+    writer = threading.Thread(target=feed)
+    writer.start()
+    try:
+        r = run("clean", fifo, "--jsonl", "-", "-q", "-j", "1")
+    finally:
+        writer.join(timeout=10)
+    assert r.exit_code == 0, r.stderr
+    assert [json.loads(line)["id"] for line in r.stdout.splitlines()] == list(range(6))
