@@ -86,11 +86,9 @@ def pass_through(blocks: list[Block], local: list[str], o: Options, own: bool, a
             return anchor
     head = local[: local.index(GOOD)]  # a flattened page's header: chrome above the first paragraph, or many lines ...
     chrome = bad + local.count(CHROME) >= MAX_CLEAN_CHROME or head.count(BAD) + head.count(CHROME) > o.max_head_chrome
-    told = CHROME in local or ask(asked, blocks[: len(head)])  # (asked once: what a line said stays on it)
-    if not (told and chrome):  # ... the filters call chrome; none at all: a cleaned body (they took them out), whole
-        told = ask(asked, blocks)
-        chrome = chrome or sum(1 for b in blocks if b.said) >= o.min_told_chrome > 0
-    return 0 if told and chrome else None
+    if (CHROME in local or ask(asked, blocks[: len(head)])) and chrome:  # ... the filters call chrome (the header
+        return 0  # asked first: what a line said stays on it); none at all: a cleaned body (they took them out), whole
+    return 0 if ask(asked, blocks) and (chrome or sum(1 for b in blocks if b.said) >= o.min_told_chrome > 0) else None
 
 
 def judge(
@@ -110,12 +108,11 @@ def judge(
     start, end = under_title(blocks, ws, local, o, anchor, share)
     run = reach(blocks, ws, local, marks, start, -1, o), reach(blocks, ws, local, marks, end, 1, o)
     start, end = trim(blocks, classes, marks, *run, o)
-    first, last = start, tail(blocks, local, marks, end, o)
+    last = tail(blocks, local, marks, end, o)
     final = [BAD] * len(blocks)
     final[start : last + 1] = revise(classes[start : end + 1]) + [GOOD] * (last - end)
-    recipe = card(blocks, local, marks, range(start, last + 1), recipes, o)
-    if recipe:  # the card's lines are kept, those between it and the run go as chrome inside the article
-        first, last = min(first, recipe[0]), max(last, recipe[-1])
+    recipe = card(blocks, local, marks, range(start, last + 1), recipes, o)  # (the lines between it and the run ...
+    first, last = min([start, *recipe]), max([last, *recipe])  # ... go as chrome inside the article; its own are kept)
     for i in (*recipe, *above(blocks, local, anchor, start, o)):
         final[i] = GOOD
     inside = [f"inside the article, looks like chrome ({k})" for k in classes[first : last + 1]]

@@ -70,13 +70,6 @@ class Options:
     comment_gap: int = 30  # ... and the comment section ends this far below its last heading, byline or comment
 
 
-def _links(text: str, n: float, max_density: float) -> bool:
-    """Whether a line of ``n`` words holds menu separators or more than ``max_density`` marks of links a word."""
-    marks = _MARKS.findall(text)
-    separators = sum(1 for m in marks if m[0] == " ")
-    return bool(separators and "«" not in text) or len(marks) - separators > max_density * n
-
-
 def numbers_at_least(text: str, k: float) -> bool:
     """Whether ``text`` holds ``k`` numbers standing as words or more."""
     raw = text.encode()  # (a line with fewer digits than k, counted at C speed, is not searched)
@@ -89,8 +82,11 @@ def line_class(text: str, folded: str, n: float, hits: int, o: Options) -> str:
     """The local class of a line of ``n`` words, ``hits`` of them stopwords."""
     if n == 0 or (text[0] == "|" and text[-1] == "|" and len(text) > 1):
         return SHORT  # a divider ("* * *", "___") or a table's row ("| a | b |"): neither prose nor chrome
-    if (_MARK_CHARS(folded) or ("." in folded and _DOMAINS(folded))) and _links(text, n, o.max_link_density):
-        return BAD
+    if _MARK_CHARS(folded) or ("." in folded and _DOMAINS(folded)):  # menu separators, or many marks of links a word
+        marks = _MARKS.findall(text)
+        separators = sum(1 for m in marks if m[0] == " ")
+        if (separators and "«" not in text) or len(marks) - separators > o.max_link_density * n:
+            return BAD
     density = hits / n
     sentence = ends_sentence(text, colon=True, dots=False)
     # as wide as it is long or wider: only a line short of every threshold is measured
