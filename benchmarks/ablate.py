@@ -168,6 +168,7 @@ VARIANTS = [
         "headline anchor", "judge: a headline above the first paragraph", "is_heading", off=returns(lambda *a: False)
     ),
     Variant("title anchor", "pass_through: the title's repetition", "title_repeat", off=returns(lambda *a: 0)),
+    Variant("one-word headings", "judge: one word between two paragraphs", "lone_words", off=returns(lambda *a: [])),
     Variant(
         "stories under title",
         "pass_through: more prose above the title than below",

@@ -165,3 +165,10 @@ def test_lines_of_one_or_two_figures_are_no_table():
     for row, line in zip(rows, ["Updated 21 May 2025", "Photo 3 of 12", "Tickets $12.50"], strict=True):
         raw = raw.replace(row, line)
     assert "Tickets $12.50" not in only_content().clean(raw).text
+
+
+def test_a_one_word_heading_between_two_paragraphs_is_kept_and_a_repeated_label_is_not():
+    # "Conclusion" stands once between two kept paragraphs; "Video" stands twice (an embed's label on every box)
+    expected = read("one_word_heading.expected.txt").strip()
+    assert only_content().clean(read("one_word_heading.txt")).text == expected
+    assert "\n\nConclusion\n\n" in expected and "Video" not in expected

@@ -62,6 +62,7 @@ class MainContent(Filter):
             local = [CHROME if b.said else c for b, c in zip(blocks, local, strict=True)]
         marks = comment_marks(blocks, self.headings, self.bylines)
         anchor, recipes = pass_through(blocks, local, o, not stops, self.asked), (self.ingredients, self.steps)
+        ask(self.asked, [blocks[i] for i in lone_words(blocks, local, range(1, len(blocks) - 1))])  # (judge's to keep)
         for block, verdict in zip(blocks, judge(blocks, local, marks, o, anchor, recipes), strict=True):
             block.verdict = verdict
 
@@ -113,8 +114,14 @@ def judge(
     final[start : last + 1] = revise(classes[start : end + 1]) + [GOOD] * (last - end)
     recipe = card(blocks, local, marks, range(start, last + 1), recipes, o)  # (the lines between it and the run ...
     first, last = min([start, *recipe]), max([last, *recipe])  # ... go as chrome inside the article; its own are kept)
-    for i in (*recipe, *above(blocks, local, anchor, start, o)):
+    for i in (*recipe, *above(blocks, local, anchor, start, o), *lone_words(blocks, local, range(start + 1, end))):
         final[i] = GOOD
     inside = [f"inside the article, looks like chrome ({k})" for k in classes[first : last + 1]]
     why = ["before the article"] * first + inside + ["after the article"] * (len(blocks) - last - 1)
     return [None if f != BAD else w for f, w in zip(final, why, strict=True)]
+
+
+def lone_words(blocks: list[Block], local: list[str], lines: range) -> list[int]:
+    """One-word lines among ``lines``, bad between two good ones, once on the page, not chrome: headings ("Fazit")."""
+    lone = [i for i in lines if local[i] == BAD and local[i - 1] == local[i + 1] == GOOD and not blocks[i].said]
+    return [i for i in lone if " " not in (w := blocks[i].text).strip() and sum(b.text == w for b in blocks) == 1]
