@@ -13,10 +13,17 @@ place a match starts, at a digit in every pattern reviewed, so a *locator*
 character before each, from where the last match ended (a match takes the ``\\D`` after
 it, which the next one cannot start on), as ``findall`` would reach it.
 
-:func:`cheaper_date_search` puts :func:`plausible_year_filter` in htmldate's place while
-cleaner's metadata search runs, if htmldate's code is the one reviewed, and htmldate's
-back after; the library's own callers are left as they are. A surprise inside falls back
-on ``pattern.findall``. ``tests/test_datesearch.py`` compares the two on pages.
+Last, ``regex_parse`` searches the page for a month's name by a day and a year
+(``LONG_TEXT_PATTERN``), whose matches start at a word: the engine tries every position.
+Every match ends with a year after a space, so :func:`search_text` finds the years
+(``_YEAR``, led by a character set) and searches each one's match only from where it can
+start (a few characters before the word that reaches the year) to the year's end.
+
+:func:`cheaper_date_search` puts :func:`plausible_year_filter` and a ``LONG_TEXT_PATTERN``
+searched by :func:`search_text` in htmldate's place while cleaner's metadata search
+runs, if htmldate's code is the one reviewed, and htmldate's back after; the library's
+own callers are left as they are. A surprise inside falls back on the pattern's own
+``findall`` or ``search``. ``tests/test_datesearch.py`` compares the two on pages.
 """
 
 from __future__ import annotations
@@ -29,8 +36,8 @@ from typing import Any
 
 from .reviewed import Swap, matches, sources
 
-# SHA-1 of htmldate's (1.11.0) search code and patterns that the locators stand for.
-_REVIEWED_CODE = "724c52316b0c582b1d628bf4ed2d55cec8029393"
+# SHA-1 of htmldate's (1.11.0) search code and patterns that the shortcuts stand for.
+_REVIEWED_CODE = "72122bd116a595f60f5cc26afd550c4a8b18d655"
 #: htmldate.core's patterns led by ``\D`` (or lists of them), by name.
 LED_BY_NON_DIGIT = (
     "THREE_COMP_PATTERNS",
@@ -60,10 +67,14 @@ def locator(pattern: str) -> str | None:
 
 def _reviewed_parts() -> list[str]:
     import htmldate.core as hc
+    import htmldate.extractors as he
 
     patterns = [getattr(hc, name) for name in LED_BY_NON_DIGIT]
     flat = [p for item in patterns for p in (item if isinstance(item, (list, tuple)) else [item])]
-    return sources(hc.plausible_year_filter, hc.search_pattern, hc.search_normalized) + [p.pattern for p in flat]
+    code = sources(hc.plausible_year_filter, hc.search_pattern, hc.search_normalized)
+    code += sources(he.regex_parse)
+    text = he.LONG_TEXT_PATTERN
+    return code + [p.pattern for p in flat] + [text.pattern, str(text.flags)]
 
 
 @lru_cache(maxsize=1)
@@ -129,19 +140,84 @@ class _Located:
         return findall(self.pattern, string)
 
 
+# A year as ``LONG_TEXT_PATTERN`` ends with it: after a space, from 1990 to 2039 (a character
+# set leads: the engine skips to a 1 or a 2 in C).
+_YEAR = re.compile(r"(?:199[0-9]|20[0-3][0-9])(?<= [0-9]{4})")
+#: How far before a year a match of ``LONG_TEXT_PATTERN`` starts at most, besides its
+#: month's word: the word ends 1 to 7 characters before the year (a space, a day, "th",
+#: a comma, a space), and the match starts at the word, or 8 characters before it at
+#: most (a day, "th", a space, "of ").
+_WORD_END, _BEFORE_WORD = 7, 8
+
+
+class _LocatedText:
+    """``htmldate.extractors.LONG_TEXT_PATTERN`` whose ``search`` is :func:`search_text`."""
+
+    def __init__(self, pattern: re.Pattern[str]):
+        self.own = pattern
+
+    def search(self, string: str, pos: int = 0, endpos: int | None = None) -> Any:
+        if endpos is None and len(string) - pos > _LOCATED_FROM:
+            try:
+                return search_text(self.own, string, pos)
+            except Exception:  # a mirror of htmldate's search: any surprise is the library's to answer
+                pass
+        return self.own.search(string, pos) if endpos is None else self.own.search(string, pos, endpos)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.own, name)
+
+
+# Shorter strings are searched by the pattern itself (a date's text, not a page).
+_LOCATED_FROM = 200
+
+
+def search_text(pattern: re.Pattern[str], string: str, pos: int = 0) -> Any:
+    """``pattern.search(string, pos)`` for ``LONG_TEXT_PATTERN``, from near each year.
+
+    Every match ends with a year after a space, and holds no four digits before it (a
+    day has two at most), so the leftmost match has the first year after ``pos`` that a
+    match holds, and a match of a year starts after the previous year: each year's match
+    is searched from ``_start`` to the year's end (what the match reads), and the first
+    one found is the pattern's.
+    """
+    at = pos
+    while (year := _YEAR.search(string, at + 1)) is not None:
+        end = year.end()
+        found = pattern.search(string, _start(string, end - 4, at), end)
+        if found is not None:
+            return found
+        at = end - 4
+    return None
+
+
+def _start(string: str, year: int, floor: int) -> int:
+    """Where a match of the year at ``year`` starts at the earliest (not before ``floor``):
+    the month's word is a run of word characters that reaches ``year - _WORD_END`` (or
+    starts after it)."""
+    i = max(year - _WORD_END, floor)
+    while i > floor and (string[i - 1].isalnum() or string[i - 1] == "_"):
+        i -= 1
+    return max(i - _BEFORE_WORD, floor)
+
+
 #: htmldate's own functions that the swap put aside.
 _LIBRARY: dict[str, Any] = {}
 
 
 def _swap_in() -> list[tuple[Any, str, Any]] | None:
     import htmldate.core as hc
+    import htmldate.extractors as he
 
-    own = getattr(hc, "plausible_year_filter", None)
-    if own is None or not reviewed():
+    names = ((hc, "plausible_year_filter"), (he, "LONG_TEXT_PATTERN"))
+    own: list[Any] = [getattr(module, name, None) for module, name in names]
+    if any(item is None for item in own) or not reviewed():
         return None
-    _LIBRARY["plausible_year_filter"] = own
-    hc.plausible_year_filter = plausible_year_filter
-    return [(hc, "plausible_year_filter", own)]
+    ours = (plausible_year_filter, _LocatedText(own[1]))
+    for (module, name), library, shortcut in zip(names, own, ours, strict=True):
+        _LIBRARY[name] = library
+        setattr(module, name, shortcut)
+    return [(module, name, library) for (module, name), library in zip(names, own, strict=True)]
 
 
 _SWAP = Swap(_swap_in)
@@ -149,6 +225,6 @@ _SWAP = Swap(_swap_in)
 
 @contextmanager
 def cheaper_date_search() -> Iterator[None]:
-    """htmldate's date search counting matches by :func:`findall` while the ``with`` block runs."""
+    """htmldate's date search with the shortcuts above while the ``with`` block runs."""
     with _SWAP():
         yield
