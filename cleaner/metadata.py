@@ -14,8 +14,8 @@ step, with its own helpers, and differs only in what changes none of our results
   prunes the element an expression found, not the page;
 * the category and tag expressions run only if some link's address contains the
   "/categor" or "/tag" that trafilatura requires of the links they find;
-* htmldate's text search for a date counts its patterns' matches by
-  :mod:`cleaner.datesearch` (the same matches).
+* htmldate's text search for a date counts its patterns' matches, and looks for a month's
+  name by a day and a year, by :mod:`cleaner.datesearch` (the same matches).
 
 docs/benchmarks.md has what each saves. The checks are read off trafilatura's
 expressions; if trafilatura's code for them changes, or the shortcut raises anything,
@@ -243,6 +243,13 @@ def _author_table() -> tuple[_AuthorExpression, ...]:
     return tuple(_AuthorExpression(expression.path, expression) for expression in AUTHOR_XPATHS)
 
 
+@lru_cache(maxsize=1)
+def _author_elements() -> tuple[str, ...]:
+    """The names of the elements some author expression selects, or tests the text of,
+    whatever their attributes."""
+    return tuple(sorted({name for expression in _author_table() for name in expression.elements}))
+
+
 def _author(tree: Any, values: _Values | None = None) -> str | None:
     """``trafilatura.metadata.extract_author``, its expressions run only where they can
     match, as look-ups among the page's values (:func:`_author_expressions`).
@@ -254,7 +261,7 @@ def _author(tree: Any, values: _Values | None = None) -> str | None:
     from trafilatura.metadata import extract_metainfo, normalize_authors
 
     values = _Values(tree) if values is None else values
-    elements = {name for expression in _author_table() for name in expression.elements}
+    elements = _author_elements()
     special = next(tree.iter(*elements), None) is not None if elements else False
     expressions = [e for e in (x.bound(values, special) for x in _author_table()) if e is not None]
     if not expressions:
