@@ -181,7 +181,7 @@ def search_text(pattern: re.Pattern[str], string: str, pos: int = 0) -> Any:
     is searched from ``_start`` to the year's end (what the match reads), and the first
     one found is the pattern's.
     """
-    at = pos
+    at = max(pos, 0)  # (the engine reads a negative pos as 0)
     while (year := _YEAR.search(string, at + 1)) is not None:
         end = year.end()
         found = pattern.search(string, _start(string, end - 4, at), end)
