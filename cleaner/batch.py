@@ -427,24 +427,29 @@ def _read_only(path: Path) -> bool:
     """Whether ``path`` may not be written: by this user (root may write anything), or by
     anyone, as its mode says. A rename over it would replace it all the same."""
     try:
-        return not os.access(path, os.W_OK) or not os.stat(path).st_mode & 0o222
+        mode = os.stat(path).st_mode
     except OSError:
-        return False  # gone: the write says why
+        return False  # gone (os.access would say "not writable"): :func:`_changed` says so
+    return not os.access(path, os.W_OK) or not mode & 0o222
 
 
-#: Why a file is not rewritten in place: it changed while it was cleaned.
+#: Why a file is not rewritten in place: it changed, or went, while it was cleaned.
 CHANGED = "changed while it was being cleaned; left as it is (run again to clean it)"
+GONE = "removed while it was being cleaned; nothing written in its place"
 
 
-def _changed(path: Path, read: tuple[int, str] | None) -> bool:
-    """Whether the input at ``path`` no longer holds what was ``read`` (length, hash) and
-    cleaned (a writer appended to it, an editor saved it): its rewrite would lose that."""
+def _changed(path: Path, read: tuple[int, str] | None) -> str | None:
+    """Why the input at ``path`` no longer holds what was ``read`` (length, hash) and
+    cleaned (a writer appended to it, an editor saved it, it was deleted), or None: its
+    rewrite would lose that, or bring it back."""
     if read is None:
-        return False
+        return None
+    if not os.path.lexists(path):
+        return GONE
     try:
-        return sha256(read_bytes(path, read[0])) != read[1]
+        return None if sha256(read_bytes(path, read[0])) == read[1] else CHANGED
     except InputError:
-        return True  # gone, or longer than it was: not what was cleaned
+        return CHANGED  # longer than it was, or no longer readable: not what was cleaned
 
 
 #: Write errors after which no other file can be written either.
@@ -463,9 +468,9 @@ def write_cleaned(item: Cleaned | Result) -> Result:
     locked = [path for path, _, in_place in item.writes if in_place and _read_only(path)]
     if locked:
         return Result.failed(item.result.path, f"{locked[0]}: {READ_ONLY}")
-    moved = [path for path, _, in_place in item.writes if in_place and _changed(path, item.read)]
+    moved = [(path, why) for path, _, in_place in item.writes if in_place and (why := _changed(path, item.read))]
     if moved:
-        return Result.failed(item.result.path, f"{moved[0]}: {CHANGED}")
+        return Result.failed(item.result.path, f"{moved[0][0]}: {moved[0][1]}")
     done: list[Path] = []
     try:
         for target, data, in_place in item.writes:

@@ -57,6 +57,31 @@ def test_a_file_written_to_while_it_is_cleaned_in_place_is_left_with_what_was_wr
     assert r.exit_code == 0 and appended.decode().strip() in page.read_text()
 
 
+def test_a_file_deleted_while_it_is_cleaned_in_place_is_named_as_removed_and_not_brought_back(tmp_path, monkeypatch):
+    """The user (or a sync) deleted the file mid-run: writing its cleaned text would bring it
+    back, and "changed" would not say what happened."""
+    from cleaner import batch
+
+    (tmp_path / "in").mkdir()
+    page, other = tmp_path / "in" / "page.txt", tmp_path / "in" / "other.txt"
+    page.write_bytes(GLUED.encode())
+    other.write_bytes(GLUED.encode())
+    cleaned = batch.clean_prepared
+
+    def clean_then_delete(item, pipeline):
+        out = cleaned(item, pipeline)
+        if not isinstance(item, batch.Result) and item[0].path == page:
+            page.unlink()
+        return out
+
+    monkeypatch.setattr(batch, "clean_prepared", clean_then_delete)
+    r = run("clean", tmp_path / "in", "--in-place", "-j", "1")
+    assert r.exit_code == 1
+    assert f"{page}: removed while it was being cleaned; nothing written in its place" in r.stderr
+    assert not page.exists() and not (tmp_path / "in" / "page.txt.cleaner.json").exists()
+    assert other.read_text() == GLUED.replace(".P", ".\n\nP")  # the rest of the batch cleaned
+
+
 @pytest.mark.parametrize("name", ["page.html", "notes.txt", "records.json"])
 def test_a_page_given_to_jsonl_is_refused_once_not_refused_line_by_line(tmp_path, name):
     """``cleaner clean page.html --jsonl out.jsonl`` (a user who wants JSONL out): each of the
