@@ -29,7 +29,6 @@ included, is Dask itself.
 from __future__ import annotations
 
 import glob as globlib
-import json
 import os
 import pickle
 import threading
@@ -44,8 +43,8 @@ from .document import metadata_keys
 from .inputs import JSONL_SUFFIXES, InputError, as_input, decode, read_bytes
 from .parallel import windowed
 from .pipeline import Pipeline
-from .results import metadata_record
-from .warc import is_warc_name
+from .results import metadata_record, parse_record
+from .warc import is_warc_name, sniff_warc
 
 if TYPE_CHECKING:  # pragma: no cover
     import dask.bag
@@ -320,12 +319,9 @@ def _jsonl_records(
         if not line.strip():
             continue
         where = f"{path}:{n}"
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            record = {"source": where, "error": f"{where}: invalid JSON: {exc.msg}"}
-        if not isinstance(record, dict):
-            record = {"source": where, "error": f"{where}: not a JSON object"}
+        record = parse_record(line, where)  # (as the CLI reads a line)
+        if isinstance(record, str):
+            record = {"source": where, "error": record}
         yield clean_record(pipeline, record, text_key=text_key, meta_key=meta_key)
 
 
@@ -342,7 +338,7 @@ def _clean_files(
     for real, path in paths:
         try:
             data = read_bytes(Path(real), config.max_bytes)
-            if is_warc_name(path) or data.startswith(b"WARC/"):
+            if is_warc_name(path) or sniff_warc(data[:512]):
                 raise InputError(f"{path}: {WARC_HERE}")
             if not _is_jsonl(path):
                 content, kind = as_input(data, path, config.kind)

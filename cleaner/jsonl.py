@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import gzip
 import io
-import json
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
@@ -34,7 +33,7 @@ from .dispatch import map_chunks
 from .inputs import GZIP_MAGIC, JSONL_SUFFIXES, InputError, input_kind
 from .parallel import CRASHED
 from .pipeline import Pipeline
-from .results import Result, Totals, json_line, metadata_record
+from .results import Result, Totals, json_line, metadata_record, parse_record
 from .warc import WARC_SUFFIXES, Page, clean_page, is_warc, read_pages
 
 #: A chunk sent to a worker: at most this many records or (about) this many bytes.
@@ -275,12 +274,9 @@ JSON_TYPES = {
 
 def clean_record(line: Line, pipeline: Pipeline, *, text_key: str, meta_key: str) -> tuple[bytes | None, Result]:
     """One JSONL line in, the cleaned line out (``None`` if it could not be cleaned)."""
-    try:
-        record = json.loads(line.data)
-    except ValueError as exc:
-        return None, Result.failed(line.where, f"{line.where}: not a JSON record: {exc}")
-    if not isinstance(record, dict):
-        return None, Result.failed(line.where, f"{line.where}: not a JSON object")
+    record = parse_record(line.data, line.where)
+    if isinstance(record, str):
+        return None, Result.failed(line.where, record)
     text = record.get(text_key)
     if not isinstance(text, str):
         what = "missing" if text_key not in record else f"{JSON_TYPES[type(text)]}, not a string"

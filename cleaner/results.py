@@ -125,6 +125,15 @@ def body_bytes(doc: Document) -> bytes:
     return (doc.text + ("\n" if doc.text else "")).encode("utf-8")
 
 
+def parse_record(data: bytes | str, where: str) -> dict[str, Any] | str:
+    """The JSON object a JSONL line holds, or why it holds none (``where``: "FILE:LINE")."""
+    try:
+        record = json.loads(data)
+    except ValueError as exc:
+        return f"{where}: not a JSON record: {exc}"
+    return record if isinstance(record, dict) else f"{where}: not a JSON object"
+
+
 def json_line(record: dict[str, Any]) -> bytes:
     """A record as one line of UTF-8 JSON. A lone surrogate (JSON escapes one, as in a
     record read from a stream; UTF-8 cannot hold it) is written escaped, as it came."""
