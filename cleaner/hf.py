@@ -14,7 +14,8 @@ columns (:mod:`cleaner.columns`): ``title``, ``author``, ``date``, ``site``,
 when the configuration keeps readers' comments apart, and ``removed``, the list of
 removal records (``{"filter", "text", "reason", "line"}``). ``url`` and ``id`` columns are
 used when present. A row with no text, or one that cannot be cleaned (a warning says
-why), keeps a null body and null metadata. :func:`clean_dataset` is ``ds.map(clean_batch, batched=True,
+why), keeps a null body and null metadata. A ``binary`` text column (pages as bytes) is decoded as the CLI decodes
+files and comes back a string column. :func:`clean_dataset` is ``ds.map(clean_batch, batched=True,
 features=features(ds))``: the new columns' types are given, as a batch whose titles
 are all unknown would leave Arrow nothing to infer them from.
 """
@@ -53,14 +54,19 @@ def clean_batch(
     return {**batch, **columns}
 
 
-def features(ds: Any, removed: str = "list", comments: str = "drop") -> Any:
-    """``ds.features`` with the columns :func:`clean_batch` adds (``datasets.Features``)."""
+def features(ds: Any, removed: str = "list", comments: str = "drop", text_column: str = "text") -> Any:
+    """``ds.features`` with the columns :func:`clean_batch` adds (``datasets.Features``).
+
+    The text column becomes a string column: pages stored as bytes (a ``binary`` column)
+    come out as cleaned text, not as the body encoded back to bytes."""
     from datasets import Features, Value
 
     string = Value("string")
     record = {"filter": string, "text": string, "reason": string, "line": Value("int64")}
     added = {key: [string] if key == "comments" else string for key in metadata_keys(comments)}
-    return Features({**ds.features, **added, "removed": Value("int64") if removed == "count" else [record]})
+    removals = Value("int64") if removed == "count" else [record]
+    given = {key: string if key == text_column else kind for key, kind in ds.features.items()}
+    return Features({**given, **added, "removed": removals})
 
 
 def clean_dataset(
@@ -81,5 +87,5 @@ def clean_dataset(
         batch_size=batch_size,
         num_proc=num_proc,
         fn_kwargs=options,
-        features=features(ds, removed, config.comments),
+        features=features(ds, removed, config.comments, text_column),
     )

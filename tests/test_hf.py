@@ -51,3 +51,15 @@ def test_clean_batch_in_map_with_options_and_removal_counts():
     assert out[3]["removed"] == len(clean(ds[3]["html"], ds[3]["url"]).removed)
     with pytest.raises(KeyError, match="no column 'text'"):
         clean_batch({"html": ["x"]})
+
+
+def test_pages_stored_as_bytes_come_back_as_text_decoded_as_files_are():
+    pages = sorted(article_pages(DATA).values(), key=len)[:2]
+    latin = "Le conseil s'est réuni mardi à Genève pour voter le budget de l'année prochaine.".encode("latin-1")
+    ds = Dataset.from_dict({"text": [*pages, latin]})
+    assert str(ds.features["text"].dtype) == "binary"
+    out = clean_dataset(ds, batch_size=2)
+    assert out.features["text"].dtype == "string"
+    for page, row in zip([*pages, latin], out, strict=True):
+        assert isinstance(row["text"], str) and row["text"] == clean(page).text
+    assert "Genève" in out[2]["text"]
