@@ -492,3 +492,36 @@ def test_the_perturbations_rewrite_only_the_markup_they_name_and_keep_the_page_s
         assert "<article" not in plain and "<main" not in plain and plain.count("<div") == 2
         untitled = perturb.perturbed(raw, "title").decode(encoding)
         assert "<title" not in untitled and "<h1" not in untitled and "<div itemprop" in untitled
+
+
+def test_the_text_causes_census_puts_each_missed_passage_down_to_the_record_that_took_it(tmp_path, capsys):
+    import gzip
+    import json
+
+    import textcauses
+
+    prose = (
+        "The harbour board met on Tuesday to approve the new ferry timetable for the summer season. "
+        "Boats will leave every forty minutes from the north pier, and the last crossing will sail at midnight."
+    )
+    menu = "".join(f"<li><a href='/{w}'>{w}</a></li>" for w in ("Home", "News", "Sport", "Weather", "Contact"))
+    page = (
+        f"<html><head><title>Ferry news | Harbour Times</title></head><body><ul>{menu}</ul><h1>Ferry news</h1>"
+        + "".join(f"<p>Notice {i}. {prose}</p>" for i in range(6))
+        + f"<ul>{menu}</ul><p>Copyright the harbour board.</p></body></html>"
+    )
+    (tmp_path / "html").mkdir()
+    (tmp_path / "html" / "0.html.gz").write_bytes(gzip.compress(page.encode()))
+    passages = [f"Notice 0. {prose[:60]}", "On no page of this harbour's site at all.", "Ferry news | Harbour Times"]
+    truth = {"ferry": {"file": "html/0.html.gz", "with": passages, "without": ["Notice 5."]}}
+    (tmp_path / "truth.json").write_text(json.dumps(truth))
+    out = tmp_path / "causes.json"
+    argv = ["--multilingual", str(tmp_path), "--articles", str(tmp_path / "none"), "--below", "1", "--json", str(out)]
+    assert textcauses.main(argv) == 0
+    printed = capsys.readouterr().out
+    assert "tp 1 fp 1 fn 2" in printed
+    assert "missed    1  not in the text render" in printed and "missed    1  the first line (the <title>)" in printed
+    assert "kept: in a cut page: 'Notice 5.'" in printed
+    census = json.loads(out.read_text())["multilingual"]
+    (split,) = census.values()
+    assert split["counts"] == [1, 1, 2] and split["pages"][0]["page"] == "ferry"
