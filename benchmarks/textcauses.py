@@ -4,7 +4,7 @@ passage by whether the page was cut, and the article pages' true words lost by r
 reason and kept beyond the truth, per split.
 
     python benchmarks/textcauses.py [--articles DIR] [--multilingual DIR] [--language CODE]
-                                    [--below F1] [--json FILE]
+                                    [--below F1] [--without-first] [--json FILE]
 
 The pages are the text renders ``splits.py --mode text`` cleans, of the language
 langdetect tells from the truth (the multilingual ``with`` passages, the article's
@@ -15,7 +15,8 @@ headlines), another filter's name, or that the render does not hold it. Each cau
 listed with the F1 the split's English pages would reach were its passages found (an
 upper bound, not a rule). The articles' truth is a body, not passages: their lost words
 are counted by the reason of the record that removed them, as a share of the page's
-true words, summed over pages. Pages under ``--below`` are listed with their misses.
+true words, summed over pages. Pages under ``--below`` are listed with their misses. ``--without-first``
+cleans each page without its first line when the cleaner drops it, as ``splits.py --without-first`` does.
 The HTML counterpart is ``stages.py``.
 """
 
@@ -29,7 +30,7 @@ from pathlib import Path
 
 import checkout  # noqa: F401  (before cleaner: the checkout, or the installed build)
 import multilingual
-from splits import split_of
+from splits import split_of, without_first
 
 NOT_IN_RENDER = "not in the text render"
 TITLE = "the first line (the <title>)"
@@ -68,7 +69,7 @@ def _f1(tp: float, fp: float, fn: float) -> float:
     return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
 
 
-def multilingual_census(data_dir: Path, language: str, below: float) -> dict:
+def multilingual_census(data_dir: Path, language: str, below: float, first: bool = True) -> dict:
     """Per split: the summed counts, the missed passages and kept ones by cause, the pages under ``below``."""
     from cleaner import Config, Pipeline
 
@@ -77,6 +78,7 @@ def multilingual_census(data_dir: Path, language: str, below: float) -> dict:
     found: dict = defaultdict(lambda: {"counts": [0, 0, 0], "missed": Counter(), "kept": Counter(), "pages": []})
     for page in (p for p in pages if p.language == language):
         render = multilingual.render_text(page.raw)
+        render = render if first else str(without_first(pipeline, render))
         doc = pipeline.clean(render)
         body, split = squeeze(doc.text), found[splits[page.name]]
         counts = multilingual.page_counts(page, doc.text)
@@ -91,7 +93,7 @@ def multilingual_census(data_dir: Path, language: str, below: float) -> dict:
     return dict(sorted(found.items()))
 
 
-def article_census(data_dir: Path, language: str) -> dict:
+def article_census(data_dir: Path, language: str, first: bool = True) -> dict:
     """Per split: the pages, and the true words lost by removal reason and kept beyond the truth (page shares)."""
     from cleaner import Config, Pipeline
 
@@ -105,7 +107,8 @@ def article_census(data_dir: Path, language: str) -> dict:
             continue
         true, split = squeeze(body), found[splits[key]]
         words, split["pages"] = max(1, len(true.split())), split["pages"] + 1
-        doc = pipeline.clean((data_dir / "text" / f"{key}.txt").read_text(encoding="utf-8"))
+        render = (data_dir / "text" / f"{key}.txt").read_text(encoding="utf-8")
+        doc = pipeline.clean(render if first else without_first(pipeline, render))
         for record in doc.removed:
             text = squeeze(record.text)
             if len(text) > 15 and text in true:
@@ -140,10 +143,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--multilingual", type=Path, default=Path("../shared/bench/multilingual"))
     parser.add_argument("--language", default="en", help="the pages' language, as langdetect names it")
     parser.add_argument("--below", type=float, default=0.9, help="list the multilingual pages under this F1")
+    parser.add_argument("--without-first", action="store_true", help="each page without its first line, if dropped")
     parser.add_argument("--json", type=Path, help="write the census here")
     args = parser.parse_args(argv)
-    census = multilingual_census(args.multilingual, args.language, args.below) if args.multilingual.is_dir() else {}
-    articles = article_census(args.articles, args.language) if args.articles.is_dir() else {}
+    first, multi, art = not args.without_first, args.multilingual, args.articles
+    census = multilingual_census(multi, args.language, args.below, first) if multi.is_dir() else {}
+    articles = article_census(art, args.language, first) if art.is_dir() else {}
     report(census, articles, args.language)
     if args.json:
         args.json.write_text(json.dumps({"multilingual": census, "articles": articles}, indent=1) + "\n", "utf-8")

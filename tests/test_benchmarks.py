@@ -525,3 +525,6 @@ def test_the_text_causes_census_puts_each_missed_passage_down_to_the_record_that
     census = json.loads(out.read_text())["multilingual"]
     (split,) = census.values()
     assert split["counts"] == [1, 1, 2] and split["pages"][0]["page"] == "ferry"
+    # without its first line (the <title>, which the cleaner drops) the headline is missed as the page's own line
+    assert textcauses.main([*argv[:-2], "--without-first"]) == 0
+    assert "the first line (the <title>)" not in capsys.readouterr().out
