@@ -45,6 +45,7 @@ from .config import Config, ConfigError
 from .document import Document
 from .extraction import EXTRACTION
 from .filters import FILTERS
+from .folders import iter_inputs
 from .htmlreport import (
     DEFAULT_FULL,
     ReportError,
@@ -480,7 +481,7 @@ def check(
     """
     pipeline = make_pipeline(config, disable, kind, comments)
     files = [source for source in sources if source != Path("-")]
-    paths = [p for p, _ in batch.iter_inputs(files, include or (), exclude or ())]
+    paths = [p for p, _ in iter_inputs(files, include or (), exclude or ())]
     n_workers = max(1, min(workers or default_workers(), len(paths)))
     dirty = failed = 0
     chunks = ordered_map(

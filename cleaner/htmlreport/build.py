@@ -23,7 +23,7 @@ from typing import Any
 
 from .. import __version__
 from ..atomic import atomic_open
-from ..batch import REPORT_GENERATOR, REPORT_HEAD
+from ..folders import REPORT_GENERATOR, REPORT_HEAD
 from .collect import ReportInputError, Source, load, removals, removed_counts
 from .layout import Layout, Run, layout
 from .summary import DEFAULT_FULL, Row, choose_full, make_row, overview

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..batch import SIDECAR_SUFFIX
+from ..folders import SIDECAR_SUFFIX
 from ..inputs import InputError, read_bytes
 
 
