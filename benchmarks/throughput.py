@@ -35,6 +35,7 @@ from pathlib import Path
 from checkout import ROOT  # (before cleaner: the checkout, or the installed build)
 
 from cleaner import Pipeline, batch
+from cleaner.plan import plan
 
 
 def load_texts(data_dir: Path) -> list[str]:
@@ -81,7 +82,7 @@ def time_folder(src: Path, out_root: Path, worker_counts: tuple[int, ...], repea
     best = {w: float("inf") for w in worker_counts}
     for r in range(repeat):
         for workers in worker_counts:
-            tasks, problems = batch.plan([src], pipeline, out_root / f"w{workers}-r{r}")
+            tasks, problems = plan([src], pipeline, out_root / f"w{workers}-r{r}")
             assert not problems, problems
             start = time.perf_counter()
             totals = batch.run(tasks, pipeline, workers)

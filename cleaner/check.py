@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .batch import STREAM
 from .document import Document
 from .extraction import EXTRACTION
 from .filters import FILTERS
@@ -20,6 +19,7 @@ from .inputs import InputError, as_input, read_bytes
 from .jsonl import is_stream
 from .parallel import CRASHED
 from .pipeline import Pipeline
+from .plan import STREAM
 from .results import body_bytes
 
 PREVIEW = 40

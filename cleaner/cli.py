@@ -60,6 +60,7 @@ from .jsonl import NothingCleaned, StreamError, check_run, is_stream
 from .jsonl import run as jsonl_run
 from .parallel import chunked, default_workers, ordered_map
 from .pipeline import Pipeline
+from .plan import STREAM, BatchError, Task, config_record, plan
 from .report import progress, summary_table
 from .results import Result, Totals, body_bytes, metadata_record, report_fields
 
@@ -298,13 +299,13 @@ def _clean_files(
     force: bool,
     scheduler: str | None,
     show: bool,
-) -> tuple[Totals, list[batch.Task]]:
-    """A batch of files and folders into ``out`` or in place (``options``: see :func:`batch.plan`):
+) -> tuple[Totals, list[Task]]:
+    """A batch of files and folders into ``out`` or in place (``options``: see :func:`~cleaner.plan.plan`):
     its totals and tasks."""
     unmatched: list[Path] = []
     try:
-        tasks, problems = batch.plan(sources, pipeline, out, unmatched=unmatched, **options)
-    except batch.BatchError as exc:
+        tasks, problems = plan(sources, pipeline, out, unmatched=unmatched, **options)
+    except BatchError as exc:
         raise refuse(str(exc)) from exc
     for folder in unmatched:
         if options["include"] or options["exclude"]:
@@ -387,9 +388,7 @@ def _report_needs_batch(report: Path | None, no_batch: bool) -> None:
         raise refuse("--report shows a batch's metadata files: it needs --out DIR, or --in-place with sidecars")
 
 
-def _batch_report(
-    report: Path | None, tasks: list[batch.Task], out: Path | None, totals: Totals, show: bool = True
-) -> None:
+def _batch_report(report: Path | None, tasks: list[Task], out: Path | None, totals: Totals, show: bool = True) -> None:
     """The HTML report of this batch's documents (those skipped as unchanged too); ``show``:
     say where it was written (not with --quiet)."""
     if report is None:
@@ -526,7 +525,7 @@ def explain(
                 path = STDIN
                 content, what = as_input(_stdin_bytes(pipeline), path, pipeline.config.kind)
             elif is_stream(path):  # (as check and a batch name it: its records are not one page)
-                raise InputError(f"{path}: {batch.STREAM}")
+                raise InputError(f"{path}: {STREAM}")
             else:
                 content, what = read_input(path, pipeline.config.kind, pipeline.config.max_bytes)
             doc = pipeline.clean(content, source=str(path), kind=what)
@@ -546,7 +545,7 @@ def explain(
 
 def _page(path: Path, doc: Document, kind: str, chars_in: int, pipeline: Pipeline) -> Source:
     """One explained file, as the HTML report reads a batch's document."""
-    record = metadata_record(doc, **report_fields(doc, kind, chars_in, batch.config_record(pipeline)))
+    record = metadata_record(doc, **report_fields(doc, kind, chars_in, config_record(pipeline)))
     return Source(str(path), record=record, text=doc.text)
 
 

@@ -14,6 +14,7 @@ from typer.testing import CliRunner
 
 from cleaner import batch, jsonl
 from cleaner.cli import app
+from cleaner.plan import plan
 
 GLUED = "The war ended in a long conflict.President Putin spoke at length today about it.\n"
 SPLIT = "The war ended in a long conflict.\n\nPresident Putin spoke at length today about it.\n"
@@ -188,7 +189,7 @@ def test_interrupted_in_place_write_leaves_the_original(tmp_path, monkeypatch):
 
     monkeypatch.setattr(batch.os, "replace", crash)
     with pytest.raises(KeyboardInterrupt):
-        batch.process_one(batch.plan([path], _pipeline(), in_place=True)[0][0], _pipeline())
+        batch.process_one(plan([path], _pipeline(), in_place=True)[0][0], _pipeline())
     assert path.read_text() == GLUED
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt"]  # no temporary left behind
 

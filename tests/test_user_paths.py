@@ -681,6 +681,7 @@ def test_a_large_text_file_is_cleaned_in_a_few_copies_of_its_text(tmp_path):
     import tracemalloc
 
     from cleaner import Pipeline, batch
+    from cleaner.plan import plan
 
     nav = ["Home", "News", "Sport", "Weather", "Sign in", "Share on Facebook", "Most read", "Related stories"]
     prose = (
@@ -696,7 +697,7 @@ def test_a_large_text_file_is_cleaned_in_a_few_copies_of_its_text(tmp_path):
     (tmp_path / "page.txt").write_text(text, encoding="utf-8")
     pipeline = Pipeline(Config())
     pipeline.clean(text[:2000])  # (the phrase data and the language profiles: loaded once a process)
-    tasks, _ = batch.plan([tmp_path / "page.txt"], pipeline, out=tmp_path / "out")
+    tasks, _ = plan([tmp_path / "page.txt"], pipeline, out=tmp_path / "out")
     item = batch.prepare(tasks[0])
     tracemalloc.start()
     try:
