@@ -5,17 +5,12 @@ where its body and metadata go), reads and cleans the file in the calling proces
 writes the outputs atomically and returns a small picklable :class:`Result`. The
 runner (:func:`run`) sends tasks, not file contents, to worker processes; on a Dask
 cluster it reads and writes here and sends contents (see :func:`clean_prepared`).
-
-A re-run skips every input whose content hash and configuration match its metadata file, so an
-interrupted run resumes where it stopped.
 """
 
 from __future__ import annotations
 
 import errno
 import gzip
-import hashlib
-import json
 import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -26,50 +21,13 @@ from .atomic import atomic_write
 from .dispatch import capacity, map_chunks
 from .document import Document
 from .inputs import DEFAULT_MAX_BYTES, InputError, input_kind, read_bytes
+from .lastrun import FOREIGN, foreign, last_run, sha256, up_to_date
 from .parallel import CRASHED, chunked
 from .pipeline import Pipeline
 from .plan import Task, config_record
 from .results import Result, Sidecar, Totals, body_bytes, report_fields
 
 # -- one document ------------------------------------------------------------------------
-
-
-def sha256(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
-
-
-def _last_run(task: Task) -> dict[str, Any] | None:
-    """The metadata a run before wrote for the task's input (None: none, or not a cleaner's)."""
-    if task.meta is None:
-        return None
-    try:
-        meta = json.loads(task.meta.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    return meta if isinstance(meta, dict) and "input_sha256" in meta else None
-
-
-def _up_to_date(task: Task, last: dict[str, Any] | None, digest: str) -> bool:
-    """Whether the metadata of the ``last`` run says this very content was cleaned with this configuration."""
-    return (
-        last is not None
-        and task.body.exists()
-        and last.get("input_sha256") == digest
-        and last.get("config_sha256") == task.config_sha256
-    )
-
-
-def _foreign(task: Task, last: dict[str, Any] | None) -> Path | None:
-    """An output's place taken by a file no cleaner run wrote (the crawler's page.json, the
-    user's page.txt): it is not replaced. The metadata is written before the body, so a
-    body without it is not a run's either."""
-    if task.in_place or last is not None:
-        return None
-    return next((path for path in (task.meta, task.body) if path and (path.is_file() or path.is_symlink())), None)
-
-
-#: Why an input is not cleaned: a file that is not cleaner's is where its output goes.
-FOREIGN = "is not an output of cleaner's; not replaced (move it, or choose another --out)"
 
 
 @dataclass
@@ -96,11 +54,11 @@ def prepare(task: Task, force: bool = False, max_bytes: int = DEFAULT_MAX_BYTES)
     """Read one input: (task, its bytes, their hash), or its final result (skipped, failed)."""
     try:
         raw = read_bytes(task.path, max_bytes)
-        digest, last = sha256(raw), _last_run(task)
-        theirs = _foreign(task, last)
+        digest, last = sha256(raw), last_run(task)
+        theirs = foreign(task, last)
         if theirs:
             return Result.failed(task.path, f"{task.path}: {theirs} {FOREIGN}")
-        if not force and _up_to_date(task, last, digest):
+        if not force and up_to_date(task, last, digest):
             return Result(str(task.path), "skipped")
         return task, raw, digest
     except Exception as exc:  # one bad document must not stop the batch
@@ -181,7 +139,7 @@ def _with_metadata(cleaned: Cleaned, task: Task, doc: Document, digest: str, rep
     ``report``: what the HTML report needs (:func:`cleaner.results.report_fields`)."""
     if task.meta is not None:
         sidecar = Sidecar(doc, {**report, "input_sha256": digest, "config_sha256": task.config_sha256})
-        # with --out, before the body: a body without it is no run's (see _foreign)
+        # with --out, before the body: a body without it is no run's (see lastrun.foreign)
         at = len(cleaned.writes) if task.in_place else 0
         cleaned.writes.insert(at, (task.meta, sidecar, False))
     return cleaned

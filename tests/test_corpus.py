@@ -14,6 +14,7 @@ from typer.testing import CliRunner
 
 from cleaner import batch, jsonl
 from cleaner.cli import app
+from cleaner.lastrun import sha256
 from cleaner.plan import plan
 
 GLUED = "The war ended in a long conflict.President Putin spoke at length today about it.\n"
@@ -56,7 +57,7 @@ def test_folder_is_mirrored_and_inputs_untouched(tmp_path):
     assert out["a.txt"].decode() == SPLIT
     meta = json.loads(out["a.json"])
     assert meta["source"].endswith("a.txt") and meta["removed"] == []
-    assert meta["input_sha256"] == batch.sha256(GLUED.encode())
+    assert meta["input_sha256"] == sha256(GLUED.encode())
     assert snapshot(tmp_path / "in") == before
     assert "documents" in r.stderr and "errors" in r.stderr  # the summary table
 
@@ -161,7 +162,7 @@ def test_in_place_rewrites_with_sidecars_and_skips_clean_files(tmp_path):
     assert (root / "a.txt").read_text() == SPLIT
     assert (root / "a.txt").stat().st_mode & 0o777 == 0o640
     meta = json.loads((root / "a.txt.cleaner.json").read_text())
-    assert meta["input_sha256"] == batch.sha256(SPLIT.encode())
+    assert meta["input_sha256"] == sha256(SPLIT.encode())
     assert (root / "notes" / "skip.md").read_text() == CLEAN  # not included
     assert not list(root.rglob("*.tmp"))
     # second run: everything unchanged since, the sidecars are not re-read as inputs;
