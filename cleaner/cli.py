@@ -61,6 +61,7 @@ from .jsonl import run as jsonl_run
 from .parallel import chunked, default_workers, ordered_map
 from .pipeline import Pipeline
 from .plan import STREAM, BatchError, Task, config_record, plan
+from .prepare import NOTHING_KEPT, why_empty
 from .report import progress, summary_table
 from .results import Result, Totals, body_bytes, metadata_record, report_fields
 
@@ -269,7 +270,7 @@ def _clean_stdin(pipeline: Pipeline, show: bool = True) -> None:
         report_error(str(exc))
         raise typer.Exit(1) from exc
     if show and not doc.text and doc.removed:  # as a batch counts it: cleaned (exit 0), but said
-        err.print(f"note: {STDIN}: {batch.NOTHING_KEPT} ({escape(batch.why_empty(doc))})", soft_wrap=True)
+        err.print(f"note: {STDIN}: {NOTHING_KEPT} ({escape(why_empty(doc))})", soft_wrap=True)
     sys.stdout.flush()
     sys.stdout.buffer.write(body_bytes(doc))  # UTF-8, as a body file is, whatever stdout's codec
 

@@ -682,6 +682,7 @@ def test_a_large_text_file_is_cleaned_in_a_few_copies_of_its_text(tmp_path):
 
     from cleaner import Pipeline, batch
     from cleaner.plan import plan
+    from cleaner.prepare import clean_prepared, prepare
 
     nav = ["Home", "News", "Sport", "Weather", "Sign in", "Share on Facebook", "Most read", "Related stories"]
     prose = (
@@ -698,11 +699,11 @@ def test_a_large_text_file_is_cleaned_in_a_few_copies_of_its_text(tmp_path):
     pipeline = Pipeline(Config())
     pipeline.clean(text[:2000])  # (the phrase data and the language profiles: loaded once a process)
     tasks, _ = plan([tmp_path / "page.txt"], pipeline, out=tmp_path / "out")
-    item = batch.prepare(tasks[0])
+    item = prepare(tasks[0])
     tracemalloc.start()
     try:
         before = tracemalloc.get_traced_memory()[0]
-        result = batch.write_cleaned(batch.clean_prepared(item, pipeline))
+        result = batch.write_cleaned(clean_prepared(item, pipeline))
         peak = tracemalloc.get_traced_memory()[1] - before
     finally:
         tracemalloc.stop()

@@ -30,6 +30,7 @@ def test_a_file_written_to_while_it_is_cleaned_in_place_is_left_with_what_was_wr
     """A crawler still appending, an editor saving: the rewrite would replace the file with
     the cleaning of what it held before, and the new text would be lost without a word."""
     from cleaner import batch
+    from cleaner.results import Result
 
     (tmp_path / "in").mkdir()
     page, other = tmp_path / "in" / "page.txt", tmp_path / "in" / "other.txt"
@@ -40,7 +41,7 @@ def test_a_file_written_to_while_it_is_cleaned_in_place_is_left_with_what_was_wr
 
     def clean_then_append(item, pipeline):
         out = cleaned(item, pipeline)
-        if not isinstance(item, batch.Result) and item[0].path == page:
+        if not isinstance(item, Result) and item[0].path == page:
             with open(page, "ab") as fh:
                 fh.write(appended)
         return out
@@ -61,6 +62,7 @@ def test_a_file_deleted_while_it_is_cleaned_in_place_is_named_as_removed_and_not
     """The user (or a sync) deleted the file mid-run: writing its cleaned text would bring it
     back, and "changed" would not say what happened."""
     from cleaner import batch
+    from cleaner.results import Result
 
     (tmp_path / "in").mkdir()
     page, other = tmp_path / "in" / "page.txt", tmp_path / "in" / "other.txt"
@@ -70,7 +72,7 @@ def test_a_file_deleted_while_it_is_cleaned_in_place_is_named_as_removed_and_not
 
     def clean_then_delete(item, pipeline):
         out = cleaned(item, pipeline)
-        if not isinstance(item, batch.Result) and item[0].path == page:
+        if not isinstance(item, Result) and item[0].path == page:
             page.unlink()
         return out
 
