@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from cleaner import Pipeline, batch
+from cleaner import Pipeline, outputs
 from cleaner.cli import app
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -166,7 +166,7 @@ def test_a_full_disk_stops_the_batch_and_leaves_no_body_without_metadata(tmp_pat
     for name in "abcdef":
         (tmp_path / "in" / f"{name}.txt").write_text(GLUED)
     written = []
-    real = batch.atomic_write
+    real = outputs.atomic_write
 
     def filling(path, data, mode=None):
         if len(written) >= 3:  # a's body and metadata, then b's body: then the disk is full
@@ -174,7 +174,7 @@ def test_a_full_disk_stops_the_batch_and_leaves_no_body_without_metadata(tmp_pat
         written.append(path)
         real(path, data, mode)
 
-    monkeypatch.setattr(batch, "atomic_write", filling)
+    monkeypatch.setattr(outputs, "atomic_write", filling)
     r = run("clean", tmp_path / "in", "--out", tmp_path / "out", "-j", "1")
     assert r.exit_code == 1
     assert r.stderr.count("No space left on device") <= 2  # named once, and in the closing line

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from cleaner import batch, jsonl
+from cleaner import atomic, batch, jsonl
 from cleaner.cli import app
 from cleaner.lastrun import sha256
 from cleaner.plan import plan
@@ -188,14 +188,14 @@ def test_interrupted_in_place_write_leaves_the_original(tmp_path, monkeypatch):
     def crash(src, dst):
         raise KeyboardInterrupt  # the process dies between writing the copy and renaming it
 
-    monkeypatch.setattr(batch.os, "replace", crash)
+    monkeypatch.setattr(atomic.os, "replace", crash)
     with pytest.raises(KeyboardInterrupt):
         batch.process_one(plan([path], _pipeline(), in_place=True)[0][0], _pipeline())
     assert path.read_text() == GLUED
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt"]  # no temporary left behind
 
     monkeypatch.undo()  # now the disk fills up half way through writing the copy
-    monkeypatch.setattr(batch.os, "fdopen", lambda fd, mode: _Failing(fd))
+    monkeypatch.setattr(atomic.os, "fdopen", lambda fd, mode: _Failing(fd))
     r = run("clean", path, "--in-place", "-j", "1")
     assert r.exit_code == 1 and "No space left" in r.stderr and "a.txt" in r.stderr
     assert path.read_text() == GLUED

@@ -680,7 +680,8 @@ def test_a_large_text_file_is_cleaned_in_a_few_copies_of_its_text(tmp_path):
     # as bytes, all at once (docs/benchmarks.md, "Memory on large inputs")
     import tracemalloc
 
-    from cleaner import Pipeline, batch
+    from cleaner import Pipeline
+    from cleaner.outputs import write_cleaned
     from cleaner.plan import plan
     from cleaner.prepare import clean_prepared, prepare
 
@@ -703,7 +704,7 @@ def test_a_large_text_file_is_cleaned_in_a_few_copies_of_its_text(tmp_path):
     tracemalloc.start()
     try:
         before = tracemalloc.get_traced_memory()[0]
-        result = batch.write_cleaned(clean_prepared(item, pipeline))
+        result = write_cleaned(clean_prepared(item, pipeline))
         peak = tracemalloc.get_traced_memory()[1] - before
     finally:
         tracemalloc.stop()
