@@ -1,10 +1,16 @@
-"""Cleaning folders of files: plan inputs to outputs, clean each one, add up the results.
+"""Running a batch of files: each task read, cleaned and written, in worker processes or on
+a Dask cluster, and the results added up.
 
 The unit of work is :func:`process_one`: it takes a :class:`Task` (an input path and
 where its body and metadata go), reads and cleans the file in the calling process,
 writes the outputs atomically and returns a small picklable :class:`Result`. The
 runner (:func:`run`) sends tasks, not file contents, to worker processes; on a Dask
 cluster it reads and writes here and sends contents (see :func:`clean_prepared`).
+
+The steps are modules of their own: :mod:`cleaner.folders` finds a folder's inputs,
+:mod:`cleaner.plan` makes the tasks, :mod:`cleaner.prepare` reads and cleans one,
+:mod:`cleaner.outputs` writes its files, and :mod:`cleaner.lastrun` says whether a
+re-run may skip it.
 """
 
 from __future__ import annotations
@@ -20,15 +26,6 @@ from .pipeline import Pipeline
 from .plan import Task
 from .prepare import clean_prepared, prepare
 from .results import Result, Totals
-
-
-def finished(tasks: list[Task], workers: int, max_bytes: int = DEFAULT_MAX_BYTES) -> int:
-    """How many of ``tasks`` a re-run would skip as done (:func:`prepare`'s test), looking
-    as far as ``workers`` can have in flight. After Ctrl-C, these are the inputs the
-    workers cleaned but had not reported yet: results are reported in order, so they
-    follow the last one."""
-    ahead = (prepare(task, max_bytes=max_bytes) for task in tasks[: 3 * max(1, workers) * MAX_CHUNK])
-    return sum(isinstance(found, Result) and found.status == "skipped" for found in ahead)
 
 
 def process_one(task: Task, pipeline: Pipeline, *, force: bool = False) -> Result:
@@ -53,9 +50,6 @@ def _crashed(task: Task) -> Result:
     cleaning (the usual case) leaves no output: outputs are written after cleaning,
     each atomically; the input itself is never opened for writing before that."""
     return Result.failed(task.path, f"{task.path}: {CRASHED}")
-
-
-# -- the batch ---------------------------------------------------------------------------
 
 
 #: The most tasks a chunk sent to a worker holds.
@@ -112,3 +106,12 @@ def run(
             totals.stopped = f"{result.error}: the batch stopped there; free some space and run it again to resume"
             break
     return totals
+
+
+def finished(tasks: list[Task], workers: int, max_bytes: int = DEFAULT_MAX_BYTES) -> int:
+    """How many of ``tasks`` a re-run would skip as done (:func:`prepare`'s test), looking
+    as far as ``workers`` can have in flight. After Ctrl-C, these are the inputs the
+    workers cleaned but had not reported yet: results are reported in order, so they
+    follow the last one."""
+    ahead = (prepare(task, max_bytes=max_bytes) for task in tasks[: 3 * max(1, workers) * MAX_CHUNK])
+    return sum(isinstance(found, Result) and found.status == "skipped" for found in ahead)
