@@ -41,6 +41,7 @@ from .clioptions import (
     WorkersOpt,
     html_option,
 )
+from .cliout import err, refuse, report_error
 from .config import Config, ConfigError
 from .document import Document
 from .extraction import EXTRACTION
@@ -72,7 +73,6 @@ app = typer.Typer(
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-err = Console(stderr=True)
 
 
 def _version(value: bool) -> None:
@@ -108,16 +108,6 @@ def make_pipeline(
         return Pipeline(config.with_overrides(disable=disable, kind=kind, comments=comments))
     except ConfigError as exc:
         raise refuse(str(exc)) from exc
-
-
-def report_error(message: str) -> None:
-    err.print("[red]error:[/red]", escape(message), soft_wrap=True)
-
-
-def refuse(message: str) -> typer.Exit:
-    """:func:`report_error`, and the exit (status 2) to raise: the command cannot go on as given."""
-    report_error(message)
-    return typer.Exit(2)
 
 
 @app.command(cls=Command)
