@@ -40,9 +40,9 @@ from .clioptions import (
     TextKeyOpt,
     WorkersOpt,
     html_option,
+    make_pipeline,
 )
 from .cliout import err, refuse, report_error
-from .config import Config, ConfigError
 from .document import Document
 from .extraction import EXTRACTION
 from .filters import FILTERS
@@ -98,16 +98,6 @@ def main(
 
 def _interrupt(signum: int, frame: object) -> None:
     raise KeyboardInterrupt
-
-
-def make_pipeline(
-    config_path: Path | None, disable: list[str] | None, kind: str | None, comments: str | None = None
-) -> Pipeline:
-    try:
-        config = Config.load(config_path) if config_path else Config.discover()
-        return Pipeline(config.with_overrides(disable=disable, kind=kind, comments=comments))
-    except ConfigError as exc:
-        raise refuse(str(exc)) from exc
 
 
 @app.command(cls=Command)

@@ -1,4 +1,5 @@
-"""The command line's arguments and options, one type alias each, shared by the commands.
+"""The command line's arguments and options, one type alias each, shared by the commands,
+and the pipeline the shared ones (--config, --disable, --kind, --comments) make.
 
 Declared here so that a command's signature is a list of names, as its help is.
 """
@@ -10,7 +11,10 @@ from typing import Annotated, Any
 
 import typer
 
+from .cliout import refuse
+from .config import Config, ConfigError
 from .htmlreport import ReportError, check_target
+from .pipeline import Pipeline
 
 DisableOpt = Annotated[
     list[str] | None,
@@ -121,3 +125,13 @@ SchedulerOpt = Annotated[
     ),
 ]
 ReportOpt = Annotated[Path | None, html_option("--report", "what was removed from each document of the batch")]
+
+
+def make_pipeline(
+    config_path: Path | None, disable: list[str] | None, kind: str | None, comments: str | None = None
+) -> Pipeline:
+    try:
+        config = Config.load(config_path) if config_path else Config.discover()
+        return Pipeline(config.with_overrides(disable=disable, kind=kind, comments=comments))
+    except ConfigError as exc:
+        raise refuse(str(exc)) from exc
