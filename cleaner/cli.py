@@ -6,7 +6,7 @@ import itertools
 import os
 import signal
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Any
@@ -63,8 +63,8 @@ from .parallel import chunked, default_workers, ordered_map
 from .pipeline import Pipeline
 from .plan import STREAM, BatchError, Task, config_record, plan
 from .prepare import NOTHING_KEPT, why_empty
-from .report import progress, summary_table
-from .results import Result, Totals, body_bytes, metadata_record, report_fields
+from .report import finish, interrupted, progress, reporting
+from .results import Totals, body_bytes, metadata_record, report_fields
 
 app = typer.Typer(
     help="Strip boilerplate from scraped text and HTML; keep the article and its metadata.",
@@ -214,7 +214,7 @@ def _clean_jsonl(
                 workers,
                 text_key=text_key,
                 meta_key=meta_key,
-                on_result=_reporting(advance, totals),
+                on_result=reporting(advance, totals),
                 client=client,
             )
     except OSError as exc:  # the output cannot be written
@@ -226,7 +226,7 @@ def _clean_jsonl(
         report_error(str(exc))
     except KeyboardInterrupt:
         kept = "what was written so far is on stdout" if dest == "-" else f"{dest} was not written"
-        _interrupted(totals, show, f"{kept}; run the command again to clean the stream")
+        interrupted(totals, show, f"{kept}; run the command again to clean the stream")
     finish(totals, show)
 
 
@@ -295,7 +295,7 @@ def _clean_files(
             err.print(escape(f"warning: no file in {folder} passes {globs.strip()}; nothing there to clean"))
     totals = Totals()
     with progress(err, len(tasks) + len(problems), "cleaning", show and err.is_terminal) as advance:
-        on_result = _reporting(advance, totals)
+        on_result = reporting(advance, totals)
         for problem in problems:
             on_result(problem)
         try:
@@ -306,18 +306,8 @@ def _clean_files(
         except KeyboardInterrupt:
             unreported = batch.finished(tasks[totals.documents - len(problems) :], workers, pipeline.config.max_bytes)
             then = "run the same command again to resume: files already cleaned are skipped"
-            _interrupted(totals, show, then, unreported)
+            interrupted(totals, show, then, unreported)
     return totals, tasks
-
-
-def _interrupted(totals: Totals, show: bool, then: str, unreported: int = 0) -> None:
-    """Ctrl-C: say what was done and what to do, and exit 130 as shells expect.
-    ``unreported``: inputs done that the results so far do not count."""
-    if show:
-        err.print(summary_table(totals))
-    done = totals.documents - len(totals.errors) + unreported
-    err.print(escape(f"interrupted: {done:,} input(s) done, {len(totals.errors):,} failed; {then}"))
-    raise typer.Exit(130)
 
 
 @contextmanager
@@ -338,30 +328,6 @@ def cluster(address: str | None) -> Iterator[Any]:
         ) from exc
     with client:
         yield client
-
-
-def _reporting(advance: Callable[[Result], None], totals: Totals) -> Callable[[Result], None]:
-    """The callback for each result: name a failure, advance the bar, add it to ``totals``."""
-
-    def on_result(result: Result) -> None:
-        totals.add(result)
-        if result.status == "error":
-            report_error(result.error or result.path)
-        advance(result)
-
-    return on_result
-
-
-def finish(totals: Totals, show: bool) -> None:
-    """The summary table (unless quiet), and exit code 1 if anything failed."""
-    if show:
-        err.print(summary_table(totals))
-    if totals.stopped:
-        report_error(totals.stopped)
-    if totals.errors:
-        if not show:
-            err.print(f"{len(totals.errors)} input(s) failed")
-        raise typer.Exit(1)
 
 
 def _report_needs_batch(report: Path | None, no_batch: bool) -> None:

@@ -1,4 +1,5 @@
-"""What a batch shows a person: a progress bar on a terminal, a summary table at the end."""
+"""What a batch shows a person: a progress bar on a terminal, a summary table at the end,
+and the exit status it ends with (1 if an input failed, 130 after Ctrl-C)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,9 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
+import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
@@ -18,6 +21,7 @@ from rich.progress import (
 )
 from rich.table import Table
 
+from .cliout import err, report_error
 from .results import Result, Totals
 
 
@@ -75,3 +79,37 @@ def summary_table(totals: Totals, title: str = "cleaner") -> Table:
     if totals.stopped:
         table.add_row("stopped early: the disk is full", "", "", style="red")
     return table
+
+
+def interrupted(totals: Totals, show: bool, then: str, unreported: int = 0) -> None:
+    """Ctrl-C: say what was done and what to do, and exit 130 as shells expect.
+    ``unreported``: inputs done that the results so far do not count."""
+    if show:
+        err.print(summary_table(totals))
+    done = totals.documents - len(totals.errors) + unreported
+    err.print(escape(f"interrupted: {done:,} input(s) done, {len(totals.errors):,} failed; {then}"))
+    raise typer.Exit(130)
+
+
+def reporting(advance: Callable[[Result], None], totals: Totals) -> Callable[[Result], None]:
+    """The callback for each result: name a failure, advance the bar, add it to ``totals``."""
+
+    def on_result(result: Result) -> None:
+        totals.add(result)
+        if result.status == "error":
+            report_error(result.error or result.path)
+        advance(result)
+
+    return on_result
+
+
+def finish(totals: Totals, show: bool) -> None:
+    """The summary table (unless quiet), and exit code 1 if anything failed."""
+    if show:
+        err.print(summary_table(totals))
+    if totals.stopped:
+        report_error(totals.stopped)
+    if totals.errors:
+        if not show:
+            err.print(f"{len(totals.errors)} input(s) failed")
+        raise typer.Exit(1)
