@@ -18,7 +18,7 @@ from rich.table import Table
 from rich.text import Text
 
 from . import __version__, batch
-from .check import Finding, check_crashed, check_one
+from .check import check_crashed, check_one
 from .clihelp import Command
 from .clioptions import (
     CommentsOpt,
@@ -43,6 +43,7 @@ from .clioptions import (
     make_pipeline,
 )
 from .cliout import err, refuse, report_error
+from .clistdin import STDIN, check_stdin, clean_stdin, stdin_bytes, waiting
 from .document import Document
 from .extraction import EXTRACTION
 from .filters import FILTERS
@@ -56,15 +57,14 @@ from .htmlreport import (
     plural,
     write_report,
 )
-from .inputs import InputError, as_input, read_input, read_stream
+from .inputs import InputError, as_input, read_input
 from .jsonl import NothingCleaned, StreamError, check_run, is_stream
 from .jsonl import run as jsonl_run
 from .parallel import chunked, default_workers, ordered_map
 from .pipeline import Pipeline
 from .plan import STREAM, BatchError, Task, config_record, plan
-from .prepare import NOTHING_KEPT, why_empty
 from .report import finish, interrupted, progress, reporting
-from .results import Totals, body_bytes, metadata_record, report_fields
+from .results import Totals, metadata_record, report_fields
 
 app = typer.Typer(
     help="Strip boilerplate from scraped text and HTML; keep the article and its metadata.",
@@ -138,7 +138,7 @@ def clean(
     if jsonl is not None:
         _clean_jsonl(sources, jsonl, pipeline, n_workers, text_key, meta_key, scheduler, not quiet)
     elif mode == "stdin":
-        _clean_stdin(pipeline, not quiet)
+        clean_stdin(pipeline, not quiet)
     else:
         options = {"include": include or (), "exclude": exclude or (), "in_place": in_place, "sidecar": sidecar}
         totals, tasks = _clean_files(
@@ -228,47 +228,6 @@ def _clean_jsonl(
         kept = "what was written so far is on stdout" if dest == "-" else f"{dest} was not written"
         interrupted(totals, show, f"{kept}; run the command again to clean the stream")
     finish(totals, show)
-
-
-#: How a page read from stdin is named (``-`` among the files of check and explain).
-STDIN = Path("<stdin>")
-
-
-def _stdin_bytes(pipeline: Pipeline) -> bytes:
-    """The page on stdin (gzip decompressed), for clean, check and explain; an error if too large."""
-    waiting("a page")
-    return read_stream(sys.stdin.buffer, str(STDIN), pipeline.config.max_bytes)
-
-
-def _clean_stdin(pipeline: Pipeline, show: bool = True) -> None:
-    """Standard input (text or HTML, plain or gzip) to standard output; a page cleaned to
-    nothing is said on stderr (unless quiet), as a batch's summary counts it."""
-    try:
-        content, what = as_input(_stdin_bytes(pipeline), STDIN, pipeline.config.kind)
-        doc = pipeline.clean(content, source="-", kind=what)
-    except InputError as exc:
-        report_error(str(exc))
-        raise typer.Exit(1) from exc
-    if show and not doc.text and doc.removed:  # as a batch counts it: cleaned (exit 0), but said
-        err.print(f"note: {STDIN}: {NOTHING_KEPT} ({escape(why_empty(doc))})", soft_wrap=True)
-    sys.stdout.flush()
-    sys.stdout.buffer.write(body_bytes(doc))  # UTF-8, as a body file is, whatever stdout's codec
-
-
-def _check_stdin(pipeline: Pipeline) -> Finding:
-    try:
-        return check_one(STDIN, pipeline, _stdin_bytes(pipeline))
-    except InputError as exc:
-        return Finding(str(STDIN), False, str(exc), error=True)
-
-
-def waiting(what: str) -> None:
-    """Say so when ``-`` reads a terminal: with nothing piped in, a silent wait looks like a hang."""
-    if sys.stdin.isatty():
-        err.print(
-            f"reading {what} from the terminal until Ctrl-D; to clean a file, pipe it in: cleaner clean - < FILE",
-            soft_wrap=True,
-        )
 
 
 def _clean_files(
@@ -433,7 +392,7 @@ def check(
     chunks = ordered_map(
         check_one, chunked(paths, batch.chunk_size(len(paths), n_workers)), pipeline, n_workers, on_crash=check_crashed
     )
-    from_stdin = [[_check_stdin(pipeline)]] if len(files) < len(sources) else []
+    from_stdin = [[check_stdin(pipeline)]] if len(files) < len(sources) else []
     for chunk in itertools.chain(from_stdin, chunks):
         for finding in chunk:
             if finding.error:
@@ -470,7 +429,7 @@ def explain(
         try:
             if path == Path("-"):
                 path = STDIN
-                content, what = as_input(_stdin_bytes(pipeline), path, pipeline.config.kind)
+                content, what = as_input(stdin_bytes(pipeline), path, pipeline.config.kind)
             elif is_stream(path):  # (as check and a batch name it: its records are not one page)
                 raise InputError(f"{path}: {STREAM}")
             else:
