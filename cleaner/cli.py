@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import itertools
-import os
 import signal
-import sys
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -19,6 +16,7 @@ from rich.text import Text
 
 from . import __version__, batch
 from .check import check_crashed, check_one
+from .clibatch import clean_files, clean_jsonl
 from .clihelp import Command
 from .clioptions import (
     CommentsOpt,
@@ -43,7 +41,7 @@ from .clioptions import (
     make_pipeline,
 )
 from .cliout import err, refuse, report_error
-from .clistdin import STDIN, check_stdin, clean_stdin, stdin_bytes, waiting
+from .clistdin import STDIN, check_stdin, clean_stdin, stdin_bytes
 from .document import Document
 from .extraction import EXTRACTION
 from .filters import FILTERS
@@ -58,12 +56,11 @@ from .htmlreport import (
     write_report,
 )
 from .inputs import InputError, as_input, read_input
-from .jsonl import NothingCleaned, StreamError, check_run, is_stream
-from .jsonl import run as jsonl_run
+from .jsonl import is_stream
 from .parallel import chunked, default_workers, ordered_map
 from .pipeline import Pipeline
-from .plan import STREAM, BatchError, Task, config_record, plan
-from .report import finish, interrupted, progress, reporting
+from .plan import STREAM, Task, config_record
+from .report import finish
 from .results import Totals, metadata_record, report_fields
 
 app = typer.Typer(
@@ -136,12 +133,12 @@ def clean(
     n_workers = workers or default_workers()
     _report_needs_batch(report, jsonl is not None or (out is None and not (in_place and sidecar)))
     if jsonl is not None:
-        _clean_jsonl(sources, jsonl, pipeline, n_workers, text_key, meta_key, scheduler, not quiet)
+        clean_jsonl(sources, jsonl, pipeline, n_workers, text_key, meta_key, scheduler, not quiet)
     elif mode == "stdin":
         clean_stdin(pipeline, not quiet)
     else:
         options = {"include": include or (), "exclude": exclude or (), "in_place": in_place, "sidecar": sidecar}
-        totals, tasks = _clean_files(
+        totals, tasks = clean_files(
             [Path(s) for s in sources], out, options, pipeline, n_workers, force, scheduler, not quiet
         )
         _batch_report(report, tasks, out, totals, not quiet)
@@ -186,107 +183,6 @@ def _options_apply(mode: str, globs: bool, sidecar_apply: bool, scheduler: bool 
         problem = "--no-sidecar goes with --in-place; with --out, the metadata is OUT/X.json (a re-run reads it)"
     if problem:
         raise refuse(problem)
-
-
-def _clean_jsonl(
-    sources: list[str],
-    dest: str,
-    pipeline: Pipeline,
-    workers: int,
-    text_key: str,
-    meta_key: str,
-    scheduler: str | None,
-    show: bool,
-) -> None:
-    try:
-        check_run(sources, dest, text_key, meta_key)
-    except StreamError as exc:
-        raise refuse(str(exc)) from exc
-    if "-" in sources:
-        waiting("JSONL records")
-    totals = Totals()
-    try:
-        with cluster(scheduler) as client, progress(err, None, "records", show and err.is_terminal) as advance:
-            jsonl_run(
-                sources,
-                dest,
-                pipeline,
-                workers,
-                text_key=text_key,
-                meta_key=meta_key,
-                on_result=reporting(advance, totals),
-                client=client,
-            )
-    except OSError as exc:  # the output cannot be written
-        if dest == "-" and isinstance(exc, BrokenPipeError):  # the reader stopped (`| head`): quietly,
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # as a pipe's writer does
-            raise typer.Exit(141) from None
-        raise refuse(f"{dest}: cannot write: {exc.strerror or exc}") from exc
-    except NothingCleaned as exc:
-        report_error(str(exc))
-    except KeyboardInterrupt:
-        kept = "what was written so far is on stdout" if dest == "-" else f"{dest} was not written"
-        interrupted(totals, show, f"{kept}; run the command again to clean the stream")
-    finish(totals, show)
-
-
-def _clean_files(
-    sources: list[Path],
-    out: Path | None,
-    options: dict[str, Any],
-    pipeline: Pipeline,
-    workers: int,
-    force: bool,
-    scheduler: str | None,
-    show: bool,
-) -> tuple[Totals, list[Task]]:
-    """A batch of files and folders into ``out`` or in place (``options``: see :func:`~cleaner.plan.plan`):
-    its totals and tasks."""
-    unmatched: list[Path] = []
-    try:
-        tasks, problems = plan(sources, pipeline, out, unmatched=unmatched, **options)
-    except BatchError as exc:
-        raise refuse(str(exc)) from exc
-    for folder in unmatched:
-        if options["include"] or options["exclude"]:
-            globs = " ".join(f"--include {g!r}" for g in options["include"])
-            globs += " ".join(f" --exclude {g!r}" for g in options["exclude"])
-            err.print(escape(f"warning: no file in {folder} passes {globs.strip()}; nothing there to clean"))
-    totals = Totals()
-    with progress(err, len(tasks) + len(problems), "cleaning", show and err.is_terminal) as advance:
-        on_result = reporting(advance, totals)
-        for problem in problems:
-            on_result(problem)
-        try:
-            with cluster(scheduler) as client:
-                totals.stopped = batch.run(
-                    tasks, pipeline, workers, force=force, on_result=on_result, client=client
-                ).stopped
-        except KeyboardInterrupt:
-            unreported = batch.finished(tasks[totals.documents - len(problems) :], workers, pipeline.config.max_bytes)
-            then = "run the same command again to resume: files already cleaned are skipped"
-            interrupted(totals, show, then, unreported)
-    return totals, tasks
-
-
-@contextmanager
-def cluster(address: str | None) -> Iterator[Any]:
-    """A ``distributed.Client`` for ``--scheduler ADDRESS`` (closed after), or ``None``."""
-    if not address:
-        yield None
-        return
-    from .dask import connect  # imports dask itself only when called
-
-    try:
-        client = connect(address)
-    except (OSError, ValueError, ImportError) as exc:
-        raise refuse(
-            f"--scheduler needs Dask: pip install 'cleaner[dask]' ({exc})"
-            if isinstance(exc, ImportError)
-            else str(exc)
-        ) from exc
-    with client:
-        yield client
 
 
 def _report_needs_batch(report: Path | None, no_batch: bool) -> None:
