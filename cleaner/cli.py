@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import itertools
 import signal
-from collections.abc import Sequence
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
@@ -41,27 +39,20 @@ from .clioptions import (
     make_pipeline,
 )
 from .cliout import err, refuse, report_error
+from .clireport import batch_report, report, report_needs_batch, write_html
 from .clistdin import STDIN, check_stdin, clean_stdin, stdin_bytes
 from .document import Document
 from .extraction import EXTRACTION
 from .filters import FILTERS
 from .folders import iter_inputs
-from .htmlreport import (
-    DEFAULT_FULL,
-    ReportError,
-    ReportInputError,
-    Source,
-    batch_sources,
-    plural,
-    write_report,
-)
+from .htmlreport import Source
 from .inputs import InputError, as_input, read_input
 from .jsonl import is_stream
 from .parallel import chunked, default_workers, ordered_map
 from .pipeline import Pipeline
-from .plan import STREAM, Task, config_record
+from .plan import STREAM, config_record
 from .report import finish
-from .results import Totals, metadata_record, report_fields
+from .results import metadata_record, report_fields
 
 app = typer.Typer(
     help="Strip boilerplate from scraped text and HTML; keep the article and its metadata.",
@@ -131,7 +122,7 @@ def clean(
     _options_apply(mode, bool(include or exclude), in_place or sidecar, scheduler is not None, keys)
     pipeline = make_pipeline(config, disable, kind, comments)
     n_workers = workers or default_workers()
-    _report_needs_batch(report, jsonl is not None or (out is None and not (in_place and sidecar)))
+    report_needs_batch(report, jsonl is not None or (out is None and not (in_place and sidecar)))
     if jsonl is not None:
         clean_jsonl(sources, jsonl, pipeline, n_workers, text_key, meta_key, scheduler, not quiet)
     elif mode == "stdin":
@@ -141,7 +132,7 @@ def clean(
         totals, tasks = clean_files(
             [Path(s) for s in sources], out, options, pipeline, n_workers, force, scheduler, not quiet
         )
-        _batch_report(report, tasks, out, totals, not quiet)
+        batch_report(report, tasks, out, totals, not quiet)
         finish(totals, not quiet)
 
 
@@ -185,83 +176,7 @@ def _options_apply(mode: str, globs: bool, sidecar_apply: bool, scheduler: bool 
         raise refuse(problem)
 
 
-def _report_needs_batch(report: Path | None, no_batch: bool) -> None:
-    if report is not None and no_batch:
-        raise refuse("--report shows a batch's metadata files: it needs --out DIR, or --in-place with sidecars")
-
-
-def _batch_report(report: Path | None, tasks: list[Task], out: Path | None, totals: Totals, show: bool = True) -> None:
-    """The HTML report of this batch's documents (those skipped as unchanged too); ``show``:
-    say where it was written (not with --quiet)."""
-    if report is None:
-        return
-    sources = [
-        Source(task.body.relative_to(out).as_posix() if out else str(task.path), task.meta, task.body)
-        for task in tasks
-        if task.meta is not None
-    ]
-    write_html(sources, report, errors=totals.errors, origin=str(out or "in place"), echo=False, say=show)
-
-
-def write_html(
-    sources: list[Source],
-    path: Path,
-    *,
-    errors: Sequence[str] = (),
-    echo: bool = True,
-    say: bool = True,
-    **options: Any,
-) -> int:
-    """Write an HTML report; name the documents it could not read (``echo``) and where it
-    was written (``say``). Returns how many it could not read."""
-    try:
-        written = write_report(sources, path, errors=errors, **options)
-    except (ReportError, OSError) as exc:
-        raise refuse(
-            f"{path}: cannot write the report: {exc.strerror}" if isinstance(exc, OSError) else str(exc)
-        ) from exc
-    unread = written.errors[len(errors) :]
-    if echo:
-        for message in unread:
-            report_error(message)
-    if say:
-        written_to = f"wrote {escape(str(path))}: {plural(written.documents, 'document')}, {written.full:,} in full"
-        err.print(written_to, soft_wrap=True)
-    return len(unread)
-
-
-@app.command(cls=Command)
-def report(
-    folder: Annotated[
-        Path,
-        typer.Argument(metavar="FOLDER", help="The --out folder of a finished batch (or a folder cleaned in place)."),
-    ],
-    html: Annotated[Path, html_option("--html", "what the batch removed from each document")],
-    full: Annotated[
-        int,
-        typer.Option(
-            "--full",
-            min=0,
-            metavar="N",
-            help="Documents shown in full: half those that lost the largest share, half drawn at random; "
-            "the others are rows of the table.",
-        ),
-    ] = DEFAULT_FULL,
-    seed: Annotated[int, typer.Option("--seed", metavar="N", help="Seed of the random half of --full.")] = 0,
-) -> None:
-    """Write an HTML report of a finished batch: what each filter removed from each document, and why.
-
-    Reads the metadata files (.json) and bodies (.txt) a batch wrote. A file that cannot
-    be read is named with the reason; the others are shown, and the exit code is 1.
-    """
-    try:
-        sources = batch_sources(folder)
-    except ReportInputError as exc:
-        raise refuse(str(exc)) from exc
-    if not sources:
-        raise refuse(f"{folder}: no metadata files of a batch in it (OUT/*.json, or FILE.cleaner.json in place)")
-    if write_html(sources, html, full=full, seed=seed, origin=str(folder)):
-        raise typer.Exit(1)
+app.command(cls=Command)(report)
 
 
 @app.command(cls=Command)
