@@ -1,4 +1,12 @@
-"""The ``cleaner`` command line."""
+"""The ``cleaner`` command line: the app, its commands in the order ``--help`` lists them,
+and which path ``cleaner clean`` takes (stdin, files and folders, or JSONL streams).
+
+Each path and command of any size is a module of its own: :mod:`cleaner.clistdin` (a page
+on stdin), :mod:`cleaner.clibatch` (files, folders and streams), :mod:`cleaner.clireport`
+(``report`` and ``--report``), :mod:`cleaner.cliexplain` (``explain``); the options are
+in :mod:`cleaner.clioptions`, errors and refusals in :mod:`cleaner.cliout`, the progress
+bar and summary in :mod:`cleaner.report`.
+"""
 
 from __future__ import annotations
 
