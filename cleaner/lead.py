@@ -1,26 +1,37 @@
 """The article's lead, when the extraction dropped it as a teaser.
 
-Sites put an article's lead (standfirst, deck, intro) in a box named for it: a
-``teaser``, ``excerpt``, ``intro``, ``lead``, ``deck`` or ``standfirst`` class, often
-inside the article's ``<header>``. trafilatura drops such boxes (teasers are usually links to
-other articles, and precision mode drops headers), and with them the lead. A box is
+Sites put an article's lead (standfirst, deck, intro) in a box named for it: a class
+with one of the words of ``data/_common/lead.toml`` (``teaser``, ``intro``, ``lead``,
+``abstract``, ...) in any case, often inside the article's ``<header>``. trafilatura
+drops such boxes (teasers are usually links to other articles, and precision mode drops
+headers), and with them the lead. A box is
 taken for the lead when the text that follows it on the page opens the extracted
 body: what comes next is the article itself, so the box is its first paragraph and
 not a teaser for another page. A picture's caption or a player's notice may stand
 between the lead and the article, and the extraction drops it: a few short texts
-after the box may be passed over. The boxes are found before the extraction, which
+after the box may be passed over, and a short run of text (a link, a bold phrase) may open
+the body's line before the key. The boxes are found before the extraction, which
 prunes the page.
 """
 
 from __future__ import annotations
 
 import re
+import tomllib
 from collections.abc import Iterator
+from importlib import resources
 from typing import Any
+
+
+def _lead_words() -> re.Pattern[str]:
+    """The words of a lead box's class (``data/_common/lead.toml``), in any case."""
+    text = (resources.files("cleaner.data") / "_common" / "lead.toml").read_text(encoding="utf-8")
+    return re.compile("|".join(map(re.escape, tomllib.loads(text)["class_words"])), re.IGNORECASE)
+
 
 #: The elements a lead box is, and the words of its class: a box is named for its role.
 _BOX_TAGS = ("div", "p", "h2", "section", "span")
-_LEAD_WORDS = re.compile("teaser|excerpt|intro|lead|deck|standfirst")
+_LEAD_WORDS = _lead_words()
 #: A lead is prose: a sentence or more, not a label or a button.
 MIN_LEAD_CHARS = 80
 #: A lead's share of link text is at most this (a teaser links to its article).
@@ -34,6 +45,10 @@ MAX_PASSED_CHARS = 200
 #: The body's lines the key is looked for in (a headline, a date bar before the paragraphs).
 OPENING_LINES = 3
 _NOT_IN_A_LEAD = ("h1", "h2", "h3", "h4", "h5", "h6", "img", "picture", "figure", "figcaption")
+#: A subheading that holds the whole of a box's text is the lead set as a deck, not a headline above it.
+_DECKS = frozenset({"h2", "h3", "h4", "h5", "h6"})
+#: Characters a reader does not see, which the text filters drop from the body (a key must match it).
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
 _SKIPPED = frozenset({"script", "style", "noscript", "template"})
 
 
@@ -69,7 +84,7 @@ def _is_lead(box: Any, text: str) -> bool:
     if len(text) < MIN_LEAD_CHARS:
         return False
     if (
-        next(box.iterdescendants(_NOT_IN_A_LEAD), None) is not None
+        any(not _is_deck(inner, text) for inner in box.iterdescendants(_NOT_IN_A_LEAD))
         or next(box.iterancestors("figure"), None) is not None
     ):
         return False
@@ -77,14 +92,21 @@ def _is_lead(box: Any, text: str) -> bool:
     return links <= MAX_LINK_SHARE * len(text)
 
 
+def _is_deck(inner: Any, text: str) -> bool:
+    """Whether ``inner``, an element inside a box whose shown text is ``text``, is a
+    subheading holding all of it (the lead set as a deck)."""
+    return inner.tag in _DECKS and squeeze("".join(shown_texts(inner))) == text
+
+
 def _following_texts(box: Any) -> tuple[str, ...]:
     """The first ``KEY_CHARS`` characters of the first run of text of that length after
     ``box`` in the page, scripts and styles skipped, and of each further run while the
-    texts before it come to at most :data:`MAX_PASSED_CHARS` (() if there is none)."""
+    texts before it come to at most :data:`MAX_PASSED_CHARS` (() if there is none);
+    without the characters a reader does not see (:data:`_INVISIBLE`)."""
     keys: list[str] = []
     passed = 0
     for chunk in _after(box):
-        chunk = squeeze(chunk)
+        chunk = squeeze(chunk.translate(_INVISIBLE))
         if len(chunk) >= KEY_CHARS:
             keys.append(chunk[:KEY_CHARS])
         passed += len(chunk)
@@ -115,7 +137,9 @@ def shown_texts(element: Any) -> Iterator[str]:
 
 def with_lead(body: str, boxes: list[tuple[str, tuple[str, ...]]]) -> str:
     """``body`` with the first box's text put before the line one of its following texts
-    opens, when that line is one of the body's first and the box's text is not in the body."""
+    opens (or stands in within :data:`MAX_PASSED_CHARS` of its start: the short runs before
+    it, a link's words, are its line's too), when that line is one of the body's first and
+    the box's text is not in the body."""
     if not body or not boxes:
         return body
     lines = body.split("\n")
@@ -125,6 +149,6 @@ def with_lead(body: str, boxes: list[tuple[str, tuple[str, ...]]]) -> str:
         if text in flat:
             continue
         for i, line in enumerate(opening):
-            if line.startswith(keys):
+            if any(line.find(key, 0, MAX_PASSED_CHARS + len(key)) >= 0 for key in keys):
                 return "\n".join([*lines[:i], text, *lines[i:]])
     return body

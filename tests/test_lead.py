@@ -45,6 +45,36 @@ def test_a_lead_in_a_teaser_box_above_the_article_stays_before_its_first_paragra
     assert text.index(LEAD) < text.index(HARBOUR_ARTICLE[0])
 
 
+@pytest.mark.parametrize(
+    "box",
+    [
+        f"<div class='articleTeaser'><p>{LEAD}</p></div>",  # the word in any case
+        f"<div class='contentHeader__abstract'><p>{LEAD}</p></div>",
+        f"<div class='post__lead'><h2>{LEAD}</h2></div>",  # a deck: a subheading that is all of the box
+    ],
+)
+def test_a_lead_box_named_in_any_case_or_set_as_a_deck_is_put_back_before_the_first_paragraph(box):
+    text = clean(page(box)).text
+    assert LEAD in text
+    assert text.index(LEAD) < text.index(HARBOUR_ARTICLE[0])
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "\u200b\u200b\u200b",  # characters a reader does not see, which the body drops
+        "<a href='/harbour'>Harbour plan:</a> ",  # a link's few words, a run of its own
+    ],
+)
+def test_a_lead_is_put_back_when_the_first_paragraph_opens_on_a_run_the_key_is_not(opening):
+    raw = page(f"<div class='intro'><p>{LEAD}</p></div>").replace(
+        f"<p>{HARBOUR_ARTICLE[0]}".encode(), f"<p>{opening}{HARBOUR_ARTICLE[0]}".encode()
+    )
+    text = clean(raw).text
+    assert LEAD in text
+    assert text.index(LEAD) < text.index(HARBOUR_ARTICLE[0])
+
+
 def test_the_lead_is_in_what_the_cli_writes(tmp_path):
     source = tmp_path / "in"
     source.mkdir()
