@@ -24,9 +24,10 @@ from typing import Any
 
 
 def _lead_words() -> re.Pattern[str]:
-    """The words of a lead box's class (``data/_common/lead.toml``), in any case."""
+    """The words of a lead box's class (``data/_common/lead.toml``), in lower case: a class
+    is searched lowered (an ``IGNORECASE`` search costs several times more)."""
     text = (resources.files("cleaner.data") / "_common" / "lead.toml").read_text(encoding="utf-8")
-    return re.compile("|".join(map(re.escape, tomllib.loads(text)["class_words"])), re.IGNORECASE)
+    return re.compile("|".join(re.escape(word.lower()) for word in tomllib.loads(text)["class_words"]))
 
 
 #: The elements a lead box is, and the words of its class: a box is named for its role.
@@ -64,7 +65,7 @@ def lead_boxes(tree: Any) -> list[tuple[str, tuple[str, ...]]]:
     found, taken = [], set()
     for box in tree.iter(*_BOX_TAGS):
         names = box.get("class")
-        if not names or not _LEAD_WORDS.search(names):
+        if not names or not _LEAD_WORDS.search(names.lower()):
             continue
         if len(box.text_content()) < MIN_LEAD_CHARS or any(parent in taken for parent in box.iterancestors()):
             continue  # (too short even with its scripts, or inside a lead taken already)
