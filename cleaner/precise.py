@@ -34,6 +34,7 @@ from copy import copy
 from functools import lru_cache
 from typing import Any
 
+from .container import mark_container
 from .reviewed import matches, shortcut_or_library, sources, xpath_any
 from .sections import cheaper_sections
 
@@ -204,8 +205,10 @@ def _sequence(tree: Any, options: Any, url: str | None, source: str | None = Non
     cleaned = convert_tags(tree_cleaning(tree, _keeping_tails(options)), options, url)
     if comments and not is_forum:
         cleaned = prune_unwanted_nodes(cleaned, prunes["comments"])
-    join_chunks(cleaned)
+    named = join_chunks(cleaned)
     with cheaper_sections():
+        if not named:
+            mark_container(cleaned, options)
         result: tuple[Any, str] = extract_content(cleaned, options)
     return result
 
@@ -243,19 +246,20 @@ def _body_class(names: str | None) -> bool:
     return bool(names and (names in ("post", "entry") or _BODY_CLASS.search(names)))
 
 
-def join_chunks(tree: Any) -> None:
+def join_chunks(tree: Any) -> bool:
     """Move into the first container trafilatura's first body expression finds the
     children of the page's other containers of the same tag and class (neither inside
     the other, none in a list): the chunks of an article that a site cut with an
     advertisement or a newsletter box, which the extraction, taking the first container
-    only, would lose. Only a container named by its class has such chunks."""
+    only, would lose. Only a container named by its class has such chunks. Whether the
+    expression finds a container."""
     elements = tree.iter(*_BODY_TAGS)
     first = next((element for element in elements if _is_body(element)), None)
     if first is None:
-        return
+        return False
     names = first.get("class")
     if not _body_class(names) or _in_list(first):
-        return
+        return True
     taken = [first]
     for chunk in elements:  # (the elements after the first container)
         if chunk.tag != first.tag or chunk.get("class") != names or _in_list(chunk):
@@ -268,6 +272,7 @@ def join_chunks(tree: Any) -> None:
             first.append(chunk.makeelement("p"))
             first[-1].text, chunk.text = chunk.text, None
         first.extend(list(chunk))
+    return True
 
 
 def _in_list(element: Any) -> bool:

@@ -1,0 +1,151 @@
+"""The article's container on a page whose class names are generated, found by its text.
+
+trafilatura finds the article's container by its class or id (``BODY_XPATH``: ``post-body``,
+``entry-content``, ``article__text`` ...), or takes the first ``<article>``. Sites whose style
+sheets are generated write class names that say nothing (``css-1q2w3e``, ``_3kLd9x``,
+``c-3f9a1c``): no expression matches, and the extraction falls back to every ``<p>`` of the
+page (``recover_wild_text``): the readers' comments, the widgets and the footer come in, the
+article's headings and lists (which the fallback does not take) go.
+Where the page's class names are mostly such tokens (:func:`generated_names`) and the
+extraction would so fall back, :func:`mark_container` names as the article's body the
+container that holds the most paragraph text (:func:`densest_container`), which the
+extraction then reads as it reads a container named by its class.
+"""
+
+from __future__ import annotations
+
+import re
+from copy import deepcopy
+from typing import Any
+
+from lxml.etree import XPath
+
+#: A page's class names are generated when at least this share of its distinct class
+#: tokens are (:func:`_generated`). Chosen on split 1 with hashed class names (docs/benchmarks.md).
+GENERATED_SHARE = 0.5
+#: A generated token's last part (after its last "-" or "_") is this long at least, and
+#: mixes letters and digits: a hash, not a word or a number (``col-md-12``, ``post-1155``).
+HASH_CHARS = 5
+#: A paragraph shorter than this (characters) says nothing of where the article is.
+MIN_TEXT = 25
+#: The container taken is the first in the page's order whose score reaches this share
+#: of the best score: the article's text comes before the comments and the widgets,
+#: whose single blocks may hold more.
+FIRST_SHARE = 0.5
+_SPLIT = re.compile(r"[-_]")
+_NAMES = XPath("//@class", smart_strings=False)
+#: The elements the extraction takes for a body when named so (``BODY_XPATH``'s first).
+_BODIES = ("article", "div", "main", "section")
+#: Text blocks a container's own text may stand in (beside its paragraphs).
+_BLOCKS = frozenset({"div", "section", "article", "main", "td", "blockquote"})
+#: Elements inside a run of text, in the cleaned tree (trafilatura's names and HTML's).
+_INLINE = frozenset({"lb", "hi", "span", "b", "i", "em", "strong", "font", "small", "sup", "sub", "del", "br"})
+_LINKS = ("ref", "a")
+_LISTS = ("list", "item", "ul", "ol", "li")
+
+
+def _generated(token: str) -> bool:
+    last = _SPLIT.split(token)[-1]
+    return len(last) >= HASH_CHARS and not last.isdigit() and not last.isalpha() and last.isalnum()
+
+
+def generated_names(tree: Any) -> bool:
+    """Whether at least :data:`GENERATED_SHARE` of the distinct class tokens of ``tree`` are
+    generated (a hash after the last "-" or "_"; False without class names)."""
+    tokens = {token for value in set(_NAMES(tree)) for token in value.split()}
+    return bool(tokens) and sum(map(_generated, tokens)) >= GENERATED_SHARE * len(tokens)
+
+
+def _squeezed_len(text: str) -> int:
+    return len(" ".join(text.split()))
+
+
+def _own_text(element: Any) -> int:
+    """The length of the text a block holds itself: its text, its inline children's
+    (links left out) and the tails of its children."""
+    parts = [element.text or ""]
+    for child in element:
+        if child.tag in _INLINE:
+            parts.append(child.text_content())
+        parts.append(child.tail or "")
+    return _squeezed_len("".join(parts))
+
+
+def _scores(tree: Any) -> dict[Any, float]:
+    """Each container's paragraph text: a paragraph's text less its links counts to its
+    parent and half to its grandparent; a block's own text to itself and half to its parent."""
+    scores: dict[Any, float] = {}
+    for element in tree.iter("p", *_BLOCKS):
+        if element.tag == "p":
+            text = _squeezed_len(element.text_content())
+            if text < MIN_TEXT:
+                continue
+            value = text - sum(_squeezed_len(link.text_content()) for link in element.iter(*_LINKS))
+            holder = element.getparent()
+        else:
+            value, holder = _own_text(element), element
+        if value < MIN_TEXT or holder is None:
+            continue
+        scores[holder] = scores.get(holder, 0) + value
+        above = holder.getparent()
+        if above is not None:
+            scores[above] = scores.get(above, 0) + value / 2
+    return scores
+
+
+def densest_container(tree: Any) -> Any:
+    """The container of the article's text by :func:`_scores`: the first in the page's order
+    whose score reaches :data:`FIRST_SHARE` of the best, or the nearest of its ancestors the
+    extraction takes for a body (None if there is none), with its chunks (:func:`_join_chunks`)."""
+    scores = _scores(tree)
+    if not scores:
+        return None
+    least = FIRST_SHARE * max(scores.values())
+    found = next(element for element in tree.iter() if scores.get(element, 0) >= least)
+    while found is not None and found.tag not in _BODIES:
+        found = found.getparent()
+    if found is not None and found is not tree:
+        _join_chunks(tree, found)
+        return found
+    return None
+
+
+def _join_chunks(tree: Any, first: Any) -> None:
+    """Move into ``first`` the children of the page's other elements of its tag and class
+    whose parent has the tag and class of its parent, neither inside the other, none in a
+    list: an article cut into chunks by pictures or advertisements (a comment's container,
+    of the same class as the article's on some sites, stands in another parent)."""
+    names, parent = first.get("class"), first.getparent()
+    if not names or parent is None:
+        return
+    around = set(first.iterancestors())
+    chunks = []
+    for chunk in tree.iter(first.tag):
+        holder = chunk.getparent()
+        if chunk is first or chunk in around or chunk.get("class") != names or holder is None:
+            continue
+        if (holder.tag, holder.get("class")) != (parent.tag, parent.get("class")):
+            continue
+        if next(chunk.iterancestors(*_LISTS), None) is None and first not in set(chunk.iterancestors()):
+            chunks.append(chunk)
+    for chunk in chunks:
+        first.extend(list(chunk))
+
+
+def mark_container(cleaned: Any, options: Any) -> None:
+    """On a page of generated class names (:func:`generated_names`) whose body the
+    extraction would find by no expression (``_extract`` on a copy finds less than
+    trafilatura's least extraction, and ``extract_content`` would take every paragraph of
+    the page), name :func:`densest_container` as the article's body (``itemprop``
+    ``articleBody``, which ``BODY_XPATH``'s first expression reads). ``cleaned``: the
+    cleaned tree ``extract_content`` is about to read."""
+    if not generated_names(cleaned):
+        return
+    from trafilatura.main_extractor import _extract
+
+    _, text, _ = _extract(deepcopy(cleaned), options)
+    if len(text) >= options.min_extracted_size:
+        return
+    found = densest_container(cleaned)
+    if found is not None:
+        found.set("itemprop", "articleBody")

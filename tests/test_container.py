@@ -1,0 +1,75 @@
+"""The article's container on a page whose class names are generated, found by its text.
+
+``fixtures/extraction/generated-names-page.html`` names every element by a hash (as generated
+style sheets do): no body expression of trafilatura matches, and its fallback takes every
+paragraph of the page, the readers' comments and the footer with them, and not the
+article's subheading and list. The container of the most paragraph text is taken instead.
+"""
+
+from __future__ import annotations
+
+import re
+
+from helpers import FIXTURES
+from lxml import html
+
+from cleaner import clean
+from cleaner.container import densest_container, generated_names
+
+PAGE = FIXTURES / "extraction" / "generated-names-page.html"
+
+
+def test_the_article_is_taken_with_its_heading_and_list_and_without_the_comments():
+    text = clean(PAGE.read_bytes()).text
+    assert text.startswith("The harbour ferry returned to service on Monday")
+    assert "New timetable for the summer" in text
+    assert "- Bicycles will travel free outside the morning rush hour." in text
+    assert "replacement boat" not in text
+    assert "Coast Media Limited" not in text
+
+
+def test_the_library_alone_takes_every_paragraph_of_the_page():
+    from cleaner import precise
+    from cleaner.guards import guard_html
+    from cleaner.parse import parse
+
+    library = precise.library_text(parse(guard_html(PAGE.read_text(encoding="utf-8")), True), None, precise.OPTIONS)
+    assert "replacement boat" in library and "Coast Media Limited" in library
+    assert "New timetable for the summer" not in library
+
+
+def test_the_same_page_with_names_that_are_words_is_left_to_the_extraction(monkeypatch):
+    import cleaner.container
+
+    called = []
+    monkeypatch.setattr(cleaner.container, "densest_container", lambda tree: called.append(tree))
+    page = re.sub(r'class="[^"]*"', 'class="box"', PAGE.read_text(encoding="utf-8"))
+    clean(page)
+    assert called == []
+
+
+def test_hashes_are_generated_names_and_words_and_numbers_are_not():
+    def page(*names: str) -> object:
+        return html.fromstring("".join(f'<div class="{name}">x</div>' for name in names))
+
+    assert generated_names(page("c-3f9a1c", "css-1q2w3e c-81d0e2", "menu"))
+    assert not generated_names(page("post-1155", "col-md-12", "entry-content", "c-3f9a1c"))
+    assert not generated_names(page("article", "header"))
+    assert not generated_names(html.fromstring("<div><p>no names</p></div>"))
+
+
+def test_the_first_dense_container_wins_over_a_longer_comment_below():
+    article = "".join(f"<p>Paragraph {i} of the article, a sentence long enough to count here.</p>" for i in range(3))
+    comment = "<p>" + "A reader's long comment that goes on and on about something else. " * 4 + "</p>"
+    tree = html.fromstring(f'<body><div id="a">{article}</div><div id="c"><div>{comment}</div></div></body>')
+    assert densest_container(tree).get("id") == "a"
+
+
+def test_an_article_cut_into_chunks_of_one_class_is_joined():
+    chunk = '<div class="c-1"><p>{} part of the article, a sentence long enough to count.</p></div>'
+    tree = html.fromstring(
+        '<body><section class="s">' + chunk.format("First") + "</section><figure>A picture</figure>"
+        '<section class="s">' + chunk.format("Second") + "</section></body>"
+    )
+    found = densest_container(tree)
+    assert [p.text.split()[0] for p in found.iter("p")] == ["First", "Second"]
