@@ -73,3 +73,19 @@ def test_an_article_cut_into_chunks_of_one_class_is_joined():
     )
     found = densest_container(tree)
     assert [p.text.split()[0] for p in found.iter("p")] == ["First", "Second"]
+
+
+def test_without_the_private_extract_the_page_is_the_librarys(monkeypatch):
+    """``mark_container`` calls trafilatura's private ``_extract``: were it renamed, the
+    extraction's shortcut falls back on the library (every paragraph), it does not fail."""
+    from test_reviewed import rename
+
+    from cleaner import precise
+    from cleaner.guards import guard_html
+    from cleaner.parse import parse
+
+    library = precise.library_text(parse(guard_html(PAGE.read_text(encoding="utf-8")), True), None, precise.OPTIONS)
+    rename(monkeypatch, "trafilatura.main_extractor", "_extract")  # in trafilatura's own callers too
+    text = clean(PAGE.read_bytes()).text
+    assert "replacement boat" in text and "New timetable for the summer" not in text
+    assert text.split("\n\n")[0] in library
