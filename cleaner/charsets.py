@@ -22,7 +22,8 @@ import re
 import tomllib
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
+
+from .data import common_text
 
 #: How much of a page is searched for its charset declaration: heads run long
 #: (inline scripts and styles, an archive's banner before the page's own head).
@@ -54,7 +55,7 @@ class Choice:
 
 @cache
 def _table() -> tuple[dict[str, str], frozenset[str]]:
-    text = (resources.files("cleaner.data") / "_common" / "charsets.toml").read_text(encoding="utf-8")
+    text = common_text("charsets.toml")
     data = tomllib.loads(text)
     return dict(data["labels"]), frozenset(data["web"]["codecs"])
 

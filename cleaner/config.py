@@ -21,9 +21,10 @@ from __future__ import annotations
 import tomllib
 from dataclasses import dataclass, field, replace
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
+
+from .data import common_text
 
 KINDS = ("auto", "text", "html")
 #: What becomes of readers' comments: dropped with the page's chrome, kept apart in
@@ -39,7 +40,7 @@ class ConfigError(ValueError):
 @cache
 def language_codes() -> frozenset[str]:
     """The codes ``language`` may take besides ``auto`` (ISO 639-1; data/_common/languages.txt)."""
-    text = (resources.files("cleaner.data") / "_common" / "languages.txt").read_text(encoding="utf-8")
+    text = common_text("languages.txt")
     return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
@@ -47,7 +48,7 @@ def language_codes() -> frozenset[str]:
 def option_bounds() -> dict[str, dict[str, tuple[float, float]]]:
     """The ranges of the filters' number options that are neither counts nor thresholds, by
     filter and option (data/_common/option_bounds.toml)."""
-    text = (resources.files("cleaner.data") / "_common" / "option_bounds.toml").read_text(encoding="utf-8")
+    text = common_text("option_bounds.toml")
     tables = tomllib.loads(text)
     return {name: {key: (low, high) for key, (low, high) in table.items()} for name, table in tables.items()}
 

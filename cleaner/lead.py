@@ -19,14 +19,15 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Iterator
-from importlib import resources
 from typing import Any
+
+from .data import common_text
 
 
 def _lead_words() -> re.Pattern[str]:
     """The words of a lead box's class (``data/_common/lead.toml``), in lower case: a class
     is searched lowered (an ``IGNORECASE`` search costs several times more)."""
-    text = (resources.files("cleaner.data") / "_common" / "lead.toml").read_text(encoding="utf-8")
+    text = common_text("lead.toml")
     return re.compile("|".join(re.escape(word.lower()) for word in tomllib.loads(text)["class_words"]))
 
 

@@ -21,6 +21,11 @@ from .anchored import StartGated, dispatched
 FALLBACK_LANGUAGE = "en"
 
 
+def common_text(name: str) -> str:
+    """The text of ``data/_common/NAME``, the data every language shares."""
+    return (resources.files(__name__) / "_common" / name).read_text(encoding="utf-8")
+
+
 @lru_cache(maxsize=1)
 def available_languages() -> tuple[str, ...]:
     """The languages with phrase data of their own (read once: the package does not change)."""
