@@ -176,7 +176,18 @@ class AuthorBox(Filter):
                 elif names and words <= max_bio and b.text.startswith(tuple(names)):
                     self.drop(page, b, "author bio")
                 else:
+                    if min_bio <= words <= max_bio and self.opens_bio(b.text, names):
+                        self.drop(page, b, "author bio")
                     break
+
+    def opens_bio(self, text: str, names: list[str]) -> bool:
+        """Whether a box's paragraph is its bio: it goes on from the name above it ("ist Gründungspartner der
+        Kanzlei ..."), or opens with a person's name ("Moritz Gathmann leitet das Ressort ...")."""
+        if text[:1].islower():
+            return bool(names)
+        words = text.split()
+        n = next((k for k, w in enumerate(words) if not w[:1].isupper() and w.casefold() not in self.joiners), 0)
+        return n >= 2 and is_name(" ".join(words[:n]), 5, self.joiners)
 
     def drop_about_boxes(self, page: Page) -> None:
         """A box headed "About <Name>" whose bio, right below it, names the person: a profile the site repeats under
