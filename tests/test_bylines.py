@@ -58,6 +58,28 @@ def test_author_profile_box():
     assert doc.metadata["author"] == "Maria Lopez"
 
 
+def test_an_author_box_bio_that_opens_with_a_name_or_goes_on_from_it_goes():
+    bio = "Maria Lopez reports on the economy from Madrid and has covered the central bank since 2015."
+    doc = run(ARTICLE + "\n\nAbout the author\n\n" + bio)
+    assert doc.text == ARTICLE
+    assert removed_by(doc, "authorbox") == ["About the author", bio]
+    rest = "is a partner at a law firm in Berlin and writes about data protection and competition law."
+    doc = run(ARTICLE + "\n\nAuthor\n\nDr. Thomas Schulte\n\n" + rest)
+    assert doc.text == ARTICLE
+    assert removed_by(doc, "authorbox") == ["Author", "Dr. Thomas Schulte", rest]
+    assert doc.metadata["author"] == "Dr. Thomas Schulte"
+
+
+def test_a_paragraph_under_an_author_box_that_names_no_one_stays():
+    for rest in [
+        "The board met in the old town hall, as it has since the bank was founded, and voted on the budget.",
+        "is a partner at a law firm in Berlin and writes about data protection and competition law.",  # no name above
+    ]:
+        text = ARTICLE + "\n\nAbout the author\n\n" + rest
+        assert run(text, "content").text == ARTICLE + "\n\n" + rest
+        assert removed_by(run(text, "content"), "authorbox") == ["About the author"]
+
+
 def test_repeated_paragraphs_without_an_author_box_stay():
     para = "The board will meet again in six weeks to review the latest figures on prices."
     text = ARTICLE + "\n\n" + para + "\n\n" + para
