@@ -40,6 +40,7 @@ from typing import TYPE_CHECKING, Any
 from .columns import REMOVED_FORMS, clean_columns
 from .config import Config
 from .document import metadata_keys
+from .folders import iter_inputs
 from .inputs import JSONL_SUFFIXES, InputError, as_input, decode, read_bytes
 from .parallel import windowed
 from .pipeline import Pipeline
@@ -295,10 +296,11 @@ def clean_dataframe(
 
 
 def expand(pattern: str | os.PathLike[str]) -> list[str]:
-    """Files matched by a glob (``**`` allowed), or every file under a folder, sorted."""
+    """Files matched by a glob (``**`` allowed), or the files under a folder that ``cleaner
+    clean`` takes (hidden files, its own outputs and reports passed over), sorted."""
     pattern = str(pattern)
     if os.path.isdir(pattern):
-        return [str(p) for p in sorted(Path(pattern).rglob("*")) if p.is_file()]
+        return [str(p) for p in sorted(path for path, _ in iter_inputs([Path(pattern)]))]
     return sorted(p for p in globlib.glob(pattern, recursive=True) if os.path.isfile(p))
 
 
@@ -364,8 +366,8 @@ def clean_files(
 ) -> dask.bag.Bag:
     """A bag of cleaned records from text files and JSONL files (lazy; order kept).
 
-    ``pattern`` is a glob, a folder, or a list of paths. Files are read by the
-    workers, so they must see the same file system as the client. A text or HTML file
+    ``pattern`` is a glob, a folder (the files ``cleaner clean`` takes from it), or a list
+    of paths. Files are read by the workers, so they must see the same file system as the client. A text or HTML file
     gives one record (``source`` is its path), cleaned as ``cleaner clean`` does; a
     ``.jsonl``/``.ndjson`` file (optionally gzipped) gives one record per line, its text
     under ``text_key``. Inputs that cannot be read give a record with an ``error`` field instead of failing the job.

@@ -356,3 +356,21 @@ def test_clean_files_gives_a_warc_an_error_record_and_reads_jsonl_named_in_capit
     assert out[1]["error"] == f"{tmp_path / 'crawl.warc.gz'}: a WARC archive, not one document: " + (
         "clean it with cleaner clean FILE --jsonl OUT"
     )
+
+
+def test_clean_files_on_a_folder_takes_the_files_cleaner_clean_takes(tmp_path):
+    """A folder with a ``.git``, a page's metadata from an earlier ``--out`` run, a sidecar and a
+    ``--report`` page: each was cleaned as one more page (``.git/HEAD`` gave a body), where
+    ``cleaner clean FOLDER`` passes them over."""
+    from cleaner.dask import clean_files
+
+    prose = "Line one ended in a conflict.President Putin spoke today at length about it."
+    (tmp_path / "in" / ".git").mkdir(parents=True)
+    (tmp_path / "in" / ".git" / "HEAD").write_text("ref: refs/heads/main\n")
+    (tmp_path / "in" / "a.txt").write_text(prose)
+    (tmp_path / "in" / "b.txt").write_text(prose)
+    (tmp_path / "in" / "a.json").write_text('{"title": null, "removed": []}')
+    (tmp_path / "in" / "b.txt.cleaner.json").write_text('{"title": null, "removed": []}')
+    (tmp_path / "in" / "report.html").write_text('<html><head><meta name="generator" content="cleaner 0.1.0">')
+    out = clean_files(str(tmp_path / "in"), Config()).compute(scheduler="synchronous")
+    assert [r["source"] for r in out] == [str(tmp_path / "in" / name) for name in ("a.txt", "b.txt")]
