@@ -86,6 +86,8 @@ def plan(
     found, problems = _find(sources, include, exclude, unmatched)
     if in_place:
         found, others = _text_in_place(found, sources, bool(include))
+        found, outside = _links_outside(found, sources)
+        others += outside
         tasks = [
             Task(path, path, path.with_name(path.name + SIDECAR_SUFFIX) if sidecar else None, fingerprint, True)
             for path, _ in found
@@ -132,6 +134,26 @@ def _text_in_place(
     keep = [(p, rel) for p, rel in found if p in named or p.name.lower().endswith(TEXT) or is_html_name(p)]
     kept = {p for p, _ in keep}
     return keep, [Result.failed(p, f"{p}: {NOT_TEXT}") for p, _ in found if p not in kept]
+
+
+#: Why a folder's link to a file outside the folders given is not followed in place.
+LINK_OUTSIDE = "a link to a file outside the folders given; left as it is (name the link to clean that file in place)"
+
+
+def _links_outside(
+    found: list[tuple[Path, Path]], sources: list[Path]
+) -> tuple[list[tuple[Path, Path]], list[Result]]:
+    """In place, a folder's walk rewrites no file outside the folders given: a link found in one
+    that names such a file is left (named on the command line, it is followed)."""
+    folders = [src.resolve() for src in sources if src.is_dir()]
+    named = {src for src in sources if not src.is_dir()}
+
+    def outside(path: Path) -> bool:
+        return path not in named and path.is_symlink() and not any(_inside(path.resolve(), f) for f in folders)
+
+    return [(p, rel) for p, rel in found if not outside(p)], [
+        Result.failed(p, f"{p}: {LINK_OUTSIDE}") for p, _ in found if outside(p)
+    ]
 
 
 def _find(
