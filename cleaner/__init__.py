@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from functools import lru_cache
+from pathlib import Path
 
 from .caches import clear_caches
 from .config import Config, ConfigError
@@ -20,7 +22,7 @@ def _pipeline(disable: frozenset[str], kind: str, comments: str) -> Pipeline:
 
 
 def clean(
-    raw: str | bytes,
+    raw: str | bytes | os.PathLike[str],
     url: str | None = None,
     *,
     kind: str = "auto",
@@ -42,6 +44,10 @@ def clean(
     ``Content-Type`` header's), then the page's own ``<meta charset>``, then
     detection; ``clean(data)`` is ``clean(text)`` for the text they decode to.
 
+    A path (``Path("page.html.gz")``) is the file's page, read as ``cleaner clean FILE``
+    reads it: gzip by its name, HTML by its name or content, no larger than ``max_bytes``;
+    the metadata's ``source`` is the path.
+
     ``disable`` names the filters switched off (one name, or several), besides ``config``'s.
 
     ``comments`` (over ``config``'s; default ``"drop"``): readers' comments are dropped with
@@ -53,4 +59,15 @@ def clean(
         pipeline = Pipeline(config.with_overrides(disable=names, comments=comments))
     else:
         pipeline = _pipeline(frozenset(names), kind, comments or "drop")
+    if isinstance(raw, os.PathLike):
+        return _clean_file(Path(raw), pipeline, url, kind, encoding)
     return pipeline.clean(raw, url=url, kind=kind if kind != "auto" else None, encoding=encoding)
+
+
+def _clean_file(path: Path, pipeline: Pipeline, url: str | None, kind: str, encoding: str | None) -> Document:
+    """A file's page cleaned as the command line cleans it (see :func:`clean`)."""
+    from .inputs import input_kind, read_bytes
+
+    data = read_bytes(path, pipeline.config.max_bytes)
+    told = input_kind(data, path, kind if kind != "auto" else pipeline.config.kind)
+    return pipeline.clean(data, url=url, source=str(path), kind=told, encoding=encoding)

@@ -3,8 +3,11 @@ files on disk through the command line and the Python API, each test named for w
 
 from __future__ import annotations
 
+import gzip
+import re
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from cleaner.cli import app
@@ -46,3 +49,28 @@ def test_in_place_on_a_link_named_on_the_command_line_cleans_the_file_it_names(t
     r = run("clean", tmp_path / "link.txt", "--in-place", "-j", 1)
     assert r.exit_code == 0, r.stderr
     assert (tmp_path / "link.txt").is_symlink() and (tmp_path / "shared" / "original.txt").read_text() == SPLIT
+
+
+def test_clean_given_a_path_cleans_the_file_as_the_command_line_does(tmp_path):
+    """``clean(Path("page.html.gz"))`` was refused (``clean() takes a page as str or bytes, not
+    PosixPath``): a path is the file's page, read as ``cleaner clean FILE --out`` reads it."""
+    from cleaner import clean
+
+    page = ROOT / "fixtures" / "html" / "article.html"
+    (tmp_path / "in").mkdir()
+    gz = tmp_path / "in" / "page.html.gz"
+    gz.write_bytes(gzip.compress(page.read_bytes()))
+    r = run("clean", gz, "--out", tmp_path / "out", "-j", 1)
+    assert r.exit_code == 0, r.stderr
+    doc = clean(gz)
+    assert doc.text and (tmp_path / "out" / "page.txt").read_text() == doc.text + "\n"
+    assert doc.text == clean(page.read_bytes()).text
+    assert doc.metadata["source"] == str(gz)
+
+
+def test_clean_given_a_path_it_cannot_read_names_it(tmp_path):
+    from cleaner import clean
+    from cleaner.inputs import InputError
+
+    with pytest.raises(InputError, match=re.escape(f"{tmp_path / 'nope.txt'}: cannot read")):
+        clean(tmp_path / "nope.txt")
