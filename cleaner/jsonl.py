@@ -34,7 +34,7 @@ from .inputs import GZIP_MAGIC, JSONL_SUFFIXES, InputError, input_kind
 from .parallel import CRASHED
 from .pipeline import Pipeline
 from .results import Result, Totals, json_line, metadata_record, parse_record
-from .warc import WARC_SUFFIXES, Page, clean_page, is_warc, read_pages
+from .warc import WARC_SUFFIXES, Page, clean_page, is_warc_name, read_archive, read_pages, sniff_warc
 
 #: A chunk sent to a worker: at most this many records or (about) this many bytes.
 CHUNK_RECORDS = 128
@@ -48,16 +48,14 @@ class Line:
 
 
 @contextmanager
-def open_input(source: str) -> Iterator[IO[bytes]]:
-    """A binary stream of ``source`` (``-`` is stdin), gunzipped if it starts like gzip."""
-    if source == "-":
-        raw: IO[bytes] = sys.stdin.buffer
+def open_input(source: str, opened: IO[bytes] | None = None) -> Iterator[IO[bytes]]:
+    """A binary stream of ``source`` (``-`` is stdin), gunzipped if it starts like gzip;
+    ``opened``: the file already open, read from where it stands and left open."""
+    if opened is not None or source == "-":
+        raw: IO[bytes] = opened or sys.stdin.buffer
         close = False
     else:
-        try:
-            raw = open(source, "rb")
-        except OSError as exc:
-            raise InputError(f"{source}: cannot read: {exc.strerror or exc}") from exc
+        raw = open_source(source)
         close = True
     try:
         head = raw.peek(2)[:2] if hasattr(raw, "peek") else b""
@@ -74,6 +72,19 @@ def open_input(source: str) -> Iterator[IO[bytes]]:
     finally:
         if close:
             raw.close()
+
+
+def open_source(source: str) -> IO[bytes]:
+    """The file ``source``, open for reading bytes; an :class:`InputError` naming it if it cannot be."""
+    try:
+        return open(source, "rb")
+    except OSError as exc:
+        raise InputError(f"{source}: cannot read: {exc.strerror or exc}") from exc
+
+
+def opens_warc(fh: IO[bytes]) -> bool:
+    """Whether an open regular file opens with a WARC record (peeked at: nothing is consumed)."""
+    return sniff_warc(fh.peek(512)[:512]) if hasattr(fh, "peek") else False
 
 
 class Recoded:
@@ -180,12 +191,15 @@ def _not_records(source: str) -> bool:
     """Whether ``source``, a regular file not named as a stream, opens with a line that is not
     a JSON object (a page given to --jsonl: each of its lines would be refused as a record).
     A pipe (``<(zcat part.gz)``, stdin) is not read here: what is read of it would be lost."""
-    if not os.path.isfile(source) or is_stream(source) or is_warc(source):
+    if not os.path.isfile(source) or is_stream(source):
         return False
     try:
-        with open_input(source) as stream:
-            while (line := stream.readline(1 << 16)) and not line.strip():
-                pass
+        with open_source(source) as fh:
+            if opens_warc(fh):
+                return False
+            with open_input(source, fh) as stream:
+                while (line := stream.readline(1 << 16)) and not line.strip():
+                    pass
     except (InputError, OSError, EOFError):
         return False  # the run names the problem
     return bool(line.strip()) and not line.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{")
@@ -213,19 +227,37 @@ def read_items(sources: Iterable[str], errors: Callable[[Result], None], max_byt
             if not inside:
                 errors(Result.failed(source, f"{source}: no WARC or JSONL files in this folder"))
             yield from read_items(inside, errors, max_bytes)
-        elif is_warc(source):
+        elif is_warc_name(source):
             yield from read_pages(source, errors, max_bytes)
-        else:
+        elif source == "-" or not os.path.isfile(source):  # (a pipe is not sniffed: what is read of it is lost)
             yield from read_lines(source, errors, max_bytes)
+        else:
+            yield from _read_file(source, errors, max_bytes)
 
 
-def read_lines(source: str, errors: Callable[[Result], None], max_bytes: int) -> Iterator[Line]:
-    """Non-blank lines of one JSONL source; a line over ``max_bytes`` is reported to
-    ``errors`` and skipped."""
+def _read_file(source: str, errors: Callable[[Result], None], max_bytes: int) -> Iterator[Line | Page]:
+    """The records of a regular file, opened once: a WARC archive's pages, or JSONL lines."""
+    try:
+        fh = open_source(source)
+    except InputError as exc:
+        errors(Result.failed(source, str(exc)))
+        return
+    with fh:
+        if opens_warc(fh):
+            yield from read_archive(fh, source, errors, max_bytes)
+        else:
+            yield from read_lines(source, errors, max_bytes, fh)
+
+
+def read_lines(
+    source: str, errors: Callable[[Result], None], max_bytes: int, opened: IO[bytes] | None = None
+) -> Iterator[Line]:
+    """Non-blank lines of one JSONL source (``opened``: the file, already open); a line over
+    ``max_bytes`` is reported to ``errors`` and skipped."""
     name = "<stdin>" if source == "-" else source
     lineno = 0
     try:
-        with open_input(source) as stream:
+        with open_input(source, opened) as stream:
             for lineno, data in enumerate(bounded_lines(stream, max_bytes), 1):
                 if data is None:
                     where = f"{name}:{lineno}"

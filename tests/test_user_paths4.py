@@ -3,7 +3,10 @@ files on disk through the command line and the Python API, each test named for w
 
 from __future__ import annotations
 
+import builtins
 import gzip
+import io
+import json
 import re
 from pathlib import Path
 
@@ -74,3 +77,26 @@ def test_clean_given_a_path_it_cannot_read_names_it(tmp_path):
 
     with pytest.raises(InputError, match=re.escape(f"{tmp_path / 'nope.txt'}: cannot read")):
         clean(tmp_path / "nope.txt")
+
+
+@pytest.mark.parametrize(("name", "opens"), [("part-00000", 2), ("a.jsonl.gz", 1)])
+def test_a_jsonl_source_is_opened_once_to_check_it_and_once_to_read_it(tmp_path, monkeypatch, name, opens):
+    """The check before a run (a WARC file? a page given to --jsonl?) opened a source
+    named otherwise than JSONL twice, and the run opened every source twice (a WARC
+    file? then its lines); a name that says JSONL needs no check."""
+    src = tmp_path / name
+    src.write_bytes(gzip.compress((json.dumps({"text": GLUED}) + "\n").encode()))
+    opened: list[str] = []
+    real_open = builtins.open
+
+    def counting_open(file, *args, **kwargs):
+        if str(file) == str(src):
+            opened.append(str(file))
+        return real_open(file, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "open", counting_open)
+    monkeypatch.setattr(io, "open", counting_open)
+    r = run("clean", src, "--jsonl", tmp_path / "o.jsonl", "-j", 1)
+    assert r.exit_code == 0, r.stderr
+    assert json.loads((tmp_path / "o.jsonl").read_text())["text"] == SPLIT.strip()
+    assert len(opened) == opens
