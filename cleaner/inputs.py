@@ -98,8 +98,13 @@ def _check_regular(path: Path) -> os.stat_result:
     return st
 
 
+def too_large(name: Path | str, limit: int, what: str = "") -> str:
+    """Why an input (``what``: "a record of ") over ``max_bytes`` is refused, the setting named."""
+    return f"{name}: too large: {what}more than {limit:,} bytes (the max_bytes limit)"
+
+
 def _too_big(path: Path | str, limit: int, what: str = "") -> InputError:
-    return InputError(f"{path}: too large: {what}more than {limit:,} bytes (the max_bytes limit)")
+    return InputError(too_large(path, limit, what))
 
 
 def read_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:

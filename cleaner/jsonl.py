@@ -30,7 +30,7 @@ from .atomic import atomic_open
 from .charsets import bom
 from .config import LIMITS
 from .dispatch import map_chunks
-from .inputs import GZIP_MAGIC, JSONL_SUFFIXES, InputError, input_kind
+from .inputs import GZIP_MAGIC, JSONL_SUFFIXES, InputError, input_kind, too_large
 from .parallel import CRASHED
 from .pipeline import Pipeline
 from .results import Result, Totals, json_line, metadata_record, parse_record
@@ -261,7 +261,7 @@ def read_lines(
             for lineno, data in enumerate(bounded_lines(stream, max_bytes), 1):
                 if data is None:
                     where = f"{name}:{lineno}"
-                    errors(Result.failed(where, f"{where}: too large: a record of more than {max_bytes} bytes"))
+                    errors(Result.failed(where, too_large(where, max_bytes, "a record of ")))
                 elif data.strip():
                     yield Line(f"{name}:{lineno}", data)
     except InputError as exc:

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from .document import Document
-from .inputs import InputError, decode
+from .inputs import InputError, decode, too_large
 from .pipeline import Pipeline
 from .results import Result, json_line, metadata_record
 
@@ -153,7 +153,7 @@ class _Archive:
             self.note(Result.failed(where, f"{where}: cannot decode the payload: {exc}"))
             return None
         if len(data) > self.max_bytes:
-            self.note(Result.failed(where, f"{where}: too large: a payload of more than {self.max_bytes} bytes"))
+            self.note(Result.failed(where, too_large(where, self.max_bytes, "a payload of ")))
             return None
         headers = record.headers
         return Page(

@@ -452,5 +452,5 @@ def test_a_record_over_max_bytes_is_named_and_the_stream_goes_on(tmp_path):
         "1",
     )
     assert r.exit_code == 1
-    assert "in.jsonl.gz:2: too large: a record of more than 2000 bytes" in r.stderr
+    assert "in.jsonl.gz:2: too large: a record of more than 2,000 bytes (the max_bytes limit)" in r.stderr
     assert [o["id"] for o in read_jsonl(tmp_path / "out.jsonl")] == [0, 2]

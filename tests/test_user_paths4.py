@@ -79,6 +79,16 @@ def test_clean_given_a_path_it_cannot_read_names_it(tmp_path):
         clean(tmp_path / "nope.txt")
 
 
+def test_a_jsonl_record_too_large_is_named_as_a_file_too_large_is(tmp_path):
+    """``too large: a record of more than 1000000 bytes``, where a file says
+    ``more than 1,000,000 bytes (the max_bytes limit)``: the user is told which setting to raise."""
+    (tmp_path / "c.toml").write_text("max_bytes = 1000\n")
+    (tmp_path / "a.jsonl").write_text(json.dumps({"text": "word " * 400}) + "\n" + json.dumps({"text": GLUED}) + "\n")
+    r = run("clean", tmp_path / "a.jsonl", "--jsonl", tmp_path / "o.jsonl", "--config", tmp_path / "c.toml")
+    assert r.exit_code == 1
+    assert f"{tmp_path / 'a.jsonl'}:1: too large: a record of more than 1,000 bytes (the max_bytes limit)" in r.stderr
+
+
 @pytest.mark.parametrize(("name", "opens"), [("part-00000", 2), ("a.jsonl.gz", 1)])
 def test_a_jsonl_source_is_opened_once_to_check_it_and_once_to_read_it(tmp_path, monkeypatch, name, opens):
     """The check before a run (a WARC file? a page given to --jsonl?) opened a source

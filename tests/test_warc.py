@@ -220,7 +220,7 @@ def test_a_payload_over_max_bytes_is_named_and_the_others_are_cleaned(crawl, tmp
     largest = max(pages, key=lambda p: len(p["page"]))
     assert found == [p["url"] for p in pages if p is not largest]
     assert [n.error for n in notes if n.status == "error"] == [
-        f"{path}:{largest['offset']}: too large: a payload of more than {limit} bytes"
+        f"{path}:{largest['offset']}: too large: a payload of more than {limit:,} bytes (the max_bytes limit)"
     ]
 
 
