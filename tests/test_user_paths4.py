@@ -110,3 +110,25 @@ def test_a_jsonl_source_is_opened_once_to_check_it_and_once_to_read_it(tmp_path,
     assert r.exit_code == 0, r.stderr
     assert json.loads((tmp_path / "o.jsonl").read_text())["text"] == SPLIT.strip()
     assert len(opened) == opens
+
+
+def _runtime_pins() -> dict[str, str]:
+    """constraints.txt's pins of what cleaning stands on (its groups before the benchmarks' peers),
+    and mypy_extensions (a run-time dependency)."""
+    text = (ROOT / "constraints.txt").read_text()
+    runtime = text.split("# The benchmarks' peers")[0]
+    pins = dict(line.split("==") for line in runtime.splitlines() if "==" in line and not line.startswith("#"))
+    mypyc = re.search(r"^mypy_extensions==(\S+)$", text, re.M)
+    assert mypyc and "trafilatura" in pins and "lxml" in pins
+    return pins | {"mypy_extensions": mypyc.group(1)}
+
+
+def test_the_hooks_install_the_versions_cleaner_was_benchmarked_against():
+    """pre-commit builds the hooks' environment with ``pip install .``: unpinned, it took the
+    newest libraries (lxml 6.2.1 where 6.2.0 is pinned), and the hooks could clean as a later
+    trafilatura does."""
+    yaml = pytest.importorskip("yaml")
+    hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text())
+    wanted = sorted(f"{name}=={version}" for name, version in _runtime_pins().items())
+    for hook in hooks:
+        assert sorted(hook.get("additional_dependencies", [])) == wanted, hook["id"]
