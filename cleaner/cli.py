@@ -21,7 +21,7 @@ from rich.table import Table
 
 from . import __version__, batch
 from .check import check_crashed, check_one
-from .clibatch import clean_files, clean_jsonl
+from .clibatch import clean_files, clean_jsonl, warn_unmatched
 from .cliexplain import explain
 from .clihelp import Command
 from .clioptions import (
@@ -197,7 +197,7 @@ def check(
     """
     pipeline = make_pipeline(config, disable, kind, comments)
     files = [source for source in sources if source != Path("-")]
-    paths = [p for p, _ in iter_inputs(files, include or (), exclude or ())]
+    paths = _check_paths(files, include or [], exclude or [])
     n_workers = max(1, min(workers or default_workers(), len(paths)))
     dirty = failed = 0
     chunks = ordered_map(
@@ -217,6 +217,17 @@ def check(
             f"{dirty} file(s) would be changed by cleaning" + (f", {failed} could not be read" if failed else "")
         )
         raise typer.Exit(1)
+
+
+def _check_paths(files: list[Path], include: list[str], exclude: list[str]) -> list[Path]:
+    """The files ``check`` reads; a folder given that holds none is said (as ``clean`` says it)."""
+    paths = []
+    for source in files:
+        found = [p for p, _ in iter_inputs([source], include, exclude)]
+        if not found and source.is_dir():
+            warn_unmatched(source, include, exclude, "check")
+        paths += found
+    return paths
 
 
 app.command(cls=Command)(explain)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -86,10 +86,8 @@ def clean_files(
     except BatchError as exc:
         raise refuse(str(exc)) from exc
     for folder in unmatched:
-        if options["include"] or options["exclude"]:
-            globs = " ".join(f"--include {g!r}" for g in options["include"])
-            globs += " ".join(f" --exclude {g!r}" for g in options["exclude"])
-            err.print(escape(f"warning: no file in {folder} passes {globs.strip()}; nothing there to clean"))
+        if folder.is_dir():
+            warn_unmatched(folder, options["include"], options["exclude"], "clean")
     totals = Totals()
     with progress(err, len(tasks) + len(problems), "cleaning", show and err.is_terminal) as advance:
         on_result = reporting(advance, totals)
@@ -105,6 +103,18 @@ def clean_files(
             then = "run the same command again to resume: files already cleaned are skipped"
             interrupted(totals, show, then, unreported)
     return totals, tasks
+
+
+def warn_unmatched(folder: Path, include: Iterable[str], exclude: Iterable[str], verb: str) -> None:
+    """Say that a folder given holds no file to ``verb``: a typo in its path or a glob would
+    otherwise pass without a word, exit 0."""
+    globs = " ".join([f"--include {g!r}" for g in include] + [f"--exclude {g!r}" for g in exclude])
+    said = f"passes {globs}; nothing there to {verb}" if globs else f"to {verb} ({PASSED_OVER})"
+    err.print(escape(f"warning: no file in {folder} {said}"), soft_wrap=True)
+
+
+#: What a folder's walk passes over (:func:`cleaner.folders.iter_inputs`).
+PASSED_OVER = "hidden files and cleaner's own outputs are passed over"
 
 
 @contextmanager

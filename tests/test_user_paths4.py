@@ -132,3 +132,26 @@ def test_the_hooks_install_the_versions_cleaner_was_benchmarked_against():
     wanted = sorted(f"{name}=={version}" for name, version in _runtime_pins().items())
     for hook in hooks:
         assert sorted(hook.get("additional_dependencies", [])) == wanted, hook["id"]
+
+
+def test_check_on_a_folder_no_file_of_which_passes_the_globs_says_so(tmp_path):
+    """``cleaner check corpus/ --include '*.TXT'`` (a typo in CI) checked nothing and passed,
+    exit 0, without a word, where ``cleaner clean`` warns that nothing there passes."""
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus" / "a.txt").write_text(GLUED)
+    r = run("check", tmp_path / "corpus", "--include", "*.TXT")
+    assert r.exit_code == 0
+    assert f"warning: no file in {tmp_path / 'corpus'} passes --include '*.TXT'; nothing there to check" in r.stderr
+
+
+@pytest.mark.parametrize("command", [["check"], ["clean", "--out", "OUT"]])
+def test_a_folder_with_no_file_to_clean_is_said_to_be_empty(tmp_path, command):
+    """A folder holding nothing cleaner takes (a typo'd path to an empty folder, or only
+    hidden files) gave an empty summary, or nothing at all, and exit 0."""
+    (tmp_path / "corpus" / ".git").mkdir(parents=True)
+    (tmp_path / "corpus" / ".git" / "HEAD").write_text("ref: refs/heads/main\n")
+    args = [str(tmp_path / a) if a == "OUT" else a for a in command]
+    r = run(*args[:1], tmp_path / "corpus", *args[1:])
+    assert r.exit_code == 0
+    verb = args[0]
+    assert f"warning: no file in {tmp_path / 'corpus'} to {verb} (hidden files" in r.stderr
