@@ -120,6 +120,8 @@ def clean(
     mode = _clean_mode(sources, out, in_place, jsonl)
     keys = (text_key, meta_key) != ("text", "cleaner")
     _options_apply(mode, bool(include or exclude), in_place or sidecar, scheduler is not None, keys)
+    if comments == "separate" and mode == "stdin":  # (a configuration's setting is for its batches)
+        raise refuse(SEPARATE_ON_STDIN)
     pipeline = make_pipeline(config, disable, kind, comments)
     n_workers = workers or default_workers()
     report_needs_batch(report, jsonl is not None or (out is None and not (in_place and sidecar)))
@@ -134,6 +136,13 @@ def clean(
         )
         batch_report(report, tasks, out, totals, not quiet)
         finish(totals, not quiet)
+
+
+#: Why ``--comments separate`` is refused on stdin: the comments would be lost without a word.
+SEPARATE_ON_STDIN = (
+    "--comments separate puts readers' comments in the metadata, which a page cleaned to stdout does not carry: "
+    "use --out DIR or --jsonl OUT, or --comments keep (the comments after the article)"
+)
 
 
 def _clean_mode(sources: list[str], out: Path | None, in_place: bool, jsonl: str | None) -> str:

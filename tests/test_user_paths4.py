@@ -155,3 +155,13 @@ def test_a_folder_with_no_file_to_clean_is_said_to_be_empty(tmp_path, command):
     assert r.exit_code == 0
     verb = args[0]
     assert f"warning: no file in {tmp_path / 'corpus'} to {verb} (hidden files" in r.stderr
+
+
+def test_comments_separate_on_stdin_is_refused_not_passed_over(tmp_path):
+    """``cleaner clean - --comments separate`` wrote the body alone: the comments, put in the
+    metadata, which stdin's output does not carry, were lost without a word."""
+    page = (ROOT / "fixtures" / "html" / "blog-comments.html").read_bytes()
+    r = run("clean", "-", "--comments", "separate", stdin=page)
+    assert r.exit_code == 2 and r.stdout == ""
+    assert "--comments separate puts readers' comments in the metadata" in r.stderr
+    assert run("clean", "-", "--comments", "keep", stdin=page).exit_code == 0
