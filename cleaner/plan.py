@@ -85,14 +85,7 @@ def plan(
     fingerprint = config_fingerprint(pipeline)
     found, problems = _find(sources, include, exclude, unmatched)
     if in_place:
-        found, others = _text_in_place(found, sources, bool(include))
-        found, outside = _links_outside(found, sources)
-        others += outside
-        tasks = [
-            Task(path, path, path.with_name(path.name + SIDECAR_SUFFIX) if sidecar else None, fingerprint, True)
-            for path, _ in found
-        ]
-        return _unique(tasks, problems + others)
+        return _in_place(found, problems, sources, bool(include), sidecar, fingerprint)
     assert out is not None
     if out.exists() and not out.is_dir():
         raise BatchError(f"--out {out} is a file, not a folder; name a folder for the outputs (or use --in-place)")
@@ -114,6 +107,19 @@ def plan(
                 )
         tasks.append(Task(path, body, meta, fingerprint))
     return _unique(tasks, problems)
+
+
+def _in_place(
+    found: list[tuple[Path, Path]], problems: list[Result], sources: list[Path], included: bool, sidecar: bool, fp: str
+) -> tuple[list[Task], list[Result]]:
+    """The tasks of a batch in place (see :func:`_text_in_place` and :func:`_links_outside`)."""
+    found, others = _text_in_place(found, sources, included)
+    found, outside = _links_outside(found, sources)
+    tasks = [
+        Task(path, path, path.with_name(path.name + SIDECAR_SUFFIX) if sidecar else None, fp, True)
+        for path, _ in found
+    ]
+    return _unique(tasks, problems + others + outside)
 
 
 #: Names of text files: in place, the only files of a folder rewritten unless ``--include`` picks them.
