@@ -229,14 +229,16 @@ def check(
 
 
 def _check_paths(files: list[Path], include: list[str], exclude: list[str]) -> list[Path]:
-    """The files ``check`` reads; a folder given that holds none is said (as ``clean`` says it)."""
-    paths = []
+    """The files ``check`` reads, each once (as ``clean`` cleans them); a folder given that
+    holds none is said (as ``clean`` says it)."""
+    paths: dict[Path, Path] = {}
     for source in files:
         found = [p for p, _ in iter_inputs([source], include, exclude)]
         if not found and source.is_dir():
             warn_unmatched(source, include, exclude, "check")
-        paths += found
-    return paths
+        for path in found:
+            paths.setdefault(path.resolve(), path)
+    return list(paths.values())
 
 
 app.command(cls=Command)(explain)

@@ -165,3 +165,14 @@ def test_comments_separate_on_stdin_is_refused_not_passed_over(tmp_path):
     assert r.exit_code == 2 and r.stdout == ""
     assert "--comments separate puts readers' comments in the metadata" in r.stderr
     assert run("clean", "-", "--comments", "keep", stdin=page).exit_code == 0
+
+
+def test_check_names_a_file_given_twice_once(tmp_path, monkeypatch):
+    """``cleaner check corpus corpus/a.txt ./corpus/a.txt`` named a.txt three times and counted
+    3 files to change, where ``cleaner clean`` cleans the same file once."""
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus" / "a.txt").write_text(GLUED)
+    monkeypatch.chdir(tmp_path)
+    r = run("check", "corpus", "corpus/a.txt", "./corpus/a.txt", "-j", 1)
+    assert r.exit_code == 1
+    assert r.stdout.count("a.txt:") == 1 and "1 file(s) would be changed" in r.stderr
