@@ -64,8 +64,8 @@ def clean_jsonl(
         report_error(str(exc))
     except KeyboardInterrupt:
         kept = "what was written so far is on stdout" if dest == "-" else f"{dest} was not written"
-        interrupted(totals, show, f"{kept}; run the command again to clean the stream")
-    finish(totals, show)
+        interrupted(totals, show, f"{kept}; run the command again to clean the stream", noun="record")
+    finish(totals, show, "record")
 
 
 def clean_files(

@@ -81,13 +81,13 @@ def summary_table(totals: Totals, title: str = "cleaner") -> Table:
     return table
 
 
-def interrupted(totals: Totals, show: bool, then: str, unreported: int = 0) -> None:
+def interrupted(totals: Totals, show: bool, then: str, unreported: int = 0, noun: str = "input") -> None:
     """Ctrl-C: say what was done and what to do, and exit 130 as shells expect.
-    ``unreported``: inputs done that the results so far do not count."""
+    ``unreported``: inputs done that the results so far do not count; ``noun``: what they are."""
     if show:
         err.print(summary_table(totals))
     done = totals.documents - len(totals.errors) + unreported
-    err.print(escape(f"interrupted: {done:,} input(s) done, {len(totals.errors):,} failed; {then}"))
+    err.print(escape(f"interrupted: {done:,} {noun}(s) done, {len(totals.errors):,} failed; {then}"))
     raise typer.Exit(130)
 
 
@@ -103,13 +103,13 @@ def reporting(advance: Callable[[Result], None], totals: Totals) -> Callable[[Re
     return on_result
 
 
-def finish(totals: Totals, show: bool) -> None:
-    """The summary table (unless quiet), and exit code 1 if anything failed."""
+def finish(totals: Totals, show: bool, noun: str = "input") -> None:
+    """The summary table (unless quiet), and exit code 1 if anything failed (``noun``: what failed)."""
     if show:
         err.print(summary_table(totals))
     if totals.stopped:
         report_error(totals.stopped)
     if totals.errors:
         if not show:
-            err.print(f"{len(totals.errors)} input(s) failed")
+            err.print(f"{len(totals.errors)} {noun}(s) failed")
         raise typer.Exit(1)

@@ -176,3 +176,11 @@ def test_check_names_a_file_given_twice_once(tmp_path, monkeypatch):
     r = run("check", "corpus", "corpus/a.txt", "./corpus/a.txt", "-j", 1)
     assert r.exit_code == 1
     assert r.stdout.count("a.txt:") == 1 and "1 file(s) would be changed" in r.stderr
+
+
+def test_a_quiet_stream_counts_its_failed_records_as_records(tmp_path):
+    """``--jsonl OUT --quiet`` ended on ``1 input(s) failed`` for one bad line of one input."""
+    (tmp_path / "a.jsonl").write_text('{"text": 5}\n' + json.dumps({"text": GLUED}) + "\n")
+    r = run("clean", tmp_path / "a.jsonl", "--jsonl", tmp_path / "o.jsonl", "--quiet")
+    assert r.exit_code == 1
+    assert r.stderr.splitlines()[-1] == "1 record(s) failed"
