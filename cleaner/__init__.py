@@ -66,8 +66,12 @@ def clean(
 
 def _clean_file(path: Path, pipeline: Pipeline, url: str | None, kind: str, encoding: str | None) -> Document:
     """A file's page cleaned as the command line cleans it (see :func:`clean`)."""
-    from .inputs import input_kind, read_bytes
+    from .inputs import InputError, input_kind, read_bytes
+    from .jsonl import is_stream
+    from .plan import STREAM
 
+    if is_stream(path):  # (as the command line refuses one)
+        raise InputError(f"{path}: {STREAM}")
     data = read_bytes(path, pipeline.config.max_bytes)
     told = input_kind(data, path, kind if kind != "auto" else pipeline.config.kind)
     return pipeline.clean(data, url=url, source=str(path), kind=told, encoding=encoding)

@@ -184,3 +184,14 @@ def test_a_quiet_stream_counts_its_failed_records_as_records(tmp_path):
     r = run("clean", tmp_path / "a.jsonl", "--jsonl", tmp_path / "o.jsonl", "--quiet")
     assert r.exit_code == 1
     assert r.stderr.splitlines()[-1] == "1 record(s) failed"
+
+
+def test_clean_given_the_path_of_a_stream_of_records_refuses_it_as_the_command_line_does(tmp_path):
+    """``clean(Path("corpus.jsonl"))`` gave one body of JSON text, where ``cleaner clean FILE``
+    names a stream of records and cleans none of it as a page."""
+    from cleaner import clean
+    from cleaner.inputs import InputError
+
+    (tmp_path / "corpus.jsonl").write_text(json.dumps({"text": GLUED}) + "\n")
+    with pytest.raises(InputError, match=re.escape(f"{tmp_path / 'corpus.jsonl'}: a stream of records")):
+        clean(tmp_path / "corpus.jsonl")
