@@ -45,8 +45,8 @@ def clean(
     detection; ``clean(data)`` is ``clean(text)`` for the text they decode to.
 
     A path (``Path("page.html.gz")``) is the file's page, read as ``cleaner clean FILE``
-    reads it: gzip by its name, HTML by its name or content, no larger than ``max_bytes``;
-    the metadata's ``source`` is the path.
+    reads it: gzip by its name, HTML by its name or content, no larger than ``max_bytes``, a
+    JSONL or WARC file refused; the metadata's ``source`` is the path.
 
     ``disable`` names the filters switched off (one name, or several), besides ``config``'s.
 
