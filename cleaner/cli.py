@@ -47,7 +47,7 @@ from .clioptions import (
 )
 from .cliout import err, refuse, report_error
 from .clireport import batch_report, report, report_needs_batch
-from .clistdin import check_stdin, clean_stdin
+from .clistdin import check_stdin, clean_stdin, require_stdio
 from .extraction import EXTRACTION
 from .filters import FILTERS
 from .folders import iter_inputs
@@ -118,6 +118,7 @@ def clean(
     are cleaned and the exit code is 1.
     """
     mode = _clean_mode(sources, out, in_place, jsonl)
+    require_stdio("-" in sources, mode == "stdin" or jsonl == "-")
     keys = (text_key, meta_key) != ("text", "cleaner")
     _options_apply(mode, bool(include or exclude), in_place or sidecar, scheduler is not None, keys)
     if comments == "separate" and mode == "stdin":  # (a configuration's setting is for its batches)

@@ -13,7 +13,7 @@ import typer
 from rich.markup import escape
 
 from .check import Finding, check_one
-from .cliout import err, report_error
+from .cliout import err, refuse, report_error
 from .inputs import InputError, as_input, read_stream
 from .pipeline import Pipeline
 from .prepare import NOTHING_KEPT, why_empty
@@ -25,6 +25,8 @@ STDIN = Path("<stdin>")
 
 def stdin_bytes(pipeline: Pipeline) -> bytes:
     """The page on stdin (gzip decompressed), for clean, check and explain; an error if too large."""
+    if sys.stdin is None:  # (closed: ``<&-``, a daemon's)
+        raise InputError(f"{STDIN}: cannot read: standard input is closed")
     waiting("a page")
     return read_stream(sys.stdin.buffer, str(STDIN), pipeline.config.max_bytes)
 
@@ -49,6 +51,15 @@ def check_stdin(pipeline: Pipeline) -> Finding:
         return check_one(STDIN, pipeline, stdin_bytes(pipeline))
     except InputError as exc:
         return Finding(str(STDIN), False, str(exc), error=True)
+
+
+def require_stdio(reads: bool, writes: bool) -> None:
+    """Exit 2 when ``-`` would read a closed standard input (``<&-``) or the output would go to a
+    closed standard output (``>&-``): Python has no stream for either, and a traceback would follow."""
+    if reads and sys.stdin is None:
+        raise refuse("- reads standard input, which is closed: pipe the page or records in, or name files")
+    if writes and sys.stdout is None:
+        raise refuse("the output goes to standard output, which is closed: redirect it to a file")
 
 
 def waiting(what: str) -> None:

@@ -195,3 +195,24 @@ def test_clean_given_the_path_of_a_stream_of_records_refuses_it_as_the_command_l
     (tmp_path / "corpus.jsonl").write_text(json.dumps({"text": GLUED}) + "\n")
     with pytest.raises(InputError, match=re.escape(f"{tmp_path / 'corpus.jsonl'}: a stream of records")):
         clean(tmp_path / "corpus.jsonl")
+
+
+@pytest.mark.parametrize("closed", [0, 1])
+def test_a_closed_stdin_or_stdout_is_named_not_a_traceback(tmp_path, closed):
+    """``cleaner clean - <&-`` (a daemon's closed standard input) and ``cleaner clean - >&-``
+    stopped on a traceback (``'NoneType' object has no attribute 'isatty'``)."""
+    import os
+    import subprocess
+    import sys
+
+    given = {"stdin": subprocess.DEVNULL} if closed == 0 else {"input": GLUED.encode()}
+    r = subprocess.run(
+        [sys.executable, "-m", "cleaner", "clean", "-"],
+        preexec_fn=lambda: os.close(closed),
+        capture_output=True,
+        cwd=ROOT,
+        timeout=120,
+        **given,
+    )
+    assert r.returncode == 2 and b"Traceback" not in r.stderr
+    assert (b"standard input, which is closed" if closed == 0 else b"standard output, which is closed") in r.stderr
