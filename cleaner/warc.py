@@ -71,20 +71,6 @@ def sniff_warc(head: bytes) -> bool:
     return head.startswith(b"WARC/")
 
 
-def is_warc(source: str) -> bool:
-    """Whether ``source`` is a WARC file: by its name, else by the first bytes of a regular
-    file (a pipe, ``<(zcat part.jsonl.gz)``, is not read here: what is read of it is lost)."""
-    if is_warc_name(source):
-        return True
-    if source == "-" or not os.path.isfile(source):
-        return False
-    try:
-        with open(source, "rb") as fh:
-            return sniff_warc(fh.read(512))
-    except OSError:
-        return False  # the JSONL reader names the problem
-
-
 def read_pages(path: str, note: Callable[[Result], None], max_bytes: int) -> Iterator[Page]:
     """The pages of the WARC file ``path``, in order; skipped records, damage and
     payloads over ``max_bytes`` go to ``note`` as results."""
