@@ -67,8 +67,7 @@ def clean(
 def _clean_file(path: Path, pipeline: Pipeline, url: str | None, kind: str, encoding: str | None) -> Document:
     """A file's page cleaned as the command line cleans it (see :func:`clean`)."""
     from .inputs import InputError, input_kind, read_bytes
-    from .jsonl import is_stream
-    from .plan import STREAM
+    from .jsonl import STREAM, is_stream
 
     if is_stream(path):  # (as the command line refuses one)
         raise InputError(f"{path}: {STREAM}")

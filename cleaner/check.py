@@ -16,10 +16,9 @@ from .document import Document
 from .extraction import EXTRACTION
 from .filters import FILTERS
 from .inputs import InputError, as_input, read_bytes
-from .jsonl import is_stream
+from .jsonl import STREAM, is_stream
 from .parallel import CRASHED
 from .pipeline import Pipeline
-from .plan import STREAM
 from .results import body_bytes
 
 PREVIEW = 40

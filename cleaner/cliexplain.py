@@ -19,9 +19,9 @@ from .clistdin import STDIN, stdin_bytes
 from .document import Document
 from .htmlreport import Source
 from .inputs import InputError, as_input, read_input
-from .jsonl import is_stream
+from .jsonl import STREAM, is_stream
 from .pipeline import Pipeline
-from .plan import STREAM, config_record
+from .plan import config_record
 from .results import metadata_record, report_fields
 
 

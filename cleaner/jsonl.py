@@ -205,6 +205,11 @@ def _not_records(source: str) -> bool:
     return bool(line.strip()) and not line.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{")
 
 
+#: Why a JSONL or WARC file is not cleaned as one document (its records would be cut
+#: to the few the content stage keeps of a page made of them).
+STREAM = "a stream of records (JSONL or WARC), not one document: clean it with --jsonl OUT"
+
+
 def is_stream(name: str | Path) -> bool:
     """Whether the name says JSONL (``.jsonl``, ``.ndjson``, gzipped or not) or WARC."""
     return str(name).lower().endswith(JSONL_SUFFIXES + WARC_SUFFIXES)

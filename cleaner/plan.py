@@ -19,7 +19,7 @@ from typing import Any
 from . import __version__
 from .folders import SIDECAR_SUFFIX, iter_inputs
 from .inputs import is_html_name, output_stem
-from .jsonl import is_stream
+from .jsonl import STREAM, is_stream
 from .pipeline import Pipeline
 from .results import Result
 
@@ -182,11 +182,6 @@ def _find(
             unmatched.append(src)
         found.extend(here)
     return found, problems
-
-
-#: Why a JSONL or WARC file is not cleaned as one document (its records would be cut
-#: to the few the content stage keeps of a page made of them).
-STREAM = "a stream of records (JSONL or WARC), not one document: clean it with --jsonl OUT"
 
 
 def _unique(tasks: list[Task], problems: list[Result]) -> tuple[list[Task], list[Result]]:
