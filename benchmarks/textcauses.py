@@ -24,24 +24,19 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 from collections import Counter, defaultdict
 from pathlib import Path
 
 import checkout  # noqa: F401  (before cleaner: the checkout, or the installed build)
 import multilingual
-from splits import split_of, without_first
+from multilingual import squeeze
+from splits import _f1, split_of, without_first
 
 NOT_IN_RENDER = "not in the text render"
 TITLE = "the first line (the <title>)"
 ACROSS_LINES = "held by no one removed line"
 KEPT_WHOLE = "kept: the page passed through whole"
 KEPT_CUT = "kept: in a cut page"
-_SPACE = re.compile(r"\s+")
-
-
-def squeeze(text: str) -> str:
-    return _SPACE.sub(" ", text).strip()
 
 
 def reason(record) -> str:
@@ -63,10 +58,6 @@ def passage_cause(passage: str, render: str, doc) -> str:
         if passage in text or (len(text) > 20 and text in passage):
             return reason(record)
     return ACROSS_LINES
-
-
-def _f1(tp: float, fp: float, fn: float) -> float:
-    return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
 
 
 def multilingual_census(data_dir: Path, language: str, below: float, first: bool = True) -> dict:
