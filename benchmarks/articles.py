@@ -25,18 +25,29 @@ from scoring import Score, score
 Extractor = Callable[[Any], str]
 
 
+def ground_truth(data_dir: Path) -> dict[str, dict[str, str]]:
+    """Each page's entry in ``ground-truth.json`` (``articleBody``, ``url``), by key, in key order."""
+    truth = json.loads((data_dir / "ground-truth.json").read_text(encoding="utf-8"))
+    return {key: truth[key] for key in sorted(truth)}
+
+
+def true_bodies(data_dir: Path) -> dict[str, str]:
+    """Each page's true article body, by key, in key order."""
+    return {key: entry.get("articleBody", "") for key, entry in ground_truth(data_dir).items()}
+
+
+def page_input(data_dir: Path, key: str, mode: str) -> Any:
+    """A page as its file holds it: HTML the bytes of ``html/KEY.html.gz`` (each system
+    decodes them its own way, as a user's files), text the text of ``text/KEY.txt``."""
+    if mode == "html":
+        return gzip.decompress((data_dir / "html" / f"{key}.html.gz").read_bytes())
+    return (data_dir / "text" / f"{key}.txt").read_text(encoding="utf-8")
+
+
 def load(data_dir: Path, mode: str) -> tuple[dict[str, Any], dict[str, str]]:
-    """(inputs by key, true bodies by key) for one mode: HTML pages as the bytes of
-    their files (each system decodes them its own way, as for a user's files), text
-    pages as text."""
-    truth = {k: v.get("articleBody", "") for k, v in json.loads((data_dir / "ground-truth.json").read_text()).items()}
-    inputs: dict[str, Any] = {}
-    for key in sorted(truth):
-        if mode == "html":
-            inputs[key] = gzip.decompress((data_dir / "html" / f"{key}.html.gz").read_bytes())
-        else:
-            inputs[key] = (data_dir / "text" / f"{key}.txt").read_text(encoding="utf-8")
-    return inputs, truth
+    """(inputs by key, true bodies by key) for one mode (:func:`page_input`)."""
+    truth = true_bodies(data_dir)
+    return {key: page_input(data_dir, key, mode) for key in truth}, truth
 
 
 def lines_as_html(text: str) -> str:

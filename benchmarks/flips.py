@@ -30,7 +30,6 @@ Quality only: takes a few minutes for both sets (each HTML page is extracted onc
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
@@ -39,6 +38,7 @@ from pathlib import Path
 
 import checkout  # noqa: F401  (before cleaner: the checkout, or the installed build)
 import multilingual
+from articles import ground_truth, page_input
 from scoring import shingles
 
 #: The lines taken out of a page's input, one at a time (the reverse question).
@@ -63,11 +63,9 @@ class Flip:
 def pages(data_dir: Path, mode: str) -> Iterator[tuple[str, bytes]]:
     """(key, input as bytes) of each page of ``data_dir`` in ``mode``."""
     if (data_dir / "ground-truth.json").exists():
-        for key in sorted(json.loads((data_dir / "ground-truth.json").read_text(encoding="utf-8"))):
-            if mode == "html":
-                yield key, gzip.decompress((data_dir / "html" / f"{key}.html.gz").read_bytes())
-            else:
-                yield key, (data_dir / "text" / f"{key}.txt").read_bytes()
+        for key in ground_truth(data_dir):
+            page = page_input(data_dir, key, mode)
+            yield key, page if mode == "html" else page.encode("utf-8")
     else:
         for page in multilingual.load(data_dir):
             yield page.name, page.raw if mode == "html" else multilingual.render_text(page.raw).encode("utf-8")

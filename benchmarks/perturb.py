@@ -30,7 +30,6 @@ every page's F1 and the peer's.
 from __future__ import annotations
 
 import argparse
-import gzip
 import hashlib
 import json
 import re
@@ -41,6 +40,7 @@ from pathlib import Path
 import checkout  # noqa: F401  (before cleaner: the checkout, or the installed build)
 import multilingual
 import splits
+from articles import page_input, true_bodies
 from scoring import page_counts
 
 #: A page's F1 falling by more than this from the page as it is counts as a drop.
@@ -101,11 +101,9 @@ def perturbed(raw: bytes, name: str) -> bytes:
 
 def pages(args: argparse.Namespace) -> Iterator[tuple[str, list[tuple[str, bytes, Callable[[str], tuple]]], bool]]:
     """(set name, [(key, page bytes, scorer)], whether its F1 sums counts over pages)."""
-    truth = json.loads((args.articles / "ground-truth.json").read_text(encoding="utf-8"))
     articles = []
-    for key in sorted(truth):
-        body = truth[key].get("articleBody", "")
-        raw = gzip.decompress((args.articles / "html" / f"{key}.html.gz").read_bytes())
+    for key, body in true_bodies(args.articles).items():
+        raw = page_input(args.articles, key, "html")
         articles.append((key, raw, lambda out, body=body: page_counts(body, out)))
     yield "articles", articles, False
     found = []

@@ -60,12 +60,10 @@ _NOT_INPUTS = (".json", ".toml", ".py")
 
 
 def articles(data: Path, kind: str) -> Iterator[Input]:
-    keys = sorted(json.loads((data / "ground-truth.json").read_text(encoding="utf-8")))
-    for key in keys:
-        if kind == "html":
-            yield key, gzip.decompress((data / "html" / f"{key}.html.gz").read_bytes()), "html"
-        else:
-            yield key, (data / "text" / f"{key}.txt").read_text(encoding="utf-8"), "text"
+    from articles import ground_truth, page_input
+
+    for key in ground_truth(data):
+        yield key, page_input(data, key, kind), kind
 
 
 def multilingual(data: Path, kind: str) -> Iterator[Input]:

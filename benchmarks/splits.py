@@ -22,7 +22,6 @@ multilingual.py's.
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import sys
 from collections import defaultdict
@@ -32,6 +31,7 @@ from pathlib import Path
 
 import checkout  # noqa: F401  (before cleaner: the checkout, or the installed build)
 import multilingual
+from articles import page_input, true_bodies
 from scoring import page_counts
 
 #: A page whose F1 is under this has collapsed (the issue's measure).
@@ -68,15 +68,10 @@ def _base(code: str | None) -> str | None:
 
 def article_pages(data_dir: Path, mode: str) -> Iterator[tuple[str, str | bytes, str, Callable[[str], tuple]]]:
     """(key, input, reference language, scorer) for each page of the article benchmark."""
-    truth = json.loads((data_dir / "ground-truth.json").read_text(encoding="utf-8"))
-    for key in sorted(truth):
-        body = truth[key].get("articleBody", "")
+    for key, body in true_bodies(data_dir).items():
+        page = page_input(data_dir, key, mode)
         if mode == "html":
-            page: str | bytes = gzip.decompress((data_dir / "html" / f"{key}.html.gz").read_bytes()).decode(
-                "utf-8", errors="replace"
-            )
-        else:
-            page = (data_dir / "text" / f"{key}.txt").read_text(encoding="utf-8")
+            page = page.decode("utf-8", errors="replace")
         yield key, page, multilingual.page_language([body]), lambda out, body=body: page_counts(body, out)
 
 

@@ -29,6 +29,7 @@ from pathlib import Path
 
 import checkout  # noqa: F401  (before cleaner: the checkout, or the installed build)
 import multilingual
+from articles import page_input, true_bodies
 from multilingual import squeeze
 from splits import _f1, split_of, without_first
 
@@ -89,16 +90,15 @@ def article_census(data_dir: Path, language: str, first: bool = True) -> dict:
     from cleaner import Config, Pipeline
 
     pipeline = Pipeline(Config(kind="text"))
-    truth = json.loads((data_dir / "ground-truth.json").read_text(encoding="utf-8"))
+    truth = true_bodies(data_dir)
     splits = split_of(list(truth))
     found: dict = defaultdict(lambda: {"pages": 0, "lost": Counter(), "kept": 0.0})
-    for key in sorted(truth):
-        body = truth[key].get("articleBody", "")
+    for key, body in truth.items():
         if multilingual.page_language([body]) != language:
             continue
         true, split = squeeze(body), found[splits[key]]
         words, split["pages"] = max(1, len(true.split())), split["pages"] + 1
-        render = (data_dir / "text" / f"{key}.txt").read_text(encoding="utf-8")
+        render = page_input(data_dir, key, "text")
         doc = pipeline.clean(render if first else without_first(pipeline, render))
         for record in doc.removed:
             text = squeeze(record.text)

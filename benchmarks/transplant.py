@@ -50,6 +50,7 @@ from urllib.parse import urlparse
 
 import checkout  # noqa: F401  (before cleaner: the checkout, or the installed build)
 import multilingual
+from articles import ground_truth, page_input
 from scoring import page_counts, shingles
 from splits import COLLAPSED, PageResult, _f1, split_of, summary, trafilatura_default
 
@@ -105,17 +106,16 @@ def _truth_share(line: str, truth: set) -> float:
 
 
 def article_pages(data_dir: Path) -> list[Page]:
-    truth = json.loads((data_dir / "ground-truth.json").read_text(encoding="utf-8"))
     pages = []
-    for key in sorted(truth):
-        body = truth[key].get("articleBody", "")
-        lines = (data_dir / "text" / f"{key}.txt").read_text(encoding="utf-8").split("\n")
+    for key, entry in ground_truth(data_dir).items():
+        body = entry.get("articleBody", "")
+        lines = page_input(data_dir, key, "text").split("\n")
         known = set(shingles(body))
         share = [_truth_share(line, known) for line in lines]
         located = [
             i for i, line in enumerate(lines) if len(_TOKEN.findall(line)) >= MIN_TOKENS and share[i] >= TRUTH_SHARE
         ]
-        page = Page(key, site_of(truth[key]["url"]), lines, lambda out, extra, body=body: page_counts(body, out), None)
+        page = Page(key, site_of(entry["url"]), lines, lambda out, extra, body=body: page_counts(body, out), None)
         page.language = multilingual.page_language([body])
         if located:
             page.body = (located[0], located[-1])

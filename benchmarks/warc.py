@@ -31,6 +31,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from articles import true_bodies
 from checkout import ROOT  # (before cleaner: the checkout, or the installed build)
 from scoring import score
 from throughput import measure_stream
@@ -129,7 +130,7 @@ def f1_files(data: Path, out: Path, truth: dict[str, str]) -> float:
 
 
 def f1_table(data: Path, pages: dict[str, bytes], tmp: Path) -> None:
-    truth = {k: v.get("articleBody", "") for k, v in json.loads((data / "ground-truth.json").read_text()).items()}
+    truth = true_bodies(data)
     print(f"\n| {len(truth)} benchmark pages, through the CLI | F1 |")
     print("| --- | ---: |")
     print(f"| the files (html/KEY.html.gz) | {f1_files(data, tmp / 'f1-files', truth):.4f} |")

@@ -39,6 +39,7 @@ ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT.parent / "shared" / "bench"
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
+import articles  # noqa: E402
 import multilingual  # noqa: E402
 from scoring import score  # noqa: E402
 
@@ -100,15 +101,14 @@ def _seed_pages() -> list[Page]:
 
 def _article_pages(form: str) -> list[Page]:
     data = BENCH / "articles"
-    truth = json.loads((data / "ground-truth.json").read_text(encoding="utf-8"))
     pages = []
-    for key in sorted(truth)[::9]:
+    for key, body in list(articles.true_bodies(data).items())[::9]:
+        raw = articles.page_input(data, key, "text" if form == "text" else "html")
         if form == "text":
-            raw: str | bytes = (data / "text" / f"{key}.txt").read_bytes()
-        else:
-            raw = gzip.decompress((data / "html" / f"{key}.html.gz").read_bytes())
-            raw = raw.decode("utf-8", errors="replace") if form == "html-as-text" else raw
-        pages.append(Page(key[:12], raw, truth[key].get("articleBody", "")))
+            raw = raw.encode("utf-8")
+        elif form == "html-as-text":
+            raw = raw.decode("utf-8", errors="replace")
+        pages.append(Page(key[:12], raw, body))
     return pages
 
 
