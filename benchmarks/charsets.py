@@ -14,11 +14,11 @@ windows-1252) is scored on the same bytes.
 from __future__ import annotations
 
 import argparse
-import json
 from collections import defaultdict
 from pathlib import Path
 
 import checkout  # noqa: F401  (before cleaner: the checkout, or the installed build)
+import multilingual
 
 #: The legacy encodings each language is written in.
 ENCODINGS = {
@@ -63,12 +63,10 @@ def texts_by_language(data_dir: Path, part: str = "all") -> dict[str, dict[str, 
     from langdetect.lang_detect_exception import LangDetectException
 
     DetectorFactory.seed = 0
-    truth = json.loads((data_dir / "truth.json").read_text(encoding="utf-8"))
     found: dict[str, dict[str, list[str]]] = defaultdict(lambda: {"passage": [], "page": []})
-    entries = [entry for _, entry in sorted(truth.items())]
-    half = len(entries) // 2
-    entries = {"first": entries[:half], "second": entries[half:]}.get(part, entries)
-    for entry in entries:
+    listed = list(multilingual.entries(data_dir).values())
+    half = len(listed) // 2
+    for entry in {"first": listed[:half], "second": listed[half:]}.get(part, listed):
         joined = "\n".join(entry["with"])
         try:
             language = detect(joined)

@@ -19,8 +19,6 @@ from __future__ import annotations
 import argparse
 import ast
 import gc
-import gzip
-import json
 import os
 import re
 import statistics
@@ -46,16 +44,11 @@ def load_pages(data_dir: Path, mode: str, every: int = 1) -> list[str | bytes]:
     """The pages of ``data_dir``, every ``every``-th in key order: the article benchmark's
     (``ground-truth.json``), or the multilingual set's (``truth.json``; HTML as bytes, text
     rendered as ``multilingual.py`` renders it)."""
-    truth = data_dir / "truth.json"
-    if truth.exists():
-        entries = json.loads(truth.read_text(encoding="utf-8"))
-        names = sorted(entries)[::every]
-        raws = [gzip.decompress((data_dir / entries[name]["file"]).read_bytes()) for name in names]
-        if mode == "html":
-            return list(raws)
-        from multilingual import render_text
+    if (data_dir / "truth.json").exists():
+        from multilingual import entries, raw_page, render_text
 
-        return [render_text(raw) for raw in raws]
+        raws = [raw_page(data_dir, entry) for entry in list(entries(data_dir).values())[::every]]
+        return list(raws) if mode == "html" else [render_text(raw) for raw in raws]
     from articles import load as load_articles
 
     return list(load_articles(data_dir, mode)[0].values())[::every]

@@ -97,11 +97,21 @@ def page_language(passages: list[str]) -> str:
         return "??"
 
 
-def load(data_dir: Path, limit: int | None = None) -> list[Page]:
+def entries(data_dir: Path) -> dict[str, dict]:
+    """Each page's entry in ``truth.json`` (``file``, ``with``, ``without``), by name, in name order."""
     truth = json.loads((data_dir / "truth.json").read_text(encoding="utf-8"))
+    return dict(sorted(truth.items()))
+
+
+def raw_page(data_dir: Path, entry: dict) -> bytes:
+    """The bytes of an entry's page (its ``file``, decompressed)."""
+    return gzip.decompress((data_dir / entry["file"]).read_bytes())
+
+
+def load(data_dir: Path, limit: int | None = None) -> list[Page]:
     pages = []
-    for name, entry in sorted(truth.items())[:limit]:
-        raw = gzip.decompress((data_dir / entry["file"]).read_bytes())
+    for name, entry in list(entries(data_dir).items())[:limit]:
+        raw = raw_page(data_dir, entry)
         pages.append(Page(name, raw, entry["with"], entry["without"], page_language(entry["with"])))
     return pages
 

@@ -27,7 +27,7 @@ import tempfile
 from pathlib import Path
 
 import checkout  # noqa: F401  (before cleaner: the checkout, or the installed build)
-from multilingual import Counts, Page, decode_like_a_browser, load, page_counts
+from multilingual import Counts, Page, decode_like_a_browser, entries, load, page_counts
 
 
 def foreign_characters(body: str, page: str) -> set[str]:
@@ -41,7 +41,7 @@ def foreign_characters(body: str, page: str) -> set[str]:
 def write_pages(data_dir: Path, pages: list[Page], folder: Path) -> list[Path]:
     """Each page's bytes as ``folder/NAME.html`` (its name in DATA_DIR, less ``.gz``),
     as a user's crawl would hold it."""
-    truth = json.loads((data_dir / "truth.json").read_text(encoding="utf-8"))
+    truth = entries(data_dir)
     paths = []
     for page in pages:
         path = folder / Path(truth[page.name]["file"]).name.removesuffix(".gz")

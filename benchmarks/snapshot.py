@@ -67,11 +67,10 @@ def articles(data: Path, kind: str) -> Iterator[Input]:
 
 
 def multilingual(data: Path, kind: str) -> Iterator[Input]:
-    from multilingual import render_text
+    from multilingual import entries, raw_page, render_text
 
-    truth = json.loads((data / "truth.json").read_text(encoding="utf-8"))
-    for key, entry in sorted(truth.items()):
-        raw = gzip.decompress((data / entry["file"]).read_bytes())
+    for key, entry in entries(data).items():
+        raw = raw_page(data, entry)
         yield key, (raw if kind == "html" else render_text(raw)), kind
 
 

@@ -25,8 +25,6 @@ The shared sets are skipped when ../shared/bench is not beside the clone (CI has
 
 from __future__ import annotations
 
-import gzip
-import json
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -114,10 +112,9 @@ def _article_pages(form: str) -> list[Page]:
 
 def _multilingual_pages(form: str) -> list[Page]:
     data = BENCH / "multilingual"
-    truth = json.loads((data / "truth.json").read_text(encoding="utf-8"))
     pages = []
-    for name, entry in sorted(truth.items())[::20]:
-        raw = gzip.decompress((data / entry["file"]).read_bytes())
+    for name, entry in list(multilingual.entries(data).items())[::20]:
+        raw = multilingual.raw_page(data, entry)
         passages = multilingual.Page(name, raw, entry["with"], entry["without"], "")
         pages.append(Page(entry["file"], raw if form == "html" else multilingual.render_text(raw), passages))
     return pages
