@@ -86,6 +86,16 @@ def page_counts(page: Page, output: str) -> Counts:
     return Counts(tp, fp, len(page.with_) - tp)
 
 
+def scorer(page: Page) -> Callable[[str], tuple[int, int, int]]:
+    """An output's (tp, fp, fn) against ``page``'s passages (:func:`page_counts`), as a tuple."""
+
+    def score(output: str) -> tuple[int, int, int]:
+        c = page_counts(page, output)
+        return (c.tp, c.fp, c.fn)
+
+    return score
+
+
 def page_language(passages: list[str]) -> str:
     from langdetect import DetectorFactory, detect
     from langdetect.lang_detect_exception import LangDetectException

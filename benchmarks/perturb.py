@@ -106,14 +106,7 @@ def pages(args: argparse.Namespace) -> Iterator[tuple[str, list[tuple[str, bytes
         raw = page_input(args.articles, key, "html")
         articles.append((key, raw, lambda out, body=body: page_counts(body, out)))
     yield "articles", articles, False
-    found = []
-    for page in multilingual.load(args.multilingual):
-
-        def scorer(out: str, page: multilingual.Page = page) -> tuple:
-            c = multilingual.page_counts(page, out)
-            return (c.tp, c.fp, c.fn)
-
-        found.append((page.name, page.raw, scorer))
+    found = [(page.name, page.raw, multilingual.scorer(page)) for page in multilingual.load(args.multilingual)]
     yield "multilingual", found, True
 
 

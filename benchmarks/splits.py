@@ -84,12 +84,7 @@ def multilingual_pages(
             given: str | bytes = multilingual.render_text(page.raw)
         else:
             given = multilingual.decode_like_a_browser(page.raw) if as_str else page.raw
-
-        def scorer(out: str, page: multilingual.Page = page) -> tuple:
-            c = multilingual.page_counts(page, out)
-            return (c.tp, c.fp, c.fn)
-
-        yield page.name, given, page.language, scorer
+        yield page.name, given, page.language, multilingual.scorer(page)
 
 
 def without_first(pipeline, given: str | bytes) -> str | bytes:
