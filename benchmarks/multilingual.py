@@ -36,8 +36,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import checkout  # noqa: F401  (before cleaner: the checkout, or the installed build)
+from articles import cleaner_html, cleaner_text, justext_language_text, trafilatura_default
 
-Extractor = Callable[[bytes], str]
 _SPACE = re.compile(r"\s+")
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.I)
 
@@ -161,35 +161,11 @@ def render_text(raw: bytes) -> str:
 # -- systems ---------------------------------------------------------------------------
 
 
-def cleaner_system(kind: str) -> Extractor:
-    from cleaner import Config, Pipeline, clear_caches
-
-    pipeline = Pipeline(Config(kind=kind))
-
-    def run(page: bytes | str) -> str:
-        return pipeline.clean(page).text
-
-    run.reset = clear_caches  # type: ignore[attr-defined]
-    return run
-
-
-def trafilatura_default() -> Extractor:
-    import trafilatura
-
-    return lambda page: trafilatura.extract(page) or ""
-
-
-def justext_page_language() -> Callable[[str], str]:
-    """jusText on the rendered lines as <p>, with the stoplist of the page's detected
-    language (the detection cleaner uses, counted in jusText's time)."""
-    from articles import justext_language_text
-
-    return justext_language_text()
-
-
+# articles.py's: cleaner (its caches emptied before each timed pass), trafilatura's default, and jusText on the
+# rendered lines as <p> with the stoplist of the page's detected language (the detection counted in its time).
 SYSTEMS: dict[str, dict[str, Callable[[], Callable]]] = {
-    "html": {"cleaner (html)": lambda: cleaner_system("html"), "trafilatura": trafilatura_default},
-    "text": {"cleaner (text)": lambda: cleaner_system("text"), "jusText (page language)": justext_page_language},
+    "html": {"cleaner (html)": cleaner_html, "trafilatura": trafilatura_default},
+    "text": {"cleaner (text)": cleaner_text, "jusText (page language)": justext_language_text},
 }
 SPEED_BASELINE = {"html": "trafilatura", "text": "jusText (page language)"}
 
