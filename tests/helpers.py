@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import os
 import time
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
+
+from click.testing import Result
 
 from cleaner import Config, Document, Pipeline
 from cleaner.blocks import join_blocks, split_blocks
@@ -24,6 +27,11 @@ def examples(full: int) -> int:
     CI, and a plain `pytest`), a fifth of it (at least 20) in `make test-fast`."""
     return max(20, full // 5) if FAST else full
 
+
+#: The CLI tests' inputs: a line the glued-sentence repair splits (into ``SPLIT``), and one cleaning keeps.
+GLUED = "The war ended in a long conflict.President Putin spoke at length today about it.\n"
+SPLIT = "The war ended in a long conflict.\n\nPresident Putin spoke at length today about it.\n"
+CLEAN = "A calm paragraph that needs no cleaning at all, written in plain English prose.\n"
 
 #: A short article, one sentence a paragraph (fixtures/language/language_picker.txt holds it too).
 HARBOUR_ARTICLE = [
@@ -106,15 +114,28 @@ def fake_batch(out: Path, shares: list[int]) -> None:
         (out / f"d{i:03}.txt").write_text(body + "\n" if body else "", encoding="utf-8")
 
 
-def cli_cleaned(tmp_path: Path, name: str, raw: bytes) -> str:
-    """The body ``cleaner clean DIR --out OUT`` writes for one file ``name`` holding ``raw``."""
+def invoke(*args: object, stdin: bytes | None = None) -> Result:
+    """``cleaner ARGS`` run in this process (``typer``'s runner), ``stdin`` its standard input."""
     from typer.testing import CliRunner
 
     from cleaner.cli import app
 
+    return CliRunner().invoke(app, [str(a) for a in args], input=stdin)
+
+
+def read_jsonl(path: Path) -> list[dict]:
+    """The records of a JSONL file, plain or gzip."""
+    data = path.read_bytes()
+    if data[:2] == b"\x1f\x8b":
+        data = gzip.decompress(data)
+    return [json.loads(line) for line in data.splitlines()]
+
+
+def cli_cleaned(tmp_path: Path, name: str, raw: bytes) -> str:
+    """The body ``cleaner clean DIR --out OUT`` writes for one file ``name`` holding ``raw``."""
     source = tmp_path / "in"
     source.mkdir()
     (source / name).write_bytes(raw)
-    result = CliRunner().invoke(app, ["clean", str(source), "--out", str(tmp_path / "out")])
+    result = invoke("clean", source, "--out", tmp_path / "out")
     assert result.exit_code == 0, result.output
     return (tmp_path / "out" / name).with_suffix(".txt").read_text(encoding="utf-8")

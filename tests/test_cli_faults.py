@@ -13,19 +13,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from helpers import CLEAN, GLUED
+from helpers import invoke as run
 
 from cleaner import Pipeline, outputs
-from cleaner.cli import app
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures" / "html"
-GLUED = "The war ended in a long conflict.President Putin spoke at length today about it.\n"
-CLEAN = "A calm paragraph that needs no cleaning at all, written in plain English prose.\n"
-
-
-def run(*args: object, stdin: bytes | None = None):
-    return CliRunner().invoke(app, [str(a) for a in args], input=stdin)
 
 
 # -- cleaner check -------------------------------------------------------------------

@@ -8,10 +8,9 @@ import json
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from helpers import invoke as run
 
 from cleaner import Config, ConfigError, clean
-from cleaner.cli import app
 from cleaner.comments import SEPARATED
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -30,10 +29,6 @@ COMMENTS = [
     "the board spent the money on a ferry in the morning that waits for the school bus from the northern villages.",
 ]
 ARTICLE_END = "would look again at the timetable after the winter."
-
-
-def run(*args: object):
-    return CliRunner().invoke(app, [str(a) for a in args])
 
 
 @pytest.mark.parametrize("page", PAGES, ids=lambda p: p.suffix)

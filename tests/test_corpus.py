@@ -10,20 +10,14 @@ import sys
 from pathlib import Path
 
 import pytest
+from helpers import CLEAN, GLUED, SPLIT, read_jsonl
+from helpers import invoke as run
 from typer.testing import CliRunner
 
 from cleaner import atomic, batch, jsonl
 from cleaner.cli import app
 from cleaner.lastrun import sha256
 from cleaner.plan import plan
-
-GLUED = "The war ended in a long conflict.President Putin spoke at length today about it.\n"
-SPLIT = "The war ended in a long conflict.\n\nPresident Putin spoke at length today about it.\n"
-CLEAN = "A calm paragraph that needs no cleaning at all, written in plain English prose.\n"
-
-
-def run(*args: str):
-    return CliRunner().invoke(app, [str(a) for a in args])
 
 
 def make_tree(root: Path) -> dict[str, bytes]:
@@ -229,13 +223,6 @@ def _pipeline():
 def write_jsonl(path: Path, records: list[dict], gz: bool = False) -> None:
     data = "".join(json.dumps(r) + "\n" for r in records).encode()
     path.write_bytes(gzip.compress(data) if gz else data)
-
-
-def read_jsonl(path: Path) -> list[dict]:
-    data = path.read_bytes()
-    if data[:2] == b"\x1f\x8b":
-        data = gzip.decompress(data)
-    return [json.loads(line) for line in data.splitlines()]
 
 
 def test_jsonl_round_trip_keeps_other_fields(tmp_path):

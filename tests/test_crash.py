@@ -8,14 +8,12 @@ import os
 from concurrent.futures.process import BrokenProcessPool
 
 import pytest
-from typer.testing import CliRunner
+from helpers import CLEAN, GLUED
+from helpers import invoke as run
 
 from cleaner import Config, Pipeline
-from cleaner.cli import app
 from cleaner.parallel import CRASHED, Workers, chunked, ordered_map
 
-CLEAN = "A calm paragraph that needs no cleaning at all, written in plain English prose.\n"
-GLUED = "The war ended in a long conflict.President Putin spoke at length today about it.\n"
 KILL = "KILLME " + CLEAN
 
 
@@ -65,10 +63,6 @@ def killing_pipeline(monkeypatch):
         return clean(self, raw, **kwargs)
 
     monkeypatch.setattr(Pipeline, "clean", clean_or_die)
-
-
-def run(*args):
-    return CliRunner().invoke(app, [str(a) for a in args])
 
 
 def test_a_file_that_kills_its_worker_is_named_and_the_batch_goes_on(tmp_path, killing_pipeline):

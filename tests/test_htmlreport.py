@@ -12,16 +12,11 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from helpers import ROOT, fake_batch
-from typer.testing import CliRunner
+from helpers import invoke as run
 
-from cleaner.cli import app
 from cleaner.htmlreport.layout import SHOWN_CHARS
 
 SEEDS = ROOT / "seeds"
-
-
-def run(*args: object):
-    return CliRunner().invoke(app, [str(a) for a in args])
 
 
 def soup(path: Path) -> BeautifulSoup:

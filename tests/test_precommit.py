@@ -18,11 +18,9 @@ from pathlib import Path
 from subprocess import CompletedProcess
 
 import pytest
+from helpers import CLEAN, GLUED, SPLIT
 
 ROOT = Path(__file__).resolve().parents[1]
-GLUED = "The war ended in a long conflict.President Putin spoke at length today about it.\n"
-SPLIT = "The war ended in a long conflict.\n\nPresident Putin spoke at length today about it.\n"
-CLEAN = "A calm paragraph that needs no cleaning at all, written in plain English prose.\n"
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
 

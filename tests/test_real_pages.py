@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from click.testing import Result
+from helpers import invoke
 from typer.testing import CliRunner
 
 from cleaner import Config, Pipeline, clean
@@ -111,11 +111,6 @@ def assert_right(pages: list[RealPage], bodies: list[str]) -> None:
 def cli(*args: object, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
     """``cleaner ARGS`` run as its own process."""
     return subprocess.run([sys.executable, "-m", "cleaner", *map(str, args)], input=stdin, capture_output=True)
-
-
-def invoke(*args: object) -> Result:
-    """``cleaner ARGS`` run in this process."""
-    return CliRunner().invoke(app, [str(a) for a in args])
 
 
 @pytest.mark.timeout(1800)

@@ -11,17 +11,12 @@ from pathlib import Path
 
 import pytest
 from helpers import ROOT, fake_batch
-from typer.testing import CliRunner
+from helpers import invoke as run
 
-from cleaner.cli import app
 from cleaner.htmlreport.browser import chromium, missing, opened
 
 pytestmark = pytest.mark.skipif(missing() is not None, reason=f"no browser: {missing()}")
 expect = pytest.importorskip("playwright.sync_api", reason="playwright is not installed").expect
-
-
-def run(*args: object):
-    return CliRunner().invoke(app, [str(a) for a in args])
 
 
 @pytest.fixture(scope="module")

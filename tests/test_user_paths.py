@@ -13,16 +13,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from helpers import GLUED
+from helpers import invoke as run
 
 from cleaner import Config, clean
-from cleaner.cli import app
-
-GLUED = "The war ended in a long conflict.President Putin spoke at length today about it.\n"
-
-
-def run(*args: object, stdin: bytes | None = None):
-    return CliRunner().invoke(app, [str(a) for a in args], input=stdin)
 
 
 def with_config(tmp_path, toml: str):

@@ -7,15 +7,8 @@ import gzip
 import os
 
 import pytest
-from typer.testing import CliRunner
-
-from cleaner.cli import app
-
-GLUED = "The war ended in a long conflict.President Putin spoke at length today about it.\n"
-
-
-def run(*args: object, stdin: bytes | None = None):
-    return CliRunner().invoke(app, [str(a) for a in args], input=stdin)
+from helpers import GLUED
+from helpers import invoke as run
 
 
 @pytest.mark.parametrize("where", [["--out", "clean"], ["--in-place"]])

@@ -12,6 +12,7 @@ import tracemalloc
 from pathlib import Path
 
 import pytest
+from helpers import read_jsonl
 from typer.testing import CliRunner
 
 from cleaner import Document, clean
@@ -80,13 +81,6 @@ def crawl(tmp_path_factory):
 
 def run_cli(*args: str):
     return runner.invoke(app, ["clean", *args], catch_exceptions=False)
-
-
-def read_jsonl(path: Path) -> list[dict]:
-    data = path.read_bytes()
-    if data[:2] == b"\x1f\x8b":
-        data = gzip.decompress(data)
-    return [json.loads(line) for line in data.splitlines()]
 
 
 def test_every_html_record_is_cleaned_as_its_page_is_with_url_id_and_date(crawl, tmp_path, monkeypatch):
