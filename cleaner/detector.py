@@ -163,14 +163,19 @@ def draw(rnd: Random, seq: Sequence[str]) -> str:
     return seq[r]
 
 
+def _tried_sequences() -> Iterator[list[str]]:
+    """What the two checks below draw from: sequences of several lengths, the longest a 13-bit draw."""
+    for n in (1, 2, 3, 5, 8, 100, 1000, 4097):
+        yield [str(i) for i in range(n)]
+
+
 @lru_cache(maxsize=1)
 def choice_by_bits() -> bool:
     """Whether this Python's ``Random.choice`` draws as :func:`draw` does (tried on
     sequences of several lengths, with the same seed); on any surprise, no."""
     ours, theirs = Random(7), Random(7)
     try:
-        for n in (1, 2, 3, 5, 8, 100, 1000, 4097):
-            seq = [str(i) for i in range(n)]
+        for seq in _tried_sequences():
             if any(draw(ours, seq) != theirs.choice(seq) for _ in range(50)):
                 return False
     except Exception:
@@ -218,8 +223,7 @@ def replay_by_words() -> bool:
     """Whether :func:`replayed` draws as a seeded ``Random`` draws with ``choice`` (tried
     on sequences of several lengths, past the words replayed); on any surprise, no."""
     try:
-        for n in (1, 2, 3, 5, 8, 100, 1000, 4097):
-            seq = [str(i) for i in range(n)]
+        for seq in _tried_sequences():
             theirs = Random(7)
             trial = first_trial(7)
             if theirs.gauss(0.0, 1.0) != trial.gauss:
