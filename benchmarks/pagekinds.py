@@ -62,9 +62,7 @@ def _type_names(block: str) -> list[str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--articles", type=Path, default=Path("../shared/bench/articles"))
-    parser.add_argument("--multilingual", type=Path, default=Path("../shared/bench/multilingual"))
+    parser = splits.set_arguments(argparse.ArgumentParser(description=__doc__.split("\n\n")[0]))
     parser.add_argument("--json", type=Path, help="the cleaner's counts from a `splits.py --mode html --json` file")
     args = parser.parse_args(argv)
     known = json.loads(args.json.read_text(encoding="utf-8")) if args.json else {}

@@ -150,9 +150,7 @@ def figures(ours: list, theirs: list, control: dict[str, tuple[float, float]], m
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--articles", type=Path, default=Path("../shared/bench/articles"))
-    parser.add_argument("--multilingual", type=Path, default=Path("../shared/bench/multilingual"))
+    parser = splits.set_arguments(argparse.ArgumentParser(description=__doc__.split("\n\n")[0]))
     parser.add_argument("--perturb", default="none,classes,semantic,title", help="comma-separated, 'none' first")
     parser.add_argument("--only", choices=["articles", "multilingual"], help="one set only")
     parser.add_argument("--json", type=Path, help="write the figures and every page's F1 and the peer's here")

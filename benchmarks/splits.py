@@ -188,11 +188,16 @@ def compare(old: dict, new: dict) -> None:
                 )
 
 
-def data_arguments(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
-    """``parser`` with the options that choose the data sets and the input kind."""
+def set_arguments(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    """``parser`` with the options that name the two data sets' folders."""
     parser.add_argument("--articles", type=Path, default=Path("../shared/bench/articles"))
     parser.add_argument("--multilingual", type=Path, default=Path("../shared/bench/multilingual"))
-    parser.add_argument("--mode", choices=["html", "text", "all"], default="all")
+    return parser
+
+
+def data_arguments(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    """``parser`` with the options that choose the data sets (:func:`set_arguments`) and the input kind."""
+    set_arguments(parser).add_argument("--mode", choices=["html", "text", "all"], default="all")
     return parser
 
 

@@ -31,7 +31,7 @@ import checkout  # noqa: F401  (before cleaner: the checkout, or the installed b
 import multilingual
 from articles import page_input, true_bodies
 from multilingual import squeeze
-from splits import _f1, split_of, without_first
+from splits import _f1, set_arguments, split_of, without_first
 
 NOT_IN_RENDER = "not in the text render"
 TITLE = "the first line (the <title>)"
@@ -129,9 +129,7 @@ def report(census: dict, articles: dict, language: str) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--articles", type=Path, default=Path("../shared/bench/articles"))
-    parser.add_argument("--multilingual", type=Path, default=Path("../shared/bench/multilingual"))
+    parser = set_arguments(argparse.ArgumentParser(description=__doc__.split("\n\n")[0]))
     parser.add_argument("--language", default="en", help="the pages' language, as langdetect names it")
     parser.add_argument("--below", type=float, default=0.9, help="list the multilingual pages under this F1")
     parser.add_argument("--without-first", action="store_true", help="each page without its first line, if dropped")

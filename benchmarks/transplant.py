@@ -52,7 +52,7 @@ import checkout  # noqa: F401  (before cleaner: the checkout, or the installed b
 import multilingual
 from articles import ground_truth, page_input
 from scoring import page_counts, shingles
-from splits import COLLAPSED, PageResult, _f1, split_of, summary, trafilatura_default
+from splits import COLLAPSED, PageResult, _f1, set_arguments, split_of, summary, trafilatura_default
 
 #: A line locates a body when it has this many tokens or more (a shorter line is a label).
 MIN_TOKENS = 8
@@ -288,9 +288,7 @@ def compare(old: dict, new: dict) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--articles", type=Path, default=Path("../shared/bench/articles"))
-    parser.add_argument("--multilingual", type=Path, default=Path("../shared/bench/multilingual"))
+    parser = set_arguments(argparse.ArgumentParser(description=__doc__.split("\n\n")[0]))
     parser.add_argument("-k", type=int, default=3, help="donors a page")
     parser.add_argument("--variant", choices=["inside", "outside", "both"], default="inside")
     parser.add_argument("--set", choices=["articles", "multilingual", "both"], default="both")
