@@ -1,5 +1,7 @@
 """The benchmark harness: systems take turns pass by pass, and each is scored on its own outputs."""
 
+import gzip
+import json
 import sys
 from pathlib import Path
 
@@ -7,6 +9,20 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 import articles  # noqa: E402
+
+#: The news the benchmark tests' pages carry.
+FERRY = (
+    "The harbour board met on Tuesday to approve the new ferry timetable for the summer season. "
+    "Boats will leave every forty minutes from the north pier, and the last crossing will sail at midnight."
+)
+
+
+def write_multilingual_set(folder: Path, pages: list[str], truth: dict) -> None:
+    """A multilingual set in ``folder``: page ``i`` gzipped as ``html/i.html.gz``, and ``truth.json``."""
+    (folder / "html").mkdir()
+    for i, page in enumerate(pages):
+        (folder / "html" / f"{i}.html.gz").write_bytes(gzip.compress(page.encode()))
+    (folder / "truth.json").write_text(json.dumps(truth))
 
 
 def test_systems_take_turns_and_keep_their_own_outputs():
@@ -119,24 +135,18 @@ def test_the_sweep_scales_each_numeric_option_once_and_reads_chosen_variants():
 
 
 def test_multilingual_scores_only_the_half_asked_for(tmp_path):
-    import gzip
-    import json
-
     import multilingual
 
-    prose = (
-        "The harbour board met on Tuesday to approve the new ferry timetable for the summer season. "
-        "Boats will leave every forty minutes from the north pier, and the last crossing will sail at midnight."
-    )
-    truth = {}
-    (tmp_path / "html").mkdir()
+    prose = FERRY
+    truth, pages = {}, []
     for i in range(4):
-        page = f"<html><body><article><h1>Ferry news {i}</h1><p>{prose}</p><p>{prose}</p></article></body></html>"
-        (tmp_path / "html" / f"{i}.html.gz").write_bytes(gzip.compress(page.encode()))
+        pages.append(
+            f"<html><body><article><h1>Ferry news {i}</h1><p>{prose}</p><p>{prose}</p></article></body></html>"
+        )
         # the first half's passages are on no page: found by no system
         passage = prose[:60] if i >= 2 else "A passage that no page of this set holds anywhere."
         truth[f"page{i}"] = {"file": f"html/{i}.html.gz", "with": [passage], "without": []}
-    (tmp_path / "truth.json").write_text(json.dumps(truth))
+    write_multilingual_set(tmp_path, pages, truth)
     f1 = {}
     for half in ("first", "second"):
         out = tmp_path / f"{half}.json"
@@ -147,23 +157,15 @@ def test_multilingual_scores_only_the_half_asked_for(tmp_path):
 
 
 def test_multilingual_lists_the_worst_pages_with_what_they_miss_and_keep(tmp_path, capsys):
-    import gzip
-    import json
-
     import multilingual
 
-    prose = (
-        "The harbour board met on Tuesday to approve the new ferry timetable for the summer season. "
-        "Boats will leave every forty minutes from the north pier, and the last crossing will sail at midnight."
-    )
-    (tmp_path / "html").mkdir()
+    prose = FERRY
     page = f"<html><body><article><h1>Ferry news</h1><p>{prose}</p><p>{prose}</p></article></body></html>"
-    (tmp_path / "html" / "0.html.gz").write_bytes(gzip.compress(page.encode()))
     truth = {
         "good": {"file": "html/0.html.gz", "with": [prose[:60]], "without": []},
         "bad": {"file": "html/0.html.gz", "with": ["A passage on no page at all."], "without": [prose[-40:]]},
     }
-    (tmp_path / "truth.json").write_text(json.dumps(truth))
+    write_multilingual_set(tmp_path, [page], truth)
     args = ["--mode", "html", "--repeat", "1", "--min-pages", "1", "--worst", "1"]
     assert multilingual.main([str(tmp_path), *args]) == 0
     listed = capsys.readouterr().out.split("worst 1 pages for cleaner (html):")[1]
@@ -257,9 +259,6 @@ def test_a_filter_s_own_lines_put_back_are_no_flip_but_a_moved_run_is():
 
 
 def test_the_flips_audit_cleans_each_page_with_each_filter_off_in_both_modes(tmp_path, capsys):
-    import gzip
-    import json
-
     import flips
 
     page = (ROOT / "fixtures" / "content" / "footer_without_title.txt").read_text(encoding="utf-8")
@@ -308,26 +307,17 @@ def test_a_page_loses_its_first_line_for_the_splits_only_when_the_cleaner_drops_
 
 
 def test_the_stages_benchmark_puts_each_missed_passage_down_to_the_step_that_lost_it(tmp_path, capsys):
-    import gzip
-    import json
-
     import stages
 
-    prose = (
-        "The harbour board met on Tuesday to approve the new ferry timetable for the summer season. "
-        "Boats will leave every forty minutes from the north pier, and the last crossing will sail at midnight."
-    )
+    prose = FERRY
     standfirst = "A new timetable for the summer: boats every forty minutes, and the last one sails at midnight."
     page = (
         f"<html><body><article><header><h1>Ferry news</h1><p>{standfirst}</p></header>"
         + "".join(f"<p>Notice {i}. {prose}</p>" for i in range(9))
         + "</article><footer><p>Copyright the harbour board.</p></footer></body></html>"
     )
-    (tmp_path / "html").mkdir()
-    (tmp_path / "html" / "0.html.gz").write_bytes(gzip.compress(page.encode()))
     passages = [f"Notice 0. {prose[:60]}", standfirst, "On no page."]
-    truth = {"ferry": {"file": "html/0.html.gz", "with": passages, "without": []}}
-    (tmp_path / "truth.json").write_text(json.dumps(truth))
+    write_multilingual_set(tmp_path, [page], {"ferry": {"file": "html/0.html.gz", "with": passages, "without": []}})
     out = tmp_path / "steps.json"
     assert stages.main(["--multilingual", str(tmp_path), "--below", "1", "--json", str(out)]) == 0
     printed = capsys.readouterr().out
@@ -405,8 +395,6 @@ def test_a_page_s_kind_is_what_its_markup_says_it_is():
 
 
 def test_a_transplanted_page_keeps_its_head_and_gets_a_donor_s_chrome_without_the_donor_s_truth(tmp_path):
-    import json
-
     import transplant
 
     body = "Rivers carry the silt of the hills down to the sea every spring and every autumn of the year."
@@ -495,26 +483,18 @@ def test_the_perturbations_rewrite_only_the_markup_they_name_and_keep_the_page_s
 
 
 def test_the_text_causes_census_puts_each_missed_passage_down_to_the_record_that_took_it(tmp_path, capsys):
-    import gzip
-    import json
-
     import textcauses
 
-    prose = (
-        "The harbour board met on Tuesday to approve the new ferry timetable for the summer season. "
-        "Boats will leave every forty minutes from the north pier, and the last crossing will sail at midnight."
-    )
+    prose = FERRY
     menu = "".join(f"<li><a href='/{w}'>{w}</a></li>" for w in ("Home", "News", "Sport", "Weather", "Contact"))
     page = (
         f"<html><head><title>Ferry news | Harbour Times</title></head><body><ul>{menu}</ul><h1>Ferry news</h1>"
         + "".join(f"<p>Notice {i}. {prose}</p>" for i in range(6))
         + f"<ul>{menu}</ul><p>Copyright the harbour board.</p></body></html>"
     )
-    (tmp_path / "html").mkdir()
-    (tmp_path / "html" / "0.html.gz").write_bytes(gzip.compress(page.encode()))
     passages = [f"Notice 0. {prose[:60]}", "On no page of this harbour's site at all.", "Ferry news | Harbour Times"]
     truth = {"ferry": {"file": "html/0.html.gz", "with": passages, "without": ["Notice 5."]}}
-    (tmp_path / "truth.json").write_text(json.dumps(truth))
+    write_multilingual_set(tmp_path, [page], truth)
     out = tmp_path / "causes.json"
     argv = ["--multilingual", str(tmp_path), "--articles", str(tmp_path / "none"), "--below", "1", "--json", str(out)]
     assert textcauses.main(argv) == 0
