@@ -179,7 +179,22 @@ def run_systems(
     clock: Callable[[], float] = time.perf_counter,
     warm: bool = False,
 ) -> dict[str, tuple[Score, float, dict[str, str]]]:
-    """Score the systems: name -> (score, pages per second, outputs).
+    """Score the systems: name -> (score, pages per second, outputs), as :func:`timed_runs` runs them."""
+    runs = timed_runs(extractors, inputs, repeat, clock, warm)
+    return {
+        name: (score([(truth[k], outputs[k]) for k in inputs]), pages_per_second, outputs)
+        for name, (outputs, pages_per_second) in runs.items()
+    }
+
+
+def timed_runs(
+    extractors: dict[str, Extractor],
+    inputs: dict[str, Any],
+    repeat: int = 1,
+    clock: Callable[[], float] = time.perf_counter,
+    warm: bool = False,
+) -> dict[str, tuple[dict[str, str], float]]:
+    """name -> (outputs by key, pages per second) of each system on ``inputs``.
 
     Speed is the fastest of ``repeat`` passes (the machine is shared: the best pass
     is the least disturbed one), and the passes take turns (one pass of each system,
@@ -205,10 +220,7 @@ def run_systems(
             if reset is not None and not warm:
                 reset()
             best[name] = min(best[name], _one_pass(extract, inputs, outputs[name], clock))
-    return {
-        name: (score([(truth[k], outputs[name][k]) for k in inputs]), len(inputs) / best[name], outputs[name])
-        for name in extractors
-    }
+    return {name: (outputs[name], len(inputs) / best[name]) for name in extractors}
 
 
 def _one_pass(

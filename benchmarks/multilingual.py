@@ -28,7 +28,6 @@ import codecs
 import gzip
 import json
 import re
-import sys
 import time
 from collections import defaultdict
 from collections.abc import Callable
@@ -36,7 +35,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import checkout  # noqa: F401  (before cleaner: the checkout, or the installed build)
-from articles import cleaner_html, cleaner_text, justext_language_text, trafilatura_default
+from articles import cleaner_html, cleaner_text, justext_language_text, timed_runs, trafilatura_default
 
 _SPACE = re.compile(r"\s+")
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.I)
@@ -173,33 +172,11 @@ SPEED_BASELINE = {"html": "trafilatura", "text": "jusText (page language)"}
 def run_systems(
     systems: dict[str, Callable], inputs: list, repeat: int, clock: Callable[[], float]
 ) -> dict[str, tuple[list[str], float]]:
-    """name -> (outputs, pages per second). One untimed pass each (imports, data
-    loading), then ``repeat`` timed passes taking turns; each system's fastest counts.
-    cleaner's page-derived caches are emptied before each timed pass."""
-    outputs: dict[str, list[str]] = {}
-    best = dict.fromkeys(systems, float("inf"))
-    for name, run in systems.items():
-        outputs[name] = _one_pass(run, inputs)[0]
-    for _ in range(max(1, repeat)):
-        for name, run in systems.items():
-            if hasattr(run, "reset"):
-                run.reset()
-            start = clock()
-            _one_pass(run, inputs)
-            best[name] = min(best[name], clock() - start)
-    return {name: (outputs[name], len(inputs) / best[name]) for name in systems}
-
-
-def _one_pass(run: Callable, inputs: list) -> tuple[list[str], int]:
-    outputs, failures = [], 0
-    for page in inputs:
-        try:
-            outputs.append(run(page) or "")
-        except Exception as exc:  # a crash scores as an empty extraction, and is reported
-            print(f"  {type(exc).__name__}: {exc}", file=sys.stderr)
-            outputs.append("")
-            failures += 1
-    return outputs, failures
+    """name -> (outputs, pages per second), timed as ``articles.py`` times its systems
+    (:func:`articles.timed_runs`: one untimed pass each, then ``repeat`` timed passes taking
+    turns, each system's fastest counting, cleaner's caches emptied before each)."""
+    runs = timed_runs(systems, dict(enumerate(inputs)), repeat, clock)
+    return {name: (list(outputs.values()), pages_per_second) for name, (outputs, pages_per_second) in runs.items()}
 
 
 def tally(pages: list[Page], outputs: list[str]) -> tuple[dict[str, Counts], int]:
