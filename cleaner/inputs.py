@@ -85,11 +85,16 @@ def sniff_binary(head: bytes) -> str | None:
     return None
 
 
+def cannot_read(path: object, exc: OSError) -> str:
+    """What a file the system would not let cleaner read is told by: the path and the system's reason."""
+    return f"{path}: cannot read: {exc.strerror or exc}"
+
+
 def _check_regular(path: Path) -> os.stat_result:
     try:
         st = path.stat()
     except OSError as exc:
-        raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from exc
+        raise InputError(cannot_read(path, exc)) from exc
     if stat.S_ISDIR(st.st_mode):
         raise InputError(f"{path}: is a folder, not a file")
     if not stat.S_ISREG(st.st_mode):
@@ -121,7 +126,7 @@ def read_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     except InputError:
         raise
     except OSError as exc:
-        raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from exc
+        raise InputError(cannot_read(path, exc)) from exc
     if len(data) > max_bytes:
         raise _too_big(path, max_bytes)
     return data

@@ -30,7 +30,7 @@ from .atomic import atomic_open
 from .charsets import bom
 from .config import LIMITS
 from .dispatch import map_chunks
-from .inputs import GZIP_MAGIC, JSONL_SUFFIXES, InputError, input_kind, too_large
+from .inputs import GZIP_MAGIC, JSONL_SUFFIXES, InputError, cannot_read, input_kind, too_large
 from .parallel import CRASHED
 from .pipeline import Pipeline
 from .results import Result, Totals, json_line, metadata_record, parse_record
@@ -79,7 +79,7 @@ def open_source(source: str) -> IO[bytes]:
     try:
         return open(source, "rb")
     except OSError as exc:
-        raise InputError(f"{source}: cannot read: {exc.strerror or exc}") from exc
+        raise InputError(cannot_read(source, exc)) from exc
 
 
 def opens_warc(fh: IO[bytes]) -> bool:

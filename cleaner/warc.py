@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from .document import Document
-from .inputs import InputError, decode, too_large
+from .inputs import InputError, cannot_read, decode, too_large
 from .pipeline import Pipeline
 from .results import Result, json_line, metadata_record
 
@@ -77,7 +77,7 @@ def read_pages(path: str, note: Callable[[Result], None], max_bytes: int) -> Ite
     try:
         fh = open(path, "rb")
     except OSError as exc:
-        note(Result.failed(path, f"{path}: cannot read: {exc.strerror or exc}"))
+        note(Result.failed(path, cannot_read(path, exc)))
         return
     with fh:
         yield from read_archive(fh, path, note, max_bytes)

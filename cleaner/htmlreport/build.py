@@ -24,6 +24,7 @@ from typing import Any
 from .. import __version__
 from ..atomic import atomic_open
 from ..folders import REPORT_GENERATOR, REPORT_HEAD
+from ..inputs import cannot_read
 from .collect import ReportInputError, Source, load, removals, removed_counts
 from .layout import Layout, Run, layout
 from .summary import DEFAULT_FULL, Row, choose_full, make_row, overview
@@ -57,7 +58,7 @@ def check_target(path: Path) -> None:
             with open(path, "rb") as fh:
                 head = fh.read(REPORT_HEAD)
         except OSError as exc:
-            raise ReportError(f"{path}: cannot read: {exc.strerror or exc}") from exc
+            raise ReportError(cannot_read(path, exc)) from exc
         if REPORT_GENERATOR not in head:
             raise ReportError(
                 f"{path}: exists and is not a cleaner report; not overwritten (remove it or name another)"

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ..folders import SIDECAR_SUFFIX
-from ..inputs import InputError, read_bytes
+from ..inputs import InputError, cannot_read, read_bytes
 
 
 class ReportInputError(Exception):
@@ -89,7 +89,7 @@ def load(source: Source) -> tuple[dict[str, Any], str]:
     try:
         record = json.loads(source.meta.read_bytes())
     except OSError as exc:
-        raise ReportInputError(f"{source.meta}: cannot read: {exc.strerror or exc}") from exc
+        raise ReportInputError(cannot_read(source.meta, exc)) from exc
     except ValueError as exc:
         raise ReportInputError(f"{source.meta}: not valid JSON: {exc}") from exc
     if not isinstance(record, dict) or not isinstance(record.get("removed"), list):
