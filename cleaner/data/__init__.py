@@ -26,6 +26,12 @@ def common_text(name: str) -> str:
     return (resources.files(__name__) / "_common" / name).read_text(encoding="utf-8")
 
 
+def language_text(language: str, name: str) -> str | None:
+    """The text of ``data/<language>/NAME``; None if the language has no such file."""
+    path = resources.files(__name__) / language / name
+    return path.read_text(encoding="utf-8") if path.is_file() else None
+
+
 @lru_cache(maxsize=1)
 def available_languages() -> tuple[str, ...]:
     """The languages with phrase data of their own (read once: the package does not change)."""
@@ -46,8 +52,8 @@ def resolve(language: str) -> str:
 @cache
 def own_family(language: str, family: str) -> dict[str, Any]:
     """The raw contents of ``<language>/<family>.toml``; empty if the language has no such file."""
-    path = resources.files(__name__) / language / f"{family}.toml"
-    return tomllib.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+    text = language_text(language, f"{family}.toml")
+    return tomllib.loads(text) if text is not None else {}
 
 
 @cache

@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import re
 from functools import cache, lru_cache
-from importlib import resources
+
+from ..data import language_text
 
 #: Han (the unified and compatibility ideographs of the Basic Multilingual Plane) and kana
 #: (hiragana, katakana), as character-class ranges ...
@@ -85,11 +86,10 @@ def token_counts(folded: str, stops: frozenset[str]) -> tuple[str, float, int] |
 def function_characters(language: str) -> frozenset[str]:
     """The list of function characters of a data language (``cleaner/data/<lang>/stoplist.txt``);
     empty if it has none."""
-    path = resources.files("cleaner.data") / language / "stoplist.txt"
-    if not path.is_file():
+    text = language_text(language, "stoplist.txt")
+    if text is None:
         return frozenset()
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return frozenset(w.casefold() for w in lines if w and not w.startswith("#"))
+    return frozenset(w.casefold() for w in text.splitlines() if w and not w.startswith("#"))
 
 
 @lru_cache(maxsize=16)

@@ -7,9 +7,8 @@ from __future__ import annotations
 import re
 import tomllib
 from functools import cache, lru_cache
-from importlib import resources
 
-from ..data import resolve
+from ..data import common_text, resolve
 from ..document import Block
 from .script import function_characters, token_counts
 
@@ -50,8 +49,7 @@ def utf8_stopwords(stops: frozenset[str]) -> frozenset[bytes]:
 def stopwords(language: str | None) -> frozenset[str]:
     """The jusText stoplist for an ISO 639-1 code, or the language's function characters
     (Chinese, Japanese); empty if there is none."""
-    names = (resources.files("cleaner.data") / "_common" / "stoplists.toml").read_text(encoding="utf-8")
-    name = tomllib.loads(names)["stoplists"].get(language or "")
+    name = tomllib.loads(common_text("stoplists.toml"))["stoplists"].get(language or "")
     if not name:
         return function_characters(resolve(language or ""))
     import justext
