@@ -13,7 +13,6 @@ import hashlib
 import io
 import json
 import math
-import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -22,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import __version__
-from ..atomic import atomic_open
+from ..atomic import atomic_open, new_file_mode
 from ..folders import REPORT_GENERATOR, REPORT_HEAD
 from ..inputs import cannot_read
 from .collect import ReportInputError, Source, load, removals, removed_counts
@@ -120,7 +119,7 @@ def _render(context: dict[str, Any], path: Path) -> None:
     template = env.get_template("report.html.j2")
     digest = base64.b64encode(hashlib.sha256(js.encode()).digest()).decode()
     context.update(css=Markup(css), js=Markup(js), script_hash=f"sha256-{digest}")
-    with atomic_open(path, _file_mode()) as raw:
+    with atomic_open(path, new_file_mode()) as raw:
         # (errors: a name that is not UTF-8 holds surrogates; shown with a "?" in their place)
         text = io.TextIOWrapper(raw, encoding="utf-8", errors="replace", newline="\n", write_through=False)
         text.writelines(template.generate(context))
@@ -150,13 +149,6 @@ def _rows_json(rows: list[Row]) -> Any:
         for r in rows
     ]
     return Markup(json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c"))
-
-
-def _file_mode() -> int:
-    """A new file's mode under the umask (a temporary file, renamed, would be 0600)."""
-    mask = os.umask(0)
-    os.umask(mask)
-    return 0o666 & ~mask
 
 
 @dataclass
