@@ -99,9 +99,8 @@ def _first_item(item: tuple, icase: bool) -> tuple[set[str], bool]:
         chars, nullable = _first(list(body), icase)
         return chars, nullable or low == 0
     if op is sre.SUBPATTERN:
-        _, add, remove, body = av
-        icase = bool((icase or add & sre.SRE_FLAG_IGNORECASE) and not remove & sre.SRE_FLAG_IGNORECASE)
-        return _first(list(body), icase)
+        body, icase = _group(av, icase)
+        return _first(body, icase)
     if op is sre.ATOMIC_GROUP:
         return _first(list(av), icase)
     if op is sre.BRANCH:
@@ -115,6 +114,13 @@ def _first_item(item: tuple, icase: bool) -> tuple[set[str], bool]:
     if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
         return set(), True  # zero width: what follows decides (ignoring the assertion only widens the set)
     raise _Unknown(op)
+
+
+def _group(av: tuple, icase: bool) -> tuple[list, bool]:
+    """A group's body, and whether it matches ignoring case: its inline flags ("(?i:...)", "(?-i:...)") over
+    the case of what holds it."""
+    _, add, remove, body = av
+    return list(body), bool((icase or add & sre.SRE_FLAG_IGNORECASE) and not remove & sre.SRE_FLAG_IGNORECASE)
 
 
 def _in_set(items: list) -> set[str]:
@@ -211,9 +217,8 @@ def _grow_item(item: tuple, open_: set[str], icase: bool, chars: int) -> tuple[s
         grown = {s + c for s in open_ for c in step}
         return {s for s in grown if len(s) < chars}, {s for s in grown if len(s) >= chars}
     if op is sre.SUBPATTERN:
-        _, add, remove, body = av
-        icase = bool((icase or add & sre.SRE_FLAG_IGNORECASE) and not remove & sre.SRE_FLAG_IGNORECASE)
-        return _grow(list(body), open_, icase, chars)
+        body, icase = _group(av, icase)
+        return _grow(body, open_, icase, chars)
     if op is sre.ATOMIC_GROUP:
         return _grow(list(av), open_, icase, chars)
     if op is sre.BRANCH:
