@@ -33,7 +33,7 @@ from .dispatch import map_chunks
 from .inputs import GZIP_MAGIC, JSONL_SUFFIXES, InputError, cannot_read, input_kind, too_large
 from .parallel import CRASHED
 from .pipeline import Pipeline
-from .results import Result, Totals, json_line, metadata_record, parse_record
+from .results import Result, Totals, cleaned_line, parse_record
 from .warc import WARC_SUFFIXES, Page, clean_page, is_warc_name, read_archive, read_pages, sniff_warc
 
 #: A chunk sent to a worker: at most this many records or (about) this many bytes.
@@ -328,9 +328,7 @@ def clean_record(line: Line, pipeline: Pipeline, *, text_key: str, meta_key: str
         doc = pipeline.clean(text, url=url, source=source, id=str(ident) if ident is not None else None, kind=kind)
     except Exception as exc:  # one bad record must not stop the stream
         return None, Result.failed(line.where, f"{line.where}: {type(exc).__name__}: {exc}")
-    record[text_key] = doc.text
-    record[meta_key] = metadata_record(doc)
-    out = json_line(record)
+    out = cleaned_line(record, doc, text_key, meta_key)
     return out, Result.cleaned(line.where, doc, len(text), pipeline.extracts(kind))
 
 

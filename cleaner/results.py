@@ -134,6 +134,14 @@ def parse_record(data: bytes | str, where: str) -> dict[str, Any] | str:
     return record if isinstance(record, dict) else f"{where}: not a JSON object"
 
 
+def cleaned_line(record: dict[str, Any], doc: Document, text_key: str, meta_key: str) -> bytes:
+    """``record``'s JSONL line once cleaned (JSONL and WARC input alike): ``doc``'s body under ``text_key``,
+    its metadata (:func:`metadata_record`) under ``meta_key``, the record's other fields as they were."""
+    record[text_key] = doc.text
+    record[meta_key] = metadata_record(doc)
+    return json_line(record)
+
+
 def json_line(record: dict[str, Any]) -> bytes:
     """A record as one line of UTF-8 JSON. A lone surrogate (JSON escapes one, as in a
     record read from a stream; UTF-8 cannot hold it) is written escaped, as it came."""

@@ -28,7 +28,7 @@ from typing import IO, Any
 from .document import Document
 from .inputs import InputError, cannot_read, decode, too_large
 from .pipeline import Pipeline
-from .results import Result, json_line, metadata_record
+from .results import Result, cleaned_line
 
 GZIP_MAGIC = b"\x1f\x8b"
 WARC_SUFFIXES = (".warc", ".warc.gz")
@@ -281,7 +281,5 @@ def clean_page(page: Page, pipeline: Pipeline, *, text_key: str, meta_key: str) 
     except Exception as exc:  # one bad page must not stop the stream
         return None, Result.failed(page.where, f"{page.where}: {type(exc).__name__}: {exc}")
     record: dict[str, Any] = {"url": page.url, "warc_record_id": page.record_id, "date": page.date}
-    record[text_key] = doc.text
-    record[meta_key] = metadata_record(doc)
-    out = json_line(record)
+    out = cleaned_line(record, doc, text_key, meta_key)
     return out, Result.cleaned(page.where, doc, len(text), pipeline.extracts(kind))
