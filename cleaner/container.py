@@ -15,6 +15,7 @@ extraction then reads as it reads a container named by its class.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from copy import deepcopy
 from typing import Any
 
@@ -96,7 +97,7 @@ def _scores(tree: Any) -> dict[Any, float]:
 def densest_container(tree: Any) -> Any:
     """The container of the article's text by :func:`_scores`: the first in the page's order
     whose score reaches :data:`FIRST_SHARE` of the best, or the nearest of its ancestors the
-    extraction takes for a body (None if there is none), with its chunks (:func:`_join_chunks`)."""
+    extraction takes for a body (None if there is none), with its chunks (:func:`join_into`)."""
     scores = _scores(tree)
     if not scores:
         return None
@@ -104,32 +105,47 @@ def densest_container(tree: Any) -> Any:
     found = next(element for element in tree.iter() if scores.get(element, 0) >= least)
     while found is not None and found.tag not in _BODIES:
         found = found.getparent()
-    if found is not None and found is not tree:
-        _join_chunks(tree, found)
-        return found
-    return None
+    if found is None or found is tree:
+        return None
+    if found.get("class"):  # (a chunk's own text as a paragraph would pass a container of one block, see join_into)
+        others = (element for element in tree.iter(found.tag) if element is not found)
+        join_into(found, others, same_parent=True, own_text=False)
+    return found
 
 
-def _join_chunks(tree: Any, first: Any) -> None:
-    """Move into ``first`` the children of the page's other elements of its tag and class
-    whose parent has the tag and class of its parent, neither inside the other, none in a
-    list: an article cut into chunks by pictures or advertisements (a comment's container,
-    of the same class as the article's on some sites, stands in another parent)."""
-    names, parent = first.get("class"), first.getparent()
-    if not names or parent is None:
-        return
-    around = set(first.iterancestors())
-    chunks = []
-    for chunk in tree.iter(first.tag):
-        holder = chunk.getparent()
-        if chunk is first or chunk in around or chunk.get("class") != names or holder is None:
+def join_into(first: Any, later: Iterable[Any], same_parent: bool = False, own_text: bool = True) -> None:
+    """Move into ``first`` the children of the elements of ``later`` of its tag and class,
+    none holding ``first``, inside another taken or in a list: an article cut into chunks by
+    pictures or advertisements, which the extraction, taking the first container only, would
+    lose. With ``own_text``, a chunk's own text before its first child goes in as a paragraph.
+    With ``same_parent``, only those whose parent has the tag and class of ``first``'s (a
+    comment's container, of the same class as the article's on some sites, stands in another
+    parent)."""
+    names, parent, around = first.get("class"), first.getparent(), set(first.iterancestors())
+    taken = [first]
+    for chunk in later:
+        if chunk.tag != first.tag or chunk.get("class") != names or chunk in around or in_list(chunk):
             continue
-        if (holder.tag, holder.get("class")) != (parent.tag, parent.get("class")):
+        if same_parent and not _alike(chunk.getparent(), parent):
             continue
-        if next(chunk.iterancestors(*_LISTS), None) is None and first not in set(chunk.iterancestors()):
-            chunks.append(chunk)
-    for chunk in chunks:
+        ancestors = set(chunk.iterancestors())
+        if not any(t in ancestors for t in taken):
+            taken.append(chunk)
+    for chunk in taken[1:]:
+        if own_text and chunk.text and chunk.text.strip():  # the chunk's own text before its first child
+            first.append(chunk.makeelement("p"))
+            first[-1].text, chunk.text = chunk.text, None
         first.extend(list(chunk))
+
+
+def _alike(one: Any, other: Any) -> bool:
+    return one is not None and other is not None and (one.tag, one.get("class")) == (other.tag, other.get("class"))
+
+
+def in_list(element: Any) -> bool:
+    """Whether ``element`` is inside a list (``ul``, ``ol``, ``li`` as trafilatura renames them):
+    containers in a list are teasers of other articles, not chunks of one."""
+    return next(element.iterancestors(*_LISTS), None) is not None
 
 
 def mark_container(cleaned: Any, options: Any) -> None:

@@ -34,7 +34,7 @@ from copy import copy
 from functools import lru_cache
 from typing import Any
 
-from .container import mark_container
+from .container import in_list, join_into, mark_container
 from .reviewed import matches, shortcut_or_library, sources, xpath_any
 from .sections import cheaper_sections
 
@@ -224,9 +224,6 @@ _BODY_CLASS = re.compile(
     r"|(?:entry|page|text|article|art)-content|article__content|article(?:-|__)?body|articleBody|ArticleContent"
     r"|body-text|article__container"
 )
-#: A list's elements in the cleaned tree (trafilatura renames ``ul``, ``ol`` and ``li``):
-#: containers in a list are teasers of other articles, not chunks of one.
-_LIST_TAGS = ("list", "item", "ul", "ol", "li")
 
 
 def _is_body(element: Any) -> bool:
@@ -248,36 +245,16 @@ def _body_class(names: str | None) -> bool:
 
 def join_chunks(tree: Any) -> bool:
     """Move into the first container trafilatura's first body expression finds the
-    children of the page's other containers of the same tag and class (neither inside
-    the other, none in a list): the chunks of an article that a site cut with an
-    advertisement or a newsletter box, which the extraction, taking the first container
-    only, would lose. Only a container named by its class has such chunks. Whether the
-    expression finds a container."""
+    chunks of the article it was cut into (:func:`cleaner.container.join_into`), which
+    the extraction, taking the first container only, would lose. Only a container named
+    by its class has such chunks. Whether the expression finds a container."""
     elements = tree.iter(*_BODY_TAGS)
     first = next((element for element in elements if _is_body(element)), None)
     if first is None:
         return False
-    names = first.get("class")
-    if not _body_class(names) or _in_list(first):
-        return True
-    taken = [first]
-    for chunk in elements:  # (the elements after the first container)
-        if chunk.tag != first.tag or chunk.get("class") != names or _in_list(chunk):
-            continue
-        ancestors = set(chunk.iterancestors())
-        if not any(t in ancestors for t in taken):
-            taken.append(chunk)
-    for chunk in taken[1:]:
-        if chunk.text and chunk.text.strip():  # the chunk's own text before its first child
-            first.append(chunk.makeelement("p"))
-            first[-1].text, chunk.text = chunk.text, None
-        first.extend(list(chunk))
+    if _body_class(first.get("class")) and not in_list(first):
+        join_into(first, elements)  # (the elements after the first container)
     return True
-
-
-def _in_list(element: Any) -> bool:
-    """Whether ``element`` is inside a list (``ul``, ``ol``, ``li`` as trafilatura renames them)."""
-    return next(element.iterancestors(*_LIST_TAGS), None) is not None
 
 
 def _keeping_tails(options: Any) -> Any:

@@ -14,7 +14,7 @@ from helpers import FIXTURES
 from lxml import html
 
 from cleaner import clean
-from cleaner.container import densest_container, generated_names
+from cleaner.container import densest_container, generated_names, join_into
 
 PAGE = FIXTURES / "extraction" / "generated-names-page.html"
 
@@ -48,13 +48,14 @@ def test_the_same_page_with_names_that_are_words_is_left_to_the_extraction(monke
     assert called == []
 
 
-def test_hashes_are_generated_names_and_words_and_numbers_are_not():
-    def page(*names: str) -> object:
-        return html.fromstring("".join(f'<div class="{name}">x</div>' for name in names))
+def _named(*names: str) -> object:
+    return html.fromstring("".join(f'<div class="{name}">x</div>' for name in names))
 
-    assert generated_names(page("c-3f9a1c", "css-1q2w3e c-81d0e2", "menu"))
-    assert not generated_names(page("post-1155", "col-md-12", "entry-content", "c-3f9a1c"))
-    assert not generated_names(page("article", "header"))
+
+def test_hashes_are_generated_names_and_words_and_numbers_are_not():
+    assert generated_names(_named("c-3f9a1c", "css-1q2w3e c-81d0e2", "menu"))
+    assert not generated_names(_named("post-1155", "col-md-12", "entry-content", "c-3f9a1c"))
+    assert not generated_names(_named("article", "header"))
     assert not generated_names(html.fromstring("<div><p>no names</p></div>"))
 
 
@@ -73,6 +74,17 @@ def test_an_article_cut_into_chunks_of_one_class_is_joined():
     )
     found = densest_container(tree)
     assert [p.text.split()[0] for p in found.iter("p")] == ["First", "Second"]
+
+
+def test_a_chunks_own_text_is_joined_as_a_paragraph_when_asked():
+    def joined(own_text: bool) -> list[str]:
+        tree = html.fromstring('<body><div class="a"><p>First</p></div><div class="a">Own<p>Second</p></div></body>')
+        first, second = tree.find_class("a")
+        join_into(first, [second], own_text=own_text)
+        return [p.text for p in first.iter("p")]
+
+    assert joined(True) == ["First", "Own", "Second"]
+    assert joined(False) == ["First", "Second"]
 
 
 def test_without_the_private_extract_the_page_is_the_librarys(monkeypatch):
