@@ -150,18 +150,24 @@ def in_list(element: Any) -> bool:
 
 def mark_container(cleaned: Any, options: Any) -> None:
     """On a page of generated class names (:func:`generated_names`) whose body the
-    extraction would find by no expression (``_extract`` on a copy finds less than
-    trafilatura's least extraction, and ``extract_content`` would take every paragraph of
-    the page), name :func:`densest_container` as the article's body (``itemprop``
-    ``articleBody``, which ``BODY_XPATH``'s first expression reads). ``cleaned``: the
-    cleaned tree ``extract_content`` is about to read."""
-    if not generated_names(cleaned):
-        return
-    from trafilatura.main_extractor import _extract
-
-    _, text, _ = _extract(deepcopy(cleaned), options)
-    if len(text) >= options.min_extracted_size:
+    extraction would find by no expression (:func:`_falls_back`: ``extract_content`` would
+    take every paragraph of the page), name :func:`densest_container` as the article's body
+    (``itemprop`` ``articleBody``, which ``BODY_XPATH``'s first expression reads).
+    ``cleaned``: the cleaned tree ``extract_content`` is about to read."""
+    if not generated_names(cleaned) or not _falls_back(cleaned, options):
         return
     found = densest_container(cleaned)
     if found is not None:
         found.set("itemprop", "articleBody")
+
+
+def _falls_back(cleaned: Any, options: Any) -> bool:
+    """Whether ``extract_content`` would fall back on every paragraph of ``cleaned``: no body
+    expression finds an element (``_extract`` then finds nothing), or ``_extract`` on a copy
+    finds less than trafilatura's least extraction."""
+    from trafilatura.main_extractor import BODY_XPATH, _extract
+
+    if not any(element is not None for expression in BODY_XPATH for element in expression(cleaned)):
+        return True
+    _, text, _ = _extract(deepcopy(cleaned), options)
+    return bool(len(text) < options.min_extracted_size)

@@ -87,6 +87,26 @@ def test_a_chunks_own_text_is_joined_as_a_paragraph_when_asked():
     assert joined(False) == ["First", "Second"]
 
 
+def _extract_calls(monkeypatch) -> list[object]:
+    """The trees trafilatura's ``_extract`` is called on from now on."""
+    from trafilatura import main_extractor
+
+    calls, real = [], main_extractor._extract
+    monkeypatch.setattr(main_extractor, "_extract", lambda tree, options: (calls.append(tree), real(tree, options))[1])
+    return calls
+
+
+def test_the_extraction_is_tried_on_a_copy_only_when_a_body_expression_finds_an_element(monkeypatch):
+    calls = _extract_calls(monkeypatch)
+    clean(PAGE.read_bytes())
+    assert len(calls) == 1  # the extraction's own: no expression finds an element, it falls back
+    calls.clear()
+    page = PAGE.read_text(encoding="utf-8").replace('<div class="c-0a1b2c">', '<div class="c-0a1b2c" role="main">')
+    text = clean(page).text
+    assert len(calls) == 2  # a copy first: a short main part falls back too
+    assert text.startswith("The harbour ferry returned to service on Monday")
+
+
 def test_without_the_private_extract_the_page_is_the_librarys(monkeypatch):
     """``mark_container`` calls trafilatura's private ``_extract``: were it renamed, the
     extraction's shortcut falls back on the library (every paragraph), it does not fail."""
