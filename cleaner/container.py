@@ -9,7 +9,10 @@ article's headings and lists (which the fallback does not take) go.
 Where the page's class names are mostly such tokens (:func:`generated_names`) and the
 extraction would so fall back, :func:`mark_container` names as the article's body the
 container that holds the most paragraph text (:func:`densest_container`), which the
-extraction then reads as it reads a container named by its class.
+extraction then reads as it reads a container named by its class; unless the page's
+headline stands before that container with a paragraph's text between them: the
+container then follows the article (the next post, the comments, a review), and the
+fallback is kept.
 """
 
 from __future__ import annotations
@@ -33,6 +36,11 @@ MIN_TEXT = 25
 #: of the best score: the article's text comes before the comments and the widgets,
 #: whose single blocks may hold more.
 FIRST_SHARE = 0.5
+#: The container found follows the article (the next post, the comments, a review, the
+#: next slides) when the page's headline, its first ``<h1>``, stands before it with this much
+#: paragraph text between them (characters): the extraction's own fallback is kept.
+#: Chosen on split 1 with hashed class names (docs/benchmarks.md).
+MAX_GAP = 200
 _SPLIT = re.compile(r"[-_]")
 _NAMES = XPath("//@class", smart_strings=False)
 #: The elements the extraction takes for a body when named so (``BODY_XPATH``'s first).
@@ -72,20 +80,25 @@ def _own_text(element: Any) -> int:
     return _squeezed_len("".join(parts))
 
 
+def _counted(element: Any) -> tuple[float, Any]:
+    """The text a paragraph or block counts (0 under :data:`MIN_TEXT`) and the element it
+    counts to: a paragraph's text less its links to its parent, a block's own text to itself."""
+    if element.tag != "p":
+        value = _own_text(element)
+        return (value if value >= MIN_TEXT else 0), element
+    text = _squeezed_len(element.text_content())
+    if text < MIN_TEXT:
+        return 0, None
+    value = text - sum(_squeezed_len(link.text_content()) for link in element.iter(*_LINKS))
+    return (value if value >= MIN_TEXT else 0), element.getparent()
+
+
 def _scores(tree: Any) -> dict[Any, float]:
-    """Each container's paragraph text: a paragraph's text less its links counts to its
-    parent and half to its grandparent; a block's own text to itself and half to its parent."""
+    """Each container's paragraph text (:func:`_counted`), and half of it to the container's parent."""
     scores: dict[Any, float] = {}
     for element in tree.iter("p", *_BLOCKS):
-        if element.tag == "p":
-            text = _squeezed_len(element.text_content())
-            if text < MIN_TEXT:
-                continue
-            value = text - sum(_squeezed_len(link.text_content()) for link in element.iter(*_LINKS))
-            holder = element.getparent()
-        else:
-            value, holder = _own_text(element), element
-        if value < MIN_TEXT or holder is None:
+        value, holder = _counted(element)
+        if not value or holder is None:
             continue
         scores[holder] = scores.get(holder, 0) + value
         above = holder.getparent()
@@ -94,10 +107,25 @@ def _scores(tree: Any) -> dict[Any, float]:
     return scores
 
 
+def _text_after_headline(tree: Any, found: Any) -> float:
+    """The paragraph text (:func:`_counted`) between the page's first ``<h1>`` and ``found``:
+    0 if ``found`` holds the headline or stands before it, or the page has none."""
+    total, counting = 0.0, False
+    for element in tree.iter("head", "p", *_BLOCKS):
+        if element is found:
+            break
+        if element.tag == "head":
+            counting = counting or element.get("rend") == "h1"
+        elif counting:
+            total += _counted(element)[0]
+    return total
+
+
 def densest_container(tree: Any) -> Any:
     """The container of the article's text by :func:`_scores`: the first in the page's order
     whose score reaches :data:`FIRST_SHARE` of the best, or the nearest of its ancestors the
-    extraction takes for a body (None if there is none), with its chunks (:func:`join_into`)."""
+    extraction takes for a body, with its chunks (:func:`join_into`). None if there is none, or
+    if it follows the article (:data:`MAX_GAP`, from its first chunk: :func:`_first_chunk`)."""
     scores = _scores(tree)
     if not scores:
         return None
@@ -107,9 +135,26 @@ def densest_container(tree: Any) -> Any:
         found = found.getparent()
     if found is None or found is tree:
         return None
-    if found.get("class"):  # (a chunk's own text as a paragraph would pass a container of one block, see join_into)
+    named = bool(found.get("class"))
+    if _text_after_headline(tree, _first_chunk(tree, found) if named else found) >= MAX_GAP:
+        return None
+    if named:  # (a chunk's own text as a paragraph would pass a container of one block, see join_into)
         others = (element for element in tree.iter(found.tag) if element is not found)
         join_into(found, others, same_parent=True, own_text=False)
+    return found
+
+
+def _first_chunk(tree: Any, found: Any) -> Any:
+    """The first element of the page of the tag and class of ``found`` whose parent has the
+    tag and class of its parent, not in a list nor holding it: the article's first chunk,
+    which scored less than ``found`` (``found`` itself if there is none before it)."""
+    names, parent, around = found.get("class"), found.getparent(), set(found.iterancestors())
+    for element in tree.iter(found.tag):
+        if element is found:
+            break
+        if element.get("class") == names and element not in around and _alike(element.getparent(), parent):
+            if not in_list(element):
+                return element
     return found
 
 

@@ -17,6 +17,8 @@ from cleaner import clean
 from cleaner.container import densest_container, generated_names, join_into
 
 PAGE = FIXTURES / "extraction" / "generated-names-page.html"
+#: A blog post of two short paragraphs under its headline, then the blog's next posts in one container.
+NEXT_POST = FIXTURES / "extraction" / "generated-names-next-post.html"
 
 
 def test_the_article_is_taken_with_its_heading_and_list_and_without_the_comments():
@@ -57,6 +59,16 @@ def test_hashes_are_generated_names_and_words_and_numbers_are_not():
     assert not generated_names(_named("post-1155", "col-md-12", "entry-content", "c-3f9a1c"))
     assert not generated_names(_named("article", "header"))
     assert not generated_names(html.fromstring("<div><p>no names</p></div>"))
+
+
+def test_a_dense_container_below_the_headline_and_a_paragraphs_text_is_left_to_the_fallback(monkeypatch):
+    import cleaner.container
+
+    text = clean(NEXT_POST.read_bytes()).text
+    assert text.startswith("Before the light was automated")
+    assert "given those letters to the town museum" in text
+    monkeypatch.setattr(cleaner.container, "MAX_GAP", float("inf"))  # the next posts, without the guard
+    assert clean(NEXT_POST.read_bytes()).text.startswith("The harbour ferry returns after winter repairs")
 
 
 def test_the_first_dense_container_wins_over_a_longer_comment_below():
