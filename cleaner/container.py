@@ -3,9 +3,10 @@
 trafilatura finds the article's container by its class or id (``BODY_XPATH``: ``post-body``,
 ``entry-content``, ``article__text`` ...), or takes the first ``<article>``. Sites whose style
 sheets are generated write class names that say nothing (``css-1q2w3e``, ``_3kLd9x``,
-``c-3f9a1c``): no expression matches, and the extraction falls back to every ``<p>`` of the
-page (``recover_wild_text``): the readers' comments, the widgets and the footer come in, the
-article's headings and lists (which the fallback does not take) go.
+``c-3f9a1c``, styled-components' ``sc-bdVaJa``): no expression matches, and the extraction
+falls back to every ``<p>`` of the page (``recover_wild_text``): the readers' comments, the
+widgets and the footer come in, the article's headings and lists (which the fallback does
+not take) go.
 Where the page's class names are mostly such tokens (:func:`generated_names`) and the
 extraction would so fall back, :func:`mark_container` names as the article's body the
 container that holds the most paragraph text (:func:`densest_container`), which the
@@ -28,8 +29,14 @@ from lxml.etree import XPath
 #: tokens are (:func:`_generated`). Chosen on split 1 with hashed class names (docs/benchmarks.md).
 GENERATED_SHARE = 0.5
 #: A generated token's last part (after its last "-" or "_") is this long at least, and
-#: mixes letters and digits: a hash, not a word or a number (``col-md-12``, ``post-1155``).
+#: mixes letters and digits, or cases (:func:`_mixed_case`): a hash, not a word or a number
+#: (``col-md-12``, ``post-1155``).
 HASH_CHARS = 5
+#: A generated token of letters only (styled-components' ``sc-bdVaJa kKkHhw``) mixes cases
+#: as no name of words does: cut before each capital, at least this many of its pieces have
+#: one or two letters.
+SHORT_PIECES = 2
+_PIECES = re.compile(r"[A-Z][a-z]*|[a-z]+")
 #: A paragraph shorter than this (characters) says nothing of where the article is.
 MIN_TEXT = 25
 #: The container taken is the first in the page's order whose score reaches this share
@@ -55,7 +62,17 @@ _LISTS = ("list", "item", "ul", "ol", "li")
 
 def _generated(token: str) -> bool:
     last = _SPLIT.split(token)[-1]
-    return len(last) >= HASH_CHARS and not last.isdigit() and not last.isalpha() and last.isalnum()
+    if len(last) < HASH_CHARS or not last.isalnum() or last.isdigit():
+        return False
+    return not last.isalpha() or _mixed_case(last)
+
+
+def _mixed_case(letters: str) -> bool:
+    """Whether ``letters`` mix cases as a hash of letters does (``bdVaJa``, ``kKkHhw``) and a
+    name of words does not (``postContent``, ``mainNavBar``): :data:`SHORT_PIECES` pieces."""
+    if letters.islower() or letters.isupper() or not letters.isascii():
+        return False
+    return sum(len(piece) <= 2 for piece in _PIECES.findall(letters)) >= SHORT_PIECES
 
 
 def generated_names(tree: Any) -> bool:

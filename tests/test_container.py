@@ -61,6 +61,12 @@ def test_hashes_are_generated_names_and_words_and_numbers_are_not():
     assert not generated_names(html.fromstring("<div><p>no names</p></div>"))
 
 
+def test_hashes_of_letters_only_are_generated_and_camel_case_words_are_not():
+    assert generated_names(_named("sc-bdVaJa kKkHhw", "sc-fAjcbJ jRuhWw", "menu"))
+    assert not generated_names(_named("postContent", "mainNavBar", "ArticleBody", "sc-fAjcbJ"))
+    assert not generated_names(_named("HEADER", "footer", "sc-fAjcbJ"))
+
+
 def test_a_dense_container_below_the_headline_and_a_paragraphs_text_is_left_to_the_fallback(monkeypatch):
     import cleaner.container
 
