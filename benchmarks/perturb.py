@@ -2,7 +2,7 @@
 before cleaning, and scored like ``splits.py --mode html --peer``.
 
     python benchmarks/perturb.py [--articles DIR] [--multilingual DIR]
-                                 [--perturb none,classes,semantic,title] [--json FILE]
+                                 [--perturb none,classes,classes-letters,semantic,title] [--json FILE]
 
 Every dev page has been tuned on; pages from the same sources that we have not seen
 say the same things with other markup. The perturbations (one at a time):
@@ -11,6 +11,8 @@ say the same things with other markup. The perturbations (one at a time):
 - ``classes``: every ``class`` and ``id`` value replaced by stable hash tokens, one per
   name (``class="post-body entry"`` -> ``class="c-3f9a1c c-81d0e2"``), as sites whose
   style sheets are generated write them; tags and structure kept;
+- ``classes-letters``: the same with tokens of letters only, as styled-components writes
+  them (``class="sc-bdVaJa sc-kKkHhw"``);
 - ``semantic``: ``<article>`` and ``<main>`` become ``<div>``; schema.org (JSON-LD
   scripts, ``itemscope``/``itemtype``/``itemprop``) and ``og:`` meta tags removed;
 - ``title``: the ``<title>`` element removed and ``<h1>`` become ``<div>``.
@@ -54,6 +56,7 @@ _OG_META = re.compile(r"""<meta\b[^<>]*\b(?:property|name)\s*=\s*["']?og:[^<>]*>
 _MICRODATA = re.compile(
     r"""\s(?:itemscope|itemtype|itemprop|itemid|itemref)(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))?""", re.IGNORECASE
 )
+_LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
 _TITLE = re.compile(r"<title\b[^<>]*>.*?</title\s*>", re.IGNORECASE | re.DOTALL)
 _H1 = re.compile(r"(</?)h1\b", re.IGNORECASE)
 
@@ -62,16 +65,21 @@ def _token(name: str) -> str:
     return "c-" + hashlib.sha1(name.encode("latin-1")).hexdigest()[:6]
 
 
-def _hashed(match: re.Match) -> str:
+def _letters_token(name: str) -> str:
+    digest = hashlib.sha1(name.encode("latin-1")).digest()
+    return "sc-" + "".join(_LETTERS[byte % len(_LETTERS)] for byte in digest[:6])
+
+
+def _hashed(match: re.Match, token: Callable[[str], str] = _token) -> str:
     value = match.group(2)
     quote = value[0] if value[:1] in ("'", '"') else ""
     names = value[1:-1].split() if quote else [value]
-    return f'{match.group(1)}"{" ".join(_token(n) for n in names)}"'
+    return f'{match.group(1)}"{" ".join(token(n) for n in names)}"'
 
 
-def classes(page: str) -> str:
+def classes(page: str, token: Callable[[str], str] = _token) -> str:
     """Every class and id value in a tag replaced by a hash token a name."""
-    return _TAG.sub(lambda tag: _NAMED.sub(_hashed, tag.group(0)), page)
+    return _TAG.sub(lambda tag: _NAMED.sub(lambda m: _hashed(m, token), tag.group(0)), page)
 
 
 def semantic(page: str) -> str:
@@ -89,6 +97,7 @@ def title(page: str) -> str:
 PERTURBATIONS: dict[str, Callable[[str], str]] = {
     "none": lambda page: page,
     "classes": classes,
+    "classes-letters": lambda page: classes(page, _letters_token),
     "semantic": semantic,
     "title": title,
 }
