@@ -83,6 +83,7 @@ def test_check_and_fix_hooks_in_a_corpus_repo(tmp_path, pre_commit_home):
         "articles/one.txt": GLUED,
         "articles/two.txt": GLUED.replace("war", "storm"),
         "articles/fine.txt": CLEAN,
+        "-dirty.txt": GLUED,  # after the hooks' options: a file name, not an option
         "README.md": "A corpus.President of nothing; markdown is not checked.\n",
     }
     pre_commit = corpus_repo(repo, {k: v.encode() for k, v in files.items()}, pre_commit_home)
@@ -91,6 +92,7 @@ def test_check_and_fix_hooks_in_a_corpus_repo(tmp_path, pre_commit_home):
     assert check.returncode == 1, check.stdout
     assert b"articles/one.txt: glued" in check.stdout
     assert b"articles/two.txt: glued" in check.stdout
+    assert b"-dirty.txt: glued" in check.stdout
     assert b"fine.txt" not in check.stdout and b"README" not in check.stdout
 
     fix = pre_commit("cleaner-fix")
@@ -103,6 +105,8 @@ def test_check_and_fix_hooks_in_a_corpus_repo(tmp_path, pre_commit_home):
     again = pre_commit()  # both hooks: the fixed files are clean now
     assert again.returncode == 0, again.stdout
     assert git("status", "--porcelain", "--untracked-files=all", cwd=repo).split() == [
+        "M",
+        "-dirty.txt",
         "M",
         "articles/one.txt",
         "M",

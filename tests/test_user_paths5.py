@@ -1,0 +1,62 @@
+"""The fifth walk of the users' paths (docs/user-paths.md, "Fifth walk"), and the fourth's
+leftovers: files on disk through the command line, the hooks' entries and the Python API,
+each test named for what the user should see."""
+
+from __future__ import annotations
+
+import os
+import shlex
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from cleaner.cli import app
+
+ROOT = Path(__file__).resolve().parents[1]
+GLUED = "The war ended in a long conflict.President Putin spoke at length today about it.\n"
+SPLIT = "The war ended in a long conflict.\n\nPresident Putin spoke at length today about it.\n"
+
+
+def run(*args: object, stdin: bytes | None = None):
+    return CliRunner().invoke(app, [str(a) for a in args], input=stdin)
+
+
+def hook_command(hook_id: str) -> list[str]:
+    """A hook's entry as pre-commit runs it: its console script (pyproject's
+    ``[project.scripts]``) run by this Python, then the entry's options."""
+    yaml = pytest.importorskip("yaml")
+    hooks = {h["id"]: h for h in yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text())}
+    script, *options = shlex.split(hooks[hook_id]["entry"])
+    target = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["scripts"][script]
+    module, function = target.split(":")
+    call = f"import sys; sys.argv[0] = {script!r}; from {module} import {function}; {function}()"
+    return [sys.executable, "-c", call, *options]
+
+
+@pytest.mark.parametrize("hook_id", ["cleaner-check", "cleaner-fix"])
+def test_the_hooks_take_a_file_whose_name_starts_with_a_dash(tmp_path, hook_id):
+    """pre-commit puts the file names after the hook's ``args``: ``-dirty.txt`` at a
+    repository's top was read as ``-d irty.txt`` (an unknown filter, exit 2), so neither
+    hook could check or fix any file of that commit."""
+    for name in ("-dirty.txt", "a.txt", "--b.txt"):
+        (tmp_path / name).write_text(GLUED)
+    args = ["--disable", "teasers"]  # a hook's args, as a user writes them
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    r = subprocess.run(
+        [*hook_command(hook_id), *args, "a.txt", "-dirty.txt", "--b.txt"],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    if hook_id == "cleaner-check":
+        assert r.returncode == 1, r.stderr
+        assert "-dirty.txt: glued" in r.stdout and "--b.txt: glued" in r.stdout
+        assert "3 file(s) would be changed" in r.stderr
+    else:
+        assert r.returncode == 0, r.stderr
+        assert all((tmp_path / n).read_text() == SPLIT for n in ("-dirty.txt", "a.txt", "--b.txt"))
