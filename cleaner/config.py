@@ -33,6 +33,16 @@ COMMENT_MODES = ("drop", "separate", "keep")
 LIMITS = {"max_bytes": 256 * 1024 * 1024, "max_line_chars": 100_000, "max_html_depth": 1000}
 
 
+#: Why a cleaner.toml holding ``[tool.cleaner]`` (the README's example, a pyproject.toml's
+#: table) is refused: a cleaner.toml has its settings at the top level, as ruff.toml has
+#: ruff's (ruff refuses ``[tool.ruff]`` there likewise).
+TOOL_TABLE_IN_CLEANER_TOML = (
+    "[tool.cleaner]{where} is a pyproject.toml's table: a cleaner.toml has its settings at the top level "
+    "(remove the [tool.cleaner] line, and write [filters.NAME] for [tool.cleaner.filters.NAME]), "
+    "or put the table in pyproject.toml"
+)
+
+
 class ConfigError(ValueError):
     """A configuration value that cannot be used; the message says which and why."""
 
@@ -102,6 +112,8 @@ class Config:
         known = {"disable", "language", "kind", "comments", "filters", *LIMITS}
         unknown = set(data) - known
         where = f" in {path}" if path else ""
+        if unknown == {"tool"} and isinstance(data["tool"], dict) and set(data["tool"]) == {"cleaner"}:
+            raise ConfigError(TOOL_TABLE_IN_CLEANER_TOML.format(where=where))
         if unknown:
             hint = " (a cleaner.toml has its settings at the top level)" if "tool" in unknown else ""
             raise ConfigError(f"unknown setting(s){where}: {', '.join(sorted(unknown))}{hint}")

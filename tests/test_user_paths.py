@@ -292,7 +292,7 @@ def test_options_for_the_html_step_are_refused_as_options_it_does_not_take(tmp_p
 def test_a_cleaner_toml_with_a_tool_cleaner_table_is_told_where_its_settings_go(tmp_path):
     r = with_config(tmp_path, '[tool.cleaner]\ndisable = ["glued"]\n')
     assert r.exit_code == 2
-    assert "unknown setting(s)" in r.stderr and "top level" in r.stderr
+    assert "a pyproject.toml's table" in r.stderr and "top level" in r.stderr
 
 
 # -- in place, and the pre-commit hook that runs it --------------------------------------

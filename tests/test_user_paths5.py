@@ -60,3 +60,23 @@ def test_the_hooks_take_a_file_whose_name_starts_with_a_dash(tmp_path, hook_id):
     else:
         assert r.returncode == 0, r.stderr
         assert all((tmp_path / n).read_text() == SPLIT for n in ("-dirty.txt", "a.txt", "--b.txt"))
+
+
+def test_a_cleaner_toml_holding_the_readmes_tool_table_says_how_to_write_it(tmp_path, monkeypatch):
+    """The README's example is ``[tool.cleaner]``; in a cleaner.toml it was refused as
+    ``unknown setting(s): tool`` without saying what to write instead (ruff refuses
+    ``[tool.ruff]`` in a ruff.toml likewise: the refusal stays, and teaches)."""
+    readme = (ROOT / "README.md").read_text()
+    example = readme.split("```toml\n", 1)[1].split("```", 1)[0]
+    assert example.startswith("[tool.cleaner]\n")
+    (tmp_path / "cleaner.toml").write_text(example)
+    (tmp_path / "a.txt").write_text(GLUED)
+    monkeypatch.chdir(tmp_path)
+    r = run("clean", "a.txt", "--out", "out")
+    assert r.exit_code == 2
+    message = " ".join(r.stderr.split())
+    assert f"[tool.cleaner] in {tmp_path / 'cleaner.toml'} is a pyproject.toml's table" in message
+    assert "remove the [tool.cleaner] line, and write [filters.NAME] for [tool.cleaner.filters.NAME]" in message
+    top_level = example.replace("[tool.cleaner]\n", "").replace("[tool.cleaner.filters.", "[filters.")
+    (tmp_path / "cleaner.toml").write_text(top_level)
+    assert run("clean", "a.txt", "--out", "out").exit_code == 0
