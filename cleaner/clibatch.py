@@ -65,7 +65,18 @@ def clean_jsonl(
     except KeyboardInterrupt:
         kept = "what was written so far is on stdout" if dest == "-" else f"{dest} was not written"
         interrupted(totals, show, f"{kept}; run the command again to clean the stream", noun="record")
+    if not (totals.documents or totals.errors or totals.ignored):
+        warn_no_record(sources, dest)
     finish(totals, show, "record")
+
+
+def warn_no_record(sources: list[str], dest: str) -> None:
+    """Say that the streams given held no record (an empty file, blank lines only): the
+    output is empty, which a typo'd path or a failed download upstream would otherwise
+    give without a word, exit 0."""
+    names = ", ".join("<stdin>" if s == "-" else s for s in sources)
+    written = "nothing written to stdout" if dest == "-" else f"{dest} is empty"
+    err.print(escape(f"warning: no record in {names}; {written}"), soft_wrap=True)
 
 
 def clean_files(

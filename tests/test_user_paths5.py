@@ -80,3 +80,19 @@ def test_a_cleaner_toml_holding_the_readmes_tool_table_says_how_to_write_it(tmp_
     top_level = example.replace("[tool.cleaner]\n", "").replace("[tool.cleaner.filters.", "[filters.")
     (tmp_path / "cleaner.toml").write_text(top_level)
     assert run("clean", "a.txt", "--out", "out").exit_code == 0
+
+
+@pytest.mark.parametrize("content", [b"", b"\n\n  \n"])
+def test_an_empty_jsonl_stream_is_said_to_hold_no_record(tmp_path, content):
+    """``cleaner clean empty.jsonl --jsonl out.jsonl`` (a failed download upstream, a typo'd
+    part) wrote an empty output, exit 0, and with --quiet said nothing at all."""
+    (tmp_path / "part.jsonl").write_bytes(content)
+    r = run("clean", tmp_path / "part.jsonl", "--jsonl", tmp_path / "out.jsonl", "--quiet")
+    assert r.exit_code == 0
+    assert (tmp_path / "out.jsonl").read_bytes() == b""
+    message = " ".join(r.stderr.split())
+    assert f"warning: no record in {tmp_path / 'part.jsonl'}; {tmp_path / 'out.jsonl'} is empty" in message
+    r = run("clean", "-", "--jsonl", "-", "--quiet", stdin=content)
+    assert r.exit_code == 0 and "warning: no record in <stdin>; nothing written to stdout" in r.stderr
+    (tmp_path / "one.jsonl").write_text('{"text": "A line of text."}\n')
+    assert "warning" not in run("clean", tmp_path / "one.jsonl", "--jsonl", tmp_path / "o.jsonl").stderr
