@@ -12,11 +12,13 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from .clibatch import warn_unmatched
 from .clioptions import CommentsOpt, ConfigOpt, DisableOpt, KindOpt, html_option, make_pipeline
 from .cliout import report_error
 from .clireport import write_html
 from .clistdin import STDIN, stdin_bytes
 from .document import Document
+from .folders import iter_inputs
 from .htmlreport import Source
 from .inputs import InputError, as_input, read_input
 from .jsonl import STREAM, is_stream
@@ -26,14 +28,16 @@ from .results import metadata_record, report_fields
 
 
 def explain(
-    files: Annotated[list[Path], typer.Argument(metavar="FILE", help="Files to explain; - for stdin.")],
+    files: Annotated[list[Path], typer.Argument(metavar="FILE", help="Files or folders to explain; - for stdin.")],
     html: Annotated[Path | None, html_option("--html", "what each filter would remove, in each file,")] = None,
     disable: DisableOpt = None,
     config: ConfigOpt = None,
     kind: KindOpt = None,
     comments: CommentsOpt = None,
 ) -> None:
-    """Show what each filter would remove from FILES, and the metadata found.
+    """Show what each filter would remove from each file, and the metadata found.
+
+    A folder stands for its files, read as check reads them.
 
     Exits 1 if a file cannot be read or cleaned (the others are still shown).
     """
@@ -41,7 +45,7 @@ def explain(
     console = Console()
     failed = 0
     pages: list[Source] = []
-    for path in files:
+    for path in _files_of(files):
         try:
             if path == Path("-"):
                 path = STDIN
@@ -63,6 +67,18 @@ def explain(
         write_html(pages, html, origin=" ".join(map(str, files)))
     if failed:
         raise typer.Exit(1)
+
+
+def _files_of(sources: list[Path]) -> list[Path]:
+    """The files ``explain`` reads: those named, and those in the folders named, walked as
+    ``check`` and ``clean`` walk them; a folder holding none is said."""
+    paths: list[Path] = []
+    for source in sources:
+        found = [path for path, _ in iter_inputs([source])]
+        if not found and source.is_dir():
+            warn_unmatched(source, (), (), "explain")
+        paths.extend(found)
+    return paths
 
 
 def _page(path: Path, doc: Document, kind: str, chars_in: int, pipeline: Pipeline) -> Source:

@@ -96,3 +96,19 @@ def test_an_empty_jsonl_stream_is_said_to_hold_no_record(tmp_path, content):
     assert r.exit_code == 0 and "warning: no record in <stdin>; nothing written to stdout" in r.stderr
     (tmp_path / "one.jsonl").write_text('{"text": "A line of text."}\n')
     assert "warning" not in run("clean", tmp_path / "one.jsonl", "--jsonl", tmp_path / "o.jsonl").stderr
+
+
+def test_explain_takes_a_folder_as_check_does(tmp_path):
+    """``cleaner explain crawl/`` was refused, ``crawl: is a folder, not a file``, exit 1,
+    where ``check`` and ``clean`` read a folder's files."""
+    (tmp_path / "crawl" / "sub").mkdir(parents=True)
+    (tmp_path / "crawl" / "a.txt").write_text(GLUED)
+    (tmp_path / "crawl" / "sub" / "b.txt").write_text(GLUED)
+    (tmp_path / "crawl" / ".hidden.txt").write_text(GLUED)
+    r = run("explain", tmp_path / "crawl")
+    assert r.exit_code == 0, r.stderr
+    assert r.stdout.count("metadata:") == 2 and "is a folder" not in r.stderr
+    (tmp_path / "empty").mkdir()
+    r = run("explain", tmp_path / "empty")
+    assert r.exit_code == 0
+    assert f"warning: no file in {tmp_path / 'empty'} to explain" in " ".join(r.stderr.split())
