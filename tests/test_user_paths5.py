@@ -62,6 +62,29 @@ def test_the_hooks_take_a_file_whose_name_starts_with_a_dash(tmp_path, hook_id):
         assert all((tmp_path / n).read_text() == SPLIT for n in ("-dirty.txt", "a.txt", "--b.txt"))
 
 
+DOCTYPE_PAGE = (
+    '<!DOCTYPE html [\n<!ENTITY a "aaaaaaaaaa">\n<!ENTITY b "&a;&a;&a;">\n]>\n'
+    "<html><head><title>A page about the river</title></head><body>\n"
+    "<p>The river flooded the town on Tuesday after three days of heavy rain, officials said.</p>\n"
+    "<p>Residents were moved to the school on the hill, where volunteers handed out soup.</p>\n"
+    "</body></html>\n"
+)
+
+
+@pytest.mark.parametrize("page", [DOCTYPE_PAGE, DOCTYPE_PAGE.replace("\n<!ENTITY", "<!ENTITY").replace("\n]", "]")])
+def test_a_page_cleaned_as_text_loses_its_doctype_with_an_internal_subset(tmp_path, page):
+    """``cleaner clean X --kind text`` on a page whose DOCTYPE declares entities left the
+    declarations (over several lines) or ``]>`` (on one) at the top of the body."""
+    (tmp_path / "page.html").write_text(page)
+    r = run("clean", tmp_path / "page.html", "--kind", "text", "--out", tmp_path / "out")
+    assert r.exit_code == 0, r.stderr
+    body = (tmp_path / "out" / "page.txt").read_text()
+    assert body.startswith("The river flooded the town"), body
+    assert "ENTITY" not in body and "]>" not in body
+    r = run("explain", tmp_path / "page.html", "--kind", "text")
+    assert "doctype and its internal subset" in r.stdout
+
+
 def test_a_cleaner_toml_holding_the_readmes_tool_table_says_how_to_write_it(tmp_path, monkeypatch):
     """The README's example is ``[tool.cleaner]``; in a cleaner.toml it was refused as
     ``unknown setting(s): tool`` without saying what to write instead (ruff refuses

@@ -15,8 +15,13 @@ from .base import DataPattern, Filter, PatternFilter
 from .shape import any_of
 
 _ENTITY = r"&(?:[A-Za-z][A-Za-z0-9]{1,9}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});"
-#: A script or style element with its content, as one piece (bounded, lazy: no backtracking blow-up).
-_SCRIPT_STYLE = re.compile(r"<(script|style)\b[^<>]{0,1000}>[\s\S]{0,200000}?</\1\s{0,5}>", re.IGNORECASE)
+#: A script or style element with its content, as one piece (bounded, lazy: no backtracking
+#: blow-up); or a DOCTYPE with its internal subset (entity declarations, often over several
+#: lines), which the tag pattern, line by line, cannot take whole.
+_CUT = re.compile(
+    r"<(script|style)\b[^<>]{0,1000}>[\s\S]{0,200000}?</\1\s{0,5}>|<!doctype\b[^<>\[]{0,1024}\[[^\]]{0,65536}\]\s{0,5}>",
+    re.IGNORECASE,
+)
 _CODE_CHARS = frozenset("{}();=<>[]$")
 #: Script and style residue always holds one of these; prose seldom does.
 _CODE_HINT = any_of("{};=<")
@@ -171,9 +176,10 @@ class StrayMarkup(Filter):
         return stripped
 
     def _cut_elements(self, text: str, page: Page) -> str:
-        """The text with each script and style element, content and all, made one line
-        break, and recorded at the line where it started."""
-        matches = list(_SCRIPT_STYLE.finditer(text))
+        """The text with each script and style element, content and all (and a DOCTYPE
+        with its internal subset), made one line break, and recorded at the line where it
+        started."""
+        matches = list(_CUT.finditer(text))
         if not matches:
             return text
         before = page.origins or range(1, text.count("\n") + 2)
@@ -184,13 +190,14 @@ class StrayMarkup(Filter):
             copied = text.count("\n", pos, start)
             origins.extend(before[at + 1 : at + 1 + copied])
             at += copied
-            page.removed.append(Removal(self.name, m.group(0), f"{m.group(1).lower()} element", before[at]))
+            reason = f"{m.group(1).lower()} element" if m.group(1) else "doctype and its internal subset"
+            page.removed.append(Removal(self.name, m.group(0), reason, before[at]))
             at += text.count("\n", start, end)
             origins.append(before[at])  # the line break that stands in for the element
             pos = end
         origins.extend(before[at + 1 :])
         page.origins = origins
-        return _SCRIPT_STYLE.sub("\n", text)
+        return _CUT.sub("\n", text)
 
 
 class CodeFences(PatternFilter):
