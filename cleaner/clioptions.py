@@ -42,12 +42,18 @@ IncludeOpt = Annotated[
         "--include",
         "-i",
         metavar="GLOB",
-        help="Only files in folders matching this glob (repeatable), e.g. '*.txt' or 'news/**/*.html'.",
+        help="Only the files of folders whose path, name or a folder of theirs matches this glob (repeatable), "
+        "e.g. '*.txt', 'news/**/*.html' or 'news' (a trailing / matches folders only).",
     ),
 ]
 ExcludeOpt = Annotated[
     list[str] | None,
-    typer.Option("--exclude", "-x", metavar="GLOB", help="Skip files in folders matching this glob (repeatable)."),
+    typer.Option(
+        "--exclude",
+        "-x",
+        metavar="GLOB",
+        help="Skip the files of folders that this glob matches as --include does, e.g. 'drafts' (repeatable).",
+    ),
 ]
 WorkersOpt = Annotated[
     int | None,

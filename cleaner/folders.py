@@ -23,19 +23,31 @@ REPORT_HEAD = 1024
 
 
 def _matches(rel: Path, patterns: Iterable[str]) -> bool:
-    """Glob match on the path relative to its source folder, or on the bare name.
+    """Whether a glob matches the path relative to its source folder, or one of its folders
+    (as git, ruff and black exclude a folder so named: ``drafts``, ``news/drafts``); a glob
+    ending in "/" matches folders only."""
+    folders = [folder for folder in rel.parents if folder.parts]
+    for pattern in patterns:
+        glob = pattern.rstrip("/")
+        if glob != pattern:
+            if any(_glob_matches(folder, glob) for folder in folders):
+                return True
+        elif any(_glob_matches(path, glob) for path in (rel, *folders)):
+            return True
+    return False
+
+
+def _glob_matches(rel: Path, pattern: str) -> bool:
+    """Glob match on a path relative to its source folder, or on the bare name.
 
     ``*`` also crosses ``/``; ``**/`` matches any number of folders, none included (a
     leading one: the top level; ``news/**/*.html``: ``news/b.html`` too).
     """
     posix = rel.as_posix()
-    for pattern in patterns:
-        bare = pattern[3:] if pattern.startswith("**/") else pattern
-        if any(fnmatch.fnmatchcase(posix, p) for p in (pattern, bare, bare.replace("/**/", "/"))):
-            return True
-        if "/" not in bare and fnmatch.fnmatchcase(rel.name, bare):
-            return True
-    return False
+    bare = pattern[3:] if pattern.startswith("**/") else pattern
+    if any(fnmatch.fnmatchcase(posix, p) for p in (pattern, bare, bare.replace("/**/", "/"))):
+        return True
+    return "/" not in bare and fnmatch.fnmatchcase(rel.name, bare)
 
 
 def iter_inputs(

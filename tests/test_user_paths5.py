@@ -135,3 +135,36 @@ def test_explain_takes_a_folder_as_check_does(tmp_path):
     r = run("explain", tmp_path / "empty")
     assert r.exit_code == 0
     assert f"warning: no file in {tmp_path / 'empty'} to explain" in " ".join(r.stderr.split())
+
+
+NESTED = ["a.txt", "news/b.txt", "news/2024/c.txt", "news/drafts/d.txt", "blog/drafts/e.txt"]
+
+
+def _nested_corpus(root: Path) -> None:
+    for rel in NESTED:
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_text(GLUED)
+
+
+@pytest.mark.parametrize(
+    ("globs", "checked"),
+    [
+        (["--exclude", "drafts"], ["a.txt", "news/b.txt", "news/2024/c.txt"]),
+        (["--exclude", "news/drafts"], ["a.txt", "blog/drafts/e.txt", "news/b.txt", "news/2024/c.txt"]),
+        (["--exclude", "news/drafts/"], ["a.txt", "blog/drafts/e.txt", "news/b.txt", "news/2024/c.txt"]),
+        (["--include", "news", "--exclude", "2024/"], ["news/b.txt", "news/drafts/d.txt"]),
+        (["--include", "blog/"], ["blog/drafts/e.txt"]),
+        (["--exclude", "a.txt/"], NESTED),
+    ],
+)
+def test_a_glob_naming_a_folder_picks_the_files_under_it(tmp_path, globs, checked):
+    """``--exclude drafts`` or ``--exclude news/drafts`` (the help: "skip files in folders
+    matching this glob") excluded nothing: a glob was matched against the file's path and
+    name only, never its folders (git, ruff and black exclude a folder so named)."""
+    _nested_corpus(tmp_path / "corpus")
+    r = run("check", tmp_path / "corpus", *globs)
+    named = sorted(line.split(": ")[0] for line in r.stdout.splitlines())
+    assert named == sorted(str(tmp_path / "corpus" / rel) for rel in checked)
+    out = tmp_path / "out"
+    run("clean", tmp_path / "corpus", "--out", out, "-j", 1, *globs)
+    assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*.txt")) == sorted(checked)
