@@ -120,7 +120,12 @@ TextKeyOpt = Annotated[
     str, typer.Option("--text-key", metavar="KEY", help="With --jsonl: the field holding the text to clean.")
 ]
 MetaKeyOpt = Annotated[
-    str, typer.Option("--meta-key", metavar="KEY", help="With --jsonl: the field the metadata is added under.")
+    str,
+    typer.Option(
+        "--meta-key",
+        metavar="KEY",
+        help="With --jsonl: the field the metadata is added under (a record holding one of its own is left out).",
+    ),
 ]
 SchedulerOpt = Annotated[
     str | None,

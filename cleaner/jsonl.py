@@ -309,6 +309,18 @@ JSON_TYPES = {
 }
 
 
+#: Why a record whose ``--meta-key`` field is its own is left out: the metadata would replace it.
+OWN_FIELD = (
+    "field {key!r} is the record's own, not cleaner's metadata: the metadata would replace it; "
+    "give --meta-key a field the records do not have (the default is cleaner)"
+)
+
+
+def is_metadata(value: object) -> bool:
+    """Whether a record's field holds cleaner's metadata (a cleaned record's, cleaned again)."""
+    return isinstance(value, dict) and "source" in value and "removed" in value
+
+
 def clean_record(line: Line, pipeline: Pipeline, *, text_key: str, meta_key: str) -> tuple[bytes | None, Result]:
     """One JSONL line in, the cleaned line out (``None`` if it could not be cleaned)."""
     record = parse_record(line.data, line.where)
@@ -318,6 +330,8 @@ def clean_record(line: Line, pipeline: Pipeline, *, text_key: str, meta_key: str
     if not isinstance(text, str):
         what = "missing" if text_key not in record else f"{JSON_TYPES[type(text)]}, not a string"
         return None, Result.failed(line.where, f"{line.where}: field {text_key!r} is {what}")
+    if meta_key in record and not is_metadata(record[meta_key]):
+        return None, Result.failed(line.where, f"{line.where}: {OWN_FIELD.format(key=meta_key)}")
     url = record.get("url")
     url = url if isinstance(url, str) else None
     ident = record.get("id")

@@ -168,3 +168,25 @@ def test_a_glob_naming_a_folder_picks_the_files_under_it(tmp_path, globs, checke
     out = tmp_path / "out"
     run("clean", tmp_path / "corpus", "--out", out, "-j", 1, *globs)
     assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*.txt")) == sorted(checked)
+
+
+def test_a_meta_key_naming_the_records_own_field_does_not_replace_it(tmp_path):
+    """``--meta-key meta`` on records that have a ``meta`` of their own (The Pile's and
+    RedPajama's records do) replaced it with cleaner's metadata without a word, exit 0:
+    the records' urls and set names were lost. A record whose field is cleaner's metadata
+    (a re-run over cleaned records) still has it replaced."""
+    import json
+
+    records = [{"text": GLUED, "meta": {"pile_set_name": "Pile-CC", "url": "https://e.org/1"}}, {"text": GLUED}]
+    (tmp_path / "in.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records))
+    out = tmp_path / "out.jsonl"
+    r = run("clean", tmp_path / "in.jsonl", "--jsonl", out, "--meta-key", "meta", "--text-key", "text")
+    assert r.exit_code == 1
+    message = " ".join(r.stderr.split())
+    assert f"{tmp_path / 'in.jsonl'}:1: field 'meta' is the record's own, not cleaner's metadata" in message
+    cleaned = [json.loads(line) for line in out.read_text().splitlines()]
+    assert len(cleaned) == 1 and cleaned[0]["meta"]["source"] == f"{tmp_path / 'in.jsonl'}:2"
+    again = tmp_path / "again.jsonl"
+    r = run("clean", out, "--jsonl", again, "--meta-key", "meta")
+    assert r.exit_code == 0, r.stderr
+    assert json.loads(again.read_text())["meta"]["source"] == f"{out}:1"
