@@ -57,7 +57,7 @@ from .report import finish
 app = typer.Typer(
     help="Strip boilerplate from scraped text and HTML; keep the article and its metadata.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )

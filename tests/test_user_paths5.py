@@ -190,3 +190,21 @@ def test_a_meta_key_naming_the_records_own_field_does_not_replace_it(tmp_path):
     r = run("clean", out, "--jsonl", again, "--meta-key", "meta")
     assert r.exit_code == 0, r.stderr
     assert json.loads(again.read_text())["meta"]["source"] == f"{out}:1"
+
+
+def test_the_shell_completes_cleaners_commands_and_options():
+    """``cleaner`` offered no shell completion: its completion classes were never loaded, so
+    bash's and zsh's scripts answered ``Shell bash not supported.``; now ``cleaner
+    --install-completion`` (or ``--show-completion``, to copy) sets it up."""
+    runner = CliRunner()
+
+    def complete(words: str, cword: int) -> list[str]:
+        env = {"_CLEANER_COMPLETE": "complete_bash", "COMP_WORDS": words, "COMP_CWORD": str(cword)}
+        r = runner.invoke(app, [], env=env, prog_name="cleaner")
+        assert r.exit_code == 0, r.output
+        return r.stdout.split()
+
+    assert complete("cleaner cl", 1) == ["clean"]
+    assert sorted(complete("cleaner clean --in", 2)) == ["--in-place", "--include"]
+    r = runner.invoke(app, ["--show-completion"], env={"SHELL": "/bin/bash"}, prog_name="cleaner")
+    assert r.exit_code == 0 and "_CLEANER_COMPLETE=complete_bash" in r.stdout
