@@ -99,6 +99,11 @@ def clean_files(
     for folder in unmatched:
         if folder.is_dir():
             warn_unmatched(folder, options["include"], options["exclude"], "clean")
+    if out is not None and tasks:
+        try:  # (else every input would be named with the same error)
+            out.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise refuse(f"--out {out}: cannot make the folder: {exc.strerror or exc}") from exc
     totals = Totals()
     with progress(err, len(tasks) + len(problems), "cleaning", show and err.is_terminal) as advance:
         on_result = reporting(advance, totals)

@@ -208,3 +208,18 @@ def test_the_shell_completes_cleaners_commands_and_options():
     assert sorted(complete("cleaner clean --in", 2)) == ["--in-place", "--include"]
     r = runner.invoke(app, ["--show-completion"], env={"SHELL": "/bin/bash"}, prog_name="cleaner")
     assert r.exit_code == 0 and "_CLEANER_COMPLETE=complete_bash" in r.stdout
+
+
+def test_an_out_folder_that_cannot_be_made_is_refused_once(tmp_path):
+    """``--out`` under a file, or where the folder cannot be made (``/proc/x``), named every
+    input with the same ``cannot write OUT/X.json: Not a directory`` (a line per file of a
+    batch of any size), exit 1. Now the run is refused once before anything is cleaned."""
+    (tmp_path / "corpus").mkdir()
+    for i in range(5):
+        (tmp_path / "corpus" / f"{i}.txt").write_text(GLUED)
+    (tmp_path / "notes").write_text("a file\n")
+    r = run("clean", tmp_path / "corpus", "--out", tmp_path / "notes" / "out", "-j", 1)
+    assert r.exit_code == 2
+    message = " ".join(r.stderr.split())
+    assert message.count("error:") == 1
+    assert f"--out {tmp_path / 'notes' / 'out'}: cannot make the folder: Not a directory" in message
