@@ -54,6 +54,8 @@ def clean(
     the page's chrome, kept apart in ``doc.metadata["comments"]`` (``"separate"``: a list
     of texts, one a comment), or kept in the body after the article (``"keep"``).
     """
+    if url is not None and not isinstance(url, str):  # (a dataframe's NaN, a number: refused by name)
+        raise TypeError(f"clean() takes url as a str, not {type(url).__name__}")
     names = [disable] if isinstance(disable, str) else list(disable)
     if config:
         pipeline = Pipeline(config.with_overrides(disable=names, comments=comments))

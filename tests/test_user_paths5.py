@@ -223,3 +223,16 @@ def test_an_out_folder_that_cannot_be_made_is_refused_once(tmp_path):
     message = " ".join(r.stderr.split())
     assert message.count("error:") == 1
     assert f"--out {tmp_path / 'notes' / 'out'}: cannot make the folder: Not a directory" in message
+
+
+@pytest.mark.parametrize("url", [5, float("nan"), b"https://e.org/a"])
+def test_clean_refuses_a_url_that_is_not_a_string_by_name(url):
+    """``clean(page, url=5)`` (a dataframe's NaN, a number, bytes) printed ``metadata
+    shortcut failed (TypeError: expected string or bytes-like object, got 'int'); using the
+    library's own code`` and gave a document whose ``source`` was the number."""
+    from cleaner import clean
+
+    page = b"<html><body><article><p>" + GLUED.encode() * 3 + b"</p></article></body></html>"
+    with pytest.raises(TypeError, match=f"clean\\(\\) takes url as a str, not {type(url).__name__}"):
+        clean(page, url=url)
+    assert clean(page, url="https://e.org/a").metadata["source"] == "https://e.org/a"
