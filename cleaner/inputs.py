@@ -115,7 +115,7 @@ def _too_big(path: Path | str, limit: int, what: str = "") -> InputError:
 def read_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     """The bytes of ``path`` (decompressed if it ends in ``.gz``), at most ``max_bytes``."""
     st = _check_regular(path)
-    gz = path.suffix == ".gz"
+    gz = is_gzip_name(path)
     if not gz and st.st_size > max_bytes:
         raise _too_big(path, max_bytes)
     try:
@@ -240,10 +240,15 @@ HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
 
 
+def is_gzip_name(path: Path | str) -> bool:
+    """Whether a file name says gzip: ``.gz``, in any case (``PAGE.TXT.GZ``, as other names are read)."""
+    return Path(path).suffix.lower() == ".gz"
+
+
 def is_html_name(path: Path | str) -> bool:
     """Whether a file name says HTML: ``.html``, ``.htm`` (``.xhtml``), or ``.gz`` of one."""
     path = Path(path)
-    if path.suffix.lower() == ".gz":
+    if is_gzip_name(path):
         path = path.with_suffix("")
     return path.suffix.lower() in HTML_SUFFIXES
 
@@ -274,6 +279,6 @@ def as_input(data: bytes, path: Path | str, kind: str = "auto", encoding: str | 
 
 def output_stem(relative: Path) -> Path:
     """``a/b.html.gz`` -> ``a/b``: the name an input's outputs share."""
-    if relative.suffix == ".gz":
+    if is_gzip_name(relative):
         relative = relative.with_suffix("")
     return relative.with_suffix("") if relative.suffix else relative

@@ -30,7 +30,7 @@ from .atomic import atomic_open
 from .charsets import bom
 from .config import LIMITS
 from .dispatch import map_chunks
-from .inputs import GZIP_MAGIC, JSONL_SUFFIXES, InputError, cannot_read, input_kind, too_large
+from .inputs import GZIP_MAGIC, JSONL_SUFFIXES, InputError, cannot_read, input_kind, is_gzip_name, too_large
 from .parallel import CRASHED
 from .pipeline import Pipeline
 from .results import Result, Totals, cleaned_line, parse_record
@@ -115,7 +115,7 @@ def open_output(dest: str) -> Iterator[IO[bytes]]:
             yield fh
         return
     with atomic_open(path) as fh:
-        if path.suffix == ".gz":
+        if is_gzip_name(path):
             with gzip.GzipFile(fileobj=fh, mode="wb", compresslevel=6, mtime=0) as gz:
                 yield cast(IO[bytes], gz)  # a GzipFile is a binary stream; typeshed does not say IO[bytes]
         else:

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from .document import Document
-from .inputs import DEFAULT_MAX_BYTES, InputError, input_kind, read_bytes
+from .inputs import DEFAULT_MAX_BYTES, InputError, input_kind, is_gzip_name, read_bytes
 from .lastrun import FOREIGN, foreign, last_run, sha256, up_to_date
 from .pipeline import Pipeline
 from .plan import Task, config_record
@@ -98,7 +98,7 @@ def clean_prepared(item: tuple[Task, bytes, str] | Result, pipeline: Pipeline) -
         if not doc.text and not size.blank:
             return Result.failed(task.path, f"{task.path}: {NOTHING_KEPT} ({why_empty(doc)}); left as it is")
         # the sidecar records the content a re-run will read: the text, not its gzip
-        written = gzip.compress(body, mtime=0) if task.path.suffix == ".gz" else body
+        written = gzip.compress(body, mtime=0) if is_gzip_name(task.path) else body
         rewrite = Cleaned(result, [(task.path, written, True)], read=(len(raw), digest))
         return _with_metadata(rewrite, task, doc, sha256(body), report)
     except Exception as exc:  # one bad document must not stop the batch

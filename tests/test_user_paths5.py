@@ -236,3 +236,24 @@ def test_clean_refuses_a_url_that_is_not_a_string_by_name(url):
     with pytest.raises(TypeError, match=f"clean\\(\\) takes url as a str, not {type(url).__name__}"):
         clean(page, url=url)
     assert clean(page, url="https://e.org/a").metadata["source"] == "https://e.org/a"
+
+
+def test_a_gz_name_in_capitals_is_read_and_written_as_gzip(tmp_path):
+    """``PAGE.TXT.GZ`` (a crawl saved on Windows) was refused, ``binary file (gzip data:
+    decompress it first, or name the file .gz)``, though it is so named; and ``--jsonl
+    OUT.JSONL.GZ`` wrote plain JSON under the gzip name (a stream named so is read as gzip)."""
+    import gzip
+    import json
+
+    (tmp_path / "crawl").mkdir()
+    (tmp_path / "crawl" / "PAGE.TXT.GZ").write_bytes(gzip.compress(GLUED.encode()))
+    r = run("clean", tmp_path / "crawl", "--out", tmp_path / "out", "-j", 1)
+    assert r.exit_code == 0, r.stderr
+    assert (tmp_path / "out" / "PAGE.txt").read_text() == SPLIT
+    assert run("check", tmp_path / "crawl" / "PAGE.TXT.GZ").stdout.startswith(
+        f"{tmp_path / 'crawl' / 'PAGE.TXT.GZ'}: glued"
+    )
+    (tmp_path / "in.jsonl").write_text(json.dumps({"text": GLUED}) + "\n")
+    r = run("clean", tmp_path / "in.jsonl", "--jsonl", tmp_path / "OUT.JSONL.GZ")
+    assert r.exit_code == 0, r.stderr
+    assert json.loads(gzip.decompress((tmp_path / "OUT.JSONL.GZ").read_bytes()))["text"] == SPLIT.strip()
