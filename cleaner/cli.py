@@ -227,6 +227,8 @@ def check(
             f"{dirty} file(s) would be changed by cleaning" + (f", {failed} could not be read" if failed else "")
         )
         raise typer.Exit(1)
+    if paths or from_stdin:  # (as ruff's "All checks passed!": a CI log shows what was checked)
+        err.print(f"{len(paths) + len(from_stdin)} file(s) checked; cleaning would change none")
 
 
 def _check_paths(files: list[Path], include: list[str], exclude: list[str]) -> list[Path]:

@@ -257,3 +257,17 @@ def test_a_gz_name_in_capitals_is_read_and_written_as_gzip(tmp_path):
     r = run("clean", tmp_path / "in.jsonl", "--jsonl", tmp_path / "OUT.JSONL.GZ")
     assert r.exit_code == 0, r.stderr
     assert json.loads(gzip.decompress((tmp_path / "OUT.JSONL.GZ").read_bytes()))["text"] == SPLIT.strip()
+
+
+def test_check_says_how_many_files_it_found_clean(tmp_path):
+    """``cleaner check corpus/`` on clean files said nothing at all, exit 0: a CI log could
+    not tell a checked corpus from an empty one (ruff says "All checks passed!", black "N
+    files would be left unchanged")."""
+    (tmp_path / "corpus").mkdir()
+    for i in range(3):
+        (tmp_path / "corpus" / f"{i}.txt").write_text(SPLIT)
+    r = run("check", tmp_path / "corpus")
+    assert r.exit_code == 0 and r.stdout == ""
+    assert "3 file(s) checked; cleaning would change none" in r.stderr
+    r = run("check", "-", stdin=SPLIT.encode())
+    assert r.exit_code == 0 and "1 file(s) checked; cleaning would change none" in r.stderr
