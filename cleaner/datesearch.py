@@ -205,22 +205,24 @@ def _start(string: str, year: int, floor: int) -> int:
 _LIBRARY: dict[str, Any] = {}
 
 
-def _swap_in() -> list[tuple[Any, str, Any]] | None:
+def _names() -> list[tuple[Any, str]]:
     import htmldate.core as hc
     import htmldate.extractors as he
 
-    names = ((hc, "plausible_year_filter"), (he, "LONG_TEXT_PATTERN"))
-    own: list[Any] = [getattr(module, name, None) for module, name in names]
-    if any(item is None for item in own) or not reviewed():
+    return [(hc, "plausible_year_filter"), (he, "LONG_TEXT_PATTERN")]
+
+
+def _shortcuts(own: dict[str, Any]) -> dict[str, Any] | None:
+    if not reviewed():
         return None
-    ours = (plausible_year_filter, _LocatedText(own[1]))
-    for (module, name), library, shortcut in zip(names, own, ours, strict=True):
-        _LIBRARY[name] = library
-        setattr(module, name, shortcut)
-    return [(module, name, library) for (module, name), library in zip(names, own, strict=True)]
+    _LIBRARY.update(own)
+    return {
+        "plausible_year_filter": plausible_year_filter,
+        "LONG_TEXT_PATTERN": _LocatedText(own["LONG_TEXT_PATTERN"]),
+    }
 
 
-_SWAP = Swap(_swap_in)
+_SWAP = Swap(_names, _shortcuts)
 
 
 @contextmanager

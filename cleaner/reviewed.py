@@ -71,17 +71,37 @@ def xpath_any(value: str, words: tuple[str, ...] = (), starts: tuple[str, ...] =
 
 class Swap:
     """Names in a library's modules swapped for a shortcut's while ``with swap():`` blocks
-    run: ``swap_in()`` puts them in and returns the (module, name, library's own) to put
-    back, or None if it put nothing in. The swap is for the process: a thread running the
-    library beside ours reads the shortcuts too, which must find what the library's own
-    find. Threads inside at once share one swap, undone when the last of them is done
-    (each undoing its own left the shortcuts in place for good when two overlapped)."""
+    run. ``names()`` gives the (module, name) pairs; ``shortcuts(own)``, given the library's
+    own value of each name, gives the shortcut of each name, or None to put nothing in (the
+    code is not the one reviewed). Nothing is put in when a module lacks a name. The swap is
+    for the process: a thread running the library beside ours reads the shortcuts too, which
+    must find what the library's own find. Threads inside at once share one swap, undone when
+    the last of them is done (each undoing its own left the shortcuts in place for good when
+    two overlapped)."""
 
-    def __init__(self, swap_in: Callable[[], list[tuple[Any, str, Any]] | None]):
-        self.swap_in = swap_in
+    def __init__(
+        self,
+        names: Callable[[], list[tuple[Any, str]]],
+        shortcuts: Callable[[dict[str, Any]], dict[str, Any] | None],
+    ):
+        self.names = names
+        self.shortcuts = shortcuts
         self.lock = threading.Lock()
         self.inside = 0
         self.saved: list[tuple[Any, str, Any]] | None = None
+
+    def swap_in(self) -> list[tuple[Any, str, Any]] | None:
+        """Put the shortcuts in: the (module, name, library's own) to put back, or None if
+        nothing was put in."""
+        saved = [(module, name, getattr(module, name, None)) for module, name in self.names()]
+        if any(own is None for _, _, own in saved):
+            return None
+        ours = self.shortcuts({name: own for _, name, own in saved})
+        if ours is None:
+            return None
+        for module, name, _ in saved:
+            setattr(module, name, ours[name])
+        return saved
 
     @contextmanager
     def __call__(self) -> Iterator[None]:

@@ -254,7 +254,16 @@ def _rewritten() -> dict[str, list[Any]] | None:
         return None
 
 
-_SWAP = Swap(lambda: _swap_in())
+def _readers() -> list[tuple[Any, str]]:
+    """The modules that read the lists (:data:`READERS`), with each name they read."""
+    import importlib
+
+    return [
+        (importlib.import_module(f"trafilatura.{module}"), name) for module, names in READERS.items() for name in names
+    ]
+
+
+_SWAP = Swap(_readers, lambda own: _rewritten())
 
 
 @contextmanager
@@ -266,18 +275,3 @@ def cheaper_sections() -> Iterator[None]:
     own select."""
     with _SWAP():
         yield
-
-
-def _swap_in() -> list[tuple[Any, str, Any]] | None:
-    """Put the rewritten lists in the reading modules: the (module, name, library's list)
-    to put back, or None if they are not the ones reviewed or a module lacks one."""
-    import importlib
-
-    modules = {importlib.import_module(f"trafilatura.{module}"): names for module, names in READERS.items()}
-    saved = [(module, name, getattr(module, name, None)) for module, names in modules.items() for name in names]
-    lists = _rewritten()
-    if lists is None or any(own is None for _, _, own in saved):
-        return None
-    for module, name, _ in saved:
-        setattr(module, name, lists[name])
-    return saved

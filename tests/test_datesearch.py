@@ -94,6 +94,13 @@ def test_code_not_reviewed_is_left_to_the_library(monkeypatch):
         assert hc.plausible_year_filter is own
 
 
+def test_no_shortcut_is_put_in_when_htmldate_lacks_a_name_swapped(monkeypatch):
+    own = hc.plausible_year_filter
+    monkeypatch.delattr(he, "LONG_TEXT_PATTERN")
+    with datesearch.cheaper_date_search():
+        assert hc.plausible_year_filter is own and not hasattr(he, "LONG_TEXT_PATTERN")
+
+
 def _pages() -> list[bytes]:
     pages = [gzip.decompress(p.read_bytes()) if p.suffix == ".gz" else p.read_bytes() for p in FIXTURES.iterdir()]
     # pages that reach the text search: dates only in the text, each of its patterns' shapes

@@ -176,3 +176,18 @@ def test_a_renamed_trafilatura_name_leaves_every_page_as_the_library_cleans_it(
     for (page, _), got, expected in zip(PAGES, found, library_path, strict=True):
         assert got == expected, page
     assert "using the library's own code" in caplog.text, f"no page reached {name}: add a page that does"
+
+
+def test_a_swap_puts_shortcuts_in_while_blocks_run_and_the_library_s_own_back_after_the_last():
+    module = types.SimpleNamespace(a=1, b=2)
+    given = []
+    swap = reviewed.Swap(lambda: [(module, "a"), (module, "b")], lambda own: given.append(own) or {"a": 10, "b": 20})
+    with swap():
+        with swap():
+            assert (module.a, module.b) == (10, 20)
+        assert (module.a, module.b) == (10, 20)
+    assert (module.a, module.b) == (1, 2) and given == [{"a": 1, "b": 2}]  # the library's own, read once
+    with reviewed.Swap(lambda: [(module, "a")], lambda own: None)():  # (code not the one reviewed)
+        assert module.a == 1
+    with reviewed.Swap(lambda: [(module, "a"), (module, "gone")], lambda own: {"a": 10, "gone": 0})():
+        assert module.a == 1 and not hasattr(module, "gone")
