@@ -10,6 +10,7 @@ from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
+import pytest
 from click.testing import Result
 
 from cleaner import Config, Document, Pipeline
@@ -17,6 +18,14 @@ from cleaner.blocks import join_blocks, split_blocks
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"
+#: The seed pages (seeds/*.txt); their expected bodies and metadata are in fixtures/seeds/.
+SEEDS = ROOT / "seeds"
+SEED_PAGES = sorted(SEEDS.glob("*.txt"))
+#: The dev sets, beside the clone (CI has them): a test that reads one is skipped without it.
+ARTICLES = ROOT.parent / "shared" / "bench" / "articles"
+MULTILINGUAL = ROOT.parent / "shared" / "bench" / "multilingual"
+needs_articles = pytest.mark.skipif(not ARTICLES.is_dir(), reason="needs ../shared/bench/articles")
+needs_multilingual = pytest.mark.skipif(not MULTILINGUAL.is_dir(), reason="needs ../shared/bench/multilingual")
 
 #: `make test-fast` sets CLEANER_TESTS=fast: the loop to run while working.
 FAST = os.environ.get("CLEANER_TESTS") == "fast"

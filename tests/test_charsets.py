@@ -6,16 +6,13 @@ from __future__ import annotations
 import codecs
 import gzip
 import json
-from pathlib import Path
 
 import pytest
+from helpers import MULTILINGUAL, needs_multilingual
 
 from cleaner import clean
 from cleaner.charsets import declared_in_page, web_codec
 from cleaner.inputs import decode, read_input
-
-ROOT = Path(__file__).resolve().parent.parent
-MULTILINGUAL = ROOT.parent / "shared" / "bench" / "multilingual"
 
 MIXED = "Die Straße ist groß und „schön“ – Łukasz, Москва, 東京都, dziesiątej. "
 POLISH = "Dziesiątej rocznicy świętowano w Łodzi; Ścibor, Źródło i Ąbek śpiewali: gęślą jaźń, żółć. "
@@ -128,6 +125,7 @@ def _passages(language_prefix: str) -> list[str]:
     return found
 
 
+@needs_multilingual
 @pytest.mark.parametrize("codec", ["cp1250", "iso8859_2"])
 def test_short_central_european_text_files_are_decoded_right(codec, tmp_path):
     """Real Polish passages (the multilingual benchmark's), re-encoded, one short file each."""
@@ -149,6 +147,7 @@ def _encodes(text: str, codec: str) -> bool:
     return True
 
 
+@needs_multilingual
 def test_english_with_pounds_and_curly_quotes_stays_windows_1252(tmp_path):
     """A real UK news page flattened to text and saved in windows-1252: its only
     non-ASCII characters are "£" and quotes, which windows-1250 reads as "Ł" and quotes."""

@@ -4,7 +4,7 @@ import re
 from pathlib import Path
 
 import pytest
-from helpers import HARBOUR_ARTICLE, grows_linearly, normalized, run
+from helpers import ARTICLES, HARBOUR_ARTICLE, ROOT, SEED_PAGES, grows_linearly, needs_articles, normalized, run
 
 from cleaner import Config, ConfigError, Pipeline, clean, clear_caches
 from cleaner.data import LanguageData
@@ -14,9 +14,7 @@ from cleaner.filters.content import Options, pass_through, stopwords
 from cleaner.filters.content.classes import BAD, GOOD, SHORT, classify
 from cleaner.filters.shape import ends_sentence
 
-ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures" / "content"
-SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
 
 #: Only the stage under test, so the fixtures test it alone whatever other filters do.
 ONLY_CONTENT = Pipeline(Config(kind="text", disable=frozenset(set(BY_NAME) - {"content"})))
@@ -631,7 +629,7 @@ def test_cost_is_linear_on_huge_lines():
     assert grows_linearly(run, "word " * 10000 + "user@example.com " * 500)
 
 
-@pytest.mark.parametrize("seed", SEEDS, ids=lambda p: p.name[:3])
+@pytest.mark.parametrize("seed", SEED_PAGES, ids=lambda p: p.name[:3])
 def test_seeds_lose_no_article_paragraph_to_the_stage(seed):
     """Alone or after the other filters, the stage keeps every paragraph of the
     hand-written seed bodies (fixtures/seeds), and its output is a fixed point."""
@@ -745,7 +743,7 @@ def test_the_verdict_keeps_every_line_of_a_clean_article():
 
 
 def _all_texts() -> list[str]:
-    paths = sorted(FIXTURES.glob("*.txt")) + sorted((ROOT / "fixtures" / "pages").glob("*.txt")) + SEEDS
+    paths = sorted(FIXTURES.glob("*.txt")) + sorted((ROOT / "fixtures" / "pages").glob("*.txt")) + SEED_PAGES
     return [p.read_text(encoding="utf-8") for p in paths if ".expected." not in p.name]
 
 
@@ -865,7 +863,6 @@ def test_the_heaviest_stretch_from_a_line_reaches_as_far_as_it_gains():
 
 # -- the article's run does not depend on the other filters -------------------------------
 
-BENCH_TEXT = ROOT.parent / "shared" / "bench" / "articles" / "text"
 #: Block filters (text-stage ones rewrite the text the lines come from).
 OTHERS = [cls.name for cls in BY_NAME.values() if cls.stage == "blocks" and cls.name != "content"]
 
@@ -899,15 +896,15 @@ def test_the_article_s_run_is_the_same_with_any_other_filter_switched_off():
     """The verdict is given on the page's own lines before the other filters run: with
     glued, title, cookies or any chrome filter switched off, the stage drops the same
     lines, but for those the filter (or one after it) took first."""
-    pages = sorted((ROOT / "fixtures" / "pages").glob("*.txt")) + sorted(FIXTURES.glob("*.txt")) + SEEDS
+    pages = sorted((ROOT / "fixtures" / "pages").glob("*.txt")) + sorted(FIXTURES.glob("*.txt")) + SEED_PAGES
     assert {"glued", "title", "cookies", "navigation", "comments", "rails"} <= set(OTHERS)
     assert _runs_agree([p for p in pages if ".expected." not in p.name]) == []
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(not BENCH_TEXT.is_dir(), reason="needs ../shared/bench/articles")
+@needs_articles
 def test_the_article_s_run_on_the_dev_pages_is_the_same_with_any_other_filter_switched_off():
-    assert _runs_agree(sorted(BENCH_TEXT.glob("*.txt"))) == []
+    assert _runs_agree(sorted((ARTICLES / "text").glob("*.txt"))) == []
 
 
 def test_a_paragraph_on_top_is_not_taken_for_the_page_s_title_when_it_repeats():

@@ -13,12 +13,12 @@ import pytest
 pytest.importorskip("distributed")
 pytest.importorskip("dask.dataframe")
 
+from helpers import ROOT, SEED_PAGES, SEEDS  # noqa: E402
 from typer.testing import CliRunner  # noqa: E402
 
 from cleaner import Config, Pipeline  # noqa: E402
 from cleaner.cli import app  # noqa: E402
 
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 GERMAN = (
     "Der schnelle braune Fuchs springt über den faulen Hund und läuft dann davon.\n"
     "Die Stadt hat am Montag neue Regeln für den Verkehr beschlossen.Der Bürgermeister sprach lange."
@@ -31,7 +31,7 @@ CORPUS = 100
 
 def make_corpus(folder: Path, n: int = CORPUS) -> list[Path]:
     """``n`` varied documents from the seeds: rotated lines, glued sentences, German."""
-    seeds = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    seeds = [p.read_text(encoding="utf-8") for p in SEED_PAGES]
     paths = []
     for i in range(n):
         lines = seeds[i % len(seeds)].splitlines()
@@ -139,7 +139,7 @@ def test_cli_scheduler_jsonl_stream_matches_local(client, tmp_path):
 
 @pytest.mark.slow  # a two-process cluster: `make test`
 def test_cli_scheduler_cleans_a_warc_as_local_workers_do(client, tmp_path):
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    sys.path.insert(0, str(ROOT / "benchmarks"))
     from warcs import Response, write_warc
 
     pages = [
@@ -263,7 +263,7 @@ def test_dataframe_gets_metadata_columns_in_order(client):
     from cleaner import clean
     from cleaner.dask import clean_dataframe
 
-    texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))] * 8
+    texts = [p.read_text(encoding="utf-8") for p in SEED_PAGES] * 8
     pdf = pd.DataFrame({"id": range(len(texts)), "text": texts, "keep": "k"})
     out = clean_dataframe(dd.from_pandas(pdf, npartitions=4), config=Config()).compute()
     assert list(out["id"]) == list(range(len(texts)))

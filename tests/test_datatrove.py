@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import json
 import sys
-from pathlib import Path
 
 import pytest
 from datatrove.data import Document as DatatroveDocument
 from datatrove.executor import LocalPipelineExecutor
 from datatrove.pipeline.writers import JsonlWriter
+from helpers import ARTICLES, ROOT, needs_articles
 from typer.testing import CliRunner
 
 from cleaner import Config, clean
@@ -17,13 +17,11 @@ from cleaner.cli import app
 from cleaner.datatrove import Cleaner, WarcReader
 from cleaner.results import metadata_record
 
-ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from warcs import Response, article_pages, write_warc  # noqa: E402
 
-DATA = ROOT.parent / "shared" / "bench" / "articles"
-pytestmark = pytest.mark.skipif(not (DATA / "html").is_dir(), reason="needs ../shared/bench/articles")
+pytestmark = needs_articles
 NO_ARTICLE = b"<html><head><title>Home</title></head><body><a href='/'>Home</a></body></html>"
 
 
@@ -31,7 +29,7 @@ NO_ARTICLE = b"<html><head><title>Home</title></head><body><a href='/'>Home</a><
 def crawls(tmp_path_factory):
     """Two archives of six pages in all, some with a charset in their Content-Type; one page
     has no article, and one record is an image."""
-    pages = sorted(article_pages(DATA).items(), key=lambda kv: len(kv[1]))[:5]
+    pages = sorted(article_pages(ARTICLES).items(), key=lambda kv: len(kv[1]))[:5]
     responses = [
         Response(f"https://news.example/{key}", page, "text/html; charset=utf-8" if i % 2 else "text/html")
         for i, (key, page) in enumerate(pages)
@@ -80,7 +78,7 @@ def test_the_pipeline_writes_what_the_cli_writes_metadata_included(crawls, tmp_p
 
 
 def test_a_document_of_another_reader_is_cleaned_from_its_text():
-    page = min(article_pages(DATA).values(), key=len).decode("utf-8")
+    page = min(article_pages(ARTICLES).values(), key=len).decode("utf-8")
     doc = DatatroveDocument(text=page, id="p1", metadata={"url": "https://news.example/p1"})
     empty = DatatroveDocument(text=NO_ARTICLE.decode(), id="p2")
     step = Cleaner(config=Config())

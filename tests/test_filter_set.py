@@ -5,7 +5,7 @@ import re
 import typing
 
 import pytest
-from helpers import ROOT, grows_linearly
+from helpers import ROOT, SEEDS, grows_linearly
 from typer.testing import CliRunner
 
 from cleaner import Config, Pipeline, clear_caches
@@ -15,7 +15,7 @@ from cleaner.filters import BY_NAME, FILTERS
 from cleaner.filters.base import DataPattern, Phrases
 
 FAMILIES = sorted(p.stem for p in (ROOT / "cleaner" / "data" / "en").glob("*.toml"))
-SEED = (ROOT / "seeds" / "003_0e517cdbf3ce3b0f.txt").read_text(encoding="utf-8")
+SEED = (SEEDS / "003_0e517cdbf3ce3b0f.txt").read_text(encoding="utf-8")
 
 
 def test_every_filter_has_a_unique_name_and_a_summary():

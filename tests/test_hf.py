@@ -3,28 +3,26 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 import pytest
 from datasets import Dataset
+from helpers import ARTICLES, ROOT, needs_articles
 
 from cleaner import Config, clean
 from cleaner.document import METADATA_KEYS
 from cleaner.hf import clean_batch, clean_dataset, features
 
-ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from warcs import article_pages  # noqa: E402
 
-DATA = ROOT.parent / "shared" / "bench" / "articles"
-pytestmark = pytest.mark.skipif(not (DATA / "html").is_dir(), reason="needs ../shared/bench/articles")
+pytestmark = needs_articles
 PROMPT = "The council met on Tuesday to vote on the budget for next year.\n\nSubscribe to our newsletter!"
 
 
 def small_dataset() -> Dataset:
     """Rows whose metadata is all unknown first, then two pages with a title, author and date."""
-    pages = sorted(article_pages(DATA).values(), key=len)[:2]
+    pages = sorted(article_pages(ARTICLES).values(), key=len)[:2]
     texts = ["Short.", PROMPT, *(p.decode("utf-8") for p in pages)]
     urls = [None, None, "https://news.example/a", "https://news.example/b"]
     return Dataset.from_dict({"text": texts, "url": urls, "id": list(range(4))})
@@ -54,7 +52,7 @@ def test_clean_batch_in_map_with_options_and_removal_counts():
 
 
 def test_pages_stored_as_bytes_come_back_as_text_decoded_as_files_are():
-    pages = sorted(article_pages(DATA).values(), key=len)[:2]
+    pages = sorted(article_pages(ARTICLES).values(), key=len)[:2]
     latin = "Le conseil s'est réuni mardi à Genève pour voter le budget de l'année prochaine.".encode("latin-1")
     ds = Dataset.from_dict({"text": [*pages, latin]})
     assert str(ds.features["text"].dtype) == "binary"

@@ -17,8 +17,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from helpers import ROOT, SEED_PAGES, SEEDS
 
-ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "fixtures" / "hostile"))
 import generate  # noqa: E402
 
@@ -85,8 +85,8 @@ def corpus(tmp_path_factory) -> tuple[Path, dict]:
     for part in ("good", "bad", "clash"):
         shutil.copytree(ROOT / "fixtures" / "hostile" / part, src / part)
     expected = generate.generate(src, large=True, special=True)
-    shutil.copytree(ROOT / "seeds", src / "seeds")
-    for seed in (ROOT / "seeds").glob("*.txt"):
+    shutil.copytree(SEEDS, src / "seeds")
+    for seed in SEED_PAGES:
         expected[f"seeds/{seed.name}"] = ("ok", ())
     return src, expected
 

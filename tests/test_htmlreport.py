@@ -11,12 +11,10 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from helpers import ROOT, fake_batch
+from helpers import SEED_PAGES, SEEDS, fake_batch
 from helpers import invoke as run
 
 from cleaner.htmlreport.layout import SHOWN_CHARS
-
-SEEDS = ROOT / "seeds"
 
 
 def soup(path: Path) -> BeautifulSoup:
@@ -187,12 +185,12 @@ def test_a_batch_cleaned_in_place_is_reported_from_its_sidecars(tmp_path):
     from_clean = [s["id"] for s in soup(tmp_path / "r.html").select("section.doc")]
     assert run("report", tmp_path / "corpus", "--html", tmp_path / "again.html").exit_code == 0
     from_folder = [s["id"] for s in soup(tmp_path / "again.html").select("section.doc")]
-    assert sorted(from_folder) == sorted(p.name for p in SEEDS.glob("*.txt"))
+    assert sorted(from_folder) == [p.name for p in SEED_PAGES]
     assert len(from_clean) == 5 and all(i.endswith(".txt") for i in from_clean)
 
 
 def test_explain_writes_the_report_of_the_pages_it_explains(tmp_path):
-    pages = sorted(SEEDS.glob("*.txt"))[:2]
+    pages = SEED_PAGES[:2]
     result = run("explain", *pages, "--html", tmp_path / "e.html")
     assert result.exit_code == 0, result.stderr
     page = soup(tmp_path / "e.html")

@@ -4,7 +4,7 @@ import gzip
 from pathlib import Path
 
 import pytest
-from helpers import FIXTURES, examples, run
+from helpers import ARTICLES, FIXTURES, SEED_PAGES, examples, needs_articles, run
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -137,10 +137,6 @@ def test_mojibake_next_to_a_no_break_space_settles_in_one_cleaning():
 
 # -- the dev pages and the fixtures, as files ---------------------------------------------
 
-ROOT = FIXTURES.parent
-BENCH = ROOT.parent / "shared" / "bench" / "articles"
-needs_bench = pytest.mark.skipif(not (BENCH / "text").is_dir(), reason="needs ../shared/bench/articles")
-
 
 def _cleaned_again(paths: list[Path]) -> list[str]:
     """The files (read as bytes, cleaned as text) whose cleaned text a second cleaning changes."""
@@ -159,20 +155,20 @@ def _cleaned_again(paths: list[Path]) -> list[str]:
 
 
 def test_every_fixture_and_seed_cleaned_again_is_unchanged():
-    paths = [p for p in sorted(ROOT.glob("fixtures/**/*.txt")) if ".expected." not in p.name]
-    paths += sorted((ROOT / "seeds").glob("*.txt"))
+    paths = [p for p in sorted(FIXTURES.glob("**/*.txt")) if ".expected." not in p.name]
+    paths += SEED_PAGES
     assert len(paths) > 50
     assert _cleaned_again(paths) == []
 
 
-@needs_bench
+@needs_articles
 def test_every_article_text_page_cleaned_again_is_unchanged():
-    paths = sorted((BENCH / "text").glob("*.txt"))
+    paths = sorted((ARTICLES / "text").glob("*.txt"))
     assert len(paths) == 90
     assert _cleaned_again(paths) == []
 
 
-@needs_bench
+@needs_articles
 @pytest.mark.parametrize("every", [3, pytest.param(1, marks=pytest.mark.slow)], ids=["third", "all"])
 def test_html_bodies_cleaned_again_as_text_are_unchanged_unless_the_content_stage_cuts(every):
     """A body HTML mode extracted, cleaned as text (the pre-commit hook on a batch's .txt
@@ -183,7 +179,7 @@ def test_html_bodies_cleaned_again_as_text_are_unchanged_unless_the_content_stag
     from cleaner import clean
 
     changed, cut = [], []
-    for path in sorted((BENCH / "html").glob("*.html.gz"))[::every]:
+    for path in sorted((ARTICLES / "html").glob("*.html.gz"))[::every]:
         body = clean(gzip.decompress(path.read_bytes()), kind="html").text
         again = clean(body.encode("utf-8"), kind="text")
         if any(r.filter == "content" for r in again.removed):

@@ -19,7 +19,7 @@ from functools import partial
 from importlib.metadata import version
 
 import pytest
-from helpers import FIXTURES, ROOT, examples
+from helpers import FIXTURES, SEED_PAGES, examples
 from langdetect import detector as langdetect_detector
 from langdetect.lang_detect_exception import LangDetectException
 from langdetect.utils.ngram import NGram
@@ -79,7 +79,7 @@ def _generated(count: int = 1500) -> list[str]:
 
 #: Pages from the repository: the seeds, and the plain-text fixtures.
 def _pages() -> list[str]:
-    paths = sorted((ROOT / "seeds").glob("*.txt"))
+    paths = list(SEED_PAGES)
     for folder in ("clean", "content", "pages"):
         paths += sorted((FIXTURES / folder).glob("*.txt"))
     return [p.read_text(encoding="utf-8") for p in paths]

@@ -5,7 +5,7 @@ import logging
 from pathlib import Path
 
 import pytest
-from helpers import HARBOUR_ARTICLE
+from helpers import ARTICLES, HARBOUR_ARTICLE
 
 import cleaner
 from cleaner import precise
@@ -14,7 +14,6 @@ from cleaner.inputs import decode
 from cleaner.parse import parse
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "html"
-ARTICLES = Path(__file__).resolve().parent.parent.parent / "shared" / "bench" / "articles" / "html"
 _ARTICLE = "".join(f"<p>{sentence}</p>" for sentence in HARBOUR_ARTICLE)
 
 # Pages for the paths of trafilatura's sequence: comments (pruned), a thread forum (its
@@ -48,7 +47,7 @@ _TAILS = (
 
 
 def _pages() -> list[str]:
-    paths = sorted(FIXTURES.iterdir()) + sorted(ARTICLES.glob("*.html.gz"))[:10]
+    paths = sorted(FIXTURES.iterdir()) + sorted((ARTICLES / "html").glob("*.html.gz"))[:10]
     pages = [guard_html(page) for page in _SYNTHETIC]
     for path in paths:
         data = gzip.decompress(path.read_bytes()) if path.suffix == ".gz" else path.read_bytes()

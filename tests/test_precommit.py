@@ -18,7 +18,7 @@ from pathlib import Path
 from subprocess import CompletedProcess
 
 import pytest
-from helpers import CLEAN, GLUED, SPLIT
+from helpers import CLEAN, GLUED, MULTILINGUAL, SPLIT, needs_multilingual
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -115,6 +115,7 @@ def test_check_and_fix_hooks_in_a_corpus_repo(tmp_path, pre_commit_home):
 
 
 @pytest.mark.slow
+@needs_multilingual
 @pytest.mark.timeout(1200)
 def test_hooks_on_real_pages_flattened_to_text(tmp_path, pre_commit_home):
     """Real pages' text in several encodings, and a page saved whole as .txt: the check
@@ -129,14 +130,13 @@ def test_hooks_on_real_pages_flattened_to_text(tmp_path, pre_commit_home):
     from multilingual import decode_like_a_browser
     from realpath import foreign_characters
 
-    data = ROOT.parent / "shared" / "bench" / "multilingual"
-    truth = json.loads((data / "truth.json").read_text(encoding="utf-8"))
+    truth = json.loads((MULTILINGUAL / "truth.json").read_text(encoding="utf-8"))
     chosen = [e["file"] for e in truth.values()]
     chosen = sorted(chosen)[::60] + ["html/bummfilm.de.über.html.gz", "html/landwirt.com.sensortechnik.html.gz"]
     files: dict[str, bytes] = {}
     texts: dict[str, str] = {}
     for i, name in enumerate(chosen):
-        raw = gzip.decompress((data / name).read_bytes())
+        raw = gzip.decompress((MULTILINGUAL / name).read_bytes())
         stem = Path(name).name.removesuffix(".html.gz")
         if i == 0:  # a page saved whole under a .txt name
             files[f"pages/{stem}.txt"] = raw

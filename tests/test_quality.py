@@ -33,12 +33,11 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-BENCH = ROOT.parent / "shared" / "bench"
-sys.path.insert(0, str(ROOT / "benchmarks"))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 
 import articles  # noqa: E402
 import multilingual  # noqa: E402
+from helpers import ARTICLES, FIXTURES, MULTILINGUAL, SEED_PAGES  # noqa: E402  (after checkout: a script's cleaner)
 from scoring import score  # noqa: E402
 
 import cleaner  # noqa: E402
@@ -77,31 +76,28 @@ def _set_score(pages: list[Page], bodies: list[str]) -> float:
 
 
 def _fixture_pages() -> list[Page]:
-    fixtures = ROOT / "fixtures"
     pages = [
         Page(f"pages/{path.name}", path.read_bytes(), path.with_suffix(".expected.txt").read_text(encoding="utf-8"))
-        for path in sorted((fixtures / "pages").glob("*.txt"))
+        for path in sorted((FIXTURES / "pages").glob("*.txt"))
         if "." not in path.stem
     ]
     pages += [
         Page(f"clean/{p.name}", p.read_bytes(), p.read_text(encoding="utf-8"))
-        for p in sorted((fixtures / "clean").glob("*.txt"))
+        for p in sorted((FIXTURES / "clean").glob("*.txt"))
     ]
     return pages
 
 
 def _seed_pages() -> list[Page]:
     return [
-        Page(p.name, p.read_bytes(), (ROOT / "fixtures" / "seeds" / p.name).read_text(encoding="utf-8"))
-        for p in sorted((ROOT / "seeds").glob("*.txt"))
+        Page(p.name, p.read_bytes(), (FIXTURES / "seeds" / p.name).read_text(encoding="utf-8")) for p in SEED_PAGES
     ]
 
 
 def _article_pages(form: str) -> list[Page]:
-    data = BENCH / "articles"
     pages = []
-    for key, body in list(articles.true_bodies(data).items())[::9]:
-        raw = articles.page_input(data, key, "text" if form == "text" else "html")
+    for key, body in list(articles.true_bodies(ARTICLES).items())[::9]:
+        raw = articles.page_input(ARTICLES, key, "text" if form == "text" else "html")
         if form == "text":
             raw = raw.encode("utf-8")
         elif form == "html-as-text":
@@ -111,10 +107,9 @@ def _article_pages(form: str) -> list[Page]:
 
 
 def _multilingual_pages(form: str) -> list[Page]:
-    data = BENCH / "multilingual"
     pages = []
-    for name, entry in list(multilingual.entries(data).items())[::20]:
-        raw = multilingual.raw_page(data, entry)
+    for name, entry in list(multilingual.entries(MULTILINGUAL).items())[::20]:
+        raw = multilingual.raw_page(MULTILINGUAL, entry)
         passages = multilingual.Page(name, raw, entry["with"], entry["without"], "")
         pages.append(Page(entry["file"], raw if form == "html" else multilingual.render_text(raw), passages))
     return pages
@@ -123,11 +118,11 @@ def _multilingual_pages(form: str) -> list[Page]:
 SETS: dict[str, tuple[Callable[[], list[Page]], Path | None]] = {
     "seeds": (_seed_pages, None),
     "fixtures": (_fixture_pages, None),
-    "articles-text": (lambda: _article_pages("text"), BENCH / "articles"),
-    "articles-html": (lambda: _article_pages("html"), BENCH / "articles"),
-    "articles-html-as-text": (lambda: _article_pages("html-as-text"), BENCH / "articles"),
-    "multilingual-html": (lambda: _multilingual_pages("html"), BENCH / "multilingual"),
-    "multilingual-text": (lambda: _multilingual_pages("text"), BENCH / "multilingual"),
+    "articles-text": (lambda: _article_pages("text"), ARTICLES),
+    "articles-html": (lambda: _article_pages("html"), ARTICLES),
+    "articles-html-as-text": (lambda: _article_pages("html-as-text"), ARTICLES),
+    "multilingual-html": (lambda: _multilingual_pages("html"), MULTILINGUAL),
+    "multilingual-text": (lambda: _multilingual_pages("text"), MULTILINGUAL),
 }
 
 

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from helpers import invoke
+from helpers import MULTILINGUAL, ROOT, invoke, needs_multilingual
 from typer.testing import CliRunner
 
 from cleaner import Config, Pipeline, clean
@@ -30,12 +30,12 @@ from cleaner.cli import app
 from cleaner.inputs import decode
 from cleaner.results import body_bytes
 
-ROOT = Path(__file__).resolve().parent.parent
-DATA = ROOT.parent / "shared" / "bench" / "multilingual"
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from multilingual import decode_like_a_browser  # noqa: E402
 from realpath import foreign_characters  # noqa: E402
+
+pytestmark = needs_multilingual
 
 
 @dataclass
@@ -66,10 +66,10 @@ def _select(names: list[str], raws: dict[str, bytes], whole: bool) -> list[str]:
 
 @pytest.fixture(scope="module", params=["sample", pytest.param("all", marks=pytest.mark.slow)])
 def pages(request, tmp_path_factory) -> list[RealPage]:
-    truth = json.loads((DATA / "truth.json").read_text(encoding="utf-8"))
+    truth = json.loads((MULTILINGUAL / "truth.json").read_text(encoding="utf-8"))
     entries = {Path(e["file"]).name.removesuffix(".gz"): e for e in truth.values()}
     names = sorted(entries)
-    raws = {name: gzip.decompress((DATA / entries[name]["file"]).read_bytes()) for name in names}
+    raws = {name: gzip.decompress((MULTILINGUAL / entries[name]["file"]).read_bytes()) for name in names}
     folder = tmp_path_factory.mktemp("pages")
     found = []
     for name in _select(names, raws, request.param == "all"):

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers import FAST
+from helpers import ARTICLES, FAST, ROOT
 
 import cleaner
 from cleaner import metadata as cm
@@ -27,8 +27,6 @@ from cleaner import precise as cpr
 from cleaner import reviewed
 from cleaner.inputs import decode
 
-ROOT = Path(__file__).resolve().parent.parent
-ARTICLES = ROOT.parent / "shared" / "bench" / "articles" / "html"
 # The library path calls these itself (public API): renaming them breaks trafilatura's users too.
 _LIBRARY_PATH = {"extract_metadata", "load_html", "DEFAULT_CONFIG", "set_date_params", "bare_extraction"}
 
@@ -102,7 +100,7 @@ def _pages() -> list[tuple[str, str | bytes]]:
     # the benchmark's pages, when the shared folder is beside the clone; not in the fast
     # loop: the fixtures reach every name, and these three cost as much as all of them
     if ARTICLES.is_dir() and not FAST:
-        paths += sorted(ARTICLES.glob("*.html.gz"))[:3]
+        paths += sorted((ARTICLES / "html").glob("*.html.gz"))[:3]
     pages: list[tuple[str, str | bytes]] = []
     for path in paths:
         data = gzip.decompress(path.read_bytes()) if path.suffix == ".gz" else path.read_bytes()

@@ -3,11 +3,11 @@
 import json
 
 import pytest
-from helpers import FIXTURES, ROOT
+from helpers import FIXTURES, SEED_PAGES, SEEDS
 
 from cleaner import Pipeline
 
-SEEDS = sorted(p.stem for p in (ROOT / "seeds").glob("*.txt"))
+STEMS = [p.stem for p in SEED_PAGES]
 
 # Chrome that must not survive, per seed (the expected bodies exclude it too; these
 # say why a failure matters).
@@ -69,16 +69,16 @@ def expected(stem):
 
 
 def test_every_seed_has_expectations():
-    assert len(SEEDS) == 5
-    for stem in SEEDS:
+    assert len(STEMS) == 5
+    for stem in STEMS:
         assert (FIXTURES / "seeds" / f"{stem}.txt").is_file()
         assert (FIXTURES / "seeds" / f"{stem}.json").is_file()
 
 
-@pytest.mark.parametrize("stem", SEEDS)
+@pytest.mark.parametrize("stem", STEMS)
 def test_seed_body(pipeline, stem):
     body, _ = expected(stem)
-    doc = pipeline.clean((ROOT / "seeds" / f"{stem}.txt").read_text(encoding="utf-8"))
+    doc = pipeline.clean((SEEDS / f"{stem}.txt").read_text(encoding="utf-8"))
     got = doc.text.split("\n\n")
     want = body.split("\n\n")
     missing = [p[:80] for p in want if p not in got]
@@ -88,32 +88,32 @@ def test_seed_body(pipeline, stem):
     assert got == want  # and in order, first to last
 
 
-@pytest.mark.parametrize("stem", SEEDS)
+@pytest.mark.parametrize("stem", STEMS)
 def test_seed_chrome_is_gone(pipeline, stem):
-    doc = pipeline.clean((ROOT / "seeds" / f"{stem}.txt").read_text(encoding="utf-8"))
+    doc = pipeline.clean((SEEDS / f"{stem}.txt").read_text(encoding="utf-8"))
     text = "\n\n" + doc.text + "\n\n"
     for piece in CHROME[stem[:3]]:
         assert piece not in text, piece
 
 
-@pytest.mark.parametrize("stem", SEEDS)
+@pytest.mark.parametrize("stem", STEMS)
 def test_seed_metadata(pipeline, stem):
     _, meta = expected(stem)
-    doc = pipeline.clean((ROOT / "seeds" / f"{stem}.txt").read_text(encoding="utf-8"))
+    doc = pipeline.clean((SEEDS / f"{stem}.txt").read_text(encoding="utf-8"))
     assert {k: doc.metadata[k] for k in meta} == meta
 
 
-@pytest.mark.parametrize("stem", SEEDS)
+@pytest.mark.parametrize("stem", STEMS)
 def test_seed_cleaning_is_idempotent(pipeline, stem):
-    once = pipeline.clean((ROOT / "seeds" / f"{stem}.txt").read_text(encoding="utf-8"))
+    once = pipeline.clean((SEEDS / f"{stem}.txt").read_text(encoding="utf-8"))
     twice = pipeline.clean(once.text)
     assert twice.text == once.text
     assert twice.removed == []
 
 
-@pytest.mark.parametrize("stem", SEEDS)
+@pytest.mark.parametrize("stem", STEMS)
 def test_seed_removals_have_reasons(pipeline, stem):
-    doc = pipeline.clean((ROOT / "seeds" / f"{stem}.txt").read_text(encoding="utf-8"))
+    doc = pipeline.clean((SEEDS / f"{stem}.txt").read_text(encoding="utf-8"))
     assert doc.removed
     for r in doc.removed:
         assert r.filter and r.reason and r.text

@@ -4,19 +4,15 @@ from __future__ import annotations
 
 import re
 import string
-from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers import examples
+from helpers import FIXTURES, SEED_PAGES, examples
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from cleaner.data import LanguageData, available_languages, load_family
 from cleaner.data.anchored import StartGated, dispatched, first_chars, heads, opening_test, search_and_starts
-
-ROOT = Path(__file__).resolve().parent.parent
-
 
 # -- first-character gates --------------------------------------------------------------
 
@@ -113,14 +109,10 @@ def _data_patterns():
 def _sample_lines() -> list[str]:
     lines = {
         line.strip()
-        for path in sorted((ROOT / "fixtures").rglob("*.txt"))
+        for path in sorted(FIXTURES.rglob("*.txt"))
         for line in path.read_text(encoding="utf-8", errors="replace").splitlines()
     }
-    lines |= {
-        line.strip()
-        for path in sorted((ROOT / "seeds").glob("*.txt"))
-        for line in path.read_text(encoding="utf-8").splitlines()
-    }
+    lines |= {line.strip() for path in SEED_PAGES for line in path.read_text(encoding="utf-8").splitlines()}
     starts = string.printable + "\u00a9\u201c\u2018\u2212\u017f\u212a\u0130\u00e9\u00c9"
     lines |= {c + rest for c in starts for rest in ("", "ags: x", "P Photo", "omments", "2 C", "``")}
     return sorted(line for line in lines if line)
@@ -806,7 +798,7 @@ def test_filters_judge_a_line_the_content_stage_asked_about_once_and_drop_what_t
     from cleaner.filters import FILTERS, Filter
     from cleaner.filters.content import MainContent
 
-    text = (ROOT / "fixtures" / "content" / name).read_text(encoding="utf-8")
+    text = (FIXTURES / "content" / name).read_text(encoding="utf-8")
     survey = MainContent.survey
 
     def forgetful(self: MainContent, page) -> None:  # the plain way: every filter judges every line itself

@@ -12,7 +12,7 @@ import tracemalloc
 from pathlib import Path
 
 import pytest
-from helpers import read_jsonl
+from helpers import ARTICLES, ROOT, needs_articles, read_jsonl
 from typer.testing import CliRunner
 
 from cleaner import Document, clean
@@ -21,13 +21,11 @@ from cleaner.jsonl import read_chunks
 from cleaner.results import metadata_record
 from cleaner.warc import NOT_OK, NOT_RESPONSE, NOT_TEXT, TRUNCATED, Page, page_text, read_pages
 
-ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from warcs import Response, article_pages, write_warc  # noqa: E402
 
-DATA = ROOT.parent / "shared" / "bench" / "articles"
-pytestmark = pytest.mark.skipif(not (DATA / "html").is_dir(), reason="needs ../shared/bench/articles")
+pytestmark = needs_articles
 runner = CliRunner()
 
 
@@ -37,7 +35,7 @@ def has_meta_charset(page: bytes) -> bool:
 
 def small_pages(n: int, meta_charset: bool) -> list[tuple[str, bytes]]:
     """The ``n`` smallest benchmark pages that do (or do not) declare their charset."""
-    pages = [kv for kv in article_pages(DATA).items() if has_meta_charset(kv[1]) == meta_charset]
+    pages = [kv for kv in article_pages(ARTICLES).items() if has_meta_charset(kv[1]) == meta_charset]
     return sorted(pages, key=lambda kv: len(kv[1]))[:n]
 
 
@@ -238,15 +236,15 @@ def test_reading_a_ten_times_larger_archive_takes_no_more_memory(crawl, tmp_path
 def test_all_benchmark_pages_give_the_same_bodies_and_f1_from_a_warc_as_from_the_files(tmp_path):
     from scoring import score
 
-    pages = article_pages(DATA)
+    pages = article_pages(ARTICLES)
     warc, out, files = tmp_path / "bench.warc.gz", tmp_path / "out.jsonl", tmp_path / "files"
     write_warc(warc, [Response(f"https://bench.example/{key}", page) for key, page in pages.items()])
     assert run_cli(str(warc), "--jsonl", str(out), "-q").exit_code == 0
-    assert run_cli(str(DATA / "html"), "--out", str(files), "-q").exit_code == 0
+    assert run_cli(str(ARTICLES / "html"), "--out", str(files), "-q").exit_code == 0
     from_warc = {r["url"].rsplit("/", 1)[1]: r["text"] for r in read_jsonl(out)}
     from_files = {key: (files / f"{key}.txt").read_text(encoding="utf-8").removesuffix("\n") for key in pages}
     assert from_warc == from_files
-    truth = json.loads((DATA / "ground-truth.json").read_text())
+    truth = json.loads((ARTICLES / "ground-truth.json").read_text())
     f1 = [score([(truth[k]["articleBody"], bodies[k]) for k in truth]).f1 for bodies in (from_warc, from_files)]
     assert f1[0] == f1[1] > 0.8
 
