@@ -35,11 +35,20 @@ from pathlib import Path
 from typing import Any
 
 import checkout  # noqa: F401  (before cleaner: the checkout, or the installed build)
-from splits import COLLAPSED, PageResult, _f1, article_pages, data_arguments, multilingual_pages, split_of, summary
+from splits import (
+    COLLAPSED,
+    MOVED,
+    PageResult,
+    _f1,
+    article_pages,
+    data_arguments,
+    multilingual_pages,
+    split_of,
+    summary,
+)
 
 CONTENT = "cleaner.filters.content"
 NEVER = 10**9  # a count or length no page reaches (a rule that needs it never fires)
-MOVED = 0.005  # a page's F1 moved by more than this is listed
 
 Wrap = Callable[[Callable], Callable]
 

@@ -89,15 +89,15 @@ def main(argv: list[str] | None = None) -> int:
 
 def _row(name: str, kind: str, pages: list[tuple[int, tuple, tuple]], micro: bool) -> str:
     """A table row: pages, the set's F1 for the cleaner and the default per split, and the
-    pages either is ahead on by more than 0.005."""
+    pages either is ahead on by more than :data:`splits.MOVED`."""
 
     def f1(split: int, which: int) -> str:
         chosen = [splits.PageResult("", split, "", None, 0.0, page[which]) for page in pages if page[0] == split]
         return f"{splits.summary(chosen, micro)['f1']:.3f}" if chosen else "-"
 
     counts = [sum(page[0] == s for page in pages) for s in (1, 2)]
-    ahead = sum(splits._f1(*p[1]) - splits._f1(*p[2]) > 0.005 for p in pages)
-    behind = sum(splits._f1(*p[2]) - splits._f1(*p[1]) > 0.005 for p in pages)
+    ahead = sum(splits._f1(*p[1]) - splits._f1(*p[2]) > splits.MOVED for p in pages)
+    behind = sum(splits._f1(*p[2]) - splits._f1(*p[1]) > splits.MOVED for p in pages)
     return (
         f"| {name} | {kind} | {counts[0]} / {counts[1]} | {f1(1, 1)} / {f1(2, 1)} | {f1(1, 2)} / {f1(2, 2)} "
         f"| {ahead} / {behind} |"

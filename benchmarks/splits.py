@@ -38,6 +38,8 @@ from scoring import page_counts
 COLLAPSED = 0.5
 #: ``--peer`` lists the pages where trafilatura's default is ahead by this much or more.
 BEHIND = 0.1
+#: A page whose F1 differs by more than this has moved (``--compare``, and the scripts that list moves).
+MOVED = 0.005
 
 
 @dataclass
@@ -181,7 +183,7 @@ def compare(old: dict, new: dict) -> None:
             was = before.get(page["key"])
             if was is None:
                 continue
-            if abs(was["f1"] - page["f1"]) > 0.005 or was["detected"] != page["detected"]:
+            if abs(was["f1"] - page["f1"]) > MOVED or was["detected"] != page["detected"]:
                 print(
                     f"  {run_name} split {page['split']} {page['key'][:60]}: F1 {was['f1']:.3f} -> {page['f1']:.3f}, "
                     f"language {was['detected']} -> {page['detected']} (the page's: {page['language']})"

@@ -52,7 +52,7 @@ import checkout  # noqa: F401  (before cleaner: the checkout, or the installed b
 import multilingual
 from articles import ground_truth, page_input
 from scoring import page_counts, shingles
-from splits import COLLAPSED, PageResult, _f1, set_arguments, split_of, summary, trafilatura_default
+from splits import COLLAPSED, MOVED, PageResult, _f1, set_arguments, split_of, summary, trafilatura_default
 
 #: A line locates a body when it has this many tokens or more (a shorter line is a label).
 MIN_TOKENS = 8
@@ -280,7 +280,7 @@ def compare(old: dict, new: dict) -> None:
         before = {(v["key"], v["donor"], v["kind"]): v["f1"] for v in old.get(name, {}).get("variants", [])}
         for v in found["variants"]:
             was = before.get((v["key"], v["donor"], v["kind"]))
-            if was is not None and abs(was - v["f1"]) > 0.005:
+            if was is not None and abs(was - v["f1"]) > MOVED:
                 print(
                     f"  {name} {v['kind']} split {v['split']} {v['key'][:40]} + {v['donor'][:40]}: "
                     f"{was:.3f} -> {v['f1']:.3f}"
