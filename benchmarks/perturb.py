@@ -143,9 +143,9 @@ def figures(ours: list, theirs: list, control: dict[str, tuple[float, float]], m
     """Per split and all: the cleaner's and the peer's F1 (the set's metric), collapses, and
     drops from ``control`` (each page's F1 and the peer's, unperturbed)."""
     out = {}
-    for group in ("split 1", "split 2", "all"):
-        a = [r for r in ours if group == "all" or r.split == int(group[-1])]
-        b = [r for r in theirs if group == "all" or r.split == int(group[-1])]
+    peers = splits.by_split(theirs)
+    for group, a in splits.by_split(ours).items():
+        b = peers[group]
         mine, peer = splits.summary(a, micro), splits.summary(b, micro)
         out[group] = {
             "f1": mine["f1"],

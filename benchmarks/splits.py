@@ -28,11 +28,14 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import TypeVar
 
 import checkout  # noqa: F401  (before cleaner: the checkout, or the installed build)
 import multilingual
 from articles import page_input, true_bodies
 from scoring import page_counts
+
+R = TypeVar("R")
 
 #: A page whose F1 is under this has collapsed (the issue's measure).
 COLLAPSED = 0.5
@@ -159,12 +162,18 @@ def summary(results: list[PageResult], micro: bool) -> dict[str, float | int]:
     }
 
 
+def by_split(results: list[R]) -> dict[str, list[R]]:
+    """``results`` (pages, variants: each with its ``split``) grouped as "split 1", "split 2" and "all"."""
+    groups: dict[str, list[R]] = {"split 1": [], "split 2": [], "all": results}
+    for r in results:
+        groups[f"split {r.split}"].append(r)  # type: ignore[attr-defined]
+    return groups
+
+
 def summaries(results: list[PageResult], micro: bool, min_pages: int) -> dict[str, dict]:
     """The summary of split 1, split 2 and all, and (multilingual) of each language
     with at least ``min_pages`` pages."""
-    groups: dict[str, list[PageResult]] = {"split 1": [], "split 2": [], "all": results}
-    for r in results:
-        groups[f"split {r.split}"].append(r)
+    groups = by_split(results)
     if micro:
         by_language: dict[str, list[PageResult]] = defaultdict(list)
         for r in results:

@@ -52,7 +52,7 @@ import checkout  # noqa: F401  (before cleaner: the checkout, or the installed b
 import multilingual
 from articles import ground_truth, page_input
 from scoring import page_counts, shingles
-from splits import COLLAPSED, MOVED, PageResult, _f1, set_arguments, split_of, summary, trafilatura_default
+from splits import COLLAPSED, MOVED, PageResult, _f1, by_split, set_arguments, split_of, summary, trafilatura_default
 
 #: A line locates a body when it has this many tokens or more (a shorter line is a label).
 MIN_TOKENS = 8
@@ -255,9 +255,9 @@ def run(
 def report(normal: list[PageResult], variants: list[Variant], micro: bool, kind: str) -> dict[str, dict]:
     """Per split and both: F1 of the set's metric over the variants and over the pages as they are, ..."""
     found = {}
-    for name, split in (("split 1", 1), ("split 2", 2), ("all", None)):
-        mine = [v for v in variants if v.kind == kind and split in (None, v.split)]
-        theirs = [r for r in normal if split in (None, r.split)]
+    kinds, normals = by_split([v for v in variants if v.kind == kind]), by_split(normal)
+    for name, mine in kinds.items():
+        theirs = normals[name]
         as_results = [PageResult(v.key, v.split, "", None, v.f1, v.counts) for v in mine]
         flipped = {v.key for v in mine if v.own - v.f1 > FLIP}
         found[name] = {
