@@ -132,6 +132,13 @@ def invoke(*args: object, stdin: bytes | None = None) -> Result:
     return CliRunner().invoke(app, [str(a) for a in args], input=stdin)
 
 
+def seeds_report(tmp: Path) -> tuple[Path, Path]:
+    """The seeds cleaned into ``tmp``/out with ``--report tmp/report.html``: (the out folder, the report)."""
+    result = invoke("clean", SEEDS, "--out", tmp / "out", "--report", tmp / "report.html", "-j", "1")
+    assert result.exit_code == 0, result.stderr
+    return tmp / "out", tmp / "report.html"
+
+
 def read_jsonl(path: Path) -> list[dict]:
     """The records of a JSONL file, plain or gzip."""
     data = path.read_bytes()

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from helpers import SEED_PAGES, SEEDS, fake_batch
+from helpers import SEED_PAGES, SEEDS, fake_batch, seeds_report
 from helpers import invoke as run
 
 from cleaner.htmlreport.layout import SHOWN_CHARS
@@ -29,10 +29,7 @@ def table(page: BeautifulSoup) -> list[list]:
 @pytest.fixture(scope="module")
 def seeds_batch(tmp_path_factory) -> tuple[Path, Path]:
     """The seeds cleaned into OUT with --report: (OUT, the report)."""
-    tmp = tmp_path_factory.mktemp("seeds")
-    result = run("clean", SEEDS, "--out", tmp / "out", "--report", tmp / "report.html", "-j", "1")
-    assert result.exit_code == 0, result.stderr
-    return tmp / "out", tmp / "report.html"
+    return seeds_report(tmp_path_factory.mktemp("seeds"))
 
 
 def test_each_document_is_a_section_named_by_its_relative_path(seeds_batch):

@@ -10,7 +10,7 @@ import json
 from pathlib import Path
 
 import pytest
-from helpers import SEEDS, fake_batch
+from helpers import fake_batch, seeds_report
 from helpers import invoke as run
 
 from cleaner.htmlreport.browser import chromium, missing, opened
@@ -27,10 +27,7 @@ def browser():
 
 @pytest.fixture(scope="module")
 def seeds(tmp_path_factory) -> tuple[Path, Path]:
-    tmp = tmp_path_factory.mktemp("seeds")
-    result = run("clean", SEEDS, "--out", tmp / "out", "--report", tmp / "report.html", "-j", "1")
-    assert result.exit_code == 0, result.stderr
-    return tmp / "out", tmp / "report.html"
+    return seeds_report(tmp_path_factory.mktemp("seeds"))
 
 
 def fired(out: Path) -> set[str]:
