@@ -13,7 +13,10 @@ container that holds the most paragraph text (:func:`densest_container`), which 
 extraction then reads as it reads a container named by its class; unless the page's
 headline stands before that container with a paragraph's text between them: the
 container then follows the article (the next post, the comments, a review), and the
-fallback is kept.
+fallback is kept. On a page without an ``<h1>``, the element whose text is the page's
+``<title>`` (or a part of it) stands for the headline: where it stands after the container,
+the container comes before the article (a consent box, a sign-up form), and the fallback is
+kept too.
 """
 
 from __future__ import annotations
@@ -24,6 +27,8 @@ from copy import deepcopy
 from typing import Any
 
 from lxml.etree import XPath
+
+from .sampling import TITLE_SEPARATOR
 
 #: A page's class names are generated when at least this share of its distinct class
 #: tokens are (:func:`_generated`). Chosen on split 1 with hashed class names (docs/benchmarks.md).
@@ -48,7 +53,13 @@ FIRST_SHARE = 0.5
 #: paragraph text between them (characters): the extraction's own fallback is kept.
 #: Chosen on split 1 with hashed class names (docs/benchmarks.md).
 MAX_GAP = 200
+#: On a page without an ``<h1>``, the element whose text is the page's ``<title>`` or a part of
+#: it stands for the headline: a part shorter than this (characters, folded) names nothing, ...
+MIN_TITLE_CHARS = 8
+#: ... and a text that starts the part, or that the part starts, is at least this share of it.
+TITLE_SHARE = 0.6
 _SPLIT = re.compile(r"[-_]")
+_FOLD = re.compile(r"[\W_]+")
 _NAMES = XPath("//@class", smart_strings=False)
 #: The elements the extraction takes for a body when named so (``BODY_XPATH``'s first).
 _BODIES = ("article", "div", "main", "section")
@@ -124,25 +135,62 @@ def _scores(tree: Any) -> dict[Any, float]:
     return scores
 
 
-def _text_after_headline(tree: Any, found: Any) -> float:
-    """The paragraph text (:func:`_counted`) between the page's first ``<h1>`` and ``found``:
-    0 if ``found`` holds the headline or stands before it, or the page has none."""
+def _text_after_headline(tree: Any, found: Any, title: str | None = None) -> float:
+    """The paragraph text (:func:`_counted`) between the page's headline (:func:`_headline`)
+    and ``found``: 0 if ``found`` holds the headline or the page has none, infinite if the
+    headline stands after ``found`` (the container comes before the article: a consent box)."""
+    anchor = _headline(tree, title)
+    if anchor is None or anchor is found or found in set(anchor.iterancestors()):
+        return 0.0
     total, counting = 0.0, False
-    for element in tree.iter("head", "p", *_BLOCKS):
+    for element in tree.iter():
         if element is found:
-            break
-        if element.tag == "head":
-            counting = counting or element.get("rend") == "h1"
-        elif counting:
+            return total if counting else float("inf")
+        if element is anchor:
+            counting = True
+        elif counting and (element.tag == "p" or element.tag in _BLOCKS):
             total += _counted(element)[0]
     return total
 
 
-def densest_container(tree: Any) -> Any:
+def _headline(tree: Any, title: str | None) -> Any:
+    """The page's first ``<h1>``, or, on a page without one, the first element whose text is
+    ``title`` (the page's ``<title>``), or else each of its parts in turn (``Headline | Site``,
+    cut at :data:`cleaner.sampling.TITLE_SEPARATOR`), or the start of one (:func:`_matches`)."""
+    first = next((head for head in tree.iter("head") if head.get("rend") == "h1"), None)
+    if first is not None or not title:
+        return first
+    wanted = [_folded(title)] + [_folded(part) for part in TITLE_SEPARATOR.split(title)]
+    wanted = [part for part in wanted if len(part) >= MIN_TITLE_CHARS]
+    most = 2 * max(map(len, wanted), default=0)
+    texts = [(element, " ".join(element.text_content().split())) for element in tree.iter()]
+    texts = [(element, _folded(text)) for element, text in texts if text and len(text) <= most]
+    for part in wanted:
+        found = next((element for element, text in texts if _matches(text, part)), None)
+        if found is not None:
+            return found
+    return None
+
+
+def _folded(text: str) -> str:
+    return " ".join(_FOLD.sub(" ", text.casefold()).split())
+
+
+def _matches(text: str, part: str) -> bool:
+    """Whether ``text`` is ``part``, or one starts the other and is at least
+    :data:`TITLE_SHARE` of its length."""
+    if text == part:
+        return True
+    short, long = sorted((text, part), key=len)
+    return len(short) >= MIN_TITLE_CHARS and long.startswith(short) and len(short) >= TITLE_SHARE * len(long)
+
+
+def densest_container(tree: Any, title: str | None = None) -> Any:
     """The container of the article's text by :func:`_scores`: the first in the page's order
     whose score reaches :data:`FIRST_SHARE` of the best, or the nearest of its ancestors the
     extraction takes for a body, with its chunks (:func:`join_into`). None if there is none, or
-    if it follows the article (:data:`MAX_GAP`, from its first chunk: :func:`_first_chunk`)."""
+    if it follows the article (:data:`MAX_GAP`, from its first chunk: :func:`_first_chunk`) or
+    comes before the headline (:func:`_text_after_headline`; ``title``: the page's ``<title>``)."""
     scores = _scores(tree)
     if not scores:
         return None
@@ -153,7 +201,8 @@ def densest_container(tree: Any) -> Any:
     if found is None or found is tree:
         return None
     named = bool(found.get("class"))
-    if _text_after_headline(tree, _first_chunk(tree, found) if named else found) >= MAX_GAP:
+    first = _first_chunk(tree, found) if named else found
+    if _text_after_headline(tree, first, title) >= MAX_GAP:
         return None
     if named:  # (a chunk's own text as a paragraph would pass a container of one block, see join_into)
         others = (element for element in tree.iter(found.tag) if element is not found)
@@ -210,15 +259,16 @@ def in_list(element: Any) -> bool:
     return next(element.iterancestors(*_LISTS), None) is not None
 
 
-def mark_container(cleaned: Any, options: Any) -> None:
+def mark_container(cleaned: Any, options: Any, title: str | None = None) -> None:
     """On a page of generated class names (:func:`generated_names`) whose body the
     extraction would find by no expression (:func:`_falls_back`: ``extract_content`` would
     take every paragraph of the page), name :func:`densest_container` as the article's body
     (``itemprop`` ``articleBody``, which ``BODY_XPATH``'s first expression reads).
-    ``cleaned``: the cleaned tree ``extract_content`` is about to read."""
+    ``cleaned``: the cleaned tree ``extract_content`` is about to read; ``title``: the page's
+    ``<title>`` (the cleaned tree has none)."""
     if not generated_names(cleaned) or not _falls_back(cleaned, options):
         return
-    found = densest_container(cleaned)
+    found = densest_container(cleaned, title)
     if found is not None:
         found.set("itemprop", "articleBody")
 

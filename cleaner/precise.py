@@ -198,6 +198,7 @@ def _sequence(tree: Any, options: Any, url: str | None, source: str | None = Non
 
     comments = can_match("comments")
     is_forum = _forum_thread_page(tree)
+    title = tree.findtext("head/title")  # (the tree cleaning takes the head out)
     if can_match("raw"):
         tree = prune_unwanted_nodes(tree, prunes["raw"])
     if comments:
@@ -208,7 +209,7 @@ def _sequence(tree: Any, options: Any, url: str | None, source: str | None = Non
     named = join_chunks(cleaned)
     with cheaper_sections():
         if not named:
-            mark_container(cleaned, options)
+            mark_container(cleaned, options, title)
         result: tuple[Any, str] = extract_content(cleaned, options)
     return result
 

@@ -55,7 +55,7 @@ MAX_TITLE_CHARS = 250
 #: ... the site's name this many words at most, ...
 SITE_WORDS = 4
 #: ... and a separator stands between them: a run of these marks with a space on both sides.
-_TITLE_SEPARATOR = re.compile(r" [|–—\-»·:/]+ ")
+TITLE_SEPARATOR = re.compile(r" [|–—\-»·:/]+ ")
 _WORD = re.compile(r"[^\W\d_]+")
 #: The fewest characters prose can have: one-letter words and the spaces between them.
 _PROSE_MIN_CHARS = 2 * MIN_WORDS - 1
@@ -152,9 +152,9 @@ def _headline(line: str, i: int, last: dict[str, int]) -> str | None:
     """The headline of line ``i`` if it reads as a page's ``<title>`` (:func:`_headlined_title`):
     its first or last part, the rest the site's name, standing alone as a line below (``last``:
     where each line, stripped, stands last)."""
-    if _TITLE_SEPARATOR.search(line) is None:
+    if TITLE_SEPARATOR.search(line) is None:
         return None
-    parts = [stripped for part in _TITLE_SEPARATOR.split(line) if (stripped := part.strip())]
+    parts = [stripped for part in TITLE_SEPARATOR.split(line) if (stripped := part.strip())]
     if len(parts) < 2:
         return None
     for head, site in ((parts[0], parts[1:]), (parts[-1], parts[:-1])):

@@ -139,3 +139,36 @@ def test_without_the_private_extract_the_page_is_the_librarys(monkeypatch):
     text = clean(PAGE.read_bytes()).text
     assert "replacement boat" in text and "New timetable for the summer" not in text
     assert text.split("\n\n")[0] in library
+
+
+#: A consent box above the article, whose headline no ``<h1>`` marks (a ``<span>``), its
+#: paragraphs each in a block of its own: the box holds the most paragraph text.
+_CONSENT = (
+    '<body><div class="c-1"><div class="c-2">'
+    + "<p>I agree to receive personalised emails about offers, products and events; I may withdraw it.</p>" * 4
+    + '</div></div><div class="c-3"><span class="c-4">Tidying the spare room</span>{}</div></body>'
+)
+_ARTICLE = "".join(
+    f'<div class="c-{5 + i}"><p>Paragraph {i} of the article on tidying, long enough to count.</p></div>'
+    for i in range(4)
+)
+
+
+def test_a_container_before_the_title_on_a_page_without_a_headline_is_left_to_the_fallback():
+    def found(title: str | None) -> object:
+        return densest_container(html.fromstring(_CONSENT.format(_ARTICLE)), title)
+
+    assert found(None).get("class") == "c-1"  # the box, without the page's title
+    assert found("Tidying the spare room | Example Magazine") is None
+    assert found("Another headline altogether | Example Magazine").get("class") == "c-1"
+
+
+def test_the_title_stands_for_the_headline_where_the_page_has_none():
+    """The text between the element that reads as the page's ``<title>`` and the container
+    counts as between an ``<h1>`` and it (:data:`cleaner.container.MAX_GAP`)."""
+    post = "<p>" + "The post itself, a paragraph the blog's next posts follow on the page. " * 4 + "</p>"
+    later = '<div class="c-9">' + "<p>The next post, a paragraph long enough to count as text.</p>" * 12 + "</div>"
+    page = f'<body><div class="c-8">An old lighthouse – the keeper\'s letters</div><div class="c-7">{post}</div>'
+    page += f'<div class="c-10">{later}</div></body>'
+    assert densest_container(html.fromstring(page)).get("class") == "c-10"
+    assert densest_container(html.fromstring(page), "An old lighthouse - the keeper's letters | Blog") is None
