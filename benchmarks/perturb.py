@@ -2,7 +2,7 @@
 before cleaning, and scored like ``splits.py --mode html --peer``.
 
     python benchmarks/perturb.py [--articles DIR] [--multilingual DIR]
-                                 [--perturb none,classes,classes-letters,semantic,title] [--json FILE]
+                                 [--perturb none,classes,classes-letters,classes-noh1,semantic,title] [--json FILE]
 
 Every dev page has been tuned on; pages from the same sources that we have not seen
 say the same things with other markup. The perturbations (one at a time):
@@ -13,6 +13,8 @@ say the same things with other markup. The perturbations (one at a time):
   style sheets are generated write them; tags and structure kept;
 - ``classes-letters``: the same with tokens of letters only, as styled-components writes
   them (``class="sc-bdVaJa sc-kKkHhw"``);
+- ``classes-noh1``: hashed names, and ``<h1>`` become ``<div>`` (the ``<title>`` kept): a page
+  whose headline no tag marks;
 - ``semantic``: ``<article>`` and ``<main>`` become ``<div>``; schema.org (JSON-LD
   scripts, ``itemscope``/``itemtype``/``itemprop``) and ``og:`` meta tags removed;
 - ``title``: the ``<title>`` element removed and ``<h1>`` become ``<div>``.
@@ -98,6 +100,7 @@ PERTURBATIONS: dict[str, Callable[[str], str]] = {
     "none": lambda page: page,
     "classes": classes,
     "classes-letters": lambda page: classes(page, _letters_token),
+    "classes-noh1": lambda page: _H1.sub(lambda m: m.group(1) + "div", classes(page)),
     "semantic": semantic,
     "title": title,
 }

@@ -480,6 +480,9 @@ def test_the_perturbations_rewrite_only_the_markup_they_name_and_keep_the_page_s
         assert "<article" not in plain and "<main" not in plain and plain.count("<div") == 2
         untitled = perturb.perturbed(raw, "title").decode(encoding)
         assert "<title" not in untitled and "<h1" not in untitled and "<div itemprop" in untitled
+        headless = perturb.perturbed(raw, "classes-noh1").decode(encoding)
+        assert "<title>T</title>" in headless and "<h1" not in headless and "<div itemprop" in headless
+        assert f'<main id="{perturb._token("m")}">' in headless
 
 
 def test_the_text_causes_census_puts_each_missed_passage_down_to_the_record_that_took_it(tmp_path, capsys):
