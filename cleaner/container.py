@@ -26,7 +26,7 @@ from collections.abc import Iterable
 from copy import deepcopy
 from typing import Any
 
-from lxml.etree import XPath
+from lxml.etree import Element, XPath
 
 from .sampling import TITLE_SEPARATOR
 
@@ -163,7 +163,7 @@ def _headline(tree: Any, title: str | None) -> Any:
     wanted = [_folded(title)] + [_folded(part) for part in TITLE_SEPARATOR.split(title)]
     wanted = [part for part in wanted if len(part) >= MIN_TITLE_CHARS]
     most = 2 * max(map(len, wanted), default=0)
-    texts = [(element, " ".join(element.text_content().split())) for element in tree.iter()]
+    texts = [(element, " ".join(element.text_content().split())) for element in tree.iter(Element)]
     texts = [(element, _folded(text)) for element, text in texts if text and len(text) <= most]
     for part in wanted:
         found = next((element for element, text in texts if _matches(text, part)), None)

@@ -19,6 +19,9 @@ from cleaner.container import densest_container, generated_names, join_into
 PAGE = FIXTURES / "extraction" / "generated-names-page.html"
 #: A blog post of two short paragraphs under its headline, then the blog's next posts in one container.
 NEXT_POST = FIXTURES / "extraction" / "generated-names-next-post.html"
+#: A consent box above an article in small blocks, whose headline no ``<h1>`` marks (a ``<span>``
+#: with the ``<title>``'s headline): the box holds the most paragraph text.
+CONSENT_BOX = FIXTURES / "extraction" / "generated-names-consent-box.html"
 
 
 def test_the_article_is_taken_with_its_heading_and_list_and_without_the_comments():
@@ -172,3 +175,11 @@ def test_the_title_stands_for_the_headline_where_the_page_has_none():
     page += f'<div class="c-10">{later}</div></body>'
     assert densest_container(html.fromstring(page)).get("class") == "c-10"
     assert densest_container(html.fromstring(page), "An old lighthouse - the keeper's letters | Blog") is None
+
+
+def test_a_page_without_a_headline_reads_its_title_and_keeps_the_fallback_under_a_box_above_it():
+    page = CONSENT_BOX.read_text(encoding="utf-8")
+    article = "We started on the Saturday morning with three boxes"
+    assert article in clean(page).text  # the extraction's fallback: every paragraph of the page
+    untitled = clean(re.sub(r"<title>.*?</title>", "", page)).text
+    assert untitled.startswith("I agree to receive personalised emails") and article not in untitled
